@@ -1,0 +1,69 @@
+# factlint — the one entry point. `make run` and `make test` install what is missing first.
+#
+#   make build   native CLI (build/native/factlint), wasm module + page (dist/web/),
+#                the offline file (dist/factlint.html) and the extension (dist/extension/)
+#   make run     build, check the bundled example with the bundled KB, serve dist/web on :8000
+#   make test    build, then every suite through ctest (unit, golden, node, browser)
+#   make bench   benchmarks (release builds), table + bench/results/latest.json
+#   make eval    evaluation against ../shared/data (segmentation, KB cross-check, false alarms)
+#   make fuzz    libFuzzer targets, FUZZ_SECONDS each (default 60)
+#   make kb      rebuild kb/world.json from kb/src/*.json and validate it
+
+SHELL := /bin/bash
+PORT ?= 8000
+FUZZ_SECONDS ?= 60
+export NODE_PATH := /usr/share/nodejs
+
+.PHONY: all setup build native wasm web run test test-asan bench eval fuzz kb clean
+
+all: build
+
+setup:
+	@scripts/setup
+
+native: setup
+	@cmake --preset native >/dev/null
+	@cmake --build --preset native
+
+wasm: setup
+	@cmake --preset wasm >/dev/null
+	@cmake --build --preset wasm
+
+web: wasm
+	@node web/tools/assemble.mjs
+
+build: native web
+
+run: build
+	@echo "== factlint check examples/example-article.txt (bundled KB)"
+	@build/native/factlint check examples/example-article.txt; status=$$?; \
+	  if [[ $$status -gt 1 ]]; then exit $$status; fi
+	@echo
+	@echo "Offline single file: $(CURDIR)/dist/factlint.html"
+	@echo "Serving dist/web on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist/web
+
+test: build
+	@cd build/native && ctest --output-on-failure -j2
+
+test-asan: setup
+	@cmake --preset native-asan >/dev/null
+	@cmake --build --preset native-asan
+	@cd build/native-asan && ctest --output-on-failure -R '^(unit|golden)'
+
+bench: setup
+	@scripts/bench
+
+eval: native
+	@scripts/eval
+
+fuzz: setup
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz
+	@scripts/fuzz $(FUZZ_SECONDS)
+
+kb:
+	@python3 scripts/kb/build.py
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,450 @@
+// factlint — the command-line front end of the core (factlint/factlint.h).
+//
+//   factlint check [--kb FILE] [--date YYYY-MM-DD] [--format text|json|jsonl] [--min-severity S]
+//                  [--fail-on S] [--disable RULE]... [--no-excerpt] FILE...|-
+//   factlint segment [--format text|json] FILE|-
+//   factlint kb-check FILE
+//   factlint rules
+//
+// Text output reads like a compiler's (`file:line:col: error: [RULE] message`, then the line with
+// the claim underlined and the evidence as notes). `--format jsonl` streams: every input line is a
+// JSON object {"id", "text", "date"?} and gives one output line {"id", "report"} (or {"id",
+// "error"}), so an archive runs through it in constant memory as a stage of GNU parallel, Spark's
+// pipe or Hadoop streaming (docs/BATCH.md).
+//
+// Exit codes: 0 no finding at or above --fail-on (default error); 1 some; 2 usage, input or KB
+// error, always with a message on stderr naming the problem and its place.
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "factlint/factlint.h"
+
+namespace factlint {
+std::string_view EmbeddedWorldKb();  // kb/world.json, embedded at build time
+}  // namespace factlint
+
+namespace {
+
+using factlint::Severity;
+using json = nlohmann::json;
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+constexpr const char kUsage[] =
+    "usage: factlint check [--kb FILE] [--date YYYY-MM-DD] [--format text|json|jsonl]\n"
+    "                      [--min-severity info|warning|error] [--fail-on info|warning|error|never]\n"
+    "                      [--disable RULE]... [--no-excerpt] FILE...|-\n"
+    "       factlint segment [--format text|json] FILE|-\n"
+    "       factlint kb-check FILE\n"
+    "       factlint rules\n"
+    "       factlint --version\n";
+
+struct UsageError {
+  std::string message;
+};
+
+// Reads a whole file ("-" = stdin). Returns false with a message on failure.
+bool ReadInput(const std::string& path, std::string* out, std::string* error) {
+  if (path == "-") {
+    std::ostringstream buf;
+    buf << std::cin.rdbuf();
+    *out = buf.str();
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = path + ": cannot open file";
+    return false;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) {
+    *error = path + ": read error";
+    return false;
+  }
+  *out = buf.str();
+  return true;
+}
+
+// 1-based line and column (in code points, as editors count) of a byte offset.
+void LineColumn(std::string_view text, size_t offset, int* line, int* column) {
+  *line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++*line;
+      line_start = i + 1;
+    }
+  }
+  *column = 1;
+  for (size_t i = line_start; i < offset && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++*column;
+  }
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The source line around [start, end), at most ~120 code points wide, and the underline.
+void PrintExcerpt(std::ostream& out, std::string_view text, size_t start, size_t end) {
+  size_t line_start = text.rfind('\n', start == 0 ? 0 : start - 1);
+  line_start = (line_start == std::string_view::npos || start == 0) ? 0 : line_start + 1;
+  if (start > 0 && text[start - 1] == '\n') line_start = start;
+  size_t line_end = text.find('\n', start);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  end = std::min(end, line_end);
+  // Window: up to 60 bytes before the claim, up to 60 after, cut on code point boundaries.
+  size_t from = start > line_start + 60 ? start - 60 : line_start;
+  while (from > line_start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  size_t to = end + 60 < line_end ? end + 60 : line_end;
+  while (to < line_end && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+  std::string_view shown = text.substr(from, to - from);
+  const char* lead = from > line_start ? "..." : "";
+  const char* tail = to < line_end ? "..." : "";
+  out << "    " << lead << shown << tail << "\n";
+  std::string marks(4 + std::string_view(lead).size() + CodePoints(text.substr(from, start - from)), ' ');
+  size_t width = std::max<size_t>(1, CodePoints(text.substr(start, end - start)));
+  marks += '^';
+  marks += std::string(width - 1, '~');
+  out << marks << "\n";
+}
+
+struct CheckArgs {
+  std::string kb_path;
+  factlint::CheckOptions options;
+  std::string format = "text";
+  std::optional<Severity> fail_on = Severity::kError;
+  bool excerpt = true;
+  std::vector<std::string> files;
+};
+
+CheckArgs ParseCheckArgs(const std::vector<std::string>& args) {
+  CheckArgs a;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](const char* name) -> std::string {
+      if (i + 1 >= args.size()) throw UsageError{std::string(name) + " needs a value"};
+      return args[++i];
+    };
+    if (arg == "--kb") {
+      a.kb_path = value("--kb");
+    } else if (arg == "--date") {
+      std::string d = value("--date");
+      auto date = factlint::ParseIsoDate(d);
+      if (!date) throw UsageError{"--date: '" + d + "' is not a date that exists (YYYY-MM-DD)"};
+      a.options.date = date;
+    } else if (arg == "--format") {
+      a.format = value("--format");
+      if (a.format != "text" && a.format != "json" && a.format != "jsonl")
+        throw UsageError{"--format: '" + a.format + "' is not one of text, json, jsonl"};
+    } else if (arg == "--min-severity") {
+      std::string s = value("--min-severity");
+      auto sev = factlint::ParseSeverity(s);
+      if (!sev) throw UsageError{"--min-severity: '" + s + "' is not one of info, warning, error"};
+      a.options.min_severity = *sev;
+    } else if (arg == "--fail-on") {
+      std::string s = value("--fail-on");
+      if (s == "never") {
+        a.fail_on.reset();
+      } else {
+        auto sev = factlint::ParseSeverity(s);
+        if (!sev) throw UsageError{"--fail-on: '" + s + "' is not one of info, warning, error, never"};
+        a.fail_on = sev;
+      }
+    } else if (arg == "--disable") {
+      a.options.disabled_rules.push_back(value("--disable"));
+    } else if (arg == "--no-excerpt") {
+      a.excerpt = false;
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      throw UsageError{"check: unknown option '" + arg + "'"};
+    } else {
+      a.files.push_back(arg);
+    }
+  }
+  if (a.format == "jsonl" && a.files.empty()) a.files.push_back("-");
+  if (a.files.empty()) throw UsageError{"check: no input file (use - for standard input)"};
+  return a;
+}
+
+// Loads the KB named by --kb, or the bundled one. Prints the error and returns null on failure.
+factlint::KbHandle LoadKbOrReport(const std::string& path) {
+  std::string text;
+  std::string error;
+  std::string name = path.empty() ? std::string("<bundled kb/world.json>") : path;
+  if (path.empty()) {
+    text = std::string(factlint::EmbeddedWorldKb());
+  } else if (!ReadInput(path, &text, &error)) {
+    std::cerr << "factlint: error: --kb " << error << "\n";
+    return nullptr;
+  }
+  auto kb = factlint::LoadKb(text);
+  if (!kb.ok()) {
+    const factlint::Error& e = kb.error();
+    std::cerr << name << ":" << e.line << ":" << e.column << ": error: [KB " << factlint::ErrorCodeName(e.code)
+              << "] " << (e.path.empty() ? "" : e.path + ": ") << e.message << "\n";
+    return nullptr;
+  }
+  return kb.value();
+}
+
+bool Fails(const factlint::Report& report, const std::optional<Severity>& fail_on) {
+  if (!fail_on) return false;
+  for (const auto& f : report.findings)
+    if (f.severity >= *fail_on) return true;
+  return false;
+}
+
+void PrintText(std::ostream& out, const std::string& file, std::string_view text,
+               const factlint::Report& report, bool excerpt) {
+  for (const auto& f : report.findings) {
+    int line, column;
+    LineColumn(text, f.span.start, &line, &column);
+    out << file << ":" << line << ":" << column << ": " << factlint::SeverityName(f.severity) << ": ["
+        << f.rule << "] " << f.message << "\n";
+    if (!excerpt) continue;
+    PrintExcerpt(out, text, f.span.start, f.span.end);
+    for (const auto& ev : f.evidence) {
+      out << "    = note: " << ev.fact;
+      if (!ev.source.empty()) out << " (" << ev.source << ")";
+      out << "\n";
+    }
+    if (f.suggestion) out << "    = help: write \"" << *f.suggestion << "\"\n";
+  }
+}
+
+void PrintSummary(std::ostream& err, const std::string& file, const factlint::Report& report) {
+  int counts[3] = {0, 0, 0};
+  for (const auto& f : report.findings) ++counts[static_cast<int>(f.severity)];
+  err << file << ": " << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0]
+      << " note(s)";
+  const auto& rd = report.reference_date;
+  if (rd.from && rd.to) {
+    err << "; reference date " << factlint::FormatIsoDate(*rd.from) << ".." << factlint::FormatIsoDate(*rd.to)
+        << " (" << rd.source << ")";
+  } else {
+    err << "; reference date unknown";
+  }
+  err << "\n";
+  for (const auto& clue : rd.evidence) err << "    clue: " << clue << "\n";
+}
+
+int RunJsonl(const CheckArgs& args, const factlint::Kb& kb) {
+  bool any_fail = false, any_error = false;
+  for (const auto& file : args.files) {
+    std::ifstream fin;
+    std::istream* in = &std::cin;
+    if (file != "-") {
+      fin.open(file, std::ios::binary);
+      if (!fin) {
+        std::cerr << "factlint: error: " << file << ": cannot open file\n";
+        any_error = true;
+        continue;
+      }
+      in = &fin;
+    }
+    std::string line;
+    size_t line_no = 0;
+    while (std::getline(*in, line)) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      json out;
+      json doc = json::parse(line, nullptr, /*allow_exceptions=*/false);
+      auto fail_line = [&](const std::string& message) {
+        out["id"] = doc.is_object() && doc.contains("id") ? doc["id"] : json(nullptr);
+        out["error"] = {{"kind", "bad_input"}, {"message", message}, {"line", line_no}};
+        std::cerr << file << ":" << line_no << ": error: " << message << "\n";
+        any_error = true;
+      };
+      if (doc.is_discarded() || !doc.is_object()) {
+        fail_line("not a JSON object");
+      } else if (!doc.contains("text") || !doc["text"].is_string()) {
+        fail_line("\"text\" must be a string");
+      } else {
+        factlint::CheckOptions options = args.options;
+        bool ok = true;
+        if (doc.contains("date") && !doc["date"].is_null()) {
+          auto date = doc["date"].is_string() ? factlint::ParseIsoDate(doc["date"].get<std::string>())
+                                              : std::nullopt;
+          if (!date) {
+            fail_line("\"date\" must be YYYY-MM-DD, a day that exists");
+            ok = false;
+          } else {
+            options.date = date;
+          }
+        }
+        if (ok) {
+          factlint::Report report = factlint::Check(kb, doc["text"].get_ref<const std::string&>(), options);
+          any_fail |= Fails(report, args.fail_on);
+          out["id"] = doc.contains("id") ? doc["id"] : json(nullptr);
+          out["report"] = json::parse(factlint::ReportToJson(report));
+        }
+      }
+      std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+    }
+  }
+  std::cout.flush();
+  return any_error ? kExitError : any_fail ? kExitFindings : kExitClean;
+}
+
+int RunCheck(const std::vector<std::string>& argv) {
+  CheckArgs args = ParseCheckArgs(argv);
+  factlint::KbHandle kb = LoadKbOrReport(args.kb_path);
+  if (!kb) return kExitError;
+  if (args.format == "jsonl") return RunJsonl(args, *kb);
+
+  bool any_fail = false, any_error = false;
+  for (const auto& file : args.files) {
+    std::string text, error;
+    if (!ReadInput(file, &text, &error)) {
+      std::cerr << "factlint: error: " << error << "\n";
+      any_error = true;
+      continue;
+    }
+    factlint::Report report = factlint::Check(*kb, text, args.options);
+    any_fail |= Fails(report, args.fail_on);
+    const std::string shown = file == "-" ? "<stdin>" : file;
+    if (args.format == "json") {
+      std::string out = factlint::ReportToJson(report);
+      if (args.files.size() > 1) {
+        json j = json::parse(out);
+        j["file"] = shown;
+        out = j.dump(-1, ' ', false, json::error_handler_t::replace);
+      }
+      std::cout << out << "\n";
+    } else {
+      PrintText(std::cout, shown, text, report, args.excerpt);
+      PrintSummary(std::cerr, shown, report);
+    }
+  }
+  return any_error ? kExitError : any_fail ? kExitFindings : kExitClean;
+}
+
+int RunSegment(const std::vector<std::string>& argv) {
+  std::string format = "text";
+  std::string file;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    if (argv[i] == "--format") {
+      if (i + 1 >= argv.size()) throw UsageError{"--format needs a value"};
+      format = argv[++i];
+      if (format != "text" && format != "json") throw UsageError{"--format: '" + format + "' is not one of text, json"};
+    } else if (argv[i].size() > 1 && argv[i][0] == '-') {
+      throw UsageError{"segment: unknown option '" + argv[i] + "'"};
+    } else if (file.empty()) {
+      file = argv[i];
+    } else {
+      throw UsageError{"segment: one input file at a time"};
+    }
+  }
+  if (file.empty()) throw UsageError{"segment: no input file (use - for standard input)"};
+  std::string text, error;
+  if (!ReadInput(file, &text, &error)) {
+    std::cerr << "factlint: error: " << error << "\n";
+    return kExitError;
+  }
+  std::vector<factlint::Span> spans = factlint::Segment(text);
+  if (format == "json") {
+    json out = {{"sentences", json::array()}};
+    for (const auto& s : spans) {
+      out["sentences"].push_back({{"start", s.start},
+                                  {"end", s.end},
+                                  {"start16", s.start16},
+                                  {"end16", s.end16},
+                                  {"text", text.substr(s.start, s.end - s.start)}});
+    }
+    std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  } else {
+    for (const auto& s : spans) {
+      std::string sentence = text.substr(s.start, s.end - s.start);
+      for (char& c : sentence)
+        if (c == '\n' || c == '\r') c = ' ';
+      std::cout << sentence << "\n";
+    }
+  }
+  return kExitClean;
+}
+
+int RunKbCheck(const std::vector<std::string>& argv) {
+  if (argv.size() != 1 || (argv[0].size() > 1 && argv[0][0] == '-'))
+    throw UsageError{"kb-check: give exactly one KB file"};
+  std::string text, error;
+  if (!ReadInput(argv[0], &text, &error)) {
+    std::cerr << "factlint: error: " << error << "\n";
+    return kExitError;
+  }
+  std::vector<factlint::Error> errors = factlint::ValidateKb(text);
+  if (!errors.empty()) {
+    for (const auto& e : errors) {
+      std::cerr << argv[0] << ":" << e.line << ":" << e.column << ": error: [" << factlint::ErrorCodeName(e.code)
+                << "] " << (e.path.empty() ? "" : e.path + ": ") << e.message << "\n";
+    }
+    std::cerr << argv[0] << ": " << errors.size() << " error(s)\n";
+    return kExitError;
+  }
+  auto kb = factlint::LoadKb(text);
+  if (!kb.ok()) {  // ValidateKb and LoadKb agree; this is a safety net, not a second opinion
+    std::cerr << argv[0] << ": error: " << kb.error().ToString() << "\n";
+    return kExitError;
+  }
+  factlint::KbSummary s = factlint::Summarize(*kb.value());
+  std::cout << argv[0] << ": ok: \"" << s.name << "\" as of " << s.as_of << " (schema " << s.schema_version
+            << "): " << s.people << " people, " << s.offices << " offices, " << s.terms << " terms, "
+            << s.events << " events, " << s.quotes << " quotes, " << s.sources << " sources\n";
+  return kExitClean;
+}
+
+int RunRules() {
+  json catalog = json::parse(factlint::RuleCatalogJson(), nullptr, false);
+  if (catalog.is_discarded() || !catalog.contains("rules")) {
+    std::cerr << "factlint: error: the embedded rule catalogue is not valid JSON\n";
+    return kExitError;
+  }
+  for (const auto& rule : catalog["rules"]) {
+    std::cout << rule.value("id", "?") << "\t" << rule.value("severity", "?") << "\t"
+              << rule.value("description", "") << "\n";
+  }
+  return kExitClean;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? kExitError : kExitClean;
+  }
+  if (args[0] == "--version") {
+    std::cout << "factlint " << factlint::kVersion << "\n";
+    return kExitClean;
+  }
+  std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "check") return RunCheck(args);
+    if (command == "segment") return RunSegment(args);
+    if (command == "kb-check") return RunKbCheck(args);
+    if (command == "rules") return RunRules();
+    throw UsageError{"unknown command '" + command + "'"};
+  } catch (const UsageError& e) {
+    std::cerr << "factlint: " << e.message << "\n" << kUsage;
+    return kExitError;
+  } catch (const std::exception& e) {
+    std::cerr << "factlint: error: " << e.what() << "\n";
+    return kExitError;
+  }
+}

@@ -1,0 +1,182 @@
+// factlint — check news text against a knowledge base of who held which office when.
+//
+// This header is the whole public API of the core, and its manual. The core is plain C++20: it
+// takes the knowledge base (KB) and the article as strings, never touches files or the network,
+// never throws across this API, and is built and tested natively; wasm/ binds it, cli/ drives it.
+//
+//   #include "factlint/factlint.h"
+//
+//   factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json_text);
+//   if (!kb.ok()) { std::cerr << kb.error().ToString() << "\n"; return 2; }
+//   factlint::CheckOptions options;                  // no date: inferred from the text
+//   factlint::Report report = factlint::Check(*kb.value(), article_text, options);
+//   for (const factlint::Finding& f : report.findings)
+//     std::cout << f.rule << " " << f.start << ".." << f.end << " " << f.message << "\n";
+//   std::string json = factlint::ReportToJson(report);   // the JSON contract of docs/REPORT.md
+//
+// Text offsets: every span is given twice, as UTF-8 byte offsets into the input (`start`, `end`)
+// and as UTF-16 code-unit offsets (`start16`, `end16`) for JavaScript. Invalid UTF-8 is tolerated:
+// each invalid byte counts as one U+FFFD (one UTF-16 unit) and offsets never shift.
+//
+// Lifetimes: a KbHandle is immutable and shared; a Report owns its strings and borrows nothing.
+// Loading a new KB never disturbs a Check running on the old one.
+
+#ifndef FACTLINT_FACTLINT_H_
+#define FACTLINT_FACTLINT_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace factlint {
+
+inline constexpr const char kVersion[] = "0.1.0";
+
+// ---------------------------------------------------------------------------------------------
+// Errors are data. Every fallible call returns Result<T>: a value or an Error that names the
+// problem and its place.
+
+enum class ErrorCode {
+  kOk = 0,
+  kKbNotJson,        // the KB text is not JSON (line/column of the parse error)
+  kKbSchema,         // wrong type, missing or unknown key (JSON path + line/column)
+  kKbInvalidValue,   // a value that cannot be: a date that does not exist, start after end
+  kKbDuplicate,      // an id or alias defined twice
+  kKbDanglingId,     // a reference to a person, office or source id that is not defined
+  kKbOverlap,        // two terms of a single-holder office overlap
+  kKbTooLarge,       // the KB exceeds the loader's limits (size, nesting depth)
+  kBadOption,        // an option value is malformed (for example a date that is not YYYY-MM-DD)
+  kBadInput,         // input that cannot be processed (for example a JSONL line that is not JSON)
+  kIo,               // a file could not be read or written (CLI only)
+};
+
+// Stable lower_snake name of a code ("kb_schema"), used as the `kind` of JS errors.
+std::string_view ErrorCodeName(ErrorCode code);
+
+struct Error {
+  ErrorCode code = ErrorCode::kOk;
+  std::string message;  // one sentence, names the problem
+  std::string path;     // JSON path in the KB ("/terms/12/end"), empty when not applicable
+  int line = 0;         // 1-based line in the input, 0 when unknown
+  int column = 0;       // 1-based column (in bytes), 0 when unknown
+
+  // "line 12, column 5: /terms/3/end: end date 2021-02-30 does not exist" — place first.
+  std::string ToString() const;
+};
+
+template <typename T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}          // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}      // NOLINT
+  bool ok() const { return v_.index() == 0; }
+  const T& value() const& { return std::get<0>(v_); }
+  T& value() & { return std::get<0>(v_); }
+  T&& value() && { return std::get<0>(std::move(v_)); }
+  const Error& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Dates: a civil day, proleptic Gregorian, as days since 1970-01-01.
+
+struct Date {
+  int32_t days = 0;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+// Parses "YYYY-MM-DD" (a day that exists, years 0001–9999); nullopt otherwise.
+std::optional<Date> ParseIsoDate(std::string_view text);
+std::string FormatIsoDate(Date date);
+Date MakeDate(int year, int month, int day);  // the caller guarantees a valid day
+void SplitDate(Date date, int* year, int* month, int* day);
+
+// ---------------------------------------------------------------------------------------------
+// The knowledge base. Loading validates everything the format promises (kb/FORMAT.md,
+// kb/schema.json): unknown keys, dates that exist, start <= end, unique ids and aliases, no
+// dangling ids, no overlapping terms of a single-holder office. The first error is returned;
+// ValidateKb returns all of them.
+
+struct Kb;  // defined in core/src/kb.h; opaque here
+using KbHandle = std::shared_ptr<const Kb>;
+
+Result<KbHandle> LoadKb(std::string_view json_text);
+std::vector<Error> ValidateKb(std::string_view json_text);  // empty = valid
+
+struct KbSummary {
+  std::string name;
+  std::string as_of;  // YYYY-MM-DD
+  int schema_version = 0;
+  size_t sources = 0, people = 0, offices = 0, terms = 0, events = 0, quotes = 0;
+};
+KbSummary Summarize(const Kb& kb);
+
+// ---------------------------------------------------------------------------------------------
+// Checking.
+
+enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
+std::string_view SeverityName(Severity s);                    // "info" | "warning" | "error"
+std::optional<Severity> ParseSeverity(std::string_view name);  // inverse of SeverityName
+
+struct CheckOptions {
+  std::optional<Date> date;             // the reference date; inferred from the text when absent
+  Severity min_severity = Severity::kInfo;  // findings below are dropped
+  std::vector<std::string> disabled_rules;  // rule ids to silence
+};
+
+struct Span {
+  size_t start = 0, end = 0;      // UTF-8 byte offsets, [start, end)
+  size_t start16 = 0, end16 = 0;  // UTF-16 code units
+};
+
+struct Evidence {
+  std::string fact;    // "Donald Trump: President of the United States, 2025-01-20 – (in office)"
+  std::string source;  // the source's name (and url when the KB has one)
+};
+
+struct Finding {
+  std::string rule;  // stable UPPER_SNAKE id, see core/rules/rules.json
+  Severity severity = Severity::kInfo;
+  size_t sentence = 0;  // index into Report::sentences
+  Span span;            // the claim itself, never the whole sentence
+  std::string text;     // the claim's text (the bytes of span)
+  std::string message;
+  std::vector<Evidence> evidence;
+  std::optional<std::string> suggestion;  // replacement text for span, when there is one
+};
+
+struct ReferenceDate {
+  std::optional<Date> from, to;  // absent when nothing in the text constrains it
+  std::string source;            // "given" | "dateline" | "inferred" | "none"
+  std::vector<std::string> evidence;  // the clues that made the window, human-readable
+};
+
+struct Report {
+  std::string kb_name, kb_as_of;
+  ReferenceDate reference_date;
+  std::vector<Span> sentences;
+  std::vector<Finding> findings;  // ordered by span start
+};
+
+// Checks one document. Never fails: text of any size or content gives a report (possibly empty).
+Report Check(const Kb& kb, std::string_view text, const CheckOptions& options);
+
+// The report as the JSON contract shared by every front end (docs/REPORT.md); one line.
+std::string ReportToJson(const Report& report);
+
+// Sentence segmentation alone (the first stage of Check).
+std::vector<Span> Segment(std::string_view text);
+
+// The rule catalogue (id, severity, message template, examples), as JSON text.
+std::string_view RuleCatalogJson();
+
+}  // namespace factlint
+
+#endif  // FACTLINT_FACTLINT_H_

@@ -1,0 +1,99 @@
+// The in-memory knowledge base (see factlint/factlint.h for the API and kb/FORMAT.md for the file
+// format). Built once by LoadKb (kb.cpp), immutable afterwards, shared by every Check.
+// Ids in the file become indexes here; every index is valid (the loader rejects dangling ids).
+
+#ifndef FACTLINT_CORE_KB_H_
+#define FACTLINT_CORE_KB_H_
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "factlint/factlint.h"
+
+namespace factlint {
+
+struct KbSource {
+  std::string id, name, url, license;
+};
+
+struct KbPerson {
+  std::string id, name;
+  std::vector<std::string> aliases;  // full-name variants, unique across people
+  std::vector<std::string> shorts;   // forms used alone after a first mention ("Trump"); may repeat
+  std::optional<Date> born;
+};
+
+enum class OfficeRole { kUnspecified, kHeadOfState, kHeadOfGovernment, kMinister, kMonarch, kOrgHead, kDeputy };
+
+struct KbOffice {
+  std::string id, name;
+  std::vector<std::string> titles;        // "President", "Prime Minister", "PM"
+  std::vector<std::string> jurisdiction;  // "U.S.", "American", "NATO"
+  bool single_holder = true;
+  OfficeRole role = OfficeRole::kUnspecified;
+};
+
+struct KbTerm {
+  int person = 0, office = 0;  // indexes into Kb::people / Kb::offices
+  Date start;
+  std::optional<Date> end;  // absent = in office at as_of; a term covers [start, end)
+  bool acting = false;
+  int source = 0;  // index into Kb::sources
+  std::string ref;
+};
+
+enum class EventPrecision { kDay, kMonth, kYear };
+
+struct KbOtherDate {
+  Date date;
+  std::string what;
+};
+
+struct KbEvent {
+  std::string id, name, kind, place;
+  Date date;
+  std::optional<Date> end;
+  EventPrecision precision = EventPrecision::kDay;
+  std::vector<int> participants;  // person indexes
+  std::optional<int> winner;      // person index
+  std::vector<std::string> triggers;
+  std::vector<KbOtherDate> other_dates;
+  int source = 0;
+  std::string ref;
+};
+
+struct KbQuote {
+  int speaker = 0;
+  Date date;
+  std::string text, ref, context;
+  int source = 0;
+};
+
+struct KbLexicon {
+  std::vector<std::string> hedges, anonymous, prospective;
+};
+
+struct Kb {
+  int schema_version = 0;
+  std::string name;
+  Date as_of;
+  std::vector<KbSource> sources;
+  std::vector<KbPerson> people;
+  std::vector<KbOffice> offices;
+  std::vector<KbTerm> terms;
+  std::vector<KbEvent> events;
+  std::vector<KbQuote> quotes;
+  KbLexicon lexicon;
+
+  // Lookups built by the loader.
+  std::unordered_map<std::string, int> person_by_id, office_by_id, source_by_id, event_by_id;
+  std::vector<std::vector<int>> terms_by_person;  // person index -> term indexes, by start
+  std::vector<std::vector<int>> terms_by_office;  // office index -> term indexes, by start
+  std::vector<std::vector<int>> quotes_by_speaker;
+};
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_KB_H_

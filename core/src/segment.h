@@ -1,0 +1,33 @@
+// Segmentation: paragraphs, headings/datelines and sentences of a Document.
+// Public entry point: factlint::Segment (factlint/factlint.h).
+
+#ifndef FACTLINT_CORE_SEGMENT_H_
+#define FACTLINT_CORE_SEGMENT_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "text.h"
+
+namespace factlint {
+
+enum class SegmentKind {
+  kSentence,  // an ordinary sentence
+  kHeading,   // a line without final punctuation standing alone (title, heading, subhead)
+  kDateline,  // a heading-like line that is (or starts with) a date or place-and-date
+  kListItem,  // a line of a list
+};
+
+struct Segment {
+  size_t start = 0, end = 0;  // byte offsets into Document::text(), trimmed of outer whitespace
+  size_t paragraph = 0;       // index of the paragraph (blank-line or line separated block)
+  SegmentKind kind = SegmentKind::kSentence;
+};
+
+// Every non-blank stretch of the text belongs to exactly one segment; segments are in order and
+// do not overlap. Linear in the text size; never fails.
+std::vector<Segment> SegmentDocument(const Document& doc);
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_SEGMENT_H_

@@ -1,0 +1,60 @@
+// The text model: one article as UTF-8 bytes, with the maps every later stage needs.
+// See factlint/factlint.h for the offset contract.
+//
+// - Byte <-> UTF-16 offsets: Utf16At(byte) for any byte offset in [0, size]. Invalid UTF-8 bytes
+//   each count as one U+FFFD (one UTF-16 unit); a 4-byte sequence counts two units.
+// - The folded view: a lower-cased, normalised copy for matching — curly quotes and apostrophes
+//   become ' and ", dashes (en, em, minus, hyphen variants) become -, no-break and other Unicode
+//   spaces become ' ', common Latin diacritics are removed (é -> e, ö -> o, ł -> l, ß -> ss),
+//   letters are lower-cased (ASCII and Latin-1/Latin Extended-A). FoldedToOriginal(i) maps any
+//   folded byte offset in [0, folded().size()] back to the byte offset in the original where the
+//   character it came from starts (and folded().size() maps to size()).
+// Fold(text) gives the same folding for a standalone string (KB aliases, lexicon phrases), so
+// patterns and text are folded the same way.
+
+#ifndef FACTLINT_CORE_TEXT_H_
+#define FACTLINT_CORE_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factlint {
+
+class Document {
+ public:
+  explicit Document(std::string_view utf8);  // copies the text
+
+  std::string_view text() const { return text_; }
+  size_t size() const { return text_.size(); }
+
+  size_t Utf16At(size_t byte_offset) const;  // byte offset -> UTF-16 code-unit offset
+  std::string_view folded() const { return folded_; }
+  size_t FoldedToOriginal(size_t folded_offset) const;
+  size_t OriginalToFolded(size_t byte_offset) const;  // first folded byte at or after it
+
+  // 1-based line and column (column counted in code points) of a byte offset.
+  void LineColumn(size_t byte_offset, int* line, int* column) const;
+
+ private:
+  std::string text_;
+  std::string folded_;
+  std::vector<uint32_t> utf16_at_;        // per byte offset (size()+1 entries)
+  std::vector<uint32_t> folded_to_orig_;  // per folded byte offset (folded_.size()+1 entries)
+  std::vector<uint32_t> line_starts_;
+};
+
+// The folding of Document::folded() for a standalone string.
+std::string Fold(std::string_view utf8);
+
+// True for the ASCII letters/digits and any byte >= 0x80 of the folded view: the characters that
+// make a word, for word-boundary tests on folded text.
+inline bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_TEXT_H_
