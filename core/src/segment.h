@@ -24,9 +24,14 @@ struct Segment {
   SegmentKind kind = SegmentKind::kSentence;
 };
 
+// factlint.h declares a function factlint::Segment(std::string_view), which hides this struct's
+// name wherever both headers are included: there, name the type TextSegment (or `struct
+// Segment`, or use auto).
+using TextSegment = struct Segment;
+
 // Every non-blank stretch of the text belongs to exactly one segment; segments are in order and
 // do not overlap. Linear in the text size; never fails.
-std::vector<Segment> SegmentDocument(const Document& doc);
+std::vector<TextSegment> SegmentDocument(const Document& doc);
 
 }  // namespace factlint
 

@@ -1,0 +1,289 @@
+// The text model: decodes the article's UTF-8 once and builds, in the same single pass, the
+// byte -> UTF-16 map, the folded view (lower case, plain quotes/dashes/spaces, Latin diacritics
+// removed) with its map back to original bytes, and the line starts.
+//
+// Decoding is strict (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). Each
+// byte that does not begin a well-formed sequence is one U+FFFD of its own — one UTF-16 unit, and
+// EF BF BD in the folded view — so offsets never shift and nothing can make the pass fail. Folding a
+// character writes at most four bytes into a fixed buffer: no allocation per character. Fold() runs
+// the same per-character folding for standalone strings (KB aliases, lexicon phrases).
+
+#include "text.h"
+
+#include <algorithm>
+
+namespace factlint {
+namespace {
+
+constexpr uint32_t kReplacement = 0xFFFD;
+
+// Decodes the character starting at p[0] (n > 0 bytes available). Returns its length in bytes
+// (1..4); an invalid byte gives length 1 and U+FFFD.
+inline size_t Decode(const unsigned char* p, size_t n, uint32_t* cp) {
+  unsigned char b0 = p[0];
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  auto cont = [&](size_t i) { return i < n && (p[i] & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (cont(1)) {
+      *cp = ((b0 & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+      return 2;
+    }
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (n > 1) {
+      unsigned char b1 = p[1];
+      bool ok1 = b0 == 0xE0 ? (b1 >= 0xA0 && b1 <= 0xBF)
+                 : b0 == 0xED ? (b1 >= 0x80 && b1 <= 0x9F)
+                              : (b1 & 0xC0) == 0x80;
+      if (ok1 && cont(2)) {
+        *cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        return 3;
+      }
+    }
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (n > 1) {
+      unsigned char b1 = p[1];
+      bool ok1 = b0 == 0xF0 ? (b1 >= 0x90 && b1 <= 0xBF)
+                 : b0 == 0xF4 ? (b1 >= 0x80 && b1 <= 0x8F)
+                              : (b1 & 0xC0) == 0x80;
+      if (ok1 && cont(2) && cont(3)) {
+        *cp = ((b0 & 0x07u) << 18) | ((b1 & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+        return 4;
+      }
+    }
+  }
+  *cp = kReplacement;
+  return 1;
+}
+
+inline int Encode(uint32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// Base letters of U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A), lower case,
+// diacritics removed. nullptr: the character is not a letter to fold (× and ÷).
+constexpr const char* kLatinBase[0x180 - 0xC0] = {
+    // U+00C0 À Á Â Ã Ä Å Æ Ç È É Ê Ë Ì Í Î Ï
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    // U+00D0 Ð Ñ Ò Ó Ô Õ Ö × Ø Ù Ú Û Ü Ý Þ ß
+    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+    // U+00E0 à á â ã ä å æ ç è é ê ë ì í î ï
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    // U+00F0 ð ñ ò ó ô õ ö ÷ ø ù ú û ü ý þ ÿ
+    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y",
+    // U+0100 Ā ā Ă ă Ą ą Ć ć Ĉ ĉ Ċ ċ Č č Ď ď
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+    // U+0110 Đ đ Ē ē Ĕ ĕ Ė ė Ę ę Ě ě Ĝ ĝ Ğ ğ
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+    // U+0120 Ġ ġ Ģ ģ Ĥ ĥ Ħ ħ Ĩ ĩ Ī ī Ĭ ĭ Į į
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+    // U+0130 İ ı Ĳ ĳ Ĵ ĵ Ķ ķ ĸ Ĺ ĺ Ļ ļ Ľ ľ Ŀ
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+    // U+0140 ŀ Ł ł Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ Ō ō Ŏ ŏ
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+    // U+0150 Ő ő Œ œ Ŕ ŕ Ŗ ŗ Ř ř Ś ś Ŝ ŝ Ş ş
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+    // U+0160 Š š Ţ ţ Ť ť Ŧ ŧ Ũ ũ Ū ū Ŭ ŭ Ů ů
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+    // U+0170 Ű ű Ų ų Ŵ ŵ Ŷ ŷ Ÿ Ź ź Ż ż Ž ž ſ
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+// Folds one non-ASCII code point into out (room for 4 bytes); returns the number of bytes
+// written, 0 when the character is dropped.
+inline int FoldNonAscii(uint32_t cp, char* out) {
+  if (cp >= 0xC0 && cp < 0x180) {
+    if (const char* base = kLatinBase[cp - 0xC0]) {
+      int n = 0;
+      while (base[n] != '\0') {
+        out[n] = base[n];
+        ++n;
+      }
+      return n;
+    }
+    return Encode(cp, out);
+  }
+  switch (cp) {
+    case 0x00A0:  // no-break space
+    case 0x202F:  // narrow no-break space
+    case 0x205F:  // medium mathematical space
+      out[0] = ' ';
+      return 1;
+    case 0x00AD:  // soft hyphen
+    case 0x200B:  // zero-width space
+    case 0x200C:  // zero-width non-joiner
+    case 0x200D:  // zero-width joiner
+    case 0x2060:  // word joiner
+    case 0xFEFF:  // zero-width no-break space (BOM)
+      return 0;
+    case 0x2018:  // ‘
+    case 0x2019:  // ’
+    case 0x201A:  // ‚
+    case 0x201B:  // ‛
+    case 0x2032:  // ′
+      out[0] = '\'';
+      return 1;
+    case 0x201C:  // “
+    case 0x201D:  // ”
+    case 0x201E:  // „
+    case 0x201F:  // ‟
+    case 0x2033:  // ″
+      out[0] = '"';
+      return 1;
+    case 0x2212:  // minus sign
+      out[0] = '-';
+      return 1;
+    case 0x0218:  // Ș (comma below, Romanian)
+    case 0x0219:
+      out[0] = 's';
+      return 1;
+    case 0x021A:  // Ț
+    case 0x021B:
+      out[0] = 't';
+      return 1;
+    default:
+      break;
+  }
+  if (cp >= 0x2000 && cp <= 0x200A) {  // en quad .. hair space
+    out[0] = ' ';
+    return 1;
+  }
+  if (cp >= 0x2010 && cp <= 0x2015) {  // hyphen, non-breaking hyphen, figure dash, en, em, bar
+    out[0] = '-';
+    return 1;
+  }
+  if (cp >= 0x0300 && cp <= 0x036F) return 0;  // combining diacritics (decomposed accents)
+  // Lower case for the other bicameral scripts a news text may quote names in.
+  if (cp >= 0x0391 && cp <= 0x03AB && cp != 0x03A2) return Encode(cp + 0x20, out);  // Greek
+  if (cp >= 0x0410 && cp <= 0x042F) return Encode(cp + 0x20, out);                  // Cyrillic
+  if (cp >= 0x0400 && cp <= 0x040F) return Encode(cp + 0x50, out);
+  return Encode(cp, out);
+}
+
+inline char LowerAscii(unsigned char c) {
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+}  // namespace
+
+Document::Document(std::string_view utf8) : text_(utf8) {
+  const size_t n = text_.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+  utf16_at_.resize(n + 1);
+  folded_.reserve(n + n / 8 + 4);
+  folded_to_orig_.reserve(n + n / 8 + 4);
+  line_starts_.push_back(0);
+
+  uint32_t unit = 0;
+  size_t i = 0;
+  char buf[4];
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      utf16_at_[i] = unit;
+      ++unit;
+      folded_.push_back(LowerAscii(c));
+      folded_to_orig_.push_back(static_cast<uint32_t>(i));
+      if (c == '\n' || (c == '\r' && (i + 1 == n || p[i + 1] != '\n'))) {
+        line_starts_.push_back(static_cast<uint32_t>(i + 1));
+      }
+      ++i;
+      continue;
+    }
+    uint32_t cp;
+    size_t len = Decode(p + i, n - i, &cp);
+    for (size_t k = 0; k < len; ++k) utf16_at_[i + k] = unit;  // inside a character: its start
+    unit += cp >= 0x10000 ? 2 : 1;
+    int m = FoldNonAscii(cp, buf);
+    for (int k = 0; k < m; ++k) {
+      folded_.push_back(buf[k]);
+      folded_to_orig_.push_back(static_cast<uint32_t>(i));
+    }
+    i += len;
+  }
+  utf16_at_[n] = unit;
+  folded_to_orig_.push_back(static_cast<uint32_t>(n));
+}
+
+size_t Document::Utf16At(size_t byte_offset) const {
+  if (byte_offset >= utf16_at_.size()) return utf16_at_.back();
+  return utf16_at_[byte_offset];
+}
+
+size_t Document::FoldedToOriginal(size_t folded_offset) const {
+  if (folded_offset >= folded_to_orig_.size()) return text_.size();
+  return folded_to_orig_[folded_offset];
+}
+
+size_t Document::OriginalToFolded(size_t byte_offset) const {
+  if (byte_offset >= text_.size()) return folded_.size();
+  // folded_to_orig_ is non-decreasing: the first folded byte whose source starts at or after it.
+  auto it = std::lower_bound(folded_to_orig_.begin(), folded_to_orig_.end(),
+                             static_cast<uint32_t>(byte_offset));
+  return static_cast<size_t>(it - folded_to_orig_.begin());
+}
+
+void Document::LineColumn(size_t byte_offset, int* line, int* column) const {
+  if (byte_offset > text_.size()) byte_offset = text_.size();
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(),
+                             static_cast<uint32_t>(byte_offset));
+  size_t index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  size_t start = line_starts_[index];
+  // Characters between the line start and the offset: each decoded character (valid sequence or
+  // lone invalid byte) counts one, as in the UTF-16 map.
+  const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+  int col = 1;
+  size_t i = start;
+  while (i < byte_offset) {
+    uint32_t cp;
+    i += p[i] < 0x80 ? 1 : Decode(p + i, text_.size() - i, &cp);
+    ++col;
+  }
+  *line = static_cast<int>(index + 1);
+  *column = col;
+}
+
+std::string Fold(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const size_t n = utf8.size();
+  char buf[4];
+  size_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      out.push_back(LowerAscii(p[i]));
+      ++i;
+      continue;
+    }
+    uint32_t cp;
+    size_t len = Decode(p + i, n - i, &cp);
+    int m = FoldNonAscii(cp, buf);
+    out.append(buf, static_cast<size_t>(m));
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace factlint
