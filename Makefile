@@ -14,7 +14,7 @@ PORT ?= 8000
 FUZZ_SECONDS ?= 60
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all setup build native wasm web run test test-asan bench eval fuzz kb clean
+.PHONY: all setup build native wasm web run test test-asan bench eval fuzz fuzz-build fuzz-smoke kb clean
 
 all: build
 
@@ -43,7 +43,8 @@ run: build
 	@echo "Serving dist/web on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist/web
 
-test: build
+# The sanitizer and fuzz passes run first, so the run ends with the native ctest summary.
+test: build test-asan fuzz-smoke
 	@cd build/native && ctest --output-on-failure -j2
 
 test-asan: setup
@@ -57,10 +58,15 @@ bench: setup
 eval: native
 	@scripts/eval
 
-fuzz: setup
+fuzz-build: setup
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz
+
+fuzz: fuzz-build
 	@scripts/fuzz $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	@scripts/fuzz $${FUZZ_SMOKE_SECONDS:-15}
 
 kb:
 	@python3 scripts/kb/build.py

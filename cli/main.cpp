@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "factlint/factlint.h"
+#include "jsonl.h"
 
 namespace factlint {
 std::string_view EmbeddedWorldKb();  // kb/world.json, embedded at build time
@@ -256,44 +257,19 @@ int RunJsonl(const CheckArgs& args, const factlint::Kb& kb) {
       }
       in = &fin;
     }
+    const std::string shown = file == "-" ? "<stdin>" : file;
     std::string line;
     size_t line_no = 0;
-    while (std::getline(*in, line)) {
+    while (std::getline(*in, line)) {  // one request at a time: constant memory over the stream
       ++line_no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      json out;
-      json doc = json::parse(line, nullptr, /*allow_exceptions=*/false);
-      auto fail_line = [&](const std::string& message) {
-        out["id"] = doc.is_object() && doc.contains("id") ? doc["id"] : json(nullptr);
-        out["error"] = {{"kind", "bad_input"}, {"message", message}, {"line", line_no}};
-        std::cerr << file << ":" << line_no << ": error: " << message << "\n";
+      factlint::JsonlResult r = factlint::CheckJsonlLine(kb, line, line_no, args.options, args.fail_on);
+      if (r.error) {
+        std::cerr << shown << ":" << line_no << ": error: " << r.error_message << "\n";
         any_error = true;
-      };
-      if (doc.is_discarded() || !doc.is_object()) {
-        fail_line("not a JSON object");
-      } else if (!doc.contains("text") || !doc["text"].is_string()) {
-        fail_line("\"text\" must be a string");
-      } else {
-        factlint::CheckOptions options = args.options;
-        bool ok = true;
-        if (doc.contains("date") && !doc["date"].is_null()) {
-          auto date = doc["date"].is_string() ? factlint::ParseIsoDate(doc["date"].get<std::string>())
-                                              : std::nullopt;
-          if (!date) {
-            fail_line("\"date\" must be YYYY-MM-DD, a day that exists");
-            ok = false;
-          } else {
-            options.date = date;
-          }
-        }
-        if (ok) {
-          factlint::Report report = factlint::Check(kb, doc["text"].get_ref<const std::string&>(), options);
-          any_fail |= Fails(report, args.fail_on);
-          out["id"] = doc.contains("id") ? doc["id"] : json(nullptr);
-          out["report"] = json::parse(factlint::ReportToJson(report));
-        }
       }
-      std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+      any_fail |= r.fails;
+      std::cout << r.output << "\n";
     }
   }
   std::cout.flush();

@@ -1,0 +1,28 @@
+// One line of the CLI's JSONL stream: {"id", "text", "date"?} in (other keys ignored), one line
+// out: {"id", "report"} or {"id", "error": {"kind", "message", "line"}}. Shared by the CLI and its
+// fuzz target (tests/fuzz/fuzz_jsonl.cpp).
+
+#ifndef FACTLINT_CLI_JSONL_H_
+#define FACTLINT_CLI_JSONL_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "factlint/factlint.h"
+
+namespace factlint {
+
+struct JsonlResult {
+  std::string output;         // one JSON object, no newline
+  bool error = false;         // the line was not a valid request
+  std::string error_message;  // what was wrong with it, when error
+  bool fails = false;         // the report has a finding at or above fail_on
+};
+
+JsonlResult CheckJsonlLine(const Kb& kb, std::string_view line, size_t line_no,
+                           const CheckOptions& base, std::optional<Severity> fail_on = Severity::kError);
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CLI_JSONL_H_

@@ -1,0 +1,24 @@
+// Fuzz target: a whole check of arbitrary bytes against the bundled KB, and the report's JSON.
+#include <cstdlib>
+#include <string_view>
+
+#include "factlint/factlint.h"
+
+namespace factlint {
+std::string_view EmbeddedWorldKb();
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const factlint::KbHandle kb = [] {
+    auto loaded = factlint::LoadKb(factlint::EmbeddedWorldKb());
+    if (!loaded.ok()) std::abort();
+    return loaded.value();
+  }();
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  factlint::Report report = factlint::Check(*kb, text, {});
+  for (const auto& f : report.findings) {
+    if (f.span.end < f.span.start || f.span.end > size || f.sentence >= report.sentences.size()) std::abort();
+  }
+  if (factlint::ReportToJson(report).empty()) std::abort();
+  return 0;
+}
