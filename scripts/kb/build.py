@@ -86,6 +86,11 @@ class Problems:
         self.warnings.append(f"{where}: warning: {msg}")
 
 
+def relpath(path):
+    r = os.path.relpath(path, ROOT)
+    return path if r.startswith("..") else r
+
+
 def parse_date(s):
     if not isinstance(s, str) or not DATE_RE.match(s):
         return None
@@ -202,7 +207,7 @@ def load_json(path, p):
         with open(path, encoding="utf-8") as f:
             return json.load(f)
     except (OSError, ValueError) as e:
-        p.error(os.path.relpath(path, ROOT), f"cannot read JSON: {e}")
+        p.error(relpath(path), f"cannot read JSON: {e}")
         return None
 
 
@@ -217,7 +222,7 @@ def merge(meta_path, part_paths, p):
     world = {"schema_version": None, "name": None, "as_of": None, "sources": [], "people": [],
              "offices": [], "terms": [], "events": [], "quotes": [],
              "lexicon": {k: [] for k in LEXICON_KEYS}}
-    mrel = os.path.relpath(meta_path, ROOT)
+    mrel = relpath(meta_path)
     if isinstance(meta, dict):
         for k in meta:
             if k not in ("schema_version", "name", "as_of", "lexicon"):
@@ -240,7 +245,7 @@ def merge(meta_path, part_paths, p):
     origin = {}  # (array, id) -> where first seen
     term_keys = set()
     for path in part_paths:
-        rel = os.path.relpath(path, ROOT)
+        rel = relpath(path)
         part = load_json(path, p)
         if part is None:
             continue
@@ -417,8 +422,7 @@ def main(argv=None):
         print(f"build.py: {meta_path} is missing", file=sys.stderr)
         return 1
     world = merge(meta_path, parts, p)
-    if not p.errors:
-        check_world(world, p)
+    check_world(world, p)
     for line in p.warnings + p.errors:
         print(line, file=sys.stderr)
 
@@ -435,11 +439,11 @@ def main(argv=None):
         except OSError:
             current = None
         state = "up to date" if current == text else "out of date (run build.py)"
-        print(f"build.py: {os.path.relpath(args.out, ROOT)} is {state}")
+        print(f"build.py: {relpath(args.out)} is {state}")
         return 0
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)
-    print(f"build.py: wrote {os.path.relpath(args.out, ROOT)} ({len(text.encode())} bytes)")
+    print(f"build.py: wrote {relpath(args.out)} ({len(text.encode())} bytes)")
     return 0
 
 

@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Compare kb/world.json with the reference data in ../shared/data and print every
+disagreement, one line each, then a count. Always exits 0: it reports, it does not judge
+(known, explained differences are listed in kb/SOURCES.md).
+
+Checks:
+  us-executive       KB us-president / us-vice-president terms against executive.json
+                     (consecutive terms merged; a scheduled end after as_of = open).
+  uk-ministers-ifg   KB gb-prime-minister, gb-chancellor-of-the-exchequer,
+                     gb-foreign-secretary, gb-home-secretary against the IfG flat file.
+  reign              REIGN leader spells (leaderlist_3_21.utf8.csv) for the countries whose
+                     offices are in the KB (REIGN_OFFICES): each spell that starts inside the
+                     KB's coverage must match a KB term by surname with start within 31 days
+                     and end within 31 days of the REIGN end month; and each KB term that
+                     starts inside REIGN's coverage must match a spell the same way.
+                     REIGN records the de-facto leader, not an office, so some differences
+                     are expected (acting leaders, leaders who switched office).
+
+Usage: python3 scripts/kb/crosscheck.py [--kb FILE] [--data DIR]
+When the data folder is absent, prints a message and exits 0.
+"""
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import re
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DEFAULT_DATA = os.path.join(os.path.dirname(ROOT), "shared", "data")
+SLACK = datetime.timedelta(days=31)
+REIGN_END = datetime.date(2021, 3, 1)  # last update of the REIGN leader list
+
+# REIGN stateabb -> KB office ids whose holders REIGN counts as the country's leader.
+REIGN_OFFICES = {
+    "USA": ["us-president"], "UKG": ["gb-prime-minister"], "GMY": ["de-chancellor"],
+    "GFR": ["de-chancellor"], "FRN": ["fr-president"], "UKR": ["ua-president"],
+    "RUS": ["ru-president", "ru-prime-minister"], "CAN": ["ca-prime-minister"],
+    "ITA": ["it-prime-minister"], "JPN": ["jp-prime-minister"], "AUL": ["au-prime-minister"],
+    "IND": ["in-prime-minister"], "SPN": ["es-prime-minister"], "ISR": ["il-prime-minister"],
+    "NTH": ["nl-prime-minister"], "IRE": ["ie-prime-minister", "ie-taoiseach"],
+    "POL": ["pl-president"], "BRA": ["br-president"], "MEX": ["mx-president"],
+    "SAF": ["za-president"], "ROK": ["kr-president"], "TUR": ["tr-president", "tr-prime-minister"],
+    "CHN": ["cn-president", "cn-general-secretary"], "SWD": ["se-prime-minister"],
+    "NOR": ["no-prime-minister"], "HUN": ["hu-prime-minister"], "AUS": ["at-chancellor"],
+    "BEL": ["be-prime-minister"], "DEN": ["dk-prime-minister"], "FIN": ["fi-prime-minister"],
+    "GRC": ["gr-prime-minister"], "POR": ["pt-prime-minister"], "NEW": ["nz-prime-minister"],
+    "ARG": ["ar-president"], "IRN": ["ir-supreme-leader"], "PRK": ["kp-supreme-leader"],
+    "BLR": ["by-president"], "KZK": ["kz-president"], "EGY": ["eg-president"],
+    "SAU": ["sa-king"], "SYR": ["sy-president"], "VEN": ["ve-president"],
+}
+
+
+def norm(s):
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", s)).strip()
+
+
+def d(s):
+    return datetime.date.fromisoformat(s) if s else None
+
+
+class Report:
+    def __init__(self):
+        self.lines = []
+
+    def add(self, check, msg):
+        self.lines.append(f"{check}: {msg}")
+
+
+def load_kb(path):
+    with open(path, encoding="utf-8") as f:
+        kb = json.load(f)
+    people = {p["id"]: p for p in kb["people"]}
+    return kb, people
+
+
+def forms(person):
+    return [norm(x) for x in [person["name"]] + person["aliases"] + person["short"]]
+
+
+def surname_matches(label, person):
+    """label: a surname-style name from reference data ("G.W. Bush", "Lopez Obrador")."""
+    lab = norm(label)
+    if not lab:
+        return False
+    for f in forms(person):
+        if lab == f or re.search(rf"\b{re.escape(lab)}\b", f):
+            return True
+    for s in person["short"]:
+        if re.search(rf"\b{re.escape(norm(s))}\b", lab):
+            return True
+    return False
+
+
+def merged_spans(spans):
+    out = []
+    for start, end in sorted(spans):
+        if out and out[-1][1] == start:
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return out
+
+
+def compare_terms(check, expected, kb_terms, people, rep):
+    """expected: list of (office, start, end, surname, label); kb_terms: terms of the offices."""
+    kb_by_key = {(t["office"], t["start"]): t for t in kb_terms}
+    seen = set()
+    for office, start, end, surname, label in expected:
+        t = kb_by_key.get((office, start))
+        if t is None:
+            rep.add(check, f"{office}: {label} from {start} to {end or 'open'} is not in the KB")
+            continue
+        seen.add((office, start))
+        person = people.get(t["person"])
+        if person is None or not surname_matches(surname, person):
+            rep.add(check, f"{office} {start}: data has {label}, KB has {t['person']}")
+        if t["end"] != end:
+            rep.add(check, f"{office} {start} {t['person']}: end {t['end'] or 'open'} in KB, "
+                           f"{end or 'open'} in data")
+    for key, t in sorted(kb_by_key.items()):
+        if key not in seen:
+            rep.add(check, f"{t['office']} {t['start']} {t['person']}: in the KB, not in data")
+
+
+def check_us(kb, people, data, rep):
+    path = os.path.join(data, "us-executive", "executive.json")
+    if not os.path.exists(path):
+        rep.add("us-executive", f"skipped: {path} not found")
+        return
+    with open(path, encoding="utf-8") as f:
+        entries = json.load(f)
+    office_of = {"prez": "us-president", "viceprez": "us-vice-president"}
+    expected = []
+    for e in entries:
+        n = e["name"]
+        label = " ".join(x for x in (n.get("first"), n.get("last")) if x)
+        by_office = {}
+        for t in e["terms"]:
+            by_office.setdefault(office_of[t["type"]], []).append((t["start"], t["end"]))
+        for office, spans in by_office.items():
+            for start, end in merged_spans(spans):
+                if end and end > kb["as_of"]:
+                    end = None
+                expected.append((office, start, end, n["last"], label))
+    kb_terms = [t for t in kb["terms"] if t["office"] in office_of.values()]
+    compare_terms("us-executive", expected, kb_terms, people, rep)
+
+
+def check_gb(kb, people, data, rep):
+    path = os.path.join(data, "uk-ministers-ifg", "uk_ministers_appointments_flat.csv")
+    if not os.path.exists(path):
+        rep.add("uk-ministers-ifg", f"skipped: {path} not found")
+        return
+    post_to_office = {
+        "Prime Minister": "gb-prime-minister",
+        "Chancellor of the Exchequer": "gb-chancellor-of-the-exchequer",
+        "Secretary of State for Foreign and Commonwealth Affairs": "gb-foreign-secretary",
+        "Secretary of State for Foreign, Commonwealth and Development Affairs":
+            "gb-foreign-secretary",
+        "Secretary of State for the Home Department": "gb-home-secretary",
+    }
+    spans, labels = {}, {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            office = post_to_office.get(r["post"])
+            if office:
+                spans.setdefault((r["person_id"], office), []).append(
+                    (r["start_date"], r["end_date"] or None))
+                labels[r["person_id"]] = (r["short_name"], r["name"])
+    expected = []
+    for (pid, office), ss in spans.items():
+        for start, end in merged_spans(ss):
+            expected.append((office, start, end, labels[pid][0], labels[pid][1]))
+    kb_terms = [t for t in kb["terms"] if t["office"] in set(post_to_office.values())]
+    compare_terms("uk-ministers-ifg", expected, kb_terms, people, rep)
+
+
+def month_end(year, month):
+    nxt = datetime.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - datetime.timedelta(days=1)
+
+
+def check_reign(kb, people, data, rep):
+    path = os.path.join(data, "reign-leaders", "leaderlist_3_21.utf8.csv")
+    if not os.path.exists(path):
+        rep.add("reign", f"skipped: {path} not found")
+        return
+    kb_offices = {o["id"] for o in kb["offices"]}
+    spells = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.reader(f):
+            if r[0] == "stateabb" or r[0] not in REIGN_OFFICES:
+                continue
+            try:
+                start = datetime.date(int(r[6]), int(r[5]), int(r[4]))
+            except ValueError:
+                rep.add("reign", f"{r[0]} {r[3]}: unreadable start {r[4]}/{r[5]}/{r[6]}")
+                continue
+            end = (int(r[8]), int(r[7])) if r[7] and r[8] else None
+            spells.setdefault(r[0], []).append((start, end, r[3]))
+    checked = 0
+    for abb, offices in sorted(REIGN_OFFICES.items()):
+        offices = [o for o in offices if o in kb_offices]
+        if not offices or abb not in spells:
+            continue
+        checked += 1
+        terms = [t for t in kb["terms"] if t["office"] in offices]
+        if not terms:
+            continue
+        kb_from = min(d(t["start"]) for t in terms)
+        reign_from = min(s[0] for s in spells[abb])
+
+        def end_ok(kb_end, reign_end):
+            if reign_end is None:  # in office when REIGN stopped (March 2021)
+                return kb_end is None or d(kb_end) >= REIGN_END - SLACK
+            lo = datetime.date(reign_end[0], reign_end[1], 1) - SLACK
+            hi = month_end(*reign_end) + SLACK
+            return kb_end is not None and lo <= d(kb_end) <= hi
+
+        for start, end, leader in spells[abb]:
+            if start < kb_from - SLACK:
+                continue
+            cands = [t for t in terms if abs(d(t["start"]) - start) <= SLACK
+                     and surname_matches(leader, people[t["person"]])]
+            if not cands:
+                rep.add("reign", f"{abb} {leader} from {start}: no KB term in "
+                                 f"{'/'.join(offices)} starting within 31 days")
+            elif not any(end_ok(t["end"], end) for t in cands):
+                t = cands[0]
+                want = f"{end[0]}-{end[1]:02d}" if end else "open in 2021-03"
+                rep.add("reign", f"{abb} {leader} from {start}: REIGN end {want}, "
+                                 f"KB {t['person']} ends {t['end'] or 'open'}")
+        for t in terms:
+            s = d(t["start"])
+            if s < reign_from or s > REIGN_END:
+                continue
+            if not any(abs(s - sp[0]) <= SLACK and surname_matches(sp[2], people[t["person"]])
+                       for sp in spells[abb]):
+                rep.add("reign", f"{abb} {t['office']} {t['person']} from {t['start']}"
+                                 f"{' (acting)' if t.get('acting') else ''}: no REIGN spell "
+                                 f"starting within 31 days")
+    rep.add("reign", f"info: {checked} countries compared "
+                     f"(those whose offices in REIGN_OFFICES exist in the KB)")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kb", default=os.path.join(ROOT, "kb", "world.json"))
+    ap.add_argument("--data", default=DEFAULT_DATA)
+    args = ap.parse_args()
+    if not os.path.isdir(args.data):
+        print(f"crosscheck.py: {args.data} not found; nothing to compare (skipped)")
+        return 0
+    kb, people = load_kb(args.kb)
+    rep = Report()
+    check_us(kb, people, args.data, rep)
+    check_gb(kb, people, args.data, rep)
+    check_reign(kb, people, args.data, rep)
+    for line in rep.lines:
+        print(line)
+    n = sum(1 for x in rep.lines if ": skipped:" not in x and ": info:" not in x)
+    print(f"crosscheck.py: {n} disagreements")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
