@@ -1,0 +1,1004 @@
+// The KB loader: LoadKb, ValidateKb and Summarize (factlint/factlint.h), building the Kb of kb.h.
+//
+// Four stages, each linear in the text:
+//   1. limits: more than 64 MiB, or containers nested deeper than 64 (a bracket pre-scan that
+//      runs before any parser, so 100,000 nested '[' cost nothing) -> kKbTooLarge;
+//   2. grammar: nlohmann's SAX parser with a handler that builds nothing -> kKbNotJson with the
+//      place where the text stops being JSON;
+//   3. schema: one pass of a pull reader (json_pos.h) over the now-known-good text, reading every
+//      object against its list of keys (unknown, duplicate or missing keys, wrong types, dates
+//      that exist, enums, start < end) straight into the Kb structs, remembering where each id
+//      and reference stood;
+//   4. cross-checks: duplicate ids per collection, names/aliases shared by two people (compared
+//      after Fold(), text.h), dangling ids, overlapping terms of a single-holder office.
+// Every problem is kept with its byte offset and JSON pointer; the first kMaxErrors in file order
+// survive, and LoadKb returns the first of them. The line index is built only when there is an
+// error to place. docs/ERRORS.md lists every code with its causes and messages.
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "factlint/factlint.h"
+#include "json_pos.h"
+#include "kb.h"
+#include "text.h"
+
+namespace factlint {
+namespace {
+
+constexpr size_t kMaxKbBytes = size_t{64} << 20;
+constexpr int kMaxDepth = 64;
+constexpr size_t kMaxErrors = 1000;
+
+using Type = JsonReader::Type;
+
+std::string_view TypeName(Type t) {
+  switch (t) {
+    case Type::kNull: return "null";
+    case Type::kBool: return "a boolean";
+    case Type::kNumber: return "a number";
+    case Type::kString: return "a string";
+    case Type::kArray: return "an array";
+    case Type::kObject: return "an object";
+    case Type::kEnd: return "nothing";
+  }
+  return "nothing";
+}
+
+// A string from the file, quoted for a message: control characters escaped, long ones cut.
+std::string Quoted(std::string_view s) {
+  constexpr size_t kMax = 80;
+  std::string out = "\"";
+  size_t i = 0;
+  for (; i < s.size() && i < kMax; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x20 || c == 0x7F) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (i < s.size()) {
+    while (out.size() > 1 && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (out.size() > 1 && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+    out += "...";
+  }
+  out += "\"";
+  return out;
+}
+
+bool IsBlank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  });
+}
+
+// Lowercase ASCII slug: [a-z0-9]+(-[a-z0-9]+)*
+bool IsSlug(std::string_view s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  char prev = 0;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && prev == '-')) return false;
+    prev = c;
+  }
+  return true;
+}
+
+// An id usable as a reference: non-empty, no whitespace or control characters.
+bool IsIdLike(std::string_view s) {
+  if (s.empty()) return false;
+  return std::none_of(s.begin(), s.end(),
+                      [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
+}
+
+// The key two names are compared by: Fold() (case, diacritics, quote and dash forms), then runs
+// of spaces collapsed and the ends trimmed.
+std::string AliasKey(std::string_view name) {
+  const std::string folded = Fold(name);
+  std::string out;
+  out.reserve(folded.size());
+  bool space = false;
+  for (char c : folded) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+constexpr std::array<std::string_view, 12> kEventKinds = {
+    "election", "inauguration", "summit",    "war",        "invasion", "meeting",
+    "resignation", "delivery",  "agreement", "referendum", "attack",   "other"};
+
+std::string JoinList(const std::string_view* first, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out += ", ";
+    out += first[i];
+  }
+  return out;
+}
+
+// One problem found, before it is placed on a line.
+struct Issue {
+  size_t offset = 0;
+  size_t seq = 0;  // discovery order, to keep ties stable
+  ErrorCode code = ErrorCode::kOk;
+  std::string path;
+  std::string message;
+};
+
+// Keeps the first `cap` issues by file offset, in bounded memory however many are added.
+class Issues {
+ public:
+  explicit Issues(size_t cap) : cap_(cap) {}
+
+  void Add(size_t offset, ErrorCode code, std::string path, std::string message) {
+    items_.push_back(Issue{offset, seq_++, code, std::move(path), std::move(message)});
+    if (items_.size() >= 2 * cap_ + 16) Trim();
+  }
+  bool empty() const { return items_.empty(); }
+
+  std::vector<Error> Finish(std::string_view text) {
+    Trim();
+    std::vector<Error> out;
+    if (items_.empty()) return out;
+    const LineIndex lines(text);
+    out.reserve(items_.size());
+    for (Issue& issue : items_) {
+      Error e;
+      e.code = issue.code;
+      e.path = std::move(issue.path);
+      e.message = std::move(issue.message);
+      lines.LineColumn(issue.offset, &e.line, &e.column);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+ private:
+  void Trim() {
+    std::sort(items_.begin(), items_.end(), [](const Issue& a, const Issue& b) {
+      return a.offset != b.offset ? a.offset < b.offset : a.seq < b.seq;
+    });
+    if (items_.size() > cap_) items_.resize(cap_);
+  }
+
+  size_t cap_;
+  size_t seq_ = 0;
+  std::vector<Issue> items_;
+};
+
+// A reference to an id, kept until every collection has been read.
+struct Ref {
+  std::string id;
+  size_t offset = 0;
+  std::string path;
+  bool valid = false;  // present and a well-formed string
+};
+
+struct Located {  // where a value stood
+  size_t offset = 0;
+  bool valid = false;
+};
+
+struct RawSource {
+  KbSource value;
+  Located id;
+};
+struct RawPerson {
+  KbPerson value;
+  Located id, name;
+  std::vector<size_t> alias_offsets;  // parallel to value.aliases
+};
+struct RawOffice {
+  KbOffice value;
+  Located id;
+};
+struct RawTerm {
+  KbTerm value;
+  Ref person, office, source;
+  Located start, end;  // end.valid: a date or null was read
+  bool range_ok = false;  // start and end (or null) valid and start < end
+};
+struct RawEvent {
+  KbEvent value;
+  Located id;
+  std::vector<Ref> participants;
+  std::optional<Ref> winner;
+  Ref source;
+};
+struct RawQuote {
+  KbQuote value;
+  Ref speaker, source;
+};
+
+struct Field {
+  std::string_view name;
+  bool required;
+};
+
+class Loader {
+ public:
+  Loader(std::string_view text, size_t max_errors) : text_(text), reader_(text), issues_(max_errors) {}
+
+  // Validates; when kb is not null and there is no error, fills it.
+  std::vector<Error> Run(Kb* kb) {
+    if (text_.size() > kMaxKbBytes) {
+      issues_.Add(0, ErrorCode::kKbTooLarge, "",
+                  "the KB is " + std::to_string(text_.size()) + " bytes; the limit is " +
+                      std::to_string(kMaxKbBytes) + " bytes (64 MiB)");
+      return Finish();
+    }
+    if (std::optional<size_t> deep = FindTooDeep(text_, kMaxDepth)) {
+      issues_.Add(*deep, ErrorCode::kKbTooLarge, "",
+                  "containers are nested more than " + std::to_string(kMaxDepth) + " levels deep");
+      return Finish();
+    }
+    if (std::optional<JsonSyntaxError> syntax = CheckJsonSyntax(text_)) {
+      issues_.Add(syntax->offset, ErrorCode::kKbNotJson, "", "not JSON: " + syntax->message);
+      return Finish();
+    }
+    ReadRoot();
+    if (reader_.failed()) {  // cannot happen after CheckJsonSyntax; never build from a partial read
+      Add(reader_.Offset(), ErrorCode::kKbNotJson, "", "not JSON: the reader stopped early");
+      return Finish();
+    }
+    CheckIds();
+    CheckAliases();
+    ResolveReferences();
+    CheckOverlaps();
+    if (issues_.empty() && kb != nullptr) Build(kb);
+    return Finish();
+  }
+
+ private:
+  // --- errors and paths ----------------------------------------------------------------------
+
+  void Add(size_t offset, ErrorCode code, std::string path, std::string message) {
+    issues_.Add(offset, code, std::move(path), std::move(message));
+  }
+  void AddHere(size_t offset, ErrorCode code, std::string message) {
+    issues_.Add(offset, code, path_, std::move(message));
+  }
+  std::vector<Error> Finish() { return issues_.Finish(text_); }
+
+  // Appends a pointer token for its lifetime.
+  class PathPush {
+   public:
+    PathPush(std::string* path, std::string_view token) : path_(path), len_(path->size()) {
+      AppendPointerToken(path, token);
+    }
+    PathPush(std::string* path, size_t index) : path_(path), len_(path->size()) {
+      AppendPointerIndex(path, index);
+    }
+    ~PathPush() { path_->resize(len_); }
+    PathPush(const PathPush&) = delete;
+    PathPush& operator=(const PathPush&) = delete;
+
+   private:
+    std::string* path_;
+    size_t len_;
+  };
+
+  static std::string ItemPath(std::string_view collection, size_t index, std::string_view field) {
+    std::string p;
+    AppendPointerToken(&p, collection);
+    AppendPointerIndex(&p, index);
+    if (!field.empty()) AppendPointerToken(&p, field);
+    return p;
+  }
+
+  // --- typed reads: the reader is on the value at path_; each consumes it, valid or not ------
+
+  bool Expect(Type want, std::string_view what) {
+    const Type got = reader_.Peek();
+    if (got == want) return true;
+    AddHere(reader_.Offset(), ErrorCode::kKbSchema,
+            "expected " + std::string(what) + ", found " + std::string(TypeName(got)));
+    reader_.Skip();
+    return false;
+  }
+
+  // A string; with nonblank, an empty or all-space string is an invalid value (and false).
+  bool GetString(std::string* out, bool nonblank) {
+    const size_t at = reader_.Offset();
+    if (!Expect(Type::kString, "a string")) return false;
+    *out = reader_.ReadString();
+    if (nonblank && IsBlank(*out)) {
+      AddHere(at, ErrorCode::kKbInvalidValue, "must not be empty");
+      return false;
+    }
+    return true;
+  }
+
+  bool GetBool(bool* out) {
+    if (!Expect(Type::kBool, "true or false")) return false;
+    *out = reader_.ReadBool();
+    return true;
+  }
+
+  bool GetDate(Date* out, Located* where = nullptr) {
+    const size_t at = reader_.Offset();
+    if (where) *where = Located{at, false};
+    if (!Expect(Type::kString, "a date string (YYYY-MM-DD)")) return false;
+    const std::string s = reader_.ReadString();
+    if (std::optional<Date> d = ParseIsoDate(s)) {
+      *out = *d;
+      if (where) where->valid = true;
+      return true;
+    }
+    const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+                        std::all_of(s.begin(), s.end(), [](char c) {
+                          return c == '-' || (c >= '0' && c <= '9');
+                        });
+    AddHere(at, ErrorCode::kKbInvalidValue,
+            shaped ? "date " + Quoted(s) + " does not exist"
+                   : Quoted(s) + " is not a date (YYYY-MM-DD)");
+    return false;
+  }
+
+  bool GetStringList(std::vector<std::string>* out, std::vector<size_t>* offsets = nullptr) {
+    if (!Expect(Type::kArray, "an array of strings")) return false;
+    reader_.BeginArray();
+    size_t i = 0;
+    bool ok = true;
+    while (reader_.NextElement()) {
+      PathPush p(&path_, i++);
+      const size_t at = reader_.Offset();
+      std::string s;
+      if (GetString(&s, /*nonblank=*/true)) {
+        out->push_back(std::move(s));
+        if (offsets) offsets->push_back(at);
+      } else {
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  // An id being defined (the "id" of a source, person, office or event).
+  bool GetId(std::string* out, Located* where, bool slug) {
+    const size_t at = reader_.Offset();
+    *where = Located{at, false};
+    if (!GetString(out, /*nonblank=*/true)) return false;
+    if (slug ? !IsSlug(*out) : !IsIdLike(*out)) {
+      AddHere(at, ErrorCode::kKbInvalidValue,
+              "id " + Quoted(*out) +
+                  (slug ? " is not a lowercase ASCII slug (a-z, 0-9 and single hyphens)"
+                        : " must not contain spaces or control characters"));
+      return false;
+    }
+    where->valid = true;
+    return true;
+  }
+
+  // A reference to an id defined elsewhere.
+  void GetRef(Ref* ref) {
+    ref->offset = reader_.Offset();
+    ref->path = path_;
+    ref->valid = GetString(&ref->id, /*nonblank=*/true);
+  }
+
+  template <typename Enum, size_t N>
+  bool GetEnum(const std::array<std::pair<std::string_view, Enum>, N>& table, Enum* out) {
+    const size_t at = reader_.Offset();
+    std::string s;
+    if (!GetString(&s, /*nonblank=*/false)) return false;
+    for (const auto& [name, value] : table) {
+      if (s == name) {
+        *out = value;
+        return true;
+      }
+    }
+    std::string names;
+    for (const auto& entry : table) {
+      if (!names.empty()) names += ", ";
+      names += entry.first;
+    }
+    AddHere(at, ErrorCode::kKbInvalidValue, Quoted(s) + " is not one of: " + names);
+    return false;
+  }
+
+  // Reads an object at path_ whose keys are `fields`: calls on_key(index into fields) with the
+  // reader on the value and path_ extended by the key; on_key must consume the value. Unknown
+  // and repeated keys are reported and skipped, missing required keys reported at the '{'.
+  // Returns false (having consumed the value) when it is not an object.
+  template <typename OnKey>
+  bool ReadObject(std::initializer_list<Field> fields, OnKey&& on_key) {
+    const size_t object_at = reader_.Offset();
+    if (!Expect(Type::kObject, "an object")) return false;
+    std::vector<bool> seen(fields.size(), false);
+    reader_.BeginObject();
+    std::string key;
+    size_t key_at = 0;
+    while (reader_.NextKey(&key, &key_at)) {
+      size_t index = 0;
+      for (const Field& f : fields) {
+        if (f.name == key) break;
+        ++index;
+      }
+      PathPush p(&path_, key);
+      if (index == fields.size()) {
+        std::string allowed;
+        for (const Field& f : fields) {
+          if (!allowed.empty()) allowed += ", ";
+          allowed += f.name;
+        }
+        AddHere(key_at, ErrorCode::kKbSchema, "unknown key " + Quoted(key) + " (allowed: " + allowed + ")");
+        reader_.Skip();
+        continue;
+      }
+      if (seen[index]) {
+        AddHere(key_at, ErrorCode::kKbDuplicate, "key " + Quoted(key) + " appears twice in one object");
+        reader_.Skip();
+        continue;
+      }
+      seen[index] = true;
+      const size_t before = reader_.Offset();
+      on_key(index);
+      if (reader_.Offset() == before) reader_.Skip();  // a handler that read nothing
+    }
+    size_t index = 0;
+    for (const Field& f : fields) {
+      if (f.required && !seen[index]) {
+        AddHere(object_at, ErrorCode::kKbSchema, "missing required key " + Quoted(f.name));
+      }
+      ++index;
+    }
+    return true;
+  }
+
+  // Reads an array at path_, calling on_item(index) with the reader on each element and path_
+  // extended by the index.
+  template <typename OnItem>
+  void ReadArray(std::string_view what, OnItem&& on_item) {
+    if (!Expect(Type::kArray, what)) return;
+    reader_.BeginArray();
+    size_t i = 0;
+    while (reader_.NextElement()) {
+      PathPush p(&path_, i);
+      const size_t before = reader_.Offset();
+      on_item(i);
+      if (reader_.Offset() == before) reader_.Skip();
+      ++i;
+    }
+  }
+
+  // --- the objects ---------------------------------------------------------------------------
+
+  void ReadRoot() {
+    const bool ok = ReadObject(
+        {{"schema_version", true},
+         {"name", true},
+         {"as_of", true},
+         {"sources", false},
+         {"people", false},
+         {"offices", false},
+         {"terms", false},
+         {"events", false},
+         {"quotes", false},
+         {"lexicon", false}},
+        [&](size_t key) {
+          switch (key) {
+            case 0: ReadSchemaVersion(); break;
+            case 1: GetString(&name_, /*nonblank=*/true); break;
+            case 2: GetDate(&as_of_); break;
+            case 3: ReadArray("an array of sources", [&](size_t) { ReadSource(); }); break;
+            case 4: ReadArray("an array of people", [&](size_t) { ReadPerson(); }); break;
+            case 5: ReadArray("an array of offices", [&](size_t) { ReadOffice(); }); break;
+            case 6: ReadArray("an array of terms", [&](size_t) { ReadTerm(); }); break;
+            case 7: ReadArray("an array of events", [&](size_t) { ReadEvent(); }); break;
+            case 8: ReadArray("an array of quotes", [&](size_t) { ReadQuote(); }); break;
+            case 9: ReadLexicon(); break;
+          }
+        });
+    (void)ok;
+  }
+
+  void ReadSchemaVersion() {
+    const size_t at = reader_.Offset();
+    if (!Expect(Type::kNumber, "the number 1")) return;
+    const std::string_view n = reader_.ReadNumber();
+    if (n == "1") {
+      schema_version_ = 1;
+      return;
+    }
+    AddHere(at, ErrorCode::kKbInvalidValue,
+            "schema_version " + std::string(n.substr(0, 40)) +
+                " is not supported; this loader reads schema_version 1");
+  }
+
+  void ReadSource() {
+    RawSource s;
+    ReadObject({{"id", true}, {"name", true}, {"url", false}, {"license", false}}, [&](size_t key) {
+      switch (key) {
+        case 0: GetId(&s.value.id, &s.id, /*slug=*/false); break;
+        case 1: GetString(&s.value.name, true); break;
+        case 2: GetString(&s.value.url, true); break;
+        case 3: GetString(&s.value.license, true); break;
+      }
+    });
+    sources_.push_back(std::move(s));
+  }
+
+  void ReadPerson() {
+    RawPerson p;
+    ReadObject({{"id", true}, {"name", true}, {"aliases", false}, {"short", false}, {"born", false}},
+               [&](size_t key) {
+                 switch (key) {
+                   case 0: GetId(&p.value.id, &p.id, /*slug=*/true); break;
+                   case 1: {
+                     const size_t at = reader_.Offset();
+                     p.name = Located{at, GetString(&p.value.name, true)};
+                     break;
+                   }
+                   case 2: GetStringList(&p.value.aliases, &p.alias_offsets); break;
+                   case 3: GetStringList(&p.value.shorts); break;
+                   case 4: {
+                     Date d;
+                     if (GetDate(&d)) p.value.born = d;
+                     break;
+                   }
+                 }
+               });
+    people_.push_back(std::move(p));
+  }
+
+  void ReadOffice() {
+    static constexpr std::array<std::pair<std::string_view, OfficeRole>, 6> kRoles = {{
+        {"head_of_state", OfficeRole::kHeadOfState},
+        {"head_of_government", OfficeRole::kHeadOfGovernment},
+        {"minister", OfficeRole::kMinister},
+        {"monarch", OfficeRole::kMonarch},
+        {"org_head", OfficeRole::kOrgHead},
+        {"deputy", OfficeRole::kDeputy},
+    }};
+    RawOffice o;
+    ReadObject({{"id", true},
+                {"name", true},
+                {"titles", true},
+                {"jurisdiction", true},
+                {"single_holder", true},
+                {"role", false}},
+               [&](size_t key) {
+                 switch (key) {
+                   case 0: GetId(&o.value.id, &o.id, /*slug=*/true); break;
+                   case 1: GetString(&o.value.name, true); break;
+                   case 2: GetStringList(&o.value.titles); break;
+                   case 3: GetStringList(&o.value.jurisdiction); break;
+                   case 4: GetBool(&o.value.single_holder); break;
+                   case 5: GetEnum(kRoles, &o.value.role); break;
+                 }
+               });
+    offices_.push_back(std::move(o));
+  }
+
+  void ReadTerm() {
+    RawTerm t;
+    const bool is_object = ReadObject({{"person", true},
+                                       {"office", true},
+                                       {"start", true},
+                                       {"end", true},
+                                       {"source", true},
+                                       {"acting", false},
+                                       {"ref", false}},
+                                      [&](size_t key) {
+                                        switch (key) {
+                                          case 0: GetRef(&t.person); break;
+                                          case 1: GetRef(&t.office); break;
+                                          case 2: GetDate(&t.value.start, &t.start); break;
+                                          case 3:
+                                            if (reader_.Peek() == Type::kNull) {
+                                              t.end = Located{reader_.Offset(), true};
+                                              reader_.ReadNull();
+                                            } else {
+                                              Date d;
+                                              if (GetDate(&d, &t.end)) t.value.end = d;
+                                            }
+                                            break;
+                                          case 4: GetRef(&t.source); break;
+                                          case 5: GetBool(&t.value.acting); break;
+                                          case 6: GetString(&t.value.ref, false); break;
+                                        }
+                                      });
+    if (is_object && t.start.valid && t.end.valid) {
+      if (t.value.end && *t.value.end <= t.value.start) {
+        Add(t.end.offset, ErrorCode::kKbInvalidValue, path_ + "/end",
+            "the term ends (" + FormatIsoDate(*t.value.end) +
+                (*t.value.end == t.value.start ? ") on the day it starts"
+                                               : ") before it starts (" + FormatIsoDate(t.value.start) + ")") +
+                "; a term covers [start, end) and must not be empty");
+      } else {
+        t.range_ok = true;
+      }
+    }
+    terms_.push_back(std::move(t));
+  }
+
+  void ReadEvent() {
+    static constexpr std::array<std::pair<std::string_view, EventPrecision>, 3> kPrecisions = {{
+        {"day", EventPrecision::kDay},
+        {"month", EventPrecision::kMonth},
+        {"year", EventPrecision::kYear},
+    }};
+    RawEvent e;
+    Located date, end;
+    const bool is_object = ReadObject(
+        {{"id", true},
+         {"name", true},
+         {"kind", true},
+         {"date", true},
+         {"end", false},
+         {"precision", false},
+         {"participants", true},
+         {"winner", false},
+         {"place", true},
+         {"triggers", true},
+         {"other_dates", false},
+         {"source", true},
+         {"ref", false}},
+        [&](size_t key) {
+          switch (key) {
+            case 0: GetId(&e.value.id, &e.id, /*slug=*/false); break;
+            case 1: GetString(&e.value.name, true); break;
+            case 2: {
+              const size_t at = reader_.Offset();
+              if (GetString(&e.value.kind, false) &&
+                  std::find(kEventKinds.begin(), kEventKinds.end(), e.value.kind) == kEventKinds.end()) {
+                AddHere(at, ErrorCode::kKbInvalidValue,
+                        "kind " + Quoted(e.value.kind) + " is not one of: " +
+                            JoinList(kEventKinds.data(), kEventKinds.size()));
+              }
+              break;
+            }
+            case 3: GetDate(&e.value.date, &date); break;
+            case 4: {
+              Date d;
+              if (GetDate(&d, &end)) e.value.end = d;
+              break;
+            }
+            case 5: GetEnum(kPrecisions, &e.value.precision); break;
+            case 6:
+              ReadArray("an array of person ids", [&](size_t) {
+                Ref r;
+                GetRef(&r);
+                e.participants.push_back(std::move(r));
+              });
+              break;
+            case 7: {
+              Ref r;
+              GetRef(&r);
+              e.winner = std::move(r);
+              break;
+            }
+            case 8: GetString(&e.value.place, true); break;
+            case 9: GetStringList(&e.value.triggers); break;
+            case 10:
+              ReadArray("an array of {\"date\", \"what\"} objects", [&](size_t) {
+                KbOtherDate od;
+                ReadObject({{"date", true}, {"what", true}}, [&](size_t k) {
+                  if (k == 0) GetDate(&od.date);
+                  else GetString(&od.what, true);
+                });
+                e.value.other_dates.push_back(std::move(od));
+              });
+              break;
+            case 11: GetRef(&e.source); break;
+            case 12: GetString(&e.value.ref, false); break;
+          }
+        });
+    if (is_object && date.valid && end.valid && e.value.end && *e.value.end < e.value.date) {
+      Add(end.offset, ErrorCode::kKbInvalidValue, path_ + "/end",
+          "the event ends (" + FormatIsoDate(*e.value.end) + ") before it starts (" +
+              FormatIsoDate(e.value.date) + ")");
+    }
+    events_.push_back(std::move(e));
+  }
+
+  void ReadQuote() {
+    RawQuote q;
+    ReadObject({{"speaker", true},
+                {"date", true},
+                {"text", true},
+                {"source", true},
+                {"ref", false},
+                {"context", false}},
+               [&](size_t key) {
+                 switch (key) {
+                   case 0: GetRef(&q.speaker); break;
+                   case 1: GetDate(&q.value.date); break;
+                   case 2: GetString(&q.value.text, true); break;
+                   case 3: GetRef(&q.source); break;
+                   case 4: GetString(&q.value.ref, false); break;
+                   case 5: GetString(&q.value.context, false); break;
+                 }
+               });
+    quotes_.push_back(std::move(q));
+  }
+
+  void ReadLexicon() {
+    ReadObject({{"hedges", false}, {"anonymous", false}, {"prospective", false}}, [&](size_t key) {
+      switch (key) {
+        case 0: GetStringList(&lexicon_.hedges); break;
+        case 1: GetStringList(&lexicon_.anonymous); break;
+        case 2: GetStringList(&lexicon_.prospective); break;
+      }
+    });
+  }
+
+  // --- cross-checks --------------------------------------------------------------------------
+
+  // Builds id -> index for one collection, reporting the second and later definitions.
+  template <typename Raw>
+  void IndexIds(std::string_view collection, const std::vector<Raw>& items,
+                std::unordered_map<std::string, int>* by_id) {
+    by_id->reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (!items[i].id.valid) continue;
+      const auto [it, inserted] = by_id->emplace(items[i].value.id, static_cast<int>(i));
+      if (!inserted) {
+        Add(items[i].id.offset, ErrorCode::kKbDuplicate, ItemPath(collection, i, "id"),
+            "id " + Quoted(items[i].value.id) + " is already defined at " +
+                ItemPath(collection, static_cast<size_t>(it->second), "id"));
+      }
+    }
+  }
+
+  void CheckIds() {
+    IndexIds("sources", sources_, &source_by_id_);
+    IndexIds("people", people_, &person_by_id_);
+    IndexIds("offices", offices_, &office_by_id_);
+    IndexIds("events", events_, &event_by_id_);
+  }
+
+  // A name or alias (after AliasKey) may belong to one person only.
+  void CheckAliases() {
+    struct Owner {
+      int person;
+      std::string path;
+    };
+    std::unordered_map<std::string, Owner> owners;
+    for (size_t i = 0; i < people_.size(); ++i) {
+      const RawPerson& p = people_[i];
+      auto claim = [&](const std::string& name, size_t offset, std::string path) {
+        const std::string key = AliasKey(name);
+        if (key.empty()) return;
+        auto [it, inserted] = owners.emplace(key, Owner{static_cast<int>(i), path});
+        if (inserted || it->second.person == static_cast<int>(i)) return;
+        const RawPerson& other = people_[static_cast<size_t>(it->second.person)];
+        Add(offset, ErrorCode::kKbDuplicate, std::move(path),
+            "name " + Quoted(name) + " is also a name or alias of " +
+                (other.id.valid ? Quoted(other.value.id) : std::string("another person")) + " (" +
+                it->second.path + "); names and aliases must be unique across people");
+      };
+      if (p.name.valid) claim(p.value.name, p.name.offset, ItemPath("people", i, "name"));
+      for (size_t j = 0; j < p.value.aliases.size(); ++j) {
+        std::string path = ItemPath("people", i, "aliases");
+        AppendPointerIndex(&path, j);
+        claim(p.value.aliases[j], p.alias_offsets[j], std::move(path));
+      }
+    }
+  }
+
+  // Resolves one reference; reports it when dangling. Returns the index or -1.
+  int Resolve(const Ref& ref, const std::unordered_map<std::string, int>& by_id,
+              std::string_view what, std::string_view collection) {
+    if (!ref.valid) return -1;
+    auto it = by_id.find(ref.id);
+    if (it != by_id.end()) return it->second;
+    Add(ref.offset, ErrorCode::kKbDanglingId, ref.path,
+        std::string(what) + " " + Quoted(ref.id) + " is not defined in /" + std::string(collection));
+    return -1;
+  }
+
+  void ResolveReferences() {
+    for (RawTerm& t : terms_) {
+      t.value.person = Resolve(t.person, person_by_id_, "person", "people");
+      t.value.office = Resolve(t.office, office_by_id_, "office", "offices");
+      t.value.source = Resolve(t.source, source_by_id_, "source", "sources");
+    }
+    for (RawEvent& e : events_) {
+      for (const Ref& r : e.participants) {
+        const int index = Resolve(r, person_by_id_, "participant", "people");
+        if (index >= 0) {
+          if (std::find(e.value.participants.begin(), e.value.participants.end(), index) !=
+              e.value.participants.end()) {
+            Add(r.offset, ErrorCode::kKbDuplicate, r.path,
+                "participant " + Quoted(r.id) + " is listed twice");
+          } else {
+            e.value.participants.push_back(index);
+          }
+        }
+      }
+      if (e.winner) {
+        const int index = Resolve(*e.winner, person_by_id_, "winner", "people");
+        if (index >= 0) e.value.winner = index;
+      }
+      e.value.source = Resolve(e.source, source_by_id_, "source", "sources");
+    }
+    for (RawQuote& q : quotes_) {
+      q.value.speaker = Resolve(q.speaker, person_by_id_, "speaker", "people");
+      q.value.source = Resolve(q.source, source_by_id_, "source", "sources");
+    }
+  }
+
+  static std::string Range(const KbTerm& t) {
+    return FormatIsoDate(t.start) + " to " + (t.end ? FormatIsoDate(*t.end) : std::string("open"));
+  }
+
+  // Terms of a single-holder office may not overlap ([start, end), end null = open); no person
+  // may hold any office twice at once. Each term that overlaps an earlier-starting one is
+  // reported once, against the earlier term that reaches furthest.
+  void CheckOverlaps() {
+    std::vector<std::vector<int>> by_office(offices_.size());
+    for (size_t i = 0; i < terms_.size(); ++i) {
+      const RawTerm& t = terms_[i];
+      if (t.range_ok && t.value.office >= 0 && t.value.person >= 0) {
+        by_office[static_cast<size_t>(t.value.office)].push_back(static_cast<int>(i));
+      }
+    }
+    auto ends_after = [&](int a, Date d) {  // term a still runs on day d
+      const auto& end = terms_[static_cast<size_t>(a)].value.end;
+      return !end || *end > d;
+    };
+    auto ends_later = [&](int a, int b) {  // term a ends after term b (open = never)
+      const auto& ea = terms_[static_cast<size_t>(a)].value.end;
+      const auto& eb = terms_[static_cast<size_t>(b)].value.end;
+      return eb && (!ea || *ea > *eb);
+    };
+    auto report = [&](int later, int earlier, const char* why) {
+      const KbTerm& l = terms_[static_cast<size_t>(later)].value;
+      const KbTerm& e = terms_[static_cast<size_t>(earlier)].value;
+      Add(terms_[static_cast<size_t>(later)].start.offset, ErrorCode::kKbOverlap,
+          ItemPath("terms", static_cast<size_t>(later), "start"),
+          "term of " + Quoted(people_[static_cast<size_t>(l.person)].value.id) + " (" + Range(l) +
+              ") overlaps the term of " + Quoted(people_[static_cast<size_t>(e.person)].value.id) +
+              " at " + ItemPath("terms", static_cast<size_t>(earlier), "") + " (" + Range(e) + ") in " +
+              why + " " + Quoted(offices_[static_cast<size_t>(l.office)].value.id));
+    };
+    for (size_t o = 0; o < by_office.size(); ++o) {
+      std::vector<int>& list = by_office[o];
+      std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+        return terms_[static_cast<size_t>(a)].value.start < terms_[static_cast<size_t>(b)].value.start;
+      });
+      if (offices_[o].value.single_holder) {
+        int reach = -1;  // of the terms seen so far, the one that ends last
+        for (int t : list) {
+          if (reach >= 0 && ends_after(reach, terms_[static_cast<size_t>(t)].value.start)) {
+            report(t, reach, "the single-holder office");
+          }
+          if (reach < 0 || ends_later(t, reach)) reach = t;
+        }
+      } else {
+        std::unordered_map<int, int> reach_by_person;
+        for (int t : list) {
+          const KbTerm& term = terms_[static_cast<size_t>(t)].value;
+          auto [it, inserted] = reach_by_person.emplace(term.person, t);
+          if (inserted) continue;
+          if (ends_after(it->second, term.start)) report(t, it->second, "the office (same person)");
+          if (ends_later(t, it->second)) it->second = t;
+        }
+      }
+    }
+  }
+
+  // --- the Kb --------------------------------------------------------------------------------
+
+  void Build(Kb* kb) {
+    kb->schema_version = schema_version_;
+    kb->name = std::move(name_);
+    kb->as_of = as_of_;
+    for (RawSource& s : sources_) kb->sources.push_back(std::move(s.value));
+    for (RawPerson& p : people_) kb->people.push_back(std::move(p.value));
+    for (RawOffice& o : offices_) kb->offices.push_back(std::move(o.value));
+    for (RawTerm& t : terms_) kb->terms.push_back(std::move(t.value));
+    for (RawEvent& e : events_) kb->events.push_back(std::move(e.value));
+    for (RawQuote& q : quotes_) kb->quotes.push_back(std::move(q.value));
+    kb->lexicon = std::move(lexicon_);
+    kb->person_by_id = std::move(person_by_id_);
+    kb->office_by_id = std::move(office_by_id_);
+    kb->source_by_id = std::move(source_by_id_);
+    kb->event_by_id = std::move(event_by_id_);
+
+    kb->terms_by_person.assign(kb->people.size(), {});
+    kb->terms_by_office.assign(kb->offices.size(), {});
+    kb->quotes_by_speaker.assign(kb->people.size(), {});
+    for (size_t i = 0; i < kb->terms.size(); ++i) {
+      kb->terms_by_person[static_cast<size_t>(kb->terms[i].person)].push_back(static_cast<int>(i));
+      kb->terms_by_office[static_cast<size_t>(kb->terms[i].office)].push_back(static_cast<int>(i));
+    }
+    auto by_start = [&](int a, int b) {
+      return kb->terms[static_cast<size_t>(a)].start < kb->terms[static_cast<size_t>(b)].start;
+    };
+    for (auto& list : kb->terms_by_person) std::stable_sort(list.begin(), list.end(), by_start);
+    for (auto& list : kb->terms_by_office) std::stable_sort(list.begin(), list.end(), by_start);
+    for (size_t i = 0; i < kb->quotes.size(); ++i) {
+      kb->quotes_by_speaker[static_cast<size_t>(kb->quotes[i].speaker)].push_back(static_cast<int>(i));
+    }
+    for (auto& list : kb->quotes_by_speaker) {
+      std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+        return kb->quotes[static_cast<size_t>(a)].date < kb->quotes[static_cast<size_t>(b)].date;
+      });
+    }
+  }
+
+  std::string_view text_;
+  JsonReader reader_;
+  Issues issues_;
+  std::string path_;
+
+  int schema_version_ = 0;
+  std::string name_;
+  Date as_of_;
+  std::vector<RawSource> sources_;
+  std::vector<RawPerson> people_;
+  std::vector<RawOffice> offices_;
+  std::vector<RawTerm> terms_;
+  std::vector<RawEvent> events_;
+  std::vector<RawQuote> quotes_;
+  KbLexicon lexicon_;
+  std::unordered_map<std::string, int> person_by_id_, office_by_id_, source_by_id_, event_by_id_;
+};
+
+}  // namespace
+
+Result<KbHandle> LoadKb(std::string_view json_text) {
+  try {
+    auto kb = std::make_shared<Kb>();
+    std::vector<Error> errors = Loader(json_text, 1).Run(kb.get());
+    if (!errors.empty()) return std::move(errors.front());
+    return KbHandle(std::move(kb));
+  } catch (const std::bad_alloc&) {
+    Error e;
+    e.code = ErrorCode::kKbTooLarge;
+    e.message = "out of memory while loading the KB";
+    return e;
+  }
+}
+
+std::vector<Error> ValidateKb(std::string_view json_text) {
+  try {
+    return Loader(json_text, kMaxErrors).Run(nullptr);
+  } catch (const std::bad_alloc&) {
+    Error e;
+    e.code = ErrorCode::kKbTooLarge;
+    e.message = "out of memory while validating the KB";
+    return {e};
+  }
+}
+
+KbSummary Summarize(const Kb& kb) {
+  KbSummary s;
+  s.name = kb.name;
+  s.as_of = FormatIsoDate(kb.as_of);
+  s.schema_version = kb.schema_version;
+  s.sources = kb.sources.size();
+  s.people = kb.people.size();
+  s.offices = kb.offices.size();
+  s.terms = kb.terms.size();
+  s.events = kb.events.size();
+  s.quotes = kb.quotes.size();
+  return s;
+}
+
+}  // namespace factlint
