@@ -31,6 +31,7 @@ wasm: setup
 
 web: wasm
 	@node web/tools/assemble.mjs
+	@node web/tools/assemble-extension.mjs
 
 build: native web
 

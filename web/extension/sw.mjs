@@ -1,0 +1,152 @@
+// factlint service worker: owns the checker (the wasm module runs here, so the page's CSP does
+// not matter) and the one function every trigger goes through, globalThis.factlint.checkTab.
+//
+// Triggers: the toolbar button (toggle: check, or clear when findings are shown), the keyboard
+// command "check-page", and the context-menu entry "Check selection". Tests call checkTab the
+// same way through the service worker.
+//
+// Settings live in chrome.storage.local: minSeverity ("info" | "warning" | "error"),
+// disabledRules (array of rule ids), customKb (the text of a user KB that loaded without error;
+// absent = the bundled KB). Nothing is sent anywhere: the text goes from the tab to this worker
+// and the findings back.
+
+import { createChecker, FactlintError } from './factlint.mjs';
+
+let checkerPromise = null;
+
+async function bundledKb() {
+  const response = await fetch(chrome.runtime.getURL('world.json'));
+  return response.text();
+}
+
+async function wasmBytes() {
+  const response = await fetch(chrome.runtime.getURL('factlint-core.wasm'));
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// The checker with the user's KB when there is a valid one, else the bundled KB.
+function getChecker() {
+  if (!checkerPromise) {
+    checkerPromise = (async () => {
+      const [wasmBinary, stored] = await Promise.all([wasmBytes(), chrome.storage.local.get('customKb')]);
+      const checker = await createChecker({ kb: await bundledKb(), wasmBinary });
+      if (stored.customKb) {
+        try {
+          checker.loadKb(stored.customKb);
+        } catch (error) {
+          // A stored KB that no longer loads (for example after a format change) is dropped; the
+          // bundled KB stays in use and the options page shows why.
+          await chrome.storage.local.set({ customKbError: describeError(error) });
+          await chrome.storage.local.remove('customKb');
+        }
+      }
+      return checker;
+    })();
+    checkerPromise.catch(() => { checkerPromise = null; });
+  }
+  return checkerPromise;
+}
+
+function describeError(error) {
+  if (error instanceof FactlintError || (error && error.kind)) {
+    return { kind: error.kind, message: error.message, path: error.path || '', line: error.line || 0, column: error.column || 0 };
+  }
+  return { kind: 'internal', message: String(error && error.message || error), path: '', line: 0, column: 0 };
+}
+
+async function settings() {
+  const s = await chrome.storage.local.get(['minSeverity', 'disabledRules']);
+  return { minSeverity: s.minSeverity || 'info', disabledRules: Array.isArray(s.disabledRules) ? s.disabledRules : [] };
+}
+
+async function sendToTab(tabId, message) {
+  try {
+    return await chrome.tabs.sendMessage(tabId, message);
+  } catch (error) {
+    // No content script there yet (a tab opened before the extension was installed): inject it
+    // now. This works after a user gesture (activeTab); otherwise the error says why.
+    await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    await chrome.scripting.insertCSS({ target: { tabId }, files: ['highlight.css'] });
+    return chrome.tabs.sendMessage(tabId, message);
+  }
+}
+
+// Checks the article in a tab (or only the selected text) and shows the findings there.
+// Returns a summary for the caller: {count, findings: [{rule, severity, text}], referenceDate}.
+async function checkTab(tabId, { selectionOnly = false } = {}) {
+  const [checker, options] = await Promise.all([getChecker(), settings()]);
+  const page = await sendToTab(tabId, { type: 'factlint-extract', selectionOnly });
+  if (!page || typeof page.text !== 'string') throw new Error('factlint: the page did not answer');
+  const report = checker.check(page.text, options);
+  await sendToTab(tabId, { type: 'factlint-show', report });
+  return {
+    count: report.findings.length,
+    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })),
+    referenceDate: report.document.reference_date,
+  };
+}
+
+async function clearTab(tabId) {
+  await sendToTab(tabId, { type: 'factlint-clear' });
+}
+
+async function toggleTab(tabId) {
+  const state = await sendToTab(tabId, { type: 'factlint-state' }).catch(() => null);
+  if (state && state.shown) return clearTab(tabId);
+  return checkTab(tabId);
+}
+
+// Validates a KB text and, when it loads, makes it the one in use and stores it. An invalid KB
+// changes nothing: the previous KB stays in use. Returns {ok: true, summary} or {ok: false, error}.
+async function setKb(text) {
+  const checker = await getChecker();
+  try {
+    checker.loadKb(text);
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+  await chrome.storage.local.set({ customKb: text });
+  await chrome.storage.local.remove('customKbError');
+  return { ok: true };
+}
+
+async function resetKb() {
+  const checker = await getChecker();
+  checker.loadKb(await bundledKb());
+  await chrome.storage.local.remove(['customKb', 'customKbError']);
+  return { ok: true };
+}
+
+async function rules() {
+  const checker = await getChecker();
+  return checker.rules;
+}
+
+globalThis.factlint = { checkTab, clearTab, toggleTab, setKb, resetKb, rules };
+
+chrome.action.onClicked.addListener((tab) => { if (tab.id !== undefined) toggleTab(tab.id).catch(console.error); });
+
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command === 'check-page' && tab && tab.id !== undefined) checkTab(tab.id).catch(console.error);
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.create({ id: 'factlint-check-selection', title: 'Check selection with factlint', contexts: ['selection'] });
+  chrome.contextMenus.create({ id: 'factlint-check-page', title: 'Check this article with factlint', contexts: ['page'] });
+});
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (!tab || tab.id === undefined) return;
+  const selectionOnly = info.menuItemId === 'factlint-check-selection';
+  checkTab(tab.id, { selectionOnly }).catch(console.error);
+});
+
+// Messages from the options page (extension pages only; content scripts never send these).
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || sender.tab) return false;
+  const handlers = { 'factlint-set-kb': () => setKb(String(message.text || '')), 'factlint-reset-kb': resetKb, 'factlint-rules': rules };
+  const handler = handlers[message && message.type];
+  if (!handler) return false;
+  handler().then(sendResponse, (error) => sendResponse({ ok: false, error: describeError(error) }));
+  return true;
+});

@@ -1,0 +1,28 @@
+// Lays out the unpacked Manifest V3 extension in dist/extension/ from web/extension/ and the
+// module the page uses (dist/web/, built first by assemble.mjs) plus the bundled KB.
+// Usage: node web/tools/assemble-extension.mjs   (make build runs it)
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const out = path.join(root, 'dist', 'extension');
+const web = path.join(root, 'dist', 'web');
+
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+for (const name of fs.readdirSync(path.join(root, 'web', 'extension'))) {
+  if (name === 'README.md') continue;
+  fs.copyFileSync(path.join(root, 'web', 'extension', name), path.join(out, name));
+}
+const fromWeb = ['factlint.mjs', 'factlint-core.mjs', 'factlint-core.wasm'];
+for (const name of fromWeb) {
+  const src = path.join(web, name);
+  if (!fs.existsSync(src)) {
+    console.error(`assemble-extension: ${path.relative(root, src)} is missing — build the page first (make web)`);
+    process.exit(1);
+  }
+  fs.copyFileSync(src, path.join(out, name));
+}
+fs.copyFileSync(path.join(root, 'kb', 'world.json'), path.join(out, 'world.json'));
+const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+console.log(`dist/extension: ${manifest.name} ${manifest.version} (${fs.readdirSync(out).length} files)`);
