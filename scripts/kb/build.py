@@ -2,7 +2,7 @@
 """Merge the KB part files kb/src/*.json into kb/world.json, and check them.
 
 Usage:
-    python3 scripts/kb/build.py [--src DIR] [--out FILE] [--check-only]
+    python3 scripts/kb/build.py [--src DIR] [--out FILE] [--exclude NAME]... [--check-only]
 
 kb/src/meta.json gives schema_version, name, as_of (and optionally lexicon);
 every other kb/src/*.json is a part file holding any subset of the arrays
@@ -410,6 +410,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", default=os.path.join(ROOT, "kb", "src"))
     ap.add_argument("--out", default=os.path.join(ROOT, "kb", "world.json"))
+    ap.add_argument("--exclude", action="append", default=[], metavar="NAME",
+                    help="leave out a part file by name (repeatable), e.g. to ship while "
+                         "one part is broken")
     ap.add_argument("--check-only", action="store_true",
                     help="check the parts, write nothing, say whether --out is up to date")
     args = ap.parse_args(argv)
@@ -417,7 +420,10 @@ def main(argv=None):
     p = Problems()
     meta_path = os.path.join(args.src, "meta.json")
     parts = sorted(x for x in glob.glob(os.path.join(args.src, "*.json"))
-                   if os.path.basename(x) != "meta.json")
+                   if os.path.basename(x) != "meta.json"
+                   and os.path.basename(x) not in args.exclude)
+    for name in args.exclude:
+        print(f"build.py: excluding {name}", file=sys.stderr)
     if not os.path.exists(meta_path):
         print(f"build.py: {meta_path} is missing", file=sys.stderr)
         return 1
