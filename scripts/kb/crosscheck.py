@@ -45,7 +45,7 @@ REIGN_OFFICES = {
     "NTH": ["nl-prime-minister"], "IRE": ["ie-prime-minister", "ie-taoiseach"],
     "POL": ["pl-president"], "BRA": ["br-president"], "MEX": ["mx-president"],
     "SAF": ["za-president"], "ROK": ["kr-president"], "TUR": ["tr-president", "tr-prime-minister"],
-    "CHN": ["cn-president", "cn-general-secretary"], "SWD": ["se-prime-minister"],
+    "CHN": ["cn-general-secretary", "cn-president"], "SWD": ["se-prime-minister"],
     "NOR": ["no-prime-minister"], "FIN": ["fi-president", "fi-prime-minister"],
     "POR": ["pt-president", "pt-prime-minister"], "HUN": ["hu-prime-minister"], "AUS": ["at-chancellor"],
     "BEL": ["be-prime-minister"], "DEN": ["dk-prime-minister"],
@@ -230,7 +230,26 @@ def check_reign(kb, people, data, rep):
         if not offices or abb not in spells:
             continue
         checked += 1
-        terms = [t for t in kb["terms"] if t["office"] in offices]
+        # A leader's back-to-back terms (acting then elected, or moving between the listed
+        # offices) are one REIGN spell: merge them before comparing.
+        terms = []
+        for t in sorted((t for t in kb["terms"] if t["office"] in offices),
+                        key=lambda t: (t["person"], t["start"])):
+            prev = terms[-1] if terms else None
+            if prev and prev["person"] == t["person"] and prev["end"] == t["start"]:
+                terms[-1] = dict(prev, end=t["end"], acting=prev.get("acting") and
+                                 t.get("acting"))
+            else:
+                terms.append(dict(t))
+        chain_start = {}
+        for m in terms:
+            for t in kb["terms"]:
+                if (t["office"] in offices and t["person"] == m["person"]
+                        and m["start"] <= t["start"] and (m["end"] is None or t["start"] < m["end"])):
+                    chain_start[(t["person"], t["office"], t["start"])] = d(m["start"])
+        raw = [t for t in kb["terms"] if t["office"] in offices]
+        # Compare against both the merged chains and the single terms.
+        terms = terms + [t for t in raw if t not in terms]
         primary = REIGN_OFFICES[abb][0]
         if not terms:
             continue
@@ -257,14 +276,15 @@ def check_reign(kb, people, data, rep):
                 want = f"{end[0]}-{end[1]:02d}" if end else "open in 2021-03"
                 rep.add("reign", f"{abb} {leader} from {start}: REIGN end {want}, "
                                  f"KB {t['person']} ends {t['end'] or 'open'}")
-        for t in terms:
+        for t in raw:
             if t["office"] != primary:  # REIGN names a secondary office's holder only sometimes
                 continue
             s = d(t["start"])
             if s < reign_from or s > REIGN_END:
                 continue
-            if not any(abs(s - sp[0]) <= SLACK and surname_matches(sp[2], people[t["person"]])
-                       for sp in spells[abb]):
+            starts = {s, chain_start.get((t["person"], t["office"], t["start"]), s)}
+            if not any(abs(x - sp[0]) <= SLACK and surname_matches(sp[2], people[t["person"]])
+                       for sp in spells[abb] for x in starts):
                 rep.add("reign", f"{abb} {t['office']} {t['person']} from {t['start']}"
                                  f"{' (acting)' if t.get('acting') else ''}: no REIGN spell "
                                  f"starting within 31 days")
