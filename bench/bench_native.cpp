@@ -1,0 +1,205 @@
+// The native timing harness behind `make bench`. Reads a corpus (one document per line of a JSONL
+// file with "text", or a plain text file taken as one document) and prints one JSON object:
+// KB load time, full-check throughput, per-document latency percentiles for given sizes, scaling
+// with document size and with KB size (synthetic people added to the bundled KB), peak RSS.
+// Figures, not assertions: bench/run.mjs prints them beside the peers measured in the same run.
+//
+// usage: factlint_bench CORPUS [--quick]
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "factlint/factlint.h"
+
+namespace factlint {
+std::string_view EmbeddedWorldKb();
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+
+double Seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+std::vector<std::string> ReadCorpus(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> docs;
+  std::string line;
+  bool jsonl = path.size() > 6 && path.substr(path.size() - 6) == ".jsonl";
+  if (!jsonl) {
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    docs.push_back(buf.str());
+    return docs;
+  }
+  while (std::getline(in, line)) {
+    json j = json::parse(line, nullptr, false);
+    if (j.is_object() && j.contains("text") && j["text"].is_string()) docs.push_back(j["text"]);
+  }
+  return docs;
+}
+
+// Builds a document of about `size` bytes by repeating corpus documents.
+std::string MakeDocument(const std::vector<std::string>& corpus, size_t size) {
+  std::string out;
+  for (size_t i = 0; out.size() < size; i = (i + 1) % corpus.size()) out += corpus[i] + "\n\n";
+  out.resize(size);
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+  return out;
+}
+
+double MedianCheckSeconds(const factlint::Kb& kb, const std::string& doc, int runs) {
+  std::vector<double> t;
+  for (int i = 0; i < runs; ++i) {
+    auto a = Clock::now();
+    factlint::Report r = factlint::Check(kb, doc, {});
+    auto b = Clock::now();
+    t.push_back(Seconds(a, b));
+    if (r.sentences.empty() && !doc.empty()) std::cerr << "";
+  }
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2];
+}
+
+json Latency(const factlint::Kb& kb, const std::vector<std::string>& corpus, size_t size, int runs) {
+  std::vector<double> t;
+  for (int i = 0; i < runs; ++i) {
+    // Different text each run: rotate the corpus.
+    std::vector<std::string> rotated(corpus.begin() + (i % corpus.size()), corpus.end());
+    rotated.insert(rotated.end(), corpus.begin(), corpus.begin() + (i % corpus.size()));
+    std::string doc = MakeDocument(rotated, size);
+    auto a = Clock::now();
+    factlint::Check(kb, doc, {});
+    t.push_back(Seconds(a, Clock::now()) * 1000);
+  }
+  std::sort(t.begin(), t.end());
+  auto pct = [&](double p) { return t[std::min(t.size() - 1, static_cast<size_t>(p * t.size()))]; };
+  return {{"bytes", size}, {"runs", runs}, {"p50_ms", pct(0.50)}, {"p99_ms", pct(0.99)}};
+}
+
+// The bundled KB with `factor - 1` synthetic copies of its people (new ids, invented names) and
+// their terms moved onto synthetic offices, so aliases and terms grow by `factor`.
+std::string ScaledKb(const std::string& base, int factor) {
+  json kb = json::parse(base);
+  if (factor <= 1) return base;
+  json people = kb["people"], terms = kb["terms"];
+  json offices = kb["offices"];
+  for (int k = 1; k < factor; ++k) {
+    std::string tag = "syn" + std::to_string(k);
+    for (const auto& p : people) {
+      json q = {{"id", p["id"].get<std::string>() + "-" + tag},
+                {"name", "Zq" + tag + " " + p["name"].get<std::string>()},
+                {"aliases", json::array()},
+                {"short", json::array({"Zq" + tag + p["id"].get<std::string>()})}};
+      kb["people"].push_back(q);
+    }
+    for (const auto& o : offices) {
+      json q = o;
+      q["id"] = o["id"].get<std::string>() + "-" + tag;
+      q["name"] = o["name"].get<std::string>() + " " + tag;
+      q["titles"] = json::array({"Zq" + tag + " Title"});
+      q["jurisdiction"] = json::array({"Zq" + tag + "land"});
+      kb["offices"].push_back(q);
+    }
+    for (const auto& t : terms) {
+      json q = t;
+      q["person"] = t["person"].get<std::string>() + "-" + tag;
+      q["office"] = t["office"].get<std::string>() + "-" + tag;
+      kb["terms"].push_back(q);
+    }
+  }
+  return kb.dump();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: factlint_bench CORPUS [--quick]\n";
+    return 2;
+  }
+  const bool quick = argc > 2 && std::string(argv[2]) == "--quick";
+  std::vector<std::string> corpus = ReadCorpus(argv[1]);
+  if (corpus.empty()) {
+    std::cerr << "factlint_bench: no documents in " << argv[1] << "\n";
+    return 2;
+  }
+  json out;
+  const std::string kb_text(factlint::EmbeddedWorldKb());
+
+  // KB load: median of several loads.
+  std::vector<double> loads;
+  factlint::KbHandle kb;
+  for (int i = 0; i < 5; ++i) {
+    auto a = Clock::now();
+    auto r = factlint::LoadKb(kb_text);
+    loads.push_back(Seconds(a, Clock::now()) * 1000);
+    if (!r.ok()) {
+      std::cerr << "factlint_bench: bundled KB: " << r.error().ToString() << "\n";
+      return 2;
+    }
+    kb = r.value();
+  }
+  std::sort(loads.begin(), loads.end());
+  out["kb_load_ms"] = loads[loads.size() / 2];
+  out["kb_bytes"] = kb_text.size();
+
+  // Throughput over the whole corpus, document by document, best of 3 passes.
+  size_t bytes = 0, findings = 0;
+  for (const auto& d : corpus) bytes += d.size();
+  double best = 1e9;
+  for (int pass = 0; pass < (quick ? 1 : 3); ++pass) {
+    findings = 0;
+    auto a = Clock::now();
+    for (const auto& d : corpus) findings += factlint::Check(*kb, d, {}).findings.size();
+    best = std::min(best, Seconds(a, Clock::now()));
+  }
+  out["corpus"] = {{"documents", corpus.size()}, {"bytes", bytes}, {"seconds", best},
+                   {"mb_per_s", bytes / 1e6 / best}, {"findings", findings}};
+
+  out["latency"] = json::array({Latency(*kb, corpus, 4096, quick ? 50 : 300), Latency(*kb, corpus, 30720, quick ? 30 : 200)});
+
+  // Scaling with document size: time per byte should stay flat.
+  json scaling = json::array();
+  for (size_t size = 1024; size <= (quick ? (1u << 20) : (16u << 20)); size *= 4) {
+    std::string doc = MakeDocument(corpus, size);
+    double s = MedianCheckSeconds(*kb, doc, size < (1u << 20) ? 9 : 3);
+    scaling.push_back({{"bytes", size}, {"seconds", s}, {"ns_per_byte", s * 1e9 / size}});
+  }
+  out["doc_scaling"] = scaling;
+
+  // Scaling with KB size.
+  json kb_scaling = json::array();
+  const std::string sample = MakeDocument(corpus, 256 * 1024);
+  for (int factor : {1, 10, 100}) {
+    if (quick && factor == 100) break;
+    std::string text = ScaledKb(kb_text, factor);
+    auto a = Clock::now();
+    auto r = factlint::LoadKb(text);
+    double load = Seconds(a, Clock::now());
+    if (!r.ok()) {
+      kb_scaling.push_back({{"factor", factor}, {"error", r.error().ToString()}});
+      continue;
+    }
+    double s = MedianCheckSeconds(*r.value(), sample, 3);
+    kb_scaling.push_back({{"factor", factor}, {"kb_bytes", text.size()}, {"load_ms", load * 1000},
+                          {"mb_per_s", sample.size() / 1e6 / s}});
+  }
+  out["kb_scaling"] = kb_scaling;
+
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  out["peak_rss_mb"] = usage.ru_maxrss / 1024.0;
+  std::cout << out.dump(2) << "\n";
+  return 0;
+}

@@ -1,0 +1,180 @@
+// `make bench`: factlint's speed and memory beside the tools people would otherwise use,
+// measured in the same run, on the same text, on this machine; printed as one table and written
+// to bench/results/latest.json. Figures, not pass/fail: goals are in docs/PERFORMANCE.md.
+//
+// usage: node bench/run.mjs [--quick]
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const QUICK = process.argv.includes('--quick');
+const SHARED = process.env.FACTLINT_SHARED || path.join(ROOT, '..', 'shared');
+const BBC = path.join(SHARED, 'data', 'bbc-news-2004-2005', 'bbc_news_2004_2005.jsonl');
+
+// --- corpus ------------------------------------------------------------------------------------
+let corpusPath, corpusNote;
+let docs;
+if (fs.existsSync(BBC)) {
+  corpusPath = BBC;
+  corpusNote = `BBC News 2004-05 (${path.relative(ROOT, BBC)})`;
+  docs = fs.readFileSync(BBC, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+} else {
+  // ../shared is absent: project-written articles, repeated to about 1 MB.
+  const own = [path.join(ROOT, 'examples'), path.join(ROOT, 'tests', 'golden')]
+    .flatMap((d) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => path.join(d, f)) : []))
+    .map((f) => fs.readFileSync(f, 'utf8'));
+  docs = [];
+  while (docs.reduce((n, d) => n + d.length, 0) < 1e6) docs.push(...own);
+  corpusPath = path.join(os.tmpdir(), 'factlint-bench-corpus.jsonl');
+  fs.writeFileSync(corpusPath, docs.map((text, id) => JSON.stringify({ id, text })).join('\n') + '\n');
+  corpusNote = 'project-written articles repeated to ~1 MB (../shared is absent, so NOT the BBC corpus)';
+}
+const corpusBytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
+const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, date: new Date().toISOString() }, corpus: { note: corpusNote, documents: docs.length, bytes: corpusBytes } };
+
+function mbps(bytes, seconds) { return bytes / 1e6 / seconds; }
+function timeIt(fn) { const a = performance.now(); const r = fn(); return [(performance.now() - a) / 1000, r]; }
+function percentile(list, p) { const s = [...list].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; }
+function makeDoc(size, rotate = 0) {
+  let out = '';
+  for (let i = rotate; out.length < size; i = (i + 1) % docs.length) out += docs[i] + '\n\n';
+  return out.slice(0, size);
+}
+
+// --- native --------------------------------------------------------------------------------------
+const benchBin = path.join(ROOT, 'build', 'bench', 'bench', 'factlint_bench');
+results.native = JSON.parse(execFileSync(benchBin, [corpusPath, ...(QUICK ? ['--quick'] : [])], { maxBuffer: 1 << 26 }).toString());
+{
+  // The CLI end to end, as a batch stage: JSONL in, JSONL out.
+  const cli = path.join(ROOT, 'build', 'native', 'factlint');
+  const a = performance.now();
+  const run = spawnSync(cli, ['check', '--format', 'jsonl', '--fail-on', 'never', corpusPath], { maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - a) / 1000;
+  results.native.cli_jsonl = { seconds, mb_per_s: mbps(corpusBytes, seconds), exit: run.status };
+}
+
+// --- wasm in Node ---------------------------------------------------------------------------------
+const distWeb = path.join(ROOT, 'dist', 'web');
+const { createChecker } = await import(path.join(distWeb, 'factlint.mjs'));
+const wasmFile = fs.readdirSync(distWeb).find((f) => f.endsWith('.wasm'));
+const wasmBinary = fs.readFileSync(path.join(distWeb, wasmFile));
+const kbText = fs.readFileSync(path.join(ROOT, 'kb', 'world.json'), 'utf8');
+{
+  const [coldStart, checker] = await (async () => { const a = performance.now(); const c = await createChecker({ kb: kbText, wasmBinary }); return [(performance.now() - a) / 1000, c]; })();
+  const loads = [];
+  for (let i = 0; i < 5; i++) loads.push(timeIt(() => checker.loadKb(kbText))[0] * 1000);
+  let best = Infinity;
+  for (let pass = 0; pass < (QUICK ? 1 : 3); pass++) best = Math.min(best, timeIt(() => { for (const d of docs) checker.check(d); })[0]);
+  const latency = [4096, 30720].map((size) => {
+    const runs = QUICK ? 30 : 200;
+    const t = [];
+    for (let i = 0; i < runs; i++) { const doc = makeDoc(size, i); t.push(timeIt(() => checker.check(doc))[0] * 1000); }
+    return { bytes: size, runs, p50_ms: percentile(t, 0.5), p99_ms: percentile(t, 0.99) };
+  });
+  results.wasm = {
+    cold_start_ms: coldStart * 1000, kb_load_ms: percentile(loads, 0.5), corpus: { seconds: best, mb_per_s: mbps(corpusBytes, best) },
+    latency, wasm_bytes: wasmBinary.length, wasm_gzip_bytes: zlib.gzipSync(wasmBinary, { level: 9 }).length,
+    peak_rss_mb: process.memoryUsage().rss / 1048576,
+  };
+}
+
+// --- peers, same text, same process ------------------------------------------------------------
+const peers = {};
+async function peer(name, subsetBytes, fn) {
+  let subset = [], n = 0;
+  for (const d of docs) { if (n >= subsetBytes) break; subset.push(d); n += Buffer.byteLength(d); }
+  try {
+    const s = timeIt(() => { for (const d of subset) fn(d); })[0];
+    peers[name] = { bytes: n, seconds: s, mb_per_s: mbps(n, s) };
+  } catch (error) {
+    peers[name] = { error: String(error.message || error) };
+  }
+}
+const ALL = corpusBytes;
+const intl = new Intl.Segmenter('en', { granularity: 'sentence' });
+await peer('Intl.Segmenter (ICU) sentences', ALL, (d) => { let k = 0; for (const _ of intl.segment(d)) k++; return k; });
+const tryImport = async (name) => { try { return await import(name); } catch { return null; } };
+const sbd = await tryImport('sbd');
+if (sbd) await peer('sbd sentences', ALL, (d) => (sbd.default || sbd).sentences(d));
+const sentencex = await tryImport('sentencex');
+if (sentencex) await peer('sentencex sentences', ALL, (d) => (sentencex.segment || sentencex.default.segment)('en', d));
+const writeGood = await tryImport('write-good');
+if (writeGood) await peer('write-good prose lint', QUICK ? 2e5 : 1e6, (d) => (writeGood.default || writeGood)(d));
+const alex = await tryImport('alex');
+if (alex) await peer('alex prose lint', QUICK ? 5e4 : 3e5, (d) => alex.text(d));
+results.peers = peers;
+
+// --- the page in Chromium --------------------------------------------------------------------------
+try {
+  const { launchBrowser, serve } = await import(path.join(ROOT, 'tests', 'browser', 'chromium.mjs'));
+  const server = await serve({ dir: distWeb });
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/index.html`);
+  const doc30 = makeDoc(30720, 7);
+  results.page = await page.evaluate(async ({ doc30, runs }) => {
+    const a = performance.now();
+    const { createChecker } = await import('./factlint.mjs');
+    const kb = await (await fetch('./world.json')).text().catch(() => null);
+    const checker = await createChecker(kb ? { kb } : {});
+    const first = checker.check(doc30);
+    const cold = performance.now() - a;
+    const t = [];
+    for (let i = 0; i < runs; i++) { const b = performance.now(); checker.check(doc30.slice(0, doc30.length - (i % 50))); t.push(performance.now() - b); }
+    t.sort((x, y) => x - y);
+    return { cold_start_to_first_report_ms: cold, recheck_30k_p50_ms: t[t.length >> 1], recheck_30k_p99_ms: t[Math.floor(t.length * 0.99)], findings: first.findings.length };
+  }, { doc30, runs: QUICK ? 30 : 200 });
+  await browser.close();
+  await server.close();
+} catch (error) {
+  results.page = { error: String(error.message || error) };
+}
+
+// --- table ----------------------------------------------------------------------------------------
+const nat = results.native, w = results.wasm, icu = peers['Intl.Segmenter (ICU) sentences']?.mb_per_s;
+const rows = [
+  ['factlint full check, native (library)', nat.corpus.mb_per_s],
+  ['factlint full check, native CLI --format jsonl', nat.cli_jsonl.mb_per_s],
+  ['factlint full check, wasm in Node', w.corpus.mb_per_s],
+  ...Object.entries(peers).map(([name, p]) => [name, p.mb_per_s]),
+];
+const fmt = (x, d = 2) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const lines = [];
+lines.push(`Corpus: ${corpusNote}: ${docs.length} documents, ${(corpusBytes / 1e6).toFixed(2)} MB`);
+lines.push(`Machine: ${results.machine.cpus} × ${results.machine.model}, Node ${process.version}`);
+lines.push('');
+lines.push('| what | MB/s | factlint wasm ÷ this | factlint native ÷ this |');
+lines.push('|---|---:|---:|---:|');
+for (const [name, v] of rows) lines.push(`| ${name} | ${fmt(v)} | ${fmt(w.corpus.mb_per_s / v)} | ${fmt(nat.corpus.mb_per_s / v)} |`);
+lines.push('');
+lines.push('| latency / size / memory | native | wasm (Node) | page (Chromium) |');
+lines.push('|---|---:|---:|---:|');
+for (const i of [0, 1]) {
+  lines.push(`| check ${nat.latency[i].bytes / 1024} KB, p50 / p99 ms | ${fmt(nat.latency[i].p50_ms, 3)} / ${fmt(nat.latency[i].p99_ms, 3)} | ${fmt(w.latency[i].p50_ms, 3)} / ${fmt(w.latency[i].p99_ms, 3)} | ${i === 1 ? `${fmt(results.page.recheck_30k_p50_ms, 3)} / ${fmt(results.page.recheck_30k_p99_ms, 3)}` : ''} |`);
+}
+lines.push(`| KB load (${(nat.kb_bytes / 1e6).toFixed(2)} MB), ms | ${fmt(nat.kb_load_ms)} | ${fmt(w.kb_load_ms)} | |`);
+lines.push(`| cold start to first report, ms | | ${fmt(w.cold_start_ms)} | ${fmt(results.page.cold_start_to_first_report_ms)} |`);
+lines.push(`| peak memory, MB | ${fmt(nat.peak_rss_mb, 1)} | ${fmt(w.peak_rss_mb, 1)} (Node RSS) | |`);
+lines.push(`| wasm size raw / gzip, KB | | ${fmt(w.wasm_bytes / 1024, 0)} / ${fmt(w.wasm_gzip_bytes / 1024, 0)} | |`);
+lines.push('');
+lines.push('| document size | ns per byte (native) |');
+lines.push('|---:|---:|');
+for (const s of nat.doc_scaling) lines.push(`| ${s.bytes >= 1 << 20 ? `${s.bytes / (1 << 20)} MB` : `${s.bytes / 1024} KB`} | ${fmt(s.ns_per_byte, 1)} |`);
+lines.push('');
+lines.push('| KB size | KB bytes | load ms | check MB/s (native) |');
+lines.push('|---:|---:|---:|---:|');
+for (const s of nat.kb_scaling) lines.push(`| ${s.factor}× | ${s.kb_bytes ?? ''} | ${fmt(s.load_ms)} | ${fmt(s.mb_per_s)} |`);
+lines.push('');
+lines.push(`Goals: wasm ≥ 1.0× ICU (${fmt(w.corpus.mb_per_s / icu)}×), native ≥ 3× ICU (${fmt(nat.corpus.mb_per_s / icu)}×), ` +
+  `page re-check 30 KB ≤ 2 ms (${fmt(results.page.recheck_30k_p50_ms, 3)} ms p50), cold start ≤ 300 ms (${fmt(results.page.cold_start_to_first_report_ms, 0)} ms), ` +
+  `wasm ≤ 300 KB gzip (${fmt(w.wasm_gzip_bytes / 1024, 0)} KB).`);
+const table = lines.join('\n');
+console.log(table);
+results.table = table;
+fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nwrote bench/results/latest.json');
