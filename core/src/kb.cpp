@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -97,13 +98,6 @@ bool IsSlug(std::string_view s) {
     prev = c;
   }
   return true;
-}
-
-// An id usable as a reference: non-empty, no whitespace or control characters.
-bool IsIdLike(std::string_view s) {
-  if (s.empty()) return false;
-  return std::none_of(s.begin(), s.end(),
-                      [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
 }
 
 // The key two names are compared by: Fold() (case, diacritics, quote and dash forms), then runs
@@ -213,6 +207,7 @@ struct RawPerson {
 struct RawOffice {
   KbOffice value;
   Located id;
+  bool single_holder_read = false;  // false: wrong type, skip the overlap check (no cascade)
 };
 struct RawTerm {
   KbTerm value;
@@ -360,6 +355,7 @@ class Loader {
   bool GetStringList(std::vector<std::string>* out, std::vector<size_t>* offsets = nullptr) {
     if (!Expect(Type::kArray, "an array of strings")) return false;
     reader_.BeginArray();
+    std::unordered_set<std::string> seen;
     size_t i = 0;
     bool ok = true;
     while (reader_.NextElement()) {
@@ -367,6 +363,7 @@ class Loader {
       const size_t at = reader_.Offset();
       std::string s;
       if (GetString(&s, /*nonblank=*/true)) {
+        if (!seen.insert(s).second) AddHere(at, ErrorCode::kKbDuplicate, Quoted(s) + " is listed twice");
         out->push_back(std::move(s));
         if (offsets) offsets->push_back(at);
       } else {
@@ -376,16 +373,14 @@ class Loader {
     return ok;
   }
 
-  // An id being defined (the "id" of a source, person, office or event).
-  bool GetId(std::string* out, Located* where, bool slug) {
+  // An id being defined (the "id" of a source, person, office or event): a lowercase slug.
+  bool GetId(std::string* out, Located* where) {
     const size_t at = reader_.Offset();
     *where = Located{at, false};
     if (!GetString(out, /*nonblank=*/true)) return false;
-    if (slug ? !IsSlug(*out) : !IsIdLike(*out)) {
+    if (!IsSlug(*out)) {
       AddHere(at, ErrorCode::kKbInvalidValue,
-              "id " + Quoted(*out) +
-                  (slug ? " is not a lowercase ASCII slug (a-z, 0-9 and single hyphens)"
-                        : " must not contain spaces or control characters"));
+              "id " + Quoted(*out) + " is not a lowercase ASCII slug (a-z, 0-9, single inner hyphens)");
       return false;
     }
     where->valid = true;
@@ -491,13 +486,13 @@ class Loader {
         {{"schema_version", true},
          {"name", true},
          {"as_of", true},
-         {"sources", false},
-         {"people", false},
-         {"offices", false},
-         {"terms", false},
-         {"events", false},
-         {"quotes", false},
-         {"lexicon", false}},
+         {"sources", true},
+         {"people", true},
+         {"offices", true},
+         {"terms", true},
+         {"events", true},
+         {"quotes", true},
+         {"lexicon", true}},
         [&](size_t key) {
           switch (key) {
             case 0: ReadSchemaVersion(); break;
@@ -532,7 +527,7 @@ class Loader {
     RawSource s;
     ReadObject({{"id", true}, {"name", true}, {"url", false}, {"license", false}}, [&](size_t key) {
       switch (key) {
-        case 0: GetId(&s.value.id, &s.id, /*slug=*/false); break;
+        case 0: GetId(&s.value.id, &s.id); break;
         case 1: GetString(&s.value.name, true); break;
         case 2: GetString(&s.value.url, true); break;
         case 3: GetString(&s.value.license, true); break;
@@ -543,10 +538,10 @@ class Loader {
 
   void ReadPerson() {
     RawPerson p;
-    ReadObject({{"id", true}, {"name", true}, {"aliases", false}, {"short", false}, {"born", false}},
+    ReadObject({{"id", true}, {"name", true}, {"aliases", true}, {"short", true}, {"born", false}},
                [&](size_t key) {
                  switch (key) {
-                   case 0: GetId(&p.value.id, &p.id, /*slug=*/true); break;
+                   case 0: GetId(&p.value.id, &p.id); break;
                    case 1: {
                      const size_t at = reader_.Offset();
                      p.name = Located{at, GetString(&p.value.name, true)};
@@ -582,11 +577,11 @@ class Loader {
                 {"role", false}},
                [&](size_t key) {
                  switch (key) {
-                   case 0: GetId(&o.value.id, &o.id, /*slug=*/true); break;
+                   case 0: GetId(&o.value.id, &o.id); break;
                    case 1: GetString(&o.value.name, true); break;
                    case 2: GetStringList(&o.value.titles); break;
                    case 3: GetStringList(&o.value.jurisdiction); break;
-                   case 4: GetBool(&o.value.single_holder); break;
+                   case 4: o.single_holder_read = GetBool(&o.value.single_holder); break;
                    case 5: GetEnum(kRoles, &o.value.role); break;
                  }
                });
@@ -659,7 +654,7 @@ class Loader {
          {"ref", false}},
         [&](size_t key) {
           switch (key) {
-            case 0: GetId(&e.value.id, &e.id, /*slug=*/false); break;
+            case 0: GetId(&e.value.id, &e.id); break;
             case 1: GetString(&e.value.name, true); break;
             case 2: {
               const size_t at = reader_.Offset();
@@ -749,12 +744,17 @@ class Loader {
   // --- cross-checks --------------------------------------------------------------------------
 
   // Builds id -> index for one collection, reporting the second and later definitions.
+  // Items whose id is missing or malformed are counted in *broken: references into a collection
+  // with broken ids are not reported as dangling (they would only echo the first error).
   template <typename Raw>
   void IndexIds(std::string_view collection, const std::vector<Raw>& items,
-                std::unordered_map<std::string, int>* by_id) {
+                std::unordered_map<std::string, int>* by_id, bool* broken) {
     by_id->reserve(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-      if (!items[i].id.valid) continue;
+      if (!items[i].id.valid) {
+        *broken = true;
+        continue;
+      }
       const auto [it, inserted] = by_id->emplace(items[i].value.id, static_cast<int>(i));
       if (!inserted) {
         Add(items[i].id.offset, ErrorCode::kKbDuplicate, ItemPath(collection, i, "id"),
@@ -765,10 +765,10 @@ class Loader {
   }
 
   void CheckIds() {
-    IndexIds("sources", sources_, &source_by_id_);
-    IndexIds("people", people_, &person_by_id_);
-    IndexIds("offices", offices_, &office_by_id_);
-    IndexIds("events", events_, &event_by_id_);
+    IndexIds("sources", sources_, &source_by_id_, &sources_broken_);
+    IndexIds("people", people_, &person_by_id_, &people_broken_);
+    IndexIds("offices", offices_, &office_by_id_, &offices_broken_);
+    IndexIds("events", events_, &event_by_id_, &events_broken_);
   }
 
   // A name or alias (after AliasKey) may belong to one person only.
@@ -801,11 +801,12 @@ class Loader {
   }
 
   // Resolves one reference; reports it when dangling. Returns the index or -1.
-  int Resolve(const Ref& ref, const std::unordered_map<std::string, int>& by_id,
+  int Resolve(const Ref& ref, const std::unordered_map<std::string, int>& by_id, bool broken,
               std::string_view what, std::string_view collection) {
     if (!ref.valid) return -1;
     auto it = by_id.find(ref.id);
     if (it != by_id.end()) return it->second;
+    if (broken) return -1;
     Add(ref.offset, ErrorCode::kKbDanglingId, ref.path,
         std::string(what) + " " + Quoted(ref.id) + " is not defined in /" + std::string(collection));
     return -1;
@@ -813,16 +814,16 @@ class Loader {
 
   void ResolveReferences() {
     for (RawTerm& t : terms_) {
-      t.value.person = Resolve(t.person, person_by_id_, "person", "people");
-      t.value.office = Resolve(t.office, office_by_id_, "office", "offices");
-      t.value.source = Resolve(t.source, source_by_id_, "source", "sources");
+      t.value.person = Resolve(t.person, person_by_id_, people_broken_, "person", "people");
+      t.value.office = Resolve(t.office, office_by_id_, offices_broken_, "office", "offices");
+      t.value.source = Resolve(t.source, source_by_id_, sources_broken_, "source", "sources");
     }
     for (RawEvent& e : events_) {
+      std::unordered_set<int> seen;
       for (const Ref& r : e.participants) {
-        const int index = Resolve(r, person_by_id_, "participant", "people");
+        const int index = Resolve(r, person_by_id_, people_broken_, "participant", "people");
         if (index >= 0) {
-          if (std::find(e.value.participants.begin(), e.value.participants.end(), index) !=
-              e.value.participants.end()) {
+          if (!seen.insert(index).second) {
             Add(r.offset, ErrorCode::kKbDuplicate, r.path,
                 "participant " + Quoted(r.id) + " is listed twice");
           } else {
@@ -831,14 +832,14 @@ class Loader {
         }
       }
       if (e.winner) {
-        const int index = Resolve(*e.winner, person_by_id_, "winner", "people");
+        const int index = Resolve(*e.winner, person_by_id_, people_broken_, "winner", "people");
         if (index >= 0) e.value.winner = index;
       }
-      e.value.source = Resolve(e.source, source_by_id_, "source", "sources");
+      e.value.source = Resolve(e.source, source_by_id_, sources_broken_, "source", "sources");
     }
     for (RawQuote& q : quotes_) {
-      q.value.speaker = Resolve(q.speaker, person_by_id_, "speaker", "people");
-      q.value.source = Resolve(q.source, source_by_id_, "source", "sources");
+      q.value.speaker = Resolve(q.speaker, person_by_id_, people_broken_, "speaker", "people");
+      q.value.source = Resolve(q.source, source_by_id_, sources_broken_, "source", "sources");
     }
   }
 
@@ -877,6 +878,7 @@ class Loader {
               why + " " + Quoted(offices_[static_cast<size_t>(l.office)].value.id));
     };
     for (size_t o = 0; o < by_office.size(); ++o) {
+      if (!offices_[o].single_holder_read) continue;
       std::vector<int>& list = by_office[o];
       std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
         return terms_[static_cast<size_t>(a)].value.start < terms_[static_cast<size_t>(b)].value.start;
@@ -958,6 +960,7 @@ class Loader {
   std::vector<RawQuote> quotes_;
   KbLexicon lexicon_;
   std::unordered_map<std::string, int> person_by_id_, office_by_id_, source_by_id_, event_by_id_;
+  bool sources_broken_ = false, people_broken_ = false, offices_broken_ = false, events_broken_ = false;
 };
 
 }  // namespace
