@@ -356,7 +356,7 @@ def check_world(world, p):
 
     for e in world["events"]:
         w = f"events ({e['id']})"
-        for pid in e["participants"] + ([e["winner"]] if "winner" in e else []):
+        for pid in dict.fromkeys(e["participants"] + ([e["winner"]] if "winner" in e else [])):
             if pid not in people:
                 p.error(w, f"dangling person id {pid!r}")
         if "winner" in e and e["winner"] not in e["participants"]:
