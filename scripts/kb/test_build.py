@@ -129,6 +129,60 @@ class BuildTest(unittest.TestCase):
         self.assertIn("warning: ends after as_of", out)
 
 
+class UsGbPartTest(unittest.TestCase):
+    """Facts in kb/src/us.json and gb.json that earlier edits got wrong or that readers rely on."""
+
+    @classmethod
+    def setUpClass(cls):
+        def load(name):
+            with open(os.path.join(ROOT, "kb", "src", name), encoding="utf-8") as f:
+                return json.load(f)
+        cls.us, cls.gb = load("us.json"), load("gb.json")
+
+    def term(self, part, person, office, start):
+        return next(t for t in part["terms"]
+                    if (t["person"], t["office"], t["start"]) == (person, office, start))
+
+    def test_regression_confirmed_2025_holders_are_not_acting(self):
+        # A helper once stored ref strings as acting=true on confirmed secretaries.
+        for person, office, start in [("marco-rubio", "us-secretary-of-state", "2025-01-21"),
+                                      ("pete-hegseth", "us-secretary-of-defense", "2025-01-25"),
+                                      ("scott-bessent", "us-secretary-of-the-treasury",
+                                       "2025-01-28"),
+                                      ("mike-waltz", "us-national-security-advisor",
+                                       "2025-01-20")]:
+            with self.subTest(person):
+                self.assertNotIn("acting", self.term(self.us, person, office, start))
+        self.assertTrue(self.term(self.us, "marco-rubio", "us-national-security-advisor",
+                                  "2025-05-01").get("acting"))
+
+    def test_presidents_merged_and_current_open(self):
+        obama = [t for t in self.us["terms"]
+                 if t["person"] == "barack-obama" and t["office"] == "us-president"]
+        self.assertEqual([(t["start"], t["end"]) for t in obama],
+                         [("2009-01-20", "2017-01-20")])
+        trump = [t for t in self.us["terms"]
+                 if t["person"] == "donald-trump" and t["office"] == "us-president"]
+        self.assertEqual([t["end"] for t in trump], ["2021-01-20", None])
+
+    def test_names(self):
+        people = {p["id"]: p for p in self.us["people"] + self.gb["people"]}
+        self.assertIn("Joseph R. Biden", people["joe-biden"]["aliases"])
+        self.assertIn("J.D. Vance", people["jd-vance"]["aliases"])
+        self.assertEqual(people["george-h-w-bush"]["short"], ["Bush"])
+        self.assertEqual(people["david-cameron"]["name"], "David Cameron")
+        self.assertEqual(people["charles-iii"]["short"], [])
+
+    def test_uk_terms(self):
+        self.assertEqual(self.term(self.gb, "charles-iii", "gb-monarch", "2022-09-08")["end"],
+                         None)
+        self.assertEqual(self.term(self.gb, "elizabeth-ii", "gb-monarch", "1952-02-06")["end"],
+                         "2022-09-08")
+        # Raab's FCO post became FCDO on 2020-09-02: one term, not two.
+        raab = [t for t in self.gb["terms"] if t["person"] == "dominic-raab"]
+        self.assertEqual([(t["start"], t["end"]) for t in raab], [("2019-07-24", "2021-09-15")])
+
+
 class RepoTest(unittest.TestCase):
     def test_committed_world_json_is_up_to_date(self):
         r = subprocess.run([sys.executable, os.path.join(HERE, "build.py"), "--check-only"],
