@@ -101,7 +101,7 @@ NAMES = {
     "Richard Bruce Cheney": ("Dick Cheney", ["Richard B. Cheney", "Richard Cheney"], None),
     "George Walker Bush": ("George W. Bush", ["George Bush Jr."], None),
     "Joseph Robinette Biden Jr.": ("Joe Biden", ["Joseph R. Biden", "Joseph R. Biden Jr.",
-                                                 "Joseph Biden", "Joe Biden Jr."], None),
+                                                 "Joseph Biden"], None),
     "Barack Hussein Obama": ("Barack Obama", ["Barack H. Obama"], None),
     "Mike Pence": ("Mike Pence", ["Michael Pence", "Michael R. Pence", "Michael Richard Pence"],
                    None),
