@@ -34,6 +34,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DEFAULT_DATA = os.path.join(os.path.dirname(ROOT), "shared", "data")
 SLACK = datetime.timedelta(days=31)
 REIGN_END = datetime.date(2021, 3, 1)  # last update of the REIGN leader list
+CHAIN_GAP = datetime.timedelta(days=7)
 
 # REIGN stateabb -> KB office ids whose holders REIGN counts as the country's leader.
 REIGN_OFFICES = {
@@ -44,13 +45,13 @@ REIGN_OFFICES = {
     "IND": ["in-prime-minister"], "SPN": ["es-prime-minister"], "ISR": ["il-prime-minister"],
     "NTH": ["nl-prime-minister"], "IRE": ["ie-prime-minister", "ie-taoiseach"],
     "POL": ["pl-president"], "BRA": ["br-president"], "MEX": ["mx-president"],
-    "SAF": ["za-president"], "ROK": ["kr-president"], "TUR": ["tr-president", "tr-prime-minister"],
+    "SAF": ["za-president"], "ROK": ["kr-president"], "TUR": ["tr-prime-minister", "tr-president"],
     "CHN": ["cn-general-secretary", "cn-president"], "SWD": ["se-prime-minister"],
     "NOR": ["no-prime-minister"], "FIN": ["fi-president", "fi-prime-minister"],
     "POR": ["pt-president", "pt-prime-minister"], "HUN": ["hu-prime-minister"], "AUS": ["at-chancellor"],
     "BEL": ["be-prime-minister"], "DEN": ["dk-prime-minister"],
     "GRC": ["gr-prime-minister"], "NEW": ["nz-prime-minister"],
-    "ARG": ["ar-president"], "IRN": ["ir-supreme-leader"], "PRK": ["kp-supreme-leader"],
+    "ARG": ["ar-president"], "IRN": ["ir-president", "ir-supreme-leader"], "PRK": ["kp-supreme-leader"],
     "BLR": ["by-president"], "KZK": ["kz-president"], "EGY": ["eg-president"],
     "SAU": ["sa-king"], "SYR": ["sy-president"], "VEN": ["ve-president"],
 }
@@ -231,25 +232,19 @@ def check_reign(kb, people, data, rep):
             continue
         checked += 1
         # A leader's back-to-back terms (acting then elected, or moving between the listed
-        # offices) are one REIGN spell: merge them before comparing.
-        terms = []
-        for t in sorted((t for t in kb["terms"] if t["office"] in offices),
-                        key=lambda t: (t["person"], t["start"])):
-            prev = terms[-1] if terms else None
-            if prev and prev["person"] == t["person"] and prev["end"] == t["start"]:
-                terms[-1] = dict(prev, end=t["end"], acting=prev.get("acting") and
-                                 t.get("acting"))
+        # offices, gaps up to CHAIN_GAP) form one chain, as REIGN counts one spell.
+        raw = sorted((t for t in kb["terms"] if t["office"] in offices),
+                     key=lambda t: (t["person"], t["start"]))
+        chains = []
+        for t in raw:
+            last = chains[-1][-1] if chains else None
+            if (last and last["person"] == t["person"] and last["end"] is not None
+                    and d(t["start"]) - d(last["end"]) <= CHAIN_GAP):
+                chains[-1].append(t)
             else:
-                terms.append(dict(t))
-        chain_start = {}
-        for m in terms:
-            for t in kb["terms"]:
-                if (t["office"] in offices and t["person"] == m["person"]
-                        and m["start"] <= t["start"] and (m["end"] is None or t["start"] < m["end"])):
-                    chain_start[(t["person"], t["office"], t["start"])] = d(m["start"])
-        raw = [t for t in kb["terms"] if t["office"] in offices]
-        # Compare against both the merged chains and the single terms.
-        terms = terms + [t for t in raw if t not in terms]
+                chains.append([t])
+        chain_of = {id(t): c for c in chains for t in c}
+        terms = raw
         primary = REIGN_OFFICES[abb][0]
         if not terms:
             continue
@@ -266,23 +261,26 @@ def check_reign(kb, people, data, rep):
         for start, end, leader in spells[abb]:
             if start < kb_from - SLACK:
                 continue
-            cands = [t for t in terms if abs(d(t["start"]) - start) <= SLACK
-                     and surname_matches(leader, people[t["person"]])]
+            # A chain matches when one of its terms starts near the spell's start; its end
+            # may be the chain's end or that of any of its terms.
+            cands = [c for c in chains
+                     if any(abs(d(x["start"]) - start) <= SLACK for x in c)
+                     and surname_matches(leader, people[c[0]["person"]])]
             if not cands:
                 rep.add("reign", f"{abb} {leader} from {start}: no KB term in "
                                  f"{'/'.join(offices)} starting within 31 days")
-            elif not any(end_ok(t["end"], end) for t in cands):
-                t = cands[0]
+            elif not any(end_ok(x["end"], end) for c in cands for x in c + [dict(c[-1])]):
+                c = cands[0]
                 want = f"{end[0]}-{end[1]:02d}" if end else "open in 2021-03"
                 rep.add("reign", f"{abb} {leader} from {start}: REIGN end {want}, "
-                                 f"KB {t['person']} ends {t['end'] or 'open'}")
+                                 f"KB {c[0]['person']} ends {c[-1]['end'] or 'open'}")
         for t in raw:
             if t["office"] != primary:  # REIGN names a secondary office's holder only sometimes
                 continue
             s = d(t["start"])
             if s < reign_from or s > REIGN_END:
                 continue
-            starts = {s, chain_start.get((t["person"], t["office"], t["start"]), s)}
+            starts = {d(x["start"]) for x in chain_of[id(t)]}
             if not any(abs(x - sp[0]) <= SLACK and surname_matches(sp[2], people[t["person"]])
                        for sp in spells[abb] for x in starts):
                 rep.add("reign", f"{abb} {t['office']} {t['person']} from {t['start']}"
