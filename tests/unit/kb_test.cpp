@@ -1,0 +1,442 @@
+// Tests for core/src/kb.cpp (LoadKb, ValidateKb, Summarize) with the fixtures of
+// tests/fixtures/kb: pass_*.json load, each fail_*.json has exactly one fault whose code, JSON
+// path and place are in the table below (the place is checked against the bytes it points at).
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "factlint/factlint.h"
+#include "json_pos.h"
+#include "kb.h"
+
+namespace {
+
+using factlint::Error;
+using factlint::ErrorCode;
+using factlint::LoadKb;
+using factlint::ValidateKb;
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string Fixture(const std::string& name) {
+  const std::string path = std::string(FACTLINT_SOURCE_DIR) + "/tests/fixtures/kb/" + name;
+  std::ifstream probe(path);
+  REQUIRE(probe.good());
+  return ReadFile(path);
+}
+
+// The bytes from (line, column) to the end of the text.
+std::string_view At(std::string_view text, int line, int column) {
+  size_t offset = 0;
+  for (int l = 1; l < line; ++l) {
+    offset = text.find('\n', offset);
+    if (offset == std::string_view::npos) return {};
+    ++offset;
+  }
+  offset += static_cast<size_t>(column - 1);
+  return offset <= text.size() ? text.substr(offset) : std::string_view{};
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+factlint::Date D(const char* iso) { return *factlint::ParseIsoDate(iso); }
+
+}  // namespace
+
+TEST_CASE("pass fixtures load and build every lookup", "[kb]") {
+  SECTION("pass_minimal") {
+    auto kb = LoadKb(Fixture("pass_minimal.json"));
+    REQUIRE(kb.ok());
+    const auto s = factlint::Summarize(*kb.value());
+    CHECK(s.name == "minimal");
+    CHECK(s.as_of == "2026-01-01");
+    CHECK(s.schema_version == 1);
+    CHECK(s.people + s.offices + s.terms + s.events + s.quotes + s.sources == 0);
+    CHECK(ValidateKb(Fixture("pass_minimal.json")).empty());
+  }
+  SECTION("pass_full") {
+    const std::string text = Fixture("pass_full.json");
+    CHECK(ValidateKb(text).empty());
+    auto loaded = LoadKb(text);
+    REQUIRE(loaded.ok());
+    const factlint::Kb& kb = *loaded.value();
+    const auto s = factlint::Summarize(kb);
+    CHECK(s.name == "fixture: Freedonia (fictional)");
+    CHECK(s.as_of == "2026-11-01");
+    CHECK(s.sources == 2);
+    CHECK(s.people == 4);
+    CHECK(s.offices == 3);
+    CHECK(s.terms == 7);
+    CHECK(s.events == 2);
+    CHECK(s.quotes == 2);
+
+    CHECK(kb.sources[1].name == "Sylvania \"Register\" \\ archive");
+    CHECK(kb.sources[1].url.empty());
+    const int rufus = kb.person_by_id.at("rufus-firefly");
+    const factlint::KbPerson& p = kb.people[static_cast<size_t>(rufus)];
+    CHECK(p.name == "Rufus T. Firefly");
+    CHECK(p.aliases == std::vector<std::string>{"Rufus Firefly", "R\xC3\xBA" "fus Firefly-Smith"});
+    CHECK(p.shorts == std::vector<std::string>{"Firefly"});
+    REQUIRE(p.born.has_value());
+    CHECK(*p.born == D("1890-10-02"));
+    CHECK_FALSE(kb.people[static_cast<size_t>(kb.person_by_id.at("gloria-teasdale"))].born.has_value());
+
+    const int president = kb.office_by_id.at("fd-president");
+    const factlint::KbOffice& office = kb.offices[static_cast<size_t>(president)];
+    CHECK(office.single_holder);
+    CHECK(office.role == factlint::OfficeRole::kHeadOfState);
+    CHECK(office.jurisdiction == std::vector<std::string>{"Freedonia", "Freedonian"});
+    CHECK(kb.offices[static_cast<size_t>(kb.office_by_id.at("sy-ambassador"))].role ==
+          factlint::OfficeRole::kUnspecified);
+
+    // terms: indexes resolved, open end, acting, ref
+    const factlint::KbTerm& anna = kb.terms[2];
+    CHECK(anna.person == kb.person_by_id.at("anna-firefly"));
+    CHECK(anna.office == president);
+    CHECK(anna.start == D("2024-02-29"));
+    CHECK_FALSE(anna.end.has_value());
+    CHECK(anna.acting);
+    CHECK(kb.terms[1].ref == "p. 1");
+    CHECK(kb.terms[6].source == kb.source_by_id.at("sylvania-register"));
+
+    // by-person and by-office lists are sorted by start (the file lists rufus' minister terms
+    // after his presidency)
+    CHECK(kb.terms_by_person.size() == kb.people.size());
+    CHECK(kb.terms_by_person[static_cast<size_t>(rufus)] == std::vector<int>{3, 1, 5});
+    CHECK(kb.terms_by_office[static_cast<size_t>(president)] == std::vector<int>{0, 1, 2});
+    CHECK(kb.terms_by_office[static_cast<size_t>(kb.office_by_id.at("fd-minister"))] ==
+          std::vector<int>{3, 4, 5});
+
+    // events
+    const factlint::KbEvent& election = kb.events[static_cast<size_t>(kb.event_by_id.at("fd-election-1932"))];
+    CHECK(election.kind == "election");
+    CHECK(election.precision == factlint::EventPrecision::kDay);
+    CHECK(election.participants ==
+          std::vector<int>{rufus, kb.person_by_id.at("gloria-teasdale")});
+    CHECK(election.winner == rufus);
+    CHECK(election.triggers.size() == 2);
+    const factlint::KbEvent& war = kb.events[1];
+    CHECK(war.precision == factlint::EventPrecision::kMonth);
+    CHECK(war.end == D("1933-12-01"));
+    CHECK_FALSE(war.winner.has_value());
+    REQUIRE(war.other_dates.size() == 1);
+    CHECK(war.other_dates[0].date == D("1933-12-02"));
+    CHECK(war.other_dates[0].what == "armistice signed");
+    CHECK(war.ref == "vol. 2");
+
+    // quotes by speaker, by date
+    CHECK(kb.quotes_by_speaker[static_cast<size_t>(rufus)] == std::vector<int>{1, 0});
+    CHECK(kb.quotes[0].context == "test");
+
+    CHECK(kb.lexicon.hedges == std::vector<std::string>{"allegedly", "reportedly"});
+    CHECK(kb.lexicon.prospective.size() == 2);
+  }
+}
+
+TEST_CASE("fail fixtures: code, path and place of the first error", "[kb]") {
+  struct Case {
+    const char* file;
+    ErrorCode code;
+    const char* path;
+    int line;
+    const char* points_at;  // the bytes at (line, column)
+  };
+  const Case cases[] = {
+      {"fail_unknown_key.json", ErrorCode::kKbSchema, "/people/1/nickname", 11, "\"nickname\""},
+      {"fail_bad_other_date.json", ErrorCode::kKbSchema, "/events/1/other_dates/0/when", 35, "\"when\""},
+      {"fail_wrong_type.json", ErrorCode::kKbSchema, "/offices/1/single_holder", 17, "\"no\""},
+      {"fail_wrong_type_array.json", ErrorCode::kKbSchema, "/offices/2/titles", 18, "\"Ambassador\""},
+      {"fail_null_optional.json", ErrorCode::kKbSchema, "/events/0/precision", 30, "null"},
+      {"fail_missing_key.json", ErrorCode::kKbSchema, "/terms/5", 26, "{\"person\": \"rufus-firefly\", \"office\": \"fd-minister\", \"start\": \"1940"},
+      {"fail_missing_end.json", ErrorCode::kKbSchema, "/terms/3", 24, "{\"person\""},
+      {"fail_missing_as_of.json", ErrorCode::kKbSchema, "", 1, "{"},
+      {"fail_root_not_object.json", ErrorCode::kKbSchema, "", 1, "["},
+      {"fail_bad_date.json", ErrorCode::kKbInvalidValue, "/terms/1/end", 22, "\"1937-02-30\""},
+      {"fail_bad_date_format.json", ErrorCode::kKbInvalidValue, "/people/0/born", 10, "\"2 Oct 1890\""},
+      {"fail_start_after_end.json", ErrorCode::kKbInvalidValue, "/terms/6/end", 27, "\"1933-11-17\""},
+      {"fail_zero_length_term.json", ErrorCode::kKbInvalidValue, "/terms/6/end", 27, "\"1933-11-17\""},
+      {"fail_event_end_before_date.json", ErrorCode::kKbInvalidValue, "/events/1/end", 33, "\"1933-11-01\""},
+      {"fail_schema_version.json", ErrorCode::kKbInvalidValue, "/schema_version", 2, "2,"},
+      {"fail_bad_kind.json", ErrorCode::kKbInvalidValue, "/events/1/kind", 33, "\"battle\""},
+      {"fail_bad_precision.json", ErrorCode::kKbInvalidValue, "/events/1/precision", 33, "\"decade\""},
+      {"fail_bad_role.json", ErrorCode::kKbInvalidValue, "/offices/0/role", 16, "\"president\""},
+      {"fail_bad_id.json", ErrorCode::kKbInvalidValue, "/offices/1/id", 17, "\"FD Minister\""},
+      {"fail_empty_alias.json", ErrorCode::kKbInvalidValue, "/people/2/aliases/1", 12, "\" \""},
+      {"fail_duplicate_id.json", ErrorCode::kKbDuplicate, "/sources/1/id", 7, "\"freedonia-gazette\""},
+      {"fail_duplicate_alias.json", ErrorCode::kKbDuplicate, "/people/3/aliases/0", 13, "\"RUFUS  Firefly-Smith\""},
+      {"fail_duplicate_key.json", ErrorCode::kKbDuplicate, "/people/1/name", 11, "\"name\": \"G. Teasdale\""},
+      {"fail_duplicate_list_item.json", ErrorCode::kKbDuplicate, "/events/0/triggers/1", 32, "\"presidential election\"]"},
+      {"fail_duplicate_participant.json", ErrorCode::kKbDuplicate, "/events/0/participants/1", 31, "\"rufus-firefly\"]"},
+      {"fail_dangling_person.json", ErrorCode::kKbDanglingId, "/terms/6/person", 27, "\"trentino-jr\""},
+      {"fail_dangling_office.json", ErrorCode::kKbDanglingId, "/terms/6/office", 27, "\"sy-envoy\""},
+      {"fail_dangling_source.json", ErrorCode::kKbDanglingId, "/events/1/source", 35, "\"sylvania-times\""},
+      {"fail_dangling_winner.json", ErrorCode::kKbDanglingId, "/events/0/winner", 31, "\"groucho\""},
+      {"fail_dangling_participant.json", ErrorCode::kKbDanglingId, "/events/0/participants/1", 31, "\"gloria-teasdal\""},
+      {"fail_dangling_speaker.json", ErrorCode::kKbDanglingId, "/quotes/1/speaker", 39, "\"rufus\""},
+      {"fail_overlap.json", ErrorCode::kKbOverlap, "/terms/1/start", 22, "\"1933-03-03\""},
+      {"fail_overlap_open.json", ErrorCode::kKbOverlap, "/terms/2/start", 23, "\"1936-02-29\""},
+      {"fail_overlap_same_person.json", ErrorCode::kKbOverlap, "/terms/5/start", 26, "\"1939-12-31\""},
+      {"fail_not_json.json", ErrorCode::kKbNotJson, "", 1, "schema_version: 1"},
+      {"fail_empty.json", ErrorCode::kKbNotJson, "", 1, ""},
+      {"fail_truncated.json", ErrorCode::kKbNotJson, "", 38, ""},  // at the end of the text
+      {"fail_trailing_garbage.json", ErrorCode::kKbNotJson, "", 48, "]"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    const std::string text = Fixture(c.file);
+    auto loaded = LoadKb(text);
+    REQUIRE_FALSE(loaded.ok());
+    const Error& e = loaded.error();
+    INFO(e.ToString());
+    CHECK(e.code == c.code);
+    CHECK(e.path == c.path);
+    CHECK(e.line == c.line);
+    CHECK(e.column >= 1);
+    CHECK(StartsWith(At(text, e.line, e.column), c.points_at));
+    if (std::string_view(c.points_at).empty()) CHECK(At(text, e.line, e.column).empty());
+    CHECK_FALSE(e.message.empty());
+    // a value error points where the pointer resolves (key errors point at the key instead)
+    if (c.code != ErrorCode::kKbNotJson && c.points_at[0] != '{' && c.points_at[0] != '[' &&
+        std::string_view(c.path).find("nickname") == std::string_view::npos &&
+        std::string_view(c.path).find("when") == std::string_view::npos &&
+        !StartsWith(c.points_at, "\"name\"")) {
+      auto offset = factlint::FindPointer(text, c.path);
+      REQUIRE(offset.has_value());
+      CHECK(StartsWith(std::string_view(text).substr(*offset), c.points_at));
+    }
+    // one fault, one error: ValidateKb agrees and adds no cascade
+    const std::vector<Error> all = ValidateKb(text);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].code == e.code);
+    CHECK(all[0].path == e.path);
+    CHECK(all[0].line == e.line);
+    CHECK(all[0].column == e.column);
+    CHECK(all[0].message == e.message);
+  }
+}
+
+TEST_CASE("error messages name the problem; ToString puts the place first", "[kb]") {
+  auto e = LoadKb(Fixture("fail_bad_date.json")).error();
+  CHECK(e.ToString() == "line 22, column " + std::to_string(e.column) +
+                            ": /terms/1/end: date \"1937-02-30\" does not exist");
+  CHECK(factlint::ErrorCodeName(e.code) == "kb_invalid_value");
+  auto unknown = LoadKb(Fixture("fail_unknown_key.json")).error();
+  CHECK(unknown.message.find("\"nickname\"") != std::string::npos);
+  CHECK(unknown.message.find("aliases") != std::string::npos);  // lists the allowed keys
+  auto overlap = LoadKb(Fixture("fail_overlap.json")).error();
+  CHECK(overlap.message.find("gloria-teasdale") != std::string::npos);
+  CHECK(overlap.message.find("/terms/0") != std::string::npos);
+  auto missing = LoadKb(Fixture("fail_missing_as_of.json")).error();
+  CHECK(missing.message == "missing required key \"as_of\"");
+}
+
+TEST_CASE("limits: nesting depth and size give kb_too_large before any DOM", "[kb]") {
+  SECTION("100,000 nested arrays") {
+    const std::string deep(100000, '[');
+    auto r = LoadKb(deep);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kKbTooLarge);
+    CHECK(r.error().line == 1);
+    CHECK(r.error().column == 65);  // the 65th '['
+    CHECK(ValidateKb(deep).size() == 1);
+  }
+  SECTION("deep objects inside a KB, brackets in strings do not count") {
+    std::string text = Fixture("pass_full.json");
+    std::string nest;
+    for (int i = 0; i < 70; ++i) nest += "{\"a\": ";
+    nest += "1";
+    for (int i = 0; i < 70; ++i) nest += "}";
+    text = Replace(text, "\"hedges\": [", "\"x\": " + nest + ", \"hedges\": [");
+    auto r = LoadKb(text);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kKbTooLarge);
+    CHECK(r.error().line == 42);  // the line of "hedges"
+
+    std::string brackets = Fixture("pass_full.json");
+    brackets = Replace(brackets, "\"Anna Firefly\"", "\"Anna " + std::string(100, '[') + "\\\"{{{ Firefly\"");
+    CHECK(LoadKb(brackets).ok());
+  }
+  SECTION("depth 64 is allowed (the schema then rejects the key)") {
+    std::string nest;
+    for (int i = 0; i < 63; ++i) nest += "[";
+    for (int i = 0; i < 63; ++i) nest += "]";
+    const std::string text =
+        Replace(Fixture("pass_minimal.json"), "\"lexicon\": {}", "\"lexicon\": {}, \"deep\": " + nest);
+    auto r = LoadKb(text);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kKbSchema);
+    CHECK(r.error().path == "/deep");
+  }
+  SECTION("more than 64 MiB") {
+    std::string big = Fixture("pass_minimal.json");
+    big.resize((size_t{64} << 20) + 1, ' ');
+    auto r = LoadKb(big);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kKbTooLarge);
+    big.resize(size_t{64} << 20);  // exactly the limit: valid JSON with trailing spaces
+    CHECK(LoadKb(big).ok());
+  }
+}
+
+TEST_CASE("not JSON: invalid UTF-8 and escapes are placed", "[kb]") {
+  const std::string base = Fixture("pass_full.json");
+  struct Case {
+    const char* from;
+    const char* to;
+    int line;
+  } cases[] = {
+      {"\"Gloria Teasdale\"", "\"Gloria \xFF Teasdale\"", 11},
+      {"\"Gloria Teasdale\"", "\"Gloria \\ud800 Teasdale\"", 11},
+      {"\"Gloria Teasdale\"", "\"Gloria \\x Teasdale\"", 11},
+      {"\"Gloria Teasdale\"", "'Gloria Teasdale'", 11},
+      {"\"schema_version\": 1,", "\"schema_version\": 1,,", 2},
+  };
+  for (const Case& c : cases) {
+    INFO(c.to);
+    auto r = LoadKb(Replace(base, c.from, c.to));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kKbNotJson);
+    CHECK(r.error().line == c.line);
+    CHECK(r.error().path.empty());
+  }
+}
+
+TEST_CASE("aliases are compared after folding; repeats within one person are fine", "[kb]") {
+  const std::string base = Fixture("pass_full.json");
+  // the diacritic-free spelling of another person's alias
+  auto r = LoadKb(Replace(base, "\"name\": \"Anna Firefly\", \"aliases\": []",
+                          "\"name\": \"Anna Firefly\", \"aliases\": [\"Rufus Firefly-Smith\"]"));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::kKbDuplicate);
+  CHECK(r.error().path == "/people/3/aliases/0");
+  CHECK(r.error().message.find("/people/0/aliases/1") != std::string::npos);
+  // a name used again as someone else's name
+  r = LoadKb(Replace(base, "\"name\": \"Anna Firefly\"", "\"name\": \"gloria teasdale\""));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().path == "/people/3/name");
+  // one person may list a variant of their own name; short forms may repeat across people
+  CHECK(LoadKb(Replace(base, "\"aliases\": [\"Louis Trentino\"]",
+                       "\"aliases\": [\"Louis Trentino\", \"AMBASSADOR TRENTINO\"]"))
+            .ok());
+}
+
+TEST_CASE("term intervals are [start, end): handover days and other offices", "[kb]") {
+  const std::string base = Fixture("pass_full.json");
+  // pass_full already has a handover (1933-03-04) and overlapping terms of a multi-holder office
+  REQUIRE(LoadKb(base).ok());
+  // an office marked single_holder turns those into an overlap
+  auto r = LoadKb(Replace(base, "\"single_holder\": false, \"role\": \"minister\"",
+                          "\"single_holder\": true, \"role\": \"minister\""));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::kKbOverlap);
+  CHECK(r.error().path == "/terms/4/start");
+  // every term that overlaps an earlier one is reported, once
+  auto all = ValidateKb(Replace(base, "\"start\": \"2024-02-29\", \"end\": null",
+                                "\"start\": \"1926-01-01\", \"end\": null"));
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].path == "/terms/1/start");  // rufus 1933 overlaps anna 1926-open
+  CHECK(all[1].path == "/terms/2/start");  // anna 1926 overlaps gloria 1925-1933
+}
+
+TEST_CASE("ValidateKb returns every error in file order, at most 1,000", "[kb]") {
+  std::string text = Fixture("pass_full.json");
+  text = Replace(text, "\"as_of\": \"2026-11-01\"", "\"as_of\": \"2026-13-01\"");
+  text = Replace(text, "\"person\": \"trentino\"", "\"person\": \"nobody\"");
+  text = Replace(text, "\"single_holder\": true", "\"single_holder\": 1");
+  text = Replace(text, "\"kind\": \"war\"", "\"kind\": \"war\", \"colour\": \"red\"");
+  const std::vector<Error> all = ValidateKb(text);
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].path == "/as_of");
+  CHECK(all[1].path == "/offices/0/single_holder");
+  CHECK(all[2].path == "/terms/6/person");
+  CHECK(all[3].path == "/events/1/colour");
+  for (size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1].line <= all[i].line);
+  // LoadKb returns the first of them
+  CHECK(LoadKb(text).error().path == "/as_of");
+
+  std::string many = "{\"schema_version\": 1, \"name\": \"n\", \"as_of\": \"2026-01-01\", \"sources\": [],"
+                     " \"offices\": [], \"terms\": [], \"events\": [], \"quotes\": [], \"lexicon\": {},"
+                     " \"people\": [\n";
+  for (int i = 0; i < 5000; ++i) {
+    if (i) many += ",\n";
+    many += "{\"id\": \"Bad Id " + std::to_string(i) + "\", \"name\": \"P" + std::to_string(i) +
+            "\", \"aliases\": [], \"short\": []}";
+  }
+  many += "]}";
+  const std::vector<Error> capped = ValidateKb(many);
+  REQUIRE(capped.size() == 1000);
+  CHECK(capped.front().path == "/people/0/id");
+  CHECK(capped.front().line == 2);
+  CHECK(capped.back().path == "/people/999/id");
+  CHECK(capped.back().line == 1001);
+}
+
+TEST_CASE("line endings and byte-order mark", "[kb]") {
+  std::string crlf;
+  for (char c : Fixture("fail_bad_date.json")) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  auto r = LoadKb(crlf);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().line == 22);
+  CHECK(LoadKb("\xEF\xBB\xBF" + Fixture("pass_full.json")).ok());
+}
+
+TEST_CASE("hostile shapes: wrong types everywhere do not crash and stay bounded", "[kb]") {
+  const char* texts[] = {
+      "null", "1", "\"x\"", "{}",
+      "{\"schema_version\": \"1\", \"name\": 5, \"as_of\": [], \"sources\": {}, \"people\": [1, null, []],"
+      " \"offices\": [{}], \"terms\": [{\"end\": {}}], \"events\": [{\"participants\": {}, \"other_dates\": [1]}],"
+      " \"quotes\": [[]], \"lexicon\": []}",
+      "{\"schema_version\": 1e999, \"name\": \"\", \"as_of\": \"0000-01-01\", \"sources\": [], \"people\": [],"
+      " \"offices\": [], \"terms\": [], \"events\": [], \"quotes\": [], \"lexicon\": {\"hedges\": [\"\"]}}",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    auto r = LoadKb(text);
+    CHECK_FALSE(r.ok());
+    const auto all = ValidateKb(text);
+    CHECK_FALSE(all.empty());
+    for (const Error& e : all) {
+      CHECK(e.line >= 1);
+      CHECK(e.column >= 1);
+    }
+  }
+}
+
+TEST_CASE("the bundled kb/world.json loads", "[kb][slow]") {
+  const std::string path = std::string(FACTLINT_SOURCE_DIR) + "/kb/world.json";
+  std::ifstream probe(path);
+  if (!probe.good()) {
+    WARN("kb/world.json not present; skipped");
+    return;
+  }
+  const std::string text = ReadFile(path);
+  auto loaded = LoadKb(text);
+  INFO((loaded.ok() ? std::string() : loaded.error().ToString()));
+  REQUIRE(loaded.ok());
+  const auto s = factlint::Summarize(*loaded.value());
+  CHECK(s.schema_version == 1);
+  CHECK(s.sources > 0);
+  CHECK(s.people > 0);
+  CHECK(s.offices > 0);
+  CHECK(s.terms > 0);
+  CHECK(factlint::ParseIsoDate(s.as_of).has_value());
+  CHECK(ValidateKb(text).empty());
+}
