@@ -40,18 +40,32 @@ void LineIndex::LineColumn(size_t offset, int* line, int* column) const {
 
 std::optional<size_t> FindTooDeep(std::string_view text, int max_depth) {
   int depth = 0;
+  const char* base = text.data();
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    const char c = text[i];
+  size_t i = 0;
+  while (i < n) {
+    const char c = base[i];
     if (c == '"') {
-      for (++i; i < n && text[i] != '"'; ++i) {
-        if (text[i] == '\\') ++i;
+      // the closing quote is the first one preceded by an even number of backslashes
+      size_t j = i + 1;
+      for (;;) {
+        const void* q = j < n ? std::memchr(base + j, '"', n - j) : nullptr;
+        if (q == nullptr) return std::nullopt;  // unterminated: nothing more can open
+        j = static_cast<size_t>(static_cast<const char*>(q) - base);
+        size_t backslashes = 0;
+        while (j - backslashes > i + 1 && base[j - backslashes - 1] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) break;
+        ++j;
       }
-    } else if (c == '[' || c == '{') {
+      i = j + 1;
+      continue;
+    }
+    if (c == '[' || c == '{') {
       if (++depth > max_depth) return i;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
     }
+    ++i;
   }
   return std::nullopt;
 }

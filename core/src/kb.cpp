@@ -104,6 +104,7 @@ bool IsSlug(std::string_view s) {
 // of spaces collapsed and the ends trimmed.
 std::string AliasKey(std::string_view name) {
   const std::string folded = Fold(name);
+  if (folded.find_first_of(" \t\n\r") == std::string::npos) return folded;
   std::string out;
   out.reserve(folded.size());
   bool space = false;
@@ -775,27 +776,34 @@ class Loader {
   void CheckAliases() {
     struct Owner {
       int person;
-      std::string path;
+      int alias;  // index into aliases, -1 for the name
+    };
+    auto path_of = [](size_t person, int alias) {
+      if (alias < 0) return ItemPath("people", person, "name");
+      std::string path = ItemPath("people", person, "aliases");
+      AppendPointerIndex(&path, static_cast<size_t>(alias));
+      return path;
     };
     std::unordered_map<std::string, Owner> owners;
+    owners.reserve(people_.size() * 3);
     for (size_t i = 0; i < people_.size(); ++i) {
       const RawPerson& p = people_[i];
-      auto claim = [&](const std::string& name, size_t offset, std::string path) {
-        const std::string key = AliasKey(name);
+      auto claim = [&](const std::string& name, size_t offset, int alias) {
+        std::string key = AliasKey(name);
         if (key.empty()) return;
-        auto [it, inserted] = owners.emplace(key, Owner{static_cast<int>(i), path});
+        auto [it, inserted] = owners.emplace(std::move(key), Owner{static_cast<int>(i), alias});
         if (inserted || it->second.person == static_cast<int>(i)) return;
-        const RawPerson& other = people_[static_cast<size_t>(it->second.person)];
-        Add(offset, ErrorCode::kKbDuplicate, std::move(path),
+        const size_t other_index = static_cast<size_t>(it->second.person);
+        const RawPerson& other = people_[other_index];
+        Add(offset, ErrorCode::kKbDuplicate, path_of(i, alias),
             "name " + Quoted(name) + " is also a name or alias of " +
                 (other.id.valid ? Quoted(other.value.id) : std::string("another person")) + " (" +
-                it->second.path + "); names and aliases must be unique across people");
+                path_of(other_index, it->second.alias) +
+                "); names and aliases must be unique across people");
       };
-      if (p.name.valid) claim(p.value.name, p.name.offset, ItemPath("people", i, "name"));
+      if (p.name.valid) claim(p.value.name, p.name.offset, -1);
       for (size_t j = 0; j < p.value.aliases.size(); ++j) {
-        std::string path = ItemPath("people", i, "aliases");
-        AppendPointerIndex(&path, j);
-        claim(p.value.aliases[j], p.alias_offsets[j], std::move(path));
+        claim(p.value.aliases[j], p.alias_offsets[j], static_cast<int>(j));
       }
     }
   }

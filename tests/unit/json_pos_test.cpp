@@ -51,6 +51,8 @@ TEST_CASE("FindTooDeep counts containers and ignores brackets inside strings", "
       {"[\"[[[[[[\"]", 1, std::nullopt},          // brackets in a string
       {"[\"\\\"[[[[\"]", 1, std::nullopt},        // after an escaped quote, still in the string
       {"[\"\\\\\",[[]]]", 2, 7},                   // an escaped backslash ends the string
+      {"[\"\\\\\\\"[[[\"]", 1, std::nullopt},       // \\ then \" : still in the string
+      {"[\"\\\\\\\\\"[[\"]", 1, 7},               // \\ \\ then the closing quote
       {"]]]][[", 1, 5},                            // not JSON: closers never go below zero
       {"", 1, std::nullopt},
   };
