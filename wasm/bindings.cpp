@@ -1,0 +1,168 @@
+// Embind bindings of the factlint core: they only bind. Strings and plain value objects cross the
+// boundary; nothing returned points into wasm memory, so JS never has to free anything.
+//
+// JS sees (names are camelCase, see web/factlint.d.ts for the wrapper built on top):
+//   loadKb(kbText)             -> {ok, error: {kind, message, path, line, column}}
+//   kbSummary()                -> JSON text of the loaded KB's summary ("" when none is loaded)
+//   check(text, optionsJson)   -> report JSON text (factlint::ReportToJson), or
+//                                 {"error": {...}} JSON text when an option is malformed
+//   segment(text)              -> JSON text: [{"start","end","start16","end16"}, ...]
+//   ruleCatalog()              -> the rule catalogue JSON text (core/rules/rules.json)
+//   version()                  -> factlint::kVersion
+//
+// State: the KB handle below is the only state. A load that fails leaves it unchanged, so the
+// previous KB keeps working (the contract every front end relies on). check() before any
+// successful loadKb() returns a bad_input error ("no knowledge base loaded").
+//
+// optionsJson is {"date": "YYYY-MM-DD"|null, "minSeverity": "info"|"warning"|"error",
+// "disabledRules": ["RULE_ID", ...]}; absent keys take the core's defaults. The JSON text is
+// parsed here (a binding concern: it is how options cross), every value is validated by the core's
+// own parsers.
+
+#include <emscripten/bind.h>
+
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "factlint/factlint.h"
+
+namespace {
+
+using nlohmann::json;
+
+factlint::KbHandle& CurrentKb() {
+  static factlint::KbHandle kb;  // the module's one piece of state
+  return kb;
+}
+
+struct JsError {
+  std::string kind, message, path;
+  int line = 0, column = 0;
+};
+
+struct LoadResult {
+  bool ok = false;
+  JsError error;
+};
+
+JsError ToJsError(const factlint::Error& e) {
+  return JsError{std::string(factlint::ErrorCodeName(e.code)), e.message, e.path, e.line, e.column};
+}
+
+std::string ErrorJson(factlint::ErrorCode code, std::string message) {
+  json out = {{"error",
+               {{"kind", std::string(factlint::ErrorCodeName(code))},
+                {"message", std::move(message)},
+                {"path", ""},
+                {"line", 0},
+                {"column", 0}}}};
+  return out.dump();
+}
+
+LoadResult LoadKb(const std::string& kb_text) {
+  factlint::Result<factlint::KbHandle> loaded = factlint::LoadKb(kb_text);
+  if (!loaded.ok()) return LoadResult{false, ToJsError(loaded.error())};
+  CurrentKb() = std::move(loaded).value();
+  return LoadResult{true, JsError{}};
+}
+
+std::string KbSummaryJson() {
+  const factlint::KbHandle& kb = CurrentKb();
+  if (!kb) return "";
+  factlint::KbSummary s = factlint::Summarize(*kb);
+  json out = {{"name", s.name},       {"as_of", s.as_of},     {"schema_version", s.schema_version},
+              {"sources", s.sources}, {"people", s.people},   {"offices", s.offices},
+              {"terms", s.terms},     {"events", s.events},   {"quotes", s.quotes}};
+  return out.dump();
+}
+
+// Parses optionsJson into CheckOptions; on failure returns the error JSON text in *error.
+bool ParseOptions(const std::string& options_json, factlint::CheckOptions* options, std::string* error) {
+  if (options_json.empty()) return true;
+  json o = json::parse(options_json, nullptr, /*allow_exceptions=*/false);
+  if (o.is_discarded() || !o.is_object()) {
+    *error = ErrorJson(factlint::ErrorCode::kBadOption, "options are not a JSON object");
+    return false;
+  }
+  for (const auto& [key, value] : o.items()) {
+    if (key == "date") {
+      if (value.is_null()) continue;
+      std::optional<factlint::Date> date;
+      if (value.is_string()) date = factlint::ParseIsoDate(value.get<std::string>());
+      if (!date) {
+        *error = ErrorJson(factlint::ErrorCode::kBadOption,
+                           "date must be a day that exists, written YYYY-MM-DD: " + value.dump());
+        return false;
+      }
+      options->date = date;
+    } else if (key == "minSeverity") {
+      std::optional<factlint::Severity> severity;
+      if (value.is_string()) severity = factlint::ParseSeverity(value.get<std::string>());
+      if (!severity) {
+        *error = ErrorJson(factlint::ErrorCode::kBadOption,
+                           "minSeverity must be \"info\", \"warning\" or \"error\": " + value.dump());
+        return false;
+      }
+      options->min_severity = *severity;
+    } else if (key == "disabledRules") {
+      if (!value.is_array()) {
+        *error = ErrorJson(factlint::ErrorCode::kBadOption, "disabledRules must be an array of rule ids");
+        return false;
+      }
+      for (const json& rule : value) {
+        if (!rule.is_string()) {
+          *error = ErrorJson(factlint::ErrorCode::kBadOption, "disabledRules must be an array of rule ids");
+          return false;
+        }
+        options->disabled_rules.push_back(rule.get<std::string>());
+      }
+    } else {
+      *error = ErrorJson(factlint::ErrorCode::kBadOption, "unknown option: " + key);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string CheckText(const std::string& text, const std::string& options_json) {
+  factlint::KbHandle kb = CurrentKb();  // a copy: the KB lives for the whole call
+  if (!kb) return ErrorJson(factlint::ErrorCode::kBadInput, "no knowledge base loaded");
+  factlint::CheckOptions options;
+  std::string error;
+  if (!ParseOptions(options_json, &options, &error)) return error;
+  return factlint::ReportToJson(factlint::Check(*kb, text, options));
+}
+
+std::string SegmentText(const std::string& text) {
+  json out = json::array();
+  for (const factlint::Span& s : factlint::Segment(text)) {
+    out.push_back({{"start", s.start}, {"end", s.end}, {"start16", s.start16}, {"end16", s.end16}});
+  }
+  return out.dump();
+}
+
+std::string RuleCatalog() { return std::string(factlint::RuleCatalogJson()); }
+
+std::string Version() { return factlint::kVersion; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(factlint) {
+  emscripten::value_object<JsError>("FactlintErrorData")
+      .field("kind", &JsError::kind)
+      .field("message", &JsError::message)
+      .field("path", &JsError::path)
+      .field("line", &JsError::line)
+      .field("column", &JsError::column);
+  emscripten::value_object<LoadResult>("LoadResult")
+      .field("ok", &LoadResult::ok)
+      .field("error", &LoadResult::error);
+  emscripten::function("loadKb", &LoadKb);
+  emscripten::function("kbSummary", &KbSummaryJson);
+  emscripten::function("check", &CheckText);
+  emscripten::function("segment", &SegmentText);
+  emscripten::function("ruleCatalog", &RuleCatalog);
+  emscripten::function("version", &Version);
+}

@@ -1,0 +1,671 @@
+// app.mjs — the factlint page: an editor whose suspect claims are highlighted in place, a findings
+// list synced with it, the reference window, and KB loading. Contract: web/README.md.
+//
+// How it works:
+// - The editor is a plain-text contenteditable. Its text is read by walking its DOM (text nodes,
+//   <br>, block boundaries) into one string plus a map from UTF-16 offsets back to DOM positions;
+//   user text only ever enters the DOM as Text nodes (textContent / insertText), never as HTML.
+// - Findings are drawn with the CSS Custom Highlight API (highlights factlint-error / -warning /
+//   -info; factlint-active marks the finding shown): live Ranges over the editor's text nodes, so
+//   the DOM is never changed by a check, and caret and undo history survive re-checks.
+// - Checks run debounced as you type: in a Worker when the page is served (http/https), on the main
+//   thread from file:// or in the single offline file, where module workers cannot load. A report
+//   is applied only if the text is still the one it was made for.
+// - Applying a suggestion selects the claim and uses execCommand('insertText'), so Ctrl+Z undoes it.
+// - The offline file (dist/factlint.html) carries the KB and the example as JSON data blocks
+//   (#factlint-kb, #factlint-example); the served page fetches world.json and example-article.txt.
+//
+// Test hooks: body[data-state] is "loading" | "pending" | "idle" | "failed"; body[data-checks]
+// counts applied reports.
+
+import { createChecker, FactlintError } from './factlint.mjs';
+
+const DEBOUNCE_MS = 150;
+const SEVERITIES = ['error', 'warning', 'info'];
+const BLOCKS = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE']);
+
+const $ = (id) => document.getElementById(id);
+const editor = $('editor');
+const tooltip = $('tooltip');
+
+const state = {
+  engine: null,           // {mode, check(text, options) → Promise<report>, loadKb(text) → Promise<summary>, rules, version, kb}
+  bundledKb: '',
+  kbLabel: 'bundled',
+  report: null,           // the report shown
+  shown: [],              // [{finding, range, key}] in the order of the list
+  dismissed: new Set(),   // keys "RULE|text" of dismissed findings
+  disabledRules: new Set(),
+  timer: 0,
+  seq: 0,
+  checks: 0,
+  active: -1,             // index into shown of the finding whose tooltip is open
+  tipSource: '',          // "hover" | "caret" | "list"
+  hideTimer: 0,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The editor's text and the map back to the DOM.
+
+function readEditor() {
+  const pieces = [];  // text nodes in document order: {node, start}
+  let text = '';
+  const walk = (parent) => {
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        pieces.push({ node, start: text.length });
+        text += node.data;
+      } else if (node.nodeName === 'BR') {
+        // A <br> closing a block is the browser's placeholder for an empty last line.
+        if (node.nextSibling || parent === editor) text += '\n';
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        const block = BLOCKS.has(node.nodeName);
+        if (block && text.length > 0 && !text.endsWith('\n')) text += '\n';
+        walk(node);
+        if (block && node.nextSibling && !text.endsWith('\n')) text += '\n';
+      }
+    }
+  };
+  walk(editor);
+  return { text, pieces };
+}
+
+// The DOM position of a UTF-16 offset: for a start, inside the first text node that reaches past
+// it; for an end, inside the last text node that starts before it.
+function domPosition(model, offset, isEnd) {
+  const { pieces } = model;
+  if (pieces.length === 0) return { node: editor, offset: 0 };
+  let lo = 0, hi = pieces.length - 1, best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pieces[mid].start < offset || (!isEnd && pieces[mid].start === offset)) { best = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  let piece = pieces[best];
+  if (!isEnd && offset >= piece.start + piece.node.data.length && best + 1 < pieces.length) piece = pieces[best + 1];
+  const inside = Math.max(0, Math.min(piece.node.data.length, offset - piece.start));
+  return { node: piece.node, offset: inside };
+}
+
+function makeRange(model, start16, end16) {
+  const a = domPosition(model, start16, false), b = domPosition(model, end16, true);
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}
+
+// The UTF-16 offset of a DOM position inside the editor (for the caret).
+function textOffset(model, node, offset) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const piece = model.pieces.find((p) => p.node === node);
+    if (piece) return piece.start + offset;
+  }
+  const point = document.createRange();
+  point.setStart(node, offset);
+  let last = 0;
+  for (const p of model.pieces) {
+    if (point.comparePoint(p.node, 0) > 0) return p.start;  // the first text node after the point
+    last = p.start + p.node.data.length;
+  }
+  return last;
+}
+
+// Replaces the whole text (opening a file, the starter text). Starts a new undo history.
+function setArticle(text) {
+  editor.textContent = text.replace(/\r\n?/g, '\n');
+  hideTooltip();
+  runCheckNow();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engines: the same checker behind a Worker or on the main thread, both asynchronous.
+
+async function mainThreadEngine(kbText) {
+  const checker = await createChecker({ kb: kbText });
+  return {
+    mode: 'main thread',
+    check: async (text, options) => checker.check(text, options),
+    loadKb: async (text) => checker.loadKb(text),
+    rules: checker.rules,
+    version: checker.version,
+    get kb() { return checker.kb; },
+  };
+}
+
+function workerEngine(kbText) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module', name: 'factlint' });
+    const pending = new Map();
+    let next = 0;
+    const call = (type, payload) => new Promise((res, rej) => {
+      const id = ++next;
+      pending.set(id, { res, rej });
+      worker.postMessage({ id, type, ...payload });
+    });
+    worker.onmessage = ({ data }) => {
+      const p = pending.get(data.id);
+      if (!p) return;
+      pending.delete(data.id);
+      if (data.error) p.rej(new FactlintError(data.error)); else p.res(data.result);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const error = new Error(`worker failed: ${event.message || 'could not start'}`);
+      for (const p of pending.values()) p.rej(error);
+      pending.clear();
+      reject(error);
+    };
+    call('init', { kb: kbText }).then((info) => {
+      let kb = info.kb;
+      resolve({
+        mode: 'worker',
+        check: (text, options) => call('check', { text, options }),
+        loadKb: async (text) => { kb = await call('loadKb', { text }); return kb; },
+        rules: info.rules,
+        version: info.version,
+        get kb() { return kb; },
+      });
+    }, reject);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking.
+
+function currentOptions() {
+  return {
+    date: $('date').value || null,
+    minSeverity: $('min-severity').value,
+    disabledRules: [...state.disabledRules],
+  };
+}
+
+function scheduleCheck() {
+  clearTimeout(state.timer);
+  document.body.dataset.state = 'pending';
+  state.timer = setTimeout(runCheck, DEBOUNCE_MS);
+}
+
+function runCheckNow() {
+  clearTimeout(state.timer);
+  document.body.dataset.state = 'pending';
+  runCheck();
+}
+
+async function runCheck() {
+  if (!state.engine) return;
+  const seq = ++state.seq;
+  const { text } = readEditor();
+  const started = performance.now();
+  let report;
+  try {
+    report = await state.engine.check(text, currentOptions());
+  } catch (error) {
+    if (seq !== state.seq) return;
+    $('status').textContent = `Check failed: ${describe(error)}`;
+    document.body.dataset.state = 'idle';
+    return;
+  }
+  if (seq !== state.seq) return;           // a newer check was started
+  const model = readEditor();
+  if (model.text !== text) return;         // typed meanwhile: the scheduled check will follow
+  render(report, model);
+  state.checks += 1;
+  document.body.dataset.checks = String(state.checks);
+  document.body.dataset.state = 'idle';
+  $('status').textContent = `Checked ${text.length.toLocaleString()} characters in ${Math.round(performance.now() - started)} ms (${state.engine.mode}) · factlint ${state.engine.version}`;
+}
+
+function findingKey(f) { return `${f.rule}|${f.text}`; }
+
+function render(report, model) {
+  state.report = report;
+  const activeKey = state.active >= 0 && state.shown[state.active] ? state.shown[state.active].key : null;
+  state.shown = [];
+  let dismissed = 0;
+  for (const finding of report.findings) {
+    const key = findingKey(finding);
+    if (state.dismissed.has(key)) { dismissed += 1; continue; }
+    state.shown.push({ finding, key, range: makeRange(model, finding.start16, finding.end16) });
+  }
+  drawHighlights();
+  renderList();
+  renderReferenceDate(report.document && report.document.reference_date);
+  $('export-button').disabled = false;
+  $('dismissed-note').hidden = dismissed === 0;
+  $('dismissed-count').textContent = `${dismissed} dismissed.`;
+  // Keep the tooltip open on the same finding if it is still there.
+  const again = activeKey === null ? -1 : state.shown.findIndex((s) => s.key === activeKey);
+  if (again >= 0 && !tooltip.hidden) showTooltip(again, state.tipSource); else hideTooltip();
+}
+
+function drawHighlights() {
+  if (!('highlights' in CSS)) return;
+  for (const severity of SEVERITIES) {
+    const ranges = state.shown.filter((s) => s.finding.severity === severity).map((s) => s.range);
+    CSS.highlights.set(`factlint-${severity}`, new Highlight(...ranges));
+  }
+  markActive();
+}
+
+function markActive() {
+  if (!('highlights' in CSS)) return;
+  const s = state.shown[state.active];
+  if (s) CSS.highlights.set('factlint-active', new Highlight(s.range)); else CSS.highlights.delete('factlint-active');
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderList() {
+  const list = $('findings');
+  list.replaceChildren();
+  const counts = { error: 0, warning: 0, info: 0 };
+  state.shown.forEach((s, i) => {
+    const f = s.finding;
+    counts[f.severity] = (counts[f.severity] || 0) + 1;
+    const item = el('li');
+    const button = el('button', `finding sev-${f.severity}`);
+    button.type = 'button';
+    button.dataset.index = String(i);
+    button.dataset.rule = f.rule;
+    const what = el('span', 'what');
+    what.append(el('span', `badge sev-${f.severity}`, f.severity), ' ', document.createTextNode(f.text));
+    button.append(what, el('span', 'why', f.message));
+    button.setAttribute('aria-label', `${f.severity}: ${f.text}. ${f.message}`);
+    button.addEventListener('focus', () => { showTooltip(i, 'list'); revealRange(s.range); });
+    button.addEventListener('click', () => { showTooltip(i, 'list'); revealRange(s.range); });
+    button.addEventListener('mouseenter', () => { state.active = i; markActive(); });
+    button.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown' && event.altKey) { event.preventDefault(); focusTooltip(); }
+    });
+    item.append(button);
+    list.append(item);
+  });
+  const total = state.shown.length;
+  const parts = SEVERITIES.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}${counts[k] > 1 ? 's' : ''}`);
+  $('findings-count').textContent = total ? `(${parts.join(', ')})` : '(none)';
+}
+
+function renderReferenceDate(rd) {
+  const out = $('refdate');
+  const clues = $('refdate-clues');
+  clues.replaceChildren();
+  if (!rd || (!rd.from && !rd.to)) {
+    out.textContent = 'No date found in the text: undated claims are not judged. Set a date above.';
+    return;
+  }
+  const span = rd.from === rd.to || !rd.to ? rd.from : `${rd.from || '…'} – ${rd.to || '…'}`;
+  const how = { given: 'the date you set', dateline: 'from the dateline', inferred: 'inferred from the text' }[rd.source] || rd.source;
+  out.textContent = `${span} (${how})`;
+  for (const clue of rd.evidence || []) clues.append(el('li', '', clue));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tooltip: message, evidence, suggestion, actions.
+
+function showTooltip(index, source) {
+  const s = state.shown[index];
+  if (!s) return hideTooltip();
+  clearTimeout(state.hideTimer);
+  const f = s.finding;
+  state.active = index;
+  state.tipSource = source;
+  markActive();
+  const badge = $('tip-severity');
+  badge.className = `badge sev-${f.severity}`;
+  badge.textContent = f.severity;
+  $('tip-rule').textContent = f.rule;
+  $('tip-message').textContent = f.message;
+  const evidence = $('tip-evidence');
+  evidence.replaceChildren();
+  for (const ev of f.evidence || []) {
+    const item = el('li', '', ev.fact);
+    if (ev.source) item.append(' — ', el('span', 'source', ev.source));
+    evidence.append(item);
+  }
+  const hasFix = typeof f.suggestion === 'string' && f.suggestion !== f.text;
+  $('tip-suggestion').hidden = !hasFix;
+  $('tip-apply').hidden = !hasFix;
+  if (hasFix) {
+    $('tip-suggestion-text').textContent = f.suggestion;
+    $('tip-apply').textContent = 'Apply';
+  }
+  $('tip-silence').textContent = `Silence ${f.rule}`;
+  for (const b of document.querySelectorAll('.finding[aria-current]')) b.removeAttribute('aria-current');
+  const button = document.querySelector(`.finding[data-index="${index}"]`);
+  if (button) {
+    button.setAttribute('aria-current', 'true');
+    if (source !== 'list') button.scrollIntoView({ block: 'nearest' });
+  }
+  tooltip.hidden = false;
+  placeTooltip(s.range);
+}
+
+function placeTooltip(range) {
+  const rects = range.getClientRects();
+  const rect = rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
+  const tip = tooltip.getBoundingClientRect();
+  let left = Math.max(8, Math.min(rect.left, window.innerWidth - tip.width - 8));
+  let top = rect.bottom + 6;
+  if (top + tip.height > window.innerHeight - 8) top = Math.max(8, rect.top - tip.height - 6);
+  tooltip.style.left = `${Math.round(left)}px`;
+  tooltip.style.top = `${Math.round(top)}px`;
+}
+
+function hideTooltip() {
+  clearTimeout(state.hideTimer);
+  tooltip.hidden = true;
+  state.active = -1;
+  markActive();
+  for (const b of document.querySelectorAll('.finding[aria-current]')) b.removeAttribute('aria-current');
+}
+
+function hideTooltipSoon() {
+  clearTimeout(state.hideTimer);
+  state.hideTimer = setTimeout(() => { if (!tooltip.matches(':hover, :focus-within')) hideTooltip(); }, 350);
+}
+
+function focusTooltip() {
+  if (tooltip.hidden) return;
+  const first = [...tooltip.querySelectorAll('button')].find((b) => !b.hidden);
+  if (first) first.focus();
+}
+
+function revealRange(range) {
+  const r = range.getBoundingClientRect();
+  const box = editor.getBoundingClientRect();
+  if (r.top < box.top || r.bottom > box.bottom) editor.scrollTop += r.top - box.top - box.height / 3;
+  placeTooltip(range);
+}
+
+function applySuggestion(index) {
+  const s = state.shown[index];
+  if (!s || typeof s.finding.suggestion !== 'string') return;
+  if (s.range.toString() !== s.finding.text) {  // the text moved under the finding: check again first
+    runCheckNow();
+    return;
+  }
+  hideTooltip();
+  editor.focus();
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(s.range.cloneRange());
+  // insertText keeps the edit in the editor's undo history (Ctrl+Z restores the claim).
+  if (!document.execCommand('insertText', false, s.finding.suggestion)) {
+    s.range.deleteContents();
+    s.range.insertNode(document.createTextNode(s.finding.suggestion));
+    editor.normalize();
+  }
+  state.shown.splice(index, 1);
+  drawHighlights();
+  renderList();
+  runCheckNow();
+}
+
+function dismiss(index) {
+  const s = state.shown[index];
+  if (!s) return;
+  state.dismissed.add(s.key);
+  const wasFocusInTip = tooltip.contains(document.activeElement);
+  hideTooltip();
+  if (state.report) render(state.report, readEditor());
+  if (wasFocusInTip) editor.focus();
+}
+
+function silence(rule) {
+  state.disabledRules.add(rule);
+  const box = document.querySelector(`#rules input[value="${CSS.escape(rule)}"]`);
+  if (box) box.checked = false;
+  updateRulesCount();
+  const wasFocusInTip = tooltip.contains(document.activeElement);
+  hideTooltip();
+  runCheckNow();
+  if (wasFocusInTip) editor.focus();
+}
+
+// The finding under a point of the screen, or -1.
+function findingAt(x, y) {
+  for (let i = 0; i < state.shown.length; i += 1) {
+    for (const r of state.shown[i].range.getClientRects()) {
+      if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return i;
+    }
+  }
+  return -1;
+}
+
+// The finding that holds the caret, or -1.
+function findingAtCaret() {
+  const selection = getSelection();
+  if (!selection.rangeCount || !editor.contains(selection.anchorNode)) return -1;
+  const model = readEditor();
+  const offset = textOffset(model, selection.anchorNode, selection.anchorOffset);
+  const found = state.shown.findIndex((s) => offset >= s.finding.start16 && offset <= s.finding.end16);
+  if (found < 0) return -1;
+  // Only trust report offsets while the text is the one checked.
+  return state.shown[found].range.toString() === state.shown[found].finding.text ? found : -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// KB.
+
+function describe(error) {
+  if (error instanceof FactlintError || (error && error.kind)) {
+    const e = error instanceof FactlintError ? error : new FactlintError(error);
+    return `${e.toString()} (${e.kind})`;
+  }
+  return String((error && error.message) || error);
+}
+
+async function loadKb(text, label) {
+  const box = $('kb-error');
+  try {
+    const summary = await state.engine.loadKb(text);
+    state.kbLabel = label;
+    box.hidden = true;
+    box.textContent = '';
+    showKbStatus(summary);
+    runCheckNow();
+  } catch (error) {
+    box.textContent = `“${label}” was not loaded: ${describe(error)}. Still using ${kbName(state.engine.kb)}.`;
+    box.hidden = false;
+  }
+}
+
+function kbName(summary) {
+  return summary ? `“${summary.name}” (as of ${summary.as_of})` : 'the previous KB';
+}
+
+function showKbStatus(summary) {
+  const source = state.kbLabel === 'bundled' ? 'bundled' : `from ${state.kbLabel}`;
+  $('kb-status').textContent = summary
+    ? `${kbName(summary)}, ${source}: ${summary.people} people, ${summary.terms} terms of office, ${summary.events} events, ${summary.quotes} quotes.`
+    : '—';
+  $('kb-reset').disabled = state.kbLabel === 'bundled';
+}
+
+function renderRules(rules) {
+  const box = $('rules');
+  box.replaceChildren();
+  for (const rule of rules) {
+    const label = el('label');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.value = rule.id;
+    input.checked = !state.disabledRules.has(rule.id);
+    input.addEventListener('change', () => {
+      if (input.checked) state.disabledRules.delete(rule.id); else state.disabledRules.add(rule.id);
+      updateRulesCount();
+      runCheckNow();
+    });
+    label.append(input, el('code', '', rule.id));
+    if (rule.severity) label.append(el('span', `badge sev-${rule.severity}`, rule.severity));
+    box.append(label);
+  }
+  updateRulesCount();
+}
+
+function updateRulesCount() {
+  const total = state.engine ? state.engine.rules.length : 0;
+  const silenced = state.disabledRules.size;
+  $('rules-active').textContent = silenced ? `${silenced} silenced` : `${total} active`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files.
+
+function htmlToText(html) {
+  // DOMParser documents are inert: no script runs, nothing loads. Only their text is taken.
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const node of doc.querySelectorAll('script, style, noscript, template, svg, iframe, object')) node.remove();
+  for (const node of doc.querySelectorAll('br')) node.replaceWith('\n');
+  for (const node of doc.body.querySelectorAll('p, div, li, h1, h2, h3, h4, h5, h6, blockquote, tr, article, section, header, footer, figcaption')) {
+    node.append('\n\n');
+  }
+  const title = doc.querySelector('title');
+  const body = (doc.body ? doc.body.textContent : '') || '';
+  const text = body.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return title && title.textContent.trim() && !text.startsWith(title.textContent.trim())
+    ? `${title.textContent.trim()}\n\n${text}` : text;
+}
+
+async function openFile(file) {
+  const name = file.name || 'file';
+  const text = await file.text();
+  if (/\.json$/i.test(name) || file.type === 'application/json') return loadKb(text, name);
+  if (/\.(html?|xhtml)$/i.test(name) || file.type === 'text/html') return setArticle(htmlToText(text));
+  return setArticle(text);
+}
+
+function dataBlock(id) {
+  const node = document.getElementById(id);
+  return node ? JSON.parse(node.textContent) : null;
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+async function bundled(id, url) {
+  const inline = dataBlock(id);
+  return inline !== null ? inline : fetchText(url);
+}
+
+function exportReport() {
+  if (!state.report) return;
+  const blob = new Blob([`${JSON.stringify(state.report, null, 2)}\n`], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = 'factlint-report.json';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 5000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring.
+
+function wire() {
+  editor.addEventListener('input', () => { scheduleCheck(); });
+  editor.addEventListener('mousemove', (event) => {
+    const i = findingAt(event.clientX, event.clientY);
+    if (i >= 0) { if (i !== state.active || tooltip.hidden) showTooltip(i, 'hover'); else clearTimeout(state.hideTimer); }
+    else if (state.tipSource === 'hover' && !tooltip.hidden) hideTooltipSoon();
+  });
+  editor.addEventListener('mouseleave', () => { if (state.tipSource === 'hover') hideTooltipSoon(); });
+  tooltip.addEventListener('mouseenter', () => clearTimeout(state.hideTimer));
+  tooltip.addEventListener('mouseleave', () => { if (state.tipSource === 'hover') hideTooltipSoon(); });
+  document.addEventListener('selectionchange', () => {
+    if (document.activeElement !== editor) return;
+    const i = findingAtCaret();
+    if (i >= 0) { if (i !== state.active || tooltip.hidden) showTooltip(i, 'caret'); }
+    else if (state.tipSource === 'caret') hideTooltip();
+  });
+  editor.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && event.altKey && !tooltip.hidden) { event.preventDefault(); focusTooltip(); }
+    if (event.key === 'Escape' && !tooltip.hidden) { event.preventDefault(); hideTooltip(); }
+  });
+  tooltip.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      const back = state.tipSource === 'list' ? document.querySelector(`.finding[data-index="${state.active}"]`) : editor;
+      hideTooltip();
+      (back || editor).focus();
+    }
+  });
+  $('tip-apply').addEventListener('click', () => applySuggestion(state.active));
+  $('tip-dismiss').addEventListener('click', () => dismiss(state.active));
+  $('tip-silence').addEventListener('click', () => { const s = state.shown[state.active]; if (s) silence(s.finding.rule); });
+  $('undismiss').addEventListener('click', () => { state.dismissed.clear(); if (state.report) render(state.report, readEditor()); });
+  window.addEventListener('resize', () => { if (!tooltip.hidden && state.shown[state.active]) placeTooltip(state.shown[state.active].range); });
+  editor.addEventListener('scroll', () => { if (!tooltip.hidden && state.shown[state.active]) placeTooltip(state.shown[state.active].range); });
+
+  $('date').addEventListener('change', runCheckNow);
+  $('date-clear').addEventListener('click', () => { $('date').value = ''; runCheckNow(); });
+  $('min-severity').addEventListener('change', runCheckNow);
+
+  $('open-button').addEventListener('click', () => $('open-file').click());
+  $('open-file').addEventListener('change', async (event) => {
+    const file = event.target.files && event.target.files[0];
+    event.target.value = '';
+    if (file) await openFile(file);
+  });
+  $('kb-button').addEventListener('click', () => $('kb-file').click());
+  $('kb-file').addEventListener('change', async (event) => {
+    const file = event.target.files && event.target.files[0];
+    event.target.value = '';
+    if (file) await loadKb(await file.text(), file.name);
+  });
+  $('kb-reset').addEventListener('click', () => loadKb(state.bundledKb, 'bundled'));
+  $('starter-button').addEventListener('click', async () => {
+    try { setArticle(await bundled('factlint-example', 'example-article.txt')); } catch (error) { $('status').textContent = describe(error); }
+  });
+  $('export-button').addEventListener('click', exportReport);
+
+  // Drop a file anywhere: .json is a KB, anything else an article. Dropped text is left to the editor.
+  const overlay = $('drop-overlay');
+  const hasFiles = (event) => event.dataTransfer && [...event.dataTransfer.types].includes('Files');
+  document.addEventListener('dragover', (event) => { if (hasFiles(event)) { event.preventDefault(); overlay.hidden = false; } });
+  document.addEventListener('dragleave', (event) => { if (!event.relatedTarget) overlay.hidden = true; });
+  document.addEventListener('drop', async (event) => {
+    overlay.hidden = true;
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    for (const file of event.dataTransfer.files) await openFile(file);
+  });
+}
+
+async function main() {
+  wire();
+  const served = /^https?:$/.test(location.protocol) && !document.getElementById('factlint-kb');
+  try {
+    state.bundledKb = await bundled('factlint-kb', 'world.json');
+    if (served) {
+      try { state.engine = await workerEngine(state.bundledKb); } catch (error) {
+        console.warn('factlint: worker unavailable, checking on the main thread:', error);
+      }
+    }
+    if (!state.engine) state.engine = await mainThreadEngine(state.bundledKb);
+  } catch (error) {
+    document.body.dataset.state = 'failed';
+    $('status').textContent = `factlint could not start: ${describe(error)}`;
+    $('kb-status').textContent = '—';
+    return;
+  }
+  showKbStatus(state.engine.kb);
+  renderRules(state.engine.rules);
+  if (!('highlights' in CSS)) {
+    $('status').textContent = 'This browser has no CSS Custom Highlight API: findings are listed but not highlighted.';
+  }
+  document.body.dataset.state = 'idle';
+  runCheckNow();
+}
+
+main();

@@ -1,0 +1,126 @@
+// Types of factlint.mjs, the JavaScript face of the factlint core. Checked against the module and
+// an actual report by tests/node/dts.test.mjs, so it cannot drift from the bindings.
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** The `kind` of a FactlintError: the core's ErrorCode name. */
+export type ErrorKind =
+  | 'kb_not_json' | 'kb_schema' | 'kb_invalid_value' | 'kb_duplicate' | 'kb_dangling_id'
+  | 'kb_overlap' | 'kb_too_large' | 'bad_option' | 'bad_input' | 'internal';
+
+/** A failure of the core, as data. `path`, `line`, `column` place it in the KB ("" / 0 when unknown). */
+export declare class FactlintError extends Error {
+  readonly name: 'FactlintError';
+  readonly kind: ErrorKind;
+  /** JSON path in the KB, for example "/terms/12/end". */
+  readonly path: string;
+  /** 1-based line in the KB text, 0 when unknown. */
+  readonly line: number;
+  /** 1-based column (in bytes), 0 when unknown. */
+  readonly column: number;
+  constructor(data: { kind: ErrorKind; message: string; path?: string; line?: number; column?: number });
+}
+
+export interface CheckOptions {
+  /** The reference date, YYYY-MM-DD; inferred from the text when absent, null or "". */
+  date?: string | Date | null;
+  /** Findings below this severity are dropped. Default "info". */
+  minSeverity?: Severity;
+  /** Rule ids to silence. */
+  disabledRules?: readonly string[];
+}
+
+/** A span of the text: UTF-8 byte offsets (start, end) and UTF-16 code units (start16, end16). */
+export interface Span {
+  start: number;
+  end: number;
+  /** Index into the JS string that was checked. */
+  start16: number;
+  end16: number;
+}
+
+export interface Evidence {
+  /** The KB fact, human-readable. */
+  fact: string;
+  /** The source's name (and URL when the KB has one). */
+  source: string;
+}
+
+export interface Finding extends Span {
+  /** Stable UPPER_SNAKE rule id. */
+  rule: string;
+  severity: Severity;
+  /** Index into Report.sentences. */
+  sentence: number;
+  /** The claim's text: the checked string's slice [start16, end16). */
+  text: string;
+  message: string;
+  evidence: Evidence[];
+  /** Replacement text for the span, null when there is none. */
+  suggestion: string | null;
+}
+
+export interface ReferenceDate {
+  /** YYYY-MM-DD, null when nothing in the text constrains it. */
+  from: string | null;
+  to: string | null;
+  source: 'given' | 'dateline' | 'inferred' | 'none';
+  /** The clues that made the window, human-readable. */
+  evidence: string[];
+}
+
+export interface Report {
+  /** The factlint version that made the report. */
+  factlint: string;
+  kb: { name: string; as_of: string };
+  document: { reference_date: ReferenceDate };
+  sentences: Span[];
+  /** Ordered by span start. */
+  findings: Finding[];
+}
+
+export interface KbSummary {
+  name: string;
+  as_of: string;
+  schema_version: number;
+  sources: number;
+  people: number;
+  offices: number;
+  terms: number;
+  events: number;
+  quotes: number;
+}
+
+/** One entry of the rule catalogue (core/rules/rules.json). */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  [key: string]: unknown;
+}
+
+export interface Checker {
+  /** Checks one text. Throws FactlintError (kind "bad_option") for a malformed option. */
+  check(text: string, options?: CheckOptions): Report;
+  /** Replaces the KB; throws FactlintError when it is invalid, and the previous KB stays in use. */
+  loadKb(kbText: string): KbSummary;
+  /** Sentence spans of a text. */
+  segment(text: string): Span[];
+  /** factlint's version. */
+  readonly version: string;
+  /** The rule catalogue. */
+  readonly rules: readonly Rule[];
+  /** The KB in use. */
+  readonly kb: KbSummary;
+}
+
+export interface CreateCheckerOptions {
+  /** The KB as JSON text (kb/world.json or one in the same format). */
+  kb: string;
+  /** The bytes of factlint-core.wasm; optional (fetched next to factlint-core.mjs, or read with fs in Node). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Emscripten hook to find factlint-core.wasm elsewhere. */
+  locateFile?: (path: string, prefix: string) => string;
+}
+
+/** Loads the wasm module and the KB; rejects with FactlintError when the KB does not load. */
+export declare function createChecker(options: CreateCheckerOptions): Promise<Checker>;

@@ -1,0 +1,114 @@
+// factlint.mjs — the JavaScript face of the factlint core (wasm). Works in browsers, workers,
+// extension service workers and Node 20. Types and the full contract: factlint.d.ts.
+//
+//   import { createChecker, FactlintError } from './factlint.mjs';
+//   const checker = await createChecker({ kb: kbJsonText });
+//   const report = checker.check(articleText, { date: '2025-02-28' });
+//   for (const f of report.findings) console.log(f.rule, f.start16, f.end16, f.message);
+//
+// What this layer does, and only this: loads the module (in Node it reads factlint-core.wasm with
+// fs and hands the bytes over, since the module is built for web and worker only), turns option
+// objects into the JSON the bindings take, parses the report JSON into a plain object, and turns
+// error data into FactlintError. Every call is synchronous once createChecker has resolved.
+//
+// Text is passed as a JS string; lone surrogates are replaced by U+FFFD first (one code unit for
+// one), so the UTF-16 offsets of the report (`start16`, `end16`) index the caller's string.
+//
+// The offline page (dist/factlint.html) inlines this file with its import line removed and the
+// `export` keywords dropped; createFactlintCore then comes from the classic SINGLE_FILE script.
+// Keep the one import line and the `export` keywords at the start of their lines.
+
+import createFactlintCore from './factlint-core.mjs';
+
+// A failure of the core, as data: `kind` is the core's ErrorCode name ("kb_not_json", "kb_schema",
+// "kb_invalid_value", "kb_duplicate", "kb_dangling_id", "kb_overlap", "kb_too_large",
+// "bad_option", "bad_input"); `path`, `line`, `column` place it in the KB (empty / 0 when unknown).
+export class FactlintError extends Error {
+  constructor({ kind = 'internal', message = '', path = '', line = 0, column = 0 } = {}) {
+    super(message);
+    this.name = 'FactlintError';
+    this.kind = kind;
+    this.path = path;
+    this.line = line;
+    this.column = column;
+  }
+
+  // "line 12, column 5: /terms/3/end: end date 2021-02-30 does not exist" — place first.
+  toString() {
+    const place = [];
+    if (this.line) place.push(`line ${this.line}${this.column ? `, column ${this.column}` : ''}`);
+    if (this.path) place.push(this.path);
+    return [...place, this.message].join(': ');
+  }
+}
+
+const IN_NODE = typeof process === 'object' && process !== null && !!(process.versions && process.versions.node) &&
+  typeof window === 'undefined' && typeof importScripts === 'undefined';
+
+async function readWasmInNode() {
+  const { readFile } = await import('node:fs/promises');
+  return new Uint8Array(await readFile(new URL('./factlint-core.wasm', import.meta.url)));
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function wellFormed(text) {
+  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+function optionsJson({ date = null, minSeverity = 'info', disabledRules = [] } = {}) {
+  if (date instanceof Date) date = date.toISOString().slice(0, 10);
+  if (date === '' || date === undefined) date = null;
+  return JSON.stringify({ date, minSeverity, disabledRules: [...disabledRules] });
+}
+
+function parseOrThrow(json) {
+  const value = JSON.parse(json);
+  if (value && value.error && !value.findings) throw new FactlintError(value.error);
+  return value;
+}
+
+// Loads the wasm module and the KB. Resolves to a Checker (see factlint.d.ts); rejects with a
+// FactlintError when the KB does not load.
+//   kb          the KB as JSON text (kb/world.json or one in the same format)
+//   wasmBinary  the bytes of factlint-core.wasm; optional in browsers (fetched next to
+//               factlint-core.mjs) and in Node (read with fs)
+//   locateFile  optional Emscripten hook to find factlint-core.wasm elsewhere
+export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
+  if (typeof kb !== 'string') throw new TypeError('createChecker: `kb` must be the KB as JSON text');
+  const moduleArgs = {};
+  if (wasmBinary) moduleArgs.wasmBinary = wasmBinary instanceof Uint8Array ? wasmBinary : new Uint8Array(wasmBinary);
+  else if (IN_NODE) moduleArgs.wasmBinary = await readWasmInNode();
+  if (locateFile) moduleArgs.locateFile = locateFile;
+  const core = await createFactlintCore(moduleArgs);
+
+  const rules = Object.freeze((JSON.parse(core.ruleCatalog()).rules || []).map((r) => Object.freeze(r)));
+  let summary = null;
+
+  const checker = {
+    // Checks one text; returns the report object. Throws FactlintError (kind "bad_option") for a
+    // malformed option, such as a date that is not YYYY-MM-DD.
+    check(text, options = {}) {
+      return parseOrThrow(core.check(wellFormed(String(text)), optionsJson(options)));
+    },
+    // Replaces the KB. Throws FactlintError when the text is not a valid KB; the previous KB stays
+    // in use. Returns the new KB's summary.
+    loadKb(kbText) {
+      const result = core.loadKb(String(kbText));
+      if (!result.ok) throw new FactlintError(result.error);
+      summary = Object.freeze(JSON.parse(core.kbSummary()));
+      return summary;
+    },
+    // Sentence spans of a text (the first stage of check).
+    segment(text) {
+      return JSON.parse(core.segment(wellFormed(String(text))));
+    },
+    version: core.version(),
+    rules,
+    // The summary of the KB in use: {name, as_of, schema_version, sources, people, ...}.
+    get kb() { return summary; },
+  };
+  checker.loadKb(kb);
+  return Object.freeze(checker);
+}

@@ -1,0 +1,137 @@
+// Lays out the page from the wasm build output, web/ sources, the bundled KB and the example:
+//
+//   dist/web/           the served page: index.html, app.mjs, worker.mjs, style.css, factlint.mjs,
+//                       factlint.d.ts, factlint-core.mjs, factlint-core.wasm, world.json,
+//                       example-article.txt
+//   dist/factlint.html  one self-contained file (CSS, JS, wasm as base64, KB, example) that works
+//                       opened from disk
+//
+// Usage: node web/tools/assemble.mjs   (make build runs it after `cmake --build --preset wasm`)
+// Env:   FACTLINT_WASM_DIR  where the wasm build put factlint-core.{mjs,wasm} and
+//                           factlint-core-single.js (default build/wasm/wasm)
+//        FACTLINT_DIST      the output folder instead of dist/ (tests and tools read the same variable)
+// Node 20, no dependencies.
+//
+// The offline file cannot load module scripts, workers or fetch anything from file://, so:
+// - the SINGLE_FILE classic build (wasm inlined as a base64 data: URI, which it fetches — hence
+//   `connect-src data:`) defines createFactlintCore as a global in a classic inline script;
+// - factlint.mjs and app.mjs are inlined into one module script, their imports turned into plain
+//   bindings (factlint.mjs's single import names createFactlintCore, the global);
+// - the KB and the example ride along as JSON data blocks (#factlint-kb, #factlint-example);
+// - the CSP allows exactly these inline scripts and the style sheet by their sha256 hashes.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const wasmDir = path.resolve(process.env.FACTLINT_WASM_DIR || path.join(root, 'build', 'wasm', 'wasm'));
+const webSrc = path.join(root, 'web');
+const dist = path.resolve(process.env.FACTLINT_DIST || path.join(root, 'dist'));
+const outWeb = path.join(dist, 'web');
+const outFile = path.join(dist, 'factlint.html');
+
+function fail(message) {
+  console.error(`assemble: ${message}`);
+  process.exit(1);
+}
+
+function need(file) {
+  if (!fs.existsSync(file)) fail(`${path.relative(root, file)} is missing — build the wasm module first (cmake --build --preset wasm)`);
+  return file;
+}
+
+const inputs = {
+  coreMjs: need(path.join(wasmDir, 'factlint-core.mjs')),
+  coreWasm: need(path.join(wasmDir, 'factlint-core.wasm')),
+  coreSingle: need(path.join(wasmDir, 'factlint-core-single.js')),
+  kb: need(path.join(root, 'kb', 'world.json')),
+  example: need(path.join(root, 'examples', 'example-article.txt')),
+};
+const PAGE_FILES = ['index.html', 'app.mjs', 'worker.mjs', 'style.css', 'factlint.mjs', 'factlint.d.ts'];
+for (const name of PAGE_FILES) need(path.join(webSrc, name));
+
+// --- dist/web --------------------------------------------------------------------------------
+fs.rmSync(outWeb, { recursive: true, force: true });
+fs.mkdirSync(outWeb, { recursive: true });
+for (const name of PAGE_FILES) fs.copyFileSync(path.join(webSrc, name), path.join(outWeb, name));
+fs.copyFileSync(inputs.coreMjs, path.join(outWeb, 'factlint-core.mjs'));
+fs.copyFileSync(inputs.coreWasm, path.join(outWeb, 'factlint-core.wasm'));
+fs.copyFileSync(inputs.kb, path.join(outWeb, 'world.json'));
+fs.copyFileSync(inputs.example, path.join(outWeb, 'example-article.txt'));
+
+// --- dist/factlint.html ----------------------------------------------------------------------
+const read = (file) => fs.readFileSync(file, 'utf8');
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+// Text that goes inside <script> or <style> must not close it early.
+function assertInlineSafe(text, what) {
+  if (/<\/(script|style)/i.test(text) || text.includes('<!--')) fail(`${what} contains </script, </style or <!-- and cannot be inlined`);
+  return text;
+}
+
+// JSON inside a data block: escape "<" so nothing in it can end the element.
+const dataJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+// One module from factlint.mjs and app.mjs: each in its own function scope; app.mjs's import of
+// factlint.mjs becomes a destructuring of what factlint.mjs returns.
+function moduleBody(source, file) {
+  const imports = [];
+  const body = source.replace(/^import\s+(.+?)\s+from\s+['"]([^'"]+)['"];?[ \t]*$/gm, (line, what, from) => {
+    imports.push({ what, from });
+    return '';
+  });
+  const exported = [];
+  const stripped = body.replace(/^export\s+(async\s+function|function|class|const|let)\s+([A-Za-z_$][\w$]*)/gm, (m, kind, name) => {
+    exported.push(name);
+    return `${kind} ${name}`;
+  });
+  if (/^\s*export\s/m.test(stripped)) fail(`${file}: an export form the assembler does not handle`);
+  return { imports, exported, body: stripped };
+}
+
+const wrapper = moduleBody(read(path.join(webSrc, 'factlint.mjs')), 'factlint.mjs');
+if (wrapper.imports.length !== 1 || wrapper.imports[0].what !== 'createFactlintCore') {
+  fail('factlint.mjs must have exactly one import: createFactlintCore from ./factlint-core.mjs');
+}
+const app = moduleBody(read(path.join(webSrc, 'app.mjs')), 'app.mjs');
+for (const { what, from } of app.imports) {
+  if (from !== './factlint.mjs') fail(`app.mjs imports ${from}; only ./factlint.mjs can be inlined`);
+  if (!/^\{[\w\s,$]+\}$/.test(what)) fail(`app.mjs: import form ${what} is not handled`);
+}
+const appImports = app.imports.map(({ what }) => `const ${what} = factlint;`).join('\n');
+const moduleScript = assertInlineSafe(
+  `const factlint = (() => {\n${wrapper.body}\nreturn { ${wrapper.exported.join(', ')} };\n})();\n` +
+  `{\n${appImports}\n${app.body}\n}\n`, 'the page script');
+const coreScript = assertInlineSafe(read(inputs.coreSingle), 'factlint-core-single.js');
+const css = assertInlineSafe(read(path.join(webSrc, 'style.css')), 'style.css');
+
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(coreScript)} ${sha256(moduleScript)} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(css)}`,
+  'connect-src data:',
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let html = read(path.join(webSrc, 'index.html'));
+function replaceOnce(pattern, replacement, what) {
+  const matches = html.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`));
+  if (!matches || matches.length !== 1) fail(`index.html: expected exactly one ${what}`);
+  html = html.replace(pattern, () => replacement);
+}
+replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta');
+replaceOnce(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'style sheet link');
+replaceOnce(/<script type="module" src="app.mjs"><\/script>/, [
+  `<script type="application/json" id="factlint-kb">${dataJson(read(inputs.kb))}</script>`,
+  `<script type="application/json" id="factlint-example">${dataJson(read(inputs.example))}</script>`,
+  `<script>${coreScript}</script>`,
+  `<script type="module">${moduleScript}</script>`,
+].join('\n'), 'app.mjs script');
+fs.mkdirSync(path.dirname(outFile), { recursive: true });
+fs.writeFileSync(outFile, html);
+
+const size = (file) => `${(fs.statSync(file).size / 1024).toFixed(0)} KiB`;
+console.log(`${path.relative(root, outWeb)}: ${fs.readdirSync(outWeb).length} files (factlint-core.wasm ${size(path.join(outWeb, 'factlint-core.wasm'))})`);
+console.log(`${path.relative(root, outFile)}: ${size(outFile)}, self-contained`);
