@@ -333,10 +333,11 @@ class Loader {
     return true;
   }
 
-  bool GetDate(Date* out, Located* where = nullptr) {
+  bool GetDate(Date* out, Located* where = nullptr,
+               std::string_view what = "a date string (YYYY-MM-DD)") {
     const size_t at = reader_.Offset();
     if (where) *where = Located{at, false};
-    if (!Expect(Type::kString, "a date string (YYYY-MM-DD)")) return false;
+    if (!Expect(Type::kString, what)) return false;
     const std::string s = reader_.ReadString();
     if (std::optional<Date> d = ParseIsoDate(s)) {
       *out = *d;
@@ -609,7 +610,9 @@ class Loader {
                                               reader_.ReadNull();
                                             } else {
                                               Date d;
-                                              if (GetDate(&d, &t.end)) t.value.end = d;
+                                              if (GetDate(&d, &t.end, "a date string (YYYY-MM-DD) or null")) {
+                                                t.value.end = d;
+                                              }
                                             }
                                             break;
                                           case 4: GetRef(&t.source); break;

@@ -2,6 +2,8 @@
 // tests/fixtures/kb: pass_*.json load, each fail_*.json has exactly one fault whose code, JSON
 // path and place are in the table below (the place is checked against the bytes it points at).
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -231,6 +233,10 @@ TEST_CASE("fail fixtures: code, path and place of the first error", "[kb]") {
 }
 
 TEST_CASE("error messages name the problem; ToString puts the place first", "[kb]") {
+  auto end_type = LoadKb(Replace(Fixture("pass_full.json"), "\"end\": null", "\"end\": 0")).error();
+  CHECK(end_type.code == ErrorCode::kKbSchema);
+  CHECK(end_type.path == "/terms/2/end");
+  CHECK(end_type.message == "expected a date string (YYYY-MM-DD) or null, found a number");
   auto e = LoadKb(Fixture("fail_bad_date.json")).error();
   CHECK(e.ToString() == "line 22, column " + std::to_string(e.column) +
                             ": /terms/1/end: date \"1937-02-30\" does not exist");
@@ -288,9 +294,14 @@ TEST_CASE("limits: nesting depth and size give kb_too_large before any DOM", "[k
     auto r = LoadKb(big);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == ErrorCode::kKbTooLarge);
-    big.resize(size_t{64} << 20);  // exactly the limit: valid JSON with trailing spaces
-    CHECK(LoadKb(big).ok());
+    CHECK(r.error().message.find("64 MiB") != std::string::npos);
   }
+}
+
+TEST_CASE("a KB of exactly 64 MiB is within the limit", "[kb][slow]") {
+  std::string big = Fixture("pass_minimal.json");
+  big.resize(size_t{64} << 20, ' ');  // valid JSON with trailing spaces
+  CHECK(LoadKb(big).ok());
 }
 
 TEST_CASE("not JSON: invalid UTF-8 and escapes are placed", "[kb]") {
@@ -396,6 +407,19 @@ TEST_CASE("line endings and byte-order mark", "[kb]") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().line == 22);
   CHECK(LoadKb("\xEF\xBB\xBF" + Fixture("pass_full.json")).ok());
+  // the mark is three bytes of line 1: later lines are unchanged, line 1 counts it
+  r = LoadKb("\xEF\xBB\xBF" + Fixture("fail_bad_date.json"));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().line == 22);
+  CHECK(r.error().column == LoadKb(Fixture("fail_bad_date.json")).error().column);
+  r = LoadKb("\xEF\xBB\xBF@");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::kKbNotJson);
+  CHECK(r.error().column == 4);
+  r = LoadKb("\xEF\xBB\xBF[]");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::kKbSchema);
+  CHECK(r.error().column == 4);
 }
 
 TEST_CASE("hostile shapes: wrong types everywhere do not crash and stay bounded", "[kb]") {
@@ -439,4 +463,50 @@ TEST_CASE("the bundled kb/world.json loads", "[kb][slow]") {
   CHECK(s.terms > 0);
   CHECK(factlint::ParseIsoDate(s.as_of).has_value());
   CHECK(ValidateKb(text).empty());
+}
+
+TEST_CASE("mutated KBs: LoadKb and ValidateKb agree, errors stay inside the text", "[kb]") {
+  const std::string base = Fixture("pass_full.json");
+  const int lines = static_cast<int>(std::count(base.begin(), base.end(), '\n')) + 2;
+  uint32_t state = 12345;  // a fixed LCG: the same mutations on every run
+  auto next = [&](uint32_t n) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % n;
+  };
+  const char kBytes[] = "[]{}\",:\\ 0-1ntfeu\n\xC3\xFF";
+  int loaded = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text = base;
+    const uint32_t edits = 1 + next(3);
+    for (uint32_t k = 0; k < edits && !text.empty(); ++k) {
+      const size_t at = next(static_cast<uint32_t>(text.size()));
+      switch (next(4)) {
+        case 0: text[at] = kBytes[next(sizeof kBytes - 1)]; break;
+        case 1: text.erase(at, 1 + next(8)); break;
+        case 2: text.insert(at, 1, kBytes[next(sizeof kBytes - 1)]); break;
+        case 3: text.resize(at); break;
+      }
+    }
+    INFO("round " << round);
+    auto r = LoadKb(text);
+    const std::vector<Error> all = ValidateKb(text);
+    if (r.ok()) {
+      ++loaded;
+      CHECK(all.empty());
+      continue;
+    }
+    REQUIRE_FALSE(all.empty());
+    CHECK(all[0].code == r.error().code);
+    CHECK(all[0].path == r.error().path);
+    CHECK(all[0].line == r.error().line);
+    CHECK(all[0].column == r.error().column);
+    for (const Error& e : all) {
+      CHECK(e.code != ErrorCode::kOk);
+      CHECK(e.line >= 1);
+      CHECK(e.line <= lines);
+      CHECK(e.column >= 1);
+      CHECK_FALSE(e.message.empty());
+    }
+  }
+  CHECK(loaded < 400);  // the mutations do break files
 }
