@@ -264,6 +264,10 @@ void Document::LineColumn(size_t byte_offset, int* line, int* column) const {
   *column = col;
 }
 
+size_t DecodeUtf8(std::string_view text, size_t i, uint32_t* cp) {
+  return Decode(reinterpret_cast<const unsigned char*>(text.data()) + i, text.size() - i, cp);
+}
+
 std::string Fold(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());

@@ -49,6 +49,11 @@ class Document {
 // The folding of Document::folded() for a standalone string.
 std::string Fold(std::string_view utf8);
 
+// Decodes the character that starts at byte i < text.size(): stores its code point in *cp and
+// returns its length in bytes (1..4). A byte that does not start a well-formed sequence gives
+// U+FFFD and length 1 — the same decoding the Document's maps use.
+size_t DecodeUtf8(std::string_view text, size_t i, uint32_t* cp);
+
 // True for the ASCII letters/digits and any byte >= 0x80 of the folded view: the characters that
 // make a word, for word-boundary tests on folded text.
 inline bool IsWordByte(unsigned char c) {
