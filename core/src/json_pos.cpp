@@ -1,15 +1,11 @@
-// JSON with positions (see json_pos.h). The grammar check is nlohmann::json's SAX parser with a
-// handler that builds nothing (so its iterative parser, not a DOM, meets hostile input); the
-// nesting pre-scan, the pull reader and pointer resolution are small hand-written scanners over
-// the bytes, written for text that is already known to be JSON. None of them recurses.
+// JSON with positions (see json_pos.h): small hand-written scanners over the bytes — the nesting
+// pre-scan, a strict grammar check, a pull reader for text that has passed the check, pointer
+// resolution. None of them recurses or builds a DOM, so hostile input meets only loops.
 
 #include "json_pos.h"
 
 #include <algorithm>
 #include <cstring>
-#include <exception>
-
-#include <nlohmann/json.hpp>
 
 namespace factlint {
 
@@ -71,78 +67,238 @@ std::optional<size_t> FindTooDeep(std::string_view text, int max_depth) {
 }
 
 // --- CheckJsonSyntax ---------------------------------------------------------------------------
+//
+// A strict RFC 8259 recogniser: one pass, an explicit stack instead of recursion, UTF-8 checked
+// per RFC 3629 (no overlong forms, no surrogates, nothing above U+10FFFF), escapes checked
+// (\uXXXX surrogates must pair). tests/unit/json_pos_test.cpp holds it to nlohmann::json::accept.
 
 namespace {
 
-using Json = nlohmann::json;
-
-// Accepts every event, builds nothing, remembers the first parse error.
-class NullSax : public nlohmann::json_sax<Json> {
+class SyntaxChecker {
  public:
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception& ex) override {
-    failed = true;
-    this->position = position;
-    message = ex.what();
-    return false;
+  explicit SyntaxChecker(std::string_view text) : t_(text), n_(text.size()) {}
+
+  std::optional<JsonSyntaxError> Run() {
+    if (t_.substr(0, 3) == "\xEF\xBB\xBF") p_ = 3;
+    SkipSpace();
+    if (p_ >= n_) return Fail("the text is empty");
+    std::vector<char> stack;  // '{' or '['
+    for (;;) {
+      // a value
+      SkipSpace();
+      if (p_ >= n_) return Fail("unexpected end of text; expected a value");
+      const char c = t_[p_];
+      if (c == '{' || c == '[') {
+        stack.push_back(c);
+        ++p_;
+        SkipSpace();
+        if (p_ < n_ && t_[p_] == (c == '{' ? '}' : ']')) {
+          ++p_;
+          stack.pop_back();
+        } else if (c == '{') {
+          if (auto e = Key()) return e;
+          continue;  // the member's value
+        } else {
+          continue;  // the first element
+        }
+      } else if (c == '"') {
+        if (auto e = String()) return e;
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        if (auto e = Number()) return e;
+      } else if (c == 't' || c == 'f' || c == 'n') {
+        const std::string_view word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+        for (size_t i = 0; i < word.size(); ++i, ++p_) {
+          if (p_ >= n_) return Fail("unexpected end of text in a literal");
+          if (t_[p_] != word[i]) return Fail("invalid literal; expected " + std::string(word));
+        }
+      } else {
+        return Fail("expected a value, found " + Describe(p_));
+      }
+      // after a value: close containers, or a separator and the next member or element
+      for (;;) {
+        SkipSpace();
+        if (stack.empty()) {
+          if (p_ < n_) return Fail("unexpected " + Describe(p_) + " after the end of the JSON value");
+          return std::nullopt;
+        }
+        if (p_ >= n_) {
+          return Fail(stack.back() == '{' ? "unexpected end of text; expected ',' or '}'"
+                                          : "unexpected end of text; expected ',' or ']'");
+        }
+        const char d = t_[p_];
+        const char close = stack.back() == '{' ? '}' : ']';
+        if (d == close) {
+          ++p_;
+          stack.pop_back();
+          continue;
+        }
+        if (d != ',') {
+          return Fail(std::string("expected ',' or '") + close + "', found " + Describe(p_));
+        }
+        ++p_;
+        if (stack.back() == '{') {
+          SkipSpace();
+          if (auto e = Key()) return e;
+        }
+        break;  // the next value
+      }
+    }
   }
 
-  bool failed = false;
-  size_t position = 0;
-  std::string message;
+ private:
+  std::optional<JsonSyntaxError> Fail(std::string message) const {
+    return JsonSyntaxError{std::min(p_, n_), std::move(message)};
+  }
+
+  std::string Describe(size_t at) const {
+    if (at >= n_) return "the end of the text";
+    const unsigned char c = static_cast<unsigned char>(t_[at]);
+    if (c >= 0x21 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
+    static const char kHex[] = "0123456789ABCDEF";
+    return std::string("byte 0x") + kHex[c >> 4] + kHex[c & 15];
+  }
+
+  void SkipSpace() {
+    while (p_ < n_ && (t_[p_] == ' ' || t_[p_] == '\n' || t_[p_] == '\r' || t_[p_] == '\t')) ++p_;
+  }
+
+  // A member's key and its ':' (the reader is on the key).
+  std::optional<JsonSyntaxError> Key() {
+    if (p_ >= n_) return Fail("unexpected end of text; expected a key");
+    if (t_[p_] != '"') return Fail("expected a key (a string), found " + Describe(p_));
+    if (auto e = String()) return e;
+    SkipSpace();
+    if (p_ >= n_) return Fail("unexpected end of text; expected ':'");
+    if (t_[p_] != ':') return Fail("expected ':' after a key, found " + Describe(p_));
+    ++p_;
+    return std::nullopt;
+  }
+
+  bool Hex4(size_t at, uint32_t* v) const {
+    if (at + 4 > n_) return false;
+    uint32_t r = 0;
+    for (size_t i = at; i < at + 4; ++i) {
+      const int h = HexDigit(t_[i]);
+      if (h < 0) return false;
+      r = r * 16 + static_cast<uint32_t>(h);
+    }
+    *v = r;
+    return true;
+  }
+
+  static int HexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  std::optional<JsonSyntaxError> String() {
+    ++p_;  // the opening quote
+    for (;;) {
+      while (p_ < n_) {  // the common case: printable ASCII
+        const unsigned char c = static_cast<unsigned char>(t_[p_]);
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+        ++p_;
+      }
+      if (p_ >= n_) return Fail("unexpected end of text in a string (missing closing quote)");
+      const unsigned char c = static_cast<unsigned char>(t_[p_]);
+      if (c == '"') {
+        ++p_;
+        return std::nullopt;
+      }
+      if (c < 0x20) return Fail("control character " + Describe(p_) + " in a string (escape it)");
+      if (c == '\\') {
+        if (p_ + 1 >= n_) {
+          ++p_;
+          return Fail("unexpected end of text in an escape");
+        }
+        const char e = t_[p_ + 1];
+        if (e == 'u') {
+          uint32_t cp = 0;
+          if (!Hex4(p_ + 2, &cp)) {
+            p_ += 2;
+            return Fail("\\u must be followed by four hex digits");
+          }
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return Fail("lone low surrogate in a \\u escape");
+          p_ += 6;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            uint32_t low = 0;
+            if (p_ + 1 >= n_ || t_[p_] != '\\' || t_[p_ + 1] != 'u' || !Hex4(p_ + 2, &low) ||
+                low < 0xDC00 || low > 0xDFFF) {
+              return Fail("a high surrogate \\u escape must be followed by a low one");
+            }
+            p_ += 6;
+          }
+          continue;
+        }
+        if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
+            e == 't') {
+          p_ += 2;
+          continue;
+        }
+        ++p_;
+        return Fail("invalid escape \\" + std::string(1, e));
+      }
+      // UTF-8, RFC 3629 (Table 3-7 of the Unicode standard)
+      size_t len = 0;
+      unsigned char lo = 0x80, hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+      } else {
+        return Fail("invalid UTF-8: " + Describe(p_));
+      }
+      ++p_;
+      for (size_t i = 1; i < len; ++i, ++p_) {
+        if (p_ >= n_) return Fail("unexpected end of text in a UTF-8 sequence");
+        const unsigned char b = static_cast<unsigned char>(t_[p_]);
+        if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) {
+          return Fail("invalid UTF-8: " + Describe(p_));
+        }
+      }
+    }
+  }
+
+  std::optional<JsonSyntaxError> Number() {
+    auto digit = [&] { return p_ < n_ && t_[p_] >= '0' && t_[p_] <= '9'; };
+    if (t_[p_] == '-') ++p_;
+    if (!digit()) return Fail("invalid number: expected a digit, found " + Describe(p_));
+    if (t_[p_] == '0') {
+      ++p_;
+    } else {
+      while (digit()) ++p_;
+    }
+    if (p_ < n_ && t_[p_] == '.') {
+      ++p_;
+      if (!digit()) return Fail("invalid number: expected a digit after '.', found " + Describe(p_));
+      while (digit()) ++p_;
+    }
+    if (p_ < n_ && (t_[p_] == 'e' || t_[p_] == 'E')) {
+      ++p_;
+      if (p_ < n_ && (t_[p_] == '+' || t_[p_] == '-')) ++p_;
+      if (!digit()) return Fail("invalid number: expected an exponent digit, found " + Describe(p_));
+      while (digit()) ++p_;
+    }
+    return std::nullopt;
+  }
+
+  std::string_view t_;
+  size_t n_;
+  size_t p_ = 0;
 };
-
-// nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 5:
-// syntax error while parsing value - ...; last read: '...'"; keep the part after the place (we
-// give the place ourselves) and bound its length ('last read' can quote a megabyte string).
-std::string TidyParseMessage(const std::string& what) {
-  std::string_view m = what;
-  const size_t column = m.find(", column ");
-  if (column != std::string_view::npos) {
-    const size_t colon = m.find(": ", column);
-    if (colon != std::string_view::npos) m.remove_prefix(colon + 2);
-  } else if (m.size() > 0 && m[0] == '[') {
-    const size_t close = m.find("] ");
-    if (close != std::string_view::npos) m.remove_prefix(close + 2);
-  }
-  constexpr size_t kMax = 160;
-  std::string out(m.substr(0, kMax));
-  if (m.size() > kMax) {
-    // do not end inside a UTF-8 sequence
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-    out += "...";
-  }
-  return out;
-}
 
 }  // namespace
 
 std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text) {
-  NullSax sax;
-  try {
-    Json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json,
-                    /*strict=*/true, /*ignore_comments=*/false);
-  } catch (const std::exception& e) {
-    if (!sax.failed) return JsonSyntaxError{0, std::string("not JSON: ") + e.what()};
-  }
-  if (!sax.failed) return std::nullopt;
-  // position counts the characters read, the offending one (or end of input) included.
-  size_t offset = sax.position > 0 ? sax.position - 1 : 0;
-  offset = std::min(offset, text.size());
-  return JsonSyntaxError{offset, TidyParseMessage(sax.message)};
+  return SyntaxChecker(text).Run();
 }
 
 // --- JsonReader --------------------------------------------------------------------------------

@@ -37,8 +37,8 @@ std::optional<size_t> FindTooDeep(std::string_view text, int max_depth);
 
 // Checks the text against the JSON grammar (RFC 8259, UTF-8, one value, surrounding whitespace;
 // a leading UTF-8 byte-order mark is skipped). Returns nullopt when it is JSON; otherwise the
-// byte offset where it stops being JSON and a short description ("syntax error while parsing
-// value - invalid literal; last read: 'tru x'").
+// byte offset where it stops being JSON (the first byte that cannot continue it; the length of
+// the text when it ends too early) and a short description ("expected ',' or ']', found '}'").
 struct JsonSyntaxError {
   size_t offset = 0;
   std::string message;

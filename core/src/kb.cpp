@@ -3,7 +3,7 @@
 // Four stages, each linear in the text:
 //   1. limits: more than 64 MiB, or containers nested deeper than 64 (a bracket pre-scan that
 //      runs before any parser, so 100,000 nested '[' cost nothing) -> kKbTooLarge;
-//   2. grammar: nlohmann's SAX parser with a handler that builds nothing -> kKbNotJson with the
+//   2. grammar: a strict one-pass recogniser (CheckJsonSyntax, json_pos.h) -> kKbNotJson with the
 //      place where the text stops being JSON;
 //   3. schema: one pass of a pull reader (json_pos.h) over the now-known-good text, reading every
 //      object against its list of keys (unknown, duplicate or missing keys, wrong types, dates

@@ -3,9 +3,11 @@
 
 #include "json_pos.h"
 
+#include <cstdint>
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using factlint::CheckJsonSyntax;
 using factlint::FindPointer;
@@ -226,4 +228,78 @@ TEST_CASE("JSON pointers: escaping and resolution", "[json_pos]") {
     CHECK(FindPointer(text, c.pointer) == c.offset);
   }
   CHECK_FALSE(FindPointer("{\"a\": ", "/a").has_value());
+}
+
+// nlohmann::json is the oracle for what is JSON.
+bool OracleAccepts(const std::string& text) { return nlohmann::json::accept(text); }
+
+TEST_CASE("CheckJsonSyntax agrees with nlohmann::json on tricky texts", "[json_pos]") {
+  const char* texts[] = {
+      "1", "-0", "-", "01", "-01", "1.", ".5", "1.5", "1e", "1e+", "1e+5", "1E-0", "0e1", "2.e3",
+      "+1", "1 2", "[1,]", "[,1]", "[1,,2]", "[]", "[ ]", "[[]]", "[[]", "[]]", "{}", "{,}",
+      "{\"a\":1,}", "{\"a\" : 1 , \"b\" : [ ] }", "{\"a\"}", "{\"a\":}", "{1:2}", "{\"a\":1 \"b\":2}",
+      "[\"a\"\"b\"]", "true", "tru", "truex", "nul", "null", "[true false]", "\"\"", "\"\\/\"",
+      "\"\\u00e9\"", "\"\\u00\"", "\"\\u00g0\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"",
+      "\"\\ud83d\\u0041\"", "\"\\ud83dx\"", "\"\\q\"", "\"\\\"", "\"\t\"", "\"\x7F\"", "\"\x01\"",
+      "\"\xC0\xAF\"", "\"\xC2\x80\"", "\"\xE0\x80\x80\"", "\"\xE0\xA0\x80\"", "\"\xED\xA0\x80\"",
+      "\"\xED\x9F\xBF\"", "\"\xF0\x8F\xBF\xBF\"", "\"\xF0\x9F\x98\x80\"", "\"\xF4\x8F\xBF\xBF\"",
+      "\"\xF4\x90\x80\x80\"", "\"\xF5\x80\x80\x80\"", "\"\xFF\"", "\"\x80\"", "\"\xC3\"", "\"\xE2\x82\"",
+      " \t\r\n[] \n", "\f[]", "[]\f", "\xEF\xBB\xBF[]", "\xEF\xBB\xBF", "\xEF\xBB[]", "", " ",
+      "[1]x", "[1] 2", "{\"a\":[{\"b\":null}]}", "[-1.5e-7, 0, 123456789012345678901234567890]",
+      "[\"\\u0000\"]", "[\"a\\u0000b\"]",
+  };
+  for (const char* t : texts) {
+    const std::string text = t;
+    INFO("text: " << text);
+    CHECK(CheckJsonSyntax(text).has_value() == !OracleAccepts(text));
+  }
+  // the one deliberate difference: a number too large for a double is JSON (RFC 8259 grammar),
+  // nlohmann rejects it; the KB never needs one (schema_version is compared as text)
+  CHECK_FALSE(CheckJsonSyntax("[1e99999]").has_value());
+  CHECK_FALSE(OracleAccepts("[1e99999]"));
+  // NUL bytes: inside a string they are raw control characters, outside they are not JSON
+  const std::string nul_in_string("[\"a\0b\"]", 7);
+  CHECK(CheckJsonSyntax(nul_in_string).has_value());
+  CHECK(!OracleAccepts(nul_in_string));
+}
+
+TEST_CASE("CheckJsonSyntax agrees with nlohmann::json on mutated JSON", "[json_pos]") {
+  const std::string base =
+      "{\"schema_version\": 1, \"name\": \"Caf\xC3\xA9 \\\"x\\\" \\u00e9\\ud83d\\ude00\", \"n\": [-0.5e+3, 0, 12],\n"
+      " \"t\": [true, false, null, {}, [], \"\xF0\x9F\x98\x80\"], \"o\": {\"a\": {\"b\": [1, {\"c\": \"]}\"}]}}}";
+  REQUIRE(OracleAccepts(base));
+  REQUIRE_FALSE(CheckJsonSyntax(base).has_value());
+  const char kBytes[] = "[]{}\",:\\ 0-1.eE+ntfu\n\t\x01\xC3\xA9\xED\xF0\xFF";
+  uint32_t state = 2024;
+  auto next = [&](uint32_t n) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % n;
+  };
+  int accepted = 0;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text = base;
+    const uint32_t edits = 1 + next(2);
+    for (uint32_t k = 0; k < edits && !text.empty(); ++k) {
+      const size_t at = next(static_cast<uint32_t>(text.size()));
+      switch (next(4)) {
+        case 0: text[at] = kBytes[next(sizeof kBytes - 1)]; break;
+        case 1: text.erase(at, 1 + next(4)); break;
+        case 2: text.insert(at, 1, kBytes[next(sizeof kBytes - 1)]); break;
+        case 3: text.resize(at); break;
+      }
+    }
+    INFO("round " << round << ": " << text);
+    const bool ours = !CheckJsonSyntax(text).has_value();
+    CHECK(ours == OracleAccepts(text));
+    if (ours) {
+      ++accepted;
+      // and the reader walks it completely
+      JsonReader r(text);
+      r.Skip();
+      CHECK_FALSE(r.failed());
+      CHECK(r.Peek() == JsonReader::Type::kEnd);
+    }
+  }
+  CHECK(accepted > 100);   // some mutations keep it JSON
+  CHECK(accepted < 4900);  // most do not
 }
