@@ -91,7 +91,7 @@ struct Kb {
   std::unordered_map<std::string, int> person_by_id, office_by_id, source_by_id, event_by_id;
   std::vector<std::vector<int>> terms_by_person;  // person index -> term indexes, by start
   std::vector<std::vector<int>> terms_by_office;  // office index -> term indexes, by start
-  std::vector<std::vector<int>> quotes_by_speaker;
+  std::vector<std::vector<int>> quotes_by_speaker;  // person index -> quote indexes, by date
 };
 
 }  // namespace factlint
