@@ -42,6 +42,7 @@ const state = {
   active: -1,             // index into shown of the finding whose tooltip is open
   tipSource: '',          // "hover" | "caret" | "list"
   hideTimer: 0,
+  quietFocus: false,      // the next focus of a list item returns from the tooltip: do not reopen
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -277,7 +278,11 @@ function renderList() {
     what.append(el('span', `badge sev-${f.severity}`, f.severity), ' ', document.createTextNode(f.text));
     button.append(what, el('span', 'why', f.message));
     button.setAttribute('aria-label', `${f.severity}: ${f.text}. ${f.message}`);
-    button.addEventListener('focus', () => { showTooltip(i, 'list'); revealRange(s.range); });
+    button.addEventListener('focus', () => {
+      if (state.quietFocus) { state.quietFocus = false; return; }
+      showTooltip(i, 'list');
+      revealRange(s.range);
+    });
     button.addEventListener('click', () => { showTooltip(i, 'list'); revealRange(s.range); });
     button.addEventListener('mouseenter', () => { state.active = i; markActive(); });
     button.addEventListener('keydown', (event) => {
@@ -419,9 +424,7 @@ function dismiss(index) {
 
 function silence(rule) {
   state.disabledRules.add(rule);
-  const box = document.querySelector(`#rules input[value="${CSS.escape(rule)}"]`);
-  if (box) box.checked = false;
-  updateRulesCount();
+  renderRules();
   const wasFocusInTip = tooltip.contains(document.activeElement);
   hideTooltip();
   runCheckNow();
@@ -488,9 +491,12 @@ function showKbStatus(summary) {
   $('kb-reset').disabled = state.kbLabel === 'bundled';
 }
 
-function renderRules(rules) {
+// The catalogue's rules, plus any silenced rule the catalogue does not list, as checkboxes.
+function renderRules() {
   const box = $('rules');
   box.replaceChildren();
+  const rules = [...state.engine.rules];
+  for (const id of state.disabledRules) if (!rules.some((r) => r.id === id)) rules.push({ id });
   for (const rule of rules) {
     const label = el('label');
     const input = document.createElement('input');
@@ -510,9 +516,9 @@ function renderRules(rules) {
 }
 
 function updateRulesCount() {
-  const total = state.engine ? state.engine.rules.length : 0;
-  const silenced = state.disabledRules.size;
-  $('rules-active').textContent = silenced ? `${silenced} silenced` : `${total} active`;
+  const boxes = [...document.querySelectorAll('#rules input')];
+  const silenced = boxes.filter((b) => !b.checked).length;
+  $('rules-active').textContent = `${boxes.length - silenced} active${silenced ? `, ${silenced} silenced` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -597,6 +603,7 @@ function wire() {
       event.preventDefault();
       const back = state.tipSource === 'list' ? document.querySelector(`.finding[data-index="${state.active}"]`) : editor;
       hideTooltip();
+      state.quietFocus = Boolean(back) && back !== editor;
       (back || editor).focus();
     }
   });
@@ -660,7 +667,7 @@ async function main() {
     return;
   }
   showKbStatus(state.engine.kb);
-  renderRules(state.engine.rules);
+  renderRules();
   if (!('highlights' in CSS)) {
     $('status').textContent = 'This browser has no CSS Custom Highlight API: findings are listed but not highlighted.';
   }

@@ -1,0 +1,344 @@
+// The page in Debian Chromium (playwright-core, never a downloaded browser): served from
+// dist/web on a random 127.0.0.1 port, and dist/factlint.html opened from file://.
+// An article written for this test is entered; the wrong claim is highlighted through
+// CSS.highlights and no correct title is; the tooltip shows message and evidence; applying the
+// suggestion fixes the text and clears the finding, Ctrl+Z restores both; pasted or opened markup
+// stays inert text; an invalid KB shows its error while checking goes on with the previous KB;
+// every request stays on the page's own origin (or file); a screenshot lands in
+// build/screenshots/page.png.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+const ROOT = process.env.FACTLINT_ROOT || path.resolve(import.meta.dirname, '../..');
+const DIST = path.resolve(process.env.FACTLINT_DIST || path.join(ROOT, 'dist'));
+const WEB = path.join(DIST, 'web');
+const OFFLINE = path.join(DIST, 'factlint.html');
+const SCREENSHOTS = path.join(ROOT, 'build', 'screenshots');
+const CHROMIUM = process.env.FACTLINT_CHROMIUM || '/usr/bin/chromium';
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Written for this test. On 15 March 2019 Donald Trump was the sitting U.S. president, so
+// "former" is wrong; Theresa May, Angela Merkel and Emmanuel Macron held the titles given.
+const DATE = '2019-03-15';
+const ARTICLE = `Talks on trade resume in Brussels
+
+British Prime Minister Theresa May and German Chancellor Angela Merkel met in Brussels on Friday.
+French President Emmanuel Macron joined them later, while former U.S. President Donald Trump threatened new tariffs on European cars.
+`;
+const WRONG = 'Donald Trump';
+const CORRECT = ['Theresa May', 'Angela Merkel', 'Emmanuel Macron'];
+
+const HOSTILE = [
+  '<img src=x onerror="window.__pwned = 1">',
+  '</textarea><script>window.__pwned = 2</script>',
+  '<svg onload="window.__pwned = 3"></svg>',
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript',
+  '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8', '.ts': 'text/plain',
+};
+
+function serveDir(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  })));
+}
+
+async function highlights(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const name of ['factlint-error', 'factlint-warning', 'factlint-info']) {
+      const h = CSS.highlights.get(name);
+      out[name] = h ? [...h].map((r) => r.toString()) : [];
+    }
+    return out;
+  });
+}
+
+const checks = (page) => page.evaluate(() => Number(document.body.dataset.checks || 0));
+
+// Runs `action` and waits until a report made after it is on screen.
+async function afterCheck(page, action) {
+  const before = await checks(page);
+  await action();
+  await page.waitForFunction((n) => document.body.dataset.state === 'idle' && Number(document.body.dataset.checks || 0) > n, before);
+}
+
+async function editorText(page) {
+  return page.evaluate(() => document.getElementById('editor').textContent);
+}
+
+// Hovers the first line box of the first highlight range containing `text`.
+async function hoverClaim(page, text) {
+  const point = await page.evaluate((wanted) => {
+    for (const name of ['factlint-error', 'factlint-warning', 'factlint-info']) {
+      for (const range of CSS.highlights.get(name) || []) {
+        if (!range.toString().includes(wanted)) continue;
+        const r = range.getClientRects()[0];
+        return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  assert.ok(point, `a highlight containing ${text}`);
+  await page.mouse.move(point.x, point.y);
+  await page.waitForSelector('[data-testid=tooltip]:not([hidden])');
+}
+
+// The checks both deliveries must pass: served page and offline file.
+async function coreChecks(page) {
+  await page.waitForSelector('body[data-state=idle]');
+  await afterCheck(page, async () => {
+    await page.fill('[data-testid=date]', DATE);
+    await page.locator('[data-testid=editor]').fill(ARTICLE);
+  });
+  assert.match(await page.textContent('[data-testid=refdate]'), new RegExp(DATE));
+
+  const marks = await highlights(page);
+  assert.ok(marks['factlint-error'].some((t) => t.includes(WRONG)), `an error highlight on ${WRONG}: ${JSON.stringify(marks)}`);
+  for (const name of CORRECT) {
+    assert.ok(!Object.values(marks).flat().some((t) => t.includes(name)), `no highlight on the correct title of ${name}: ${JSON.stringify(marks)}`);
+  }
+  const listed = await page.locator('[data-testid=findings] .finding').allTextContents();
+  assert.ok(listed.some((t) => t.includes(WRONG)), 'the finding is in the list');
+
+  // Tooltip: message and evidence.
+  await hoverClaim(page, WRONG);
+  const message = await page.textContent('[data-testid=tip-message]');
+  assert.ok(message.trim().length > 0, 'a message');
+  const evidence = await page.locator('[data-testid=tip-evidence] li').allTextContents();
+  assert.ok(evidence.length >= 1 && evidence.some((e) => e.includes('Trump')), `evidence: ${JSON.stringify(evidence)}`);
+  await page.waitForSelector('[data-testid=apply]:not([hidden])');
+
+  // Apply the suggestion, then undo it.
+  const original = await editorText(page);
+  await afterCheck(page, () => page.click('[data-testid=apply]'));
+  const fixed = await editorText(page);
+  assert.notEqual(fixed, original, 'the text changed');
+  assert.ok(!fixed.includes(`former U.S. President ${WRONG}`), `the claim was replaced: ${fixed}`);
+  const cleared = await highlights(page);
+  assert.ok(![...cleared['factlint-error'], ...cleared['factlint-warning']].some((t) => t.includes(WRONG)), `the finding is gone: ${JSON.stringify(cleared)}`);
+
+  await afterCheck(page, async () => {
+    await page.focus('[data-testid=editor]');
+    await page.keyboard.press('Control+z');
+  });
+  assert.equal(await editorText(page), original, 'Ctrl+Z restores the text');
+  const back = await highlights(page);
+  assert.ok(back['factlint-error'].some((t) => t.includes(WRONG)), 'and the finding');
+}
+
+// Hostile markup typed or pasted into the editor stays text.
+async function inertMarkup(page) {
+  for (const markup of HOSTILE) {
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${ARTICLE}\n${markup}\n`));
+    const state = await page.evaluate(() => ({
+      pwned: window.__pwned,
+      elements: document.getElementById('editor').querySelectorAll('img, script, svg, textarea, iframe').length,
+      text: document.getElementById('editor').textContent,
+    }));
+    assert.equal(state.pwned, undefined, `${markup} did not run`);
+    assert.equal(state.elements, 0, `${markup} made no element`);
+    assert.ok(state.text.includes(markup), `${markup} is shown as text`);
+  }
+}
+
+let context;
+const requests = [];
+
+before(async () => {
+  for (const file of [path.join(WEB, 'index.html'), OFFLINE]) {
+    assert.ok(fs.existsSync(file), `${file} exists (make build, or node web/tools/assemble.mjs)`);
+  }
+  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'factlint-page-')), {
+    executablePath: CHROMIUM, headless: false, args: ARGS, viewport: { width: 1280, height: 860 },
+  });
+  context.on('request', (r) => requests.push(r.url()));
+});
+
+after(async () => {
+  await context?.close();
+});
+
+describe('served page (dist/web)', () => {
+  let server, page;
+  const errors = [];
+
+  before(async () => {
+    server = await serveDir(WEB);
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/`);
+  });
+  after(async () => {
+    await page?.close();
+    await server?.close();
+  });
+
+  test('highlights, tooltip, apply and undo', async () => {
+    await coreChecks(page);
+    assert.match(await page.textContent('[data-testid=status]'), /\(worker\)/, 'checks run in a worker when served');
+  });
+
+  test('keyboard: focusing a listed finding shows it; Escape closes', async () => {
+    await page.click('body');
+    await page.locator('[data-testid=findings] .finding').first().focus();
+    await page.waitForSelector('[data-testid=tooltip]:not([hidden])');
+    await page.keyboard.press('Alt+ArrowDown');
+    assert.ok(await page.evaluate(() => document.getElementById('tooltip').contains(document.activeElement)), 'Alt+↓ reaches the tooltip');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=tooltip][hidden]', { state: 'attached' });
+  });
+
+  test('silencing a rule removes its findings; dismissing hides one finding', async () => {
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(ARTICLE));
+    await hoverClaim(page, WRONG);
+    const rule = (await page.textContent('#tip-rule')).trim();
+    await afterCheck(page, () => page.click('[data-testid=silence]'));
+    const rules = await page.locator('[data-testid=findings] .finding').evaluateAll((b) => b.map((x) => x.dataset.rule));
+    assert.ok(!rules.includes(rule), `${rule} silenced: ${rules}`);
+    assert.match(await page.textContent("#rules-active"), /1 silenced/);
+    if (!(await page.locator('#rules-box').evaluate((d) => d.open))) await page.click('#rules-box summary');
+    await afterCheck(page, () => page.locator(`#rules input[value="${rule}"]`).check());
+    await hoverClaim(page, WRONG);
+    await page.click('[data-testid=dismiss]');
+    const marks = await highlights(page);
+    assert.ok(!Object.values(marks).flat().some((t) => t.includes(WRONG)), 'dismissed');
+    await page.click('#undismiss');
+    assert.ok((await highlights(page))['factlint-error'].some((t) => t.includes(WRONG)), 'shown again');
+  });
+
+  test('typed, pasted and opened markup stays inert text', async () => {
+    await inertMarkup(page);
+    // Pasting HTML from the clipboard: the editor takes plain text only.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.locator('[data-testid=editor]').fill('');
+    const html = HOSTILE.join(' ');
+    await page.evaluate(async (markup) => {
+      await navigator.clipboard.write([new ClipboardItem({
+        'text/html': new Blob([markup], { type: 'text/html' }),
+        'text/plain': new Blob([markup], { type: 'text/plain' }),
+      })]);
+    }, html);
+    await page.focus('[data-testid=editor]');
+    await afterCheck(page, () => page.keyboard.press('Control+v'));
+    // (Chromium may wrap pasted text in a plain <div>; what matters is that no markup came alive.)
+    const pasted = await page.evaluate(() => {
+      const ed = document.getElementById('editor');
+      return { pwned: window.__pwned, live: ed.querySelectorAll('img, script, svg, textarea, iframe, [onerror], [onload]').length, text: ed.textContent };
+    });
+    assert.equal(pasted.pwned, undefined);
+    assert.equal(pasted.live, 0);
+    assert.ok(HOSTILE.every((m) => pasted.text.includes(m)), `pasted as text: ${pasted.text}`);
+    // Opening an .html file takes its text, parsed inertly.
+    await afterCheck(page, () => page.setInputFiles('[data-testid=open-file]', {
+      name: 'story.html', mimeType: 'text/html',
+      buffer: Buffer.from(`<html><head><title>Story</title><script>window.__pwned = 4</script></head><body><p>${ARTICLE}</p>${HOSTILE[0]}</body></html>`),
+    }));
+    const opened = await page.evaluate(() => ({ pwned: window.__pwned, text: document.getElementById('editor').textContent }));
+    assert.equal(opened.pwned, undefined);
+    assert.ok(opened.text.includes('Donald Trump threatened'), 'the article text came through');
+    assert.ok(!opened.text.includes('__pwned = 4'), 'script content is not text of the article');
+  });
+
+  test('an invalid KB shows its error and the previous KB keeps working', async () => {
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(ARTICLE));
+    const bad = path.join(ROOT, 'tests', 'fixtures', 'kb', 'fail_bad_date.json');
+    await page.setInputFiles('[data-testid=kb-file]', bad);
+    await page.waitForSelector('[data-testid=kb-error]:not([hidden])');
+    const shown = await page.textContent('[data-testid=kb-error]');
+    assert.match(shown, /fail_bad_date\.json/);
+    assert.match(shown, /line \d+/, `the place of the error: ${shown}`);
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${ARTICLE}\nMore text.\n`));
+    assert.ok((await highlights(page))['factlint-error'].some((t) => t.includes(WRONG)), 'still checking with the bundled KB');
+    assert.match(await page.textContent('[data-testid=kb-status]'), /bundled/);
+  });
+
+  test('export downloads the report as JSON', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
+    const report = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.ok(Array.isArray(report.findings) && report.findings.some((f) => f.text.includes(WRONG)));
+  });
+
+  test('screenshot with findings (build/screenshots/page.png)', async () => {
+    await page.click('[data-testid=starter]');
+    await page.waitForFunction(() => document.body.dataset.state === 'idle');
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(ARTICLE));
+    await hoverClaim(page, WRONG);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'page-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.deepEqual(errors, [], 'no uncaught error on the page');
+  });
+
+  test('no request left the origin', () => {
+    const foreign = requests.filter((u) => !u.startsWith(`${server.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('file://'));
+    assert.deepEqual(foreign, []);
+    assert.ok(requests.some((u) => u.endsWith('/factlint-core.wasm')), 'the requests were recorded');
+  });
+});
+
+describe('offline file (dist/factlint.html from file://)', () => {
+  let page;
+  const errors = [];
+  const seen = [];
+
+  before(async () => {
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => seen.push(r.url()));
+    await page.goto(pathToFileURL(OFFLINE).href);
+  });
+  after(async () => { await page?.close(); });
+
+  test('highlights, tooltip, apply and undo', async () => {
+    await coreChecks(page);
+    assert.match(await page.textContent('[data-testid=status]'), /\(main thread\)/);
+  });
+
+  test('markup stays inert; the starter text loads', async () => {
+    await inertMarkup(page);
+    await afterCheck(page, () => page.click('[data-testid=starter]'));
+    assert.ok((await editorText(page)).length > 100);
+  });
+
+  test('an invalid KB shows its error and the previous KB keeps working', async () => {
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(ARTICLE));
+    await page.setInputFiles('[data-testid=kb-file]', path.join(ROOT, 'tests', 'fixtures', 'kb', 'fail_not_json.json'));
+    await page.waitForSelector('[data-testid=kb-error]:not([hidden])');
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${ARTICLE}\nMore.\n`));
+    assert.ok((await highlights(page))['factlint-error'].some((t) => t.includes(WRONG)));
+  });
+
+  test('nothing but the file itself (and its inline data: wasm) was requested', () => {
+    const self = pathToFileURL(OFFLINE).href;
+    const other = seen.filter((u) => u !== self && !u.startsWith('data:') && !u.startsWith('blob:'));
+    assert.deepEqual(other, []);
+    assert.deepEqual(errors, []);
+  });
+});

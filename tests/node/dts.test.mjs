@@ -1,0 +1,77 @@
+// web/factlint.d.ts cannot drift from the module: the names it declares are the ones the module
+// exports and the checker object has, and the fields it declares for reports, findings, evidence,
+// spans, the reference date, KB summaries and errors are exactly the ones an actual run produces.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, test } from 'node:test';
+
+import { KB_TEXT, WEB, loadWrapper } from './helpers.mjs';
+
+const DTS = fs.readFileSync(path.join(WEB, 'factlint.d.ts'), 'utf8');
+
+// The members of `interface Name { ... }` (including those of the interfaces it extends), without
+// index signatures. Good enough for the flat interfaces of factlint.d.ts.
+function members(name) {
+  const match = DTS.match(new RegExp(`(?:interface|class) ${name}(?: extends ([\\w, ]+))? \\{([\\s\\S]*?)\\n\\}`));
+  assert.ok(match, `${name} is declared`);
+  const own = [...match[2].replace(/\/\*\*[\s\S]*?\*\//g, '').matchAll(/^\s+(?:readonly\s+)?(\w+)\??\s*[:(]/gm)]
+    .map((m) => m[1]).filter((m) => m !== 'constructor');
+  const inherited = match[1] ? match[1].split(',').map((s) => s.trim()).filter((s) => s !== 'Error').flatMap(members) : [];
+  return [...new Set([...inherited, ...own])].sort();
+}
+
+const sorted = (object) => Object.keys(object).sort();
+
+const ARTICLE = `BERLIN, 12 June 2021 — Former German Chancellor Angela Merkel met U.S. President Joe Biden. Officials reportedly disagreed.\n`;
+
+let factlint, checker, report;
+before(async () => {
+  factlint = await loadWrapper();
+  checker = await factlint.createChecker({ kb: KB_TEXT });
+  report = checker.check(ARTICLE, { date: '2021-06-12' });
+});
+
+test('module exports match the declarations', () => {
+  const declared = [...DTS.matchAll(/^export declare (?:function|class) (\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(Object.keys(factlint).sort(), declared);
+});
+
+test('the checker object has exactly the declared members', () => {
+  assert.deepEqual(sorted(checker), members('Checker'));
+  for (const method of ['check', 'loadKb', 'segment']) assert.equal(typeof checker[method], 'function');
+});
+
+test('report fields match the declarations', () => {
+  assert.deepEqual(sorted(report), members('Report'));
+  assert.deepEqual(sorted(report.document), ['reference_date']);
+  assert.deepEqual(sorted(report.document.reference_date), members('ReferenceDate'));
+  assert.deepEqual(sorted(report.kb), ['as_of', 'name']);
+  assert.ok(report.sentences.length > 0);
+  for (const s of report.sentences) assert.deepEqual(sorted(s), members('Span'));
+  assert.ok(report.findings.length > 0, 'the article has findings');
+  for (const f of report.findings) {
+    assert.deepEqual(sorted(f), members('Finding'));
+    assert.ok(['info', 'warning', 'error'].includes(f.severity));
+    assert.ok(f.suggestion === null || typeof f.suggestion === 'string');
+    for (const e of f.evidence) assert.deepEqual(sorted(e), members('Evidence'));
+  }
+});
+
+test('KB summary, rules and errors match the declarations', () => {
+  assert.deepEqual(sorted(checker.kb), members('KbSummary'));
+  for (const rule of checker.rules) {
+    assert.equal(typeof rule.id, 'string');
+    assert.ok(['info', 'warning', 'error'].includes(rule.severity), `${rule.id}: severity ${rule.severity}`);
+  }
+  try {
+    checker.loadKb('{');
+    assert.fail('an invalid KB throws');
+  } catch (error) {
+    assert.ok(error instanceof factlint.FactlintError);
+    const declared = members('FactlintError').filter((m) => m !== 'name');
+    for (const key of declared) assert.ok(key in error, `FactlintError.${key}`);
+    const kinds = [...DTS.match(/export type ErrorKind =([\s\S]*?);/)[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
+    assert.ok(kinds.includes(error.kind), `kind ${error.kind} is declared`);
+  }
+});
