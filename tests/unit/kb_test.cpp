@@ -510,3 +510,30 @@ TEST_CASE("mutated KBs: LoadKb and ValidateKb agree, errors stay inside the text
   }
   CHECK(loaded < 400);  // the mutations do break files
 }
+
+TEST_CASE("paths escape keys (RFC 6901) and messages escape what they quote", "[kb]") {
+  const std::string base = Fixture("pass_full.json");
+  auto r = LoadKb(Replace(base, "\"short\": [\"Teasdale\"]", "\"short\": [\"Teasdale\"], \"a/b~c\\n\": 1"));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().path == "/people/1/a~1b~0c\n");
+  CHECK(r.error().message.find("\"a/b~c\\u000a\"") != std::string::npos);
+  CHECK(r.error().message.find('\n') == std::string::npos);
+  // long strings are cut in messages
+  r = LoadKb(Replace(base, "\"kind\": \"war\"", "\"kind\": \"" + std::string(5000, 'w') + "\""));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::kKbInvalidValue);
+  CHECK(r.error().message.size() < 300);
+}
+
+TEST_CASE("a loaded KB owns its data", "[kb]") {
+  factlint::KbHandle kb;
+  {
+    std::string text = Fixture("pass_full.json");
+    auto r = LoadKb(text);
+    REQUIRE(r.ok());
+    kb = r.value();
+    std::fill(text.begin(), text.end(), 'x');
+  }
+  CHECK(kb->people[0].name == "Rufus T. Firefly");
+  CHECK(kb->events[0].triggers[1] == "1932 election");
+}
