@@ -1,0 +1,50 @@
+// KbIndex: what Check needs from a Kb, prepared once — one PhraseMatcher (matcher.h) over every
+// person name, alias and short form, office title and jurisdiction word, event trigger and
+// lexicon phrase, each pattern mapped back to what it names. See factlint/factlint.h.
+//
+// GetKbIndex(kb) returns the index for that KB, building it on first use. The last index built
+// is kept in a process-wide slot keyed by a 64-bit hash of everything the index is made from, so
+// re-checking on every keystroke costs one hash pass over the KB strings, not a rebuild; the
+// returned shared_ptr keeps the index alive for as long as a Check holds it.
+
+#ifndef FACTLINT_CORE_KB_INDEX_H_
+#define FACTLINT_CORE_KB_INDEX_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "kb.h"
+#include "matcher.h"
+
+namespace factlint {
+
+enum class PhraseKind : uint8_t {
+  kPersonFull,    // id = person: a name or alias
+  kPersonShort,   // id = person: a short form ("Trump")
+  kTitle,         // id = office
+  kJurisdiction,  // id = office
+  kTrigger,       // id = event
+  kHedge,         // id = -1 (lexicon)
+  kAnonymous,     // id = -1
+  kProspective,   // id = -1
+};
+
+struct PhraseRef {
+  PhraseKind kind;
+  int id;
+};
+
+struct KbIndex {
+  PhraseMatcher matcher;
+  std::vector<std::vector<PhraseRef>> refs;  // per pattern id
+  std::optional<Date> earliest;              // earliest date the KB records (terms, events)
+};
+
+std::shared_ptr<const KbIndex> GetKbIndex(const Kb& kb);
+std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb);  // uncached
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_KB_INDEX_H_

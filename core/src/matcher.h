@@ -1,0 +1,59 @@
+// PhraseMatcher: many phrases, one pass. An Aho–Corasick automaton over bytes of folded text
+// (text.h: Fold), reporting every occurrence of every phrase that stands on word boundaries.
+// Used for KB person names, office titles, jurisdictions, event triggers and lexicon phrases
+// (see KbIndex in kb_index.h); the public API is in factlint/factlint.h.
+//
+// Contract: Add() patterns (already folded), then Build() once; FindAll() is const, linear in the
+// text plus the number of hits, and safe to call from several threads.
+
+#ifndef FACTLINT_CORE_MATCHER_H_
+#define FACTLINT_CORE_MATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace factlint {
+
+class PhraseMatcher {
+ public:
+  struct Hit {
+    uint32_t start = 0, end = 0;  // folded byte offsets, [start, end)
+    int pattern = 0;
+  };
+
+  // Adds a folded pattern; returns its id (the same id when the pattern was added before).
+  // Empty patterns and patterns with no word character are ignored (returns -1).
+  int Add(std::string_view folded_pattern);
+  void Build();
+
+  // Appends every word-bounded occurrence, ordered by end offset then by length (longest first).
+  void FindAll(std::string_view folded, std::vector<Hit>* out) const;
+
+  size_t pattern_count() const { return patterns_.size(); }
+  const std::string& pattern(int id) const { return patterns_[static_cast<size_t>(id)]; }
+
+ private:
+  struct Edge {
+    unsigned char byte;
+    int32_t target;
+  };
+  int32_t Next(int32_t state, unsigned char byte) const;  // goto only, -1 when absent
+
+  std::vector<std::string> patterns_;
+  std::unordered_map<std::string, int> pattern_ids_;
+  // Trie in CSR form after Build(): edges of state s are edges_[edge_begin_[s], edge_begin_[s+1]).
+  std::vector<uint32_t> edge_begin_;
+  std::vector<Edge> edges_;
+  std::vector<int32_t> fail_;
+  std::vector<int32_t> out_;       // pattern ending exactly at this state, -1 if none
+  std::vector<int32_t> out_link_;  // nearest state on the fail chain with out_ >= 0, -1 if none
+  bool built_ = false;
+};
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_MATCHER_H_

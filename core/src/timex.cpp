@@ -1,0 +1,271 @@
+// Time expressions: a small tokenizer over the folded range (words, numbers, punctuation) and a
+// left-to-right matcher of the date shapes news uses. Deliberately conservative where a word is
+// ambiguous: "may" and "march" count as months only next to a day or a year (or after "in"/"since"
+// ... for month-only forms), and a bare four-digit number counts as a year only in 1800..2100 and
+// after a word that introduces a time ("in", "since", "the", "by", ...), never as "2000 troops".
+
+#include "timex.h"
+
+#include <array>
+#include <cstdio>
+
+#include "text.h"
+
+namespace factlint {
+namespace {
+
+struct Token {
+  size_t start, end;
+  std::string_view text;
+  bool word;    // letters/digits
+  bool number;  // all digits
+};
+
+std::vector<Token> Tokenize(std::string_view s, size_t begin, size_t end) {
+  std::vector<Token> out;
+  size_t i = begin;
+  while (i < end) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (IsWordByte(c)) {
+      size_t j = i;
+      bool digits = true;
+      while (j < end && IsWordByte(static_cast<unsigned char>(s[j]))) {
+        if (s[j] < '0' || s[j] > '9') digits = false;
+        ++j;
+      }
+      out.push_back(Token{i, j, s.substr(i, j - i), true, digits});
+      i = j;
+    } else {
+      out.push_back(Token{i, i + 1, s.substr(i, 1), false, false});
+      ++i;
+    }
+  }
+  return out;
+}
+
+int ToInt(std::string_view t) {
+  int v = 0;
+  for (char c : t) {
+    v = v * 10 + (c - '0');
+    if (v > 100000) return v;
+  }
+  return v;
+}
+
+bool IsYearToken(const Token& t) {
+  if (!t.number || t.text.size() != 4) return false;
+  int y = ToInt(t.text);
+  return y >= 1800 && y <= 2100;
+}
+
+// Day number with optional ordinal suffix: "28", "28th", "1st".
+int DayOf(const Token& t) {
+  std::string_view s = t.text;
+  size_t k = 0;
+  while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
+  if (k == 0 || k > 2) return 0;
+  std::string_view rest = s.substr(k);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
+  int d = ToInt(s.substr(0, k));
+  return d >= 1 && d <= 31 ? d : 0;
+}
+
+bool DaysOk(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > kDays[m - 1]) return false;
+  if (m == 2 && d == 29 && y != 0) return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return true;
+}
+
+bool IntroducesYear(std::string_view w) {
+  static constexpr std::array<std::string_view, 22> kWords = {
+      "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "early",
+      "late", "mid", "the", "through", "between", "and", "to", "around", "circa", "throughout", "spring"};
+  for (auto k : kWords)
+    if (w == k) return true;
+  return w == "summer" || w == "autumn" || w == "fall" || w == "winter";
+}
+
+bool IntroducesMonth(std::string_view w) {
+  return w == "in" || w == "since" || w == "by" || w == "until" || w == "from" || w == "during" ||
+         w == "early" || w == "late" || w == "mid" || w == "last" || w == "next" || w == "this" ||
+         w == "the" || w == "before" || w == "after" || w == "on";
+}
+
+}  // namespace
+
+int MonthNumber(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kFull = {
+      "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> kShort = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int i = 0; i < 12; ++i)
+    if (w == kFull[static_cast<size_t>(i)] || w == kShort[static_cast<size_t>(i)]) return i + 1;
+  if (w == "sept") return 9;
+  return 0;
+}
+
+bool IsWeekday(std::string_view w) {
+  return w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||
+         w == "saturday" || w == "sunday";
+}
+
+Date TimeExpr::First(int in_year) const {
+  int y = year ? year : in_year;
+  if (y == 0) y = 1970;
+  if (precision == TimePrecision::kYear || month == 0) return MakeDate(y, 1, 1);
+  if (precision == TimePrecision::kMonth || day == 0) return MakeDate(y, month, 1);
+  return MakeDate(y, month, day);
+}
+
+Date TimeExpr::Last(int in_year) const {
+  int y = year ? year : in_year;
+  if (y == 0) y = 1970;
+  if (precision == TimePrecision::kYear || month == 0) return MakeDate(y, 12, 31);
+  if (precision == TimePrecision::kMonth || day == 0) {
+    return month == 12 ? MakeDate(y, 12, 31) : Date{MakeDate(y, month + 1, 1).days - 1};
+  }
+  return MakeDate(y, month, day);
+}
+
+std::string TimeExpr::ToString() const {
+  static constexpr std::array<const char*, 12> kNames = {
+      "January", "February", "March", "April", "May", "June", "July",
+      "August", "September", "October", "November", "December"};
+  char buf[48];
+  if (year && month && day && precision == TimePrecision::kDay)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  else if (year && month)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else if (year)
+    std::snprintf(buf, sizeof buf, "%04d", year);
+  else if (month && day)
+    std::snprintf(buf, sizeof buf, "%s %d", kNames[static_cast<size_t>(month - 1)], day);
+  else if (month)
+    std::snprintf(buf, sizeof buf, "%s", kNames[static_cast<size_t>(month - 1)]);
+  else
+    buf[0] = '\0';
+  return buf;
+}
+
+std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size_t end) {
+  std::vector<TimeExpr> out;
+  if (end > s.size()) end = s.size();
+  if (begin >= end) return out;
+  std::vector<Token> t = Tokenize(s, begin, end);
+  const size_t n = t.size();
+  auto word_at = [&](size_t i) -> std::string_view { return i < n && t[i].word ? t[i].text : std::string_view(); };
+  auto punct_at = [&](size_t i, char c) { return i < n && !t[i].word && t[i].text[0] == c; };
+  size_t i = 0;
+  while (i < n) {
+    TimeExpr e;
+    size_t first = i, last = i;  // token range of the expression
+    bool found = false;
+    // Optional weekday + comma.
+    size_t j = i;
+    bool weekday = false;
+    if (IsWeekday(word_at(j))) {
+      size_t k = j + 1;
+      if (punct_at(k, ',')) ++k;
+      if (MonthNumber(word_at(k)) || (k < n && DayOf(t[k]))) {
+        weekday = true;
+        j = k;
+      }
+    }
+    // ISO yyyy-mm-dd.
+    if (!found && j + 4 < n && IsYearToken(t[j]) && punct_at(j + 1, '-') && t[j + 2].number &&
+        t[j + 2].text.size() == 2 && punct_at(j + 3, '-') && t[j + 4].number && t[j + 4].text.size() == 2 &&
+        t[j + 1].start == t[j].end && t[j + 2].start == t[j + 1].end && t[j + 4].start == t[j + 3].end) {
+      int y = ToInt(t[j].text), m = ToInt(t[j + 2].text), d = ToInt(t[j + 4].text);
+      if (m >= 1 && m <= 12 && d >= 1 && DaysOk(y, m, d)) {
+        e.year = y, e.month = m, e.day = d, e.precision = TimePrecision::kDay;
+        last = j + 4;
+        found = true;
+      }
+    }
+    if (!found) {
+      int m = MonthNumber(word_at(j));
+      if (m) {
+        size_t k = j + 1;
+        if (punct_at(k, '.')) ++k;  // "Feb."
+        int d = k < n ? DayOf(t[k]) : 0;
+        const bool ambiguous = word_at(j) == "may" || word_at(j) == "march" || word_at(j) == "mar" ||
+                               word_at(j) == "jan" || word_at(j) == "sep" || word_at(j) == "dec";
+        if (d && DaysOk(0, m, d)) {  // Month Day [, Year]
+          size_t y = k + 1;
+          if (punct_at(y, ',')) ++y;
+          if (y < n && IsYearToken(t[y]) && DaysOk(ToInt(t[y].text), m, d)) {
+            e.year = ToInt(t[y].text);
+            last = y;
+          } else {
+            last = k;
+          }
+          e.month = m, e.day = d, e.precision = TimePrecision::kDay;
+          found = true;
+        } else {
+          size_t y = k;
+          if (word_at(y) == "of") ++y;
+          if (y < n && IsYearToken(t[y])) {  // Month Year
+            e.year = ToInt(t[y].text), e.month = m, e.precision = TimePrecision::kMonth;
+            last = y;
+            found = true;
+          } else if (!ambiguous && j > 0 && IntroducesMonth(word_at(j - 1))) {  // "in November"
+            e.month = m, e.precision = TimePrecision::kMonth;
+            last = j;
+            found = true;
+          } else if (!ambiguous && j == 0 && k < n && t[k].word) {
+            // "November elections" at the start of a range: a month used as a modifier.
+            e.month = m, e.precision = TimePrecision::kMonth;
+            last = j;
+            found = true;
+          }
+        }
+      } else if (j < n && DayOf(t[j]) && MonthNumber(word_at(j + 1))) {
+        int d = DayOf(t[j]);
+        int m2 = MonthNumber(word_at(j + 1));
+        if (d && m2 && DaysOk(0, m2, d)) {  // Day Month [Year]
+          size_t y = j + 2;
+          if (punct_at(y, ',')) ++y;
+          if (y < n && IsYearToken(t[y]) && DaysOk(ToInt(t[y].text), m2, d)) {
+            e.year = ToInt(t[y].text);
+            last = y;
+          } else {
+            last = j + 1;
+          }
+          e.month = m2, e.day = d, e.precision = TimePrecision::kDay;
+          found = true;
+        }
+      } else if (j < n && IsYearToken(t[j]) && j > 0 && IntroducesYear(word_at(j - 1))) {
+        // A bare year; not a range like "2019-20" or a percentage, not "2019s".
+        bool bad = (j + 1 < n && (punct_at(j + 1, '%') || (punct_at(j + 1, '-') && j + 2 < n && t[j + 2].number &&
+                                                           t[j + 2].start == t[j + 1].end)));
+        if (!bad) {
+          e.year = ToInt(t[j].text), e.precision = TimePrecision::kYear;
+          last = j;
+          found = true;
+        }
+      }
+    }
+    if (!found) {
+      ++i;
+      continue;
+    }
+    e.has_weekday = weekday;
+    e.start = t[first].start;
+    e.end = t[last].end;
+    e.preposition = first > 0 && t[first - 1].word ? std::string(t[first - 1].text) : std::string();
+    bool initial = true;
+    for (size_t k = 0; k < first; ++k) initial = initial && !t[k].word;
+    e.sentence_initial = initial;
+    out.push_back(std::move(e));
+    i = last + 1;
+  }
+  return out;
+}
+
+}  // namespace factlint

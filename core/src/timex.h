@@ -1,0 +1,47 @@
+// Time expressions in folded text (text.h): "February 28, 2025", "28 February 2025", "Feb. 28",
+// "February 2025", "in November", "in 2019", "the 2019 provision", "2025-02-28", with an optional
+// weekday before ("Thursday, February 23, 2006"). Each becomes a day interval with its precision;
+// expressions without a year keep month/day and are resolved later against the reference time.
+// Used by check.cpp (reference time, sentence dates, event dates); API in factlint/factlint.h.
+
+#ifndef FACTLINT_CORE_TIMEX_H_
+#define FACTLINT_CORE_TIMEX_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "factlint/factlint.h"
+
+namespace factlint {
+
+enum class TimePrecision { kDay, kMonth, kYear };
+
+struct TimeExpr {
+  size_t start = 0, end = 0;  // folded byte offsets of the whole expression
+  int year = 0;               // 0 when the text gives no year
+  int month = 0;              // 1..12, 0 when absent
+  int day = 0;                // 1..31, 0 when absent
+  TimePrecision precision = TimePrecision::kYear;
+  std::string preposition;    // the word right before ("in", "on", "since", "the"), folded
+  bool sentence_initial = false;  // nothing but punctuation before it in its range
+  bool has_weekday = false;
+
+  bool has_year() const { return year != 0; }
+  // The days the expression covers, for a given year (its own when it has one).
+  Date First(int in_year = 0) const;
+  Date Last(int in_year = 0) const;
+  std::string ToString() const;  // "2025-02-28", "2025-02", "2025", "February"
+};
+
+// Finds the time expressions in folded[begin, end), in order. Linear in the range.
+std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end);
+
+// Month number (1..12) of a folded month name or abbreviation ("feb", "sept"), 0 otherwise.
+int MonthNumber(std::string_view word);
+bool IsWeekday(std::string_view word);
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_TIMEX_H_
