@@ -456,6 +456,7 @@ bool ParseMarker(string_view t, size_t i, size_t end, ListMarker* m) {
   *m = ListMarker{};
   size_t j = i;
   size_t blen = j < end ? BulletAt(t, j) : 0;
+  const size_t after_bullet = i + blen;
   if (blen != 0) {
     m->bullet_len = blen;
     m->bullet_byte = static_cast<unsigned char>(t[j + blen - 1]);
@@ -491,11 +492,13 @@ bool ParseMarker(string_view t, size_t i, size_t end, ListMarker* m) {
     if (m->suffix == 0 || (m->numbering == Numbering::kUpper && m->suffix == 1 && blen == 0)) {
       if (blen == 0) return false;
       m->numbering = Numbering::kNone;  // a bullet followed by something else
-      k = j;
+      k = after_bullet;
     }
     m->value = value;
   } else if (blen == 0) {
     return false;
+  } else {
+    k = after_bullet;  // a bare bullet
   }
   if (k >= end || SpaceAt(t, k) == 0) return false;
   m->end = k;
@@ -594,15 +597,16 @@ bool LooksLikeDateline(string_view t, size_t s, size_t e) {
           return true;
         }
       }
-    } else if (IsDigit(c) && i + 10 <= seg.size()) {
-      string_view d = seg.substr(i, 10);
-      bool iso = true;
-      for (size_t k = 0; k < 10; ++k) {
-        bool want_dash = k == 4 || k == 7;
-        iso = iso && (want_dash ? d[k] == '-' : IsDigit(static_cast<unsigned char>(d[k])));
+    } else if (IsDigit(c)) {
+      if (i + 10 <= seg.size()) {  // "2021-05-05"
+        string_view d = seg.substr(i, 10);
+        bool iso = true;
+        for (size_t k = 0; k < 10; ++k) {
+          bool want_dash = k == 4 || k == 7;
+          iso = iso && (want_dash ? d[k] == '-' : IsDigit(static_cast<unsigned char>(d[k])));
+        }
+        if (iso) return true;
       }
-      if (iso) return true;
-    } else if (IsDigit(c) && i + 1 < seg.size()) {
       // "5 May 2021"
       size_t j = i;
       while (j < seg.size() && IsDigit(static_cast<unsigned char>(seg[j])) && j - i < 3) ++j;
@@ -828,16 +832,20 @@ bool BlockScanner::NoSpaceBoundary(size_t mark, size_t next) {
       !IsAsciiLower(static_cast<unsigned char>(t_[next + 1]))) {
     return false;
   }
-  bool truncated;
-  size_t ws;
-  string_view before = WordBefore(t_, seg_start_, mark, &truncated, &ws);
-  if (truncated || before.size() < 2) return false;
+  // The word before, scanned back to whitespace; a '.', '@', '/' or ':' in it means an address,
+  // a path or an abbreviation (and stops the scan early, which keeps "a.Ba.Ba.B…" linear).
+  size_t w = mark;
   bool has_lower_or_digit = false;
-  for (char ch : before) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '@' || c == '.' || c == '/' || c == ':') return false;  // address, path, abbreviation
+  while (w > seg_start_ && SpaceAt(t_, w - 1) == 0 && SpaceBefore(t_, w, seg_start_) == 0) {
+    unsigned char c = static_cast<unsigned char>(t_[w - 1]);
+    if (c == '@' || c == '.' || c == '/' || c == ':') return false;
+    if (mark - w >= kMaxWord) return false;
     has_lower_or_digit = has_lower_or_digit || IsAsciiLower(c) || IsDigit(c);
+    --w;
   }
+  string_view before = t_.substr(w, mark - w);
+  while (!before.empty() && OpenerAt(before, 0) != 0) before.remove_prefix(OpenerAt(before, 0));
+  if (before.size() < 2) return false;
   if (!has_lower_or_digit) return false;
   if (IsPrepositive(before) || IsConditional(before)) return false;
   // The token after must not be an address or a file name.
@@ -862,7 +870,7 @@ bool BlockScanner::DecidePeriod(size_t dot, size_t next) {
   unsigned char last = static_cast<unsigned char>(w.back());
   if (!IsAsciiAlpha(last) && !IsDigit(last) && last < 0x80 && last != '.') return true;
   if (after.digit) {
-    return !(IsNumberAbbreviation(w) || IsPrepositive(w) || IsMonth(w));
+    return !(IsNumberAbbreviation(w) || IsPrepositive(w) || IsMonth(w) || IsMultiPeriod(w));
   }
   if (IsNeverFinal(w)) return false;
   if (IsPrepositive(w)) {
@@ -972,7 +980,7 @@ size_t BlockScanner::LeadingDateline() {
 bool BlockScanner::CreditSplitAt(size_t space, size_t next) const {
   if (space <= seg_start_ || next >= end_) return false;
   unsigned char before = static_cast<unsigned char>(t_[space - 1]);
-  if (!IsAsciiAlpha(before) && !IsDigit(before) && before < 0x80) return false;
+  if (!IsAsciiAlpha(before) && before < 0x80) return false;
   NextWord after = WordAfter(t_, next, end_);
   if (!after.credit || after.opened || after.word == "Source" || after.word == "File" ||
       after.word == "source" || after.word == "file") {
@@ -1104,7 +1112,7 @@ bool BlockScanner::PullQuote() const {
     size_t tail = SkipSpaces(t_, k + q, end_);
     if (tail == k + q || tail >= end_) return false;
     if (!DashAt(t_, tail) && WordAfter(t_, tail, end_).first != Case::kUpper) return false;
-    for (size_t m = tail; m + 1 < end_; ++m) {
+    for (size_t m = tail; m < end_; ++m) {
       if (TerminalAt(t_, m, &len) != 0) return false;
     }
     return true;
