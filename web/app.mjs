@@ -300,6 +300,9 @@ function renderReferenceDate(rd) {
   const out = $('refdate');
   const clues = $('refdate-clues');
   clues.replaceChildren();
+  const evidence = (rd && rd.evidence) || [];
+  $('refdate-details').hidden = evidence.length === 0;
+  $('refdate-summary').textContent = `${evidence.length} clue${evidence.length === 1 ? '' : 's'}`;
   if (!rd || (!rd.from && !rd.to)) {
     out.textContent = 'No date found in the text: undated claims are not judged. Set a date above.';
     return;
@@ -307,7 +310,7 @@ function renderReferenceDate(rd) {
   const span = rd.from === rd.to || !rd.to ? rd.from : `${rd.from || '…'} – ${rd.to || '…'}`;
   const how = { given: 'the date you set', dateline: 'from the dateline', inferred: 'inferred from the text' }[rd.source] || rd.source;
   out.textContent = `${span} (${how})`;
-  for (const clue of rd.evidence || []) clues.append(el('li', '', clue));
+  for (const clue of evidence) clues.append(el('li', '', clue));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,10 +348,18 @@ function showTooltip(index, source) {
   const button = document.querySelector(`.finding[data-index="${index}"]`);
   if (button) {
     button.setAttribute('aria-current', 'true');
-    if (source !== 'list') button.scrollIntoView({ block: 'nearest' });
+    if (source !== 'list') scrollListTo(button);
   }
   tooltip.hidden = false;
   placeTooltip(s.range);
+}
+
+// Scrolls the findings list (not the page) so that a finding's button is visible.
+function scrollListTo(button) {
+  const list = $('findings');
+  const top = button.offsetTop, bottom = top + button.offsetHeight;
+  if (top < list.scrollTop) list.scrollTop = top;
+  else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
 }
 
 function placeTooltip(range) {

@@ -83,7 +83,8 @@ export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
   if (locateFile) moduleArgs.locateFile = locateFile;
   const core = await createFactlintCore(moduleArgs);
 
-  const rules = Object.freeze((JSON.parse(core.ruleCatalog()).rules || []).map((r) => Object.freeze(r)));
+  const catalog = JSON.parse(core.ruleCatalog());
+  const rules = Object.freeze((Array.isArray(catalog) ? catalog : catalog.rules || []).map((r) => Object.freeze(r)));
   let summary = null;
 
   const checker = {

@@ -284,10 +284,13 @@ describe('served page (dist/web)', () => {
   });
 
   test('screenshot with findings (build/screenshots/page.png)', async () => {
-    await page.click('[data-testid=starter]');
-    await page.waitForFunction(() => document.body.dataset.state === 'idle');
-    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(ARTICLE));
-    await hoverClaim(page, WRONG);
+    // The bundled example with the date inferred: several findings of each kind, the clues shown.
+    await afterCheck(page, () => page.click('[data-testid=date-clear]'));
+    await afterCheck(page, () => page.click('[data-testid=starter]'));
+    const marks = await highlights(page);
+    const first = marks['factlint-error'][0] || marks['factlint-warning'][0] || marks['factlint-info'][0];
+    assert.ok(first, `the example has findings: ${JSON.stringify(marks)}`);
+    await hoverClaim(page, first);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'page.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
