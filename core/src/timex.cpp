@@ -218,7 +218,7 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
             e.month = m, e.precision = TimePrecision::kMonth;
             last = j;
             found = true;
-          } else if (!ambiguous && j == 0 && k < n && t[k].word) {
+          } else if (!ambiguous && j == 0 && k < n && t[k].word && !t[k].number) {
             // "November elections" at the start of a range: a month used as a modifier.
             e.month = m, e.precision = TimePrecision::kMonth;
             last = j;

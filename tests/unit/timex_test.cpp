@@ -1,0 +1,64 @@
+// Time expressions (core/src/timex.h): the shapes news uses, and the numbers that are not dates.
+
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "text.h"
+#include "timex.h"
+
+namespace {
+
+std::string Times(const std::string& text) {
+  std::string folded = factlint::Fold(text);
+  std::string out;
+  for (const auto& t : factlint::FindTimeExpressions(folded, 0, folded.size())) {
+    if (!out.empty()) out += "|";
+    out += t.ToString() + "=" + folded.substr(t.start, t.end - t.start);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("timex: dates, months and years", "[timex]") {
+  struct Case {
+    const char* text;
+    const char* expected;
+  } cases[] = {
+      {"on February 28, 2025, he left", "2025-02-28=february 28, 2025"},
+      {"on 28 February 2025 he left", "2025-02-28=28 february 2025"},
+      {"Thursday, February 23, 2006", "2006-02-23=thursday, february 23, 2006"},
+      {"Feb. 3, 2020", "2020-02-03=feb. 3, 2020"},
+      {"2025-02-28", "2025-02-28=2025-02-28"},
+      {"in February 2021", "2021-02=february 2021"},
+      {"in May 2019", "2019-05=may 2019"},
+      {"in 2019 and in 2020", "2019=2019|2020=2020"},
+      {"the 2019 provision of", "2019=2019"},
+      {"in the November elections", "November=november"},
+      {"on March 3", "March 3=march 3"},
+      {"they may march", ""},
+      {"2000 troops", ""},
+      {"sent 2000 troops", ""},
+      {"in 2019-20", ""},
+      {"February 30, 2021", ""},
+      {"February 29, 2024", "2024-02-29=february 29, 2024"},
+      {"February 29, 2023", "February 29=february 29"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(Times(c.text) == c.expected);
+  }
+}
+
+TEST_CASE("timex: intervals and prepositions", "[timex]") {
+  std::string f = factlint::Fold("In February 2024, prices rose.");
+  auto t = factlint::FindTimeExpressions(f, 0, f.size());
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].preposition == "in");
+  CHECK(factlint::FormatIsoDate(t[0].First()) == "2024-02-01");
+  CHECK(factlint::FormatIsoDate(t[0].Last()) == "2024-02-29");
+  CHECK_FALSE(t[0].sentence_initial);
+  f = factlint::Fold("2019 was a year.");
+  CHECK(factlint::FindTimeExpressions(f, 0, f.size()).empty());
+}
