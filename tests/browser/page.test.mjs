@@ -211,6 +211,19 @@ describe('served page (dist/web)', () => {
     assert.ok(await page.evaluate(() => document.getElementById('tooltip').contains(document.activeElement)), 'Alt+↓ reaches the tooltip');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=tooltip][hidden]', { state: 'attached' });
+    // The caret inside a claim (keyboard only) shows it too.
+    await page.focus('[data-testid=editor]');
+    await page.evaluate((wanted) => {
+      const editor = document.getElementById('editor');
+      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(wanted);
+        if (at >= 0) { getSelection().setBaseAndExtent(node, at + 2, node, at + 2); return; }
+      }
+    }, WRONG);
+    await page.waitForSelector('[data-testid=tooltip]:not([hidden])');
+    assert.ok((await page.textContent('[data-testid=tip-message]')).length > 0);
+    await page.keyboard.press('Escape');
   });
 
   test('silencing a rule removes its findings; dismissing hides one finding', async () => {
