@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { before, test } from 'node:test';
 
@@ -13,11 +14,23 @@ const CLI = process.env.FACTLINT_CLI || path.join(ROOT, 'build', 'native', 'fact
 const HAVE_CLI = fs.existsSync(CLI);
 const GOLDEN = path.join(ROOT, 'tests', 'golden');
 
+// Texts written for this test, run through both with the arguments given: offsets across emoji,
+// CJK, curly quotes and CRLF, an empty text, a long one, options.
+const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples', 'example-article.txt'), 'utf8');
+const EXTRA = [
+  { name: 'unicode', args: ['--date', '2021-06-12'],
+    text: '🌊 Küstengipfel — “Former German Chancellor Angela Merkel” met 日本の首相 and U.S. President Joe Biden. 👩🏽‍💻 Officials reportedly agreed.\n' },
+  { name: 'crlf', args: [], text: EXAMPLE.replace(/\n/g, '\r\n') },
+  { name: 'empty', args: [], text: '' },
+  { name: 'long', args: [], text: Array.from({ length: 40 }, () => EXAMPLE).join('\n') },
+  { name: 'options', args: ['--min-severity', 'warning', '--disable', 'CURRENT_BUT_FORMER', '--date', '2024-09-01'], text: EXAMPLE },
+];
+
 // The CLI arguments of a golden article (its .args file, as run_golden.cmake reads it) mapped to
 // wasm options. An argument the mapping does not know fails the test rather than being ignored.
-function argsOf(article) {
+function argsOf(article, given = null) {
   const file = article.replace(/\.txt$/, '.args');
-  const args = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n')[0].trim().split(/\s+/).filter(Boolean) : [];
+  const args = given || (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n')[0].trim().split(/\s+/).filter(Boolean) : []);
   const options = { disabledRules: [] };
   let kb = null;
   for (let i = 0; i < args.length; i += 1) {
@@ -59,6 +72,20 @@ before(async () => {
 test('there are golden articles to compare', { skip: !HAVE_CLI && `no CLI at ${CLI}` }, () => {
   assert.ok(articles.length >= 2, `golden articles in ${GOLDEN}: ${articles.length - 1}`);
 });
+
+for (const { name, args, text } of EXTRA) {
+  test(`CLI and wasm agree on the ${name} text`, { skip: !HAVE_CLI && `no CLI at ${CLI}` }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factlint-parity-'));
+    const file = path.join(dir, `${name}.txt`);
+    fs.writeFileSync(file, text);
+    try {
+      const { options } = argsOf(file, args);
+      assert.deepEqual(checker.check(text, options), cliReport(file, args));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
 
 for (const article of articles) {
   const name = path.relative(ROOT, article);
