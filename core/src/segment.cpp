@@ -160,7 +160,7 @@ int TerminalAt(string_view t, size_t i, size_t* len) {
     unsigned char c1 = static_cast<unsigned char>(t[i + 1]);
     unsigned char c2 = static_cast<unsigned char>(t[i + 2]);
     if ((c == 0xE3 && c1 == 0x80 && c2 == 0x82) ||                      // 。
-        (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F))) {       // ！ ？
+        (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x8E || c2 == 0x9F))) {  // ！ ． ？
       *len = 3;
       return 4;
     }
@@ -446,7 +446,7 @@ struct ListMarker {
   unsigned char bullet_byte = 0;
   Numbering numbering = Numbering::kNone;
   int value = 0;          // the item's number or letter
-  int suffix = 0;         // 0 none, 1 ".", 2 ")", 3 ".)"
+  int suffix = 0;         // 0 none, 1 ".", 2 ")", 3 ".)", 4 "(…)"
   size_t end = 0;         // position after the marker (before the space)
 };
 
@@ -462,6 +462,31 @@ bool ParseMarker(string_view t, size_t i, size_t end, ListMarker* m) {
     m->bullet_byte = static_cast<unsigned char>(t[j + blen - 1]);
     j += blen;
     while (j < end && t[j] == ' ') ++j;
+  }
+  if (j + 2 < end && t[j] == '(') {
+    // "(1)", "(a)", "(B)" and then a space.
+    size_t k = j + 1;
+    int value = 0;
+    Numbering numbering = Numbering::kNone;
+    while (k < end && k - j <= 3 && IsDigit(static_cast<unsigned char>(t[k]))) {
+      value = value * 10 + (t[k] - '0');
+      numbering = Numbering::kNumber;
+      ++k;
+    }
+    if (numbering == Numbering::kNone && IsAsciiAlpha(static_cast<unsigned char>(t[k]))) {
+      numbering = IsAsciiLower(static_cast<unsigned char>(t[k])) ? Numbering::kLower
+                                                                  : Numbering::kUpper;
+      value = static_cast<unsigned char>(t[k]);
+      ++k;
+    }
+    if (numbering == Numbering::kNone || k + 1 >= end || t[k] != ')' || SpaceAt(t, k + 1) == 0) {
+      return false;
+    }
+    m->numbering = numbering;
+    m->value = value;
+    m->suffix = 4;
+    m->end = k + 1;
+    return true;
   }
   size_t k = j;
   int value = 0;
@@ -625,6 +650,7 @@ struct Line {
   uint32_t start = 0, end = 0;  // trimmed content
   bool after_blank = false;     // a blank line (or the start of the text) precedes it
   bool terminal = false;        // ends with final punctuation
+  bool colon = false;           // ends with ':' (introduces what follows)
   bool starts_lower = false;    // starts with a lower-case letter
   bool marker = false;          // starts with a list marker
 };
@@ -645,6 +671,7 @@ std::vector<Line> SplitLines(string_view t) {
       line.end = static_cast<uint32_t>(e);
       line.after_blank = after_blank;
       line.terminal = EndsWithTerminal(t, s, e);
+      line.colon = t[e - 1] == ':';
       uint32_t cp;
       DecodeUtf8(t, s, &cp);
       line.starts_lower = CaseOf(cp) == Case::kLower;
@@ -675,7 +702,7 @@ std::vector<Block> GroupLines(string_view t, const std::vector<Line>& lines) {
   for (size_t k = count; k-- > 0;) {
     const Line& l = lines[k];
     if (!l.starts_lower) continue;
-    chain_ok[k] = l.terminal || (k + 1 < count && !lines[k + 1].after_blank &&
+    chain_ok[k] = l.terminal || l.colon || (k + 1 < count && !lines[k + 1].after_blank &&
                                  lines[k + 1].starts_lower && chain_ok[k + 1]);
   }
   for (size_t k = 1; k < count; ++k) {
@@ -1216,6 +1243,16 @@ void BlockScanner::Run() {
         l = c;
       }
       j += l;
+    }
+    // Footnote references after the mark belong to the sentence: "… martyr.[1]", "….[7][8]".
+    while (j + 2 < end_ && t_[j] == '[') {
+      size_t k = j + 1;
+      while (k < end_ && k - j <= 5 && (IsDigit(static_cast<unsigned char>(t_[k])) ||
+                                        IsAsciiLower(static_cast<unsigned char>(t_[k])))) {
+        ++k;
+      }
+      if (k == j + 1 || k >= end_ || t_[k] != ']') break;
+      j = k + 1;
     }
     size_t run_end = j;
     size_t next = SkipSpaces(t_, run_end, end_);

@@ -56,6 +56,9 @@ TEST_CASE("Segment: plain sentences and final marks", "[segment]") {
       {"CJK full stop", "\u5E02\u957F\u8BB2\u8BDD\u3002\u4F1A\u8BAE\u7ED3\u675F\u3002",
        {"\u5E02\u957F\u8BB2\u8BDD\u3002", "\u4F1A\u8BAE\u7ED3\u675F\u3002"}},
       {"emoji", "Fans cheered \U0001F389. The club won.", {"Fans cheered \U0001F389.", "The club won."}},
+      {"full-width period", "Vote closed\uFF0ECount began\uFF0E", {"Vote closed\uFF0E", "Count began\uFF0E"}},
+      {"footnote references", "The dam opened in 1962.[3][4] It cost more.[a] Work stopped.",
+       {"The dam opened in 1962.[3][4]", "It cost more.[a]", "Work stopped."}},
   });
 }
 
@@ -167,6 +170,10 @@ TEST_CASE("Segment: lines, headings, datelines, lists", "[segment]") {
       {"numbered with periods", "1. Cut taxes. 2. Build roads.", {"1. Cut taxes.", "2. Build roads."}},
       {"numbered no periods", "1. Cut taxes 2. Build roads", {"1. Cut taxes", "2. Build roads"}},
       {"lettered", "a. Rail b. Bus c. Ferry", {"a. Rail", "b. Bus", "c. Ferry"}},
+      {"bracketed letters", "(a) Rail fares. (b) Bus lanes. (c) Ferries.",
+       {"(a) Rail fares.", "(b) Bus lanes.", "(c) Ferries."}},
+      {"broken line ending in a colon", "The plan has three parts, which\nthe minister listed:\n1. Rail",
+       {"The plan has three parts, which\nthe minister listed:", "1. Rail"}},
       {"bullets", "\u2022 Rail fares \u2022 Bus lanes", {"\u2022 Rail fares", "\u2022 Bus lanes"}},
       {"list lines", "- Rail fares\n- Bus lanes\n", {"- Rail fares", "- Bus lanes"}},
       {"number out of sequence stays", "1. He won 3. The end.", {"1. He won 3.", "The end."}},
