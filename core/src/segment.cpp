@@ -246,7 +246,7 @@ bool IsNumberAbbreviation(string_view w) {
   return InListAnyCase(w, {"no", "nos", "nr", "p", "pp", "para", "paras", "vol", "vols", "ch",
                            "chap", "fig", "figs", "eq", "eqs", "art", "arts", "sec", "op", "tel",
                            "ph", "rs", "n\xC2\xB0", "ca", "approx", "ed", "ref", "refs", "ex",
-                           "exh", "pg", "ps", "rm", "apt", "ste", "bldg", "sect"});
+                           "exh", "pg", "ps", "rm", "apt", "ste", "bldg", "sect", "al"});
 }
 
 // Month abbreviations: before a number they never end a sentence, before a word only when it
@@ -280,7 +280,7 @@ bool IsNeverFinal(string_view w) {
 // of these makes the period a boundary.
 bool IsSentenceStarter(string_view w) {
   static constexpr string_view kList[] = {
-      "A",        "About",   "According", "After",    "Afterwards", "Again",   "Also",
+      "A",        "About",   "According", "After",    "Afterwards", "Again",   "All",     "Also",
       "Although", "Among",   "An",        "And",      "Another",    "Any",     "As",
       "At",       "Because", "Before",    "Being",    "Both",       "But",     "By",
       "Despite",  "Did",     "Do",        "Does",     "During",     "Each",    "Earlier",
