@@ -161,6 +161,8 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
   const size_t n = t.size();
   auto word_at = [&](size_t i) -> std::string_view { return i < n && t[i].word ? t[i].text : std::string_view(); };
   auto punct_at = [&](size_t i, char c) { return i < n && !t[i].word && t[i].text[0] == c; };
+  size_t first_word = 0;  // index of the first word token
+  while (first_word < n && !t[first_word].word) ++first_word;
   size_t i = 0;
   while (i < n) {
     TimeExpr e;
@@ -259,9 +261,7 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
     e.start = t[first].start;
     e.end = t[last].end;
     e.preposition = first > 0 && t[first - 1].word ? std::string(t[first - 1].text) : std::string();
-    bool initial = true;
-    for (size_t k = 0; k < first; ++k) initial = initial && !t[k].word;
-    e.sentence_initial = initial;
+    e.sentence_initial = first <= first_word;
     out.push_back(std::move(e));
     i = last + 1;
   }
