@@ -198,7 +198,15 @@ Document::Document(std::string_view utf8) : text_(utf8) {
   uint32_t unit = 0;
   size_t i = 0;
   char buf[4];
+  chars_before_.reserve(n / kCharStep + 2);
+  size_t next_step = 0;
+  uint32_t chars = 0;
   while (i < n) {
+    while (next_step <= i) {  // checkpoints for LineColumn, one per kCharStep bytes
+      chars_before_.push_back(chars);
+      next_step += kCharStep;
+    }
+    ++chars;
     unsigned char c = p[i];
     if (c < 0x80) {
       utf16_at_[i] = unit;
@@ -224,6 +232,22 @@ Document::Document(std::string_view utf8) : text_(utf8) {
   }
   utf16_at_[n] = unit;
   folded_to_orig_.push_back(static_cast<uint32_t>(n));
+  while (next_step <= n) {
+    chars_before_.push_back(chars);
+    next_step += kCharStep;
+  }
+}
+
+// Characters that start before byte_offset: the checkpoint below it, then the character starts
+// after the checkpoint (a byte starts a character when its UTF-16 offset is above the previous
+// byte's; bytes inside a character share their character's offset).
+size_t Document::CharsBefore(size_t byte_offset) const {
+  size_t k = byte_offset / kCharStep;
+  size_t count = chars_before_[k];
+  for (size_t i = k * kCharStep; i < byte_offset; ++i) {
+    if (i == 0 || utf16_at_[i] > utf16_at_[i - 1]) ++count;
+  }
+  return count;
 }
 
 size_t Document::Utf16At(size_t byte_offset) const {
@@ -250,18 +274,9 @@ void Document::LineColumn(size_t byte_offset, int* line, int* column) const {
                              static_cast<uint32_t>(byte_offset));
   size_t index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   size_t start = line_starts_[index];
-  // Characters between the line start and the offset: each decoded character (valid sequence or
-  // lone invalid byte) counts one, as in the UTF-16 map.
-  const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
-  int col = 1;
-  size_t i = start;
-  while (i < byte_offset) {
-    uint32_t cp;
-    i += p[i] < 0x80 ? 1 : Decode(p + i, text_.size() - i, &cp);
-    ++col;
-  }
+  size_t col = CharsBefore(byte_offset) - CharsBefore(start) + 1;
   *line = static_cast<int>(index + 1);
-  *column = col;
+  *column = static_cast<int>(col);
 }
 
 size_t DecodeUtf8(std::string_view text, size_t i, uint32_t* cp) {

@@ -35,7 +35,8 @@ class Document {
   size_t FoldedToOriginal(size_t folded_offset) const;
   size_t OriginalToFolded(size_t byte_offset) const;  // first folded byte at or after it
 
-  // 1-based line and column (column counted in code points) of a byte offset.
+  // 1-based line and column (column counted in characters: code points, and one per invalid
+  // byte) of a byte offset. O(log n + 4096) whatever the line length.
   void LineColumn(size_t byte_offset, int* line, int* column) const;
 
  private:
@@ -44,6 +45,9 @@ class Document {
   std::vector<uint32_t> utf16_at_;        // per byte offset (size()+1 entries)
   std::vector<uint32_t> folded_to_orig_;  // per folded byte offset (folded_.size()+1 entries)
   std::vector<uint32_t> line_starts_;
+  std::vector<uint32_t> chars_before_;  // characters starting before byte k * kCharStep
+  static constexpr size_t kCharStep = 4096;
+  size_t CharsBefore(size_t byte_offset) const;
 };
 
 // The folding of Document::folded() for a standalone string.

@@ -189,6 +189,29 @@ TEST_CASE("Document: line and column", "[text]") {
   }
 }
 
+TEST_CASE("Document: columns far into a long line", "[text]") {
+  // Mixed widths so that character boundaries fall on both sides of every 4096-byte step.
+  std::string unit = "a\u00E9\u201C\U0001F600\xFF";  // 1 + 2 + 3 + 4 + 1 bytes, 5 characters
+  std::string text = "first line\n";
+  for (int k = 0; k < 3000; ++k) text += unit;
+  Document doc(text);
+  for (size_t k : {size_t{0}, size_t{1}, size_t{818}, size_t{819}, size_t{2999}}) {
+    size_t offset = 11 + k * unit.size();
+    for (size_t within = 0; within < unit.size(); ++within) {
+      int line = 0, column = 0;
+      doc.LineColumn(offset + within, &line, &column);
+      // Characters that start before the offset, plus one.
+      size_t chars = k * 5 + (within == 0 ? 0 : within <= 1 ? 1 : within <= 3 ? 2 : within <= 6 ? 3 : within <= 10 ? 4 : 5);
+      INFO("unit " << k << " byte " << within);
+      CHECK(line == 2);
+      CHECK(column == static_cast<int>(chars + 1));
+    }
+  }
+  int line = 0, column = 0;
+  doc.LineColumn(text.size(), &line, &column);
+  CHECK(column == 3000 * 5 + 1);
+}
+
 TEST_CASE("Document: copies its text", "[text]") {
   std::string text = "Mutable";
   Document doc(text);
