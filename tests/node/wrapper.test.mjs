@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 
-import { KB_TEXT, ROOT, loadWrapper } from './helpers.mjs';
+import { KB_TEXT, ROOT, WEB, loadWrapper } from './helpers.mjs';
 
 // Written for this test. With the date of the 2021 G7 summit in Cornwall (11–13 June 2021), Angela
 // Merkel was still German chancellor (until 8 December 2021), so "former" is wrong; Boris Johnson,
@@ -111,6 +111,10 @@ test('a valid KB replaces the old one; createChecker rejects an invalid KB', asy
     'a KB that does not know Merkel says nothing about her');
   await assert.rejects(factlint.createChecker({ kb: '{"schema_version": 1,' }), (e) => e instanceof factlint.FactlintError && e.kind === 'kb_not_json');
   await assert.rejects(factlint.createChecker({}), TypeError);
+  // The bytes can be handed over explicitly (what browsers without fetch access and the extension do).
+  const bytes = fs.readFileSync(path.join(WEB, 'factlint-core.wasm'));
+  const given = await factlint.createChecker({ kb: KB_TEXT, wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) });
+  assert.deepEqual(given.check(ARTICLE, { date: DATE }), checker.check(ARTICLE, { date: DATE }));
 });
 
 test('segment returns sentence spans', () => {
