@@ -710,7 +710,8 @@ std::vector<Block> GroupLines(string_view t, const std::vector<Line>& lines) {
     if (!lines[k].after_blank && !prev.terminal && chain_ok[k] && !lines[k].marker) join[k] = 1;
   }
   // Hard-wrapped paragraphs: three or more lines of similar width (at most 100 bytes), most of
-  // them without final punctuation, and no list markers.
+  // them without final punctuation, a third or more of them continued in lower case, and no
+  // list markers.
   for (size_t a = 0; a < count;) {
     size_t b = a + 1;
     while (b < count && !lines[b].after_blank) ++b;
@@ -723,14 +724,15 @@ std::vector<Block> GroupLines(string_view t, const std::vector<Line>& lines) {
         widest = std::max<size_t>(widest, lines[k].end - lines[k].start);
         markers = markers || lines[k].marker;
       }
-      size_t similar = 0, open = 0;
+      size_t similar = 0, open = 0, lower = 0;
       for (size_t k = a; k + 1 < b; ++k) {
         size_t w = lines[k].end - lines[k].start;
         if (w * 4 >= widest * 3) ++similar;
         if (!lines[k].terminal) ++open;
+        if (lines[k + 1].starts_lower) ++lower;  // prose wraps mid-sentence; headline lists don't
       }
       if (!markers && widest <= 100 && widest >= 30 && similar * 5 >= k_lines * 4 &&
-          open * 2 >= k_lines) {
+          open * 2 >= k_lines && lower * 3 >= k_lines) {
         for (size_t k = a + 1; k < b; ++k) join[k] = 1;
       }
     }

@@ -186,6 +186,10 @@ TEST_CASE("Segment: lines, headings, datelines, lists", "[segment]") {
       {"hard-wrapped paragraph",
        "The committee said on Tuesday that its new rules\nwould apply from next year, and that Brussels\nConsumer groups would be consulted on the fines\nbefore the summer recess.\n",
        {"The committee said on Tuesday that its new rules\nwould apply from next year, and that Brussels\nConsumer groups would be consulted on the fines\nbefore the summer recess."}},
+      {"headline list is not wrapped prose",
+       "Council votes to close the central library\nTram line opens two years behind plan\nMayor defends spending on the new stadium\n",
+       {"Council votes to close the central library", "Tram line opens two years behind plan",
+        "Mayor defends spending on the new stadium"}},
   });
 }
 
@@ -281,6 +285,29 @@ TEST_CASE("Segment: invariants on awkward inputs", "[segment]") {
     s.clear();
     for (int k = 0, v = n; k < 4; ++k, v /= 12) s.push_back(alphabet[v % 12]);
     CheckInvariants(s);
+  }
+}
+
+TEST_CASE("Segment: invariants on random text", "[segment]") {
+  // A fixed linear congruential generator, so failures reproduce.
+  uint32_t state = 12345;
+  auto next = [&state]() {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7FFF;
+  };
+  const char* pieces[] = {"Mr", "U.S", "J", "I", "the", "The", "We", "In the", "1", "a", "(a)",
+                          ".", ". ", "...", "\u2026", "!", "?", "\"", "'", "\u201C", "\u201D",
+                          ")", "(", "[1]", " ", "  ", "\n", "\n\n", "\r\n", "-", "\u2014",
+                          "\u2022 ", "Image:", "Monday, May 4, 2020", "\xFF", "\xE2\x80",
+                          "\u3002", "\u00A0", ":)", "e.g", "Jan", "5", "x@y.z", "http://a.b/C.d"};
+  const size_t count = sizeof(pieces) / sizeof(pieces[0]);
+  std::string text;
+  for (int round = 0; round < 3000; ++round) {
+    text.clear();
+    int len = static_cast<int>(next() % 40);
+    for (int k = 0; k < len; ++k) text += pieces[next() % count];
+    INFO(text);
+    CheckInvariants(text);
   }
 }
 
