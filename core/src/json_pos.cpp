@@ -76,7 +76,8 @@ namespace {
 
 class SyntaxChecker {
  public:
-  explicit SyntaxChecker(std::string_view text) : t_(text), n_(text.size()) {}
+  SyntaxChecker(std::string_view text, size_t max_values)
+      : t_(text), n_(text.size()), max_values_(max_values) {}
 
   std::optional<JsonSyntaxError> Run() {
     if (t_.substr(0, 3) == "\xEF\xBB\xBF") p_ = 3;
@@ -87,6 +88,11 @@ class SyntaxChecker {
       // a value
       SkipSpace();
       if (p_ >= n_) return Fail("unexpected end of text; expected a value");
+      if (++values_ > max_values_) {
+        auto e = Fail("more than " + std::to_string(max_values_) + " values");
+        e->too_many_values = true;
+        return e;
+      }
       const char c = t_[p_];
       if (c == '{' || c == '[') {
         stack.push_back(c);
@@ -292,13 +298,15 @@ class SyntaxChecker {
 
   std::string_view t_;
   size_t n_;
+  size_t max_values_;
   size_t p_ = 0;
+  size_t values_ = 0;
 };
 
 }  // namespace
 
-std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text) {
-  return SyntaxChecker(text).Run();
+std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text, size_t max_values) {
+  return SyntaxChecker(text, max_values).Run();
 }
 
 // --- JsonReader --------------------------------------------------------------------------------

@@ -39,11 +39,15 @@ std::optional<size_t> FindTooDeep(std::string_view text, int max_depth);
 // a leading UTF-8 byte-order mark is skipped). Returns nullopt when it is JSON; otherwise the
 // byte offset where it stops being JSON (the first byte that cannot continue it; the length of
 // the text when it ends too early) and a short description ("expected ',' or ']', found '}'").
+// With max_values, a text holding more values (scalars, arrays and objects, at any depth) stops
+// at the first value over the limit, with too_many_values set.
 struct JsonSyntaxError {
   size_t offset = 0;
   std::string message;
+  bool too_many_values = false;
 };
-std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text);
+std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text,
+                                               size_t max_values = static_cast<size_t>(-1));
 
 // A pull reader over JSON text that has passed CheckJsonSyntax (and FindTooDeep). On anything
 // else it does not crash or loop: it stops (failed() becomes true) and reports kEnd.

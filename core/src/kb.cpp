@@ -38,6 +38,12 @@ namespace {
 constexpr size_t kMaxKbBytes = size_t{64} << 20;
 constexpr int kMaxDepth = 64;
 constexpr size_t kMaxErrors = 1000;
+// Values (strings, numbers, arrays, objects...) in one KB. The real KB has one per ~23 bytes: 2
+// million is a KB of ~45 MB, ten times the bundled one, and keeps a file of tiny values from
+// making the loader allocate a hundred times its size.
+constexpr size_t kMaxValues = 2'000'000;
+// Strings in one list (aliases, titles, triggers, a lexicon list...).
+constexpr size_t kMaxListItems = 10'000;
 
 using Type = JsonReader::Type;
 
@@ -149,8 +155,16 @@ class Issues {
 
   void Add(size_t offset, ErrorCode code, std::string path, std::string message) {
     items_.push_back(Issue{offset, seq_++, code, std::move(path), std::move(message)});
+    if (items_.size() == cap_ && !full_) {  // from now on only earlier places can get in
+      full_ = true;
+      threshold_ = 0;
+      for (const Issue& issue : items_) threshold_ = std::max(threshold_, issue.offset);
+    }
     if (items_.size() >= 2 * cap_ + 16) Trim();
   }
+  // False when an issue at this offset could not be among the first `cap` (so the caller need
+  // not even format it): a flood of errors costs a comparison each.
+  bool Wants(size_t offset) const { return offset < threshold_; }
   bool empty() const { return items_.empty(); }
 
   std::vector<Error> Finish(std::string_view text) {
@@ -175,11 +189,17 @@ class Issues {
     std::sort(items_.begin(), items_.end(), [](const Issue& a, const Issue& b) {
       return a.offset != b.offset ? a.offset < b.offset : a.seq < b.seq;
     });
-    if (items_.size() > cap_) items_.resize(cap_);
+    if (items_.size() >= cap_) {
+      items_.resize(cap_);
+      full_ = true;
+      threshold_ = items_.back().offset;  // a later issue at this offset sorts after it
+    }
   }
 
   size_t cap_;
   size_t seq_ = 0;
+  bool full_ = false;
+  size_t threshold_ = static_cast<size_t>(-1);
   std::vector<Issue> items_;
 };
 
@@ -187,7 +207,6 @@ class Issues {
 struct Ref {
   std::string id;
   size_t offset = 0;
-  std::string path;
   bool valid = false;  // present and a well-formed string
 };
 
@@ -197,26 +216,31 @@ struct Located {  // where a value stood
 };
 
 struct RawSource {
+  size_t index = 0;  // position in the file's array (broken items are not kept)
   KbSource value;
   Located id;
 };
 struct RawPerson {
+  size_t index = 0;  // position in the file's array (broken items are not kept)
   KbPerson value;
   Located id, name;
   std::vector<size_t> alias_offsets;  // parallel to value.aliases
 };
 struct RawOffice {
+  size_t index = 0;  // position in the file's array (broken items are not kept)
   KbOffice value;
   Located id;
   bool single_holder_read = false;  // false: wrong type, skip the overlap check (no cascade)
 };
 struct RawTerm {
+  size_t index = 0;  // position in the file's array (broken items are not kept)
   KbTerm value;
   Ref person, office, source;
   Located start, end;  // end.valid: a date or null was read
   bool range_ok = false;  // start and end (or null) valid and start < end
 };
 struct RawEvent {
+  size_t index = 0;  // position in the file's array (broken items are not kept)
   KbEvent value;
   Located id;
   std::vector<Ref> participants;
@@ -224,6 +248,7 @@ struct RawEvent {
   Ref source;
 };
 struct RawQuote {
+  size_t index = 0;  // position in the file's array (broken items are not kept)
   KbQuote value;
   Ref speaker, source;
 };
@@ -250,13 +275,18 @@ class Loader {
                   "containers are nested more than " + std::to_string(kMaxDepth) + " levels deep");
       return Finish();
     }
-    if (std::optional<JsonSyntaxError> syntax = CheckJsonSyntax(text_)) {
-      issues_.Add(syntax->offset, ErrorCode::kKbNotJson, "", "not JSON: " + syntax->message);
+    if (std::optional<JsonSyntaxError> syntax = CheckJsonSyntax(text_, kMaxValues)) {
+      if (syntax->too_many_values) {
+        issues_.Add(syntax->offset, ErrorCode::kKbTooLarge, "",
+                    "the KB holds more than " + std::to_string(kMaxValues) + " JSON values");
+      } else {
+        issues_.Add(syntax->offset, ErrorCode::kKbNotJson, "", "not JSON: " + syntax->message);
+      }
       return Finish();
     }
     ReadRoot();
     if (reader_.failed()) {  // cannot happen after CheckJsonSyntax; never build from a partial read
-      Add(reader_.Offset(), ErrorCode::kKbNotJson, "", "not JSON: the reader stopped early");
+      issues_.Add(reader_.Offset(), ErrorCode::kKbNotJson, "", "not JSON: the reader stopped early");
       return Finish();
     }
     CheckIds();
@@ -270,11 +300,17 @@ class Loader {
  private:
   // --- errors and paths ----------------------------------------------------------------------
 
-  void Add(size_t offset, ErrorCode code, std::string path, std::string message) {
-    issues_.Add(offset, code, std::move(path), std::move(message));
+  // Records a problem; path() and message() are called only when it can be among those kept.
+  template <typename Path, typename Message>
+  void Add(size_t offset, ErrorCode code, Path&& path, Message&& message) {
+    ++errors_seen_;
+    if (issues_.Wants(offset)) issues_.Add(offset, code, std::string(path()), std::string(message()));
   }
-  void AddHere(size_t offset, ErrorCode code, std::string message) {
-    issues_.Add(offset, code, path_, std::move(message));
+  // The same at the current path.
+  template <typename Message>
+  void AddHere(size_t offset, ErrorCode code, Message&& message) {
+    ++errors_seen_;
+    if (issues_.Wants(offset)) issues_.Add(offset, code, path_, std::string(message()));
   }
   std::vector<Error> Finish() { return issues_.Finish(text_); }
 
@@ -309,8 +345,9 @@ class Loader {
   bool Expect(Type want, std::string_view what) {
     const Type got = reader_.Peek();
     if (got == want) return true;
-    AddHere(reader_.Offset(), ErrorCode::kKbSchema,
-            "expected " + std::string(what) + ", found " + std::string(TypeName(got)));
+    AddHere(reader_.Offset(), ErrorCode::kKbSchema, [&] {
+      return "expected " + std::string(what) + ", found " + std::string(TypeName(got));
+    });
     reader_.Skip();
     return false;
   }
@@ -321,7 +358,7 @@ class Loader {
     if (!Expect(Type::kString, "a string")) return false;
     *out = reader_.ReadString();
     if (nonblank && IsBlank(*out)) {
-      AddHere(at, ErrorCode::kKbInvalidValue, "must not be empty");
+      AddHere(at, ErrorCode::kKbInvalidValue, [] { return "must not be empty"; });
       return false;
     }
     return true;
@@ -348,9 +385,9 @@ class Loader {
                         std::all_of(s.begin(), s.end(), [](char c) {
                           return c == '-' || (c >= '0' && c <= '9');
                         });
-    AddHere(at, ErrorCode::kKbInvalidValue,
-            shaped ? "date " + Quoted(s) + " does not exist"
-                   : Quoted(s) + " is not a date (YYYY-MM-DD)");
+    AddHere(at, ErrorCode::kKbInvalidValue, [&] {
+      return shaped ? "date " + Quoted(s) + " does not exist" : Quoted(s) + " is not a date (YYYY-MM-DD)";
+    });
     return false;
   }
 
@@ -363,9 +400,18 @@ class Loader {
     while (reader_.NextElement()) {
       PathPush p(&path_, i++);
       const size_t at = reader_.Offset();
+      if (i > kMaxListItems) {
+        AddHere(at, ErrorCode::kKbTooLarge,
+                [] { return "a list of more than " + std::to_string(kMaxListItems) + " strings"; });
+        reader_.Skip();
+        ok = false;
+        continue;
+      }
       std::string s;
       if (GetString(&s, /*nonblank=*/true)) {
-        if (!seen.insert(s).second) AddHere(at, ErrorCode::kKbDuplicate, Quoted(s) + " is listed twice");
+        if (!seen.insert(s).second) {
+          AddHere(at, ErrorCode::kKbDuplicate, [&] { return Quoted(s) + " is listed twice"; });
+        }
         out->push_back(std::move(s));
         if (offsets) offsets->push_back(at);
       } else {
@@ -381,8 +427,9 @@ class Loader {
     *where = Located{at, false};
     if (!GetString(out, /*nonblank=*/true)) return false;
     if (!IsSlug(*out)) {
-      AddHere(at, ErrorCode::kKbInvalidValue,
-              "id " + Quoted(*out) + " is not a lowercase ASCII slug (a-z, 0-9, single inner hyphens)");
+      AddHere(at, ErrorCode::kKbInvalidValue, [&] {
+        return "id " + Quoted(*out) + " is not a lowercase ASCII slug (a-z, 0-9, single inner hyphens)";
+      });
       return false;
     }
     where->valid = true;
@@ -392,7 +439,6 @@ class Loader {
   // A reference to an id defined elsewhere.
   void GetRef(Ref* ref) {
     ref->offset = reader_.Offset();
-    ref->path = path_;
     ref->valid = GetString(&ref->id, /*nonblank=*/true);
   }
 
@@ -407,12 +453,14 @@ class Loader {
         return true;
       }
     }
-    std::string names;
-    for (const auto& entry : table) {
-      if (!names.empty()) names += ", ";
-      names += entry.first;
-    }
-    AddHere(at, ErrorCode::kKbInvalidValue, Quoted(s) + " is not one of: " + names);
+    AddHere(at, ErrorCode::kKbInvalidValue, [&] {
+      std::string names;
+      for (const auto& entry : table) {
+        if (!names.empty()) names += ", ";
+        names += entry.first;
+      }
+      return Quoted(s) + " is not one of: " + names;
+    });
     return false;
   }
 
@@ -436,17 +484,20 @@ class Loader {
       }
       PathPush p(&path_, key);
       if (index == fields.size()) {
-        std::string allowed;
-        for (const Field& f : fields) {
-          if (!allowed.empty()) allowed += ", ";
-          allowed += f.name;
-        }
-        AddHere(key_at, ErrorCode::kKbSchema, "unknown key " + Quoted(key) + " (allowed: " + allowed + ")");
+        AddHere(key_at, ErrorCode::kKbSchema, [&] {
+          std::string allowed;
+          for (const Field& f : fields) {
+            if (!allowed.empty()) allowed += ", ";
+            allowed += f.name;
+          }
+          return "unknown key " + Quoted(key) + " (allowed: " + allowed + ")";
+        });
         reader_.Skip();
         continue;
       }
       if (seen[index]) {
-        AddHere(key_at, ErrorCode::kKbDuplicate, "key " + Quoted(key) + " appears twice in one object");
+        AddHere(key_at, ErrorCode::kKbDuplicate,
+                [&] { return "key " + Quoted(key) + " appears twice in one object"; });
         reader_.Skip();
         continue;
       }
@@ -458,7 +509,7 @@ class Loader {
     size_t index = 0;
     for (const Field& f : fields) {
       if (f.required && !seen[index]) {
-        AddHere(object_at, ErrorCode::kKbSchema, "missing required key " + Quoted(f.name));
+        AddHere(object_at, ErrorCode::kKbSchema, [&] { return "missing required key " + Quoted(f.name); });
       }
       ++index;
     }
@@ -500,12 +551,12 @@ class Loader {
             case 0: ReadSchemaVersion(); break;
             case 1: GetString(&name_, /*nonblank=*/true); break;
             case 2: GetDate(&as_of_); break;
-            case 3: ReadArray("an array of sources", [&](size_t) { ReadSource(); }); break;
-            case 4: ReadArray("an array of people", [&](size_t) { ReadPerson(); }); break;
-            case 5: ReadArray("an array of offices", [&](size_t) { ReadOffice(); }); break;
-            case 6: ReadArray("an array of terms", [&](size_t) { ReadTerm(); }); break;
-            case 7: ReadArray("an array of events", [&](size_t) { ReadEvent(); }); break;
-            case 8: ReadArray("an array of quotes", [&](size_t) { ReadQuote(); }); break;
+            case 3: ReadArray("an array of sources", [&](size_t i) { ReadSource(i); }); break;
+            case 4: ReadArray("an array of people", [&](size_t i) { ReadPerson(i); }); break;
+            case 5: ReadArray("an array of offices", [&](size_t i) { ReadOffice(i); }); break;
+            case 6: ReadArray("an array of terms", [&](size_t i) { ReadTerm(i); }); break;
+            case 7: ReadArray("an array of events", [&](size_t i) { ReadEvent(i); }); break;
+            case 8: ReadArray("an array of quotes", [&](size_t i) { ReadQuote(i); }); break;
             case 9: ReadLexicon(); break;
           }
         });
@@ -520,12 +571,27 @@ class Loader {
       schema_version_ = 1;
       return;
     }
-    AddHere(at, ErrorCode::kKbInvalidValue,
-            "schema_version " + std::string(n.substr(0, 40)) +
-                " is not supported; this loader reads schema_version 1");
+    AddHere(at, ErrorCode::kKbInvalidValue, [&] {
+      return "schema_version " + std::string(n.substr(0, 40)) +
+             " is not supported; this loader reads schema_version 1";
+    });
   }
 
-  void ReadSource() {
+  // Items are kept for the cross-checks only when they can take part: an item of an id-bearing
+  // collection needs a valid id (else the collection is "broken": references into it are not
+  // reported as dangling); a term or quote needs to be free of errors of its own. So a file of a
+  // million `{}` costs errors, not memory.
+  template <typename Raw>
+  void KeepIdItem(Raw&& item, size_t index, std::vector<std::decay_t<Raw>>* items, bool* broken) {
+    if (!item.id.valid) {
+      *broken = true;
+      return;
+    }
+    item.index = index;
+    items->push_back(std::move(item));
+  }
+
+  void ReadSource(size_t index) {
     RawSource s;
     ReadObject({{"id", true}, {"name", true}, {"url", false}, {"license", false}}, [&](size_t key) {
       switch (key) {
@@ -535,10 +601,10 @@ class Loader {
         case 3: GetString(&s.value.license, true); break;
       }
     });
-    sources_.push_back(std::move(s));
+    KeepIdItem(std::move(s), index, &sources_, &sources_broken_);
   }
 
-  void ReadPerson() {
+  void ReadPerson(size_t index) {
     RawPerson p;
     ReadObject({{"id", true}, {"name", true}, {"aliases", true}, {"short", true}, {"born", false}},
                [&](size_t key) {
@@ -558,10 +624,10 @@ class Loader {
                    }
                  }
                });
-    people_.push_back(std::move(p));
+    KeepIdItem(std::move(p), index, &people_, &people_broken_);
   }
 
-  void ReadOffice() {
+  void ReadOffice(size_t index) {
     static constexpr std::array<std::pair<std::string_view, OfficeRole>, 6> kRoles = {{
         {"head_of_state", OfficeRole::kHeadOfState},
         {"head_of_government", OfficeRole::kHeadOfGovernment},
@@ -587,10 +653,11 @@ class Loader {
                    case 5: GetEnum(kRoles, &o.value.role); break;
                  }
                });
-    offices_.push_back(std::move(o));
+    KeepIdItem(std::move(o), index, &offices_, &offices_broken_);
   }
 
-  void ReadTerm() {
+  void ReadTerm(size_t index) {
+    const size_t errors_before = errors_seen_;
     RawTerm t;
     const bool is_object = ReadObject({{"person", true},
                                        {"office", true},
@@ -622,19 +689,22 @@ class Loader {
                                       });
     if (is_object && t.start.valid && t.end.valid) {
       if (t.value.end && *t.value.end <= t.value.start) {
-        Add(t.end.offset, ErrorCode::kKbInvalidValue, path_ + "/end",
-            "the term ends (" + FormatIsoDate(*t.value.end) +
-                (*t.value.end == t.value.start ? ") on the day it starts"
-                                               : ") before it starts (" + FormatIsoDate(t.value.start) + ")") +
-                "; a term covers [start, end) and must not be empty");
+        Add(t.end.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/end"; }, [&] {
+          return "the term ends (" + FormatIsoDate(*t.value.end) +
+                 (*t.value.end == t.value.start ? ") on the day it starts"
+                                                : ") before it starts (" + FormatIsoDate(t.value.start) + ")") +
+                 "; a term covers [start, end) and must not be empty";
+        });
       } else {
         t.range_ok = true;
       }
     }
+    if (errors_seen_ != errors_before) return;
+    t.index = index;
     terms_.push_back(std::move(t));
   }
 
-  void ReadEvent() {
+  void ReadEvent(size_t index) {
     static constexpr std::array<std::pair<std::string_view, EventPrecision>, 3> kPrecisions = {{
         {"day", EventPrecision::kDay},
         {"month", EventPrecision::kMonth},
@@ -664,9 +734,10 @@ class Loader {
               const size_t at = reader_.Offset();
               if (GetString(&e.value.kind, false) &&
                   std::find(kEventKinds.begin(), kEventKinds.end(), e.value.kind) == kEventKinds.end()) {
-                AddHere(at, ErrorCode::kKbInvalidValue,
-                        "kind " + Quoted(e.value.kind) + " is not one of: " +
-                            JoinList(kEventKinds.data(), kEventKinds.size()));
+                AddHere(at, ErrorCode::kKbInvalidValue, [&] {
+                  return "kind " + Quoted(e.value.kind) + " is not one of: " +
+                         JoinList(kEventKinds.data(), kEventKinds.size());
+                });
               }
               break;
             }
@@ -707,14 +778,16 @@ class Loader {
           }
         });
     if (is_object && date.valid && end.valid && e.value.end && *e.value.end < e.value.date) {
-      Add(end.offset, ErrorCode::kKbInvalidValue, path_ + "/end",
-          "the event ends (" + FormatIsoDate(*e.value.end) + ") before it starts (" +
-              FormatIsoDate(e.value.date) + ")");
+      Add(end.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/end"; }, [&] {
+        return "the event ends (" + FormatIsoDate(*e.value.end) + ") before it starts (" +
+               FormatIsoDate(e.value.date) + ")";
+      });
     }
-    events_.push_back(std::move(e));
+    KeepIdItem(std::move(e), index, &events_, &events_broken_);
   }
 
-  void ReadQuote() {
+  void ReadQuote(size_t index) {
+    const size_t errors_before = errors_seen_;
     RawQuote q;
     ReadObject({{"speaker", true},
                 {"date", true},
@@ -732,6 +805,8 @@ class Loader {
                    case 5: GetString(&q.value.context, false); break;
                  }
                });
+    if (errors_seen_ != errors_before) return;
+    q.index = index;
     quotes_.push_back(std::move(q));
   }
 
@@ -747,32 +822,31 @@ class Loader {
 
   // --- cross-checks --------------------------------------------------------------------------
 
-  // Builds id -> index for one collection, reporting the second and later definitions.
-  // Items whose id is missing or malformed are counted in *broken: references into a collection
-  // with broken ids are not reported as dangling (they would only echo the first error).
+  // Builds id -> index for one collection (every kept item has a valid id), reporting the second
+  // and later definitions.
   template <typename Raw>
   void IndexIds(std::string_view collection, const std::vector<Raw>& items,
-                std::unordered_map<std::string, int>* by_id, bool* broken) {
+                std::unordered_map<std::string, int>* by_id) {
     by_id->reserve(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-      if (!items[i].id.valid) {
-        *broken = true;
-        continue;
-      }
       const auto [it, inserted] = by_id->emplace(items[i].value.id, static_cast<int>(i));
       if (!inserted) {
-        Add(items[i].id.offset, ErrorCode::kKbDuplicate, ItemPath(collection, i, "id"),
-            "id " + Quoted(items[i].value.id) + " is already defined at " +
-                ItemPath(collection, static_cast<size_t>(it->second), "id"));
+        const Raw& first = items[static_cast<size_t>(it->second)];
+        Add(items[i].id.offset, ErrorCode::kKbDuplicate,
+            [&] { return ItemPath(collection, items[i].index, "id"); },
+            [&] {
+              return "id " + Quoted(items[i].value.id) + " is already defined at " +
+                     ItemPath(collection, first.index, "id");
+            });
       }
     }
   }
 
   void CheckIds() {
-    IndexIds("sources", sources_, &source_by_id_, &sources_broken_);
-    IndexIds("people", people_, &person_by_id_, &people_broken_);
-    IndexIds("offices", offices_, &office_by_id_, &offices_broken_);
-    IndexIds("events", events_, &event_by_id_, &events_broken_);
+    IndexIds("sources", sources_, &source_by_id_);
+    IndexIds("people", people_, &person_by_id_);
+    IndexIds("offices", offices_, &office_by_id_);
+    IndexIds("events", events_, &event_by_id_);
   }
 
   // A name or alias (after AliasKey) may belong to one person only.
@@ -781,9 +855,10 @@ class Loader {
       int person;
       int alias;  // index into aliases, -1 for the name
     };
-    auto path_of = [](size_t person, int alias) {
-      if (alias < 0) return ItemPath("people", person, "name");
-      std::string path = ItemPath("people", person, "aliases");
+    auto path_of = [&](size_t person, int alias) {
+      const size_t index = people_[person].index;
+      if (alias < 0) return ItemPath("people", index, "name");
+      std::string path = ItemPath("people", index, "aliases");
       AppendPointerIndex(&path, static_cast<size_t>(alias));
       return path;
     };
@@ -798,11 +873,11 @@ class Loader {
         if (inserted || it->second.person == static_cast<int>(i)) return;
         const size_t other_index = static_cast<size_t>(it->second.person);
         const RawPerson& other = people_[other_index];
-        Add(offset, ErrorCode::kKbDuplicate, path_of(i, alias),
-            "name " + Quoted(name) + " is also a name or alias of " +
-                (other.id.valid ? Quoted(other.value.id) : std::string("another person")) + " (" +
-                path_of(other_index, it->second.alias) +
-                "); names and aliases must be unique across people");
+        Add(offset, ErrorCode::kKbDuplicate, [&] { return path_of(i, alias); }, [&] {
+          return "name " + Quoted(name) + " is also a name or alias of " + Quoted(other.value.id) +
+                 " (" + path_of(other_index, it->second.alias) +
+                 "); names and aliases must be unique across people";
+        });
       };
       if (p.name.valid) claim(p.value.name, p.name.offset, -1);
       for (size_t j = 0; j < p.value.aliases.size(); ++j) {
@@ -812,45 +887,57 @@ class Loader {
   }
 
   // Resolves one reference; reports it when dangling. Returns the index or -1.
+  // Resolves one reference; reports it when dangling. Returns the index or -1. The reference
+  // stood at ItemPath(item_collection, item_index, field) (+ "/" + sub when sub >= 0).
   int Resolve(const Ref& ref, const std::unordered_map<std::string, int>& by_id, bool broken,
-              std::string_view what, std::string_view collection) {
+              std::string_view what, std::string_view collection, std::string_view item_collection,
+              size_t item_index, std::string_view field, long sub = -1) {
     if (!ref.valid) return -1;
     auto it = by_id.find(ref.id);
     if (it != by_id.end()) return it->second;
     if (broken) return -1;
-    Add(ref.offset, ErrorCode::kKbDanglingId, ref.path,
-        std::string(what) + " " + Quoted(ref.id) + " is not defined in /" + std::string(collection));
+    Add(ref.offset, ErrorCode::kKbDanglingId,
+        [&] { return RefPath(item_collection, item_index, field, sub); },
+        [&] { return std::string(what) + " " + Quoted(ref.id) + " is not defined in /" + std::string(collection); });
     return -1;
+  }
+
+  static std::string RefPath(std::string_view collection, size_t index, std::string_view field, long sub) {
+    std::string path = ItemPath(collection, index, field);
+    if (sub >= 0) AppendPointerIndex(&path, static_cast<size_t>(sub));
+    return path;
   }
 
   void ResolveReferences() {
     for (RawTerm& t : terms_) {
-      t.value.person = Resolve(t.person, person_by_id_, people_broken_, "person", "people");
-      t.value.office = Resolve(t.office, office_by_id_, offices_broken_, "office", "offices");
-      t.value.source = Resolve(t.source, source_by_id_, sources_broken_, "source", "sources");
+      t.value.person = Resolve(t.person, person_by_id_, people_broken_, "person", "people", "terms", t.index, "person");
+      t.value.office = Resolve(t.office, office_by_id_, offices_broken_, "office", "offices", "terms", t.index, "office");
+      t.value.source = Resolve(t.source, source_by_id_, sources_broken_, "source", "sources", "terms", t.index, "source");
     }
     for (RawEvent& e : events_) {
       std::unordered_set<int> seen;
-      for (const Ref& r : e.participants) {
-        const int index = Resolve(r, person_by_id_, people_broken_, "participant", "people");
-        if (index >= 0) {
-          if (!seen.insert(index).second) {
-            Add(r.offset, ErrorCode::kKbDuplicate, r.path,
-                "participant " + Quoted(r.id) + " is listed twice");
-          } else {
-            e.value.participants.push_back(index);
-          }
+      for (size_t j = 0; j < e.participants.size(); ++j) {
+        const Ref& r = e.participants[j];
+        const int index = Resolve(r, person_by_id_, people_broken_, "participant", "people", "events",
+                                  e.index, "participants", static_cast<long>(j));
+        if (index < 0) continue;
+        if (!seen.insert(index).second) {
+          Add(r.offset, ErrorCode::kKbDuplicate,
+              [&] { return RefPath("events", e.index, "participants", static_cast<long>(j)); },
+              [&] { return "participant " + Quoted(r.id) + " is listed twice"; });
+        } else {
+          e.value.participants.push_back(index);
         }
       }
       if (e.winner) {
-        const int index = Resolve(*e.winner, person_by_id_, people_broken_, "winner", "people");
+        const int index = Resolve(*e.winner, person_by_id_, people_broken_, "winner", "people", "events", e.index, "winner");
         if (index >= 0) e.value.winner = index;
       }
-      e.value.source = Resolve(e.source, source_by_id_, sources_broken_, "source", "sources");
+      e.value.source = Resolve(e.source, source_by_id_, sources_broken_, "source", "sources", "events", e.index, "source");
     }
     for (RawQuote& q : quotes_) {
-      q.value.speaker = Resolve(q.speaker, person_by_id_, people_broken_, "speaker", "people");
-      q.value.source = Resolve(q.source, source_by_id_, sources_broken_, "source", "sources");
+      q.value.speaker = Resolve(q.speaker, person_by_id_, people_broken_, "speaker", "people", "quotes", q.index, "speaker");
+      q.value.source = Resolve(q.source, source_by_id_, sources_broken_, "source", "sources", "quotes", q.index, "source");
     }
   }
 
@@ -882,11 +969,12 @@ class Loader {
       const KbTerm& l = terms_[static_cast<size_t>(later)].value;
       const KbTerm& e = terms_[static_cast<size_t>(earlier)].value;
       Add(terms_[static_cast<size_t>(later)].start.offset, ErrorCode::kKbOverlap,
-          ItemPath("terms", static_cast<size_t>(later), "start"),
-          "term of " + Quoted(people_[static_cast<size_t>(l.person)].value.id) + " (" + Range(l) +
-              ") overlaps the term of " + Quoted(people_[static_cast<size_t>(e.person)].value.id) +
-              " at " + ItemPath("terms", static_cast<size_t>(earlier), "") + " (" + Range(e) + ") in " +
-              why + " " + Quoted(offices_[static_cast<size_t>(l.office)].value.id));
+          [&] { return ItemPath("terms", terms_[static_cast<size_t>(later)].index, "start"); }, [&] {
+            return "term of " + Quoted(people_[static_cast<size_t>(l.person)].value.id) + " (" + Range(l) +
+                   ") overlaps the term of " + Quoted(people_[static_cast<size_t>(e.person)].value.id) +
+                   " at " + ItemPath("terms", terms_[static_cast<size_t>(earlier)].index, "") + " (" +
+                   Range(e) + ") in " + why + " " + Quoted(offices_[static_cast<size_t>(l.office)].value.id);
+          });
     };
     for (size_t o = 0; o < by_office.size(); ++o) {
       if (!offices_[o].single_holder_read) continue;
@@ -972,6 +1060,7 @@ class Loader {
   KbLexicon lexicon_;
   std::unordered_map<std::string, int> person_by_id_, office_by_id_, source_by_id_, event_by_id_;
   bool sources_broken_ = false, people_broken_ = false, offices_broken_ = false, events_broken_ = false;
+  size_t errors_seen_ = 0;  // every problem found, kept or not
 };
 
 }  // namespace

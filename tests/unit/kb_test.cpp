@@ -298,6 +298,32 @@ TEST_CASE("limits: nesting depth and size give kb_too_large before any DOM", "[k
   }
 }
 
+TEST_CASE("limits: at most 2,000,000 values, 10,000 strings per list", "[kb]") {
+  std::string many = "{\"schema_version\": 1, \"x\": [";
+  for (int i = 0; i < 2000000; ++i) many += "0,";
+  many += "0]}";
+  auto r = LoadKb(many);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::kKbTooLarge);
+  // values so far: the object, 1, the array, then 1,999,998 zeros; the next starts here
+  // the k-th zero starts at byte find('[') + 2k - 1, so at column find('[') + 2k
+  CHECK(r.error().column == static_cast<int>(many.find('[') + 2 * 1999998));
+  CHECK(ValidateKb(many).size() == 1);
+
+  std::string list = "\"a0\"";
+  for (int i = 1; i <= 10000; ++i) list += ", \"a" + std::to_string(i) + "\"";
+  std::string text = Replace(Fixture("pass_full.json"), "\"aliases\": [\"Louis Trentino\"]",
+                             "\"aliases\": [" + list + "]");
+  r = LoadKb(text);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::kKbTooLarge);
+  CHECK(r.error().path == "/people/2/aliases/10000");
+  CHECK(StartsWith(At(text, r.error().line, r.error().column), "\"a10000\""));
+  // 10,000 is fine
+  text = Replace(text, ", \"a10000\"", "");
+  CHECK(LoadKb(text).ok());
+}
+
 TEST_CASE("a KB of exactly 64 MiB is within the limit", "[kb][slow]") {
   std::string big = Fixture("pass_minimal.json");
   big.resize(size_t{64} << 20, ' ');  // valid JSON with trailing spaces
