@@ -222,8 +222,9 @@ class Checker {
   void Events();
   void Quotes();
   void ReferenceTime();
-  void SentenceTimes();
-  std::optional<Interval> JudgedTime(int sentence, std::string* when) const;
+  void DateRoles();
+  std::optional<Interval> ClaimTime(int sentence, uint32_t claim_end, std::string* when) const;
+  std::optional<Interval> JudgedTime(int sentence, uint32_t claim_end, std::string* when) const;
   void JudgeTitles();
   void JudgeEvents();
   void JudgeQuotes();
@@ -265,8 +266,7 @@ class Checker {
   std::vector<std::vector<char>> time_is_event_date_;
 
   std::optional<Interval> window_;
-  std::vector<std::optional<Interval>> sentence_time_;
-  std::vector<std::string> sentence_when_;
+  std::vector<std::vector<char>> time_future_;  // per sentence and time: a deadline or a prospect
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -981,8 +981,8 @@ void Checker::Quotes() {
     }
     if (best >= 0 && has_speech) {
       q.speaker = best;
-    } else if (best < 0 && prev_sentence >= 0 && (q.sentence == prev_sentence + 1 || q.sentence == prev_sentence) &&
-               prev_speaker >= 0) {
+    } else if (best < 0 && !has_speech && prev_sentence >= 0 &&
+               (q.sentence == prev_sentence + 1 || q.sentence == prev_sentence) && prev_speaker >= 0) {
       q.speaker = prev_speaker;
     } else if (best < 0 && has_speech && has_pronoun && q.sentence > 0) {
       for (size_t mi : mentions_in_sentence_[static_cast<size_t>(q.sentence - 1)]) {
@@ -1048,23 +1048,69 @@ std::string WindowText(int32_t a, int32_t b) {
   return "between " + FormatIsoDate(Date{a}) + " and " + FormatIsoDate(Date{b});
 }
 
-void Checker::SentenceTimes() {
-  sentence_time_.assign(segments_.size(), std::nullopt);
-  sentence_when_.assign(segments_.size(), std::string());
+// Which dates look ahead: "until June 2006", "by 2030", "could decide in 2011", "will ... in
+// 2027". They bound the time of the text from above and never date a claim.
+void Checker::DateRoles() {
+  time_future_.resize(segments_.size());
   for (size_t s = 0; s < segments_.size(); ++s) {
+    time_future_[s].assign(times_[s].size(), 0);
     for (size_t t = 0; t < times_[s].size(); ++t) {
       const TimeExpr& te = times_[s][t];
-      if (!te.has_year() || time_is_event_date_[s][t]) continue;
-      if (!(te.sentence_initial || IsIn(te.preposition, {"in", "on", "during"}))) continue;
-      Interval iv{te.First().days, te.Last().days};
-      if (window_ && iv.a > window_->b) continue;  // a future date: the sentence speaks of now
-      if (iv.a > kb_.as_of.days) continue;
-      sentence_time_[s] = iv;
-      std::string d = te.ToString();
-      sentence_when_[s] = (te.precision == TimePrecision::kDay ? "on " : "in ") + d;
-      break;
+      if (IsIn(te.preposition, {"until", "till", "by", "before"})) {
+        time_future_[s][t] = 1;
+        continue;
+      }
+      const uint32_t from = te.start > 40 ? static_cast<uint32_t>(te.start) - 40 : 0;
+      auto first = std::lower_bound(lexicon_.begin(), lexicon_.end(), std::max(from, sent_start_[s]),
+                                    [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
+      for (auto it = first; it != lexicon_.end() && it->end <= te.start; ++it)
+        if (it->kind == PhraseKind::kProspective && it->start >= sent_start_[s]) time_future_[s][t] = 1;
     }
   }
+}
+
+// The time a claim ending at claim_end speaks of when its sentence dates it: a fronted date ("In
+// 2010, Prime Minister ...") dates everything in the sentence; a date after the claim dates it
+// only within the same clause ("... visited Berlin in 2018", not "... said the rebate won in 1984
+// must stay"). Dates that look ahead, event dates and dates after the reference window do not
+// count. Pass claim_end = UINT32_MAX for fronted dates only.
+std::optional<Interval> Checker::ClaimTime(int sentence, uint32_t claim_end, std::string* when) const {
+  const size_t s = static_cast<size_t>(sentence);
+  for (size_t t = 0; t < times_[s].size(); ++t) {
+    const TimeExpr& te = times_[s][t];
+    if (!te.has_year() || time_is_event_date_[s][t] || (time_future_.size() > s && time_future_[s][t])) continue;
+    if (!(te.sentence_initial || IsIn(te.preposition, {"in", "on", "during"}))) continue;
+    Interval iv{te.First().days, te.Last().days};
+    if (window_ && iv.a > window_->b) continue;  // after the text's time: not a past date
+    if (iv.a > kb_.as_of.days) continue;
+    bool applies = te.sentence_initial;
+    if (!applies && claim_end != UINT32_MAX && te.start >= claim_end && te.start - claim_end <= 120) {
+      applies = true;
+      for (uint32_t i = claim_end; i < te.start && applies;) {
+        if (!IsWordByte(static_cast<unsigned char>(f_[i]))) {
+          if (f_[i] == ',' || f_[i] == ';' || f_[i] == ':' || f_[i] == '"' || f_[i] == '(') applies = false;
+          ++i;
+          continue;
+        }
+        uint32_t e = i;
+        while (e < te.start && IsWordByte(static_cast<unsigned char>(f_[e]))) ++e;
+        std::string_view w = F(i, e);
+        if (IsSpeechWord(w) || IsIn(w, {"that", "which", "who", "whom", "whose", "when", "where", "while",
+                                        "because", "although", "though", "since", "after", "before", "until",
+                                        "whether", "if", "as", "and", "but", "or", "than"}))
+          applies = false;
+        i = e;
+      }
+      // Another person named between them starts another claim.
+      auto m = std::lower_bound(mentions_.begin(), mentions_.end(), claim_end,
+                                [](const PersonMention& pm, uint32_t pos) { return pm.start < pos; });
+      if (m != mentions_.end() && m->start < te.start) applies = false;
+    }
+    if (!applies) continue;
+    if (when) *when = (te.precision == TimePrecision::kDay ? "on " : "in ") + te.ToString();
+    return iv;
+  }
+  return std::nullopt;
 }
 
 void Checker::ReferenceTime() {
@@ -1082,8 +1128,7 @@ void Checker::ReferenceTime() {
     window_ = Interval{d->days, d->days};
     return;
   }
-  // Sentences with their own past dates speak of that time, not of the article's.
-  SentenceTimes();
+  // Claims dated by their sentences speak of that time, not of the article's.
   std::vector<TimeConstraint> cs;
   std::map<std::string, size_t> seen;  // dedupe: one constraint per (person, office set, tense) / event set
   auto add = [&](const std::string& key, TimeConstraint c) {
@@ -1096,7 +1141,7 @@ void Checker::ReferenceTime() {
     cs.push_back(std::move(c));
   };
   for (const TitleClaim& c : claims_) {
-    if (c.tense == Tense::kSkip || sentence_time_[static_cast<size_t>(c.sentence)]) continue;
+    if (c.tense == Tense::kSkip || ClaimTime(c.sentence, c.end, nullptr)) continue;
     const std::string& name = kb_.people[static_cast<size_t>(c.person)].name;
     std::string key = std::to_string(c.person) + (c.tense == Tense::kFormer ? "F" : "P");
     for (int o : c.offices) key += "," + std::to_string(o);
@@ -1121,8 +1166,7 @@ void Checker::ReferenceTime() {
     add(key, std::move(tc));
   }
   for (const EventMention& em : event_mentions_) {
-    const size_t s = static_cast<size_t>(em.sentence);
-    if (sentence_time_[s]) continue;
+    if (ClaimTime(em.sentence, em.end, nullptr)) continue;
     std::string key = em.prospective ? "P" : "E";
     int32_t lo_date = kOpenEnd, hi_date = kOpenStart;
     for (int e : em.events) {
@@ -1153,9 +1197,15 @@ void Checker::ReferenceTime() {
       const TimeExpr& te = times_[s][t];
       if (!te.has_year() || time_is_event_date_[s][t]) continue;
       TimeConstraint tc;
-      tc.intervals.emplace_back(te.First().days, kOpenEnd);
-      tc.clue = "the date " + te.ToString() + " in the text";
-      add("T" + te.ToString(), std::move(tc));
+      if (time_future_[s][t]) {  // a deadline or a prospect: the text speaks before it
+        tc.intervals.emplace_back(kOpenStart, te.Last().days + 1);
+        tc.clue = "the date " + te.ToString() + " ahead in the text";
+        add("U" + te.ToString(), std::move(tc));
+      } else {
+        tc.intervals.emplace_back(te.First().days, kOpenEnd);
+        tc.clue = "the date " + te.ToString() + " in the text";
+        add("T" + te.ToString(), std::move(tc));
+      }
     }
   }
   int32_t lo = index_.earliest ? index_.earliest->days : kb_.as_of.days - 365 * 100;
@@ -1173,18 +1223,11 @@ void Checker::ReferenceTime() {
     if (rd.evidence.size() >= 12) break;
     rd.evidence.push_back(cs[i].clue);
   }
-  // Sentence dates are re-read against the window (a date after it is not a past date).
-  SentenceTimes();
 }
 
-std::optional<Interval> Checker::JudgedTime(int sentence, std::string* when) const {
-  std::optional<Interval> t;
-  if (sentence_time_.size() > static_cast<size_t>(sentence) && sentence_time_[static_cast<size_t>(sentence)]) {
-    t = sentence_time_[static_cast<size_t>(sentence)];
-    *when = sentence_when_[static_cast<size_t>(sentence)];
-  } else if (window_) {
-    t = window_;
-  }
+std::optional<Interval> Checker::JudgedTime(int sentence, uint32_t claim_end, std::string* when) const {
+  std::optional<Interval> t = ClaimTime(sentence, claim_end, when);
+  if (!t) t = window_;
   if (!t) return std::nullopt;
   if (t->a > kb_.as_of.days) return std::nullopt;
   t->b = std::min(t->b, kb_.as_of.days);
@@ -1244,7 +1287,7 @@ void Checker::JudgeTitles() {
   for (const TitleClaim& c : claims_) {
     if (c.tense == Tense::kSkip || c.administration) continue;
     std::string when;
-    std::optional<Interval> t = JudgedTime(c.sentence, &when);
+    std::optional<Interval> t = JudgedTime(c.sentence, c.end, &when);
     if (!t) continue;
     const KbPerson& person = kb_.people[static_cast<size_t>(c.person)];
     std::vector<Evidence> ev;
@@ -1337,9 +1380,9 @@ void Checker::JudgeEvents() {
       const KbEvent& k = kb_.events[static_cast<size_t>(e)];
       ev.push_back(Evidence{k.name + ": " + EventDateText(k) + (k.place.empty() ? "" : ", " + k.place), SourceName(k.source)});
     }
-    if (em.prospective && !sentence_time_[s]) {
+    if (em.prospective && !ClaimTime(em.sentence, em.end, nullptr)) {
       std::string when;
-      std::optional<Interval> t = JudgedTime(em.sentence, &when);
+      std::optional<Interval> t = JudgedTime(em.sentence, em.end, &when);
       if (!t) continue;
       int latest = -1;
       bool any_after = false;
@@ -1417,7 +1460,7 @@ void Checker::JudgeQuotes() {
     if (qw.empty() || qw.size() > kMaxWords) continue;
     const KbPerson& speaker = kb_.people[static_cast<size_t>(q.speaker)];
     std::string when;
-    std::optional<Interval> t = JudgedTime(q.sentence, &when);
+    std::optional<Interval> t = JudgedTime(q.sentence, UINT32_MAX, &when);
     std::vector<int> near;
     const auto& all = kb_.quotes_by_speaker[static_cast<size_t>(q.speaker)];
     for (int qi : all) {
@@ -1450,7 +1493,8 @@ void Checker::JudgeQuotes() {
       }
     }
     if (verified || qw.size() < kShortQuote) continue;
-    const uint32_t s = q.open + 1, e = q.close;
+    uint32_t s = q.open + 1, e = q.close;
+    while (e > s && (f_[e - 1] == ',' || f_[e - 1] == ' ')) --e;  // "…,” he said": the words, not the comma
     if (best >= 0 && best_overlap >= 0.6) {
       const KbQuote& kq = kb_.quotes[static_cast<size_t>(best)];
       Add("QUOTE_ALTERED", Severity::kWarning, q.sentence, s, e,
@@ -1470,8 +1514,9 @@ void Checker::JudgeQuotes() {
     std::string span_when = t ? "between " + FormatIsoDate(Date{t->a - 14}) + " and " + FormatIsoDate(Date{t->b + 14}) : "";
     std::string recorded = all.empty() ? "the KB records no statements of " + speaker.name
                            : near.empty() ? "the KB records no statement of " + speaker.name + " " + span_when
-                                          : "none of the " + std::to_string(near.size()) + " statements of " + speaker.name +
-                                                " the KB records " + span_when + " contains these words";
+                                          : "the KB records " + std::to_string(near.size()) +
+                                                (near.size() == 1 ? " statement" : " statements") + " of " + speaker.name +
+                                                " " + span_when + ", none with these words";
     Add("QUOTE_UNVERIFIED", Severity::kInfo, q.sentence, s, e,
         RenderMessage("QUOTE_UNVERIFIED", {{"speaker", speaker.name}, {"recorded", recorded}}), std::move(ev),
         std::nullopt);
@@ -1484,7 +1529,7 @@ void Checker::Inconsistent() {
   std::map<int, const TitleClaim*> former, sitting;
   std::set<int> done;
   for (const TitleClaim& c : claims_) {
-    if (c.tense == Tense::kSkip || sentence_time_[static_cast<size_t>(c.sentence)]) continue;
+    if (c.tense == Tense::kSkip || ClaimTime(c.sentence, c.end, nullptr)) continue;
     auto& mine = c.tense == Tense::kFormer ? former : sitting;
     auto& other = c.tense == Tense::kFormer ? sitting : former;
     if (!mine.count(c.person)) mine[c.person] = &c;
@@ -1544,8 +1589,8 @@ Report Checker::Run() {
   ResolveClaims();
   Events();
   Quotes();
+  DateRoles();
   ReferenceTime();
-  if (sentence_time_.empty()) SentenceTimes();
   JudgeTitles();
   JudgeEvents();
   JudgeQuotes();

@@ -90,6 +90,8 @@ bool IntroducesYear(std::string_view w) {
   return w == "summer" || w == "autumn" || w == "fall" || w == "winter";
 }
 
+bool IsIn3(std::string_view w) { return w == "in" || w == "on" || w == "during"; }
+
 bool IntroducesMonth(std::string_view w) {
   return w == "in" || w == "since" || w == "by" || w == "until" || w == "from" || w == "during" ||
          w == "early" || w == "late" || w == "mid" || w == "last" || w == "next" || w == "this" ||
@@ -261,7 +263,9 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
     e.start = t[first].start;
     e.end = t[last].end;
     e.preposition = first > 0 && t[first - 1].word ? std::string(t[first - 1].text) : std::string();
-    e.sentence_initial = first <= first_word;
+    // At the head of its range, alone or after one preposition ("In 2010, ...", "On March 3, ...").
+    e.sentence_initial = first <= first_word ||
+                         (first == first_word + 1 && IsIn3(t[first_word].text));
     out.push_back(std::move(e));
     i = last + 1;
   }

@@ -25,7 +25,7 @@ struct TimeExpr {
   int day = 0;                // 1..31, 0 when absent
   TimePrecision precision = TimePrecision::kYear;
   std::string preposition;    // the word right before ("in", "on", "since", "the"), folded
-  bool sentence_initial = false;  // nothing but punctuation before it in its range
+  bool sentence_initial = false;  // at the head of its range, or after one "in"/"on"/"during" there
   bool has_weekday = false;
 
   bool has_year() const { return year != 0; }

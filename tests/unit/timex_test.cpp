@@ -58,7 +58,9 @@ TEST_CASE("timex: intervals and prepositions", "[timex]") {
   CHECK(t[0].preposition == "in");
   CHECK(factlint::FormatIsoDate(t[0].First()) == "2024-02-01");
   CHECK(factlint::FormatIsoDate(t[0].Last()) == "2024-02-29");
-  CHECK_FALSE(t[0].sentence_initial);
+  CHECK(t[0].sentence_initial);
+  f = factlint::Fold("Prices rose in February 2024.");
+  CHECK_FALSE(factlint::FindTimeExpressions(f, 0, f.size()).at(0).sentence_initial);
   f = factlint::Fold("2019 was a year.");
   CHECK(factlint::FindTimeExpressions(f, 0, f.size()).empty());
 }
