@@ -208,6 +208,32 @@ function main() {
     const s = bySet.get(n);
     console.log(`${n}: reference date known (given or inferred) for ${s.dated} of ${s.n} articles`);
   }
+  // How well the reference date is inferred where the truth is known: the gum articles checked
+  // again without their date (does the window contain dateCreated?), and the BBC articles, all
+  // from 2004–05 (does the window meet those years?).
+  const gum = articles.filter((a) => a.set === 'gum' && a.date);
+  if (gum.length) {
+    const undated = runJsonl(cli, gum.map((a) => ({ id: a.id, text: a.text })), { kb });
+    let windows = 0, hits = 0;
+    for (const a of gum) {
+      const rd = undated.get(a.id)?.document?.reference_date;
+      if (!rd?.from) continue;
+      windows++;
+      if (rd.from <= a.date && a.date <= rd.to) hits++;
+    }
+    console.log(`gum without its date: a window inferred for ${windows} of ${gum.length}; it contains dateCreated for ${hits}`);
+  }
+  if (bySet.has('bbc')) {
+    let windows = 0, hits = 0;
+    for (const a of articles) {
+      if (a.set !== 'bbc') continue;
+      const rd = reports.get(a.id)?.document?.reference_date;
+      if (!rd?.from) continue;
+      windows++;
+      if (rd.from <= '2005-12-31' && rd.to >= '2004-01-01') hits++;
+    }
+    console.log(`bbc (stories from 2004–05): of ${windows} inferred windows, ${hits} meet 2004–05 and ${windows - hits} lie wholly outside`);
+  }
   if (inputErrors.length) {
     console.log(`\n${inputErrors.length} article(s) gave an input error:`);
     for (const e of inputErrors) console.log(`  ${e}`);

@@ -25,7 +25,7 @@
 // only when the unmodified article has no finding on it.
 //
 //   node scripts/eval.d/injected.mjs [--set gum|bbc] [--per-article N] [--misses N] [--kb FILE]
-//                                  [--scan-only]
+//                                  [--scan-only] [--list KIND,...]   (--list: every copy of those kinds, caught or not)
 //
 // Environment as false_alarms.mjs (FACTLINT_CLI, FACTLINT_SHARED, FACTLINT_ROOT). Exits 0 unless
 // the CLI itself breaks; skips with a message when the CLI or the data is absent.
@@ -174,7 +174,7 @@ function scanEventYears(ix, text, report) {
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { sets: ['gum', 'bbc'], perArticle: 1, misses: 15, kb: null, scanOnly: false };
+  const o = { sets: ['gum', 'bbc'], perArticle: 1, misses: 15, kb: null, scanOnly: false, kinds: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') o.sets = [argv[++i]];
@@ -182,6 +182,7 @@ function parseArgs(argv) {
     else if (a === '--misses') o.misses = Number(argv[++i]);
     else if (a === '--kb') o.kb = argv[++i];
     else if (a === '--scan-only') o.scanOnly = true;
+    else if (a === '--list') o.kinds = argv[++i].split(',');
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
@@ -355,6 +356,7 @@ function main() {
     }
     if (at.length) s.anyAt++;
     const rd = r.document?.reference_date;
+    if (hit && opts.kinds?.includes(j.kind)) s.misses.push({ j, why: `caught: ${hit.rule}` });
     if (!hit) s.misses.push({ j, why: at.length ? `other finding at span: ${at.map((f) => f.rule).join(', ')}` : `no finding at span (checked at ${rd?.from ?? '?'}..${rd?.to ?? '?'}, ${rd?.source ?? '?'})` });
     // New findings elsewhere: not at the span and not in the baseline (offsets shifted by the edit).
     const delta = j.edit.insert.length - j.edit.remove;
@@ -406,7 +408,7 @@ function main() {
   }
   for (const s of stats.values()) {
     if (!s.misses.length) continue;
-    console.log(`\n${s.mode} / ${s.kind}: ${s.misses.length} missed${s.misses.length > opts.misses ? ` (first ${opts.misses})` : ''}:`);
+    console.log(`\n${s.mode} / ${s.kind}: ${s.n - s.hit} missed${opts.kinds?.includes(s.kind) ? ` (all ${s.n} listed)` : ''}${s.misses.length > opts.misses ? ` (first ${opts.misses})` : ''}:`);
     for (const { j, why } of s.misses.slice(0, opts.misses)) {
       const [lo, hi] = j.span;
       const ctx = `${oneLine(j.text.slice(Math.max(0, lo - 60), lo))} [[${oneLine(j.text.slice(lo, hi))}]]${oneLine(j.text.slice(hi, hi + 60))}`;
