@@ -210,6 +210,30 @@ describe('served page (dist/web)', () => {
     assert.match(await page.textContent('[data-testid=status]'), /\(worker\)/, 'checks run in a worker when served');
   });
 
+  test('typing re-checks without moving the caret', async () => {
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(ARTICLE));
+    await page.focus('[data-testid=editor]');
+    await page.keyboard.press('Control+End');
+    await afterCheck(page, () => page.keyboard.type('Markets fell.', { delay: 20 }));
+    await page.waitForTimeout(400);  // longer than the debounce: a re-check has been applied
+    await afterCheck(page, () => page.keyboard.type(' Then rose.', { delay: 20 }));
+    assert.ok((await editorText(page)).endsWith('Markets fell. Then rose.'), 'the caret stayed where the user typed');
+    assert.ok((await highlights(page))['factlint-error'].some((t) => t.includes(WRONG)), 'the findings are still drawn');
+  });
+
+  test('dropping files: a .txt is the article, an invalid .json KB shows its error', async () => {
+    const drop = (name, type, text) => page.evaluate(({ name, type, text }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type }));
+      document.getElementById('editor').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, { name, type, text });
+    await afterCheck(page, () => drop('dropped.txt', 'text/plain', ARTICLE.replace('Brussels on Friday', 'Brussels on Monday')));
+    assert.match(await editorText(page), /Brussels on Monday/);
+    await drop('broken.json', 'application/json', '{"schema_version": 1, "name": ');
+    await page.waitForSelector('[data-testid=kb-error]:not([hidden])');
+    assert.match(await page.textContent('[data-testid=kb-error]'), /broken\.json.*line 1/);
+  });
+
   test('keyboard: focusing a listed finding shows it; Escape closes', async () => {
     await page.click('body');
     await page.locator('[data-testid=findings] .finding').first().focus();
@@ -288,7 +312,10 @@ describe('served page (dist/web)', () => {
     await afterCheck(page, () => page.locator('[data-testid=editor]').fill(ARTICLE));
     const bad = path.join(ROOT, 'tests', 'fixtures', 'kb', 'fail_bad_date.json');
     await page.setInputFiles('[data-testid=kb-file]', bad);
-    await page.waitForSelector('[data-testid=kb-error]:not([hidden])');
+    await page.waitForFunction(() => {
+      const box = document.querySelector('[data-testid=kb-error]');
+      return !box.hidden && box.textContent.includes('fail_bad_date.json');
+    });
     const shown = await page.textContent('[data-testid=kb-error]');
     assert.match(shown, /fail_bad_date\.json/);
     assert.match(shown, /line \d+/, `the place of the error: ${shown}`);
