@@ -101,7 +101,7 @@ const tryImport = async (name) => { try { return await import(name); } catch { r
 const sbd = await tryImport('sbd');
 if (sbd) await peer('sbd sentences', ALL, (d) => (sbd.default || sbd).sentences(d));
 const sentencex = await tryImport('sentencex');
-if (sentencex) await peer('sentencex sentences', ALL, (d) => (sentencex.segment || sentencex.default.segment)('en', d));
+if (sentencex) await peer('sentencex sentences', ALL, (d) => (sentencex.segment || sentencex.default.segment || sentencex.default)('en', d));
 const writeGood = await tryImport('write-good');
 if (writeGood) await peer('write-good prose lint', QUICK ? 2e5 : 1e6, (d) => (writeGood.default || writeGood)(d));
 const alex = await tryImport('alex');
