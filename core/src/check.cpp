@@ -415,6 +415,10 @@ uint32_t Checker::ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* c, b
       if (w == "then") c->tense = Tense::kSkip;
       break;
     }
+    if (w == "a" || w == "an") {  // "how good a prime minister X will make": a predicate, not a title
+      *blocked = true;
+      break;
+    }
     // An unknown word: a capitalised one (not the first of the sentence) or a possessive ties the
     // title to something else ("Party President", "Google's President").
     if (BlocksTitle(w) || (w == "s" && s > lo && f_[s - 1] == '\'') || (UpperAt(s) && !FirstWord(s, lo)))
@@ -786,7 +790,7 @@ void Checker::Events() {
         auto ov = std::upper_bound(found.begin(), found.end(), start,
                                    [](uint32_t pos, const EventMention& em) { return pos < em.end; });
         bool overlapped = ov != found.end() && ov->start < e;
-        if (!overlapped) {
+        if (!overlapped && month) {  // a bare "election" is too vague to name one
           EventMention em;
           em.sentence = static_cast<int>(s);
           em.start = start;
@@ -1166,7 +1170,8 @@ void Checker::ReferenceTime() {
     add(key, std::move(tc));
   }
   for (const EventMention& em : event_mentions_) {
-    if (ClaimTime(em.sentence, em.end, nullptr)) continue;
+    // A generic "November election" stands for one of many: it is judged, never a clue.
+    if (em.generic || ClaimTime(em.sentence, em.end, nullptr)) continue;
     std::string key = em.prospective ? "P" : "E";
     int32_t lo_date = kOpenEnd, hi_date = kOpenStart;
     for (int e : em.events) {
@@ -1310,6 +1315,10 @@ void Checker::JudgeTitles() {
           left_office = term.office;
         }
       }
+      // Someone long out of office named with the title is a historical reference ("the attempt on
+      // Prime Minister Thatcher"), not a claim about the present.
+      constexpr int32_t kHistoricalDays = 6 * 365;
+      if (left_office >= 0 && t->a - left > kHistoricalDays) continue;
       if (left_office >= 0) {
         std::string before = Orig(c.start, c.phrase_start);
         std::string former = c.phrase_start == sent_start_[static_cast<size_t>(c.sentence)] ? "Former " : "former ";
@@ -1492,6 +1501,8 @@ void Checker::JudgeQuotes() {
         best = qi;
       }
     }
+    // Unverified only where the KB records statements of the speaker around that time: elsewhere
+    // its silence says nothing.
     if (verified || qw.size() < kShortQuote) continue;
     uint32_t s = q.open + 1, e = q.close;
     while (e > s && (f_[e - 1] == ',' || f_[e - 1] == ' ')) --e;  // "…,” he said": the words, not the comma
@@ -1505,6 +1516,9 @@ void Checker::JudgeQuotes() {
           kq.text);
       continue;
     }
+    // Unverified only where the KB records statements of the speaker around that time: elsewhere
+    // its silence says nothing.
+    if (!t || near.empty()) continue;
     std::vector<Evidence> ev;
     for (int qi : near) {
       if (ev.size() >= 3) break;
@@ -1512,9 +1526,7 @@ void Checker::JudgeQuotes() {
       ev.push_back(Evidence{speaker.name + ", " + FormatIsoDate(kq.date) + ": \"" + kq.text + "\"", SourceName(kq.source)});
     }
     std::string span_when = t ? "between " + FormatIsoDate(Date{t->a - 14}) + " and " + FormatIsoDate(Date{t->b + 14}) : "";
-    std::string recorded = all.empty() ? "the KB records no statements of " + speaker.name
-                           : near.empty() ? "the KB records no statement of " + speaker.name + " " + span_when
-                                          : "the KB records " + std::to_string(near.size()) +
+    std::string recorded = "the KB records " + std::to_string(near.size()) +
                                                 (near.size() == 1 ? " statement" : " statements") + " of " + speaker.name +
                                                 " " + span_when + ", none with these words";
     Add("QUOTE_UNVERIFIED", Severity::kInfo, q.sentence, s, e,

@@ -15,7 +15,7 @@ namespace {
 constexpr std::string_view kBuiltinProspective[] = {
     "will", "would", "upcoming", "forthcoming", "returning", "return to", "possibility of",
     "possible", "expected to", "is expected", "are expected", "ahead of", "potential", "looming",
-    "planned", "scheduled", "prepare for", "preparing for", "set to", "prospect of",
+    "scheduled to", "scheduled for", "prepare for", "preparing for", "set to", "prospect of",
     "would-be", "in the event of", "impending"};
 constexpr std::string_view kBuiltinHedges[] = {"allegedly", "reportedly", "purportedly",
                                                "rumoured", "rumored", "supposedly"};

@@ -91,6 +91,8 @@ TEST_CASE("check: title forms are recognised and judged", "[check]") {
       {"President John Smith spoke.", "2025-06-01", nullptr, nullptr},                 // unknown person
       {"Prime Minister Theresa May spoke.", "2027-06-01", nullptr, nullptr},           // beyond as_of
       {"French President Olaf Scholz spoke.", "2023-06-01", "TITLE_NOT_HELD", "French President Olaf Scholz"},
+      {"How good a prime minister Olaf Scholz would make was debated.", "2015-06-01", nullptr, nullptr},
+      {"The attempt on Prime Minister Theresa May was foiled.", "2026-10-01", nullptr, nullptr},  // historical
   };
   for (const Case& c : cases) {
     const Report r = Check(TestKb(), c.text, At(c.date));
