@@ -966,14 +966,18 @@ size_t BlockScanner::LeadingDateline() {
       if (dash != 0 && j + dash < end_ && t_[j + dash] == ' ') {
         size_t next = SkipSpaces(t_, j + dash, end_);
         bool place = words >= 1 && (commas >= 1 || paren || (caps && words <= 3));
-        if (place && next < end_ && WordAfter(t_, next, end_).first == Case::kUpper) {
+        if (place && next < end_ && WordAfter(t_, next, end_).first == Case::kUpper &&
+            EndsWithTerminal(t_, next, end_)) {  // a sentence follows, not a headline's rest
           return j + dash;
         }
         return 0;
       }
       if (commas >= 2 && t_[i - 1] != ',') {
         NextWord after = WordAfter(t_, j, end_);
-        if (IsSentenceStarter(after.word) && after.word != "A" && after.word != "I") return i;
+        if (IsSentenceStarter(after.word) && after.word != "A" && after.word != "I" &&
+            EndsWithTerminal(t_, j, end_)) {
+          return i;
+        }
       }
       ++i;
       continue;

@@ -165,6 +165,7 @@ TEST_CASE("Segment: lines, headings, datelines, lists", "[segment]") {
        {"Friday, June 5, 2015", "The mayor resigned today."}},
       {"place dateline with dash", "Lyon, France - The strike ended on Monday.",
        {"Lyon, France -", "The strike ended on Monday."}},
+      {"headline with a dash stays whole", "Paris, Berlin - The Long Road", {"Paris, Berlin - The Long Road"}},
       {"numbered run-on", "1) Cut taxes 2) Build roads 3) Hire nurses",
        {"1) Cut taxes", "2) Build roads", "3) Hire nurses"}},
       {"numbered with periods", "1. Cut taxes. 2. Build roads.", {"1. Cut taxes.", "2. Build roads."}},
