@@ -1,5 +1,6 @@
 // Segmentation: paragraphs, headings/datelines and sentences of a Document.
-// Public entry point: factlint::Segment (factlint/factlint.h).
+// Public entry point: factlint::Segment (factlint/factlint.h). Rules and figures:
+// docs/SEGMENTATION.md.
 
 #ifndef FACTLINT_CORE_SEGMENT_H_
 #define FACTLINT_CORE_SEGMENT_H_
@@ -13,14 +14,17 @@ namespace factlint {
 
 enum class SegmentKind {
   kSentence,  // an ordinary sentence
-  kHeading,   // a line without final punctuation standing alone (title, heading, subhead)
-  kDateline,  // a heading-like line that is (or starts with) a date or place-and-date
-  kListItem,  // a line of a list
+  kHeading,   // the end of a line, without final punctuation (title, heading, caption, credit)
+  kDateline,  // a heading-like segment holding a date ("Monday, May 4, 2020"), or a date or
+              // place run into the first sentence and cut off it ("Lyon, France -")
+  kListItem,  // a segment that opens with a list marker ("1.", "b)", "(c)", "•")
 };
 
 struct Segment {
   size_t start = 0, end = 0;  // byte offsets into Document::text(), trimmed of outer whitespace
-  size_t paragraph = 0;       // index of the paragraph (blank-line or line separated block)
+  size_t paragraph = 0;       // index of the block: one line, or several joined lines (a broken
+                              // line, hard-wrapped prose); blank lines and single newlines both
+                              // start a new block
   SegmentKind kind = SegmentKind::kSentence;
 };
 
