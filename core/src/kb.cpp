@@ -293,7 +293,7 @@ class Loader {
     CheckAliases();
     ResolveReferences();
     CheckOverlaps();
-    if (issues_.empty() && kb != nullptr) Build(kb);
+    if (errors_seen_ == 0 && issues_.empty() && kb != nullptr) Build(kb);
     return Finish();
   }
 
@@ -535,7 +535,7 @@ class Loader {
   // --- the objects ---------------------------------------------------------------------------
 
   void ReadRoot() {
-    const bool ok = ReadObject(
+    ReadObject(
         {{"schema_version", true},
          {"name", true},
          {"as_of", true},
@@ -560,7 +560,6 @@ class Loader {
             case 9: ReadLexicon(); break;
           }
         });
-    (void)ok;
   }
 
   void ReadSchemaVersion() {
@@ -869,8 +868,10 @@ class Loader {
       auto claim = [&](const std::string& name, size_t offset, int alias) {
         std::string key = AliasKey(name);
         if (key.empty()) return;
-        auto [it, inserted] = owners.emplace(std::move(key), Owner{static_cast<int>(i), alias});
-        if (inserted || it->second.person == static_cast<int>(i)) return;
+        // No structured binding here: clang 14 cannot capture one in the lambdas below.
+        const auto emplaced = owners.emplace(std::move(key), Owner{static_cast<int>(i), alias});
+        const auto it = emplaced.first;
+        if (emplaced.second || it->second.person == static_cast<int>(i)) return;
         const size_t other_index = static_cast<size_t>(it->second.person);
         const RawPerson& other = people_[other_index];
         Add(offset, ErrorCode::kKbDuplicate, [&] { return path_of(i, alias); }, [&] {
