@@ -1060,7 +1060,7 @@ void Checker::DateRoles() {
     time_future_[s].assign(times_[s].size(), 0);
     for (size_t t = 0; t < times_[s].size(); ++t) {
       const TimeExpr& te = times_[s][t];
-      if (IsIn(te.preposition, {"until", "till", "by", "before"})) {
+      if (IsIn(te.preposition, {"until", "till", "by", "before"}) || te.relative_offset > 0) {
         time_future_[s][t] = 1;
         continue;
       }
@@ -1082,9 +1082,20 @@ std::optional<Interval> Checker::ClaimTime(int sentence, uint32_t claim_end, std
   const size_t s = static_cast<size_t>(sentence);
   for (size_t t = 0; t < times_[s].size(); ++t) {
     const TimeExpr& te = times_[s][t];
-    if (!te.has_year() || time_is_event_date_[s][t] || (time_future_.size() > s && time_future_[s][t])) continue;
-    if (!(te.sentence_initial || IsIn(te.preposition, {"in", "on", "during"}))) continue;
-    Interval iv{te.First().days, te.Last().days};
+    if (time_is_event_date_[s][t] || (time_future_.size() > s && time_future_[s][t])) continue;
+    Interval iv;
+    if (te.relative_unit) {
+      // "last year": relative to a reference the text does not itself decide.
+      if (!window_ || !(report_.reference_date.source == "given" || report_.reference_date.source == "dateline"))
+        continue;
+      Date a, b;
+      ResolveRelative(te, Date{window_->a}, Date{window_->b}, &a, &b);
+      iv = Interval{a.days, b.days};
+    } else {
+      if (!te.has_year()) continue;
+      if (!(te.sentence_initial || IsIn(te.preposition, {"in", "on", "during"}))) continue;
+      iv = Interval{te.First().days, te.Last().days};
+    }
     if (window_ && iv.a > window_->b) continue;  // after the text's time: not a past date
     if (iv.a > kb_.as_of.days) continue;
     bool applies = te.sentence_initial;
@@ -1111,7 +1122,12 @@ std::optional<Interval> Checker::ClaimTime(int sentence, uint32_t claim_end, std
       if (m != mentions_.end() && m->start < te.start) applies = false;
     }
     if (!applies) continue;
-    if (when) *when = (te.precision == TimePrecision::kDay ? "on " : "in ") + te.ToString();
+    if (when && te.relative_unit) {
+      std::string d = FormatIsoDate(Date{iv.a}).substr(0, te.relative_unit == 'y' ? 4 : 7);
+      *when = "in " + d + " (" + te.ToString() + ")";
+    } else if (when) {
+      *when = (te.precision == TimePrecision::kDay ? "on " : "in ") + te.ToString();
+    }
     return iv;
   }
   return std::nullopt;

@@ -150,9 +150,27 @@ std::string TimeExpr::ToString() const {
     std::snprintf(buf, sizeof buf, "%s %d", kNames[static_cast<size_t>(month - 1)], day);
   else if (month)
     std::snprintf(buf, sizeof buf, "%s", kNames[static_cast<size_t>(month - 1)]);
+  else if (relative_unit)
+    std::snprintf(buf, sizeof buf, "%s %s", relative_offset < 0 ? "last" : relative_offset > 0 ? "next" : "this",
+                  relative_unit == 'y' ? "year" : "month");
   else
     buf[0] = '\0';
   return buf;
+}
+
+void ResolveRelative(const TimeExpr& e, Date from, Date to, Date* first, Date* last) {
+  int y1, m1, d1, y2, m2, d2;
+  SplitDate(from, &y1, &m1, &d1);
+  SplitDate(to, &y2, &m2, &d2);
+  if (e.relative_unit == 'y') {
+    *first = MakeDate(y1 + e.relative_offset, 1, 1);
+    *last = MakeDate(y2 + e.relative_offset, 12, 31);
+    return;
+  }
+  int a = y1 * 12 + (m1 - 1) + e.relative_offset, b = y2 * 12 + (m2 - 1) + e.relative_offset;
+  *first = MakeDate(a / 12, a % 12 + 1, 1);
+  int nb = b + 1;
+  *last = Date{MakeDate(nb / 12, nb % 12 + 1, 1).days - 1};
 }
 
 std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size_t end) {
@@ -179,6 +197,18 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
       if (MonthNumber(word_at(k)) || (k < n && DayOf(t[k]))) {
         weekday = true;
         j = k;
+      }
+    }
+    // "last year", "this month", "next year".
+    if (!found && j + 1 < n && (word_at(j) == "last" || word_at(j) == "next" || word_at(j) == "this" ||
+                                word_at(j) == "past")) {
+      std::string_view unit = word_at(j + 1);
+      if (unit == "year" || unit == "month") {
+        e.relative_unit = unit == "year" ? 'y' : 'm';
+        e.relative_offset = word_at(j) == "next" ? 1 : word_at(j) == "this" ? 0 : -1;
+        e.precision = unit == "year" ? TimePrecision::kYear : TimePrecision::kMonth;
+        last = j + 1;
+        found = true;
       }
     }
     // ISO yyyy-mm-dd.

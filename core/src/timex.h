@@ -27,6 +27,10 @@ struct TimeExpr {
   std::string preposition;    // the word right before ("in", "on", "since", "the"), folded
   bool sentence_initial = false;  // at the head of its range, or after one "in"/"on"/"during" there
   bool has_weekday = false;
+  // Relative expressions ("last year", "next month", "this year"): unit 'y' or 'm' and the offset
+  // from the reference time; year/month/day stay 0 until resolved against it.
+  char relative_unit = 0;
+  int relative_offset = 0;
 
   bool has_year() const { return year != 0; }
   // The days the expression covers, for a given year (its own when it has one).
@@ -34,6 +38,9 @@ struct TimeExpr {
   Date Last(int in_year = 0) const;
   std::string ToString() const;  // "2025-02-28", "2025-02", "2025", "February"
 };
+
+// The days a relative expression covers when the text speaks during [from, to].
+void ResolveRelative(const TimeExpr& e, Date from, Date to, Date* first, Date* last);
 
 // Finds the time expressions in folded[begin, end), in order. Linear in the range.
 std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end);

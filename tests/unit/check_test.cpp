@@ -93,6 +93,10 @@ TEST_CASE("check: title forms are recognised and judged", "[check]") {
       {"French President Olaf Scholz spoke.", "2023-06-01", "TITLE_NOT_HELD", "French President Olaf Scholz"},
       {"How good a prime minister Olaf Scholz would make was debated.", "2015-06-01", nullptr, nullptr},
       {"The attempt on Prime Minister Theresa May was foiled.", "2026-10-01", nullptr, nullptr},  // historical
+      {"MPs criticised Chancellor Olaf Scholz last year for the budget.", "2022-03-01", nullptr, nullptr},
+      {"MPs criticised Chancellor Olaf Scholz last month for the budget.", "2026-03-01", "CURRENT_BUT_FORMER",
+       "Chancellor Olaf Scholz"},
+      {"MPs will criticise Chancellor Olaf Scholz next year.", "2021-03-01", "TITLE_NOT_HELD", "Chancellor Olaf Scholz"},
   };
   for (const Case& c : cases) {
     const Report r = Check(TestKb(), c.text, At(c.date));

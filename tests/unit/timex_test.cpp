@@ -44,6 +44,9 @@ TEST_CASE("timex: dates, months and years", "[timex]") {
       {"February 30, 2021", ""},
       {"February 29, 2024", "2024-02-29=february 29, 2024"},
       {"February 29, 2023", "February 29=february 29"},
+      {"criticised last year for", "last year=last year"},
+      {"in the past month", "last month=past month"},
+      {"next week", ""},
   };
   for (const Case& c : cases) {
     INFO(c.text);
