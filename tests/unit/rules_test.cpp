@@ -4,6 +4,8 @@
 // `pass` example gives none of that rule. Each example carries its own KB (inline, or a name in
 // the file's `test_kbs`), so the examples do not depend on the bundled KB.
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -102,5 +104,15 @@ TEST_CASE("rules: every example fires or passes as written", "[rules]") {
         for (const auto& f : report.findings) CHECK(f.rule != id);
       }
     }
+  }
+}
+
+TEST_CASE("rules: docs/RULES.md describes every rule", "[rules]") {
+  std::ifstream in(FACTLINT_SOURCE_DIR "/docs/RULES.md");
+  REQUIRE(in.good());
+  std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const json& r : Catalogue()["rules"]) {
+    INFO(r.at("id").get<std::string>());
+    CHECK(doc.find("## " + r.at("id").get<std::string>() + " (") != std::string::npos);
   }
 }
