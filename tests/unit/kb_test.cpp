@@ -451,11 +451,11 @@ TEST_CASE("line endings and byte-order mark", "[kb]") {
 TEST_CASE("hostile shapes: wrong types everywhere do not crash and stay bounded", "[kb]") {
   const char* texts[] = {
       "null", "1", "\"x\"", "{}",
-      "{\"schema_version\": \"1\", \"name\": 5, \"as_of\": [], \"sources\": {}, \"people\": [1, null, []],"
-      " \"offices\": [{}], \"terms\": [{\"end\": {}}], \"events\": [{\"participants\": {}, \"other_dates\": [1]}],"
-      " \"quotes\": [[]], \"lexicon\": []}",
-      "{\"schema_version\": 1e999, \"name\": \"\", \"as_of\": \"0000-01-01\", \"sources\": [], \"people\": [],"
-      " \"offices\": [], \"terms\": [], \"events\": [], \"quotes\": [], \"lexicon\": {\"hedges\": [\"\"]}}",
+      ("{\"schema_version\": \"1\", \"name\": 5, \"as_of\": [], \"sources\": {}, \"people\": [1, null, []],"
+       " \"offices\": [{}], \"terms\": [{\"end\": {}}], \"events\": [{\"participants\": {}, \"other_dates\": [1]}],"
+       " \"quotes\": [[]], \"lexicon\": []}"),
+      ("{\"schema_version\": 1e999, \"name\": \"\", \"as_of\": \"0000-01-01\", \"sources\": [], \"people\": [],"
+       " \"offices\": [], \"terms\": [], \"events\": [], \"quotes\": [], \"lexicon\": {\"hedges\": [\"\"]}}"),
   };
   for (const char* text : texts) {
     INFO(text);
