@@ -1335,6 +1335,8 @@ void Checker::JudgeTitles() {
       // Prime Minister Thatcher"), not a claim about the present.
       constexpr int32_t kHistoricalDays = 6 * 365;
       if (left_office >= 0 && t->a - left > kHistoricalDays) continue;
+      // Monarchs keep their title in references after their reign ("Queen Elizabeth's funeral").
+      if (left_office >= 0 && kb_.offices[static_cast<size_t>(left_office)].role == OfficeRole::kMonarch) continue;
       if (left_office >= 0) {
         std::string before = Orig(c.start, c.phrase_start);
         std::string former = c.phrase_start == sent_start_[static_cast<size_t>(c.sentence)] ? "Former " : "former ";
