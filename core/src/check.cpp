@@ -1433,7 +1433,8 @@ void Checker::JudgeEvents() {
     const KbEvent& k = kb_.events[static_cast<size_t>(em.events.front())];
     int32_t sa = te.First().days, sb = te.Last().days;
     Interval kd = EventDays(k);
-    if (sa <= kd.b && kd.a <= sb) continue;  // the stated date agrees
+    // A day either side: news across time zones dates the same night differently.
+    if (sa - 1 <= kd.b && kd.a <= sb + 1) continue;  // the stated date agrees
     const KbOtherDate* other = nullptr;
     for (const KbOtherDate& od : k.other_dates)
       if (od.date.days >= sa && od.date.days <= sb) other = &od;

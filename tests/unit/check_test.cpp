@@ -163,6 +163,15 @@ TEST_CASE("check: events, quotes and sourcing", "[check]") {
     INFO(Describe(r));
     CHECK(Count(r, "ANACHRONISM") == 1);
   }
+  SECTION("an event date a day off (time zones) agrees; two days off does not") {
+    const Report r = Check(TestKb(),
+                           "Since the full-scale invasion on February 23, 2022, prices rose. "
+                           "Since the full-scale invasion on February 21, 2022, prices rose.",
+                           {});
+    INFO(Describe(r));
+    REQUIRE(Count(r, "EVENT_DATE_MISMATCH") == 1);
+    CHECK(r.findings[0].sentence == 1);
+  }
   SECTION("a generic election without a participant named is left alone") {
     const Report r = Check(TestKb(), "Voters will decide in the November election.", At("2025-03-01"));
     CHECK(Count(r, "ANACHRONISM") == 0);
