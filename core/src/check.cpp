@@ -1080,7 +1080,20 @@ void Checker::DateRoles() {
 // count. Pass claim_end = UINT32_MAX for fronted dates only.
 std::optional<Interval> Checker::ClaimTime(int sentence, uint32_t claim_end, std::string* when) const {
   const size_t s = static_cast<size_t>(sentence);
-  for (size_t t = 0; t < times_[s].size(); ++t) {
+  // Candidates, in order: a fronted date (only the first expression can be one), then the dates
+  // starting within 120 bytes after the claim — a bounded set, so long sentences stay linear.
+  const auto& ts = times_[s];
+  std::vector<size_t> candidates;
+  if (!ts.empty() && ts.front().sentence_initial) candidates.push_back(0);
+  if (claim_end != UINT32_MAX) {
+    auto it = std::lower_bound(ts.begin(), ts.end(), claim_end,
+                               [](const TimeExpr& te, uint32_t pos) { return te.start < pos; });
+    for (; it != ts.end() && it->start <= static_cast<size_t>(claim_end) + 120; ++it) {
+      size_t t = static_cast<size_t>(it - ts.begin());
+      if (candidates.empty() || candidates.back() != t) candidates.push_back(t);
+    }
+  }
+  for (size_t t : candidates) {
     const TimeExpr& te = times_[s][t];
     if (time_is_event_date_[s][t] || (time_future_.size() > s && time_future_[s][t])) continue;
     Interval iv;
