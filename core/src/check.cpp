@@ -215,6 +215,7 @@ class Checker {
   void Persons();
   void Titles();
   bool ParsePrenominal(const PersonMention& m, size_t mention_index);
+  bool PastEraBefore(uint32_t pos, uint32_t lo) const;
   bool ParseAppositive(const PersonMention& m, size_t mention_index);
   void ParseAdministration(const PersonMention& m, size_t mention_index);
   uint32_t ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* c, bool* blocked);
@@ -415,6 +416,14 @@ uint32_t Checker::ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* c, b
       if (w == "then") c->tense = Tense::kSkip;
       break;
     }
+    if (w == "under" && !UpperAt(s)) {  // "under President X": a tenure, past or present, not a claim
+      c->tense = Tense::kSkip;
+      break;
+    }
+    if (w == "under" && FirstWord(s, lo)) {
+      c->tense = Tense::kSkip;
+      break;
+    }
     if (w == "a" || w == "an") {  // "how good a prime minister X will make": a predicate, not a title
       *blocked = true;
       break;
@@ -426,6 +435,33 @@ uint32_t Checker::ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* c, b
     break;
   }
   return start;
+}
+
+// "the previous government, led by President X": a title inside a clause about a past
+// government names its holder then. True when such a phrase ends at most 12 words before pos.
+bool Checker::PastEraBefore(uint32_t pos, uint32_t lo) const {
+  uint32_t p = pos;
+  std::string_view next;  // the word after the current one (to its right)
+  for (int k = 0; k < 12; ++k) {
+    auto [s, e] = WordBefore(p, lo);
+    if (s == e) {
+      // Skip one punctuation mark (a comma) and go on; stop at anything else.
+      uint32_t q = SkipSpacesBack(p, lo);
+      if (q > lo && f_[q - 1] == ',') {
+        p = q - 1;
+        continue;
+      }
+      return false;
+    }
+    std::string_view w = F(s, e);
+    if (IsIn(w, {"previous", "former", "preceding", "last", "past", "earlier", "then", "old", "ousted"}) &&
+        IsIn(next, {"government", "governments", "administration", "regime", "cabinet", "coalition",
+                    "leadership", "presidency", "premiership", "era", "term"}))
+      return true;
+    next = w;
+    p = s;
+  }
+  return false;
 }
 
 // "[mods] [Jurisdiction['s]] Title [of (the) Jurisdiction] [-elect] NAME"
@@ -490,6 +526,7 @@ bool Checker::ParsePrenominal(const PersonMention& m, size_t mi) {
   c.phrase_start = phrase_start;
   c.start = ParseModifiersBack(phrase_start, lo, &c, &blocked);
   if (blocked) return false;
+  if (c.tense == Tense::kPresent && PastEraBefore(c.start, lo)) c.tense = Tense::kSkip;
   if (!jur.empty()) {
     std::vector<int> both;
     for (int o : title_offices)

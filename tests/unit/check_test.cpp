@@ -92,6 +92,11 @@ TEST_CASE("check: title forms are recognised and judged", "[check]") {
       {"Prime Minister Theresa May spoke.", "2027-06-01", nullptr, nullptr},           // beyond as_of
       {"French President Olaf Scholz spoke.", "2023-06-01", "TITLE_NOT_HELD", "French President Olaf Scholz"},
       {"How good a prime minister Olaf Scholz would make was debated.", "2015-06-01", nullptr, nullptr},
+      {"Under President Joe Biden, tariffs fell.", "2026-01-10", nullptr, nullptr},
+      {"Tariffs fell under President Joe Biden.", "2026-01-10", nullptr, nullptr},
+      {"The last government, led by Chancellor Angela Merkel, tried it.", "2023-01-10", nullptr, nullptr},
+      {"The government, led by Chancellor Angela Merkel, tried it.", "2023-01-10", "CURRENT_BUT_FORMER",
+       "Chancellor Angela Merkel"},
       {"The attempt on Prime Minister Theresa May was foiled.", "2026-10-01", nullptr, nullptr},  // historical
       {"MPs criticised Chancellor Olaf Scholz last year for the budget.", "2022-03-01", nullptr, nullptr},
       {"MPs criticised Chancellor Olaf Scholz last month for the budget.", "2026-03-01", "CURRENT_BUT_FORMER",
