@@ -27,12 +27,9 @@ export async function launchWithExtension(extensionDir) {
   });
 }
 
+// A plain browser; Playwright gives launch() a fresh temporary profile of its own.
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: false,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${freshProfile()}`],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: false, args: CHROMIUM_ARGS });
 }
 
 const TYPES = {
