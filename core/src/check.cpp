@@ -224,8 +224,9 @@ class Checker {
   void Quotes();
   void ReferenceTime();
   void DateRoles();
-  std::optional<Interval> ClaimTime(int sentence, uint32_t claim_end, std::string* when) const;
-  std::optional<Interval> JudgedTime(int sentence, uint32_t claim_end, std::string* when) const;
+  std::optional<Interval> ClaimTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when) const;
+  std::optional<Interval> JudgedTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when) const;
+  bool SameClause(uint32_t from, uint32_t to) const;
   void JudgeTitles();
   void JudgeEvents();
   void JudgeQuotes();
@@ -921,9 +922,15 @@ void Checker::Events() {
         gap = em.start - static_cast<uint32_t>(te.end);
         if (gap > 3) continue;
       } else if (te.start >= em.end) {
+        // Right after the trigger, through one preposition ("invasion in February 2021"), not
+        // after more words ("Lisbon summit of European Union leaders in 2000": another summit).
         if (!IsIn(te.preposition, {"in", "on", "of", "during"})) continue;
+        const uint32_t hi = sent_end_[s];
+        uint32_t p = SkipSpacesFwd(em.end, hi);
+        if (p < hi && f_[p] == ',') p = SkipSpacesFwd(p + 1, hi);
+        auto [ws, we] = WordAfter(p, hi);
+        if (ws != p || F(ws, we) != te.preposition || SkipSpacesFwd(we, hi) != te.start) continue;
         gap = static_cast<uint32_t>(te.start) - em.end;
-        if (gap > 40) continue;
       } else {
         gap = 0;  // inside the trigger ("November 2024 election")
       }
@@ -1115,7 +1122,35 @@ void Checker::DateRoles() {
 // only within the same clause ("... visited Berlin in 2018", not "... said the rebate won in 1984
 // must stay"). Dates that look ahead, event dates and dates after the reference window do not
 // count. Pass claim_end = UINT32_MAX for fronted dates only.
-std::optional<Interval> Checker::ClaimTime(int sentence, uint32_t claim_end, std::string* when) const {
+// True when nothing between from and to opens another clause: no clause punctuation (a comma
+// inside a number is fine), speech verb, conjunction or relative word, and no person named.
+bool Checker::SameClause(uint32_t from, uint32_t to) const {
+  for (uint32_t i = from; i < to;) {
+    if (!IsWordByte(static_cast<unsigned char>(f_[i]))) {
+      const bool digit_comma = f_[i] == ',' && i > from && i + 1 < to && f_[i - 1] >= '0' && f_[i - 1] <= '9' &&
+                               f_[i + 1] >= '0' && f_[i + 1] <= '9';
+      if ((f_[i] == ',' && !digit_comma) || f_[i] == ';' || f_[i] == ':' || f_[i] == '"' || f_[i] == '(' ||
+          f_[i] == ')')
+        return false;
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < to && IsWordByte(static_cast<unsigned char>(f_[e]))) ++e;
+    std::string_view w = F(i, e);
+    if ((IsSpeechWord(w) && w != "by") || IsIn(w, {"that", "which", "who", "whom", "whose", "when", "where", "while", "because",
+                                    "although", "though", "since", "after", "before", "until", "whether", "if",
+                                    "as", "and", "but", "or", "than"}))
+      return false;
+    i = e;
+  }
+  auto m = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                            [](const PersonMention& pm, uint32_t pos) { return pm.start < pos; });
+  return m == mentions_.end() || m->start >= to;
+}
+
+std::optional<Interval> Checker::ClaimTime(int sentence, uint32_t claim_start, uint32_t claim_end,
+                                           std::string* when) const {
   const size_t s = static_cast<size_t>(sentence);
   // Candidates, in order: a fronted date (only the first expression can be one), then the dates
   // starting within 120 bytes after the claim — a bounded set, so long sentences stay linear.
@@ -1123,6 +1158,13 @@ std::optional<Interval> Checker::ClaimTime(int sentence, uint32_t claim_end, std
   std::vector<size_t> candidates;
   if (!ts.empty() && ts.front().sentence_initial) candidates.push_back(0);
   if (claim_end != UINT32_MAX) {
+    // Before the claim, in its clause ("... in September 2021 was rejected by Prime Minister X").
+    auto b = std::lower_bound(ts.begin(), ts.end(), claim_start > 160 ? claim_start - 160 : 0,
+                              [](const TimeExpr& te, uint32_t pos) { return te.start < pos; });
+    for (; b != ts.end() && b->end <= claim_start; ++b) {
+      size_t t = static_cast<size_t>(b - ts.begin());
+      if (candidates.empty() || candidates.back() != t) candidates.push_back(t);
+    }
     auto it = std::lower_bound(ts.begin(), ts.end(), claim_end,
                                [](const TimeExpr& te, uint32_t pos) { return te.start < pos; });
     for (; it != ts.end() && it->start <= static_cast<size_t>(claim_end) + 120; ++it) {
@@ -1149,28 +1191,10 @@ std::optional<Interval> Checker::ClaimTime(int sentence, uint32_t claim_end, std
     if (window_ && iv.a > window_->b) continue;  // after the text's time: not a past date
     if (iv.a > kb_.as_of.days) continue;
     bool applies = te.sentence_initial;
-    if (!applies && claim_end != UINT32_MAX && te.start >= claim_end && te.start - claim_end <= 120) {
-      applies = true;
-      for (uint32_t i = claim_end; i < te.start && applies;) {
-        if (!IsWordByte(static_cast<unsigned char>(f_[i]))) {
-          if (f_[i] == ',' || f_[i] == ';' || f_[i] == ':' || f_[i] == '"' || f_[i] == '(') applies = false;
-          ++i;
-          continue;
-        }
-        uint32_t e = i;
-        while (e < te.start && IsWordByte(static_cast<unsigned char>(f_[e]))) ++e;
-        std::string_view w = F(i, e);
-        if (IsSpeechWord(w) || IsIn(w, {"that", "which", "who", "whom", "whose", "when", "where", "while",
-                                        "because", "although", "though", "since", "after", "before", "until",
-                                        "whether", "if", "as", "and", "but", "or", "than"}))
-          applies = false;
-        i = e;
-      }
-      // Another person named between them starts another claim.
-      auto m = std::lower_bound(mentions_.begin(), mentions_.end(), claim_end,
-                                [](const PersonMention& pm, uint32_t pos) { return pm.start < pos; });
-      if (m != mentions_.end() && m->start < te.start) applies = false;
-    }
+    if (!applies && claim_end != UINT32_MAX && te.start >= claim_end && te.start - claim_end <= 120)
+      applies = SameClause(claim_end, static_cast<uint32_t>(te.start));
+    if (!applies && claim_end != UINT32_MAX && te.end <= claim_start && claim_start - te.end <= 120)
+      applies = SameClause(static_cast<uint32_t>(te.end), claim_start);
     if (!applies) continue;
     if (when && te.relative_unit) {
       std::string d = FormatIsoDate(Date{iv.a}).substr(0, te.relative_unit == 'y' ? 4 : 7);
@@ -1211,7 +1235,7 @@ void Checker::ReferenceTime() {
     cs.push_back(std::move(c));
   };
   for (const TitleClaim& c : claims_) {
-    if (c.tense == Tense::kSkip || ClaimTime(c.sentence, c.end, nullptr)) continue;
+    if (c.tense == Tense::kSkip || ClaimTime(c.sentence, c.start, c.end, nullptr)) continue;
     const std::string& name = kb_.people[static_cast<size_t>(c.person)].name;
     std::string key = std::to_string(c.person) + (c.tense == Tense::kFormer ? "F" : "P");
     for (int o : c.offices) key += "," + std::to_string(o);
@@ -1220,14 +1244,16 @@ void Checker::ReferenceTime() {
     TimeConstraint tc;
     std::string office = kb_.offices[static_cast<size_t>(c.offices.front())].name;
     if (c.tense == Tense::kPresent) {
-      // A present-tense title pins the time to a term; "former" (and the looser "NAME
-      // administration") only excludes one, so it weighs less.
+      // Weights (in quarters of a title): a present-tense title pins the time to a term (4);
+      // "former" and the looser "NAME administration" only exclude one (2); a year or date in the
+      // text bounds the time loosely (1); events, below, 2 or 8.
       tc.intervals = spans;
-      tc.weight = c.administration ? 1 : 2;
+      tc.weight = c.administration ? 2 : 4;
       tc.clue = "\"" + Trimmed(Orig(c.start, c.end)) + "\": " + name + " held " + office + " from " +
                 FormatIsoDate(Date{spans.back().first}) +
                 (spans.back().second >= kOpenEnd ? "" : " to " + FormatIsoDate(Date{spans.back().second}));
     } else {
+      tc.weight = 2;
       for (size_t i = 0; i < spans.size(); ++i)
         tc.intervals.emplace_back(spans[i].second, i + 1 < spans.size() ? spans[i + 1].first : kOpenEnd);
       tc.clue = "\"" + Trimmed(Orig(c.start, c.end)) + "\": " + name + " out of " + office + " after " +
@@ -1237,7 +1263,7 @@ void Checker::ReferenceTime() {
   }
   for (const EventMention& em : event_mentions_) {
     // A generic "November election" stands for one of many: it is judged, never a clue.
-    if (em.generic || ClaimTime(em.sentence, em.end, nullptr)) continue;
+    if (em.generic || ClaimTime(em.sentence, em.start, em.end, nullptr)) continue;
     std::string key = em.prospective ? "P" : "E";
     int32_t lo_date = kOpenEnd, hi_date = kOpenStart;
     for (int e : em.events) {
@@ -1252,13 +1278,13 @@ void Checker::ReferenceTime() {
     TimeConstraint tc;
     if (em.prospective) {
       tc.intervals.emplace_back(kOpenStart, hi_date + 1);
-      tc.weight = 1;
+      tc.weight = 2;
       tc.clue = label + " spoken of as still to come";
     } else {
       tc.intervals.emplace_back(lo_date, kOpenEnd);
       // An event the article reports as past, with a participant named, is the strongest clue:
       // a checked claim (a title) may be wrong, the event the article is about rarely is.
-      tc.weight = em.participant_named && !em.generic ? 4 : 1;
+      tc.weight = em.participant_named && !em.generic ? 8 : 2;
       tc.clue = label + " reported as past";
     }
     add(key, std::move(tc));
@@ -1296,8 +1322,9 @@ void Checker::ReferenceTime() {
   }
 }
 
-std::optional<Interval> Checker::JudgedTime(int sentence, uint32_t claim_end, std::string* when) const {
-  std::optional<Interval> t = ClaimTime(sentence, claim_end, when);
+std::optional<Interval> Checker::JudgedTime(int sentence, uint32_t claim_start, uint32_t claim_end,
+                                            std::string* when) const {
+  std::optional<Interval> t = ClaimTime(sentence, claim_start, claim_end, when);
   if (!t) t = window_;
   if (!t) return std::nullopt;
   if (t->a > kb_.as_of.days) return std::nullopt;
@@ -1358,7 +1385,7 @@ void Checker::JudgeTitles() {
   for (const TitleClaim& c : claims_) {
     if (c.tense == Tense::kSkip || c.administration) continue;
     std::string when;
-    std::optional<Interval> t = JudgedTime(c.sentence, c.end, &when);
+    std::optional<Interval> t = JudgedTime(c.sentence, c.start, c.end, &when);
     if (!t) continue;
     const KbPerson& person = kb_.people[static_cast<size_t>(c.person)];
     std::vector<Evidence> ev;
@@ -1457,9 +1484,9 @@ void Checker::JudgeEvents() {
       const KbEvent& k = kb_.events[static_cast<size_t>(e)];
       ev.push_back(Evidence{k.name + ": " + EventDateText(k) + (k.place.empty() ? "" : ", " + k.place), SourceName(k.source)});
     }
-    if (em.prospective && !ClaimTime(em.sentence, em.end, nullptr)) {
+    if (em.prospective && !ClaimTime(em.sentence, em.start, em.end, nullptr)) {
       std::string when;
-      std::optional<Interval> t = JudgedTime(em.sentence, em.end, &when);
+      std::optional<Interval> t = JudgedTime(em.sentence, em.start, em.end, &when);
       if (!t) continue;
       int latest = -1;
       bool any_after = false;
@@ -1538,7 +1565,7 @@ void Checker::JudgeQuotes() {
     if (qw.empty() || qw.size() > kMaxWords) continue;
     const KbPerson& speaker = kb_.people[static_cast<size_t>(q.speaker)];
     std::string when;
-    std::optional<Interval> t = JudgedTime(q.sentence, UINT32_MAX, &when);
+    std::optional<Interval> t = JudgedTime(q.sentence, UINT32_MAX, UINT32_MAX, &when);
     std::vector<int> near;
     const auto& all = kb_.quotes_by_speaker[static_cast<size_t>(q.speaker)];
     for (int qi : all) {
@@ -1610,7 +1637,7 @@ void Checker::Inconsistent() {
   std::map<int, const TitleClaim*> former, sitting;
   std::set<int> done;
   for (const TitleClaim& c : claims_) {
-    if (c.tense == Tense::kSkip || ClaimTime(c.sentence, c.end, nullptr)) continue;
+    if (c.tense == Tense::kSkip || ClaimTime(c.sentence, c.start, c.end, nullptr)) continue;
     auto& mine = c.tense == Tense::kFormer ? former : sitting;
     auto& other = c.tense == Tense::kFormer ? sitting : former;
     if (!mine.count(c.person)) mine[c.person] = &c;

@@ -177,6 +177,19 @@ TEST_CASE("check: events, quotes and sourcing", "[check]") {
     REQUIRE(Count(r, "EVENT_DATE_MISMATCH") == 1);
     CHECK(r.findings[0].sentence == 1);
   }
+  SECTION("a date after more words belongs to something else") {
+    const Report r = Check(TestKb(), "Since the full-scale invasion of the Donbas region in 2014, prices rose.", {});
+    CHECK(Count(r, "EVENT_DATE_MISMATCH") == 0);
+  }
+  SECTION("a date before a claim in its clause dates it; across a comma it does not") {
+    const Report r = Check(TestKb(),
+                           "A plan drawn up in March 2018 for 3,000 refugees was rejected by Prime Minister Theresa May. "
+                           "The plan, drawn up in March 2018, was rejected by Prime Minister Theresa May.",
+                           At("2021-06-01"));
+    INFO(Describe(r));
+    REQUIRE(Count(r, "CURRENT_BUT_FORMER") == 1);
+    CHECK(r.findings[0].sentence == 1);
+  }
   SECTION("a generic election without a participant named is left alone") {
     const Report r = Check(TestKb(), "Voters will decide in the November election.", At("2025-03-01"));
     CHECK(Count(r, "ANACHRONISM") == 0);
