@@ -1409,9 +1409,13 @@ void Checker::JudgeTitles() {
         }
       }
       // Someone long out of office named with the title is a historical reference ("the attempt on
-      // Prime Minister Thatcher"), not a claim about the present.
-      constexpr int32_t kHistoricalDays = 6 * 365;
-      if (left_office >= 0 && t->a - left > kHistoricalDays) continue;
+      // Prime Minister Thatcher"), not a claim about the present: after 6 years when named by
+      // surname alone or in apposition, after 20 years in any case. (A full name with its title and no "former",
+      // years after the term, is how a present-day mistake reads: "Prime Minister John Major" in 2005.)
+      // An apposition ("James Baker, secretary of state, agreed") reads like the surname alone.
+      const bool loose = !mentions_[static_cast<size_t>(c.mention)].full || c.start == mentions_[static_cast<size_t>(c.mention)].start;
+      const int32_t historical_days = (loose ? 6 : 20) * 365;
+      if (left_office >= 0 && t->a - left > historical_days) continue;
       // Monarchs keep their title in references after their reign ("Queen Elizabeth's funeral").
       if (left_office >= 0 && kb_.offices[static_cast<size_t>(left_office)].role == OfficeRole::kMonarch) continue;
       if (left_office >= 0) {

@@ -97,7 +97,8 @@ TEST_CASE("check: title forms are recognised and judged", "[check]") {
       {"The last government, led by Chancellor Angela Merkel, tried it.", "2023-01-10", nullptr, nullptr},
       {"The government, led by Chancellor Angela Merkel, tried it.", "2023-01-10", "CURRENT_BUT_FORMER",
        "Chancellor Angela Merkel"},
-      {"The attempt on Prime Minister Theresa May was foiled.", "2026-10-01", nullptr, nullptr},  // historical
+      {"The attempt on Prime Minister May was foiled.", "2026-10-01", nullptr, nullptr},  // historical
+      {"Prime Minister Theresa May met Macron.", "2026-10-01", "CURRENT_BUT_FORMER", "Prime Minister Theresa May"},
       {"MPs criticised Chancellor Olaf Scholz last year for the budget.", "2022-03-01", nullptr, nullptr},
       {"MPs criticised Chancellor Olaf Scholz last month for the budget.", "2026-03-01", "CURRENT_BUT_FORMER",
        "Chancellor Olaf Scholz"},
