@@ -8,6 +8,7 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <queue>
 
@@ -28,7 +29,7 @@ int PhraseMatcher::Add(std::string_view p) {
   return id;
 }
 
-void PhraseMatcher::Build() {
+void PhraseMatcher::Build(size_t max_dense_entries) {
   // Trie with ordered child maps first; converted to CSR below.
   std::vector<std::map<unsigned char, int32_t>> children(1);
   std::vector<int32_t> out(1, -1);
@@ -60,7 +61,12 @@ void PhraseMatcher::Build() {
   fail_.assign(n, 0);
   out_link_.assign(n, -1);
   std::queue<int32_t> queue;
-  for (uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) queue.push(edges_[e].target);
+  std::vector<int32_t> bfs(1, 0);  // states in breadth-first order
+  bfs.reserve(n);
+  for (uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) {
+    queue.push(edges_[e].target);
+    bfs.push_back(edges_[e].target);
+  }
   while (!queue.empty()) {
     int32_t s = queue.front();
     queue.pop();
@@ -78,6 +84,40 @@ void PhraseMatcher::Build() {
       }
       fail_[static_cast<size_t>(t)] = (next >= 0 && next != t) ? next : 0;
       queue.push(t);
+      bfs.push_back(t);
+    }
+  }
+  first_out_.resize(n);
+  for (size_t s = 0; s < n; ++s) first_out_[s] = out_[s] >= 0 ? static_cast<int32_t>(s) : out_link_[s];
+  info_.clear();
+  for (const std::string& pat : patterns_)
+    info_.push_back(PatternInfo{static_cast<uint32_t>(pat.size()), IsWordByte(static_cast<unsigned char>(pat.front())),
+                                IsWordByte(static_cast<unsigned char>(pat.back()))});
+
+  // Byte classes: one per byte that occurs in a pattern, class 0 for all others.
+  std::fill(std::begin(class_of_), std::end(class_of_), 0);
+  std::vector<unsigned char> byte_of(1, 0);
+  for (const Edge& e : edges_) {
+    if (class_of_[e.byte] == 0) {
+      class_of_[e.byte] = static_cast<unsigned char>(byte_of.size());
+      byte_of.push_back(e.byte);
+    }
+  }
+  classes_ = static_cast<uint32_t>(byte_of.size());
+  // Dense rows in breadth-first order (the root first) while the budget lasts. A failure link
+  // leads to a shallower state, which comes earlier in that order, so its row is already there.
+  row_.assign(n, -1);
+  dense_.clear();
+  for (int32_t s : bfs) {
+    if (s != 0 && dense_.size() + classes_ > max_dense_entries) break;
+    const size_t base = dense_.size();
+    row_[static_cast<size_t>(s)] = static_cast<int32_t>(base);
+    dense_.resize(base + classes_, 0);
+    const int32_t f = fail_[static_cast<size_t>(s)];
+    for (uint32_t k = 1; k < classes_; ++k) {
+      int32_t t = Next(s, byte_of[k]);
+      if (t < 0) t = s == 0 ? 0 : dense_[static_cast<size_t>(row_[static_cast<size_t>(f)]) + k];
+      dense_[base + k] = t;
     }
   }
   built_ = true;
@@ -100,28 +140,28 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const 
   if (!built_ || patterns_.empty()) return;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  const int32_t* row = row_.data();
+  const int32_t* dense = dense_.data();
+  const int32_t* first_out = first_out_.data();
   int32_t s = 0;
   for (size_t i = 0; i < n; ++i) {
-    unsigned char c = p[i];
-    while (true) {
-      int32_t t = Next(s, c);
-      if (t >= 0) {
-        s = t;
-        break;
-      }
-      if (s == 0) break;
-      s = fail_[static_cast<size_t>(s)];
+    const unsigned char c = p[i];
+    const uint32_t k = class_of_[c];
+    if (k == 0) {
+      s = 0;  // a byte in no pattern: no state survives it
+      continue;
     }
+    int32_t t = -1;
+    // A deep state: its sparse goto, else along failure links until a state with a dense row.
+    while (row[s] < 0 && (t = Next(s, c)) < 0) s = fail_[static_cast<size_t>(s)];
+    s = row[s] >= 0 ? dense[static_cast<size_t>(row[s]) + k] : t;
     const size_t end = i + 1;
-    for (int32_t o = out_[static_cast<size_t>(s)] >= 0 ? s : out_link_[static_cast<size_t>(s)]; o >= 0;
-         o = out_link_[static_cast<size_t>(o)]) {
+    for (int32_t o = first_out[s]; o >= 0; o = out_link_[static_cast<size_t>(o)]) {
       const int id = out_[static_cast<size_t>(o)];
-      const std::string& pat = patterns_[static_cast<size_t>(id)];
-      const size_t start = end - pat.size();
-      const bool word_first = IsWordByte(static_cast<unsigned char>(pat.front()));
-      const bool word_last = IsWordByte(static_cast<unsigned char>(pat.back()));
-      if (word_first && start > 0 && IsWordByte(p[start - 1])) continue;
-      if (word_last && end < n && IsWordByte(p[end])) continue;
+      const PatternInfo& pat = info_[static_cast<size_t>(id)];
+      const size_t start = end - pat.size;
+      if (pat.word_first && start > 0 && IsWordByte(p[start - 1])) continue;
+      if (pat.word_last && end < n && IsWordByte(p[end])) continue;
       out->push_back(Hit{static_cast<uint32_t>(start), static_cast<uint32_t>(end), id});
     }
   }

@@ -5,6 +5,12 @@
 //
 // Contract: Add() patterns (already folded), then Build() once; FindAll() is const, linear in the
 // text plus the number of hits, and safe to call from several threads.
+//
+// Speed: the states nearest the root (where a scan of news text spends nearly all its time) get
+// dense transition rows over byte classes (the bytes that occur in some pattern, plus one class
+// for every other byte), so a step there is one table load; deeper states use the sparse trie and
+// failure links. The dense rows are capped (max_dense_entries, about 1 MB by default), so a KB
+// 100 times larger costs the same memory there.
 
 #ifndef FACTLINT_CORE_MATCHER_H_
 #define FACTLINT_CORE_MATCHER_H_
@@ -28,7 +34,8 @@ class PhraseMatcher {
   // Adds a folded pattern; returns its id (the same id when the pattern was added before).
   // Empty patterns and patterns with no word character are ignored (returns -1).
   int Add(std::string_view folded_pattern);
-  void Build();
+  static constexpr size_t kDefaultDenseEntries = size_t{1} << 18;  // int32 entries
+  void Build(size_t max_dense_entries = kDefaultDenseEntries);
 
   // Appends every word-bounded occurrence, ordered by end offset then by length (longest first).
   void FindAll(std::string_view folded, std::vector<Hit>* out) const;
@@ -51,6 +58,19 @@ class PhraseMatcher {
   std::vector<int32_t> fail_;
   std::vector<int32_t> out_;       // pattern ending exactly at this state, -1 if none
   std::vector<int32_t> out_link_;  // nearest state on the fail chain with out_ >= 0, -1 if none
+  std::vector<int32_t> first_out_;  // s if out_[s] >= 0, else out_link_[s]
+  // Dense rows: class_of_[byte] (0 = a byte in no pattern); row_[s] = first entry of state s's
+  // row in dense_ (classes_ entries, each the next state), or -1 when s has none. The root always
+  // has one, and every state with a row has all its failure ancestors with rows.
+  unsigned char class_of_[256] = {};
+  uint32_t classes_ = 1;
+  std::vector<int32_t> row_;
+  std::vector<int32_t> dense_;
+  struct PatternInfo {
+    uint32_t size;
+    bool word_first, word_last;
+  };
+  std::vector<PatternInfo> info_;
   bool built_ = false;
 };
 

@@ -1,11 +1,13 @@
 // PhraseMatcher (core/src/matcher.h): every occurrence on word boundaries, longest first at an end.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "matcher.h"
+#include "text.h"
 
 namespace {
 
@@ -50,4 +52,64 @@ TEST_CASE("matcher: linear on repetitive text", "[matcher]") {
   std::vector<factlint::PhraseMatcher::Hit> hits;
   m.FindAll(text, &hits);
   CHECK(hits.size() == 100000);
+}
+
+namespace {
+
+// Every word-bounded occurrence of every pattern, by brute force, in FindAll's order.
+std::vector<factlint::PhraseMatcher::Hit> Naive(const std::vector<std::string>& patterns, const std::string& text) {
+  auto word = [](unsigned char c) { return factlint::IsWordByte(c); };
+  std::vector<factlint::PhraseMatcher::Hit> hits;
+  for (size_t end = 1; end <= text.size(); ++end) {
+    std::vector<factlint::PhraseMatcher::Hit> here;
+    for (size_t id = 0; id < patterns.size(); ++id) {
+      const std::string& p = patterns[id];
+      if (p.size() > end || text.compare(end - p.size(), p.size(), p) != 0) continue;
+      size_t start = end - p.size();
+      if (word(p.front()) && start > 0 && word(text[start - 1])) continue;
+      if (word(p.back()) && end < text.size() && word(text[end])) continue;
+      here.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), static_cast<int>(id)});
+    }
+    std::sort(here.begin(), here.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    hits.insert(hits.end(), here.begin(), here.end());
+  }
+  return hits;
+}
+
+}  // namespace
+
+TEST_CASE("matcher: same hits as brute force, with and without dense rows", "[matcher]") {
+  // Small alphabets make deep failure chains; a dense budget of 0 leaves only the root dense,
+  // a tiny one a few shallow states, the default all of them.
+  uint32_t seed = 12345;
+  auto rnd = [&](uint32_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  const std::string alphabet = "ab .\xc3\xa9";
+  for (size_t budget : {size_t{0}, size_t{40}, factlint::PhraseMatcher::kDefaultDenseEntries}) {
+    for (int round = 0; round < 40; ++round) {
+      factlint::PhraseMatcher m;
+      std::vector<std::string> patterns;
+      for (int k = 0; k < 12; ++k) {
+        std::string p;
+        for (uint32_t len = 1 + rnd(5); p.size() < len;) p += alphabet[rnd(static_cast<uint32_t>(alphabet.size()))];
+        int id = m.Add(p);
+        if (id >= 0 && static_cast<size_t>(id) == patterns.size()) patterns.push_back(p);
+      }
+      m.Build(budget);
+      std::string text;
+      for (int i = 0; i < 300; ++i) text += alphabet[rnd(static_cast<uint32_t>(alphabet.size()))];
+      text += "zzz";  // bytes in no pattern
+      std::vector<factlint::PhraseMatcher::Hit> hits;
+      m.FindAll(text, &hits);
+      std::vector<factlint::PhraseMatcher::Hit> want = Naive(patterns, text);
+      REQUIRE(hits.size() == want.size());
+      for (size_t i = 0; i < hits.size(); ++i) {
+        CHECK(hits[i].start == want[i].start);
+        CHECK(hits[i].end == want[i].end);
+        CHECK(hits[i].pattern == want[i].pattern);
+      }
+    }
+  }
 }
