@@ -13,7 +13,8 @@
 //      after Fold(), text.h), dangling ids, overlapping terms of a single-holder office.
 // Every problem is kept with its byte offset and JSON pointer; the first kMaxErrors in file order
 // survive, and LoadKb returns the first of them. The line index is built only when there is an
-// error to place. docs/ERRORS.md lists every code with its causes and messages.
+// error to place. docs/ERRORS.md lists every code with its causes and messages. A KB that loads
+// also gets its phrase index (kb_index.h: BuildKbIndex) here, once, for every Check to share.
 
 #include <algorithm>
 #include <array>
@@ -30,6 +31,7 @@
 #include "factlint/factlint.h"
 #include "json_pos.h"
 #include "kb.h"
+#include "kb_index.h"
 #include "text.h"
 
 namespace factlint {
@@ -1071,6 +1073,7 @@ Result<KbHandle> LoadKb(std::string_view json_text) {
     auto kb = std::make_shared<Kb>();
     std::vector<Error> errors = Loader(json_text, 1).Run(kb.get());
     if (!errors.empty()) return std::move(errors.front());
+    kb->index = BuildKbIndex(*kb);  // once per KB, not per Check
     return KbHandle(std::move(kb));
   } catch (const std::bad_alloc&) {
     Error e;

@@ -5,6 +5,7 @@
 #ifndef FACTLINT_CORE_KB_H_
 #define FACTLINT_CORE_KB_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,8 @@
 #include "factlint/factlint.h"
 
 namespace factlint {
+
+struct KbIndex;  // kb_index.h
 
 struct KbSource {
   std::string id, name, url, license;
@@ -92,6 +95,10 @@ struct Kb {
   std::vector<std::vector<int>> terms_by_person;  // person index -> term indexes, by start
   std::vector<std::vector<int>> terms_by_office;  // office index -> term indexes, by start
   std::vector<std::vector<int>> quotes_by_speaker;  // person index -> quote indexes, by date
+
+  // The phrase index of kb_index.h, built once by LoadKb so a Check does not rebuild or look it
+  // up; null for a Kb assembled by hand (GetKbIndex then builds and caches one).
+  std::shared_ptr<const KbIndex> index;
 };
 
 }  // namespace factlint
