@@ -191,8 +191,16 @@ Document::Document(std::string_view utf8) : text_(utf8) {
   const size_t n = text_.size();
   const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
   utf16_at_.resize(n + 1);
-  folded_.reserve(n + n / 8 + 4);
-  folded_to_orig_.reserve(n + n / 8 + 4);
+  // The folded view is written through raw pointers into buffers sized for the common case (it is
+  // never longer than the text unless invalid bytes become U+FFFD), grown when a character needs
+  // more; both are cut to size at the end.
+  size_t cap = n + 16;
+  folded_.resize(cap);
+  folded_to_orig_.resize(cap + 1);
+  char* fold = folded_.data();
+  uint32_t* to_orig = folded_to_orig_.data();
+  size_t fo = 0;
+  uint32_t* u16 = utf16_at_.data();
   line_starts_.push_back(0);
 
   uint32_t unit = 0;
@@ -206,32 +214,45 @@ Document::Document(std::string_view utf8) : text_(utf8) {
       chars_before_.push_back(chars);
       next_step += kCharStep;
     }
-    ++chars;
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      utf16_at_[i] = unit;
-      ++unit;
-      folded_.push_back(LowerAscii(c));
-      folded_to_orig_.push_back(static_cast<uint32_t>(i));
+    // A run of ASCII up to the next checkpoint: one UTF-16 unit and one folded byte per byte.
+    const size_t run_end = std::min(n, next_step);
+    while (i < run_end && p[i] < 0x80) {
+      const unsigned char c = p[i];
+      u16[i] = unit++;
+      fold[fo] = LowerAscii(c);
+      to_orig[fo] = static_cast<uint32_t>(i);
+      ++fo;
       if (c == '\n' || (c == '\r' && (i + 1 == n || p[i + 1] != '\n'))) {
         line_starts_.push_back(static_cast<uint32_t>(i + 1));
       }
+      ++chars;
       ++i;
-      continue;
     }
+    if (i >= run_end) continue;
+    ++chars;
     uint32_t cp;
     size_t len = Decode(p + i, n - i, &cp);
-    for (size_t k = 0; k < len; ++k) utf16_at_[i + k] = unit;  // inside a character: its start
+    for (size_t k = 0; k < len; ++k) u16[i + k] = unit;  // inside a character: its start
     unit += cp >= 0x10000 ? 2 : 1;
     int m = FoldNonAscii(cp, buf);
+    if (fo + static_cast<size_t>(m) > cap) {
+      cap = cap * 2 + 4;
+      folded_.resize(cap);
+      folded_to_orig_.resize(cap + 1);
+      fold = folded_.data();
+      to_orig = folded_to_orig_.data();
+    }
     for (int k = 0; k < m; ++k) {
-      folded_.push_back(buf[k]);
-      folded_to_orig_.push_back(static_cast<uint32_t>(i));
+      fold[fo] = buf[k];
+      to_orig[fo] = static_cast<uint32_t>(i);
+      ++fo;
     }
     i += len;
   }
-  utf16_at_[n] = unit;
-  folded_to_orig_.push_back(static_cast<uint32_t>(n));
+  u16[n] = unit;
+  folded_.resize(fo);
+  folded_to_orig_.resize(fo + 1);
+  folded_to_orig_[fo] = static_cast<uint32_t>(n);
   while (next_step <= n) {
     chars_before_.push_back(chars);
     next_step += kCharStep;
