@@ -1014,6 +1014,11 @@ bool BlockScanner::CreditSplitAt(size_t space, size_t next) const {
   if (space <= seg_start_ || next >= end_) return false;
   unsigned char before = static_cast<unsigned char>(t_[space - 1]);
   if (!IsAsciiAlpha(before) && before < 0x80) return false;
+  // Cheap test first (this runs at every space): a credit label is ASCII letters and a colon,
+  // with no opening quote or bracket before it — as WordAfter reads it.
+  size_t k = next;
+  while (k < end_ && k - next < kMaxWord && IsAsciiAlpha(static_cast<unsigned char>(t_[k]))) ++k;
+  if (k == next || k >= end_ || t_[k] != ':') return false;
   NextWord after = WordAfter(t_, next, end_);
   if (!after.credit || after.opened || after.word == "Source" || after.word == "File" ||
       after.word == "source" || after.word == "file") {
@@ -1065,6 +1070,12 @@ bool BlockScanner::RunInAt(size_t space, size_t next) const {
   if (space <= seg_start_ + 1 || next + 4 >= end_) return false;
   unsigned char last = static_cast<unsigned char>(t_[space - 1]);
   if (!IsAsciiAlpha(last)) return false;
+  // Cheap test first (this runs at every space): the next word must be one of those below, so
+  // it starts right at next (no opener) with one of their first letters.
+  unsigned char c0 = static_cast<unsigned char>(t_[next]);
+  if (c0 != 'W' && c0 != 'T' && c0 != 'H' && c0 != 'S' && c0 != 'I' && c0 != 'O' && c0 != 'A') {
+    return false;
+  }
   NextWord after = WordAfter(t_, next, end_);
   if (after.opened || after.word.empty()) return false;
   size_t j = next + after.word.size();
