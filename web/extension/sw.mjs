@@ -141,9 +141,11 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
   checkTab(tab.id, { selectionOnly }).catch(console.error);
 });
 
-// Messages from the options page (extension pages only; content scripts never send these).
+// Messages from the options page. Only the extension's own pages may send them (the options page
+// may run in a tab, so the test is the sender's URL, not the absence of a tab); a content script's
+// sender URL is the web page's and is refused.
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || sender.tab) return false;
+  if (sender.id !== chrome.runtime.id || !String(sender.url || '').startsWith(chrome.runtime.getURL(''))) return false;
   const handlers = { 'factlint-set-kb': () => setKb(String(message.text || '')), 'factlint-reset-kb': resetKb, 'factlint-rules': rules };
   const handler = handlers[message && message.type];
   if (!handler) return false;
