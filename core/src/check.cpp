@@ -219,6 +219,25 @@ class Checker {
   bool ParseAppositive(const PersonMention& m, size_t mention_index);
   void ParseAdministration(const PersonMention& m, size_t mention_index);
   uint32_t ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* c, bool* blocked);
+  // Appends the ids of the index entries of `kind` that phrase `pattern` stands for.
+  void AppendRefs(int pattern, PhraseKind kind, std::vector<int>* out) const {
+    for (const PhraseRef& r : index_.refs[static_cast<size_t>(pattern)])
+      if (r.kind == kind) out->push_back(r.id);
+  }
+  // Keeps a title claim: its offices are the title's, narrowed to the jurisdiction when one is
+  // named; a title the KB does not know for that jurisdiction gives no claim (silence).
+  void AddTitleClaim(TitleClaim c, const std::vector<int>& title_offices, const std::vector<int>& jur) {
+    if (jur.empty()) {
+      c.title_offices = title_offices;
+    } else {
+      c.title_offices.clear();
+      for (int o : title_offices)
+        if (std::find(jur.begin(), jur.end(), o) != jur.end()) c.title_offices.push_back(o);
+      if (c.title_offices.empty()) return;
+      c.has_jurisdiction = true;
+    }
+    claims_.push_back(std::move(c));
+  }
   void ResolveClaims();
   void Events();
   void Quotes();
@@ -500,16 +519,14 @@ bool Checker::ParsePrenominal(const PersonMention& m, size_t mi) {
       before_of = ws;
     }
     if (before_of == 0) return false;
-    for (const PhraseRef& r : index_.refs[static_cast<size_t>(jh.pattern)])
-      if (r.kind == PhraseKind::kJurisdiction) after_jur.push_back(r.id);
+    AppendRefs(jh.pattern, PhraseKind::kJurisdiction, &after_jur);
     pos = SkipSpacesBack(before_of, lo);
   }
   auto tt = title_by_end_.find(pos);
   if (tt == title_by_end_.end()) return false;
   const auto& th = hits_[tt->second];
   std::vector<int> title_offices;
-  for (const PhraseRef& r : index_.refs[static_cast<size_t>(th.pattern)])
-    if (r.kind == PhraseKind::kTitle) title_offices.push_back(r.id);
+  AppendRefs(th.pattern, PhraseKind::kTitle, &title_offices);
   uint32_t phrase_start = th.start;
   std::vector<int> jur;
   // Jurisdiction before the title, possibly possessive ("Germany's Chancellor").
@@ -518,8 +535,7 @@ bool Checker::ParsePrenominal(const PersonMention& m, size_t mi) {
   auto jb = jur_by_end_.find(jpos);
   if (jb != jur_by_end_.end() && jpos < th.start) {
     const auto& jh = hits_[jb->second];
-    for (const PhraseRef& r : index_.refs[static_cast<size_t>(jh.pattern)])
-      if (r.kind == PhraseKind::kJurisdiction) jur.push_back(r.id);
+    AppendRefs(jh.pattern, PhraseKind::kJurisdiction, &jur);
     phrase_start = jh.start;
   }
   if (!after_jur.empty()) jur.insert(jur.end(), after_jur.begin(), after_jur.end());
@@ -528,17 +544,7 @@ bool Checker::ParsePrenominal(const PersonMention& m, size_t mi) {
   c.start = ParseModifiersBack(phrase_start, lo, &c, &blocked);
   if (blocked) return false;
   if (c.tense == Tense::kPresent && PastEraBefore(c.start, lo)) c.tense = Tense::kSkip;
-  if (!jur.empty()) {
-    std::vector<int> both;
-    for (int o : title_offices)
-      if (std::find(jur.begin(), jur.end(), o) != jur.end()) both.push_back(o);
-    if (both.empty()) return true;  // a title the KB does not know for that jurisdiction: silence
-    c.title_offices = both;
-    c.has_jurisdiction = true;
-  } else {
-    c.title_offices = title_offices;
-  }
-  claims_.push_back(std::move(c));
+  AddTitleClaim(std::move(c), title_offices, jur);
   return true;
 }
 
@@ -595,8 +601,7 @@ bool Checker::ParseAppositive(const PersonMention& m, size_t mi) {
     if (after + 2 <= hi && F(after, after + 2) == "'s") after += 2;
     uint32_t tpos = SkipSpacesFwd(after, hi);
     if (title_by_start_.count(tpos)) {
-      for (const PhraseRef& r : index_.refs[static_cast<size_t>(jh.pattern)])
-        if (r.kind == PhraseKind::kJurisdiction) jur.push_back(r.id);
+      AppendRefs(jh.pattern, PhraseKind::kJurisdiction, &jur);
       pos = tpos;
     }
   }
@@ -604,8 +609,7 @@ bool Checker::ParseAppositive(const PersonMention& m, size_t mi) {
   if (tt == title_by_start_.end()) return false;
   const auto& th = hits_[tt->second];
   std::vector<int> title_offices;
-  for (const PhraseRef& r : index_.refs[static_cast<size_t>(th.pattern)])
-    if (r.kind == PhraseKind::kTitle) title_offices.push_back(r.id);
+  AppendRefs(th.pattern, PhraseKind::kTitle, &title_offices);
   uint32_t end = th.end;
   // "of (the) Jurisdiction"
   auto [os, oe] = WordAfter(end, hi);
@@ -632,17 +636,7 @@ bool Checker::ParseAppositive(const PersonMention& m, size_t mi) {
   }
   (void)lo;
   c.end = end;
-  if (!jur.empty()) {
-    std::vector<int> both;
-    for (int o : title_offices)
-      if (std::find(jur.begin(), jur.end(), o) != jur.end()) both.push_back(o);
-    if (both.empty()) return true;
-    c.title_offices = both;
-    c.has_jurisdiction = true;
-  } else {
-    c.title_offices = title_offices;
-  }
-  claims_.push_back(std::move(c));
+  AddTitleClaim(std::move(c), title_offices, jur);
   return true;
 }
 
@@ -778,8 +772,7 @@ void Checker::Events() {
     int s = SentenceOf(hit.start);
     if (s < 0) continue;
     std::vector<int> events;
-    for (const PhraseRef& r : index_.refs[static_cast<size_t>(hit.pattern)])
-      if (r.kind == PhraseKind::kTrigger) events.push_back(r.id);
+    AppendRefs(hit.pattern, PhraseKind::kTrigger, &events);
     if (!found.empty() && found.back().sentence == s && hit.start < found.back().end) {
       EventMention& prev = found.back();
       prev.end = std::max(prev.end, hit.end);
