@@ -65,6 +65,20 @@ uint64_t HashKb(const Kb& kb) {
   return h;
 }
 
+// "George W. Bush" -> "George W Bush", "J. R. R. Tolkien" -> "J R R Tolkien": drops each period
+// that follows a one-letter word. Other periods ("St.") stay.
+std::string WithoutInitialPeriods(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (size_t i = 0; i < name.size(); ++i) {
+    const bool initial = name[i] == '.' && i >= 1 && IsWordByte(static_cast<unsigned char>(name[i - 1])) &&
+                         static_cast<unsigned char>(name[i - 1]) < 0x80 &&
+                         (i == 1 || name[i - 2] == ' ' || name[i - 2] == '.');
+    if (!initial) out += name[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
@@ -83,6 +97,9 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
     int id = static_cast<int>(i);
     add(p.name, PhraseKind::kPersonFull, id);
     for (const auto& a : p.aliases) add(a, PhraseKind::kPersonFull, id);
+    // News drops the period after a middle initial ("George W Bush"): match that form too.
+    add(WithoutInitialPeriods(p.name), PhraseKind::kPersonFull, id);
+    for (const auto& a : p.aliases) add(WithoutInitialPeriods(a), PhraseKind::kPersonFull, id);
     for (const auto& a : p.shorts) add(a, PhraseKind::kPersonShort, id);
   }
   for (size_t i = 0; i < kb.offices.size(); ++i) {
