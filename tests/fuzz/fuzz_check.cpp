@@ -2,20 +2,12 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "bundled_kb.h"
 #include "factlint/factlint.h"
 
-namespace factlint {
-std::string_view EmbeddedWorldKb();
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const factlint::KbHandle kb = [] {
-    auto loaded = factlint::LoadKb(factlint::EmbeddedWorldKb());
-    if (!loaded.ok()) std::abort();
-    return loaded.value();
-  }();
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  factlint::Report report = factlint::Check(*kb, text, {});
+  factlint::Report report = factlint::Check(BundledKb(), text, {});
   for (const auto& f : report.findings) {
     if (f.span.end < f.span.start || f.span.end > size || f.sentence >= report.sentences.size()) std::abort();
   }
