@@ -35,7 +35,7 @@ export async function launchBrowser() {
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.ts': 'text/plain',
 };
 
 // Serves `routes` (path -> {body, headers}) and, for other paths, files under `dir` (if given).
@@ -50,8 +50,8 @@ export function serve({ dir = null, routes = {} } = {}) {
       return;
     }
     if (dir) {
-      const file = path.join(dir, path.normalize(url.pathname === '/' ? '/index.html' : url.pathname));
-      if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+      if (file.startsWith(dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
         fs.createReadStream(file).pipe(res);
         return;
@@ -62,7 +62,10 @@ export function serve({ dir = null, routes = {} } = {}) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+      });
     });
   });
 }

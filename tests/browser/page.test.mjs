@@ -8,7 +8,6 @@
 // build/screenshots/page.png.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,16 +15,13 @@ import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM, CHROMIUM_ARGS, highlightTexts, serve } from './chromium.mjs';
+
 const ROOT = process.env.FACTLINT_ROOT || path.resolve(import.meta.dirname, '../..');
 const DIST = path.resolve(process.env.FACTLINT_DIST || path.join(ROOT, 'dist'));
 const WEB = path.join(DIST, 'web');
 const OFFLINE = path.join(DIST, 'factlint.html');
 const SCREENSHOTS = path.join(ROOT, 'build', 'screenshots');
-const CHROMIUM = process.env.FACTLINT_CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 // Written for this test. On 15 March 2019 Donald Trump was the sitting U.S. president, so
 // "former" is wrong; Theresa May, Angela Merkel and Emmanuel Macron held the titles given.
@@ -43,40 +39,6 @@ const HOSTILE = [
   '</textarea><script>window.__pwned = 2</script>',
   '<svg onload="window.__pwned = 3"></svg>',
 ];
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript',
-  '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8', '.ts': 'text/plain',
-};
-
-function serveDir(dir) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
-  })));
-}
-
-async function highlights(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (const name of ['factlint-error', 'factlint-warning', 'factlint-info']) {
-      const h = CSS.highlights.get(name);
-      out[name] = h ? [...h].map((r) => r.toString()) : [];
-    }
-    return out;
-  });
-}
 
 const checks = (page) => page.evaluate(() => Number(document.body.dataset.checks || 0));
 
@@ -117,7 +79,7 @@ async function coreChecks(page) {
   });
   assert.match(await page.textContent('[data-testid=refdate]'), new RegExp(DATE));
 
-  const marks = await highlights(page);
+  const marks = await highlightTexts(page);
   assert.ok(marks['factlint-error'].some((t) => t.includes(WRONG)), `an error highlight on ${WRONG}: ${JSON.stringify(marks)}`);
   for (const name of CORRECT) {
     assert.ok(!Object.values(marks).flat().some((t) => t.includes(name)), `no highlight on the correct title of ${name}: ${JSON.stringify(marks)}`);
@@ -139,7 +101,7 @@ async function coreChecks(page) {
   const fixed = await editorText(page);
   assert.notEqual(fixed, original, 'the text changed');
   assert.ok(!fixed.includes(`former U.S. President ${WRONG}`), `the claim was replaced: ${fixed}`);
-  const cleared = await highlights(page);
+  const cleared = await highlightTexts(page);
   assert.ok(![...cleared['factlint-error'], ...cleared['factlint-warning']].some((t) => t.includes(WRONG)), `the finding is gone: ${JSON.stringify(cleared)}`);
 
   await afterCheck(page, async () => {
@@ -147,7 +109,7 @@ async function coreChecks(page) {
     await page.keyboard.press('Control+z');
   });
   assert.equal(await editorText(page), original, 'Ctrl+Z restores the text');
-  const back = await highlights(page);
+  const back = await highlightTexts(page);
   assert.ok(back['factlint-error'].some((t) => t.includes(WRONG)), 'and the finding');
 }
 
@@ -174,7 +136,7 @@ before(async () => {
     assert.ok(fs.existsSync(file), `${file} exists (make build, or node web/tools/assemble.mjs)`);
   }
   context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'factlint-page-')), {
-    executablePath: CHROMIUM, headless: false, args: ARGS, viewport: { width: 1280, height: 860 },
+    executablePath: CHROMIUM, headless: false, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 860 },
   });
   context.on('request', (r) => requests.push(r.url()));
   // Every CSP violation is recorded: the policy must fit the page exactly (nothing blocked).
@@ -195,7 +157,7 @@ describe('served page (dist/web)', () => {
   const errors = [];
 
   before(async () => {
-    server = await serveDir(WEB);
+    server = await serve({ dir: WEB });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/`);
@@ -218,7 +180,7 @@ describe('served page (dist/web)', () => {
     await page.waitForTimeout(400);  // longer than the debounce: a re-check has been applied
     await afterCheck(page, () => page.keyboard.type(' Then rose.', { delay: 20 }));
     assert.ok((await editorText(page)).endsWith('Markets fell. Then rose.'), 'the caret stayed where the user typed');
-    assert.ok((await highlights(page))['factlint-error'].some((t) => t.includes(WRONG)), 'the findings are still drawn');
+    assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes(WRONG)), 'the findings are still drawn');
   });
 
   test('dropping files: a .txt is the article, an invalid .json KB shows its error', async () => {
@@ -269,10 +231,10 @@ describe('served page (dist/web)', () => {
     await afterCheck(page, () => page.locator(`#rules input[value="${rule}"]`).check());
     await hoverClaim(page, WRONG);
     await page.click('[data-testid=dismiss]');
-    const marks = await highlights(page);
+    const marks = await highlightTexts(page);
     assert.ok(!Object.values(marks).flat().some((t) => t.includes(WRONG)), 'dismissed');
     await page.click('#undismiss');
-    assert.ok((await highlights(page))['factlint-error'].some((t) => t.includes(WRONG)), 'shown again');
+    assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes(WRONG)), 'shown again');
   });
 
   test('typed, pasted and opened markup stays inert text', async () => {
@@ -320,7 +282,7 @@ describe('served page (dist/web)', () => {
     assert.match(shown, /fail_bad_date\.json/);
     assert.match(shown, /line \d+/, `the place of the error: ${shown}`);
     await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${ARTICLE}\nMore text.\n`));
-    assert.ok((await highlights(page))['factlint-error'].some((t) => t.includes(WRONG)), 'still checking with the bundled KB');
+    assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes(WRONG)), 'still checking with the bundled KB');
     assert.match(await page.textContent('[data-testid=kb-status]'), /bundled/);
   });
 
@@ -334,7 +296,7 @@ describe('served page (dist/web)', () => {
     // The bundled example with the date inferred: several findings of each kind, the clues shown.
     await afterCheck(page, () => page.click('[data-testid=date-clear]'));
     await afterCheck(page, () => page.click('[data-testid=starter]'));
-    const marks = await highlights(page);
+    const marks = await highlightTexts(page);
     const first = marks['factlint-error'][0] || marks['factlint-warning'][0] || marks['factlint-info'][0];
     assert.ok(first, `the example has findings: ${JSON.stringify(marks)}`);
     await hoverClaim(page, first);
@@ -387,7 +349,7 @@ describe('offline file (dist/factlint.html from file://)', () => {
     await page.setInputFiles('[data-testid=kb-file]', path.join(ROOT, 'tests', 'fixtures', 'kb', 'fail_not_json.json'));
     await page.waitForSelector('[data-testid=kb-error]:not([hidden])');
     await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${ARTICLE}\nMore.\n`));
-    assert.ok((await highlights(page))['factlint-error'].some((t) => t.includes(WRONG)));
+    assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes(WRONG)));
   });
 
   test('nothing but the file itself (and its inline data: wasm) was requested', () => {
