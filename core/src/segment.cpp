@@ -1198,6 +1198,14 @@ void BlockScanner::Run() {
     }
   }
   while (i < end_) {
+    // Most bytes are ASCII letters and digits: no space, terminal mark or quote starts there.
+    {
+      unsigned char c = static_cast<unsigned char>(t_[i]);
+      if (IsAsciiAlpha(c) || IsDigit(c)) {
+        ++i;
+        continue;
+      }
+    }
     if (i > seg_start_ && SpaceAt(t_, i) != 0) {
       size_t j = SkipSpaces(t_, i, end_);
       // A run-on list: split before the next marker of the same list.
