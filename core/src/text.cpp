@@ -202,6 +202,14 @@ Document::Document(std::string_view utf8) : text_(utf8) {
   size_t fo = 0;
   uint32_t* u16 = utf16_at_.data();
   line_starts_.push_back(0);
+  auto grow = [&](size_t needed) {  // capacity for `needed` folded bytes
+    if (needed <= cap) return;
+    cap = std::max(needed, cap * 2 + 4);
+    folded_.resize(cap);
+    folded_to_orig_.resize(cap + 1);
+    fold = folded_.data();
+    to_orig = folded_to_orig_.data();
+  };
 
   uint32_t unit = 0;
   size_t i = 0;
@@ -215,7 +223,10 @@ Document::Document(std::string_view utf8) : text_(utf8) {
       next_step += kCharStep;
     }
     // A run of ASCII up to the next checkpoint: one UTF-16 unit and one folded byte per byte.
+    // The folded view may already be longer than the text (U+FFFD for invalid bytes), so make
+    // room for the whole run first.
     const size_t run_end = std::min(n, next_step);
+    grow(fo + (run_end - i));
     while (i < run_end && p[i] < 0x80) {
       const unsigned char c = p[i];
       u16[i] = unit++;
@@ -235,13 +246,7 @@ Document::Document(std::string_view utf8) : text_(utf8) {
     for (size_t k = 0; k < len; ++k) u16[i + k] = unit;  // inside a character: its start
     unit += cp >= 0x10000 ? 2 : 1;
     int m = FoldNonAscii(cp, buf);
-    if (fo + static_cast<size_t>(m) > cap) {
-      cap = cap * 2 + 4;
-      folded_.resize(cap);
-      folded_to_orig_.resize(cap + 1);
-      fold = folded_.data();
-      to_orig = folded_to_orig_.data();
-    }
+    grow(fo + static_cast<size_t>(m));
     for (int k = 0; k < m; ++k) {
       fold[fo] = buf[k];
       to_orig[fo] = static_cast<uint32_t>(i);

@@ -266,3 +266,17 @@ TEST_CASE("Document: a large archive in one pass", "[text][slow]") {
 
 }  // namespace
 }  // namespace factlint
+
+// Regression (found by fuzz_segment): invalid bytes fold to U+FFFD, three bytes each, so the folded
+// view outgrows the text; the ASCII run after them must not write past the buffer.
+TEST_CASE("regress: folded view longer than the text, then an ASCII run", "[text]") {
+  std::string text(300, '\xBE');
+  text += "Prime Minister Theresa May led the talks.\n";
+  text += std::string(5000, 'a');
+  factlint::Document doc(text);
+  REQUIRE(doc.folded().size() == 300 * 3 + (text.size() - 300));
+  REQUIRE(doc.folded().substr(900, 14) == "prime minister");
+  REQUIRE(doc.FoldedToOriginal(900) == 300);
+  REQUIRE(doc.FoldedToOriginal(doc.folded().size()) == text.size());
+  REQUIRE(doc.Utf16At(text.size()) == text.size());
+}
