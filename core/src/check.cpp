@@ -27,6 +27,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "factlint/factlint.h"
 #include "kb.h"
@@ -47,8 +48,15 @@ using Vars = std::vector<std::pair<std::string, std::string>>;
 // extend live in its lexicon instead (kb/FORMAT.md).
 
 bool IsIn(std::string_view w, std::initializer_list<std::string_view> list) {
+  // Length and first byte before the full comparison: most words are in no list, and this runs
+  // for every word of every sentence (IsSpeechWord), where memcmp calls added up to ~8% of a check.
+  if (w.empty()) {
+    for (auto x : list)
+      if (x.empty()) return true;
+    return false;
+  }
   for (auto x : list)
-    if (w == x) return true;
+    if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
   return false;
 }
 
@@ -77,13 +85,17 @@ bool BlocksTitle(std::string_view w) {
 }
 
 bool IsSpeechWord(std::string_view w) {
-  return IsIn(w, {"said", "says", "say", "told", "tells", "stated", "states", "stating", "warned", "warns",
+  // A hash set built once: this runs for every word of every sentence (Quotes), and a linear
+  // pass over the list was a tenth of all instructions of a check.
+  static const std::unordered_set<std::string_view> kWords = {
+                  "said", "says", "say", "told", "tells", "stated", "states", "stating", "warned", "warns",
                   "warning", "urged", "urges", "urging", "added", "adds", "saying", "wrote", "writes",
                   "posted", "declared", "declares", "insisted", "insists", "noted", "notes", "remarked",
                   "described", "asked", "asks", "replied", "announced", "announces", "explained",
                   "according", "by", "tweeted", "argued", "argues", "claimed", "vowed", "vows",
                   "pledged", "promised", "admitted", "acknowledged", "recalled", "concluded",
-                  "continued", "emphasised", "emphasized", "stressed", "called", "calls", "quoted"});
+                  "continued", "emphasised", "emphasized", "stressed", "called", "calls", "quoted"};
+  return w.size() >= 2 && w.size() <= 12 && kWords.count(w) != 0;
 }
 
 bool BlocksProspective(std::string_view w) {

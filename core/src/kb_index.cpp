@@ -124,6 +124,8 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
 }
 
 std::shared_ptr<const KbIndex> GetKbIndex(const Kb& kb) {
+  if (kb.index) return kb.index;  // built once by LoadKb
+  // A Kb assembled by hand: build, and keep the last one keyed by a hash of the KB.
   static std::mutex mutex;
   static uint64_t cached_hash = 0;
   static std::shared_ptr<const KbIndex> cached;

@@ -2,10 +2,10 @@
 // person name, alias and short form, office title and jurisdiction word, event trigger and
 // lexicon phrase, each pattern mapped back to what it names. See factlint/factlint.h.
 //
-// GetKbIndex(kb) returns the index for that KB, building it on first use. The last index built
-// is kept in a process-wide slot keyed by a 64-bit hash of everything the index is made from, so
-// re-checking on every keystroke costs one hash pass over the KB strings, not a rebuild; the
-// returned shared_ptr keeps the index alive for as long as a Check holds it.
+// GetKbIndex(kb) returns the index for that KB: the one LoadKb built and stored in Kb::index (so a
+// Check costs no hashing or rebuild), or, for a Kb assembled by hand without one, the last index
+// built, kept in a process-wide slot keyed by a 64-bit hash of everything the index is made from.
+// The returned shared_ptr keeps the index alive for as long as a Check holds it.
 
 #ifndef FACTLINT_CORE_KB_INDEX_H_
 #define FACTLINT_CORE_KB_INDEX_H_
