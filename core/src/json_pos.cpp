@@ -542,10 +542,10 @@ void JsonReader::BeginArray() {
   first_.push_back(true);
 }
 
-bool JsonReader::NextKey(std::string* key, size_t* key_offset) {
+bool JsonReader::StepItem(char close) {
   if (failed_ || first_.empty()) return false;
   SkipSpace();
-  if (pos_ < text_.size() && text_[pos_] == '}') {
+  if (pos_ < text_.size() && text_[pos_] == close) {
     ++pos_;
     first_.pop_back();
     return false;
@@ -559,6 +559,11 @@ bool JsonReader::NextKey(std::string* key, size_t* key_offset) {
     SkipSpace();
   }
   first_.back() = false;
+  return true;
+}
+
+bool JsonReader::NextKey(std::string* key, size_t* key_offset) {
+  if (!StepItem('}')) return false;
   *key_offset = pos_;
   *key = ReadString();
   SkipSpace();
@@ -570,24 +575,7 @@ bool JsonReader::NextKey(std::string* key, size_t* key_offset) {
   return true;
 }
 
-bool JsonReader::NextElement() {
-  if (failed_ || first_.empty()) return false;
-  SkipSpace();
-  if (pos_ < text_.size() && text_[pos_] == ']') {
-    ++pos_;
-    first_.pop_back();
-    return false;
-  }
-  if (!first_.back()) {
-    if (pos_ >= text_.size() || text_[pos_] != ',') {
-      Fail();
-      return false;
-    }
-    ++pos_;
-  }
-  first_.back() = false;
-  return true;
-}
+bool JsonReader::NextElement() { return StepItem(']'); }
 
 // --- Pointers ----------------------------------------------------------------------------------
 

@@ -88,6 +88,9 @@ class JsonReader {
 
  private:
   void SkipSpace();
+  // Steps to the next item of the open container: false (and the container closed) at `close`,
+  // false on a syntax error, true with pos_ at the item otherwise.
+  bool StepItem(char close);
   bool SkipString();  // from the opening quote to after the closing one
   void Fail() { failed_ = true; pos_ = text_.size(); }
 
