@@ -88,7 +88,8 @@ try {
   notes.push('sbd: not installed (npm ci installs the devDependencies)');
 }
 try {
-  const { segment } = require('sentencex');
+  const sentencex = require('sentencex');  // 0.4.2 (pure JS): the CommonJS export is segment itself
+  const segment = sentencex.segment || sentencex.default || sentencex;
   segmenters.push({ name: 'sentencex', split: (text) => segment('en', text) });
 } catch (e) {
   notes.push(`sentencex: not available (${String(e.message).split('\n')[0]})`);
