@@ -27,6 +27,7 @@ import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_us import dump_part  # noqa: E402  (same one-object-per-line layout)
+from crosscheck import merged_spans  # noqa: E402  (back-to-back appointments become one term)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEFAULT_DATA = os.path.join(os.path.dirname(ROOT), "shared", "data", "uk-ministers-ifg")
@@ -133,13 +134,7 @@ def generate(rows, as_of):
 
     terms = []
     for (pid_data, office), spans in appts.items():
-        merged = []
-        for start, end in sorted(spans):
-            if merged and merged[-1][1] == start:
-                merged[-1][1] = end
-            else:
-                merged.append([start, end])
-        for start, end in merged:
+        for start, end in merged_spans(spans):
             if end is not None and end > as_of:
                 end = None
             terms.append({"person": ids[pid_data], "office": office, "start": start,
