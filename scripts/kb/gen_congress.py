@@ -12,7 +12,9 @@ without its "(… politician)" disambiguation), the form news uses ("Dick Durbin
 Schumer"); aliases are the data's official_full name, first [middle] last, first + middle
 initial + last, nickname + last, with the suffix ("Jr."); for a member with a suffix the
 forms without it are left out (they name the father: Thomas Kean, Robert Menendez). An alias
-another person of the KB (or another member) claims is dropped. `short` is the last name. `born`
+another person of the KB (or another member) claims is dropped. A member whose common name is another
+person's in a part before this one (Chris Smith, the UK minister) is named by the data's
+official_full name ("Christopher H. Smith"). `short` is the last name. `born`
 is bio.birthday (every member has one).
 
 Offices: us-senator, us-representative, us-house-delegate (the delegates of D.C. and the
@@ -237,11 +239,23 @@ def merge(terms, keys):
     return out
 
 
-def other_kb_names(out_path):
-    """Names and aliases of people in the other part files (casefolded) -> person id."""
+# Generated parts yield to the parts before them in this order (their names, aliases and ids
+# win; a later generator renames or drops its own clashing forms), so the generators do not
+# depend on each other's last output: gb.json ignores the US parts, us-congress.json ignores
+# us-cabinet.json.
+YIELDS_TO_NONE_OF = {"gb.json": {"us-congress.json", "us-cabinet.json"},
+                     "us-congress.json": {"us-cabinet.json"}}
+
+
+def other_kb_names(out_path, only=None):
+    """Names and aliases of people in the other part files (casefolded) -> person id; only
+    the parts named in `only` when given."""
     names = {}
+    skip = YIELDS_TO_NONE_OF.get(os.path.basename(out_path), set())
     for path in sorted(glob.glob(os.path.join(os.path.dirname(out_path), "*.json"))):
-        if os.path.abspath(path) == os.path.abspath(out_path) or path.endswith("meta.json"):
+        if (os.path.abspath(path) == os.path.abspath(out_path) or path.endswith("meta.json")
+                or os.path.basename(path) in skip
+                or (only is not None and os.path.basename(path) not in only)):
             continue
         with open(path, encoding="utf-8") as f:
             part = json.load(f)
@@ -259,14 +273,17 @@ def generate(members, as_of, others):
     taken_ids = set(others.values())
     for m in members:
         name = common_name(m)
+        if name.casefold() in others:  # another person of that name (Chris Smith, UK)
+            name = (m["name"].get("official_full") or "").replace('"', "")
+        if not name or name.casefold() in others:
+            sys.exit(f"gen_congress.py: {common_name(m)!r} is already "
+                     f"{others[common_name(m).casefold()]!r} in another part; add the member "
+                     f"to NAMES")
         pid = slug(name)
         if pid in ids.values() or pid in taken_ids:
             pid = f"{pid}-{m['terms'][-1]['state'].lower()}"
         if pid in ids.values() or pid in taken_ids:
             sys.exit(f"gen_congress.py: two people would get id {pid!r}; add one to NAMES")
-        if name.casefold() in others:
-            sys.exit(f"gen_congress.py: {name!r} is already {others[name.casefold()]!r} in "
-                     f"another part; add the member to NAMES")
         ids[m["id"]["bioguide"]] = pid
         forms = [f for f in dict.fromkeys(name_forms(m)) if f.casefold() != name.casefold()]
         suffix = m["name"].get("suffix")

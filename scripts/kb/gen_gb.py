@@ -263,6 +263,8 @@ def generate(rows, as_of, others=None, acting=frozenset()):
         pid = slug(p["name"])
         if pid in ids.values():
             sys.exit(f"gen_gb.py: two people would get id {pid!r}")
+        # The same name and id in a hand-written part is the same person (George Robertson,
+        # NATO Secretary General); the same name under another id is a clash.
         if p["name"].casefold() in others and others[p["name"].casefold()] != pid:
             sys.exit(f"gen_gb.py: {p['name']!r} is {others[p['name'].casefold()]!r} in "
                      f"another part; add the minister to COMMON_NAME")

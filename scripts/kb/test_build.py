@@ -223,10 +223,30 @@ class GeneratedPartsTest(unittest.TestCase):
         self.assertEqual(spans[0], ("2019-01-03", "2019-12-19"))
         self.assertEqual(spans[1][0], "2019-12-19")
 
+    def test_congress_and_uk_people_are_distinct(self):
+        # Same name, two people: the congressman yields to the UK minister Chris Smith.
+        shared = {p["id"] for p in self.us["people"]} & {p["id"] for p in self.gb["people"]}
+        self.assertEqual(shared, set())
+        people = {p["id"]: p for p in self.us["people"]}
+        self.assertEqual(people["christopher-h-smith"]["name"], "Christopher H. Smith")
+
     def test_congress_suffix_forms_do_not_name_the_father(self):
         people = {p["id"]: p for p in self.us["people"]}
         self.assertNotIn("Thomas Kean", people["thomas-kean-jr"]["aliases"])
         self.assertNotIn("Robert Menendez", people["rob-menendez"]["aliases"])
+
+    def test_cabinet(self):
+        with open(os.path.join(ROOT, "kb", "src", "us-cabinet.json"), encoding="utf-8") as f:
+            cab = json.load(f)
+        # A tenure across two administrations is one term (Thornburgh, Reagan and Bush).
+        self.assertEqual(self.spans(cab, "dick-thornburgh", "us-attorney-general"),
+                         [("1988-08-12", "1991-08-15")])
+        # Barr twice; the data's "Still in office" tenures (Feb 2023) are left out.
+        self.assertEqual(len(self.spans(cab, "william-barr", "us-attorney-general")), 2)
+        self.assertFalse([t for t in cab["terms"] if t["end"] is None])
+        # State/Defense/Treasury only before us.json's hand-curated coverage.
+        self.assertFalse([t for t in cab["terms"] if t["office"] == "us-secretary-of-state"
+                          and t["end"] > "1989-01-25"])
 
     def test_uk_every_post(self):
         offices = {o["id"]: o for o in self.gb["offices"]}
