@@ -30,9 +30,9 @@ same; a change of any of them starts a new term, so party switches and redistric
 visible. A scheduled end after as_of (kb/src/meta.json) becomes null: the data records the
 end of the seat's term, not an observed departure.
 
-The extended term fields (party, state, district) and the roles legislator /
-legislative_leader are written only when scripts/kb/build.py knows them (its SPEC), so the
-output always passes the build in the same commit.
+The extended fields (terms' party, state, district; born_precision) and the roles legislator /
+legislative_leader are written only when scripts/kb/build.py knows them (its SPEC and ROLES),
+so the output always passes the build in the same commit.
 
 Usage: python3 scripts/kb/gen_congress.py [--data DIR] [--out FILE]
 """
@@ -64,7 +64,9 @@ WIKI = {"id": "wikipedia-us-congress-leaders",
         "url": "https://en.wikipedia.org/wiki/Party_leaders_of_the_United_States_House_of_Representatives",
         "license": "CC BY-SA 4.0 (facts only)"}
 
-EXTENDED = "party" in build.SPEC["terms"]
+EXTENDED = "party" in build.SPEC["terms"]  # party/state/district on terms
+ROLES = "legislator" in build.ROLES  # roles legislator / legislative_leader
+PRECISION = "born_precision" in build.SPEC["people"]
 MERGE_GAP = datetime.timedelta(days=7)
 TERRITORIES = {"DC", "PR", "GU", "VI", "AS", "MP"}
 US = ["U.S.", "US", "United States"]
@@ -72,7 +74,7 @@ US = ["U.S.", "US", "United States"]
 
 def office(oid, name, titles, single, role):
     o = {"id": oid, "name": name, "titles": titles, "jurisdiction": US, "single_holder": single}
-    if EXTENDED:
+    if ROLES:
         o["role"] = role
     return o
 
@@ -294,7 +296,7 @@ def generate(members, as_of, others):
             claims.setdefault(f, set()).add(pid)
         person = {"id": pid, "name": name, "aliases": [], "short": [m["name"]["last"]],
                   "born": m["bio"]["birthday"]}
-        if EXTENDED:
+        if PRECISION:
             person["born_precision"] = "day"
         people.append(person)
 
