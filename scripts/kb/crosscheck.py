@@ -6,6 +6,8 @@ disagreement, one line each, then a count. Always exits 0: it reports, it does n
 Checks:
   us-executive       KB us-president / us-vice-president terms against executive.json
                      (consecutive terms merged; a scheduled end after as_of = open).
+  uk-ministers-ifg/posts  every IfG appointment inside a KB term of its post (see
+                     check_gb_posts).
   us-congress        every member of legislators-current.json against the KB's terms of
                      source us-congress (see check_congress), birth date included.
   uk-ministers-ifg   KB gb-prime-minister, gb-chancellor-of-the-exchequer,
@@ -185,6 +187,67 @@ def check_gb(kb, people, data, rep):
             expected.append((office, start, end, labels[pid][0], labels[pid][1]))
     kb_terms = [t for t in kb["terms"] if t["office"] in set(post_to_office.values())]
     compare_terms("uk-ministers-ifg", expected, kb_terms, people, rep)
+
+
+def check_gb_posts(kb, people, data, rep):
+    """Every IfG appointment lies inside a KB term (source ifg-ministers) of the same person
+    (by surname) in an office named after the post (or "<post>, <department>"), and every
+    such KB term starts on the start of one of that person's appointments. Rows whose end
+    precedes their start are data errors, reported as info."""
+    path = os.path.join(data, "uk-ministers-ifg", "uk_ministers_appointments_flat.csv")
+    if not os.path.exists(path):
+        rep.add("uk-ministers-ifg/posts", f"skipped: {path} not found")
+        return
+    offices = {o["id"]: o for o in kb["offices"] if o["id"].startswith("gb-")}
+    terms = [t for t in kb["terms"] if t["source"] == "ifg-ministers"]
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    starts = {}
+    checked = 0
+    by_office = {}
+    for t in terms:
+        by_office.setdefault(t["office"], []).append(t)
+    named, prefixed, titled = {}, {}, {}
+    for o in offices.values():
+        named.setdefault(o["name"], []).append(o)
+        if ", " in o["name"]:
+            prefixed.setdefault(o["name"].split(", ")[0], []).append(o)
+        for x in o["titles"]:
+            titled.setdefault(x, []).append(o)
+    for r in rows:
+        label = f"{r['name']} / {r['post']} ({r['organisation_short']}) {r['start_date']}"
+        if r["end_date"] and r["end_date"] < r["start_date"]:
+            rep.add("uk-ministers-ifg/posts", f"info: {label}: ends {r['end_date']} before it "
+                                              f"starts (data error, not in the KB)")
+            continue
+        # The post's office: named after the post, or "<post>, <department>" for the generic
+        # posts (a department renamed under one short name, Welsh Office -> Wales Office,
+        # keeps one office: its id ends in the short name); else an office with the post
+        # among its titles (FCO and FCDO are one Foreign Secretary).
+        dept = "-" + norm(r["organisation_short"]).replace(" ", "-")
+        if r["post"] in named:
+            post_offices = named[r["post"]]
+        elif r["post"] in prefixed:
+            post_offices = [o for o in prefixed[r["post"]] if o["id"].endswith(dept)]
+        else:
+            post_offices = titled.get(r["post"], [])
+        cands = [t for o in post_offices for t in by_office.get(o["id"], [])
+                 if surname_matches(r["short_name"], people[t["person"]])]
+        end = r["end_date"] or None
+        if end and end > kb["as_of"]:
+            end = None
+        inside = [t for t in cands if t["start"] <= r["start_date"]
+                  and (t["end"] is None or (end is not None and end <= t["end"]))]
+        checked += 1
+        if not inside:
+            rep.add("uk-ministers-ifg/posts", f"{label} to {end or 'open'}: no KB term covers it")
+        for t in cands:
+            starts.setdefault(id(t), set()).add(r["start_date"])
+    for t in terms:
+        if t["start"] not in starts.get(id(t), set()):
+            rep.add("uk-ministers-ifg/posts", f"{t['office']} {t['person']} {t['start']}: no "
+                                              f"appointment of that person starts that day")
+    rep.add("uk-ministers-ifg/posts", f"info: {checked} appointments compared")
 
 
 def check_congress(kb, people, data, rep):
@@ -402,6 +465,7 @@ def main():
     rep = Report()
     check_us(kb, people, args.data, rep)
     check_gb(kb, people, args.data, rep)
+    check_gb_posts(kb, people, args.data, rep)
     check_congress(kb, people, args.data, rep)
     check_reign(kb, people, args.data, rep)
     for line in rep.lines:
