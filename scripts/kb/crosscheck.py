@@ -315,7 +315,8 @@ def check_congress(kb, people, data, rep):
             for i, pa in enumerate(parts):
                 x = {"office": office, "start": pa["start"],
                      "end": parts[i + 1]["start"] if i + 1 < len(parts) else t["end"],
-                     "party": pa["party"], "state": t["state"]}
+                     "party": {"Democrat": "Democratic"}.get(pa["party"], pa["party"]),
+                     "state": t["state"]}
                 if t["type"] == "rep":
                     x["district"] = t["district"]
                 expected.append(x)

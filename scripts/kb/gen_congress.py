@@ -30,7 +30,8 @@ same; a change of any of them starts a new term, so party switches and redistric
 visible. A scheduled end after as_of (kb/src/meta.json) becomes null: the data records the
 end of the seat's term, not an observed departure.
 
-The extended fields (terms' party, state, district; born_precision) and the roles legislator /
+Parties are written as adjectives ("Democratic"; the data says "Democrat"). The extended
+fields (terms' party, state, district) and the roles legislator /
 legislative_leader are written only when scripts/kb/build.py knows them (its SPEC and ROLES),
 so the output always passes the build in the same commit.
 
@@ -66,7 +67,6 @@ WIKI = {"id": "wikipedia-us-congress-leaders",
 
 EXTENDED = "party" in build.SPEC["terms"]  # party/state/district on terms
 ROLES = "legislator" in build.ROLES  # roles legislator / legislative_leader
-PRECISION = "born_precision" in build.SPEC["people"]
 MERGE_GAP = datetime.timedelta(days=7)
 TERRITORIES = {"DC", "PR", "GU", "VI", "AS", "MP"}
 US = ["U.S.", "US", "United States"]
@@ -204,6 +204,10 @@ def name_forms(m):
     return [re.sub(r"\s+", " ", f).strip() for f in forms]
 
 
+# The data's party nouns as the adjectives FORMAT.md and news use ("Democratic Sen. ...").
+PARTY = {"Democrat": "Democratic"}
+
+
 def member_terms(m):
     """The data's terms, split at party switches: dicts with office, start, end, party,
     state, district."""
@@ -220,7 +224,8 @@ def member_terms(m):
         pieces = sorted(pieces, key=lambda x: x["start"])
         for i, pa in enumerate(pieces):
             end = pieces[i + 1]["start"] if i + 1 < len(pieces) else t["end"]
-            x = {"office": oid, "start": pa["start"], "end": end, "party": pa["party"],
+            x = {"office": oid, "start": pa["start"], "end": end,
+                 "party": PARTY.get(pa["party"], pa["party"]),
                  "state": t["state"]}
             if oid != "us-senator":
                 x["district"] = t["district"]
@@ -296,8 +301,6 @@ def generate(members, as_of, others):
             claims.setdefault(f, set()).add(pid)
         person = {"id": pid, "name": name, "aliases": [], "short": [m["name"]["last"]],
                   "born": m["bio"]["birthday"]}
-        if PRECISION:
-            person["born_precision"] = "day"
         people.append(person)
 
         keys = ("party", "state", "district")

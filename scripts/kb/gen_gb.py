@@ -41,6 +41,7 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_us import dump_part  # noqa: E402  (same one-object-per-line layout)
 from gen_congress import other_kb_names  # noqa: E402
+import build  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.environ.get("FACTLINT_SHARED") or os.path.join(os.path.dirname(ROOT), "shared")
@@ -293,11 +294,14 @@ def generate(rows, as_of, others=None, acting=frozenset()):
             if is_acting:
                 t["acting"] = True
             terms.append(t)
-    # An office is single-holder when no two people's terms in it overlap in the data.
+    # An office is single-holder when no two people's terms in it overlap in the data; once
+    # the build allows it (acting terms may overlap a full one), an acting cover does not count.
+    acting_may_overlap = "party" in build.SPEC["terms"]  # the same schema change
     by_office = {}
     for t in terms:
-        by_office.setdefault(t["office"], []).append(t)
-    for oid, ts in by_office.items():
+        by_office.setdefault((t["office"], acting_may_overlap and bool(t.get("acting"))),
+                             []).append(t)
+    for (oid, _), ts in by_office.items():
         ts = sorted(ts, key=lambda t: t["start"])
         for a, b in zip(ts, ts[1:]):
             if a["end"] is None or b["start"] < a["end"]:
