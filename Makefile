@@ -71,7 +71,7 @@ fuzz-smoke: fuzz-build
 	@scripts/fuzz $${FUZZ_SMOKE_SECONDS:-15}
 
 kb:
-	@for g in gen_us gen_gb gen_congress gen_cabinet; do python3 scripts/kb/$$g.py || exit 1; done
+	@for g in gen_us gen_gb gen_congress gen_state gen_cabinet; do python3 scripts/kb/$$g.py || exit 1; done
 	@python3 scripts/kb/build.py
 
 clean:

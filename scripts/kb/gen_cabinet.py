@@ -11,7 +11,7 @@ part and this script documents how it was made.
 
 Used: the departments in POSITIONS and the Attorney General; for State, Defense and
 Treasury, which kb/src/us.json hand-curates from the departments' own history pages, only the
-tenures before that coverage (EARLIER_ONLY; Treasury not at all). A tenure that spans two administrations is two rows in the data ("Bush admin" in
+tenures before that coverage (EARLIER_ONLY: Defense only; State and Treasury not at all). A tenure that spans two administrations is two rows in the data ("Bush admin" in
 place of a date): they are joined into one term. A tenure the data marks "Still in office"
 (February 2023) is left out: its end is not known to this data, and an open term would claim
 the person still held the office at as_of. People already in another part (by name or alias)
@@ -90,16 +90,14 @@ POSITIONS = {
                                         "Homeland Security Secretary", "DHS Secretary"]),
 }
 # Offices hand-curated in kb/src/us.json from the departments' history pages: only tenures
-# that end by the day that coverage begins are taken from this data (Vance ... Shultz,
-# Brown ... Carlucci; the Treasury's own list covers 1934 on); the office is defined in us.json.
+# that end by the day that coverage begins are taken from this data (Brown ... Carlucci; State
+# comes from the Historian's POCOM data, gen_state.py, and Treasury's own list covers 1934 on).
 EARLIER_ONLY = {
-    "Secretary of State": ("us-secretary-of-state", "1989-01-25"),
     "Secretary of Defense": ("us-secretary-of-defense", "1989-03-21"),
 }
 SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
 # Full given names for the data's short forms (the same people's usual formal names).
 ALIASES = {
-    "Ed Muskie": ["Edmund Muskie", "Edmund S. Muskie"],
     "Ed Meese": ["Edwin Meese", "Edwin Meese III"],
     "Mac Baldrige": ["Malcolm Baldrige"],
     "Ray Donovan": ["Raymond Donovan"],

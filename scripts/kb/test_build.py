@@ -244,9 +244,19 @@ class GeneratedPartsTest(unittest.TestCase):
         # Barr twice; the data's "Still in office" tenures (Feb 2023) are left out.
         self.assertEqual(len(self.spans(cab, "william-barr", "us-attorney-general")), 2)
         self.assertFalse([t for t in cab["terms"] if t["end"] is None])
-        # State/Defense/Treasury only before us.json's hand-curated coverage.
-        self.assertFalse([t for t in cab["terms"] if t["office"] == "us-secretary-of-state"
-                          and t["end"] > "1989-01-25"])
+        # Defense only before us.json's hand-curated coverage; State and Treasury not at all.
+        self.assertFalse([t for t in cab["terms"] if t["office"] == "us-secretary-of-defense"
+                          and t["end"] > "1989-03-21"])
+        self.assertFalse([t for t in cab["terms"] if t["office"] in (
+            "us-secretary-of-state", "us-secretary-of-the-treasury")])
+        with open(os.path.join(ROOT, "kb", "src", "us-state.json"), encoding="utf-8") as f:
+            state = json.load(f)
+        # Kissinger 1973-1977; Armacost ad interim between Shultz and Baker.
+        self.assertEqual(self.spans(state, "henry-kissinger", "us-secretary-of-state"),
+                         [("1973-09-22", "1977-01-20")])
+        arma = [t for t in state["terms"] if t["person"] == "michael-armacost"]
+        self.assertEqual([(t["start"], t["end"], t.get("acting")) for t in arma],
+                         [("1989-01-20", "1989-01-25", True)])
 
     def test_uk_every_post(self):
         offices = {o["id"]: o for o in self.gb["offices"]}
