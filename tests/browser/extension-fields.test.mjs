@@ -34,6 +34,7 @@ const TYPED = ' Prime Minister Boris Johnson spoke in London.';
 const FILLER = 'The delegations met again in the afternoon to discuss the budget and the timetable.';
 
 let context, server, worker;
+const requests = [];
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(EXTENSION, 'manifest.json')), 'dist/extension is built (make build)');
@@ -47,6 +48,7 @@ before(async () => {
     },
   });
   context = await launchWithExtension(EXTENSION);
+  context.on('request', (r) => requests.push(r.url()));
   worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker'));
   await worker.evaluate(() => {
     globalThis.frontTabId = async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id;
@@ -197,7 +199,7 @@ async function shot(page, name) {
 }
 
 // Hovers the mark, waits for the tooltip and clicks its "Replace with …" button, as a person would.
-async function applyFromTooltip(page, rule, text) {
+async function applyFromTooltip(page, rule, text, shotName = '') {
   const f = finding(await tabState(), rule, text);
   assert.ok(f && f.rects.length, `a visible mark for ${rule}`);
   const r = f.rects[0];
@@ -206,6 +208,7 @@ async function applyFromTooltip(page, rule, text) {
   assert.match(tip.text, new RegExp(rule));
   const b = tip.buttons.apply;
   assert.ok(b, `the tooltip offers the fix: ${JSON.stringify(tip)}`);
+  if (shotName) await shot(page, shotName);
   await page.mouse.move(r.left + 2, r.bottom + 2);
   await page.mouse.click(b.left + b.width / 2, b.top + b.height / 2);
 }
@@ -234,6 +237,7 @@ test('textarea: marks on the claim, value untouched, follows scroll, re-checks, 
   await page.evaluate(() => { document.getElementById('ta').scrollTop = 30; });
   await frames(page);
   await assertMarkAligned(page, '#ta', 'textarea scrolled by 30px');
+  await shot(page, 'textarea-scrolled');
   // The field is resized and its font changes: the overlay follows.
   await page.evaluate(() => { const ta = document.getElementById('ta'); ta.style.width = '520px'; ta.style.height = '220px'; ta.style.fontSize = '17px'; ta.scrollTop = 0; });
   await frames(page);
@@ -259,7 +263,7 @@ test('textarea: marks on the claim, value untouched, follows scroll, re-checks, 
   await page.evaluate(() => { document.getElementById('ta').scrollTop = 0; });
   await frames(page);
   const inputs = await page.evaluateHandle(() => { const seen = []; document.getElementById('ta').addEventListener('input', (e) => seen.push(e.inputType)); return seen; });
-  await applyFromTooltip(page, 'FORMER_BUT_IN_OFFICE', CLAIM);
+  await applyFromTooltip(page, 'FORMER_BUT_IN_OFFICE', CLAIM, 'textarea-tooltip');
   const fixed = await page.evaluate(() => document.getElementById('ta').value);
   assert.equal(fixed, beforeFix.replace(CLAIM, FIXED), 'the claim is replaced by the suggestion');
   assert.deepEqual(await inputs.evaluate((s) => [...s]), ['insertText'], 'the page saw one ordinary input event');
@@ -373,7 +377,7 @@ test('Quill editor: highlights over its text nodes, its state untouched, fix thr
   await page.waitForTimeout(700);  // Quill merges edits within its history delay into one undo step
 
   const beforeFix = await page.evaluate(() => [quill.getText(), quill.history.stack.undo.length]);
-  await applyFromTooltip(page, 'FORMER_BUT_IN_OFFICE', CLAIM);
+  await applyFromTooltip(page, 'FORMER_BUT_IN_OFFICE', CLAIM, 'quill-tooltip');
   const afterFix = await page.evaluate(() => [quill.getText(), quill.history.stack.undo.length]);
   assert.equal(afterFix[0], beforeFix[0].replace(CLAIM, FIXED), 'Quill\'s document has the fix');
   assert.equal(afterFix[1], beforeFix[1] + 1, 'Quill recorded the fix as one step of its history');
@@ -476,7 +480,7 @@ for (const [name, width, expected] of [['narrow margins', 640, /^pill/], ['wide 
     const page = await context.newPage();
     const paragraphs = [STORY, ...Array.from({ length: 14 }, () => FILLER)].map((p) => `<p>${p}</p>`).join('');
     await page.route('**/article.html', (route) => route.fulfill({ contentType: 'text/html', body:
-      `<!doctype html><meta charset="utf-8"><title>Article</title><style>body{margin:0;font:18px/1.6 "DejaVu Serif",serif}`
+      `<!doctype html><meta charset="utf-8"><title>Article</title><style>:root{color-scheme:light dark}body{margin:0;font:18px/1.6 "DejaVu Serif",serif}`
       + `article{max-width:${width}px;margin:0 auto;padding:0 8px}</style><article><h1>Leaders pledge more aid</h1>${paragraphs}</article>` }));
     await page.goto(`${server.url}/article.html`);
     await page.bringToFront();
@@ -508,3 +512,9 @@ for (const [name, width, expected] of [['narrow margins', 640, /^pill/], ['wide 
     await page.close();
   });
 }
+
+test('no request leaves 127.0.0.1 or the extension while fields are checked', () => {
+  assert.ok(requests.length > 0);
+  const foreign = requests.filter((u) => !/^(http:\/\/127\.0\.0\.1:\d+\/|chrome-extension:\/\/|data:)/.test(u));
+  assert.deepEqual(foreign, []);
+});

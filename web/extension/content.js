@@ -327,7 +327,7 @@
       document.removeEventListener('mousemove', onMouseMove, true);
       document.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('scroll', onScroll, true);
-      removeEventListener('resize', scheduleSync);
+      removeEventListener('resize', onResize);
       clearInterval(ui.poll);
       ui.resizeObserver.disconnect();
     }
@@ -598,6 +598,12 @@
     if (dropped) refresh();
   }
 
+  // A resize or zoom moves the fields and may change where the panel fits.
+  function onResize() {
+    scheduleSync();
+    if (ui) placePanel();
+  }
+
   // A scroll moves the text under the tooltip: hide it, and move the overlays.
   function onScroll() {
     if (tipState.index >= 0) hideTip();
@@ -682,7 +688,7 @@
     document.addEventListener('mousemove', onMouseMove, true);
     document.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    addEventListener('resize', scheduleSync);
+    addEventListener('resize', onResize);
     // Fonts that finish loading and styles changed from outside the field (a class on <body>,
     // a zoom) change the layout without an event on the field: a cheap style comparison twice a
     // second catches them.
