@@ -109,9 +109,11 @@ async function nativeSelectionBox(page, selector, start, end) {
   await frames(page);
   const box = await page.evaluate((selector) => {
     const r = document.querySelector(selector).getBoundingClientRect();
-    return { x: r.left, y: r.top, width: r.width, height: r.height };
+    return { x: r.left, y: r.top, width: r.width, height: r.height, zoom: devicePixelRatio };
   }, selector);
-  const png = await page.screenshot({ clip: box });
+  // Under browser zoom the clip is given in screen pixels, zoom × CSS pixels.
+  const z = box.zoom;
+  const png = await page.screenshot({ clip: { x: box.x * z, y: box.y * z, width: box.width * z, height: box.height * z } });
   await style.evaluate((s) => s.remove());
   await page.evaluate((selector) => { const f = document.querySelector(selector); f.setSelectionRange(f.value.length, f.value.length); }, selector);
   const decoder = await context.newPage();
@@ -136,7 +138,9 @@ async function nativeSelectionBox(page, selector, start, end) {
   }, png.toString('base64'));
   await decoder.close();
   assert.ok(found.some(Boolean), 'the field painted its selection');
-  return found.map((r, y) => r && { y: box.y + y, left: box.x + r[0], right: box.x + r[1] }).filter(Boolean);
+  // Under browser zoom a CSS pixel is more than one screenshot pixel.
+  const k = found.length / box.height;
+  return found.map((r, y) => r && { y: box.y + y / k, h: 1 / k, left: box.x + r[0] / k, right: box.x + r[1] / k }).filter(Boolean);
 }
 
 // The mark against the field's painted selection, line by line: the same left edge, the same
@@ -145,7 +149,7 @@ async function nativeSelectionBox(page, selector, start, end) {
 // and the mark the text boxes, so the mark starts and ends inside them, centred.
 function assertOnSelection(rects, rows, what) {
   const marks = [...rects].sort((a, b) => a.top - b.top);
-  const top = rows[0].y, bottom = rows.at(-1).y + 1;
+  const top = rows[0].y, bottom = rows.at(-1).y + rows.at(-1).h;
   const gapTop = marks[0].top - top, gapBottom = bottom - marks.at(-1).bottom;
   const all = JSON.stringify({ marks, selection: { top, bottom } });
   assert.ok(gapTop >= -1 && gapTop <= 6 && gapBottom >= -1 && gapBottom <= 6 && Math.abs(gapTop - gapBottom) <= 2.5,
@@ -242,6 +246,15 @@ test('textarea: marks on the claim, value untouched, follows scroll, re-checks, 
   await page.evaluate(() => { const ta = document.getElementById('ta'); ta.style.width = '520px'; ta.style.height = '220px'; ta.style.fontSize = '17px'; ta.scrollTop = 0; });
   await frames(page);
   await assertMarkAligned(page, '#ta', 'textarea narrower, larger font');
+  // Browser zoom (as Ctrl+plus does it): the overlay follows.
+  await worker.evaluate(async () => chrome.tabs.setZoom(await frontTabId(), 1.5));
+  await waitFor('the zoom', () => page.evaluate(() => devicePixelRatio === 1.5));
+  await frames(page);
+  await shot(page, 'textarea-zoom150');
+  await assertMarkAligned(page, '#ta', 'browser zoom 150%');
+  await worker.evaluate(async () => chrome.tabs.setZoom(await frontTabId(), 1));
+  await waitFor('the zoom back', () => page.evaluate(() => devicePixelRatio === 1));
+  await frames(page);
   // The page scrolls: the overlay stays on the field.
   await page.evaluate(() => { document.body.style.height = '3000px'; window.scrollTo(0, 60); });
   await frames(page);

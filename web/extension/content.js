@@ -995,8 +995,10 @@
     }
     for (const s of sessions) {
       for (let i = 0; i < s.shown.length; i++) {
-        for (const r of itemRects(s, i)) {
-          if (inside(r, e.clientX, e.clientY)) { showTip(s, i, r.left, r.bottom); return; }
+        const rects = itemRects(s, i);
+        for (const r of rects) {
+          // Under the claim's last line, so the tooltip never covers the claim.
+          if (inside(r, e.clientX, e.clientY)) { showTip(s, i, r.left, Math.max(...rects.map((x) => x.bottom))); return; }
         }
       }
     }
