@@ -313,6 +313,14 @@ test('input[type=text]: mark on the claim, horizontal scroll followed, fix and u
   assert.equal(await page.evaluate(() => document.getElementById('in').value), beforeFix.replace(CLAIM, FIXED));
   await page.keyboard.press('Control+z');
   assert.equal(await page.evaluate(() => document.getElementById('in').value), beforeFix, 'Ctrl+Z reverts the fix');
+
+  // The toolbar button toggles: a click while the checked field has the focus clears.
+  await page.focus('#in');
+  await worker.evaluate(async () => globalThis.factlint.toggleTab(await frontTabId()));
+  assert.equal((await tabState()).shown, false, 'the second toolbar click clears');
+  await worker.evaluate(async () => globalThis.factlint.toggleTab(await frontTabId()));
+  const again = await tabState();
+  assert.equal(again.sessions[0].kind, 'input', 'a third click checks the focused field again');
   await page.close();
 });
 

@@ -89,10 +89,19 @@
     });
   }
 
+  // Another tab (or this one) changed a setting: take the new value of just that key, so a
+  // write of one key never brings back an older value of another.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !('liveSites' in changes || 'siteSilenced' in changes || 'dismissedFindings' in changes)) return;
-    prefsLoaded = null;
-    loadPrefs().then(() => { updateLiveListener(); if (sessions.length) refresh(); });
+    if (area !== 'local') return;
+    let changed = false;
+    if ('liveSites' in changes) {
+      const list = changes.liveSites.newValue;
+      prefs.live = Array.isArray(list) && list.includes(SITE);
+      updateLiveListener();
+    }
+    if ('siteSilenced' in changes) { prefs.silenced = new Set(((changes.siteSilenced.newValue || {})[SITE]) || []); changed = true; }
+    if ('dismissedFindings' in changes) { prefs.dismissed = new Set(((changes.dismissedFindings.newValue || {})[PAGE]) || []); changed = true; }
+    if (changed && sessions.length) refresh();
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -933,15 +942,15 @@
     if (!item) return;
     hideTip();
     prefs.dismissed.add(findingKey(item.finding));
-    saveDismissed();
     refresh();
+    return saveDismissed();
   }
 
   function silenceRule(rule) {
     hideTip();
     prefs.silenced.add(rule);
-    saveSilenced();
     refresh();
+    return saveSilenced();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1122,8 +1131,8 @@
     const s = sessions[message.session || 0];
     switch (message.action) {
       case 'apply': return s ? applyFix(s, message.index) : { applied: false, reason: 'no session' };
-      case 'dismiss': if (s) dismissFinding(s, message.index); return {};
-      case 'silence': silenceRule(String(message.rule)); return {};
+      case 'dismiss': return Promise.resolve(s && dismissFinding(s, message.index)).then(() => ({}));
+      case 'silence': return silenceRule(String(message.rule)).then(() => ({}));
       case 'jump': if (s) jump(s, message.index); return {};
       case 'open': panelOpen = Boolean(message.open); renderPanel(); return {};
       case 'live': return setLive(Boolean(message.on)).then(() => ({ live: prefs.live }));
