@@ -406,6 +406,9 @@ test('Quill editor: highlights over its text nodes, its state untouched, fix thr
   assert.equal(await page.evaluate(() => quill.getText()), beforeFix[0], 'Quill\'s undo (Ctrl+Z) reverts the fix');
   await waitFor('the finding back after undo', async () => finding(await tabState(), 'FORMER_BUT_IN_OFFICE', CLAIM));
   assert.deepEqual((await highlightTexts(page))['factlint-error'], [CLAIM]);
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await page.evaluate(() => quill.getText()), afterFix[0], 'and its redo (Ctrl+Shift+Z) applies it again');
+  await waitFor('the finding gone after redo', async () => !finding(await tabState(), 'FORMER_BUT_IN_OFFICE'));
   await page.keyboard.press('Escape');
   await page.close();
 });
