@@ -321,6 +321,10 @@ test('input[type=text]: mark on the claim, horizontal scroll followed, fix and u
   await worker.evaluate(async () => globalThis.factlint.toggleTab(await frontTabId()));
   const again = await tabState();
   assert.equal(again.sessions[0].kind, 'input', 'a third click checks the focused field again');
+
+  // A value set by the page's own script (no input event, as frameworks do) is noticed and re-checked.
+  await page.evaluate((t) => { document.getElementById('in').value += t; }, TYPED);
+  await waitFor('the re-check of a scripted value', async () => finding(await tabState(), 'CURRENT_BUT_FORMER', 'Prime Minister Boris Johnson'));
   await page.close();
 });
 

@@ -365,9 +365,11 @@
     if (s.dead || seq !== s.seq) return;
     if (!answer || !answer.report) { s.error = answer && answer.error; renderPanel(); return; }
     const now = s.kind === 'contenteditable' ? readFieldText(s) : s.el.value;
-    if (now !== text) { scheduleRecheck(s); return; }  // typed meanwhile: the next check follows
-    s.text = text;
     applyReport(s, answer.report);
+    // Typed meanwhile: the answer is moved onto the current text (findings touching the new
+    // edit wait), so someone who keeps typing still sees results; the next check follows.
+    if (now !== text) { s.findings = shiftFindings(s.findings, text, now); scheduleRecheck(s); }
+    s.text = now;
     if (s.kind === 'textarea' || s.kind === 'input') setMirrorText(s);
     layoutSession(s);
     drawHighlights();
@@ -433,7 +435,7 @@
     s.lineEls = [];
     s.styleKey = '';
     s.marks = [];
-    const onInput = () => {
+    const onInput = s.onInput = () => {
       const started = performance.now();
       const text = s.el.value;
       if (text === s.text) return;
@@ -601,6 +603,9 @@
     for (const s of [...sessions]) {
       if (!s.el.isConnected) { dropSession(s); dropped = true; continue; }
       if (s.kind !== 'textarea' && s.kind !== 'input') continue;
+      // A value set by the page's script fires no input event: caught here (at the latest by
+      // the half-second poll).
+      if (s.el.value !== s.text) s.onInput();
       const restyled = syncMirrorStyle(s);
       if (placeMirror(s) || restyled) layoutMirrorMarks(s);
     }
