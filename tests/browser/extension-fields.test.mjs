@@ -450,6 +450,18 @@ test('a 200 KB textarea stays responsive: re-check times', async () => {
     + `(of which the service worker's answer p50 ${pct(serviceWorkerMs, 0.5).toFixed(1)} ms p99 ${pct(serviceWorkerMs, 0.99).toFixed(1)} ms); `
     + `per keystroke (marks moved) n=${inputMs.length} p50 ${pct(inputMs, 0.5).toFixed(1)} ms p99 ${pct(inputMs, 0.99).toFixed(1)} ms`);
   assert.ok(recheckMs.length >= rounds);
+
+  // A click on the first finding in the panel's list, with the field scrolled to its end: the
+  // field scrolls back to it, selects it, and its mark is drawn there (only findings near the
+  // visible part have marks).
+  assert.deepEqual((await tabState()).sessions[0].findings[0].rects, [], 'the first claim is scrolled out of view');
+  await act({ action: 'jump', index: 0 });
+  await frames(page);
+  const jumped = await tabState();
+  const first = jumped.sessions[0].findings[0];
+  assert.ok(first.rects.length, `the first claim is marked after the jump: ${JSON.stringify(first)}`);
+  assert.deepEqual(await page.evaluate(() => { const ta = document.getElementById('ta'); return [ta.selectionStart, ta.selectionEnd]; }), [first.start16, first.end16]);
+  assertOnSelection(first.rects, await nativeSelectionBox(page, '#ta', first.start16, first.end16), 'after the jump');
   await page.keyboard.press('Escape');
   await page.close();
 });

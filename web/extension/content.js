@@ -898,7 +898,16 @@
     if (s.kind === 'textarea' || s.kind === 'input') {
       s.el.scrollIntoView({ block: 'nearest' });
       s.el.focus({ preventScroll: true });
-      s.el.setSelectionRange(f.start16, f.end16);  // selects the claim; the field scrolls to it
+      s.el.setSelectionRange(f.start16, f.end16);  // selects the claim
+      // Scroll the field to the claim (the mirror knows where its line is), then mark it there.
+      if (s.kind === 'textarea') {
+        const { node } = mirrorPoint(s, f.start16);
+        const line = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+        const y = line.offsetTop;
+        if (y < s.el.scrollTop || y > s.el.scrollTop + s.el.clientHeight - line.offsetHeight) s.el.scrollTop = Math.max(0, y - s.el.clientHeight / 3);
+      }
+      placeMirror(s);
+      layoutMirrorMarks(s);
     } else if (item.range) {
       const node = item.range.startContainer.parentElement || document.body;
       node.scrollIntoView({ block: 'center' });
