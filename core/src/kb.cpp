@@ -314,7 +314,7 @@ enum Presence : bool { kOptional = false, kRequired = true };
 // One row of an object's field table: the key, whether it must be there, and how its value is
 // read (the Get*/Read* call in `read` is the value's type, and reports a wrong one). The table is
 // the whole shape of the object: unknown keys, repeated keys and missing required keys all come
-// from it, and kb/schema.json is held to it by tests/kb/schema_test.py.
+// from it, and kb/schema.json is held to it by scripts/kb/test_schema.py.
 struct Field {
   std::string_view name;
   Presence presence;
@@ -794,7 +794,7 @@ class Loader {
          }},
         {"source", kRequired, [&] { GetRef(&t.source); }},
         {"acting", kOptional, [&] { GetBool(&t.value.acting); }},
-        {"ref", kOptional, [&] { GetString(&t.value.ref, false); }},
+        {"ref", kOptional, [&] { GetString(&t.value.ref, true); }},
         {"party", kOptional, [&] { GetString(&t.value.party, true); }},
         {"state", kOptional, [&] { GetString(&t.value.state, true); }},
         {"district", kOptional, [&] { GetOptionalInt(&t.value.district, 0); }},
@@ -865,7 +865,7 @@ class Loader {
            });
          }},
         {"source", kRequired, [&] { GetRef(&e.source); }},
-        {"ref", kOptional, [&] { GetString(&e.value.ref, false); }},
+        {"ref", kOptional, [&] { GetString(&e.value.ref, true); }},
     });
     if (is_object && date.valid && end.valid && e.value.end && *e.value.end < e.value.date) {
       Add(end.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/end"; }, [&] {
@@ -884,8 +884,8 @@ class Loader {
         {"date", kRequired, [&] { GetDate(&q.value.date); }},
         {"text", kRequired, [&] { GetString(&q.value.text, true); }},
         {"source", kRequired, [&] { GetRef(&q.source); }},
-        {"ref", kOptional, [&] { GetString(&q.value.ref, false); }},
-        {"context", kOptional, [&] { GetString(&q.value.context, false); }},
+        {"ref", kOptional, [&] { GetString(&q.value.ref, true); }},
+        {"context", kOptional, [&] { GetString(&q.value.context, true); }},
     });
     if (errors_seen_ != errors_before) return;
     q.index = index;
