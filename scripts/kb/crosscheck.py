@@ -55,6 +55,13 @@ REIGN_OFFICES = {
     "BLR": ["by-president"], "KZK": ["kz-president"], "EGY": ["eg-president"],
     "SAU": ["sa-king"], "SYR": ["sy-president"], "VEN": ["ve-president"],
 }
+# Countries added by the world part files (kb/src/world-*.json).
+REIGN_OFFICES.update({
+    "EST": ["ee-prime-minister"], "LAT": ["lv-prime-minister"], "LIT": ["lt-president", "lt-prime-minister"],
+    "SLO": ["sk-prime-minister"], "SLV": ["si-prime-minister"],
+    "BUL": ["bg-prime-minister"], "CYP": ["cy-president"], "MLT": ["mt-prime-minister"],
+    "LUX": ["lu-prime-minister"],
+})
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
 
