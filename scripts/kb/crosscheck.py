@@ -60,7 +60,10 @@ REIGN_OFFICES.update({
     "EST": ["ee-prime-minister"], "LAT": ["lv-prime-minister"], "LIT": ["lt-president", "lt-prime-minister"],
     "SLO": ["sk-prime-minister"], "SLV": ["si-prime-minister"],
     "BUL": ["bg-prime-minister"], "CYP": ["cy-president"], "MLT": ["mt-prime-minister"],
-    "LUX": ["lu-prime-minister"],
+    "LUX": ["lu-prime-minister"], "IRQ": ["iq-president", "iq-prime-minister"], "AFG": ["af-leader"],
+    "PHI": ["ph-president"], "TAW": ["tw-president"], "SIN": ["sg-prime-minister"],
+    "MAL": ["my-prime-minister"], "DRV": ["vn-general-secretary"], "COL": ["co-president"],
+    "CHL": ["cl-president"], "PER": ["pe-president"], "CUB": ["cu-first-secretary", "cu-president"],
 })
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
