@@ -64,6 +64,14 @@ REIGN_OFFICES.update({
     "PHI": ["ph-president"], "TAW": ["tw-president"], "SIN": ["sg-prime-minister"],
     "MAL": ["my-prime-minister"], "DRV": ["vn-general-secretary"], "COL": ["co-president"],
     "CHL": ["cl-president"], "PER": ["pe-president"], "CUB": ["cu-first-secretary", "cu-president"],
+    "ETH": ["et-prime-minister"], "KEN": ["ke-president"], "DRC": ["cd-president"], "TAZ": ["tz-president"],
+    "UGA": ["ug-president"], "GHA": ["gh-president"], "ALG": ["dz-president"], "MOR": ["ma-monarch"],
+    "TUN": ["tn-president"], "LIB": ["ly-leader"], "SUD": ["sd-head-of-state"], "ZIM": ["zw-president", "zw-prime-minister"],
+    "RWA": ["rw-president"], "SEN": ["sn-president"], "ANG": ["ao-president"], "MZM": ["mz-president"],
+    "CHA": ["td-president"], "SSD": ["ss-president"], "ERI": ["er-president"], "CAO": ["cm-president"],
+    "JOR": ["jo-monarch"], "QAT": ["qa-emir"], "UAE": ["ae-president"], "KUW": ["kw-emir"], "OMA": ["om-sultan"],
+    "BAH": ["bh-monarch"], "LEB": ["lb-president", "lb-prime-minister"], "YEM": ["ye-president"],
+    "BNG": ["bd-prime-minister", "bd-chief-adviser", "bd-president"], "SRI": ["lk-president"],
 })
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
