@@ -72,6 +72,13 @@ REIGN_OFFICES.update({
     "JOR": ["jo-monarch"], "QAT": ["qa-emir"], "UAE": ["ae-president"], "KUW": ["kw-emir"], "OMA": ["om-sultan"],
     "BAH": ["bh-monarch"], "LEB": ["lb-president", "lb-prime-minister"], "YEM": ["ye-president"],
     "BNG": ["bd-prime-minister", "bd-chief-adviser", "bd-president"], "SRI": ["lk-president"],
+    "SRB": ["rs-president", "rs-prime-minister"], "GRG": ["ge-president", "ge-prime-minister"],
+    "ARM": ["am-president"], "AZE": ["az-president"],
+    "ECU": ["ec-president"], "BOL": ["bo-president"], "URU": ["uy-president"], "PAR": ["py-president"],
+    "GUA": ["gt-president"], "HON": ["hn-president"], "SAL": ["sv-president"], "NIC": ["ni-president"],
+    "PAN": ["pa-president"], "COS": ["cr-president"], "DOM": ["do-president"], "JAM": ["jm-prime-minister"],
+    "THI": ["th-prime-minister"], "MYA": ["mm-head-of-state", "mm-state-counsellor"], "CAM": ["kh-prime-minister"],
+    "UZB": ["uz-president"], "TKM": ["tm-president"], "TAJ": ["tj-president"], "BRU": ["bn-sultan"],
 })
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
