@@ -79,6 +79,10 @@ REIGN_OFFICES.update({
     "PAN": ["pa-president"], "COS": ["cr-president"], "DOM": ["do-president"], "JAM": ["jm-prime-minister"],
     "THI": ["th-prime-minister"], "MYA": ["mm-head-of-state", "mm-state-counsellor"], "CAM": ["kh-prime-minister"],
     "UZB": ["uz-president"], "TKM": ["tm-president"], "TAJ": ["tj-president"], "BRU": ["bn-sultan"],
+    "CDI": ["ci-president"], "MLI": ["ml-president"], "BFO": ["bf-president"], "NIR": ["ne-president"],
+    "GAB": ["ga-president"], "ZAM": ["zm-president"], "MAW": ["mw-president"], "NAM": ["na-president"],
+    "BOT": ["bw-president"], "LBR": ["lr-president"], "SIE": ["sl-president"], "GUI": ["gn-president"],
+    "TOG": ["tg-president"], "BUI": ["bi-president"], "SOM": ["so-president"],
 })
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
