@@ -83,6 +83,11 @@ REIGN_OFFICES.update({
     "GAB": ["ga-president"], "ZAM": ["zm-president"], "MAW": ["mw-president"], "NAM": ["na-president"],
     "BOT": ["bw-president"], "LBR": ["lr-president"], "SIE": ["sl-president"], "GUI": ["gn-president"],
     "TOG": ["tg-president"], "BUI": ["bi-president"], "SOM": ["so-president"],
+    "AAB": ["ag-prime-minister"], "BHM": ["bs-prime-minister"], "BAR": ["bb-prime-minister"],
+    "BLZ": ["bz-prime-minister"], "DMA": ["dm-prime-minister"], "GRN": ["gd-prime-minister"],
+    "SKN": ["kn-prime-minister"], "SLU": ["lc-prime-minister"], "TRI": ["tt-prime-minister"],
+    "GUY": ["gy-president"], "SUR": ["sr-president"], "PNG": ["pg-prime-minister"],
+    "MAA": ["mr-president"], "MAS": ["mu-prime-minister"],
 })
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
