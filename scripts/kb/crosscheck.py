@@ -58,7 +58,7 @@ REIGN_OFFICES = {
 # Countries added by the world part files (kb/src/world-*.json).
 REIGN_OFFICES.update({
     "FRN": ["fr-president", "fr-prime-minister"],  # REIGN follows the Fourth Republic's Presidents of the Council
-    "LAO": ["la-president"], "SEY": ["sc-president"], "WSM": ["ws-prime-minister"], "SVG": ["vc-prime-minister"], "MAG": ["mg-president"], "STP": ["st-president"], "GNB": ["gw-president"],
+    "LAO": ["la-president"], "SEY": ["sc-president"], "WSM": ["ws-prime-minister"], "SVG": ["vc-prime-minister"], "MAG": ["mg-president"], "STP": ["st-president"], "GNB": ["gw-president"], "HAI": ["ht-president"], "NAU": ["nr-president"],
     "EST": ["ee-prime-minister"], "LAT": ["lv-prime-minister"], "LIT": ["lt-president", "lt-prime-minister"],
     "SLO": ["sk-prime-minister"], "SLV": ["si-prime-minister"],
     "BUL": ["bg-prime-minister"], "CYP": ["cy-president"], "MLT": ["mt-prime-minister"],
