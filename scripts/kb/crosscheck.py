@@ -53,7 +53,7 @@ REIGN_OFFICES = {
     "GRC": ["gr-prime-minister"], "NEW": ["nz-prime-minister"],
     "ARG": ["ar-president"], "IRN": ["ir-president", "ir-supreme-leader"], "PRK": ["kp-supreme-leader"],
     "BLR": ["by-president"], "KZK": ["kz-president"], "EGY": ["eg-president"],
-    "SAU": ["sa-king"], "SYR": ["sy-president"], "VEN": ["ve-president"],
+    "SAU": ["sa-monarch"], "SYR": ["sy-president"], "VEN": ["ve-president"],
 }
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
