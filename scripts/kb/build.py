@@ -43,7 +43,9 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 KINDS = {"election", "inauguration", "summit", "war", "invasion", "meeting", "resignation",
-         "delivery", "agreement", "referendum", "attack", "other"}
+         "delivery", "agreement", "referendum", "attack", "other", "sport", "disaster", "pandemic",
+         "coup", "treaty", "assassination", "death", "space_mission", "financial_crisis", "protest",
+         "accident"}  # as kb/schema.json and core/src/kb.cpp kEventKinds
 PRECISIONS = {"day", "month", "year"}
 ROLES = {"head_of_state", "head_of_government", "minister", "monarch", "org_head", "deputy"}
 LEXICON_KEYS = ("hedges", "anonymous", "prospective")
