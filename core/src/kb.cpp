@@ -1,10 +1,11 @@
 // The KB loader: LoadKb, ValidateKb and Summarize (factlint/factlint.h), building the Kb of kb.h.
 //
 // Four stages, each linear in the text:
-//   1. limits: more than 64 MiB, or containers nested deeper than 64 (a bracket pre-scan that
-//      runs before any parser, so 100,000 nested '[' cost nothing) -> kKbTooLarge;
-//   2. grammar: a strict one-pass recogniser (CheckJsonSyntax, json_pos.h) -> kKbNotJson with the
-//      place where the text stops being JSON;
+//   1. size: more than 64 MiB -> kKbTooLarge;
+//   2. grammar and limits: nlohmann::json's SAX parser (CheckJson, json_pos.h), no DOM, no
+//      exceptions -> kKbNotJson with the place where the text stops being JSON, or kKbTooLarge at
+//      the first container nested deeper than 64 (100,000 nested '[' stop at the 65th) or the
+//      first value over 2,000,000;
 //   3. schema: one pass of a pull reader (json_pos.h) over the now-known-good text, reading every
 //      object against its list of keys (unknown, duplicate or missing keys, wrong types, dates
 //      that exist, enums, start < end) straight into the Kb structs, remembering where each id
@@ -309,13 +310,14 @@ class Loader {
                       std::to_string(kMaxKbBytes) + " bytes (64 MiB)");
       return Finish();
     }
-    if (std::optional<size_t> deep = FindTooDeep(text_, kMaxDepth)) {
-      issues_.Add(*deep, ErrorCode::kKbTooLarge, "",
-                  "containers are nested more than " + std::to_string(kMaxDepth) + " levels deep");
-      return Finish();
-    }
-    if (std::optional<JsonSyntaxError> syntax = CheckJsonSyntax(text_, kMaxValues)) {
-      if (syntax->too_many_values) {
+    JsonLimits limits;
+    limits.max_depth = kMaxDepth;
+    limits.max_values = kMaxValues;
+    if (std::optional<JsonSyntaxError> syntax = CheckJson(text_, limits)) {
+      if (syntax->too_deep) {
+        issues_.Add(syntax->offset, ErrorCode::kKbTooLarge, "",
+                    "containers are nested more than " + std::to_string(kMaxDepth) + " levels deep");
+      } else if (syntax->too_many_values) {
         issues_.Add(syntax->offset, ErrorCode::kKbTooLarge, "",
                     "the KB holds more than " + std::to_string(kMaxValues) + " JSON values");
       } else {
@@ -324,7 +326,7 @@ class Loader {
       return Finish();
     }
     ReadRoot();
-    if (reader_.failed()) {  // cannot happen after CheckJsonSyntax; never build from a partial read
+    if (reader_.failed()) {  // cannot happen after CheckJson; never build from a partial read
       issues_.Add(reader_.Offset(), ErrorCode::kKbNotJson, "", "not JSON: the reader stopped early");
       return Finish();
     }
