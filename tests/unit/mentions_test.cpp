@@ -97,3 +97,56 @@ TEST_CASE("mentions: quotes, their speakers and lexicon phrases", "[mentions]") 
     hedge = hedge || (p.kind == factlint::PhraseKind::kHedge && s.view.Orig(p.start, p.end) == "reportedly");
   CHECK(hedge);
 }
+
+TEST_CASE("mentions: a meeting named by two of its participants and its place", "[mentions]") {
+  // A fictional KB: a two-person meeting and a crowded summit at the same palace.
+  const char* kb_json = R"({"schema_version": 1, "name": "meetings", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [
+      {"id": "anna-berg", "name": "Anna Berg", "aliases": [], "short": ["Berg"]},
+      {"id": "karl-holm", "name": "Karl Holm", "aliases": [], "short": ["Holm"]},
+      {"id": "ole-dahl", "name": "Ole Dahl", "aliases": [], "short": ["Dahl"]},
+      {"id": "per-lund", "name": "Per Lund", "aliases": [], "short": ["Lund"]},
+      {"id": "eva-sten", "name": "Eva Sten", "aliases": [], "short": ["Sten"]},
+      {"id": "ida-moe", "name": "Ida Moe", "aliases": [], "short": ["Moe"]}],
+    "offices": [], "terms": [],
+    "events": [
+      {"id": "berg-holm-2021", "name": "Berg-Holm palace meeting", "kind": "meeting", "date": "2021-03-04",
+       "participants": ["anna-berg", "karl-holm"], "place": "Blue Room, Castle Palace, Strelsau",
+       "triggers": ["Berg-Holm palace meeting"], "source": "gazette"},
+      {"id": "palace-summit-2022", "name": "Palace summit of six", "kind": "summit", "date": "2022-05-06",
+       "participants": ["anna-berg", "ole-dahl", "per-lund", "eva-sten", "ida-moe", "karl-holm"],
+       "place": "Castle Palace, Strelsau", "triggers": ["Palace summit of six"], "source": "gazette"}],
+    "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": ["will"]}})";
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  struct Row {
+    const char* text;
+    int events;  // events of the by-participants mention; 0 = no such mention
+  };
+  for (Row r : {Row{"Anna Berg and Karl Holm held a meeting at the Castle Palace.", 1},
+                Row{"Talks between Berg and Holm in the Blue Room ran late, Anna Berg and Karl Holm said.", 1},
+                Row{"Anna Berg will hold a meeting with Karl Holm at the Castle Palace.", 0},  // ahead: meetings recur
+                Row{"Anna Berg and Karl Holm held a meeting in Strelsau.", 0},      // the broadest place part
+                Row{"Anna Berg met Karl Holm at the Castle Palace.", 0},             // no meeting noun
+                Row{"Anna Berg and Ole Dahl held a meeting at the Castle Palace.", 0},  // 2 of 6 guests
+                Row{"Anna Berg held a meeting at the Castle Palace.", 0}}) {        // one participant
+    INFO(r.text);
+    Stages s(r.text, {}, *kb.value());
+    int found = 0;
+    for (const factlint::EventMention& em : s.mentions.events)
+      if (em.by_participants) {
+        found = static_cast<int>(em.events.size());
+        CHECK_FALSE(em.prospective);
+        CHECK(em.events.front() == 0);
+      }
+    CHECK(found == r.events);
+  }
+  // It dates the text (reported as past) but is never judged: no EVENT_DATE_MISMATCH for a date.
+  factlint::Report report = factlint::Check(*kb.value(), "In 2019, Anna Berg and Karl Holm held a meeting at the Castle Palace.", {});
+  for (const factlint::Finding& f : report.findings) CHECK(f.rule != "EVENT_DATE_MISMATCH");
+  factlint::Report undated = factlint::Check(*kb.value(), "Anna Berg and Karl Holm held a meeting at the Castle Palace.", {});
+  REQUIRE(undated.reference_date.from);
+  CHECK(factlint::FormatIsoDate(*undated.reference_date.from) == "2021-03-04");
+}
