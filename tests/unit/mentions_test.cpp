@@ -150,3 +150,37 @@ TEST_CASE("mentions: a meeting named by two of its participants and its place", 
   REQUIRE(undated.reference_date.from);
   CHECK(factlint::FormatIsoDate(*undated.reference_date.from) == "2021-03-04");
 }
+
+TEST_CASE("mentions: a surname is resolved by its title only for an office of one holder", "[mentions]") {
+  // The KB knows one senator named Warner (from 2009) and one prime minister named Holm. In 2005
+  // "Senator Warner" may be another Warner the KB does not know: no claim, so no finding.
+  const char* kb_json = R"({"schema_version": 1, "name": "surnames", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [
+      {"id": "mark-warner", "name": "Mark Warner", "aliases": [], "short": ["Warner"]},
+      {"id": "karl-holm", "name": "Karl Holm", "aliases": [], "short": ["Holm"]}],
+    "offices": [
+      {"id": "us-senator", "name": "United States Senator", "titles": ["Senator", "Sen."],
+       "jurisdiction": ["U.S."], "single_holder": false, "role": "legislator"},
+      {"id": "rt-prime-minister", "name": "Prime Minister of Ruritania", "titles": ["Prime Minister"],
+       "jurisdiction": ["Ruritanian"], "single_holder": true, "role": "head_of_government"}],
+    "terms": [
+      {"person": "mark-warner", "office": "us-senator", "start": "2009-01-03", "end": null, "source": "gazette"},
+      {"person": "karl-holm", "office": "rt-prime-minister", "start": "2010-01-01", "end": null, "source": "gazette"}],
+    "events": [], "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": []}})";
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  factlint::CheckOptions at2005;
+  at2005.date = factlint::ParseIsoDate("2005-06-01");
+  Stages senator("Senator Warner spoke in the chamber.", at2005, *kb.value());
+  CHECK(senator.mentions.titles.empty());
+  CHECK(factlint::Check(*kb.value(), "Senator Warner spoke in the chamber.", at2005).findings.empty());
+  // Said in full, the claim is judged: Mark Warner was not a senator in 2005.
+  Stages full("Senator Mark Warner spoke in the chamber.", at2005, *kb.value());
+  CHECK(full.mentions.titles.size() == 1);
+  // An office of one holder resolves its surname: Holm was not prime minister in 2005.
+  Stages pm("Prime Minister Holm spoke.", at2005, *kb.value());
+  REQUIRE(pm.mentions.titles.size() == 1);
+  CHECK(pm.mentions.persons[0].person == 1);
+}
