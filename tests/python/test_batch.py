@@ -224,6 +224,21 @@ def test_bad_runs_are_named(args, words, corpus, tmp_path, capsys):
     assert not (tmp_path / "o").exists(), "nothing is written before the arguments are known to be good"
 
 
+def test_unreadable_partition_is_named(corpus, cluster, tmp_path):
+    folder, files, _, per_file = corpus
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl.gz").write_bytes(files[1].read_bytes())
+    (tmp_path / "in" / "b.jsonl.gz").write_bytes(files[1].read_bytes()[:-30])  # truncated
+    out = tmp_path / "out"
+    proc = subprocess.run([*BATCH, str(tmp_path / "in"), str(out), "--scheduler", cluster[0]],
+                          capture_output=True, text=True, timeout=240, env=ENV)
+    assert proc.returncode == 2
+    assert "part-00001.jsonl not written" in proc.stderr and "b.jsonl.gz" in proc.stderr
+    assert [p.name for p in parts(out)] == ["part-00000.jsonl"]
+    assert joined(out) == per_file[1]
+    assert summary(out)["parts_failed"][0]["part"] == "part-00001.jsonl"
+
+
 def test_resume_writes_nothing_twice(corpus, cluster, tmp_path):
     folder, files, expected, _ = corpus
     out = tmp_path / "out"
