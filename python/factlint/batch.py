@@ -252,6 +252,12 @@ def check_partition(lines: Iterable[Tuple[int, bytes]], chunks: List[Chunk], out
             stats["errors"] += 1
             continue
         stats["reports"] += 1
+        # Parse only reports with findings. The last raw `"findings":` of the line is the report's
+        # key: keys are sorted, only "kb" and "sentences" follow it, and quotes inside strings
+        # (the id's, the findings') are escaped.
+        at = result.rfind('"findings":')
+        if result.startswith("[]", at + len('"findings":')):
+            continue
         for finding in json.loads(result)["report"]["findings"]:
             severity, rule = finding["severity"], finding["rule"]
             stats["findings"][severity] += 1
