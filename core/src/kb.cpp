@@ -1,10 +1,11 @@
 // The KB loader: LoadKb, ValidateKb and Summarize (factlint/factlint.h), building the Kb of kb.h.
 //
 // Four stages, each linear in the text:
-//   1. limits: more than 64 MiB, or containers nested deeper than 64 (a bracket pre-scan that
-//      runs before any parser, so 100,000 nested '[' cost nothing) -> kKbTooLarge;
-//   2. grammar: a strict one-pass recogniser (CheckJsonSyntax, json_pos.h) -> kKbNotJson with the
-//      place where the text stops being JSON;
+//   1. size: more than 64 MiB -> kKbTooLarge;
+//   2. grammar and limits: nlohmann::json's SAX parser (CheckJson, json_pos.h), no DOM, no
+//      exceptions -> kKbNotJson with the place where the text stops being JSON, or kKbTooLarge at
+//      the first container nested deeper than 64 (100,000 nested '[' stop at the 65th) or the
+//      first value over 2,000,000;
 //   3. schema: one pass of a pull reader (json_pos.h) over the now-known-good text, reading every
 //      object against its list of keys (unknown, duplicate or missing keys, wrong types, dates
 //      that exist, enums, start < end) straight into the Kb structs, remembering where each id
@@ -128,9 +129,46 @@ std::string AliasKey(std::string_view name) {
   return out;
 }
 
-constexpr std::array<std::string_view, 12> kEventKinds = {
-    "election", "inauguration", "summit",    "war",        "invasion", "meeting",
-    "resignation", "delivery",  "agreement", "referendum", "attack",   "other"};
+constexpr std::array<std::string_view, 23> kEventKinds = {
+    "election",  "inauguration", "summit",           "war",        "invasion",     "meeting",
+    "resignation", "delivery",   "agreement",        "referendum", "attack",       "other",
+    "sport",     "disaster",     "pandemic",         "coup",       "treaty",       "assassination",
+    "death",     "space_mission", "financial_crisis", "protest",   "accident"};
+
+// The precision of a date (events' "precision", people's "born_precision"/"died_precision").
+constexpr std::array<std::pair<std::string_view, EventPrecision>, 3> kPrecisions = {{
+    {"day", EventPrecision::kDay},
+    {"month", EventPrecision::kMonth},
+    {"year", EventPrecision::kYear},
+}};
+
+std::string_view PrecisionName(EventPrecision p) {
+  for (const auto& [name, value] : kPrecisions) {
+    if (value == p) return name;
+  }
+  return "day";
+}
+
+// A date written as its precision asks: YYYY-01-01 for a year, YYYY-MM-01 for a month.
+bool FitsPrecision(Date d, EventPrecision p) {
+  int y = 0, m = 0, day = 0;
+  SplitDate(d, &y, &m, &day);
+  if (p == EventPrecision::kYear) return m == 1 && day == 1;
+  if (p == EventPrecision::kMonth) return day == 1;
+  return true;
+}
+
+// The last day a date of this precision may stand for (the date itself at day precision).
+Date LatestDay(Date d, EventPrecision p) {
+  int y = 0, m = 0, day = 0;
+  SplitDate(d, &y, &m, &day);
+  if (p == EventPrecision::kYear) return MakeDate(y, 12, 31);
+  if (p == EventPrecision::kMonth) {
+    if (m == 12) return MakeDate(y, 12, 31);
+    return Date{MakeDate(y, m + 1, 1).days - 1};
+  }
+  return d;
+}
 
 std::string JoinList(const std::string_view* first, size_t n) {
   std::string out;
@@ -272,13 +310,14 @@ class Loader {
                       std::to_string(kMaxKbBytes) + " bytes (64 MiB)");
       return Finish();
     }
-    if (std::optional<size_t> deep = FindTooDeep(text_, kMaxDepth)) {
-      issues_.Add(*deep, ErrorCode::kKbTooLarge, "",
-                  "containers are nested more than " + std::to_string(kMaxDepth) + " levels deep");
-      return Finish();
-    }
-    if (std::optional<JsonSyntaxError> syntax = CheckJsonSyntax(text_, kMaxValues)) {
-      if (syntax->too_many_values) {
+    JsonLimits limits;
+    limits.max_depth = kMaxDepth;
+    limits.max_values = kMaxValues;
+    if (std::optional<JsonSyntaxError> syntax = CheckJson(text_, limits)) {
+      if (syntax->too_deep) {
+        issues_.Add(syntax->offset, ErrorCode::kKbTooLarge, "",
+                    "containers are nested more than " + std::to_string(kMaxDepth) + " levels deep");
+      } else if (syntax->too_many_values) {
         issues_.Add(syntax->offset, ErrorCode::kKbTooLarge, "",
                     "the KB holds more than " + std::to_string(kMaxValues) + " JSON values");
       } else {
@@ -287,7 +326,7 @@ class Loader {
       return Finish();
     }
     ReadRoot();
-    if (reader_.failed()) {  // cannot happen after CheckJsonSyntax; never build from a partial read
+    if (reader_.failed()) {  // cannot happen after CheckJson; never build from a partial read
       issues_.Add(reader_.Offset(), ErrorCode::kKbNotJson, "", "not JSON: the reader stopped early");
       return Finish();
     }
@@ -370,6 +409,42 @@ class Loader {
     if (!Expect(Type::kBool, "true or false")) return false;
     *out = reader_.ReadBool();
     return true;
+  }
+
+  // An integer written without fraction or exponent, min <= n <= 999,999,999.
+  bool GetInt(int* out, int min) {
+    const size_t at = reader_.Offset();
+    const std::string want = "an integer >= " + std::to_string(min);
+    if (!Expect(Type::kNumber, want)) return false;
+    const std::string_view n = reader_.ReadNumber();
+    const bool negative = !n.empty() && n.front() == '-';
+    const std::string_view digits = n.substr(negative ? 1 : 0);
+    const bool integer = !digits.empty() && digits.size() <= 9 &&
+                         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    long value = 0;
+    if (integer) {
+      for (char c : digits) value = value * 10 + (c - '0');
+      if (negative) value = -value;
+    }
+    if (!integer || value < min) {
+      AddHere(at, ErrorCode::kKbInvalidValue,
+              [&] { return std::string(n.substr(0, 40)) + " is not " + want; });
+      return false;
+    }
+    *out = static_cast<int>(value);
+    return true;
+  }
+
+  // A date at `where` (valid) written against its precision: YYYY-01-01 for "year", YYYY-MM-01
+  // for "month". `field` names the date, `precision_key` the key that set the precision.
+  void CheckPrecisionForm(Date d, EventPrecision p, const Located& where, std::string_view field,
+                          std::string_view precision_key) {
+    if (!where.valid || FitsPrecision(d, p)) return;
+    Add(where.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/" + std::string(field); }, [&] {
+      return std::string(precision_key) + " is \"" + std::string(PrecisionName(p)) + "\": the date is written " +
+             (p == EventPrecision::kYear ? "YYYY-01-01" : "YYYY-MM-01") + ", not " +
+             Quoted(FormatIsoDate(d));
+    });
   }
 
   bool GetDate(Date* out, Located* where = nullptr,
@@ -607,35 +682,89 @@ class Loader {
 
   void ReadPerson(size_t index) {
     RawPerson p;
-    ReadObject({{"id", true}, {"name", true}, {"aliases", true}, {"short", true}, {"born", false}},
-               [&](size_t key) {
-                 switch (key) {
-                   case 0: GetId(&p.value.id, &p.id); break;
-                   case 1: {
-                     const size_t at = reader_.Offset();
-                     p.name = Located{at, GetString(&p.value.name, true)};
-                     break;
-                   }
-                   case 2: GetStringList(&p.value.aliases, &p.alias_offsets); break;
-                   case 3: GetStringList(&p.value.shorts); break;
-                   case 4: {
-                     Date d;
-                     if (GetDate(&d)) p.value.born = d;
-                     break;
-                   }
-                 }
-               });
+    Located born, died, born_precision, died_precision;  // offset 0: the key is absent
+    const bool is_object = ReadObject(
+        {{"id", true},
+         {"name", true},
+         {"aliases", true},
+         {"short", true},
+         {"born", false},
+         {"born_precision", false},
+         {"died", false},
+         {"died_precision", false}},
+        [&](size_t key) {
+          switch (key) {
+            case 0: GetId(&p.value.id, &p.id); break;
+            case 1: {
+              const size_t at = reader_.Offset();
+              p.name = Located{at, GetString(&p.value.name, true)};
+              break;
+            }
+            case 2: GetStringList(&p.value.aliases, &p.alias_offsets); break;
+            case 3: GetStringList(&p.value.shorts); break;
+            case 4: {
+              Date d;
+              if (GetDate(&d, &born)) p.value.born = d;
+              break;
+            }
+            case 5:
+              born_precision.offset = reader_.Offset();
+              born_precision.valid = GetEnum(kPrecisions, &p.value.born_precision);
+              break;
+            case 6: {
+              Date d;
+              if (GetDate(&d, &died)) p.value.died = d;
+              break;
+            }
+            case 7:
+              died_precision.offset = reader_.Offset();
+              died_precision.valid = GetEnum(kPrecisions, &p.value.died_precision);
+              break;
+          }
+        });
+    if (is_object) CheckPersonDates(p, born, died, born_precision, died_precision);
     KeepIdItem(std::move(p), index, &people_, &people_broken_);
   }
 
+  // A precision needs its date; each date is written as its precision asks; died is not before
+  // born (the latest day died may stand for is not before the earliest day born may).
+  void CheckPersonDates(const RawPerson& p, const Located& born, const Located& died,
+                        const Located& born_precision, const Located& died_precision) {
+    auto orphan = [&](const Located& precision, std::string_view key, std::string_view date) {
+      if (!precision.valid) return;
+      Add(precision.offset, ErrorCode::kKbSchema, [&] { return path_ + "/" + std::string(key); },
+          [&] { return std::string(key) + " is given without " + std::string(date); });
+    };
+    // (a value inside a person never stands at offset 0, so offset 0 means the key is absent)
+    if (born.offset == 0) orphan(born_precision, "born_precision", "born");
+    if (died.offset == 0) orphan(died_precision, "died_precision", "died");
+    if (born_precision.valid && p.value.born) {
+      CheckPrecisionForm(*p.value.born, p.value.born_precision, born, "born", "born_precision");
+    }
+    if (died_precision.valid && p.value.died) {
+      CheckPrecisionForm(*p.value.died, p.value.died_precision, died, "died", "died_precision");
+    }
+    if (p.value.born && p.value.died &&
+        LatestDay(*p.value.died, p.value.died_precision) < *p.value.born) {
+      Add(died.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/died"; }, [&] {
+        return "died (" + FormatIsoDate(*p.value.died) + ") is before born (" + FormatIsoDate(*p.value.born) + ")";
+      });
+    }
+  }
+
   void ReadOffice(size_t index) {
-    static constexpr std::array<std::pair<std::string_view, OfficeRole>, 6> kRoles = {{
+    static constexpr std::array<std::pair<std::string_view, OfficeRole>, 11> kRoles = {{
         {"head_of_state", OfficeRole::kHeadOfState},
         {"head_of_government", OfficeRole::kHeadOfGovernment},
         {"minister", OfficeRole::kMinister},
         {"monarch", OfficeRole::kMonarch},
         {"org_head", OfficeRole::kOrgHead},
         {"deputy", OfficeRole::kDeputy},
+        {"legislator", OfficeRole::kLegislator},
+        {"judge", OfficeRole::kJudge},
+        {"governor", OfficeRole::kGovernor},
+        {"legislative_leader", OfficeRole::kLegislativeLeader},
+        {"party_leader", OfficeRole::kPartyLeader},
     }};
     RawOffice o;
     ReadObject({{"id", true},
@@ -666,7 +795,11 @@ class Loader {
                                        {"end", true},
                                        {"source", true},
                                        {"acting", false},
-                                       {"ref", false}},
+                                       {"ref", false},
+                                       {"party", false},
+                                       {"state", false},
+                                       {"district", false},
+                                       {"ordinal", false}},
                                       [&](size_t key) {
                                         switch (key) {
                                           case 0: GetRef(&t.person); break;
@@ -686,6 +819,18 @@ class Loader {
                                           case 4: GetRef(&t.source); break;
                                           case 5: GetBool(&t.value.acting); break;
                                           case 6: GetString(&t.value.ref, false); break;
+                                          case 7: GetString(&t.value.party, true); break;
+                                          case 8: GetString(&t.value.state, true); break;
+                                          case 9: {
+                                            int n = 0;
+                                            if (GetInt(&n, 0)) t.value.district = n;
+                                            break;
+                                          }
+                                          case 10: {
+                                            int n = 0;
+                                            if (GetInt(&n, 1)) t.value.ordinal = n;
+                                            break;
+                                          }
                                         }
                                       });
     if (is_object && t.start.valid && t.end.valid) {
@@ -706,11 +851,6 @@ class Loader {
   }
 
   void ReadEvent(size_t index) {
-    static constexpr std::array<std::pair<std::string_view, EventPrecision>, 3> kPrecisions = {{
-        {"day", EventPrecision::kDay},
-        {"month", EventPrecision::kMonth},
-        {"year", EventPrecision::kYear},
-    }};
     RawEvent e;
     Located date, end;
     const bool is_object = ReadObject(
@@ -986,12 +1126,16 @@ class Loader {
         return terms_[static_cast<size_t>(a)].value.start < terms_[static_cast<size_t>(b)].value.start;
       });
       if (offices_[o].value.single_holder) {
-        int reach = -1;  // of the terms seen so far, the one that ends last
+        // Acting terms and full terms are checked apart: someone may act while the holder is
+        // suspended or incapacitated, but two holders, or two acting holders, may not overlap.
+        int reach[2] = {-1, -1};  // per kind (full, acting): of the terms seen, the one that ends last
         for (int t : list) {
-          if (reach >= 0 && ends_after(reach, terms_[static_cast<size_t>(t)].value.start)) {
-            report(t, reach, "the single-holder office");
+          const bool acting = terms_[static_cast<size_t>(t)].value.acting;
+          int& r = reach[acting ? 1 : 0];
+          if (r >= 0 && ends_after(r, terms_[static_cast<size_t>(t)].value.start)) {
+            report(t, r, acting ? "the single-holder office (both acting)" : "the single-holder office");
           }
-          if (reach < 0 || ends_later(t, reach)) reach = t;
+          if (r < 0 || ends_later(t, r)) r = t;
         }
       } else {
         std::unordered_map<int, int> reach_by_person;

@@ -1,11 +1,9 @@
-// KbIndex construction and its one-slot cache (see kb_index.h). Besides the KB's own lexicon, a
+// KbIndex construction (see kb_index.h). Besides the KB's own lexicon, a
 // few phrases are built in: prospective markers and anonymous attributions that any English news
 // text uses ("expected", "ahead of", "people familiar with"); the KB can add more but not remove
 // these. They are listed here, as data, and documented in docs/RULES.md.
 
 #include "kb_index.h"
-
-#include <mutex>
 
 #include "text.h"
 
@@ -25,45 +23,6 @@ constexpr std::string_view kBuiltinAnonymous[] = {
     "who spoke on condition of anonymity", "who asked not to be named", "unnamed sources",
     "anonymous sources", "an unnamed official", "unnamed officials", "sources said",
     "sources say", "according to sources", "insiders say", "insiders said"};
-
-uint64_t Mix(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return (h ^ 0xff) * 1099511628211ull;
-}
-uint64_t Mix(uint64_t h, int64_t v) {
-  for (int k = 0; k < 8; ++k) h = (h ^ static_cast<unsigned char>(v >> (8 * k))) * 1099511628211ull;
-  return h;
-}
-
-uint64_t HashKb(const Kb& kb) {
-  uint64_t h = 1469598103934665603ull;
-  h = Mix(h, static_cast<int64_t>(kb.people.size()));
-  for (const KbPerson& p : kb.people) {
-    h = Mix(h, p.name);
-    for (const auto& a : p.aliases) h = Mix(h, a);
-    h = Mix(h, std::string_view("|"));
-    for (const auto& a : p.shorts) h = Mix(h, a);
-  }
-  h = Mix(h, static_cast<int64_t>(kb.offices.size()));
-  for (const KbOffice& o : kb.offices) {
-    for (const auto& a : o.titles) h = Mix(h, a);
-    h = Mix(h, std::string_view("|"));
-    for (const auto& a : o.jurisdiction) h = Mix(h, a);
-  }
-  h = Mix(h, static_cast<int64_t>(kb.events.size()));
-  for (const KbEvent& e : kb.events) {
-    for (const auto& a : e.triggers) h = Mix(h, a);
-    h = Mix(h, static_cast<int64_t>(e.date.days));
-  }
-  h = Mix(h, static_cast<int64_t>(kb.terms.size()));
-  for (const KbTerm& t : kb.terms) h = Mix(h, static_cast<int64_t>(t.start.days));
-  for (const auto& a : kb.lexicon.hedges) h = Mix(h, a);
-  h = Mix(h, std::string_view("|"));
-  for (const auto& a : kb.lexicon.anonymous) h = Mix(h, a);
-  h = Mix(h, std::string_view("|"));
-  for (const auto& a : kb.lexicon.prospective) h = Mix(h, a);
-  return h;
-}
 
 // "George W. Bush" -> "George W Bush", "J. R. R. Tolkien" -> "J R R Tolkien": drops each period
 // that follows a one-letter word. Other periods ("St.") stay.
@@ -124,21 +83,7 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
 }
 
 std::shared_ptr<const KbIndex> GetKbIndex(const Kb& kb) {
-  if (kb.index) return kb.index;  // built once by LoadKb
-  // A Kb assembled by hand: build, and keep the last one keyed by a hash of the KB.
-  static std::mutex mutex;
-  static uint64_t cached_hash = 0;
-  static std::shared_ptr<const KbIndex> cached;
-  const uint64_t h = HashKb(kb);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (cached && cached_hash == h) return cached;
-  }
-  std::shared_ptr<const KbIndex> built = BuildKbIndex(kb);
-  std::lock_guard<std::mutex> lock(mutex);
-  cached = built;
-  cached_hash = h;
-  return built;
+  return kb.index ? kb.index : BuildKbIndex(kb);  // LoadKb builds it once; a Kb made by hand, per call
 }
 
 }  // namespace factlint
