@@ -14,13 +14,14 @@ __version__: str
 _Text = Union[str, bytes]
 
 class Checker:
-    """A KB loaded once (the bundled kb/world.json when kb_json is None); check as often as you like,
+    """A KB loaded once (the bundled kb/world.json when kb_json is None; str, or bytes as read from
+    a file); check as often as you like,
     from any number of threads (the GIL is released while checking).
 
     Raises Error (kind "kb_*") when kb_json is not a valid KB, and Error (kind "bad_option") when
     rules_json is given while the core cannot load a rule catalogue."""
 
-    def __init__(self, kb_json: Optional[str] = None, rules_json: Optional[str] = None) -> None: ...
+    def __init__(self, kb_json: Optional[_Text] = None, rules_json: Optional[_Text] = None) -> None: ...
     def check(self, text: _Text, date: Optional[str] = None, min_severity: Optional[str] = None,
               disable: Iterable[str] = ()) -> Report:
         """The report of docs/REPORT.md, equal to `factlint check --format json`.
@@ -38,8 +39,9 @@ class Checker:
     @property
     def kb(self) -> KbSummary: ...
 
-def kb_check(json: str) -> List[Error]:
-    """Every error of a KB text (empty when it is valid), as `factlint kb-check` prints them."""
+def kb_check(json: _Text) -> List[Error]:
+    """Every error of a KB text (str, or bytes as read from a file; empty when it is valid), as
+    `factlint kb-check` prints them."""
 
 def rule_catalog() -> Dict[str, Any]:
     """The rule catalogue (core/rules/rules.json): {"rules": [{"id", "severity", ...}]}."""

@@ -39,7 +39,7 @@ import resource
 import sys
 import time
 import uuid
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 PLAN = "_plan.json"
 SUMMARY = "_summary.json"
@@ -333,7 +333,10 @@ def run(in_spec: str, out_dir: str, workers: int = 2, scheduler: Optional[str] =
     if kb_json is not None:
         key = "kb-" + hashlib.sha256(kb_json).hexdigest()[:16]
     else:
-        with open(factlint._factlint.__file__, "rb") as f:
+        import importlib.util  # noqa: PLC0415
+        spec = importlib.util.find_spec("factlint._factlint")
+        assert spec is not None and spec.origin is not None
+        with open(spec.origin, "rb") as f:
             key = "bundled-" + hashlib.sha256(f.read()).hexdigest()[:16]
 
     files = expand_inputs(in_spec)
