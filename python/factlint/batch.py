@@ -300,6 +300,13 @@ def _load_plan(out_dir: str, expected: Dict[str, Any]) -> Optional[List[Chunk]]:
     return [Chunk(**c) for c in plan["chunks"]]
 
 
+def _remove_temporary_files(out_dir: str) -> None:
+    for folder in (out_dir, os.path.join(out_dir, STATS)):
+        for name in os.listdir(folder):
+            if name.startswith(".part-") and name.endswith(".tmp"):
+                os.remove(os.path.join(folder, name))
+
+
 def _count_on_cluster(ranges: List[Tuple[str, int, int]]) -> List[int]:
     import dask.bag as db  # noqa: PLC0415
     return db.from_sequence(ranges, partition_size=max(1, len(ranges) // 64 or 1)).starmap(count_newlines).compute()
@@ -350,9 +357,7 @@ def run(in_spec: str, out_dir: str, workers: int = 2, scheduler: Optional[str] =
     import dask.bag as db  # noqa: PLC0415
     from distributed import Client, LocalCluster, wait  # noqa: PLC0415
 
-    for name in os.listdir(out_dir):  # temporary files of writers that died
-        if name.startswith(".part-") and name.endswith(".tmp"):
-            os.remove(os.path.join(out_dir, name))
+    _remove_temporary_files(out_dir)  # of writers that died
 
     cluster = None
     started = time.perf_counter()
@@ -400,9 +405,7 @@ def run(in_spec: str, out_dir: str, workers: int = 2, scheduler: Optional[str] =
             client.close()
             if cluster is not None:
                 cluster.close()
-    for name in os.listdir(out_dir):
-        if name.startswith(".part-") and name.endswith(".tmp"):
-            os.remove(os.path.join(out_dir, name))
+    _remove_temporary_files(out_dir)  # of tasks whose worker died mid-write
 
     total = empty_stats()
     this_run = empty_stats()

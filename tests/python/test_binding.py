@@ -4,8 +4,8 @@ checking."""
 
 import json
 import shlex
+import sys
 import threading
-import time
 
 import pytest
 
@@ -175,24 +175,27 @@ def test_checks_run_in_parallel_threads(checker):
 
 
 def test_gil_released_while_checking(checker):
-    # While one thread is inside a long check, the main thread keeps running Python. If the GIL
-    # were held for the whole check, the main thread could not run at all until it returned.
-    text = (ROOT / "examples" / "example-article.txt").read_text(encoding="utf-8") * 400
-    timing = {}
+    # With an endless switch interval, a thread that holds the GIL keeps it until it blocks or
+    # releases it. The main thread waits for the checking thread to start the check; it can run
+    # again before the check has returned only if the check released the GIL.
+    text = (ROOT / "examples" / "example-article.txt").read_text(encoding="utf-8") * 2000  # ~5 MB, seconds of work
+    started, done, seen = threading.Event(), threading.Event(), {}
 
     def work():
-        start = time.perf_counter()
+        started.set()
         checker.check(text)
-        timing["seconds"] = time.perf_counter() - start
-    thread = threading.Thread(target=work)
-    thread.start()
-    ticks = 0
-    while thread.is_alive():
-        time.sleep(0.001)
-        ticks += 1
-    thread.join()
-    assert timing["seconds"] > 0.2, "the check must take long enough to tell (make the text longer)"
-    assert ticks >= 20, f"the main thread ran {ticks} times during a {timing['seconds']:.2f} s check"
+        done.set()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1000)
+    try:
+        thread = threading.Thread(target=work)
+        thread.start()
+        started.wait()
+        seen["during_check"] = not done.is_set()
+        thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert seen["during_check"], "the main thread could not run while the check ran: the GIL was held"
 
 
 def test_rule_catalog_and_version(factlint):
