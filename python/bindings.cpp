@@ -3,7 +3,8 @@
 // python/factlint/__init__.pyi is the typed manual and is checked against this module by
 // tests/python/test_stubs.py (mypy's stubtest).
 //
-//   Checker(kb_json=None, rules_json=None)   the KB (bundled kb/world.json when None), loaded once
+//   Checker(kb_json=None, rules_json=None)   the KB (bundled kb/world.json when None) and the rule
+//                                           catalogue (bundled core/rules/rules.json), loaded once
 //     .check(text, date=None, min_severity=None, disable=())  -> dict, the report of docs/REPORT.md
 //     .check_jsonl(line, line_no=1, min_severity=None, disable=()) -> str, the CLI's JSONL line
 //     .segment(text)                          -> [{"start","end","start16","end16","text"}]
@@ -120,11 +121,6 @@ py::object JsonLoads(const std::string& text) {
 class Checker {
  public:
   Checker(const std::optional<std::string>& kb_json, const std::optional<std::string>& rules_json) {
-    if (rules_json) {
-      Fail(factlint::ErrorCode::kBadOption,
-           "rules_json is not supported yet: the core's public API (factlint/factlint.h) has no way to "
-           "load a rule catalogue; leave it None to use the built-in rules");
-    }
     std::string_view text = kb_json ? std::string_view(*kb_json) : factlint::EmbeddedWorldKb();
     factlint::Result<factlint::KbHandle> kb = [&] {
       py::gil_scoped_release release;
@@ -132,12 +128,21 @@ class Checker {
     }();
     if (!kb.ok()) throw ErrorData{kb.error()};
     kb_ = std::move(kb).value();
+    if (rules_json) {  // a catalogue replaces the bundled core/rules/rules.json for this Checker
+      factlint::Result<factlint::RulesHandle> rules = [&] {
+        py::gil_scoped_release release;
+        return factlint::LoadRules(*rules_json);
+      }();
+      if (!rules.ok()) throw ErrorData{rules.error()};
+      rules_ = std::move(rules).value();
+    }
   }
 
   py::object Check(const py::object& text, const std::optional<std::string>& date,
                    const std::optional<std::string>& min_severity, const py::iterable& disable) const {
     std::string input = TextArg(text, "text");
     factlint::CheckOptions options = MakeOptions(date, min_severity, disable);
+    options.rules = rules_;
     std::string json;
     {
       py::gil_scoped_release release;
@@ -152,6 +157,7 @@ class Checker {
                          const py::iterable& disable) const {
     std::string input = TextArg(line, "line");
     factlint::CheckOptions options = MakeOptions(std::nullopt, min_severity, disable);
+    options.rules = rules_;
     py::gil_scoped_release release;
     return factlint::CheckJsonlLine(*kb_, input, line_no, options, std::nullopt).output;
   }
@@ -195,6 +201,7 @@ class Checker {
 
  private:
   factlint::KbHandle kb_;
+  factlint::RulesHandle rules_;  // null: the bundled catalogue
 };
 
 py::list KbCheck(const std::string& json) {

@@ -18,8 +18,9 @@ class Checker:
     a file); check as often as you like,
     from any number of threads (the GIL is released while checking).
 
-    Raises Error (kind "kb_*") when kb_json is not a valid KB, and Error (kind "bad_option") when
-    rules_json is given while the core cannot load a rule catalogue."""
+    rules_json: a rule catalogue (core/rules/schema.json) that replaces the bundled one.
+    Raises Error (kind "kb_*") when kb_json is not a valid KB, (kind "rules_*") when rules_json is
+    not a valid catalogue, with the rule id, JSON path and line/column."""
 
     def __init__(self, kb_json: Optional[_Text] = None, rules_json: Optional[_Text] = None) -> None: ...
     def check(self, text: _Text, date: Optional[str] = None, min_severity: Optional[str] = None,

@@ -6,7 +6,9 @@ class Error(ValueError):
 
     kind    the core's error code name: "kb_not_json", "kb_schema", "kb_invalid_value",
             "kb_duplicate", "kb_dangling_id", "kb_overlap", "kb_too_large", "bad_option",
-            "bad_input" or "io"
+            "bad_input", "io", or for a rule catalogue "rules_not_json", "rules_schema",
+            "rules_unknown_kind", "rules_params", "rules_placeholder", "rules_duplicate",
+            "rules_too_large"
     message one sentence naming the problem
     path    JSON path in the KB ("/terms/12/end"), "" when not applicable
     line    1-based line in the input, 0 when unknown

@@ -111,7 +111,8 @@ BAD_INPUTS = [
     ("Checker('{')", "Error", "kb_not_json", "not JSON"),
     ("Checker('[]')", "Error", "kb_schema", ""),
     ("Checker('')", "Error", "kb_not_json", ""),
-    ("Checker(None, '{\"rules\": []}')", "Error", "bad_option", "rules_json is not supported yet"),
+    ("Checker(None, '{\"rules\": 1}')", "Error", "rules_schema", ""),
+    ("Checker(None, '{')", "Error", "rules_not_json", ""),
     ("Checker(42)", "TypeError", None, ""),
     ("c.check('x', date='2021-02-30')", "Error", "bad_option", "2021-02-30"),
     ("c.check('x', date='yesterday')", "Error", "bad_option", "YYYY-MM-DD"),
@@ -139,6 +140,32 @@ def test_bad_input(call, exception, kind, words, factlint, checker):
         assert words in raised.value.message
         assert isinstance(raised.value, ValueError)
         assert str(raised.value).endswith(raised.value.message)
+
+
+RULES = ROOT / "tests" / "fixtures" / "rules"
+
+
+@pytest.mark.parametrize("fixture", sorted(RULES.glob("fail_*.json")), ids=lambda p: p.stem)
+def test_bad_rule_catalogues_raise(fixture, factlint):
+    with pytest.raises(factlint.Error) as raised:
+        factlint.Checker(None, fixture.read_bytes())
+    assert raised.value.kind.startswith("rules_") and raised.value.message
+    if fixture.stem == "fail_not_json":
+        assert raised.value.kind == "rules_not_json" and raised.value.line > 0
+
+
+def test_rule_catalogue_replaces_the_bundled_one(factlint, checker):
+    text = "German Chancellor Emmanuel Macron met reporters. A number of officials left."
+    default = checker.check(text, date="2023-03-01")
+    assert [f["rule"] for f in default["findings"]] == ["TITLE_NOT_HELD"]
+    bundled = json.dumps(factlint.rule_catalog())
+    assert factlint.Checker(None, bundled).check(text, date="2023-03-01") == default
+    assert factlint.Checker(None, (RULES / "pass_empty.json").read_text()).check(text, date="2023-03-01")["findings"] == []
+    own = factlint.Checker(None, (RULES / "pass_phrase_rule.json").read_bytes())
+    report = own.check(text, date="2023-03-01")
+    assert [(f["rule"], f["severity"], f["text"]) for f in report["findings"]] == [("VAGUE_QUANTITY", "warning", "A number of")]
+    line = own.check_jsonl(json.dumps({"id": 1, "text": text, "date": "2023-03-01"}))
+    assert json.loads(line)["report"] == report
 
 
 def test_error_is_data(factlint):
