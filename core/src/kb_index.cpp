@@ -1,20 +1,16 @@
 // KbIndex construction (see kb_index.h). Besides the KB's own lexicon, the prospective markers
-// any English news text uses ("expected", "ahead of") are built in; the KB can add more but not
-// remove these. The built-in hedges and anonymous attributions are WEAK_SOURCING's params
+// any English news text uses ("expected", "ahead of") are built in (core/lexicon/lexicon.json,
+// lexicon.h); the KB can add more. The built-in hedges and anonymous attributions are WEAK_SOURCING's params
 // (core/rules/rules.json), matched by the rule catalogue's own automaton (rules.h).
 
 #include "kb_index.h"
 
+#include "lexicon.h"
 #include "text.h"
 
 namespace factlint {
 namespace {
 
-constexpr std::string_view kBuiltinProspective[] = {
-    "will", "would", "upcoming", "forthcoming", "returning", "return to", "possibility of",
-    "possible", "expected to", "is expected", "are expected", "ahead of", "potential", "looming",
-    "scheduled to", "scheduled for", "prepare for", "preparing for", "set to", "prospect of",
-    "would-be", "in the event of", "impending"};
 // "George W. Bush" -> "George W Bush", "J. R. R. Tolkien" -> "J R R Tolkien": drops each period
 // that follows a one-letter word. Other periods ("St.") stay.
 std::string WithoutInitialPeriods(std::string_view name) {
@@ -61,7 +57,7 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
   for (const auto& s : kb.lexicon.hedges) add(s, PhraseKind::kHedge, -1);
   for (const auto& s : kb.lexicon.anonymous) add(s, PhraseKind::kAnonymous, -1);
   for (const auto& s : kb.lexicon.prospective) add(s, PhraseKind::kProspective, -1);
-  for (auto s : kBuiltinProspective) add(s, PhraseKind::kProspective, -1);
+  for (const auto& s : BuiltinProspectivePhrases()) add(s, PhraseKind::kProspective, -1);
   index->refs.resize(index->matcher.pattern_count());
   index->matcher.Build();
   for (const KbTerm& t : kb.terms)

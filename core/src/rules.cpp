@@ -193,11 +193,9 @@ class RuleLoader {
 
   bool ReadCatalog(const Node& root) {
     if (!Expect(&root, Type::kObject, "")) return false;
-    if (!Keys(root, "", {"$schema", "description", "rules", "test_kbs"}, {"rules"})) return false;
-    for (const auto& m : root.members) {
+    if (!Keys(root, "", {"$schema", "description", "rules"}, {"rules"})) return false;
+    for (const auto& m : root.members)
       if ((m.key == "$schema" || m.key == "description") && !Expect(&m.value, Type::kString, "/" + m.key)) return false;
-      if (m.key == "test_kbs" && !Expect(&m.value, Type::kObject, "/test_kbs")) return false;
-    }
     const Node* rules = root.Find("rules");
     if (!Expect(rules, Type::kArray, "/rules")) return false;
     for (size_t i = 0; i < rules->items.size(); ++i)

@@ -322,7 +322,7 @@ std::optional<Date> FindDateline(const Document& doc, const Sentences& sentences
       for (char c : w) upper = upper && !(c >= 'a' && c <= 'z');
       std::string lw;
       for (char c : w) lw.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      return upper || lw == "published" || lw == "updated" || lw == "posted" || lw == "on";
+      return upper || IsDatelineWord(lw);
     };
     for (char c : prefix) {
       if (c == '(') ++depth;

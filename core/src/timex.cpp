@@ -81,41 +81,7 @@ bool DaysOk(int y, int m, int d) {
   return true;
 }
 
-bool IntroducesYear(std::string_view w) {
-  static constexpr std::array<std::string_view, 22> kWords = {
-      "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "early",
-      "late", "mid", "the", "through", "between", "and", "to", "around", "circa", "throughout", "spring"};
-  for (auto k : kWords)
-    if (w == k) return true;
-  return w == "summer" || w == "autumn" || w == "fall" || w == "winter";
-}
-
-bool IsIn3(std::string_view w) { return w == "in" || w == "on" || w == "during"; }
-
-bool IntroducesMonth(std::string_view w) {
-  return w == "in" || w == "since" || w == "by" || w == "until" || w == "from" || w == "during" ||
-         w == "early" || w == "late" || w == "mid" || w == "last" || w == "next" || w == "this" ||
-         w == "the" || w == "before" || w == "after" || w == "on";
-}
-
 }  // namespace
-
-int MonthNumber(std::string_view w) {
-  static constexpr std::array<std::string_view, 12> kFull = {
-      "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december"};
-  static constexpr std::array<std::string_view, 12> kShort = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int i = 0; i < 12; ++i)
-    if (w == kFull[static_cast<size_t>(i)] || w == kShort[static_cast<size_t>(i)]) return i + 1;
-  if (w == "sept") return 9;
-  return 0;
-}
-
-bool IsWeekday(std::string_view w) {
-  return w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||
-         w == "saturday" || w == "sunday";
-}
 
 Date TimeExpr::First(int in_year) const {
   int y = year ? year : in_year;
@@ -295,7 +261,7 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
     e.preposition = first > 0 && t[first - 1].word ? std::string(t[first - 1].text) : std::string();
     // At the head of its range, alone or after one preposition ("In 2010, ...", "On March 3, ...").
     e.sentence_initial = first <= first_word ||
-                         (first == first_word + 1 && IsIn3(t[first_word].text));
+                         (first == first_word + 1 && IsClaimDatePreposition(t[first_word].text));
     out.push_back(std::move(e));
     i = last + 1;
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "factlint/factlint.h"
+#include "lexicon.h"
 
 namespace factlint {
 
@@ -46,8 +47,7 @@ void ResolveRelative(const TimeExpr& e, Date from, Date to, Date* first, Date* l
 std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end);
 
 // Month number (1..12) of a folded month name or abbreviation ("feb", "sept"), 0 otherwise.
-int MonthNumber(std::string_view word);
-bool IsWeekday(std::string_view word);
+// MonthNumber, IsWeekday and the other word lists: lexicon.h.
 
 }  // namespace factlint
 

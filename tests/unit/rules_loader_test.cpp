@@ -51,7 +51,7 @@ TEST_CASE("rules loader: each bad catalogue gives its documented error and place
       {"fail_unknown_kind.json", "rules_unknown_kind", "/rules/0/kind", 2, 28, R"(rule MY_RULE: unknown kind "regex")"},
       {"fail_bad_id.json", "rules_schema", "/rules/0/id", 2, 9, R"(id "my-rule" is not UPPER_SNAKE)"},
       {"fail_bad_severity.json", "rules_schema", "/rules/0/severity", 2, 50, R"(rule MY_RULE: severity "fatal")"},
-      {"fail_duplicate_id.json", "rules_duplicate", "/rules/1/id", 4, 9, R"(rule MY_RULE: the id is defined twice)"},
+      {"loader_fail_duplicate_id.json", "rules_duplicate", "/rules/1/id", 4, 9, R"(rule MY_RULE: the id is defined twice)"},
       {"fail_params_unknown.json", "rules_params", "/rules/0/params/years", 3, 14, R"(rule MY_RULE: unknown param "years" for kind "title_not_held")"},
       {"fail_params_missing.json", "rules_params", "/rules/0/params", 3, 13, R"(rule MY_RULE: missing param "related_date_severity")"},
       {"fail_params_type.json", "rules_params", "/rules/0/params/groups/0/phrases", 3, 51, R"(rule MY_RULE: expected an array, found a string)"},
@@ -60,6 +60,7 @@ TEST_CASE("rules loader: each bad catalogue gives its documented error and place
       {"fail_group_key.json", "rules_params", "/rules/0/params/groups/0/lexicon", 3, 68, R"(rule MY_RULE: unknown key "lexicon" in a phrase group)"},
       {"fail_placeholder_unknown.json", "rules_placeholder", "/rules/0/message", 2, 69, R"(rule MY_RULE: placeholder {speaker} is not filled by kind "phrase")"},
       {"fail_placeholder_unbalanced.json", "rules_placeholder", "/rules/0/message", 2, 69, R"(rule MY_RULE: the message has a '{' that is never closed)"},
+      {"loader_fail_bad_date.json", "rules_schema", "/rules/0/examples/0/date", 3, 82, R"(rule MY_RULE: "2023-02-30" is not a date)"},
       {"fail_example_key.json", "rules_schema", "/rules/0/examples/0/spans", 3, 74, R"(rule MY_RULE: unknown key "spans")"},
        }) {
     INFO(r.file);
