@@ -17,6 +17,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kBadOption: return "bad_option";
     case ErrorCode::kBadInput: return "bad_input";
     case ErrorCode::kIo: return "io";
+    case ErrorCode::kKbLint: return "kb_lint";
   }
   return "unknown";
 }

@@ -53,6 +53,7 @@ enum class ErrorCode {
   kBadOption,        // an option value is malformed (for example a date that is not YYYY-MM-DD)
   kBadInput,         // input that cannot be processed (for example a JSONL line that is not JSON)
   kIo,               // a file could not be read or written (CLI only)
+  kKbLint,           // `factlint kb-check`'s trigger lint: a generic or shared event trigger
 };
 
 // Stable lower_snake name of a code ("kb_schema"), used as the `kind` of JS errors.
