@@ -30,8 +30,6 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "factlint/factlint.h"
 #include "json_pos.h"
 #include "kb.h"
@@ -1272,27 +1270,39 @@ std::vector<Error> ValidateKb(std::string_view json_text) {
 }
 
 std::vector<Error> LintKbTriggers(std::string_view json_text, std::string_view word_lists_json) {
-  TriggerWords words;
-  const nlohmann::json lists = nlohmann::json::parse(word_lists_json, nullptr, /*allow_exceptions=*/false);
-  auto bad_lists = [](std::string message) {
-    Error e;
-    e.code = ErrorCode::kBadInput;
-    e.message = "trigger word lists: " + std::move(message);
-    return std::vector<Error>{e};
-  };
-  if (!lists.is_object()) return bad_lists("not a JSON object");
-  for (const auto& [key, value] : lists.items()) {
-    if (key == "description") continue;
-    if (!value.is_array()) return bad_lists("\"" + key + "\" is not an array of words");
-    for (const auto& word : value) {
-      if (!word.is_string()) return bad_lists("\"" + key + "\" holds something that is not a string");
-      for (std::string& w : TriggerWordsOf(word.get<std::string>())) {
-        if (key == "function_words") words.function.insert(w);
-        words.generic.insert(std::move(w));
+  try {
+    // {"description": "...", "<list>": ["word", ...], ...}, read with the KB's own reader (this
+    // file is compiled with exceptions in the wasm build; the rest of the core is not).
+    TriggerWords words;
+    auto bad_lists = [](std::string message) {
+      Error e;
+      e.code = ErrorCode::kBadInput;
+      e.message = "trigger word lists: " + std::move(message);
+      return std::vector<Error>{e};
+    };
+    JsonLimits limits;
+    limits.max_depth = 3;
+    if (CheckJson(word_lists_json, limits)) return bad_lists("not JSON, or nested too deep");
+    JsonReader r(word_lists_json);
+    if (r.Peek() != Type::kObject) return bad_lists("not a JSON object");
+    r.BeginObject();
+    std::string key;
+    size_t key_at = 0;
+    while (r.NextKey(&key, &key_at)) {
+      if (key == "description") {
+        r.Skip();
+        continue;
+      }
+      if (r.Peek() != Type::kArray) return bad_lists("\"" + key + "\" is not an array of words");
+      r.BeginArray();
+      while (r.NextElement()) {
+        if (r.Peek() != Type::kString) return bad_lists("\"" + key + "\" holds something that is not a string");
+        for (std::string& w : TriggerWordsOf(r.ReadString())) {
+          if (key == "function_words") words.function.insert(w);
+          words.generic.insert(std::move(w));
+        }
       }
     }
-  }
-  try {
     return Loader(json_text, kMaxErrors, &words).Run(nullptr);
   } catch (const std::bad_alloc&) {
     Error e;
