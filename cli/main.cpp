@@ -3,7 +3,7 @@
 //   factlint check [--kb FILE] [--rules FILE] [--date YYYY-MM-DD] [--format text|json|jsonl]
 //                  [--min-severity S] [--fail-on S] [--disable RULE]... [--no-excerpt] FILE...|-
 //   factlint segment [--format text|json] FILE|-
-//   factlint kb-check FILE
+//   factlint kb-check [--no-trigger-lint] FILE
 //   factlint rules-check FILE
 //   factlint rules
 //
@@ -19,6 +19,7 @@
 // Exit codes: 0 no finding at or above --fail-on (default error); 1 some; 2 usage, input, KB or
 // rule catalogue error, always with a message on stderr naming the problem and its place.
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -32,9 +33,11 @@
 
 #include "factlint/factlint.h"
 #include "jsonl.h"
+#include "kb.h"
 
 namespace factlint {
 std::string_view EmbeddedWorldKb();  // kb/world.json, embedded at build time
+std::string_view EmbeddedGenericTriggers();  // kb/generic_triggers.json, embedded at build time
 }  // namespace factlint
 
 namespace {
@@ -51,7 +54,7 @@ constexpr const char kUsage[] =
     "                      [--min-severity info|warning|error] [--fail-on info|warning|error|never]\n"
     "                      [--disable RULE]... [--no-excerpt] FILE...|-\n"
     "       factlint segment [--format text|json] FILE|-\n"
-    "       factlint kb-check FILE\n"
+    "       factlint kb-check [--no-trigger-lint] FILE\n"
     "       factlint rules-check FILE\n"
     "       factlint rules\n"
     "       factlint --version\n";
@@ -385,7 +388,12 @@ int RunSegment(const std::vector<std::string>& argv) {
   return kExitClean;
 }
 
-int RunKbCheck(const std::vector<std::string>& argv) {
+int RunKbCheck(std::vector<std::string> argv) {
+  // The trigger lint (kb/generic_triggers.json) is on unless --no-trigger-lint: LoadKb accepts
+  // generic triggers, kb-check reports them.
+  const auto no_lint = std::find(argv.begin(), argv.end(), "--no-trigger-lint");
+  const bool lint = no_lint == argv.end();
+  if (!lint) argv.erase(no_lint);
   if (argv.size() != 1 || (argv[0].size() > 1 && argv[0][0] == '-'))
     throw UsageError{"kb-check: give exactly one KB file"};
   std::string text, error;
@@ -394,6 +402,7 @@ int RunKbCheck(const std::vector<std::string>& argv) {
     return kExitError;
   }
   std::vector<factlint::Error> errors = factlint::ValidateKb(text);
+  if (errors.empty() && lint) errors = factlint::LintKbTriggers(text, factlint::EmbeddedGenericTriggers());
   if (!errors.empty()) {
     for (const auto& e : errors) {
       std::cerr << argv[0] << ":" << e.line << ":" << e.column << ": error: [" << factlint::ErrorCodeName(e.code)

@@ -24,6 +24,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kRulesPlaceholder: return "rules_placeholder";
     case ErrorCode::kRulesDuplicate: return "rules_duplicate";
     case ErrorCode::kRulesTooLarge: return "rules_too_large";
+    case ErrorCode::kKbLint: return "kb_lint";
   }
   return "unknown";
 }

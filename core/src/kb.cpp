@@ -180,6 +180,41 @@ std::string JoinList(const std::string_view* first, size_t n) {
   return out;
 }
 
+// The word lists of the trigger lint (kb/generic_triggers.json): every word that does not tell one
+// event from another, folded.
+struct TriggerWords {
+  std::unordered_set<std::string> generic;   // every list
+  std::unordered_set<std::string> function;  // "function_words" only: a, the, of, in...
+};
+
+// A trigger's words: Fold() (case, diacritics), split at every ASCII byte that is not a letter or
+// digit (UTF-8 letters stay in their word).
+std::vector<std::string> TriggerWordsOf(std::string_view trigger) {
+  const std::string folded = Fold(trigger);
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : folded) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// 2024, 1990s, 2nd, 21st: a number, which never makes a trigger specific on its own.
+bool IsNumberWord(std::string_view w) {
+  size_t digits = 0;
+  while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
+  if (digits == 0) return false;
+  const std::string_view rest = w.substr(digits);
+  return rest.empty() || rest == "s" || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+}
+
 // One problem found, before it is placed on a line.
 struct Issue {
   size_t offset = 0;
@@ -284,6 +319,7 @@ struct RawEvent {
   size_t index = 0;  // position in the file's array (broken items are not kept)
   KbEvent value;
   Located id;
+  std::vector<size_t> trigger_offsets;  // parallel to value.triggers
   std::vector<Ref> participants;
   std::optional<Ref> winner;
   Ref source;
@@ -323,7 +359,8 @@ struct Field {
 
 class Loader {
  public:
-  Loader(std::string_view text, size_t max_errors) : text_(text), reader_(text), issues_(max_errors) {}
+  Loader(std::string_view text, size_t max_errors, const TriggerWords* lint = nullptr)
+      : text_(text), reader_(text), issues_(max_errors), lint_(lint) {}
 
   // Validates; when kb is not null and there is no error, fills it.
   std::vector<Error> Run(Kb* kb) {
@@ -357,6 +394,7 @@ class Loader {
     CheckAliases();
     ResolveReferences();
     CheckOverlaps();
+    if (lint_ != nullptr && errors_seen_ == 0) LintTriggers();
     if (errors_seen_ == 0 && issues_.empty() && kb != nullptr) Build(kb);
     return Finish();
   }
@@ -852,7 +890,7 @@ class Loader {
            e.winner = std::move(r);
          }},
         {"place", kRequired, [&] { GetString(&e.value.place, true); }},
-        {"triggers", kRequired, [&] { GetStringList(&e.value.triggers); }},
+        {"triggers", kRequired, [&] { GetStringList(&e.value.triggers, &e.trigger_offsets); }},
         {"other_dates", kOptional,
          [&] {
            ReadArray("an array of {\"date\", \"what\"} objects", [&](size_t) {
@@ -1089,6 +1127,59 @@ class Loader {
     }
   }
 
+  // --- the trigger lint (kb-check only) -------------------------------------------------------
+
+  // A trigger whose every word is generic (kb/generic_triggers.json) or a number names no event
+  // in particular; two events whose triggers have the same words once function words (a, the,
+  // of...) are dropped cannot be told apart by them ("Helsinki summit" on three summits, "the
+  // invasion of Ukraine" and "invasion of Ukraine"). Both are reported at the trigger (the later
+  // one for a shared trigger, naming the earlier).
+  void LintTriggers() {
+    struct Owner {
+      size_t event, trigger;
+    };
+    std::unordered_map<std::string, Owner> by_key;
+    for (size_t i = 0; i < events_.size(); ++i) {
+      const RawEvent& e = events_[i];
+      for (size_t j = 0; j < e.value.triggers.size(); ++j) {
+        const std::string& trigger = e.value.triggers[j];
+        auto path = [&] {
+          std::string p = ItemPath("events", e.index, "triggers");
+          AppendPointerIndex(&p, j);
+          return p;
+        };
+        std::string key;
+        bool specific = false;
+        for (const std::string& w : TriggerWordsOf(trigger)) {
+          if (!lint_->generic.count(w) && !IsNumberWord(w)) specific = true;
+          if (lint_->function.count(w)) continue;
+          if (!key.empty()) key.push_back(' ');
+          key += w;
+        }
+        if (!specific) {
+          Add(e.trigger_offsets[j], ErrorCode::kKbLint, path, [&] {
+            return "trigger " + Quoted(trigger) + " of event " + Quoted(e.value.id) +
+                   " is made only of generic words or numbers" +
+                   " (kb/generic_triggers.json): it would match other events; add the country, "
+                   "place or name that makes it this one";
+          });
+          continue;
+        }
+        const auto emplaced = by_key.emplace(key, Owner{i, j});
+        const Owner first = emplaced.first->second;
+        if (emplaced.second || first.event == i) continue;
+        const RawEvent& other = events_[first.event];
+        Add(e.trigger_offsets[j], ErrorCode::kKbLint, path, [&] {
+          std::string other_path = ItemPath("events", other.index, "triggers");
+          AppendPointerIndex(&other_path, first.trigger);
+          return "trigger " + Quoted(trigger) + " of event " + Quoted(e.value.id) + " is also a trigger of " +
+                 Quoted(other.value.id) + " (" + other_path + ": " + Quoted(other.value.triggers[first.trigger]) +
+                 ") with no word to tell them apart";
+        });
+      }
+    }
+  }
+
   // --- the Kb --------------------------------------------------------------------------------
 
   void Build(Kb* kb) {
@@ -1146,6 +1237,7 @@ class Loader {
   KbLexicon lexicon_;
   std::unordered_map<std::string, int> person_by_id_, office_by_id_, source_by_id_, event_by_id_;
   bool sources_broken_ = false, people_broken_ = false, offices_broken_ = false, events_broken_ = false;
+  const TriggerWords* lint_ = nullptr;  // the trigger lint's words, or null: no lint
   size_t errors_seen_ = 0;  // every problem found, kept or not
 };
 
@@ -1173,6 +1265,49 @@ std::vector<Error> ValidateKb(std::string_view json_text) {
     Error e;
     e.code = ErrorCode::kKbTooLarge;
     e.message = "out of memory while validating the KB";
+    return {e};
+  }
+}
+
+std::vector<Error> LintKbTriggers(std::string_view json_text, std::string_view word_lists_json) {
+  try {
+    // {"description": "...", "<list>": ["word", ...], ...}, read with the KB's own reader (this
+    // file is compiled with exceptions in the wasm build; the rest of the core is not).
+    TriggerWords words;
+    auto bad_lists = [](std::string message) {
+      Error e;
+      e.code = ErrorCode::kBadInput;
+      e.message = "trigger word lists: " + std::move(message);
+      return std::vector<Error>{e};
+    };
+    JsonLimits limits;
+    limits.max_depth = 3;
+    if (CheckJson(word_lists_json, limits)) return bad_lists("not JSON, or nested too deep");
+    JsonReader r(word_lists_json);
+    if (r.Peek() != Type::kObject) return bad_lists("not a JSON object");
+    r.BeginObject();
+    std::string key;
+    size_t key_at = 0;
+    while (r.NextKey(&key, &key_at)) {
+      if (key == "description") {
+        r.Skip();
+        continue;
+      }
+      if (r.Peek() != Type::kArray) return bad_lists("\"" + key + "\" is not an array of words");
+      r.BeginArray();
+      while (r.NextElement()) {
+        if (r.Peek() != Type::kString) return bad_lists("\"" + key + "\" holds something that is not a string");
+        for (std::string& w : TriggerWordsOf(r.ReadString())) {
+          if (key == "function_words") words.function.insert(w);
+          words.generic.insert(std::move(w));
+        }
+      }
+    }
+    return Loader(json_text, kMaxErrors, &words).Run(nullptr);
+  } catch (const std::bad_alloc&) {
+    Error e;
+    e.code = ErrorCode::kKbTooLarge;
+    e.message = "out of memory while linting the KB";
     return {e};
   }
 }

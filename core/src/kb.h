@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -114,6 +115,14 @@ struct Kb {
   // up; null for a Kb assembled by hand (GetKbIndex then builds and caches one).
   std::shared_ptr<const KbIndex> index;
 };
+
+// The trigger lint of `factlint kb-check` (not run by LoadKb: a KB with generic triggers loads).
+// Validates json_text as ValidateKb does; when it is valid, returns a kKbLint error for each event
+// trigger made only of generic words or numbers, and for each trigger whose non-generic words
+// (numbers included) are those of another event's trigger, with its path and line/column.
+// word_lists_json is kb/generic_triggers.json: {"description": "...", "<list>": ["word", ...], ...};
+// a malformed one gives one kBadInput error.
+std::vector<Error> LintKbTriggers(std::string_view json_text, std::string_view word_lists_json);
 
 }  // namespace factlint
 

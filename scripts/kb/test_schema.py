@@ -69,7 +69,7 @@ def schema_verdict(validator, path):
 
 def loader_verdict(binary, path):
     """(None, None) when `factlint kb-check` accepts the file, else (error code, first line)."""
-    run = subprocess.run([binary, "kb-check", path], capture_output=True, text=True, errors="replace")
+    run = subprocess.run([binary, "kb-check", "--no-trigger-lint", path], capture_output=True, text=True, errors="replace")
     if run.returncode == 0:
         return None, None
     out = run.stdout + run.stderr

@@ -662,3 +662,60 @@ TEST_CASE("a loaded KB owns its data", "[kb]") {
   CHECK(kb->people[0].name == "Rufus T. Firefly");
   CHECK(kb->events[0].triggers[1] == "1932 election");
 }
+
+TEST_CASE("trigger lint (kb-check): generic and shared triggers, with their place", "[kb]") {
+  const std::string words = ReadFile(std::string(FACTLINT_SOURCE_DIR) + "/kb/generic_triggers.json");
+  REQUIRE_FALSE(words.empty());
+  const std::string pass = Fixture("lint/pass_triggers.json");
+  CHECK(factlint::LintKbTriggers(pass, words).empty());
+  struct Case {
+    const char* file;
+    const char* path;
+    int line;
+    const char* points_at;
+    const char* says;  // part of the message
+  };
+  const Case cases[] = {
+      {"lint/fail_generic.json", "/events/0/triggers/2", 32, "\"the November election\"", "only of generic words"},
+      {"lint/fail_weekday.json", "/events/1/triggers/1", 34, "\"last Tuesday's summit\"", "only of generic words"},
+      {"lint/fail_numbers.json", "/events/0/triggers/2", 32, "\"1932 election\"", "generic words or numbers"},
+      {"lint/fail_shared.json", "/events/1/triggers/1", 34, "\"the  Freedonian Presidential Election\"",
+       "also a trigger of \"fd-election-1932\" (/events/0/triggers/0: \"Freedonian presidential election\")"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    const std::string text = Fixture(c.file);
+    CHECK(LoadKb(text).ok());  // the loader accepts; the lint is kb-check's
+    const std::vector<Error> errors = factlint::LintKbTriggers(text, words);
+    REQUIRE(errors.size() == 1);
+    const Error& e = errors[0];
+    INFO(e.ToString());
+    CHECK(e.code == ErrorCode::kKbLint);
+    CHECK(factlint::ErrorCodeName(e.code) == "kb_lint");
+    CHECK(e.path == c.path);
+    CHECK(e.line == c.line);
+    CHECK(StartsWith(At(text, e.line, e.column), c.points_at));
+    CHECK(e.message.find(c.says) != std::string::npos);
+  }
+  // pass_full's triggers are the generic kind the lint is for
+  const std::vector<Error> full = factlint::LintKbTriggers(Fixture("pass_full.json"), words);
+  REQUIRE(full.size() == 2);
+  CHECK(full[0].path == "/events/0/triggers/0");  // "presidential election"
+  CHECK(full[1].path == "/events/0/triggers/1");  // "1932 election"
+  // one event may repeat itself; numbers and a place tell events apart
+  CHECK(factlint::LintKbTriggers(Replace(pass, "\"triggers\": [\"war with Sylvania\"]",
+                                         "\"triggers\": [\"war with Sylvania\", \"1933 Freedonian election\"]"),
+                                 words)
+            .empty());
+  // a KB with errors gets the loader's errors, and no lint
+  const std::vector<Error> invalid = factlint::LintKbTriggers(Fixture("fail_bad_date.json"), words);
+  REQUIRE(invalid.size() == 1);
+  CHECK(invalid[0].code == ErrorCode::kKbInvalidValue);
+  // malformed word lists
+  for (const char* lists : {"[]", "{\"a\": \"b\"}", "{\"a\": [1]}", "not json"}) {
+    INFO(lists);
+    const std::vector<Error> bad = factlint::LintKbTriggers(pass, lists);
+    REQUIRE(bad.size() == 1);
+    CHECK(bad[0].code == ErrorCode::kBadInput);
+  }
+}

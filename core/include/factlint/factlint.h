@@ -62,6 +62,7 @@ enum class ErrorCode {
   kRulesPlaceholder,  // a message placeholder the kind does not fill, or an unbalanced brace
   kRulesDuplicate,    // a rule id defined twice
   kRulesTooLarge,     // the catalogue exceeds the loader's limits (16 MiB, nesting depth 32)
+  kKbLint,           // `factlint kb-check`'s trigger lint: a generic or shared event trigger
 };
 
 // Stable lower_snake name of a code ("kb_schema"), used as the `kind` of JS errors.
