@@ -301,6 +301,7 @@ struct RawPerson {
   KbPerson value;
   Located id, name;
   std::vector<size_t> alias_offsets;  // parallel to value.aliases
+  std::optional<Ref> source;          // of born/died, when given
 };
 struct RawOffice {
   size_t index = 0;  // position in the file's array (broken items are not kept)
@@ -756,6 +757,13 @@ class Loader {
         {"born_precision", kOptional, [&] { GetPrecision(&p.value.born_precision, &born_precision); }},
         {"died", kOptional, [&] { GetOptionalDate(&p.value.died, &died); }},
         {"died_precision", kOptional, [&] { GetPrecision(&p.value.died_precision, &died_precision); }},
+        {"source", kOptional,
+         [&] {
+           Ref r;
+           GetRef(&r);
+           p.source = std::move(r);
+         }},
+        {"ref", kOptional, [&] { GetString(&p.value.ref, true); }},
     });
     if (is_object) CheckPersonDates(p, born, died, born_precision, died_precision);
     KeepIdItem(std::move(p), index, &people_, &people_broken_);
@@ -1029,6 +1037,11 @@ class Loader {
   }
 
   void ResolveReferences() {
+    for (RawPerson& p : people_) {
+      if (p.source) {
+        p.value.source = Resolve(*p.source, source_by_id_, sources_broken_, "source", "sources", "people", p.index, "source");
+      }
+    }
     for (RawTerm& t : terms_) {
       t.value.person = Resolve(t.person, person_by_id_, people_broken_, "person", "people", "terms", t.index, "person");
       t.value.office = Resolve(t.office, office_by_id_, offices_broken_, "office", "offices", "terms", t.index, "office");

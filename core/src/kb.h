@@ -35,6 +35,10 @@ struct KbPerson {
   EventPrecision born_precision = EventPrecision::kDay;
   std::optional<Date> died;  // never before born (at their precisions)
   EventPrecision died_precision = EventPrecision::kDay;
+  // Where born/died come from: index into Kb::sources, -1 when the file names no source; ref is
+  // free text (the page that states the dates).
+  int source = -1;
+  std::string ref;
 };
 
 enum class OfficeRole {

@@ -19,7 +19,8 @@ path, and exits 1 without writing): unknown or missing keys, wrong types,
 dates that are not real ISO dates, start after end, dangling person/office/
 source ids, a name or alias used by two different people, overlapping terms
 of a single_holder office, overlapping terms of one person in one office,
-terms/events/quotes without a source. Warnings (printed, exit status
+terms/events/quotes without a source, a person's
+source (of born/died) that is not defined. Warnings (printed, exit status
 unchanged): a term or event dated after as_of.
 
 Output: kb/world.json with top-level keys in FORMAT.md order, each array
@@ -61,7 +62,8 @@ SPEC = {
     "people": {"id": ("id", True), "name": ("str", True), "aliases": ("strlist", True),
                "short": ("strlist", True), "born": ("date", False),
                "born_precision": ("precision", False), "died": ("date", False),
-               "died_precision": ("precision", False)},
+               "died_precision": ("precision", False), "source": ("id", False),
+               "ref": ("str", False)},
     "offices": {"id": ("id", True), "name": ("str", True), "titles": ("strlist", True),
                 "jurisdiction": ("strlist", True), "single_holder": ("bool", True),
                 "role": ("role", False)},
@@ -330,6 +332,10 @@ def check_world(world, p):
             if other != person["id"]:
                 p.error(f"people ({person['id']})",
                         f"name/alias {form!r} also belongs to {other!r}")
+
+    for person in world["people"]:
+        if "source" in person and person["source"] not in sources:
+            p.error(f"people ({person['id']})", f"dangling source id {person['source']!r}")
 
     for t in world["terms"]:
         w = t["_where"]

@@ -300,7 +300,7 @@ def generate(members, as_of, others):
         for f in {x.casefold() for x in [name] + forms}:
             claims.setdefault(f, set()).add(pid)
         person = {"id": pid, "name": name, "aliases": [], "short": [m["name"]["last"]],
-                  "born": m["bio"]["birthday"]}
+                  "born": m["bio"]["birthday"], "source": "us-congress"}
         people.append(person)
 
         keys = ("party", "state", "district")

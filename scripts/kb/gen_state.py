@@ -159,6 +159,8 @@ def main():
                 rec["born"], rec["born_precision"] = f"{born}-01-01", "year"
             if died:
                 rec["died"], rec["died_precision"] = f"{died}-01-01", "year"
+            if born or died:
+                rec["source"] = "us-state-pocom"  # POCOM's person records give the years
         if kid not in us_people or YEARS:
             people.append(rec)
     terms.sort(key=lambda t: (t["start"], t["person"]))

@@ -146,6 +146,7 @@ def person_of(entry, used_ids):
     person = {"id": pid, "name": common, "aliases": [], "short": short or [n["last"]]}
     if entry.get("bio", {}).get("birthday"):
         person["born"] = entry["bio"]["birthday"]
+        person["source"] = "us-executive"  # the data set states the birthday
     return person, extra, derived
 
 

@@ -175,9 +175,14 @@ TEST_CASE("pass fixtures load and build every lookup", "[kb]") {
     CHECK(gloria.born_precision == factlint::EventPrecision::kYear);
     CHECK(gloria.died == D("1950-03-01"));
     CHECK(gloria.died_precision == factlint::EventPrecision::kMonth);
+    REQUIRE(gloria.source >= 0);  // where the dates come from
+    CHECK(kb.sources[static_cast<size_t>(gloria.source)].id == "freedonia-gazette");
+    CHECK(gloria.ref == "https://example.org/gazette/teasdale");
     const factlint::KbPerson& trentino = kb.people[static_cast<size_t>(kb.person_by_id.at("trentino"))];
     CHECK(trentino.died == trentino.born);  // died on the day of birth: not before it
     CHECK(trentino.died_precision == factlint::EventPrecision::kDay);
+    CHECK(trentino.source == -1);  // no source given
+    CHECK(trentino.ref.empty());
     CHECK(kb.offices[static_cast<size_t>(kb.office_by_id.at("fd-minister"))].role ==
           factlint::OfficeRole::kLegislator);
     CHECK(kb.offices[static_cast<size_t>(kb.office_by_id.at("sy-ambassador"))].role ==
@@ -287,6 +292,7 @@ TEST_CASE("fail fixtures: code, path and place of the first error", "[kb]") {
       {"fail_zero_ordinal.json", ErrorCode::kKbInvalidValue, "/terms/1/ordinal", 22, "0}"},
       {"fail_empty_party.json", ErrorCode::kKbInvalidValue, "/terms/5/party", 26, "\"\","},
       {"fail_wrong_type_state.json", ErrorCode::kKbSchema, "/terms/5/state", 26, "36,"},
+      {"fail_dangling_person_source.json", ErrorCode::kKbDanglingId, "/people/1/source", 11, "\"sylvania-times\""},
       {"fail_overlap_acting.json", ErrorCode::kKbOverlap, "/terms/3/start", 24, "\"1935-07-01\""},
       {"fail_not_json.json", ErrorCode::kKbNotJson, "", 1, "schema_version: 1"},
       {"fail_empty.json", ErrorCode::kKbNotJson, "", 1, ""},
