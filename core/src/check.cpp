@@ -12,7 +12,8 @@
 //   4. event mentions: KB triggers and generic "<Month> election(s)" with participants named, their
 //      stated dates and prospective markers ("will", "possible", "returning ..."), quotes and their
 //      speakers, hedges and anonymous attributions;
-//   5. the reference time (given > dateline > inferred by reftime.h's weighted sweep);
+//   5. the reference time (given > metadata > dateline (dateline.h) > inferred by reftime.h's
+//      weighted sweep);
 //   6. judgement of every claim at its time (the sentence's own date, or the reference window)
 //      against the KB: silence whenever the KB does not know the person, office or event, or the
 //      time lies beyond the KB's as_of.
@@ -23,12 +24,14 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dateline.h"
 #include "factlint/factlint.h"
 #include "kb.h"
 #include "kb_index.h"
@@ -1050,52 +1053,6 @@ void Checker::Quotes() {
   }
 }
 
-// Dateline: a full date at the head of one of the first three segments, with nothing before it
-// but a place in capitals, an agency in parentheses, dashes and commas.
-std::optional<Date> FindDateline(const Document& doc, const std::vector<TextSegment>& segments,
-                                 const std::vector<uint32_t>& sent_start,
-                                 const std::vector<std::vector<TimeExpr>>& times) {
-  for (size_t s = 0; s < segments.size() && s < 3; ++s) {
-    if (times[s].empty()) continue;
-    const TimeExpr& t = times[s].front();
-    if (t.precision != TimePrecision::kDay || !t.has_year()) continue;
-    size_t o_start = segments[s].start;
-    size_t o_date = doc.FoldedToOriginal(t.start);
-    if (o_date < o_start || o_date - o_start > 80) continue;
-    std::string_view prefix = doc.text().substr(o_start, o_date - o_start);
-    bool ok = true;
-    int depth = 0;
-    std::string word;
-    auto word_ok = [&](const std::string& w) {
-      if (w.empty()) return true;
-      bool upper = true;
-      for (char c : w) upper = upper && !(c >= 'a' && c <= 'z');
-      std::string lw;
-      for (char c : w) lw.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      return upper || lw == "published" || lw == "updated" || lw == "posted" || lw == "on";
-    };
-    for (char c : prefix) {
-      if (c == '(') ++depth;
-      if (c == ')') --depth;
-      if (depth > 0 || c == ')') continue;
-      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
-      if (letter) {
-        word.push_back(c);
-      } else {
-        ok = ok && word_ok(word);
-        word.clear();
-        if (c >= '0' && c <= '9') ok = false;
-      }
-    }
-    ok = ok && word_ok(word);
-    if (!ok) continue;
-    // The date must end its phrase: the segment ends there or punctuation follows.
-    (void)sent_start;
-    return MakeDate(t.year, t.month, t.day);
-  }
-  return std::nullopt;
-}
-
 std::string WindowText(int32_t a, int32_t b) {
   if (a == b) return "on " + FormatIsoDate(Date{a});
   return "between " + FormatIsoDate(Date{a}) + " and " + FormatIsoDate(Date{b});
@@ -1220,11 +1177,34 @@ void Checker::ReferenceTime() {
     window_ = Interval{options_.date->days, options_.date->days};
     return;
   }
-  if (std::optional<Date> d = FindDateline(doc_, segments_, sent_start_, times_)) {
+  // The text's own date (dateline.h): a dateline, a date line, a published line or a dated byline.
+  std::optional<DatelineInfo> head = FindDatelineDate(doc_, segments_);
+  if (head && !head->date) head.reset();
+  auto head_text = [&] {
+    return std::string(DatelineFormName(head->form)) + " \"" +
+           Trimmed(std::string(doc_.text().substr(head->date_start, head->date_end - head->date_start))) + "\"";
+  };
+  if (options_.metadata_date) {
+    const Date d = *options_.metadata_date;
+    rd.from = rd.to = d;
+    rd.source = "metadata";
+    rd.evidence.push_back("published " + FormatIsoDate(d) + " (" +
+                          (options_.metadata_source.empty() ? std::string("metadata") : options_.metadata_source) + ")");
+    // Metadata and the text disagree by more than a few days: say so (the metadata date is used).
+    if (head && std::abs(head->date->days - d.days) > 3) {
+      rd.evidence.push_back("the text's " + head_text() + " says " + FormatIsoDate(*head->date) + ", " +
+                            std::to_string(std::abs(head->date->days - d.days)) + " days " +
+                            (head->date->days > d.days ? "later" : "earlier") + " than the metadata");
+    }
+    window_ = Interval{d.days, d.days};
+    return;
+  }
+  if (head) {
+    const Date d = *head->date;
     rd.from = rd.to = d;
     rd.source = "dateline";
-    rd.evidence.push_back("dateline " + FormatIsoDate(*d));
-    window_ = Interval{d->days, d->days};
+    rd.evidence.push_back("dateline " + FormatIsoDate(d) + " (" + head_text() + ")");
+    window_ = Interval{d.days, d.days};
     return;
   }
   // Claims dated by their sentences speak of that time, not of the article's.

@@ -598,6 +598,20 @@ size_t MatchDatelineHead(string_view t, size_t start, size_t end, DatelineInfo* 
   size_t sep = SeparatorAt(t, j, end, place || agency);
   if (sep == kNo && j < end && t[j - 1] == '.' && agency) sep = Sp(t, j, end);  // "/TASS/. "
   if (sep == kNo) return 0;
+  // "BERLIN (Wire) - March 10, 2023 - …": the date after the place's separator, closed by another.
+  if (!dated && sep < end) {
+    size_t ds;
+    Ymd late;
+    size_t s = StampAt(t, sep, std::min(end, sep + 120), false, &late, &ds);
+    size_t sep2 = s != kNo ? SeparatorAt(t, s, end, false) : kNo;
+    if (sep2 != kNo) {
+      ymd = late;
+      dated = true;
+      date_start = ds;
+      date_end = s;
+      sep = sep2;
+    }
+  }
   if (info != nullptr) {
     info->date = ymd.y != 0 ? std::optional<Date>(MakeDate(ymd.y, ymd.m, ymd.d)) : std::nullopt;
     info->form = place || agency ? DatelineForm::kDateline : DatelineForm::kDateOnly;

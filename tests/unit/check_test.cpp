@@ -129,6 +129,30 @@ TEST_CASE("check: the reference time comes from the date, a dateline, or the tex
     CHECK(factlint::FormatIsoDate(*r.reference_date.from) == "2021-03-03");
     CHECK(Count(r, "CURRENT_BUT_FORMER") == 1);
   }
+  SECTION("metadata: below the given date, above the dateline; a disagreement is said") {
+    CheckOptions meta;
+    meta.metadata_date = factlint::ParseIsoDate("2021-03-20");
+    meta.metadata_source = "meta:article:published_time";
+    const std::string text = "LONDON (Reuters) - March 3, 2021 - Prime Minister Theresa May spoke.";
+    Report r = Check(TestKb(), text, meta);
+    CHECK(r.reference_date.source == "metadata");
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from) == "2021-03-20");
+    REQUIRE(r.reference_date.evidence.size() == 2);
+    CHECK(r.reference_date.evidence[0] == "published 2021-03-20 (meta:article:published_time)");
+    CHECK(r.reference_date.evidence[1].find("17 days earlier") != std::string::npos);
+    meta.metadata_date = factlint::ParseIsoDate("2021-03-05");  // within a few days: no remark
+    r = Check(TestKb(), text, meta);
+    CHECK(r.reference_date.evidence.size() == 1);
+    meta.date = factlint::ParseIsoDate("2018-01-02");
+    r = Check(TestKb(), text, meta);
+    CHECK(r.reference_date.source == "given");
+  }
+  SECTION("published line above the story") {
+    const Report r = Check(TestKb(), "Published 10:42 AM EDT, March 3, 2021\nPrime Minister Theresa May spoke.", {});
+    CHECK(r.reference_date.source == "dateline");
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from) == "2021-03-03");
+    CHECK(Count(r, "CURRENT_BUT_FORMER") == 1);
+  }
   SECTION("dateline with weekday on its own line") {
     const Report r = Check(TestKb(), "Thursday, February 23, 2017\n\nPrime Minister Theresa May spoke.", {});
     CHECK(r.reference_date.source == "dateline");

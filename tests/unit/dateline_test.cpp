@@ -146,6 +146,8 @@ TEST_CASE("Dateline: other wire and newspaper styles", "[dateline]") {
       {"a headline above a dateline with a non-ASCII place",
        "Talks resume\n\u00C9VIAN-LES-BAINS, France, 3 June 2003 \u2014 Leaders met by the lake.", "2003-06-03",
        "dateline", "3 June 2003"},
+      {"place and agency, then the date between dashes",
+       "BERLIN (Wire) - March 10, 2023 - The fair opened on Friday.", "2023-03-10", "dateline", "March 10, 2023"},
       {"date after the time with 'on'", "Posted 09:15 BST on 4 July 2016\nThe council voted.", "2016-07-04",
        "published line", "4 July 2016"},
   });

@@ -127,6 +127,12 @@ std::optional<Severity> ParseSeverity(std::string_view name);  // inverse of Sev
 
 struct CheckOptions {
   std::optional<Date> date;             // the reference date; inferred from the text when absent
+  // The publication date a front end read from the document's metadata (a page's
+  // article:published_time, JSON-LD datePublished, <time> in its header; web/pagedate.js). The
+  // reference date's precedence: date ("given") > metadata_date ("metadata") > the text's own
+  // dateline ("dateline") > inferred from the text ("inferred").
+  std::optional<Date> metadata_date;
+  std::string metadata_source;          // where it was read ("meta:article:published_time", …), for the evidence
   Severity min_severity = Severity::kInfo;  // findings below are dropped
   std::vector<std::string> disabled_rules;  // rule ids to silence
 };
@@ -154,7 +160,7 @@ struct Finding {
 
 struct ReferenceDate {
   std::optional<Date> from, to;  // absent when nothing in the text constrains it
-  std::string source;            // "given" | "dateline" | "inferred" | "none"
+  std::string source;            // "given" | "metadata" | "dateline" | "inferred" | "none"
   std::vector<std::string> evidence;  // the clues that made the window, human-readable
 };
 
