@@ -2,11 +2,14 @@
 // from 127.0.0.1, with pagedate.js added as a classic script; factlintPageDate(document) must
 // give the stated date and its source. The same pages are also parsed with DOMParser (what the
 // page does with an opened or dropped .html file). Malformed JSON-LD and junk values never throw.
-// Every page is written for this test.
+// Then the page (dist/web served, and dist/factlint.html from file://, when built): opening an .html
+// file shows "published YYYY-MM-DD (from the page)", checks at that date (source "metadata"), and
+// the user can ignore it or override it with a date of their own. Every page is written for this test.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
@@ -109,4 +112,65 @@ describe('factlintPageDate', () => {
     });
     assert.equal(deep, null);  // beyond the walk's depth: not found, and no stack overflow
   });
+});
+
+// The page with an opened .html file. Written for this test: on 15 March 2019 Donald Trump was the
+// sitting U.S. president, so "former" is wrong at the page's publication date.
+const DIST = path.resolve(process.env.FACTLINT_DIST || path.join(ROOT, 'dist'));
+const STORY = `<!doctype html><html><head><title>Trade talks</title>
+<meta property="article:published_time" content="2019-03-15T10:00:00+01:00"></head><body><article>
+<p>British Prime Minister Theresa May met German Chancellor Angela Merkel in Brussels on Friday, while former U.S. President Donald Trump threatened new tariffs.</p>
+</article></body></html>`;
+
+const built = fs.existsSync(path.join(DIST, 'web', 'index.html')) && fs.existsSync(path.join(DIST, 'factlint.html'));
+
+describe('the page reads an opened page\'s publication date', { skip: built ? false : 'dist/ not built (make build)' }, () => {
+  let browser, server;
+  before(async () => {
+    server = await serve({ dir: path.join(DIST, 'web') });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: false, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const checks = (tab) => tab.evaluate(() => Number(document.body.dataset.checks || 0));
+  async function afterCheck(tab, action) {
+    const n = await checks(tab);
+    await action();
+    await tab.waitForFunction((k) => document.body.dataset.state === 'idle' && Number(document.body.dataset.checks || 0) > k, n);
+  }
+
+  for (const [name, url] of [['served', () => `${server.url}/`], ['offline file', () => pathToFileURL(path.join(DIST, 'factlint.html')).href]]) {
+    test(name, async () => {
+      const tab = await browser.newPage();
+      const errors = [];
+      tab.on('pageerror', (e) => errors.push(e.message));
+      await tab.goto(url());
+      await tab.waitForSelector('body[data-state=idle]');
+      assert.equal(await tab.isHidden('[data-testid=pagedate]'), true);
+      await afterCheck(tab, () => tab.setInputFiles('[data-testid=open-file]', { name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(STORY) }));
+      assert.equal((await tab.textContent('[data-testid=pagedate]')).replace(/\s+/g, ' ').trim(), 'published 2019-03-15 (from the page) Ignore');
+      assert.match(await tab.textContent('[data-testid=refdate]'), /^2019-03-15 \(published, from the page\)/);
+      const errorsShown = await tab.evaluate(() => [...(CSS.highlights.get('factlint-error') || [])].map((r) => r.toString()));
+      assert.ok(errorsShown.some((t) => t.includes('Donald Trump')), JSON.stringify(errorsShown));
+      // A date of one's own overrides it; clearing it brings the page's date back.
+      await afterCheck(tab, () => tab.fill('[data-testid=date]', '2021-06-11'));
+      assert.match(await tab.textContent('[data-testid=refdate]'), /^2021-06-11 \(the date you set\)/);
+      await afterCheck(tab, () => tab.click('[data-testid=date-clear]'));
+      assert.match(await tab.textContent('[data-testid=refdate]'), /^2019-03-15 \(published, from the page\)/);
+      // Ignore: the date is inferred from the text again.
+      await afterCheck(tab, () => tab.click('[data-testid=pagedate-ignore]'));
+      assert.equal(await tab.isHidden('[data-testid=pagedate]'), true);
+      assert.doesNotMatch(await tab.textContent('[data-testid=refdate]'), /from the page/);
+      // A plain text file has no metadata.
+      await afterCheck(tab, () => tab.setInputFiles('[data-testid=open-file]', { name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(STORY) }));
+      assert.equal(await tab.isHidden('[data-testid=pagedate]'), false);
+      await afterCheck(tab, () => tab.setInputFiles('[data-testid=open-file]', { name: 'story.txt', mimeType: 'text/plain', buffer: Buffer.from('Prime Minister Theresa May spoke.') }));
+      assert.equal(await tab.isHidden('[data-testid=pagedate]'), true);
+      assert.deepEqual(errors, []);
+      await tab.close();
+    });
+  }
 });
