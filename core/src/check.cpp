@@ -476,7 +476,7 @@ uint32_t Checker::ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* c, b
 // government names its holder then. True when such a phrase ends at most 12 words before pos.
 bool Checker::PastEraBefore(uint32_t pos, uint32_t lo) const {
   uint32_t p = pos;
-  std::string_view next;  // the word after the current one (to its right)
+  std::string_view next, next2;  // the words after the current one (to its right)
   for (int k = 0; k < 12; ++k) {
     auto [s, e] = WordBefore(p, lo);
     if (s == e) {
@@ -493,6 +493,9 @@ bool Checker::PastEraBefore(uint32_t pos, uint32_t lo) const {
         IsIn(next, {"government", "governments", "administration", "regime", "cabinet", "coalition",
                     "leadership", "presidency", "premiership", "era", "term"}))
       return true;
+    // "At the time, Prime Minister X …", "… was, at that time, President X": an era of the past.
+    if (w == "at" && IsIn(next, {"the", "that"}) && next2 == "time") return true;
+    next2 = next;
     next = w;
     p = s;
   }
@@ -1288,6 +1291,41 @@ void Checker::ReferenceTime() {
         tc.clue = "the date " + te.ToString() + " in the text";
         add("T" + te.ToString(), std::move(tc));
       }
+    }
+  }
+  // The latest past date the text states, taken as recent: news reports speak within about a year
+  // after the latest date they report. Its weight grows with the distinct dates the text states
+  // within two years before it (one date: 2, two: 4, three or more: 5): a text that dates several
+  // of its events near one time outweighs a single title (4) — so one planted title cannot move
+  // the window away from them (issue 12) — while a lone year ("the bill, proposed in 1993, …")
+  // outweighs neither a correct title nor a "former" (2), and two agreeing titles (8) outweigh any
+  // of it. Only dates
+  // that read as a time of the report's events count: a month or day, a fronted year, or
+  // "in/during/since/from/of YEAR" — not "the 2012 Games" or "2005 accounts".
+  {
+    const TimeExpr* latest = nullptr;
+    std::vector<const TimeExpr*> anchored_dates;
+    for (size_t s = 0; s < segments_.size(); ++s) {
+      for (size_t t = 0; t < times_[s].size(); ++t) {
+        const TimeExpr& te = times_[s][t];
+        if (!te.has_year() || time_is_event_date_[s][t] || time_future_[s][t]) continue;
+        if (te.First().days > kb_.as_of.days) continue;
+        const bool anchored = te.precision != TimePrecision::kYear || te.sentence_initial ||
+                              IsIn(te.preposition, {"in", "during", "since", "from", "of"});
+        if (!anchored) continue;
+        anchored_dates.push_back(&te);
+        if (!latest || te.Last().days > latest->Last().days) latest = &te;
+      }
+    }
+    if (latest) {
+      std::set<std::string> near;
+      for (const TimeExpr* te : anchored_dates)
+        if (te->Last().days + 2 * 366 >= latest->Last().days) near.insert(te->ToString());
+      TimeConstraint tc;
+      tc.intervals.emplace_back(latest->First().days, latest->Last().days + 366);
+      tc.weight = near.size() >= 3 ? 5 : near.size() == 2 ? 4 : 2;
+      tc.clue = "the latest date in the text, " + latest->ToString() + ", taken as recent (a report speaks within a year after it)";
+      add("R", std::move(tc));
     }
   }
   int32_t lo = index_.earliest ? index_.earliest->days : kb_.as_of.days - 365 * 100;

@@ -92,6 +92,18 @@ bool IntroducesYear(std::string_view w) {
 
 bool IsIn3(std::string_view w) { return w == "in" || w == "on" || w == "during"; }
 
+// Words of an opening time frame before a date: "On the night of March 19, 2003, …", "Back in
+// 2010, …", "In the spring of 2004, …", "By the end of 2019, …", "Early on March 3, …".
+bool IsFrameWord(std::string_view w) {
+  for (std::string_view f : {"in", "on", "at", "during", "by", "back", "early", "late", "mid", "the", "night", "morning",
+                             "evening", "afternoon", "day", "days", "week", "weeks", "spring", "summer", "autumn",
+                             "fall", "winter", "start", "end", "beginning", "middle", "of", "eve", "first", "last",
+                             "half", "months", "run-up", "run", "up", "until", "as", "since"}) {
+    if (w == f) return true;
+  }
+  return false;
+}
+
 bool IntroducesMonth(std::string_view w) {
   return w == "in" || w == "since" || w == "by" || w == "until" || w == "from" || w == "during" ||
          w == "early" || w == "late" || w == "mid" || w == "last" || w == "next" || w == "this" ||
@@ -296,6 +308,14 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
     // At the head of its range, alone or after one preposition ("In 2010, ...", "On March 3, ...").
     e.sentence_initial = first <= first_word ||
                          (first == first_word + 1 && IsIn3(t[first_word].text));
+    // Or at the end of an opening time frame closed by a comma: "On the night of March 19, 2003, …"
+    // (the date then dates its whole sentence, as a fronted date does).
+    if (!e.sentence_initial && first > first_word && first - first_word <= 6 && last + 1 < n &&
+        !t[last + 1].word && t[last + 1].text == ",") {
+      bool frame = true;
+      for (size_t k = first_word; k < first && frame; ++k) frame = t[k].word && IsFrameWord(t[k].text);
+      e.sentence_initial = frame;
+    }
     out.push_back(std::move(e));
     i = last + 1;
   }

@@ -178,6 +178,36 @@ TEST_CASE("check: the reference time comes from the date, a dateline, or the tex
     CHECK_FALSE(r.reference_date.from.has_value());
     CHECK(r.findings.empty());
   }
+  SECTION("an opening time frame dates its sentence, never the next one") {
+    const Report r = Check(TestKb(),
+                           "On the night of March 19, 2018, Prime Minister Theresa May spoke. "
+                           "Prime Minister Theresa May spoke again.",
+                           At("2023-03-20"));
+    INFO(Describe(r));
+    REQUIRE(Count(r, "CURRENT_BUT_FORMER") == 1);
+    CHECK(r.findings[0].sentence == 1);
+  }
+  SECTION("'at the time' marks a past era") {
+    const Report r = Check(TestKb(), "At the time, Prime Minister Theresa May backed the plan.", At("2023-03-20"));
+    INFO(Describe(r));
+    CHECK(r.findings.empty());
+  }
+  SECTION("undated: dates near one time outweigh one title, two agreeing titles outweigh them") {
+    const std::string dates = "Talks began in January 2018. In March 2018, the talks failed. On 5 February 2018 they paused. ";
+    Report r = Check(TestKb(), dates + "Prime Minister Boris Johnson spoke.", {});
+    INFO(Describe(r));
+    CHECK(r.reference_date.source == "inferred");
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from).substr(0, 4) == "2018");
+    CHECK(Count(r, "TITLE_NOT_HELD") == 1);
+    r = Check(TestKb(), dates + "Prime Minister Boris Johnson spoke. U.S. President Joe Biden agreed.", {});
+    INFO(Describe(r));
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from) >= "2021-01-20");
+    CHECK(Count(r, "TITLE_NOT_HELD") == 0);
+    // A lone past year ("proposed in 2018") does not outweigh a correct title.
+    r = Check(TestKb(), "The bill, proposed in 2018, passed. U.S. President Joe Biden signed it.", {});
+    INFO(Describe(r));
+    CHECK(r.findings.empty());
+  }
   SECTION("a sentence with its own year is judged then") {
     const Report r = Check(TestKb(), "In 2018, Prime Minister Theresa May spoke. In 2021, Prime Minister Theresa May spoke.",
                            At("2022-05-01"));
