@@ -7,7 +7,8 @@
 #   make bench   benchmarks (release builds), table + bench/results/latest.json
 #   make eval    evaluation against ../shared/data (segmentation, KB cross-check, false alarms)
 #   make fuzz    libFuzzer targets, FUZZ_SECONDS each (default 60)
-#   make kb      rebuild kb/world.json from kb/src/*.json and validate it
+#   make kb      regenerate the generated parts of kb/src from ../shared/data (skipped when
+#                absent; FACTLINT_SHARED overrides), rebuild kb/world.json and validate it
 
 SHELL := /bin/bash
 PORT ?= 8000
@@ -70,6 +71,7 @@ fuzz-smoke: fuzz-build
 	@scripts/fuzz $${FUZZ_SMOKE_SECONDS:-15}
 
 kb:
+	@for g in gen_us gen_gb gen_congress gen_state gen_cabinet; do python3 scripts/kb/$$g.py || exit 1; done
 	@python3 scripts/kb/build.py
 
 clean:

@@ -65,6 +65,8 @@ export interface Finding extends Span {
   evidence: Evidence[];
   /** Replacement text for the span, null when there is none. */
   suggestion: string | null;
+  /** The claim's own time when its clause dates it ("2003-03-19", "2010", "2018-03", "A..B"); null when judged at the reference window. */
+  claim_date: string | null;
 }
 
 export interface ReferenceDate {

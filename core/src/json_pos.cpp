@@ -1,11 +1,15 @@
-// JSON with positions (see json_pos.h): small hand-written scanners over the bytes — the nesting
-// pre-scan, a strict grammar check, a pull reader for text that has passed the check, pointer
-// resolution. None of them recurses or builds a DOM, so hostile input meets only loops.
+// JSON with positions (see json_pos.h): the syntax check is nlohmann::json's SAX parser with a
+// handler that counts limits and places errors; the line index and the pull reader are small
+// scanners over the bytes. Nothing recurses or builds a DOM, so hostile input meets only loops.
 
 #include "json_pos.h"
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <limits>
+
+#include <nlohmann/json.hpp>
 
 namespace factlint {
 
@@ -32,281 +36,232 @@ void LineIndex::LineColumn(size_t offset, int* line, int* column) const {
   *column = static_cast<int>(offset - line_starts_[index] + 1);
 }
 
-// --- FindTooDeep -------------------------------------------------------------------------------
-
-std::optional<size_t> FindTooDeep(std::string_view text, int max_depth) {
-  int depth = 0;
-  const char* base = text.data();
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const char c = base[i];
-    if (c == '"') {
-      // the closing quote is the first one preceded by an even number of backslashes
-      size_t j = i + 1;
-      for (;;) {
-        const void* q = j < n ? std::memchr(base + j, '"', n - j) : nullptr;
-        if (q == nullptr) return std::nullopt;  // unterminated: nothing more can open
-        j = static_cast<size_t>(static_cast<const char*>(q) - base);
-        size_t backslashes = 0;
-        while (j - backslashes > i + 1 && base[j - backslashes - 1] == '\\') ++backslashes;
-        if (backslashes % 2 == 0) break;
-        ++j;
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c == '[' || c == '{') {
-      if (++depth > max_depth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-    ++i;
-  }
-  return std::nullopt;
-}
-
-// --- CheckJsonSyntax ---------------------------------------------------------------------------
-//
-// A strict RFC 8259 recogniser: one pass, an explicit stack instead of recursion, UTF-8 checked
-// per RFC 3629 (no overlong forms, no surrogates, nothing above U+10FFFF), escapes checked
-// (\uXXXX surrogates must pair). tests/unit/json_pos_test.cpp holds it to nlohmann::json::accept.
+// --- CheckJson ---------------------------------------------------------------------------------
 
 namespace {
 
-class SyntaxChecker {
+// A pointer iterator that publishes how many bytes nlohmann's input adapter has taken: the SAX
+// callbacks carry no positions, so the handler reads them here.
+class CountingIterator {
  public:
-  SyntaxChecker(std::string_view text, size_t max_values)
-      : t_(text), n_(text.size()), max_values_(max_values) {}
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
 
-  std::optional<JsonSyntaxError> Run() {
-    if (t_.substr(0, 3) == "\xEF\xBB\xBF") p_ = 3;
-    SkipSpace();
-    if (p_ >= n_) return Fail("the text is empty");
-    std::vector<char> stack;  // '{' or '['
-    for (;;) {
-      // a value
-      SkipSpace();
-      if (p_ >= n_) return Fail("unexpected end of text; expected a value");
-      if (++values_ > max_values_) {
-        auto e = Fail("more than " + std::to_string(max_values_) + " values");
-        e->too_many_values = true;
-        return e;
-      }
-      const char c = t_[p_];
-      if (c == '{' || c == '[') {
-        stack.push_back(c);
-        ++p_;
-        SkipSpace();
-        if (p_ < n_ && t_[p_] == (c == '{' ? '}' : ']')) {
-          ++p_;
-          stack.pop_back();
-        } else if (c == '{') {
-          if (auto e = Key()) return e;
-          continue;  // the member's value
-        } else {
-          continue;  // the first element
-        }
-      } else if (c == '"') {
-        if (auto e = String()) return e;
-      } else if (c == '-' || (c >= '0' && c <= '9')) {
-        if (auto e = Number()) return e;
-      } else if (c == 't' || c == 'f' || c == 'n') {
-        const std::string_view word = c == 't' ? "true" : c == 'f' ? "false" : "null";
-        for (size_t i = 0; i < word.size(); ++i, ++p_) {
-          if (p_ >= n_) return Fail("unexpected end of text in a literal");
-          if (t_[p_] != word[i]) return Fail("invalid literal; expected " + std::string(word));
-        }
-      } else {
-        return Fail("expected a value, found " + Describe(p_));
-      }
-      // after a value: close containers, or a separator and the next member or element
-      for (;;) {
-        SkipSpace();
-        if (stack.empty()) {
-          if (p_ < n_) return Fail("unexpected " + Describe(p_) + " after the end of the JSON value");
-          return std::nullopt;
-        }
-        if (p_ >= n_) {
-          return Fail(stack.back() == '{' ? "unexpected end of text; expected ',' or '}'"
-                                          : "unexpected end of text; expected ',' or ']'");
-        }
-        const char d = t_[p_];
-        const char close = stack.back() == '{' ? '}' : ']';
-        if (d == close) {
-          ++p_;
-          stack.pop_back();
-          continue;
-        }
-        if (d != ',') {
-          return Fail(std::string("expected ',' or '") + close + "', found " + Describe(p_));
-        }
-        ++p_;
-        if (stack.back() == '{') {
-          SkipSpace();
-          if (auto e = Key()) return e;
-        }
-        break;  // the next value
-      }
+  CountingIterator(const char* p, const char* base, size_t* taken) : p_(p), base_(base), taken_(taken) {}
+  reference operator*() const { return *p_; }
+  CountingIterator& operator++() {
+    ++p_;
+    *taken_ = static_cast<size_t>(p_ - base_);
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    CountingIterator old = *this;
+    ++*this;
+    return old;
+  }
+  bool operator==(const CountingIterator& other) const { return p_ == other.p_; }
+  bool operator!=(const CountingIterator& other) const { return p_ != other.p_; }
+
+ private:
+  const char* p_;
+  const char* base_;
+  size_t* taken_;
+};
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kNulMessage = "a NUL byte (U+0000) outside a string is not JSON";
+
+// Counts depth and values; stops the parse at the first limit crossed or the first syntax error.
+class LimitSax : public nlohmann::json_sax<Json> {
+ public:
+  LimitSax(std::string_view text, const JsonLimits& limits, const size_t* taken)
+      : text_(text), limits_(limits), taken_(taken) {}
+
+  std::optional<JsonSyntaxError> error;
+
+  bool null() override { return Value(); }
+  bool boolean(bool) override { return Value(); }
+  bool number_integer(number_integer_t) override { return Value(); }
+  bool number_unsigned(number_unsigned_t) override { return Value(); }
+  bool number_float(number_float_t, const string_t&) override { return Value(); }
+  bool string(string_t&) override { return Value(); }
+  bool binary(binary_t&) override { return Value(); }
+  bool start_object(std::size_t) override { return Open(); }
+  bool key(string_t&) override { return Mark(); }
+  bool end_object() override { return Close(); }
+  bool start_array(std::size_t) override { return Open(); }
+  bool end_array() override { return Close(); }
+
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& ex) override {
+    const std::string what = ex.what();
+    JsonSyntaxError e;
+    e.offset = ErrorOffset(position, last_token, what);
+    // nlohmann's lexer takes a NUL byte outside a string for the end of the input
+    if (e.offset < text_.size() && text_[e.offset] == '\0') {
+      e.message = std::string(kNulMessage);
+    } else if (text_.find_first_not_of(" \t\n\r") == std::string_view::npos) {
+      e.message = "the text is empty";
+    } else {
+      e.message = Describe(what);
     }
+    error = std::move(e);
+    return false;
   }
 
  private:
-  std::optional<JsonSyntaxError> Fail(std::string message) const {
-    return JsonSyntaxError{std::min(p_, n_), std::move(message)};
-  }
-
-  std::string Describe(size_t at) const {
-    if (at >= n_) return "the end of the text";
-    const unsigned char c = static_cast<unsigned char>(t_[at]);
-    if (c >= 0x21 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-    static const char kHex[] = "0123456789ABCDEF";
-    return std::string("byte 0x") + kHex[c >> 4] + kHex[c & 15];
-  }
-
-  void SkipSpace() {
-    while (p_ < n_ && (t_[p_] == ' ' || t_[p_] == '\n' || t_[p_] == '\r' || t_[p_] == '\t')) ++p_;
-  }
-
-  // A member's key and its ':' (the reader is on the key).
-  std::optional<JsonSyntaxError> Key() {
-    if (p_ >= n_) return Fail("unexpected end of text; expected a key");
-    if (t_[p_] != '"') return Fail("expected a key (a string), found " + Describe(p_));
-    if (auto e = String()) return e;
-    SkipSpace();
-    if (p_ >= n_) return Fail("unexpected end of text; expected ':'");
-    if (t_[p_] != ':') return Fail("expected ':' after a key, found " + Describe(p_));
-    ++p_;
-    return std::nullopt;
-  }
-
-  bool Hex4(size_t at, uint32_t* v) const {
-    if (at + 4 > n_) return false;
-    uint32_t r = 0;
-    for (size_t i = at; i < at + 4; ++i) {
-      const int h = HexDigit(t_[i]);
-      if (h < 0) return false;
-      r = r * 16 + static_cast<uint32_t>(h);
+  // The first byte of the value whose callback is running: past what the previous callback had
+  // taken, only whitespace, ',', ':' and a leading byte-order mark can stand before it.
+  size_t ValueStart() const {
+    size_t p = previous_;
+    if (p == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF") p = 3;
+    while (p < text_.size() && (text_[p] == ' ' || text_[p] == '\t' || text_[p] == '\n' ||
+                                text_[p] == '\r' || text_[p] == ',' || text_[p] == ':')) {
+      ++p;
     }
-    *v = r;
+    return p;
+  }
+
+  bool Mark() {
+    previous_ = *taken_;
     return true;
   }
 
-  static int HexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+  bool Value() {
+    if (++values_ > limits_.max_values) {
+      JsonSyntaxError e;
+      e.offset = ValueStart();
+      e.message = "more than " + std::to_string(limits_.max_values) + " values";
+      e.too_many_values = true;
+      error = std::move(e);
+      return false;
+    }
+    return Mark();
   }
 
-  std::optional<JsonSyntaxError> String() {
-    ++p_;  // the opening quote
-    for (;;) {
-      while (p_ < n_) {  // the common case: printable ASCII
-        const unsigned char c = static_cast<unsigned char>(t_[p_]);
-        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-        ++p_;
-      }
-      if (p_ >= n_) return Fail("unexpected end of text in a string (missing closing quote)");
-      const unsigned char c = static_cast<unsigned char>(t_[p_]);
-      if (c == '"') {
-        ++p_;
-        return std::nullopt;
-      }
-      if (c < 0x20) return Fail("control character " + Describe(p_) + " in a string (escape it)");
-      if (c == '\\') {
-        if (p_ + 1 >= n_) {
-          ++p_;
-          return Fail("unexpected end of text in an escape");
-        }
-        const char e = t_[p_ + 1];
-        if (e == 'u') {
-          uint32_t cp = 0;
-          if (!Hex4(p_ + 2, &cp)) {
-            p_ += 2;
-            return Fail("\\u must be followed by four hex digits");
-          }
-          if (cp >= 0xDC00 && cp <= 0xDFFF) return Fail("lone low surrogate in a \\u escape");
-          p_ += 6;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            uint32_t low = 0;
-            if (p_ + 1 >= n_ || t_[p_] != '\\' || t_[p_ + 1] != 'u' || !Hex4(p_ + 2, &low) ||
-                low < 0xDC00 || low > 0xDFFF) {
-              return Fail("a high surrogate \\u escape must be followed by a low one");
-            }
-            p_ += 6;
-          }
-          continue;
-        }
-        if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
-            e == 't') {
-          p_ += 2;
-          continue;
-        }
-        ++p_;
-        return Fail("invalid escape \\" + std::string(1, e));
-      }
-      // UTF-8, RFC 3629 (Table 3-7 of the Unicode standard)
-      size_t len = 0;
-      unsigned char lo = 0x80, hi = 0xBF;
-      if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-      } else {
-        return Fail("invalid UTF-8: " + Describe(p_));
-      }
-      ++p_;
-      for (size_t i = 1; i < len; ++i, ++p_) {
-        if (p_ >= n_) return Fail("unexpected end of text in a UTF-8 sequence");
-        const unsigned char b = static_cast<unsigned char>(t_[p_]);
-        if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) {
-          return Fail("invalid UTF-8: " + Describe(p_));
-        }
-      }
+  bool Open() {
+    if (!Value()) return false;
+    if (++depth_ > limits_.max_depth) {
+      JsonSyntaxError e;
+      e.offset = *taken_ - 1;  // the '[' or '{' was the last byte taken
+      e.message = "nested more than " + std::to_string(limits_.max_depth) + " levels deep";
+      e.too_deep = true;
+      error = std::move(e);
+      return false;
     }
+    return true;
   }
 
-  std::optional<JsonSyntaxError> Number() {
-    auto digit = [&] { return p_ < n_ && t_[p_] >= '0' && t_[p_] <= '9'; };
-    if (t_[p_] == '-') ++p_;
-    if (!digit()) return Fail("invalid number: expected a digit, found " + Describe(p_));
-    if (t_[p_] == '0') {
-      ++p_;
-    } else {
-      while (digit()) ++p_;
-    }
-    if (p_ < n_ && t_[p_] == '.') {
-      ++p_;
-      if (!digit()) return Fail("invalid number: expected a digit after '.', found " + Describe(p_));
-      while (digit()) ++p_;
-    }
-    if (p_ < n_ && (t_[p_] == 'e' || t_[p_] == 'E')) {
-      ++p_;
-      if (p_ < n_ && (t_[p_] == '+' || t_[p_] == '-')) ++p_;
-      if (!digit()) return Fail("invalid number: expected an exponent digit, found " + Describe(p_));
-      while (digit()) ++p_;
-    }
-    return std::nullopt;
+  bool Close() {
+    --depth_;
+    return Mark();
   }
 
-  std::string_view t_;
-  size_t n_;
-  size_t max_values_;
-  size_t p_ = 0;
+  // nlohmann's position counts the bytes read, up to and including the one that failed (one
+  // past the end at the end of the input). A lexer error ("; last read: '...'") and the end of
+  // the input (or a NUL byte) are placed at that byte; an unexpected token at its first byte.
+  size_t ErrorOffset(size_t position, const std::string& last_token, const std::string& what) const {
+    const size_t n = text_.size();
+    const size_t last = std::min(position == 0 ? 0 : position - 1, n);
+    if (what.find("; last read: '") != std::string::npos ||
+        what.find("unexpected end of input") != std::string::npos || last >= n) {
+      return last;
+    }
+    const char c = text_[last];
+    size_t length = 1;
+    if (c == '"' || (c >= '0' && c <= '9')) {
+      length = last_token.size();  // a string or number token is exactly what was read for it
+    } else if (c == 'e' || c == 'l') {  // true, false or null
+      length = last >= 4 && text_.substr(last - 4, 5) == "false" ? 5 : 4;
+    }
+    return length <= last + 1 ? last + 1 - length : last;
+  }
+
+  // nlohmann's message without its "[json.exception...] parse error at line L, column C: "
+  // prefix and the "last read" echo of the input, the context moved to the end ("unexpected
+  // '}'; expected string literal (in object key)"); ASCII only, at most 160 bytes.
+  static std::string Describe(const std::string& what) {
+    std::string m = what;
+    const size_t tag = m.find("] ");
+    if (tag != std::string::npos) m.erase(0, tag + 2);
+    const size_t at = m.find("parse error at line ");
+    if (at == 0) {
+      const size_t colon = m.find(": ");
+      if (colon != std::string::npos) m.erase(0, colon + 2);
+    }
+    const size_t echo = m.find("; last read: '");
+    if (echo != std::string::npos) {
+      const size_t expected = m.find("'; expected ", echo);
+      m.erase(echo, expected == std::string::npos ? std::string::npos : expected + 1 - echo);
+    }
+    constexpr std::string_view kSyntax = "syntax error while parsing ";
+    if (m.compare(0, kSyntax.size(), kSyntax) == 0) {  // "... parsing object - X" -> "X (in object)"
+      const size_t dash = m.find(" - ");
+      if (dash != std::string::npos) {
+        const std::string context = m.substr(kSyntax.size(), dash - kSyntax.size());
+        m.erase(0, dash + 3);
+        if (context != "value") m += " (in " + context + ")";
+      }
+    }
+    for (char& c : m) {
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) c = '?';
+    }
+    if (m.size() > 160) m = m.substr(0, 157) + "...";
+    return m;
+  }
+
+  std::string_view text_;
+  JsonLimits limits_;
+  const size_t* taken_;
+  size_t previous_ = 0;
   size_t values_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
 
+std::optional<JsonSyntaxError> CheckJson(std::string_view text, const JsonLimits& limits) {
+  size_t taken = 0;
+  LimitSax sax(text, limits, &taken);
+  const char* base = text.data();
+  const bool ok = Json::sax_parse(CountingIterator(base, base, &taken),
+                                  CountingIterator(base + text.size(), base, &taken), &sax,
+                                  nlohmann::detail::input_format_t::json, /*strict=*/true,
+                                  /*ignore_comments=*/false);
+  // nlohmann stops at a NUL byte after the value, taking it for the end of the input: the last
+  // byte it took is then that NUL (a text that really ends never ends in one)
+  const bool stopped_at_nul = taken > 0 && text[taken - 1] == '\0';
+  if (ok && !stopped_at_nul) return std::nullopt;
+  if (ok) {
+    JsonSyntaxError e;
+    e.offset = taken - 1;
+    e.message = std::string(kNulMessage);
+    return e;
+  }
+  if (sax.error) return sax.error;
+  JsonSyntaxError e;  // not expected: nlohmann stopped without saying why
+  e.offset = std::min(taken, text.size());
+  e.message = "the JSON parser stopped";
+  return e;
+}
+
 std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text, size_t max_values) {
-  return SyntaxChecker(text, max_values).Run();
+  JsonLimits limits;
+  limits.max_depth = std::numeric_limits<int>::max();
+  limits.max_values = max_values;
+  return CheckJson(text, limits);
+}
+
+std::optional<size_t> FindTooDeep(std::string_view text, int max_depth) {
+  JsonLimits limits;
+  limits.max_depth = max_depth;
+  std::optional<JsonSyntaxError> e = CheckJson(text, limits);
+  if (e && e->too_deep) return e->offset;
+  return std::nullopt;
 }
 
 // --- JsonReader --------------------------------------------------------------------------------
@@ -595,68 +550,6 @@ void AppendPointerToken(std::string* pointer, std::string_view token) {
 void AppendPointerIndex(std::string* pointer, size_t index) {
   pointer->push_back('/');
   pointer->append(std::to_string(index));
-}
-
-std::optional<size_t> FindPointer(std::string_view json_text, std::string_view pointer) {
-  if (!pointer.empty() && pointer[0] != '/') return std::nullopt;
-  std::vector<std::string> tokens;
-  for (size_t i = 0; i < pointer.size();) {
-    size_t next = pointer.find('/', i + 1);
-    if (next == std::string_view::npos) next = pointer.size();
-    std::string token;
-    for (size_t j = i + 1; j < next; ++j) {
-      if (pointer[j] == '~' && j + 1 < next && (pointer[j + 1] == '0' || pointer[j + 1] == '1')) {
-        token.push_back(pointer[j + 1] == '0' ? '~' : '/');
-        ++j;
-      } else if (pointer[j] == '~') {
-        return std::nullopt;  // "~" must be followed by 0 or 1
-      } else {
-        token.push_back(pointer[j]);
-      }
-    }
-    tokens.push_back(std::move(token));
-    i = next;
-  }
-
-  JsonReader r(json_text);
-  for (const std::string& token : tokens) {
-    const JsonReader::Type type = r.Peek();
-    if (type == JsonReader::Type::kObject) {
-      r.BeginObject();
-      std::string key;
-      size_t key_offset = 0;
-      bool found = false;
-      while (r.NextKey(&key, &key_offset)) {
-        if (key == token) {
-          found = true;
-          break;
-        }
-        r.Skip();
-      }
-      if (!found || r.failed()) return std::nullopt;
-    } else if (type == JsonReader::Type::kArray) {
-      if (token.empty() || token.size() > 18 || (token.size() > 1 && token[0] == '0') ||
-          !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        return std::nullopt;
-      }
-      const size_t index = std::stoull(token);
-      r.BeginArray();
-      size_t i = 0;
-      bool found = false;
-      while (r.NextElement()) {
-        if (i++ == index) {
-          found = true;
-          break;
-        }
-        r.Skip();
-      }
-      if (!found || r.failed()) return std::nullopt;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (r.Peek() == JsonReader::Type::kEnd) return std::nullopt;
-  return r.Offset();
 }
 
 }  // namespace factlint

@@ -1,10 +1,9 @@
 // JSON with positions: the pieces the KB loader (kb.cpp) needs to name the place of every problem
-// in a JSON text — a line index (byte offset -> line/column), a bounded pre-scan for nesting
-// depth, a grammar check that reports where the text stops being JSON, a pull reader that gives
-// the byte offset of every value it reads, and RFC 6901 pointers (escape, and resolve to an
-// offset). Everything here is linear in the text and never recurses on the text's nesting, so
-// hostile input (100,000 nested '[') cannot exhaust the stack. See factlint/factlint.h for the
-// public API these serve.
+// in a JSON text — a line index (byte offset -> line/column), the syntax check (nlohmann::json's
+// SAX parser with depth and size limits, reporting byte offsets), a pull reader that gives the
+// byte offset of every value it reads, and RFC 6901 pointer tokens. Everything here is linear in
+// the text and never recurses on the text's nesting, so hostile input (100,000 nested '[')
+// cannot exhaust the stack. See factlint/factlint.h for the public API these serve.
 
 #ifndef FACTLINT_CORE_JSON_POS_H_
 #define FACTLINT_CORE_JSON_POS_H_
@@ -30,26 +29,40 @@ class LineIndex {
   std::vector<size_t> line_starts_;
 };
 
-// The byte offset of the first '[' or '{' that opens a container nested deeper than max_depth
-// (the outermost container is depth 1), or nullopt. Strings (with escapes) are skipped, so
-// brackets inside strings do not count. Works on any bytes, JSON or not.
-std::optional<size_t> FindTooDeep(std::string_view text, int max_depth);
-
-// Checks the text against the JSON grammar (RFC 8259, UTF-8, one value, surrounding whitespace;
-// a leading UTF-8 byte-order mark is skipped). Returns nullopt when it is JSON; otherwise the
-// byte offset where it stops being JSON (the first byte that cannot continue it; the length of
-// the text when it ends too early) and a short description ("expected ',' or ']', found '}'").
-// With max_values, a text holding more values (scalars, arrays and objects, at any depth) stops
-// at the first value over the limit, with too_many_values set.
+// The one JSON syntax check: nlohmann::json's SAX parser (strict RFC 8259: UTF-8, one value,
+// surrounding whitespace, a leading UTF-8 byte-order mark skipped), run without exceptions and
+// without building a DOM, with limits counted as it goes. Returns nullopt when the text is JSON
+// within the limits; otherwise the first problem in text order:
+//   - a syntax error: the byte offset where the text stops being JSON (the first byte of the
+//     token that cannot continue it, the byte where a token went wrong, or the length of the
+//     text when it ends too early) and nlohmann's description ("syntax error while parsing
+//     array - unexpected number literal; expected ']'");
+//   - too_deep: the offset of the first '[' or '{' that opens a container nested deeper than
+//     max_depth (the outermost container is depth 1);
+//   - too_many_values: the offset of the first value (scalar, array or object, at any depth)
+//     over max_values.
+// Numbers out of double range ("1e400") are errors: nlohmann reports them. The parser is
+// iterative, so 100,000 nested '[' stop at depth max_depth + 1 without deep recursion.
+struct JsonLimits {
+  int max_depth = 64;
+  size_t max_values = static_cast<size_t>(-1);
+};
 struct JsonSyntaxError {
   size_t offset = 0;
   std::string message;
   bool too_many_values = false;
+  bool too_deep = false;
 };
+std::optional<JsonSyntaxError> CheckJson(std::string_view text, const JsonLimits& limits);
+
+// Thin wrappers over CheckJson kept for callers of the former hand-written checks:
+// CheckJsonSyntax has no depth limit; FindTooDeep returns the too_deep offset (nullopt when the
+// text is within max_depth, and also when a syntax error comes first).
 std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text,
                                                size_t max_values = static_cast<size_t>(-1));
+std::optional<size_t> FindTooDeep(std::string_view text, int max_depth);
 
-// A pull reader over JSON text that has passed CheckJsonSyntax (and FindTooDeep). On anything
+// A pull reader over JSON text that has passed CheckJson. On anything
 // else it does not crash or loop: it stops (failed() becomes true) and reports kEnd.
 //
 //   JsonReader r(text);
@@ -104,11 +117,6 @@ class JsonReader {
 // RFC 6901: appends "/" + the escaped token ('~' -> "~0", '/' -> "~1") to a pointer.
 void AppendPointerToken(std::string* pointer, std::string_view token);
 void AppendPointerIndex(std::string* pointer, size_t index);
-
-// The byte offset where the value at `pointer` starts ("" is the whole text), or nullopt when
-// the pointer does not resolve (or the text is not JSON). Linear: one pass, skipping what is
-// not on the path.
-std::optional<size_t> FindPointer(std::string_view json_text, std::string_view pointer);
 
 }  // namespace factlint
 

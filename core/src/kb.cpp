@@ -1,10 +1,11 @@
 // The KB loader: LoadKb, ValidateKb and Summarize (factlint/factlint.h), building the Kb of kb.h.
 //
 // Four stages, each linear in the text:
-//   1. limits: more than 64 MiB, or containers nested deeper than 64 (a bracket pre-scan that
-//      runs before any parser, so 100,000 nested '[' cost nothing) -> kKbTooLarge;
-//   2. grammar: a strict one-pass recogniser (CheckJsonSyntax, json_pos.h) -> kKbNotJson with the
-//      place where the text stops being JSON;
+//   1. size: more than 64 MiB -> kKbTooLarge;
+//   2. grammar and limits: nlohmann::json's SAX parser (CheckJson, json_pos.h), no DOM, no
+//      exceptions -> kKbNotJson with the place where the text stops being JSON, or kKbTooLarge at
+//      the first container nested deeper than 64 (100,000 nested '[' stop at the 65th) or the
+//      first value over 2,000,000;
 //   3. schema: one pass of a pull reader (json_pos.h) over the now-known-good text, reading every
 //      object against its list of keys (unknown, duplicate or missing keys, wrong types, dates
 //      that exist, enums, start < end) straight into the Kb structs, remembering where each id
@@ -23,6 +24,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -128,9 +130,46 @@ std::string AliasKey(std::string_view name) {
   return out;
 }
 
-constexpr std::array<std::string_view, 12> kEventKinds = {
-    "election", "inauguration", "summit",    "war",        "invasion", "meeting",
-    "resignation", "delivery",  "agreement", "referendum", "attack",   "other"};
+constexpr std::array<std::string_view, 23> kEventKinds = {
+    "election",  "inauguration", "summit",           "war",        "invasion",     "meeting",
+    "resignation", "delivery",   "agreement",        "referendum", "attack",       "other",
+    "sport",     "disaster",     "pandemic",         "coup",       "treaty",       "assassination",
+    "death",     "space_mission", "financial_crisis", "protest",   "accident"};
+
+// The precision of a date (events' "precision", people's "born_precision"/"died_precision").
+constexpr std::array<std::pair<std::string_view, EventPrecision>, 3> kPrecisions = {{
+    {"day", EventPrecision::kDay},
+    {"month", EventPrecision::kMonth},
+    {"year", EventPrecision::kYear},
+}};
+
+std::string_view PrecisionName(EventPrecision p) {
+  for (const auto& [name, value] : kPrecisions) {
+    if (value == p) return name;
+  }
+  return "day";
+}
+
+// A date written as its precision asks: YYYY-01-01 for a year, YYYY-MM-01 for a month.
+bool FitsPrecision(Date d, EventPrecision p) {
+  int y = 0, m = 0, day = 0;
+  SplitDate(d, &y, &m, &day);
+  if (p == EventPrecision::kYear) return m == 1 && day == 1;
+  if (p == EventPrecision::kMonth) return day == 1;
+  return true;
+}
+
+// The last day a date of this precision may stand for (the date itself at day precision).
+Date LatestDay(Date d, EventPrecision p) {
+  int y = 0, m = 0, day = 0;
+  SplitDate(d, &y, &m, &day);
+  if (p == EventPrecision::kYear) return MakeDate(y, 12, 31);
+  if (p == EventPrecision::kMonth) {
+    if (m == 12) return MakeDate(y, 12, 31);
+    return Date{MakeDate(y, m + 1, 1).days - 1};
+  }
+  return d;
+}
 
 std::string JoinList(const std::string_view* first, size_t n) {
   std::string out;
@@ -255,9 +294,31 @@ struct RawQuote {
   Ref speaker, source;
 };
 
+// A non-owning reference to a callable, for the rows of a field table: the table and the lambdas
+// in it live until the end of the ReadObject call that reads them.
+class ReadFn {
+ public:
+  template <typename F>
+  ReadFn(F&& f)  // NOLINT(google-explicit-constructor): rows are written as {name, req, lambda}
+      : callable_(static_cast<const void*>(&f)),
+        call_([](const void* c) { (*static_cast<const std::remove_reference_t<F>*>(c))(); }) {}
+  void operator()() const { call_(callable_); }
+
+ private:
+  const void* callable_;
+  void (*call_)(const void*);
+};
+
+enum Presence : bool { kOptional = false, kRequired = true };
+
+// One row of an object's field table: the key, whether it must be there, and how its value is
+// read (the Get*/Read* call in `read` is the value's type, and reports a wrong one). The table is
+// the whole shape of the object: unknown keys, repeated keys and missing required keys all come
+// from it, and kb/schema.json is held to it by scripts/kb/test_schema.py.
 struct Field {
   std::string_view name;
-  bool required;
+  Presence presence;
+  ReadFn read;
 };
 
 class Loader {
@@ -272,13 +333,14 @@ class Loader {
                       std::to_string(kMaxKbBytes) + " bytes (64 MiB)");
       return Finish();
     }
-    if (std::optional<size_t> deep = FindTooDeep(text_, kMaxDepth)) {
-      issues_.Add(*deep, ErrorCode::kKbTooLarge, "",
-                  "containers are nested more than " + std::to_string(kMaxDepth) + " levels deep");
-      return Finish();
-    }
-    if (std::optional<JsonSyntaxError> syntax = CheckJsonSyntax(text_, kMaxValues)) {
-      if (syntax->too_many_values) {
+    JsonLimits limits;
+    limits.max_depth = kMaxDepth;
+    limits.max_values = kMaxValues;
+    if (std::optional<JsonSyntaxError> syntax = CheckJson(text_, limits)) {
+      if (syntax->too_deep) {
+        issues_.Add(syntax->offset, ErrorCode::kKbTooLarge, "",
+                    "containers are nested more than " + std::to_string(kMaxDepth) + " levels deep");
+      } else if (syntax->too_many_values) {
         issues_.Add(syntax->offset, ErrorCode::kKbTooLarge, "",
                     "the KB holds more than " + std::to_string(kMaxValues) + " JSON values");
       } else {
@@ -287,7 +349,7 @@ class Loader {
       return Finish();
     }
     ReadRoot();
-    if (reader_.failed()) {  // cannot happen after CheckJsonSyntax; never build from a partial read
+    if (reader_.failed()) {  // cannot happen after CheckJson; never build from a partial read
       issues_.Add(reader_.Offset(), ErrorCode::kKbNotJson, "", "not JSON: the reader stopped early");
       return Finish();
     }
@@ -370,6 +432,57 @@ class Loader {
     if (!Expect(Type::kBool, "true or false")) return false;
     *out = reader_.ReadBool();
     return true;
+  }
+
+  // An integer written without fraction or exponent, min <= n <= 999,999,999.
+  bool GetInt(int* out, int min) {
+    const size_t at = reader_.Offset();
+    const std::string want = "an integer >= " + std::to_string(min);
+    if (!Expect(Type::kNumber, want)) return false;
+    const std::string_view n = reader_.ReadNumber();
+    const bool negative = !n.empty() && n.front() == '-';
+    const std::string_view digits = n.substr(negative ? 1 : 0);
+    const bool integer = !digits.empty() && digits.size() <= 9 &&
+                         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    long value = 0;
+    if (integer) {
+      for (char c : digits) value = value * 10 + (c - '0');
+      if (negative) value = -value;
+    }
+    if (!integer || value < min) {
+      AddHere(at, ErrorCode::kKbInvalidValue,
+              [&] { return std::string(n.substr(0, 40)) + " is not " + want; });
+      return false;
+    }
+    *out = static_cast<int>(value);
+    return true;
+  }
+
+  // An optional value's readers: the value is set only when it is valid.
+  void GetOptionalDate(std::optional<Date>* out, Located* where) {
+    Date d;
+    if (GetDate(&d, where)) *out = d;
+  }
+  void GetOptionalInt(std::optional<int>* out, int min) {
+    int n = 0;
+    if (GetInt(&n, min)) *out = n;
+  }
+  // A precision, remembering where it stood (valid: read and one of day/month/year).
+  void GetPrecision(EventPrecision* out, Located* where) {
+    where->offset = reader_.Offset();
+    where->valid = GetEnum(kPrecisions, out);
+  }
+
+  // A date at `where` (valid) written against its precision: YYYY-01-01 for "year", YYYY-MM-01
+  // for "month". `field` names the date, `precision_key` the key that set the precision.
+  void CheckPrecisionForm(Date d, EventPrecision p, const Located& where, std::string_view field,
+                          std::string_view precision_key) {
+    if (!where.valid || FitsPrecision(d, p)) return;
+    Add(where.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/" + std::string(field); }, [&] {
+      return std::string(precision_key) + " is \"" + std::string(PrecisionName(p)) + "\": the date is written " +
+             (p == EventPrecision::kYear ? "YYYY-01-01" : "YYYY-MM-01") + ", not " +
+             Quoted(FormatIsoDate(d));
+    });
   }
 
   bool GetDate(Date* out, Located* where = nullptr,
@@ -466,12 +579,11 @@ class Loader {
     return false;
   }
 
-  // Reads an object at path_ whose keys are `fields`: calls on_key(index into fields) with the
-  // reader on the value and path_ extended by the key; on_key must consume the value. Unknown
+  // Reads an object at path_ by its field table: for each key, calls that row's `read` with the
+  // reader on the value and path_ extended by the key (read must consume the value). Unknown
   // and repeated keys are reported and skipped, missing required keys reported at the '{'.
   // Returns false (having consumed the value) when it is not an object.
-  template <typename OnKey>
-  bool ReadObject(std::initializer_list<Field> fields, OnKey&& on_key) {
+  bool ReadObject(std::initializer_list<Field> fields) {
     const size_t object_at = reader_.Offset();
     if (!Expect(Type::kObject, "an object")) return false;
     std::vector<bool> seen(fields.size(), false);
@@ -505,12 +617,12 @@ class Loader {
       }
       seen[index] = true;
       const size_t before = reader_.Offset();
-      on_key(index);
+      fields.begin()[index].read();
       if (reader_.Offset() == before) reader_.Skip();  // a handler that read nothing
     }
     size_t index = 0;
     for (const Field& f : fields) {
-      if (f.required && !seen[index]) {
+      if (f.presence == kRequired && !seen[index]) {
         AddHere(object_at, ErrorCode::kKbSchema, [&] { return "missing required key " + Quoted(f.name); });
       }
       ++index;
@@ -534,34 +646,21 @@ class Loader {
     }
   }
 
-  // --- the objects ---------------------------------------------------------------------------
+  // --- the objects: one field table each ---------------------------------------------------
 
   void ReadRoot() {
-    ReadObject(
-        {{"schema_version", true},
-         {"name", true},
-         {"as_of", true},
-         {"sources", true},
-         {"people", true},
-         {"offices", true},
-         {"terms", true},
-         {"events", true},
-         {"quotes", true},
-         {"lexicon", true}},
-        [&](size_t key) {
-          switch (key) {
-            case 0: ReadSchemaVersion(); break;
-            case 1: GetString(&name_, /*nonblank=*/true); break;
-            case 2: GetDate(&as_of_); break;
-            case 3: ReadArray("an array of sources", [&](size_t i) { ReadSource(i); }); break;
-            case 4: ReadArray("an array of people", [&](size_t i) { ReadPerson(i); }); break;
-            case 5: ReadArray("an array of offices", [&](size_t i) { ReadOffice(i); }); break;
-            case 6: ReadArray("an array of terms", [&](size_t i) { ReadTerm(i); }); break;
-            case 7: ReadArray("an array of events", [&](size_t i) { ReadEvent(i); }); break;
-            case 8: ReadArray("an array of quotes", [&](size_t i) { ReadQuote(i); }); break;
-            case 9: ReadLexicon(); break;
-          }
-        });
+    ReadObject({
+        {"schema_version", kRequired, [&] { ReadSchemaVersion(); }},
+        {"name", kRequired, [&] { GetString(&name_, /*nonblank=*/true); }},
+        {"as_of", kRequired, [&] { GetDate(&as_of_); }},
+        {"sources", kRequired, [&] { ReadArray("an array of sources", [&](size_t i) { ReadSource(i); }); }},
+        {"people", kRequired, [&] { ReadArray("an array of people", [&](size_t i) { ReadPerson(i); }); }},
+        {"offices", kRequired, [&] { ReadArray("an array of offices", [&](size_t i) { ReadOffice(i); }); }},
+        {"terms", kRequired, [&] { ReadArray("an array of terms", [&](size_t i) { ReadTerm(i); }); }},
+        {"events", kRequired, [&] { ReadArray("an array of events", [&](size_t i) { ReadEvent(i); }); }},
+        {"quotes", kRequired, [&] { ReadArray("an array of quotes", [&](size_t i) { ReadQuote(i); }); }},
+        {"lexicon", kRequired, [&] { ReadLexicon(); }},
+    });
   }
 
   void ReadSchemaVersion() {
@@ -594,100 +693,113 @@ class Loader {
 
   void ReadSource(size_t index) {
     RawSource s;
-    ReadObject({{"id", true}, {"name", true}, {"url", false}, {"license", false}}, [&](size_t key) {
-      switch (key) {
-        case 0: GetId(&s.value.id, &s.id); break;
-        case 1: GetString(&s.value.name, true); break;
-        case 2: GetString(&s.value.url, true); break;
-        case 3: GetString(&s.value.license, true); break;
-      }
+    ReadObject({
+        {"id", kRequired, [&] { GetId(&s.value.id, &s.id); }},
+        {"name", kRequired, [&] { GetString(&s.value.name, true); }},
+        {"url", kOptional, [&] { GetString(&s.value.url, true); }},
+        {"license", kOptional, [&] { GetString(&s.value.license, true); }},
     });
     KeepIdItem(std::move(s), index, &sources_, &sources_broken_);
   }
 
   void ReadPerson(size_t index) {
     RawPerson p;
-    ReadObject({{"id", true}, {"name", true}, {"aliases", true}, {"short", true}, {"born", false}},
-               [&](size_t key) {
-                 switch (key) {
-                   case 0: GetId(&p.value.id, &p.id); break;
-                   case 1: {
-                     const size_t at = reader_.Offset();
-                     p.name = Located{at, GetString(&p.value.name, true)};
-                     break;
-                   }
-                   case 2: GetStringList(&p.value.aliases, &p.alias_offsets); break;
-                   case 3: GetStringList(&p.value.shorts); break;
-                   case 4: {
-                     Date d;
-                     if (GetDate(&d)) p.value.born = d;
-                     break;
-                   }
-                 }
-               });
+    Located born, died, born_precision, died_precision;  // offset 0: the key is absent
+    const bool is_object = ReadObject({
+        {"id", kRequired, [&] { GetId(&p.value.id, &p.id); }},
+        {"name", kRequired,
+         [&] {
+           const size_t at = reader_.Offset();
+           p.name = Located{at, GetString(&p.value.name, true)};
+         }},
+        {"aliases", kRequired, [&] { GetStringList(&p.value.aliases, &p.alias_offsets); }},
+        {"short", kRequired, [&] { GetStringList(&p.value.shorts); }},
+        {"born", kOptional, [&] { GetOptionalDate(&p.value.born, &born); }},
+        {"born_precision", kOptional, [&] { GetPrecision(&p.value.born_precision, &born_precision); }},
+        {"died", kOptional, [&] { GetOptionalDate(&p.value.died, &died); }},
+        {"died_precision", kOptional, [&] { GetPrecision(&p.value.died_precision, &died_precision); }},
+    });
+    if (is_object) CheckPersonDates(p, born, died, born_precision, died_precision);
     KeepIdItem(std::move(p), index, &people_, &people_broken_);
   }
 
+  // A precision needs its date; each date is written as its precision asks; died is not before
+  // born (the latest day died may stand for is not before the earliest day born may).
+  void CheckPersonDates(const RawPerson& p, const Located& born, const Located& died,
+                        const Located& born_precision, const Located& died_precision) {
+    auto orphan = [&](const Located& precision, std::string_view key, std::string_view date) {
+      if (!precision.valid) return;
+      Add(precision.offset, ErrorCode::kKbSchema, [&] { return path_ + "/" + std::string(key); },
+          [&] { return std::string(key) + " is given without " + std::string(date); });
+    };
+    // (a value inside a person never stands at offset 0, so offset 0 means the key is absent)
+    if (born.offset == 0) orphan(born_precision, "born_precision", "born");
+    if (died.offset == 0) orphan(died_precision, "died_precision", "died");
+    if (born_precision.valid && p.value.born) {
+      CheckPrecisionForm(*p.value.born, p.value.born_precision, born, "born", "born_precision");
+    }
+    if (died_precision.valid && p.value.died) {
+      CheckPrecisionForm(*p.value.died, p.value.died_precision, died, "died", "died_precision");
+    }
+    if (p.value.born && p.value.died &&
+        LatestDay(*p.value.died, p.value.died_precision) < *p.value.born) {
+      Add(died.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/died"; }, [&] {
+        return "died (" + FormatIsoDate(*p.value.died) + ") is before born (" + FormatIsoDate(*p.value.born) + ")";
+      });
+    }
+  }
+
   void ReadOffice(size_t index) {
-    static constexpr std::array<std::pair<std::string_view, OfficeRole>, 6> kRoles = {{
+    static constexpr std::array<std::pair<std::string_view, OfficeRole>, 11> kRoles = {{
         {"head_of_state", OfficeRole::kHeadOfState},
         {"head_of_government", OfficeRole::kHeadOfGovernment},
         {"minister", OfficeRole::kMinister},
         {"monarch", OfficeRole::kMonarch},
         {"org_head", OfficeRole::kOrgHead},
         {"deputy", OfficeRole::kDeputy},
+        {"legislator", OfficeRole::kLegislator},
+        {"judge", OfficeRole::kJudge},
+        {"governor", OfficeRole::kGovernor},
+        {"legislative_leader", OfficeRole::kLegislativeLeader},
+        {"party_leader", OfficeRole::kPartyLeader},
     }};
     RawOffice o;
-    ReadObject({{"id", true},
-                {"name", true},
-                {"titles", true},
-                {"jurisdiction", true},
-                {"single_holder", true},
-                {"role", false}},
-               [&](size_t key) {
-                 switch (key) {
-                   case 0: GetId(&o.value.id, &o.id); break;
-                   case 1: GetString(&o.value.name, true); break;
-                   case 2: GetStringList(&o.value.titles); break;
-                   case 3: GetStringList(&o.value.jurisdiction); break;
-                   case 4: o.single_holder_read = GetBool(&o.value.single_holder); break;
-                   case 5: GetEnum(kRoles, &o.value.role); break;
-                 }
-               });
+    ReadObject({
+        {"id", kRequired, [&] { GetId(&o.value.id, &o.id); }},
+        {"name", kRequired, [&] { GetString(&o.value.name, true); }},
+        {"titles", kRequired, [&] { GetStringList(&o.value.titles); }},
+        {"jurisdiction", kRequired, [&] { GetStringList(&o.value.jurisdiction); }},
+        {"single_holder", kRequired, [&] { o.single_holder_read = GetBool(&o.value.single_holder); }},
+        {"role", kOptional, [&] { GetEnum(kRoles, &o.value.role); }},
+    });
     KeepIdItem(std::move(o), index, &offices_, &offices_broken_);
   }
 
   void ReadTerm(size_t index) {
     const size_t errors_before = errors_seen_;
     RawTerm t;
-    const bool is_object = ReadObject({{"person", true},
-                                       {"office", true},
-                                       {"start", true},
-                                       {"end", true},
-                                       {"source", true},
-                                       {"acting", false},
-                                       {"ref", false}},
-                                      [&](size_t key) {
-                                        switch (key) {
-                                          case 0: GetRef(&t.person); break;
-                                          case 1: GetRef(&t.office); break;
-                                          case 2: GetDate(&t.value.start, &t.start); break;
-                                          case 3:
-                                            if (reader_.Peek() == Type::kNull) {
-                                              t.end = Located{reader_.Offset(), true};
-                                              reader_.ReadNull();
-                                            } else {
-                                              Date d;
-                                              if (GetDate(&d, &t.end, "a date string (YYYY-MM-DD) or null")) {
-                                                t.value.end = d;
-                                              }
-                                            }
-                                            break;
-                                          case 4: GetRef(&t.source); break;
-                                          case 5: GetBool(&t.value.acting); break;
-                                          case 6: GetString(&t.value.ref, false); break;
-                                        }
-                                      });
+    const bool is_object = ReadObject({
+        {"person", kRequired, [&] { GetRef(&t.person); }},
+        {"office", kRequired, [&] { GetRef(&t.office); }},
+        {"start", kRequired, [&] { GetDate(&t.value.start, &t.start); }},
+        {"end", kRequired,  // a date, or null for a term still running at as_of
+         [&] {
+           if (reader_.Peek() == Type::kNull) {
+             t.end = Located{reader_.Offset(), true};
+             reader_.ReadNull();
+           } else {
+             Date d;
+             if (GetDate(&d, &t.end, "a date string (YYYY-MM-DD) or null")) t.value.end = d;
+           }
+         }},
+        {"source", kRequired, [&] { GetRef(&t.source); }},
+        {"acting", kOptional, [&] { GetBool(&t.value.acting); }},
+        {"ref", kOptional, [&] { GetString(&t.value.ref, true); }},
+        {"party", kOptional, [&] { GetString(&t.value.party, true); }},
+        {"state", kOptional, [&] { GetString(&t.value.state, true); }},
+        {"district", kOptional, [&] { GetOptionalInt(&t.value.district, 0); }},
+        {"ordinal", kOptional, [&] { GetOptionalInt(&t.value.ordinal, 1); }},
+    });
     if (is_object && t.start.valid && t.end.valid) {
       if (t.value.end && *t.value.end <= t.value.start) {
         Add(t.end.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/end"; }, [&] {
@@ -706,78 +818,55 @@ class Loader {
   }
 
   void ReadEvent(size_t index) {
-    static constexpr std::array<std::pair<std::string_view, EventPrecision>, 3> kPrecisions = {{
-        {"day", EventPrecision::kDay},
-        {"month", EventPrecision::kMonth},
-        {"year", EventPrecision::kYear},
-    }};
     RawEvent e;
     Located date, end;
-    const bool is_object = ReadObject(
-        {{"id", true},
-         {"name", true},
-         {"kind", true},
-         {"date", true},
-         {"end", false},
-         {"precision", false},
-         {"participants", true},
-         {"winner", false},
-         {"place", true},
-         {"triggers", true},
-         {"other_dates", false},
-         {"source", true},
-         {"ref", false}},
-        [&](size_t key) {
-          switch (key) {
-            case 0: GetId(&e.value.id, &e.id); break;
-            case 1: GetString(&e.value.name, true); break;
-            case 2: {
-              const size_t at = reader_.Offset();
-              if (GetString(&e.value.kind, false) &&
-                  std::find(kEventKinds.begin(), kEventKinds.end(), e.value.kind) == kEventKinds.end()) {
-                AddHere(at, ErrorCode::kKbInvalidValue, [&] {
-                  return "kind " + Quoted(e.value.kind) + " is not one of: " +
-                         JoinList(kEventKinds.data(), kEventKinds.size());
-                });
-              }
-              break;
-            }
-            case 3: GetDate(&e.value.date, &date); break;
-            case 4: {
-              Date d;
-              if (GetDate(&d, &end)) e.value.end = d;
-              break;
-            }
-            case 5: GetEnum(kPrecisions, &e.value.precision); break;
-            case 6:
-              ReadArray("an array of person ids", [&](size_t) {
-                Ref r;
-                GetRef(&r);
-                e.participants.push_back(std::move(r));
-              });
-              break;
-            case 7: {
-              Ref r;
-              GetRef(&r);
-              e.winner = std::move(r);
-              break;
-            }
-            case 8: GetString(&e.value.place, true); break;
-            case 9: GetStringList(&e.value.triggers); break;
-            case 10:
-              ReadArray("an array of {\"date\", \"what\"} objects", [&](size_t) {
-                KbOtherDate od;
-                ReadObject({{"date", true}, {"what", true}}, [&](size_t k) {
-                  if (k == 0) GetDate(&od.date);
-                  else GetString(&od.what, true);
-                });
-                e.value.other_dates.push_back(std::move(od));
-              });
-              break;
-            case 11: GetRef(&e.source); break;
-            case 12: GetString(&e.value.ref, false); break;
-          }
-        });
+    const bool is_object = ReadObject({
+        {"id", kRequired, [&] { GetId(&e.value.id, &e.id); }},
+        {"name", kRequired, [&] { GetString(&e.value.name, true); }},
+        {"kind", kRequired,
+         [&] {
+           const size_t at = reader_.Offset();
+           if (GetString(&e.value.kind, false) &&
+               std::find(kEventKinds.begin(), kEventKinds.end(), e.value.kind) == kEventKinds.end()) {
+             AddHere(at, ErrorCode::kKbInvalidValue, [&] {
+               return "kind " + Quoted(e.value.kind) + " is not one of: " +
+                      JoinList(kEventKinds.data(), kEventKinds.size());
+             });
+           }
+         }},
+        {"date", kRequired, [&] { GetDate(&e.value.date, &date); }},
+        {"end", kOptional, [&] { GetOptionalDate(&e.value.end, &end); }},
+        {"precision", kOptional, [&] { GetEnum(kPrecisions, &e.value.precision); }},
+        {"participants", kRequired,
+         [&] {
+           ReadArray("an array of person ids", [&](size_t) {
+             Ref r;
+             GetRef(&r);
+             e.participants.push_back(std::move(r));
+           });
+         }},
+        {"winner", kOptional,
+         [&] {
+           Ref r;
+           GetRef(&r);
+           e.winner = std::move(r);
+         }},
+        {"place", kRequired, [&] { GetString(&e.value.place, true); }},
+        {"triggers", kRequired, [&] { GetStringList(&e.value.triggers); }},
+        {"other_dates", kOptional,
+         [&] {
+           ReadArray("an array of {\"date\", \"what\"} objects", [&](size_t) {
+             KbOtherDate od;
+             ReadObject({
+                 {"date", kRequired, [&] { GetDate(&od.date); }},
+                 {"what", kRequired, [&] { GetString(&od.what, true); }},
+             });
+             e.value.other_dates.push_back(std::move(od));
+           });
+         }},
+        {"source", kRequired, [&] { GetRef(&e.source); }},
+        {"ref", kOptional, [&] { GetString(&e.value.ref, true); }},
+    });
     if (is_object && date.valid && end.valid && e.value.end && *e.value.end < e.value.date) {
       Add(end.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/end"; }, [&] {
         return "the event ends (" + FormatIsoDate(*e.value.end) + ") before it starts (" +
@@ -790,34 +879,24 @@ class Loader {
   void ReadQuote(size_t index) {
     const size_t errors_before = errors_seen_;
     RawQuote q;
-    ReadObject({{"speaker", true},
-                {"date", true},
-                {"text", true},
-                {"source", true},
-                {"ref", false},
-                {"context", false}},
-               [&](size_t key) {
-                 switch (key) {
-                   case 0: GetRef(&q.speaker); break;
-                   case 1: GetDate(&q.value.date); break;
-                   case 2: GetString(&q.value.text, true); break;
-                   case 3: GetRef(&q.source); break;
-                   case 4: GetString(&q.value.ref, false); break;
-                   case 5: GetString(&q.value.context, false); break;
-                 }
-               });
+    ReadObject({
+        {"speaker", kRequired, [&] { GetRef(&q.speaker); }},
+        {"date", kRequired, [&] { GetDate(&q.value.date); }},
+        {"text", kRequired, [&] { GetString(&q.value.text, true); }},
+        {"source", kRequired, [&] { GetRef(&q.source); }},
+        {"ref", kOptional, [&] { GetString(&q.value.ref, true); }},
+        {"context", kOptional, [&] { GetString(&q.value.context, true); }},
+    });
     if (errors_seen_ != errors_before) return;
     q.index = index;
     quotes_.push_back(std::move(q));
   }
 
   void ReadLexicon() {
-    ReadObject({{"hedges", false}, {"anonymous", false}, {"prospective", false}}, [&](size_t key) {
-      switch (key) {
-        case 0: GetStringList(&lexicon_.hedges); break;
-        case 1: GetStringList(&lexicon_.anonymous); break;
-        case 2: GetStringList(&lexicon_.prospective); break;
-      }
+    ReadObject({
+        {"hedges", kOptional, [&] { GetStringList(&lexicon_.hedges); }},
+        {"anonymous", kOptional, [&] { GetStringList(&lexicon_.anonymous); }},
+        {"prospective", kOptional, [&] { GetStringList(&lexicon_.prospective); }},
     });
   }
 
@@ -986,12 +1065,16 @@ class Loader {
         return terms_[static_cast<size_t>(a)].value.start < terms_[static_cast<size_t>(b)].value.start;
       });
       if (offices_[o].value.single_holder) {
-        int reach = -1;  // of the terms seen so far, the one that ends last
+        // Acting terms and full terms are checked apart: someone may act while the holder is
+        // suspended or incapacitated, but two holders, or two acting holders, may not overlap.
+        int reach[2] = {-1, -1};  // per kind (full, acting): of the terms seen, the one that ends last
         for (int t : list) {
-          if (reach >= 0 && ends_after(reach, terms_[static_cast<size_t>(t)].value.start)) {
-            report(t, reach, "the single-holder office");
+          const bool acting = terms_[static_cast<size_t>(t)].value.acting;
+          int& r = reach[acting ? 1 : 0];
+          if (r >= 0 && ends_after(r, terms_[static_cast<size_t>(t)].value.start)) {
+            report(t, r, acting ? "the single-holder office (both acting)" : "the single-holder office");
           }
-          if (reach < 0 || ends_later(t, reach)) reach = t;
+          if (r < 0 || ends_later(t, r)) r = t;
         }
       } else {
         std::unordered_map<int, int> reach_by_person;

@@ -21,14 +21,25 @@ struct KbSource {
   std::string id, name, url, license;
 };
 
+// How much of a date the KB knows: kDay = all of it; kMonth = year and month (written YYYY-MM-01);
+// kYear = the year only (written YYYY-01-01). The loader rejects a date that breaks that form.
+enum class EventPrecision { kDay, kMonth, kYear };
+
 struct KbPerson {
   std::string id, name;
   std::vector<std::string> aliases;  // full-name variants, unique across people
   std::vector<std::string> shorts;   // forms used alone after a first mention ("Trump"); may repeat
   std::optional<Date> born;
+  // Added with the people/terms extension (kb/FORMAT.md): precisions of born/died, and the death.
+  EventPrecision born_precision = EventPrecision::kDay;
+  std::optional<Date> died;  // never before born (at their precisions)
+  EventPrecision died_precision = EventPrecision::kDay;
 };
 
-enum class OfficeRole { kUnspecified, kHeadOfState, kHeadOfGovernment, kMinister, kMonarch, kOrgHead, kDeputy };
+enum class OfficeRole {
+  kUnspecified, kHeadOfState, kHeadOfGovernment, kMinister, kMonarch, kOrgHead, kDeputy,
+  kLegislator, kJudge, kGovernor, kLegislativeLeader, kPartyLeader
+};
 
 struct KbOffice {
   std::string id, name;
@@ -45,9 +56,12 @@ struct KbTerm {
   bool acting = false;
   int source = 0;  // index into Kb::sources
   std::string ref;
+  // Optional, per term: "" / nullopt when the file does not give them.
+  std::string party;            // "Democratic", "Republican", "Labour"
+  std::string state;            // US postal code ("NY") for US lawmakers/governors, or a region
+  std::optional<int> district;  // >= 0; 0 = at-large
+  std::optional<int> ordinal;   // >= 1: the holder's number where the office numbers them (46th)
 };
-
-enum class EventPrecision { kDay, kMonth, kYear };
 
 struct KbOtherDate {
   Date date;

@@ -1,11 +1,9 @@
-// KbIndex construction and its one-slot cache (see kb_index.h). Besides the KB's own lexicon, a
-// few phrases are built in: prospective markers and anonymous attributions that any English news
-// text uses ("expected", "ahead of", "people familiar with"); the KB can add more but not remove
-// these. They are listed here, as data, and documented in docs/RULES.md.
+// KbIndex construction (see kb_index.h). Besides the KB's own lexicon, the prospective markers
+// any English news text uses ("expected", "ahead of") are built in; the KB can add more but not
+// remove these. The built-in hedges and anonymous attributions are WEAK_SOURCING's params
+// (core/rules/rules.json), matched by the rule catalogue's own automaton (rules.h).
 
 #include "kb_index.h"
-
-#include <mutex>
 
 #include "text.h"
 
@@ -17,54 +15,6 @@ constexpr std::string_view kBuiltinProspective[] = {
     "possible", "expected to", "is expected", "are expected", "ahead of", "potential", "looming",
     "scheduled to", "scheduled for", "prepare for", "preparing for", "set to", "prospect of",
     "would-be", "in the event of", "impending"};
-constexpr std::string_view kBuiltinHedges[] = {"allegedly", "reportedly", "purportedly",
-                                               "rumoured", "rumored", "supposedly"};
-constexpr std::string_view kBuiltinAnonymous[] = {
-    "sources familiar with", "a source familiar with", "people familiar with",
-    "a person familiar with", "officials familiar with", "on condition of anonymity",
-    "who spoke on condition of anonymity", "who asked not to be named", "unnamed sources",
-    "anonymous sources", "an unnamed official", "unnamed officials", "sources said",
-    "sources say", "according to sources", "insiders say", "insiders said"};
-
-uint64_t Mix(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return (h ^ 0xff) * 1099511628211ull;
-}
-uint64_t Mix(uint64_t h, int64_t v) {
-  for (int k = 0; k < 8; ++k) h = (h ^ static_cast<unsigned char>(v >> (8 * k))) * 1099511628211ull;
-  return h;
-}
-
-uint64_t HashKb(const Kb& kb) {
-  uint64_t h = 1469598103934665603ull;
-  h = Mix(h, static_cast<int64_t>(kb.people.size()));
-  for (const KbPerson& p : kb.people) {
-    h = Mix(h, p.name);
-    for (const auto& a : p.aliases) h = Mix(h, a);
-    h = Mix(h, std::string_view("|"));
-    for (const auto& a : p.shorts) h = Mix(h, a);
-  }
-  h = Mix(h, static_cast<int64_t>(kb.offices.size()));
-  for (const KbOffice& o : kb.offices) {
-    for (const auto& a : o.titles) h = Mix(h, a);
-    h = Mix(h, std::string_view("|"));
-    for (const auto& a : o.jurisdiction) h = Mix(h, a);
-  }
-  h = Mix(h, static_cast<int64_t>(kb.events.size()));
-  for (const KbEvent& e : kb.events) {
-    for (const auto& a : e.triggers) h = Mix(h, a);
-    h = Mix(h, static_cast<int64_t>(e.date.days));
-  }
-  h = Mix(h, static_cast<int64_t>(kb.terms.size()));
-  for (const KbTerm& t : kb.terms) h = Mix(h, static_cast<int64_t>(t.start.days));
-  for (const auto& a : kb.lexicon.hedges) h = Mix(h, a);
-  h = Mix(h, std::string_view("|"));
-  for (const auto& a : kb.lexicon.anonymous) h = Mix(h, a);
-  h = Mix(h, std::string_view("|"));
-  for (const auto& a : kb.lexicon.prospective) h = Mix(h, a);
-  return h;
-}
-
 // "George W. Bush" -> "George W Bush", "J. R. R. Tolkien" -> "J R R Tolkien": drops each period
 // that follows a one-letter word. Other periods ("St.") stay.
 std::string WithoutInitialPeriods(std::string_view name) {
@@ -109,9 +59,7 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
   for (size_t i = 0; i < kb.events.size(); ++i)
     for (const auto& t : kb.events[i].triggers) add(t, PhraseKind::kTrigger, static_cast<int>(i));
   for (const auto& s : kb.lexicon.hedges) add(s, PhraseKind::kHedge, -1);
-  for (auto s : kBuiltinHedges) add(s, PhraseKind::kHedge, -1);
   for (const auto& s : kb.lexicon.anonymous) add(s, PhraseKind::kAnonymous, -1);
-  for (auto s : kBuiltinAnonymous) add(s, PhraseKind::kAnonymous, -1);
   for (const auto& s : kb.lexicon.prospective) add(s, PhraseKind::kProspective, -1);
   for (auto s : kBuiltinProspective) add(s, PhraseKind::kProspective, -1);
   index->refs.resize(index->matcher.pattern_count());
@@ -124,21 +72,7 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
 }
 
 std::shared_ptr<const KbIndex> GetKbIndex(const Kb& kb) {
-  if (kb.index) return kb.index;  // built once by LoadKb
-  // A Kb assembled by hand: build, and keep the last one keyed by a hash of the KB.
-  static std::mutex mutex;
-  static uint64_t cached_hash = 0;
-  static std::shared_ptr<const KbIndex> cached;
-  const uint64_t h = HashKb(kb);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (cached && cached_hash == h) return cached;
-  }
-  std::shared_ptr<const KbIndex> built = BuildKbIndex(kb);
-  std::lock_guard<std::mutex> lock(mutex);
-  cached = built;
-  cached_hash = h;
-  return built;
+  return kb.index ? kb.index : BuildKbIndex(kb);  // LoadKb builds it once; a Kb made by hand, per call
 }
 
 }  // namespace factlint

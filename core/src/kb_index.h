@@ -3,9 +3,8 @@
 // lexicon phrase, each pattern mapped back to what it names. See factlint/factlint.h.
 //
 // GetKbIndex(kb) returns the index for that KB: the one LoadKb built and stored in Kb::index (so a
-// Check costs no hashing or rebuild), or, for a Kb assembled by hand without one, the last index
-// built, kept in a process-wide slot keyed by a 64-bit hash of everything the index is made from.
-// The returned shared_ptr keeps the index alive for as long as a Check holds it.
+// Check costs no rebuild), or, for a Kb assembled by hand without one, a new index built for that
+// call. The returned shared_ptr keeps the index alive for as long as a Check holds it.
 
 #ifndef FACTLINT_CORE_KB_INDEX_H_
 #define FACTLINT_CORE_KB_INDEX_H_
@@ -43,7 +42,7 @@ struct KbIndex {
 };
 
 std::shared_ptr<const KbIndex> GetKbIndex(const Kb& kb);
-std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb);  // uncached
+std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb);
 
 }  // namespace factlint
 

@@ -43,25 +43,32 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 KINDS = {"election", "inauguration", "summit", "war", "invasion", "meeting", "resignation",
-         "delivery", "agreement", "referendum", "attack", "other"}
+         "delivery", "agreement", "referendum", "attack", "other", "sport", "disaster",
+         "pandemic", "coup", "treaty", "assassination", "death", "space_mission",
+         "financial_crisis", "protest", "accident"}
 PRECISIONS = {"day", "month", "year"}
-ROLES = {"head_of_state", "head_of_government", "minister", "monarch", "org_head", "deputy"}
+ROLES = {"head_of_state", "head_of_government", "minister", "monarch", "org_head", "deputy",
+         "legislator", "judge", "governor", "legislative_leader", "party_leader"}
 LEXICON_KEYS = ("hedges", "anonymous", "prospective")
 ARRAYS = ("sources", "people", "offices", "terms", "events", "quotes")
 
 # Per object type: key -> (type, required). Types: str, id, date, date?, bool, strlist,
-# idlist, enum:<set name>, other_dates.
+# idlist, int0 (integer >= 0), int1 (integer >= 1), kind/precision/role, other_dates. The C++
+# loader (core/src/kb.cpp) checks the rest (precision forms, died not before born, overlaps).
 SPEC = {
     "sources": {"id": ("id", True), "name": ("str", True), "url": ("str", False),
                 "license": ("str", False)},
     "people": {"id": ("id", True), "name": ("str", True), "aliases": ("strlist", True),
-               "short": ("strlist", True), "born": ("date", False)},
+               "short": ("strlist", True), "born": ("date", False),
+               "born_precision": ("precision", False), "died": ("date", False),
+               "died_precision": ("precision", False)},
     "offices": {"id": ("id", True), "name": ("str", True), "titles": ("strlist", True),
                 "jurisdiction": ("strlist", True), "single_holder": ("bool", True),
                 "role": ("role", False)},
     "terms": {"person": ("id", True), "office": ("id", True), "start": ("date", True),
               "end": ("date?", True), "source": ("id", True), "acting": ("bool", False),
-              "ref": ("str", False)},
+              "ref": ("str", False), "party": ("str", False), "state": ("str", False),
+              "district": ("int0", False), "ordinal": ("int1", False)},
     "events": {"id": ("id", True), "name": ("str", True), "kind": ("kind", True),
                "date": ("date", True), "end": ("date", False), "precision": ("precision", False),
                "participants": ("idlist", True), "winner": ("id", False), "place": ("str", True),
@@ -124,6 +131,12 @@ def check_value(kind, value, where, key, p):
         ok = isinstance(value, bool)
         if not ok:
             p.error(at, "expected true or false")
+        return ok
+    if kind in ("int0", "int1"):
+        low = 0 if kind == "int0" else 1
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= 999_999_999
+        if not ok:
+            p.error(at, f"expected an integer >= {low}, got {value!r}")
         return ok
     if kind in ("strlist", "idlist"):
         if not isinstance(value, list):
@@ -349,7 +362,9 @@ def check_world(world, p):
         by_person_office.setdefault((t["person"], t["office"]), []).append(t)
     for oid, group in by_office.items():
         if oid in offices and offices[oid]["single_holder"]:
-            overlaps(group, f"single_holder office {oid}")
+            # an acting term may overlap a full one (the holder suspended), not another acting one
+            overlaps([t for t in group if not t.get("acting")], f"single_holder office {oid}")
+            overlaps([t for t in group if t.get("acting")], f"single_holder office {oid} (acting)")
     for (pid, oid), group in by_person_office.items():
         if not (oid in offices and offices[oid]["single_holder"]):
             overlaps(group, f"{pid} twice in {oid}")

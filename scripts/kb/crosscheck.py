@@ -6,6 +6,10 @@ disagreement, one line each, then a count. Always exits 0: it reports, it does n
 Checks:
   us-executive       KB us-president / us-vice-president terms against executive.json
                      (consecutive terms merged; a scheduled end after as_of = open).
+  uk-ministers-ifg/posts  every IfG appointment inside a KB term of its post (see
+                     check_gb_posts).
+  us-congress        every member of legislators-current.json against the KB's terms of
+                     source us-congress (see check_congress), birth date included.
   uk-ministers-ifg   KB gb-prime-minister, gb-chancellor-of-the-exchequer,
                      gb-foreign-secretary, gb-home-secretary against the IfG flat file.
   reign              REIGN leader spells (leaderlist_3_21.utf8.csv) for the countries whose
@@ -53,7 +57,7 @@ REIGN_OFFICES = {
     "GRC": ["gr-prime-minister"], "NEW": ["nz-prime-minister"],
     "ARG": ["ar-president"], "IRN": ["ir-president", "ir-supreme-leader"], "PRK": ["kp-supreme-leader"],
     "BLR": ["by-president"], "KZK": ["kz-president"], "EGY": ["eg-president"],
-    "SAU": ["sa-king"], "SYR": ["sy-president"], "VEN": ["ve-president"],
+    "SAU": ["sa-monarch"], "SYR": ["sy-president"], "VEN": ["ve-president"],
 }
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
@@ -185,6 +189,166 @@ def check_gb(kb, people, data, rep):
     compare_terms("uk-ministers-ifg", expected, kb_terms, people, rep)
 
 
+def check_gb_posts(kb, people, data, rep):
+    """Every IfG appointment lies inside a KB term (source ifg-ministers) of the same person
+    (by surname) in an office named after the post (or "<post>, <department>"), and every
+    such KB term starts on the start of one of that person's appointments. Rows whose end
+    precedes their start are data errors, reported as info."""
+    path = os.path.join(data, "uk-ministers-ifg", "uk_ministers_appointments_flat.csv")
+    if not os.path.exists(path):
+        rep.add("uk-ministers-ifg/posts", f"skipped: {path} not found")
+        return
+    offices = {o["id"]: o for o in kb["offices"] if o["id"].startswith("gb-")}
+    terms = [t for t in kb["terms"] if t["source"] == "ifg-ministers"]
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    starts = {}
+    checked = 0
+    by_office = {}
+    for t in terms:
+        by_office.setdefault(t["office"], []).append(t)
+    named, prefixed, titled = {}, {}, {}
+    for o in offices.values():
+        named.setdefault(o["name"], []).append(o)
+        if ", " in o["name"]:
+            prefixed.setdefault(o["name"].split(", ")[0], []).append(o)
+        for x in o["titles"]:
+            titled.setdefault(x, []).append(o)
+    for r in rows:
+        label = f"{r['name']} / {r['post']} ({r['organisation_short']}) {r['start_date']}"
+        if r["end_date"] and r["end_date"] < r["start_date"]:
+            rep.add("uk-ministers-ifg/posts", f"info: {label}: ends {r['end_date']} before it "
+                                              f"starts (data error, not in the KB)")
+            continue
+        # The post's office: named after the post, or "<post>, <department>" for the generic
+        # posts (a department renamed under one short name, Welsh Office -> Wales Office,
+        # keeps one office: its id ends in the short name); else an office with the post
+        # among its titles (FCO and FCDO are one Foreign Secretary).
+        dept = "-" + norm(r["organisation_short"]).replace(" ", "-")
+        if r["post"] in named:
+            post_offices = named[r["post"]]
+        elif r["post"] in prefixed:
+            post_offices = [o for o in prefixed[r["post"]] if o["id"].endswith(dept)]
+        else:
+            post_offices = titled.get(r["post"], [])
+        cands = [t for o in post_offices for t in by_office.get(o["id"], [])
+                 if surname_matches(r["short_name"], people[t["person"]])]
+        end = r["end_date"] or None
+        if end and end > kb["as_of"]:
+            end = None
+        inside = [t for t in cands if t["start"] <= r["start_date"]
+                  and (t["end"] is None or (end is not None and end <= t["end"]))]
+        checked += 1
+        if not inside:
+            rep.add("uk-ministers-ifg/posts", f"{label} to {end or 'open'}: no KB term covers it")
+        for t in cands:
+            starts.setdefault(id(t), set()).add(r["start_date"])
+    for t in terms:
+        if t["start"] not in starts.get(id(t), set()):
+            rep.add("uk-ministers-ifg/posts", f"{t['office']} {t['person']} {t['start']}: no "
+                                              f"appointment of that person starts that day")
+    rep.add("uk-ministers-ifg/posts", f"info: {checked} appointments compared")
+
+
+def check_congress(kb, people, data, rep):
+    """Every member of legislators-current.json is a KB person (same surname and birth date)
+    whose us-congress terms are the data's terms: one per term, split where
+    party_affiliations records a switch, consecutive ones (next start within 7 days of the
+    end) joined when party, state and district agree, an end after as_of open; and the
+    leadership_roles of the nine party-leader titles, joined the same way."""
+    path = os.path.join(data, "us-congress", "legislators-current.json")
+    if not os.path.exists(path):
+        rep.add("us-congress", f"skipped: {path} not found")
+        return
+    with open(path, encoding="utf-8") as f:
+        members = json.load(f)
+    leaders = {"Speaker of the House": "us-house-speaker",
+               "Senate Majority Leader": "us-senate-majority-leader",
+               "Senate Minority Leader": "us-senate-minority-leader",
+               "House Majority Leader": "us-house-majority-leader",
+               "House Minority Leader": "us-house-minority-leader",
+               "Senate Majority Whip": "us-senate-majority-whip",
+               "Senate Minority Whip": "us-senate-minority-whip",
+               "House Majority Whip": "us-house-majority-whip",
+               "House Minority Whip": "us-house-minority-whip"}
+    as_of = kb["as_of"]
+    kb_terms = {}
+    for t in kb["terms"]:
+        if t["source"] == "us-congress":
+            kb_terms.setdefault(t["person"], []).append(t)
+
+    def joined(items):
+        out = []
+        for x in sorted(items, key=lambda x: x["start"]):
+            p = out[-1] if out else None
+            if (p and p["office"] == x["office"] and p["end"]
+                    and 0 <= (d(x["start"]) - d(p["end"])).days <= 7
+                    and all(p.get(k) == x.get(k) for k in ("party", "state", "district"))):
+                p["end"] = x["end"]
+            else:
+                out.append(dict(x))
+        for x in out:
+            if x["end"] is not None and x["end"] > as_of:
+                x["end"] = None
+        return out
+
+    seen = set()
+    for m in members:
+        n = m["name"]
+        label = f"{n['first']} {n['last']} ({m['id']['bioguide']})"
+        match = [p for p in people.values() if p.get("born") == m["bio"]["birthday"]
+                 and surname_matches(n["last"], p)]
+        if len(match) != 1:
+            rep.add("us-congress", f"{label}: {len(match)} KB people with this surname and "
+                                   f"birth date {m['bio']['birthday']}")
+            continue
+        pid = match[0]["id"]
+        seen.add(pid)
+        expected = []
+        for t in m["terms"]:
+            office = ("us-senator" if t["type"] == "sen" else
+                      "us-house-delegate" if t["state"] in ("DC", "PR", "GU", "VI", "AS", "MP")
+                      else "us-representative")
+            parts = sorted(t.get("party_affiliations") or [{"start": t["start"],
+                                                            "party": t["party"]}],
+                           key=lambda x: x["start"])
+            for i, pa in enumerate(parts):
+                x = {"office": office, "start": pa["start"],
+                     "end": parts[i + 1]["start"] if i + 1 < len(parts) else t["end"],
+                     "party": {"Democrat": "Democratic"}.get(pa["party"], pa["party"]),
+                     "state": t["state"]}
+                if t["type"] == "rep":
+                    x["district"] = t["district"]
+                expected.append(x)
+        by_office = {}
+        for x in expected:
+            by_office.setdefault(x["office"], []).append(x)
+        expected = [y for xs in by_office.values() for y in joined(xs)]
+        lead = {}
+        for r in m.get("leadership_roles", []):
+            if r["title"] in leaders:
+                lead.setdefault(leaders[r["title"]], []).append(
+                    {"office": leaders[r["title"]], "start": r["start"], "end": r.get("end")})
+        expected += [y for xs in lead.values() for y in joined(xs)]
+        have = {(t["office"], t["start"]): t for t in kb_terms.get(pid, [])}
+        for x in expected:
+            t = have.pop((x["office"], x["start"]), None)
+            if t is None:
+                rep.add("us-congress", f"{label}: {x['office']} from {x['start']} to "
+                                       f"{x['end'] or 'open'} is not in the KB")
+                continue
+            for k in ("end", "party", "state", "district"):
+                if k in t or (k == "end"):
+                    if t.get(k) != x.get(k):
+                        rep.add("us-congress", f"{label}: {x['office']} {x['start']}: {k} "
+                                               f"{t.get(k)!r} in KB, {x.get(k)!r} in data")
+        for (office, start), t in sorted(have.items()):
+            rep.add("us-congress", f"{label}: {office} {start} in the KB (source us-congress), "
+                                   f"not in data")
+    for pid in sorted(set(kb_terms) - seen):
+        rep.add("us-congress", f"{pid}: has us-congress terms but is no member in the data")
+
+
 def month_end(year, month):
     nxt = datetime.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - datetime.timedelta(days=1)
@@ -302,6 +466,8 @@ def main():
     rep = Report()
     check_us(kb, people, args.data, rep)
     check_gb(kb, people, args.data, rep)
+    check_gb_posts(kb, people, args.data, rep)
+    check_congress(kb, people, args.data, rep)
     check_reign(kb, people, args.data, rep)
     for line in rep.lines:
         print(line)

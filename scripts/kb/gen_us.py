@@ -8,7 +8,9 @@ us-president and us-vice-president, and their terms. Everything else in us.json
 (the hand-curated cabinet: people, offices, terms, sources) is kept as it is.
 
 Per person and office, consecutive terms (one ending the day the next starts) are
-merged into one term. A term whose scheduled end lies after as_of (kb/src/meta.json)
+merged into one term. Presidential terms get `ordinal` (1st ... 47th: one number per
+unbroken tenure, so Cleveland is 22nd and 24th, Trump 45th and 47th) once build.py knows
+the field. A term whose scheduled end lies after as_of (kb/src/meta.json)
 gets end null: the source records the constitutional end date, not an observed one.
 
 Names: the KB wants the usual English name as `name`, other full forms as `aliases`
@@ -29,7 +31,8 @@ import sys
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DEFAULT_DATA = os.path.join(os.path.dirname(ROOT), "shared", "data", "us-executive")
+SHARED = os.environ.get("FACTLINT_SHARED") or os.path.join(os.path.dirname(ROOT), "shared")
+DEFAULT_DATA = os.path.join(SHARED, "data", "us-executive")
 
 SOURCE = {"id": "us-executive", "name": "unitedstates/congress-legislators executive.yaml",
           "url": "https://github.com/unitedstates/congress-legislators", "license": "CC0-1.0"}
@@ -44,6 +47,11 @@ OFFICES = [
      "jurisdiction": ["U.S.", "US", "United States", "American", "America"],
      "single_holder": True, "role": "deputy"},
 ]
+# Term ordinals are written once scripts/kb/build.py knows the field.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build  # noqa: E402
+ORDINALS = "ordinal" in build.SPEC["terms"]
+
 OFFICE_OF_TYPE = {"prez": "us-president", "viceprez": "us-vice-president"}
 
 # key (data "first middle last suffix") -> (common name, extra aliases, short forms or None
@@ -168,6 +176,13 @@ def generate(entries, as_of, other_names):
                 end = t["end"] if t["end"] and t["end"] <= as_of else None
                 terms.append({"person": person["id"], "office": office, "start": t["start"],
                               "end": end, "source": SOURCE["id"]})
+    if ORDINALS:
+        # The presidents' numbering counts each unbroken tenure: Grover Cleveland is the
+        # 22nd and 24th, Donald Trump the 45th and 47th (as whitehouse.gov lists them).
+        prez = sorted((t for t in terms if t["office"] == "us-president"),
+                      key=lambda t: t["start"])
+        for i, t in enumerate(prez, 1):
+            t["ordinal"] = i
     # Aliases: curated extras always; derived forms only when nobody else claims them.
     claims = {}
     for person in people:

@@ -179,8 +179,106 @@ class UsGbPartTest(unittest.TestCase):
         self.assertEqual(self.term(self.gb, "elizabeth-ii", "gb-monarch", "1952-02-06")["end"],
                          "2022-09-08")
         # Raab's FCO post became FCDO on 2020-09-02: one term, not two.
-        raab = [t for t in self.gb["terms"] if t["person"] == "dominic-raab"]
+        raab = [t for t in self.gb["terms"]
+                if (t["person"], t["office"]) == ("dominic-raab", "gb-foreign-secretary")]
         self.assertEqual([(t["start"], t["end"]) for t in raab], [("2019-07-24", "2021-09-15")])
+
+
+class GeneratedPartsTest(unittest.TestCase):
+    """kb/src/us-congress.json (gen_congress.py) and gb.json (gen_gb.py): facts from the data
+    sets that a wrong merge, split or name rule would break."""
+
+    @classmethod
+    def setUpClass(cls):
+        def load(name):
+            with open(os.path.join(ROOT, "kb", "src", name), encoding="utf-8") as f:
+                return json.load(f)
+        cls.us, cls.gb = load("us-congress.json"), load("gb.json")
+
+    def spans(self, part, person, office):
+        return [(t["start"], t["end"]) for t in part["terms"]
+                if (t["person"], t["office"]) == (person, office)]
+
+    def test_congress_members_and_births(self):
+        self.assertEqual(len(self.us["people"]), 537)
+        self.assertTrue(all("born" in p for p in self.us["people"]))
+
+    def test_congress_terms(self):
+        # Re-elections a few days apart are one term; the scheduled end 2031 is open.
+        self.assertEqual(self.spans(self.us, "maria-cantwell", "us-senator"),
+                         [("2001-01-03", None)])
+        self.assertEqual(self.spans(self.us, "maria-cantwell", "us-representative"),
+                         [("1993-01-05", "1995-01-03")])
+        # Pelosi: speaker twice (2007-2011 from the hand table, 2019-2023 from the data).
+        self.assertEqual(self.spans(self.us, "nancy-pelosi", "us-house-speaker"),
+                         [("2007-01-04", "2011-01-03"), ("2019-01-03", "2023-01-03")])
+        # Delegates are not Representatives.
+        norton = next(p["id"] for p in self.us["people"] if p["name"] == "Eleanor Holmes Norton")
+        self.assertEqual(self.spans(self.us, norton, "us-representative"), [])
+        self.assertTrue(self.spans(self.us, norton, "us-house-delegate"))
+
+    def test_congress_party_switch_splits_the_term(self):
+        # Van Drew switched from Democrat to Republican on 2019-12-19.
+        spans = self.spans(self.us, "jeff-van-drew", "us-representative")
+        self.assertEqual(spans[0], ("2019-01-03", "2019-12-19"))
+        self.assertEqual(spans[1][0], "2019-12-19")
+
+    def test_congress_and_uk_people_are_distinct(self):
+        # Same name, two people: the congressman yields to the UK minister Chris Smith.
+        shared = {p["id"] for p in self.us["people"]} & {p["id"] for p in self.gb["people"]}
+        self.assertEqual(shared, set())
+        people = {p["id"]: p for p in self.us["people"]}
+        self.assertEqual(people["christopher-h-smith"]["name"], "Christopher H. Smith")
+
+    def test_congress_suffix_forms_do_not_name_the_father(self):
+        people = {p["id"]: p for p in self.us["people"]}
+        self.assertNotIn("Thomas Kean", people["thomas-kean-jr"]["aliases"])
+        self.assertNotIn("Robert Menendez", people["rob-menendez"]["aliases"])
+
+    def test_cabinet(self):
+        with open(os.path.join(ROOT, "kb", "src", "us-cabinet.json"), encoding="utf-8") as f:
+            cab = json.load(f)
+        # A tenure across two administrations is one term (Thornburgh, Reagan and Bush).
+        self.assertEqual(self.spans(cab, "dick-thornburgh", "us-attorney-general"),
+                         [("1988-08-12", "1991-08-15")])
+        # Barr twice; the data's "Still in office" tenures (Feb 2023) are left out.
+        self.assertEqual(len(self.spans(cab, "william-barr", "us-attorney-general")), 2)
+        self.assertFalse([t for t in cab["terms"] if t["end"] is None])
+        # Defense only before us.json's hand-curated coverage; State and Treasury not at all.
+        self.assertFalse([t for t in cab["terms"] if t["office"] == "us-secretary-of-defense"
+                          and t["end"] > "1989-03-21"])
+        self.assertFalse([t for t in cab["terms"] if t["office"] in (
+            "us-secretary-of-state", "us-secretary-of-the-treasury")])
+        with open(os.path.join(ROOT, "kb", "src", "us-state.json"), encoding="utf-8") as f:
+            state = json.load(f)
+        # Kissinger 1973-1977; Armacost ad interim between Shultz and Baker.
+        self.assertEqual(self.spans(state, "henry-kissinger", "us-secretary-of-state"),
+                         [("1973-09-22", "1977-01-20")])
+        arma = [t for t in state["terms"] if t["person"] == "michael-armacost"]
+        self.assertEqual([(t["start"], t["end"], t.get("acting")) for t in arma],
+                         [("1989-01-20", "1989-01-25", True)])
+
+    def test_uk_every_post(self):
+        offices = {o["id"]: o for o in self.gb["offices"]}
+        self.assertGreater(len(offices), 500)
+        self.assertIn("Defence Secretary", offices["gb-secretary-of-state-for-defence"]["titles"])
+        self.assertTrue(offices["gb-secretary-of-state-for-defence"]["single_holder"])
+        self.assertFalse(offices["gb-minister-of-state-ho"]["single_holder"])
+        self.assertEqual(offices["gb-minister-of-state-ho"]["name"],
+                         "Minister of State, Home Office")
+        for oid in ("gb-prime-minister", "gb-chancellor-of-the-exchequer",
+                    "gb-foreign-secretary", "gb-home-secretary", "gb-monarch"):
+            self.assertIn(oid, offices)
+
+    def test_uk_names_and_acting(self):
+        people = {p["id"]: p for p in self.gb["people"]}
+        self.assertIn("Suella Fernandes", people["suella-braverman"]["aliases"])
+        self.assertEqual(people["david-howell"]["name"], "David Howell")
+        ellis = [t for t in self.gb["terms"]
+                 if (t["person"], t["office"]) == ("michael-ellis", "gb-attorney-general")]
+        # Acting Attorney General while Braverman was on leave; Attorney General again in 2022.
+        self.assertEqual([(t["start"], t.get("acting")) for t in ellis],
+                         [("2021-03-02", True), ("2022-09-06", None)])
 
 
 class RepoTest(unittest.TestCase):

@@ -186,6 +186,17 @@ TEST_CASE("check: the reference time comes from the date, a dateline, or the tex
     INFO(Describe(r));
     REQUIRE(Count(r, "CURRENT_BUT_FORMER") == 1);
     CHECK(r.findings[0].sentence == 1);
+    CHECK_FALSE(r.findings[0].claim_date.has_value());  // judged at the reference date
+  }
+  SECTION("a finding judged at its clause's date carries claim_date") {
+    const Report r = Check(TestKb(), "On 5 March 2020, Prime Minister Theresa May spoke in Leeds.", At("2023-03-20"));
+    INFO(Describe(r));
+    REQUIRE(r.findings.size() >= 1);
+    for (const Finding& f : r.findings) CHECK(f.claim_date == std::optional<std::string>("2020-03-05"));
+    const Report y = Check(TestKb(), "In 2020, Prime Minister Theresa May spoke in Leeds.", At("2023-03-20"));
+    INFO(Describe(y));
+    REQUIRE(y.findings.size() >= 1);
+    CHECK(y.findings[0].claim_date == std::optional<std::string>("2020"));
   }
   SECTION("'at the time' marks a past era") {
     const Report r = Check(TestKb(), "At the time, Prime Minister Theresa May backed the plan.", At("2023-03-20"));

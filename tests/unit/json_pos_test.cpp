@@ -1,5 +1,5 @@
-// Tests for core/src/json_pos.h: line index, nesting pre-scan, grammar check, pull reader,
-// RFC 6901 pointers.
+// Tests for core/src/json_pos.h: line index, the syntax check (CheckJson over nlohmann's SAX
+// parser, and its wrappers), pull reader, RFC 6901 pointer tokens.
 
 #include "json_pos.h"
 
@@ -9,9 +9,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+using factlint::CheckJson;
 using factlint::CheckJsonSyntax;
-using factlint::FindPointer;
 using factlint::FindTooDeep;
+using factlint::JsonLimits;
 using factlint::JsonReader;
 using factlint::LineIndex;
 
@@ -40,7 +41,7 @@ TEST_CASE("LineIndex maps byte offsets to 1-based line and byte column", "[json_
   CHECK((line == 1 && column == 1));
 }
 
-TEST_CASE("FindTooDeep counts containers and ignores brackets inside strings", "[json_pos]") {
+TEST_CASE("FindTooDeep (over CheckJson) counts containers, not brackets inside strings", "[json_pos]") {
   struct Case {
     std::string text;
     int max_depth;
@@ -54,8 +55,9 @@ TEST_CASE("FindTooDeep counts containers and ignores brackets inside strings", "
       {"[\"\\\"[[[[\"]", 1, std::nullopt},        // after an escaped quote, still in the string
       {"[\"\\\\\",[[]]]", 2, 7},                   // an escaped backslash ends the string
       {"[\"\\\\\\\"[[[\"]", 1, std::nullopt},       // \\ then \" : still in the string
-      {"[\"\\\\\\\\\"[[\"]", 1, 7},               // \\ \\ then the closing quote
-      {"]]]][[", 1, 5},                            // not JSON: closers never go below zero
+      {"[\"\\\\\\\\\",[[\"]\"]]]", 1, 8},        // \\ \\ then the closing quote
+      {"]]]][[", 1, std::nullopt},                 // not JSON at byte 0: the syntax error comes first
+      {"[[[x", 2, 2},                              // too deep before the syntax error
       {"", 1, std::nullopt},
   };
   for (const Case& c : cases) {
@@ -102,6 +104,11 @@ TEST_CASE("CheckJsonSyntax accepts JSON and places the first error", "[json_pos]
   std::string long_string = "[\"" + std::string(100000, 'x');
   auto error = CheckJsonSyntax(long_string);
   REQUIRE(error.has_value());
+  CHECK(error->message.size() < 200);
+  // nor a very long number out of range (nlohmann's message quotes it)
+  error = CheckJsonSyntax("[" + std::string(100000, '9') + "e99999]");
+  REQUIRE(error.has_value());
+  CHECK(error->offset == 1);
   CHECK(error->message.size() < 200);
 }
 
@@ -195,45 +202,112 @@ TEST_CASE("JsonReader stops cleanly on text that is not JSON", "[json_pos]") {
   }
 }
 
-TEST_CASE("JSON pointers: escaping and resolution", "[json_pos]") {
+TEST_CASE("JSON pointer tokens are escaped (RFC 6901)", "[json_pos]") {
   std::string p;
   factlint::AppendPointerToken(&p, "terms");
   factlint::AppendPointerIndex(&p, 12);
   factlint::AppendPointerToken(&p, "a/b~c");
   CHECK(p == "/terms/12/a~1b~0c");
-
-  const std::string text = "{\"x\": \"[{\", \"a/b~c\": [10, {\"k\": \"v\"}, 30], \"\": 7, \"terms\": []}";
-  struct Case {
-    const char* pointer;
-    std::optional<size_t> offset;
-  } cases[] = {
-      {"", 0},
-      {"/x", text.find("\"[{\"")},
-      {"/a~1b~0c", text.find("[10")},
-      {"/a~1b~0c/0", text.find("10")},
-      {"/a~1b~0c/1/k", text.find("\"v\"")},
-      {"/a~1b~0c/2", text.find("30")},
-      {"/", text.find("7")},
-      {"/a~1b~0c/3", std::nullopt},   // past the end
-      {"/a~1b~0c/01", std::nullopt},  // leading zero
-      {"/a~1b~0c/-", std::nullopt},
-      {"/missing", std::nullopt},
-      {"/x/0", std::nullopt},          // into a string
-      {"/terms/0", std::nullopt},
-      {"/a~2", std::nullopt},          // bad escape
-      {"x", std::nullopt},             // not a pointer
-  };
-  for (const Case& c : cases) {
-    INFO(c.pointer);
-    CHECK(FindPointer(text, c.pointer) == c.offset);
-  }
-  CHECK_FALSE(FindPointer("{\"a\": ", "/a").has_value());
+  // and nlohmann resolves what they build
+  const nlohmann::json j = nlohmann::json::parse("{\"terms\": [], \"a/b~c\": [10, {\"k\": \"v\"}]}");
+  std::string q;
+  factlint::AppendPointerToken(&q, "a/b~c");
+  factlint::AppendPointerIndex(&q, 1);
+  factlint::AppendPointerToken(&q, "k");
+  CHECK(j.at(nlohmann::json::json_pointer(q)) == "v");
 }
 
-// nlohmann::json is the oracle for what is JSON.
+TEST_CASE("CheckJson places parser errors at the first byte of the unexpected token", "[json_pos]") {
+  struct Bad {
+    std::string text;
+    size_t offset;
+    const char* says;  // part of the message
+  } bad[] = {
+      {"[true false]", 6, "unexpected false literal"},
+      {"[null null]", 6, "unexpected null literal"},
+      {"[1 true]", 3, "unexpected true literal"},
+      {"[\"a\\\"b\" \"c\\\\\"]", 8, "unexpected string literal"},  // escapes inside both strings
+      {"[\"\\u00e9\" 1.5e3]", 10, "unexpected number literal"},
+      {"{\"a\":1 \"b\":2}", 7, "expected '}'"},
+      {"{\"a\" : }", 7, "unexpected '}'"},
+      {"[1e400]", 1, "number overflow"},  // nlohmann: out of double range
+      {"[\"a\" \xEF\xBB\xBF]", 5, "invalid literal"},  // a BOM inside is a bad byte
+      {"  [1] ]", 6, "expected end of input"},
+      {"[1, ", 4, "unexpected end of input"},
+  };
+  for (const Bad& b : bad) {
+    INFO(b.text);
+    auto error = CheckJsonSyntax(b.text);
+    REQUIRE(error.has_value());
+    CHECK(error->offset == b.offset);
+    INFO(error->message);
+    CHECK(error->message.find(b.says) != std::string::npos);
+    CHECK(error->message.find("json.exception") == std::string::npos);
+    CHECK(error->message.find("line 1") == std::string::npos);
+  }
+  // the message never echoes the input's bytes
+  auto e = CheckJsonSyntax("[\"a\x01\"]");
+  REQUIRE(e.has_value());
+  CHECK(e->offset == 3);
+  CHECK(e->message.find('\x01') == std::string::npos);
+  CHECK(e->message.find("last read") == std::string::npos);
+}
+
+TEST_CASE("CheckJson limits: depth and values, placed, in text order with syntax errors", "[json_pos]") {
+  JsonLimits limits;
+  limits.max_depth = 3;
+  limits.max_values = 6;
+  CHECK_FALSE(CheckJson("[[[1]], 2]", limits).has_value());  // depth 3, 5 values
+  auto deep = CheckJson("[[[[1]]]]", limits);
+  REQUIRE(deep.has_value());
+  CHECK(deep->too_deep);
+  CHECK_FALSE(deep->too_many_values);
+  CHECK(deep->offset == 3);
+  auto deep_object = CheckJson("{\"a\": {\"b\": [ {}]}}", limits);
+  REQUIRE(deep_object.has_value());
+  CHECK(deep_object->too_deep);
+  CHECK(deep_object->offset == 14);  // the inner {}
+
+  // the 7th value's first byte, whatever the value is
+  const char* many[] = {"[1, 2, 3, 4, 5, 66]", "[1,2,3,4,5,\"x\\\"\"]", "[1, 2, 3, 4, 5,\n  true]",
+                        "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": [7]}",
+                        "\xEF\xBB\xBF[[[]], 1, 2, 3, null]"};
+  const size_t starts[] = {16, 11, 18, 46, 19};
+  for (size_t i = 0; i < 5; ++i) {
+    INFO(many[i]);
+    auto e = CheckJson(many[i], limits);
+    REQUIRE(e.has_value());
+    CHECK(e->too_many_values);
+    CHECK(e->offset == starts[i]);
+  }
+  limits.max_values = 1;
+  auto first = CheckJson("\xEF\xBB\xBF  [1]", limits);
+  REQUIRE(first.has_value());
+  CHECK(first->offset == 6);  // the first value counted is the array, the 1 is the second
+
+  // 100,000 nested '[': stops at the 65th with the default limits, before the missing end
+  const std::string brackets(100000, '[');
+  auto e = CheckJson(brackets, JsonLimits{});
+  REQUIRE(e.has_value());
+  CHECK(e->too_deep);
+  CHECK(e->offset == 64);
+  // without a depth limit, it is a syntax error at the end (the parser does not recurse)
+  auto syntax = CheckJsonSyntax(brackets);
+  REQUIRE(syntax.has_value());
+  CHECK_FALSE(syntax->too_deep);
+  CHECK(syntax->offset == brackets.size());
+  // a syntax error before the limit is crossed wins
+  e = CheckJson("[x" + brackets, JsonLimits{});
+  REQUIRE(e.has_value());
+  CHECK_FALSE(e->too_deep);
+  CHECK(e->offset == 1);
+}
+
+// nlohmann::json::accept is the reference for what is JSON: CheckJson is its SAX parser, so this
+// holds the handler to it (no limit hit, nothing stopped early, nothing let through).
 bool OracleAccepts(const std::string& text) { return nlohmann::json::accept(text); }
 
-TEST_CASE("CheckJsonSyntax agrees with nlohmann::json on tricky texts", "[json_pos]") {
+TEST_CASE("CheckJsonSyntax gives nlohmann::json's verdict on tricky texts", "[json_pos]") {
   const char* texts[] = {
       "1", "-0", "-", "01", "-01", "1.", ".5", "1.5", "1e", "1e+", "1e+5", "1E-0", "0e1", "2.e3",
       "+1", "1 2", "[1,]", "[,1]", "[1,,2]", "[]", "[ ]", "[[]]", "[[]", "[]]", "{}", "{,}",
@@ -246,24 +320,32 @@ TEST_CASE("CheckJsonSyntax agrees with nlohmann::json on tricky texts", "[json_p
       "\"\xF4\x90\x80\x80\"", "\"\xF5\x80\x80\x80\"", "\"\xFF\"", "\"\x80\"", "\"\xC3\"", "\"\xE2\x82\"",
       " \t\r\n[] \n", "\f[]", "[]\f", "\xEF\xBB\xBF[]", "\xEF\xBB\xBF", "\xEF\xBB[]", "", " ",
       "[1]x", "[1] 2", "{\"a\":[{\"b\":null}]}", "[-1.5e-7, 0, 123456789012345678901234567890]",
-      "[\"\\u0000\"]", "[\"a\\u0000b\"]",
+      "[\"\\u0000\"]", "[\"a\\u0000b\"]", "[1e99999]",
   };
   for (const char* t : texts) {
     const std::string text = t;
     INFO("text: " << text);
-    CHECK(CheckJsonSyntax(text).has_value() == !OracleAccepts(text));
+    auto error = CheckJsonSyntax(text);
+    CHECK(error.has_value() == !OracleAccepts(text));
+    if (error) CHECK(error->offset <= text.size());
   }
-  // the one deliberate difference: a number too large for a double is JSON (RFC 8259 grammar),
-  // nlohmann rejects it; the KB never needs one (schema_version is compared as text)
-  CHECK_FALSE(CheckJsonSyntax("[1e99999]").has_value());
-  CHECK_FALSE(OracleAccepts("[1e99999]"));
   // NUL bytes: inside a string they are raw control characters, outside they are not JSON
   const std::string nul_in_string("[\"a\0b\"]", 7);
-  CHECK(CheckJsonSyntax(nul_in_string).has_value());
+  auto e = CheckJsonSyntax(nul_in_string);
+  REQUIRE(e.has_value());
+  CHECK(e->offset == 3);
   CHECK(!OracleAccepts(nul_in_string));
+  // outside a string nlohmann's lexer reads a NUL as the end of the input; CheckJson does not
+  for (const std::string& text : {std::string("[1]\0", 4), std::string("[1]\0 x", 6), std::string("\0", 1),
+                                  std::string("[1,\0 2]", 7)}) {
+    auto nul = CheckJsonSyntax(text);
+    REQUIRE(nul.has_value());
+    CHECK(text[nul->offset] == '\0');
+    CHECK(nul->message.find("NUL") != std::string::npos);
+  }
 }
 
-TEST_CASE("CheckJsonSyntax agrees with nlohmann::json on mutated JSON", "[json_pos]") {
+TEST_CASE("CheckJsonSyntax gives nlohmann::json's verdict on mutated JSON", "[json_pos]") {
   const std::string base =
       "{\"schema_version\": 1, \"name\": \"Caf\xC3\xA9 \\\"x\\\" \\u00e9\\ud83d\\ude00\", \"n\": [-0.5e+3, 0, 12],\n"
       " \"t\": [true, false, null, {}, [], \"\xF0\x9F\x98\x80\"], \"o\": {\"a\": {\"b\": [1, {\"c\": \"]}\"}]}}}";
@@ -289,8 +371,10 @@ TEST_CASE("CheckJsonSyntax agrees with nlohmann::json on mutated JSON", "[json_p
       }
     }
     INFO("round " << round << ": " << text);
-    const bool ours = !CheckJsonSyntax(text).has_value();
+    const auto error = CheckJsonSyntax(text);
+    const bool ours = !error.has_value();
     CHECK(ours == OracleAccepts(text));
+    if (error) CHECK(error->offset <= text.size());
     if (ours) {
       ++accepted;
       // and the reader walks it completely

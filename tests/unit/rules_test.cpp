@@ -42,8 +42,9 @@ TEST_CASE("rules: the catalogue is well formed", "[rules]") {
   for (const json& r : c["rules"]) {
     for (auto it = r.begin(); it != r.end(); ++it) {
       INFO("rule key " << it.key());
-      CHECK((it.key() == "id" || it.key() == "severity" || it.key() == "message" || it.key() == "description" ||
-             it.key() == "examples" || it.key() == "link"));
+      CHECK((it.key() == "id" || it.key() == "kind" || it.key() == "params" || it.key() == "severity" ||
+             it.key() == "message" || it.key() == "description" || it.key() == "examples" || it.key() == "link" ||
+             it.key() == "enabled"));
     }
     std::string id = r.at("id").get<std::string>();
     INFO(id);

@@ -1,0 +1,85 @@
+// The event checks (checks.h): a prospective mention of an event the KB dates before the text's
+// time (ANACHRONISM), and a stated date that disagrees with the KB's (EVENT_DATE_MISMATCH).
+
+#include <algorithm>
+
+#include "checks.h"
+
+namespace factlint {
+namespace {
+
+std::vector<Evidence> EventEvidence(const KbQuery& q, const EventMention& em) {
+  std::vector<Evidence> ev;
+  for (int e : em.events) {
+    const KbEvent& k = q.kb().events[static_cast<size_t>(e)];
+    ev.push_back(Evidence{k.name + ": " + q.EventDateText(k) + (k.place.empty() ? "" : ", " + k.place),
+                          q.SourceName(k.source)});
+  }
+  return ev;
+}
+
+}  // namespace
+
+// A prospective mention (not dated by its sentence) whose events all lie before the text's time.
+void CheckAnachronism(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
+  const Kb& kb = ctx.kb.kb();
+  for (size_t i = 0; i < ctx.mentions.events.size(); ++i) {
+    const EventMention& em = ctx.mentions.events[i];
+    const ClaimTime& ct = ctx.timeline.events[i];
+    if (!em.prospective || ct.own || !ct.judged) continue;
+    const Interval t = *ct.judged;
+    int latest = -1;
+    bool any_after = false;
+    for (int e : em.events) {
+      const KbEvent& k = kb.events[static_cast<size_t>(e)];
+      if (EventDays(k).b >= t.a) any_after = true;
+      else if (latest < 0 || k.date > kb.events[static_cast<size_t>(latest)].date) latest = e;
+    }
+    if (any_after || latest < 0) continue;
+    const KbEvent& k = kb.events[static_cast<size_t>(latest)];
+    out->Add(rule, rule.severity, em.sentence, em.claim_start, em.end,
+             rule.Render({{"claim", ctx.text.Orig(em.claim_start, em.end)},
+                                           {"event", k.name},
+                                           {"event_date", ctx.kb.EventDateText(k)},
+                                           {"when", ct.when}}),
+             EventEvidence(ctx.kb, em), std::nullopt);
+  }
+}
+
+// A non-prospective mention of one event with a stated date that misses the KB's date by more
+// than tolerance_days either side (1: news across time zones dates the same night differently).
+// A stated date that matches one of the event's other dates (a related step) has the
+// related_date_severity (info) instead of the rule's.
+void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
+  const Kb& kb = ctx.kb.kb();
+  for (size_t i = 0; i < ctx.mentions.events.size(); ++i) {
+    const EventMention& em = ctx.mentions.events[i];
+    if (em.prospective || em.time < 0 || em.generic || em.events.size() != 1) continue;
+    const TimeExpr& te = ctx.sentences.times[static_cast<size_t>(em.sentence)][static_cast<size_t>(em.time)];
+    const KbEvent& k = kb.events[static_cast<size_t>(em.events.front())];
+    int32_t sa = te.First().days, sb = te.Last().days;
+    Interval kd = EventDays(k);
+    const int32_t tolerance = rule.params.Int("tolerance_days");
+    if (sa - tolerance <= kd.b && kd.a <= sb + tolerance) continue;  // the stated date agrees
+    const KbOtherDate* other = nullptr;
+    for (const KbOtherDate& od : k.other_dates)
+      if (od.date.days >= sa && od.date.days <= sb) other = &od;
+    uint32_t span_start = std::min(em.start, static_cast<uint32_t>(te.start));
+    uint32_t span_end = std::max(em.end, static_cast<uint32_t>(te.end));
+    std::vector<Evidence> ev = EventEvidence(ctx.kb, em);
+    if (other)
+      ev.push_back(Evidence{k.name + ": " + FormatIsoDate(other->date) + ": " + other->what, ctx.kb.SourceName(k.source)});
+    out->Add(rule, other ? rule.params.SeverityOf("related_date_severity") : rule.severity, em.sentence,
+             span_start, span_end,
+             rule.Render({{"claim", ctx.text.Orig(span_start, span_end)},
+                          {"event", k.name},
+                          {"stated", te.ToString()},
+                          {"kb_date", ctx.kb.EventDateText(k)},
+                          {"other", other ? "; the KB records " + FormatIsoDate(other->date) +
+                                                " for a related step: " + other->what
+                                          : ""}}),
+             std::move(ev), std::nullopt);
+  }
+}
+
+}  // namespace factlint

@@ -1,0 +1,177 @@
+// The title checks (checks.h): every title claim judged at its time (timeline.h) against the
+// KB's terms. Judgement is deliberately conservative over a window [a, b]: a present-tense title
+// passes when the person held the office on any day of it; "former" fails only when the person
+// held the office on every day of it.
+
+#include <algorithm>
+
+#include "checks.h"
+
+namespace factlint {
+
+namespace {
+
+// A present-tense title claim the KB contradicts: the person did not hold the office at the
+// claim's time. `left`/`left_office`: the latest term in the claim's offices that ended before
+// that time (left_office = -1 when the person never held one before).
+struct NotHeld {
+  const TitleClaim* claim;
+  Interval t;
+  const std::string* when;
+  int32_t left = kOpenStart;
+  int left_office = -1;
+};
+
+// The name of an office role in the KB format (kb/FORMAT.md) and in rule params.
+std::string_view RoleName(OfficeRole role) {
+  switch (role) {
+    case OfficeRole::kHeadOfState: return "head_of_state";
+    case OfficeRole::kHeadOfGovernment: return "head_of_government";
+    case OfficeRole::kMinister: return "minister";
+    case OfficeRole::kMonarch: return "monarch";
+    case OfficeRole::kOrgHead: return "org_head";
+    case OfficeRole::kDeputy: return "deputy";
+    case OfficeRole::kUnspecified: break;
+  }
+  return "";
+}
+
+// The person's terms in the claim's offices, as evidence.
+std::vector<Evidence> TermEvidence(const KbQuery& q, const TitleClaim& c) {
+  const Kb& kb = q.kb();
+  std::vector<Evidence> ev;
+  for (int ti : kb.terms_by_person[static_cast<size_t>(c.person)]) {
+    const KbTerm& term = kb.terms[static_cast<size_t>(ti)];
+    if (std::find(c.offices.begin(), c.offices.end(), term.office) != c.offices.end())
+      ev.push_back(Evidence{q.TermFact(term), q.SourceName(term.source)});
+  }
+  return ev;
+}
+
+// Calls fn(NotHeld) for every present-tense claim whose person held none of its offices on any
+// day of the claim's time.
+template <typename Fn>
+void ForEachNotHeld(const CheckContext& ctx, Fn fn) {
+  const Kb& kb = ctx.kb.kb();
+  for (size_t i = 0; i < ctx.mentions.titles.size(); ++i) {
+    const TitleClaim& c = ctx.mentions.titles[i];
+    if (c.tense != Tense::kPresent || c.administration) continue;
+    const ClaimTime& ct = ctx.timeline.titles[i];
+    if (!ct.judged) continue;
+    const Interval t = *ct.judged;
+    if (ctx.kb.HeldAny(c.person, c.offices, t.a, t.b)) continue;
+    NotHeld nh{&c, t, &ct.when};
+    for (int ti : kb.terms_by_person[static_cast<size_t>(c.person)]) {
+      const KbTerm& term = kb.terms[static_cast<size_t>(ti)];
+      if (std::find(c.offices.begin(), c.offices.end(), term.office) == c.offices.end()) continue;
+      if (term.start.days < t.a && term.end && term.end->days <= t.a && term.end->days > nh.left) {
+        nh.left = term.end->days;
+        nh.left_office = term.office;
+      }
+    }
+    fn(nh);
+  }
+}
+
+}  // namespace
+
+// Never held before: only when the KB knows who held the office at that time.
+void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
+  const Kb& kb = ctx.kb.kb();
+  ForEachNotHeld(ctx, [&](const NotHeld& nh) {
+    if (nh.left_office >= 0) return;  // held it before: CURRENT_BUT_FORMER's case
+    const TitleClaim& c = *nh.claim;
+    std::vector<Evidence> ev = TermEvidence(ctx.kb, c);
+    std::string holder;
+    bool covered = false;
+    for (int o : c.offices) {
+      for (int ti : kb.terms_by_office[static_cast<size_t>(o)]) {
+        const KbTerm& term = kb.terms[static_cast<size_t>(ti)];
+        if (term.start.days <= nh.t.b) covered = true;
+        if (term.start.days <= nh.t.b && ctx.kb.TermEnd(term) > nh.t.a && term.person != c.person) {
+          if (holder.empty()) holder = kb.people[static_cast<size_t>(term.person)].name;
+          ev.push_back(Evidence{ctx.kb.TermFact(term), ctx.kb.SourceName(term.source)});
+        }
+      }
+    }
+    if (!covered) return;
+    const KbOffice& office = kb.offices[static_cast<size_t>(c.offices.front())];
+    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+             rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
+                                              {"name", kb.people[static_cast<size_t>(c.person)].name},
+                                              {"office", office.name},
+                                              {"when", *nh.when},
+                                              {"holder", holder.empty() ? "" : "; the office was held by " + holder}}),
+             std::move(ev), std::nullopt);
+  });
+}
+
+void CheckCurrentButFormer(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
+  const Kb& kb = ctx.kb.kb();
+  ForEachNotHeld(ctx, [&](const NotHeld& nh) {
+    if (nh.left_office < 0) return;
+    const TitleClaim& c = *nh.claim;
+    const PersonMention& m = ctx.mentions.persons[static_cast<size_t>(c.mention)];
+    // Someone long out of office named with the title is a historical reference ("the attempt on
+    // Prime Minister Thatcher"), not a claim about the present: after historical_years_surname
+    // (6) when named by surname alone or in apposition, after historical_years_any (20) in any
+    // case. (A full name with its title and no "former", years after the term, is how a
+    // present-day mistake reads: "Prime Minister John Major" in 2005.) An apposition ("James
+    // Baker, secretary of state, agreed") reads like the surname alone.
+    const bool loose = !m.full || c.start == m.start;
+    const int32_t historical_days =
+        (loose ? rule.params.Int("historical_years_surname") : rule.params.Int("historical_years_any")) * 365;
+    if (nh.t.a - nh.left > historical_days) return;
+    // Roles whose holders keep their title after leaving (monarchs: "Queen Elizabeth's funeral").
+    const std::vector<std::string>& keep = rule.params.Strings("keep_title_roles");
+    if (std::find(keep.begin(), keep.end(), RoleName(kb.offices[static_cast<size_t>(nh.left_office)].role)) != keep.end())
+      return;
+    std::string before = ctx.text.Orig(c.start, c.phrase_start);
+    std::string former = c.phrase_start == ctx.sentences.start[static_cast<size_t>(c.sentence)] ? "Former " : "former ";
+    std::string suggestion = before + former + ctx.text.Orig(c.phrase_start, c.end);
+    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+             rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
+                                                  {"name", kb.people[static_cast<size_t>(c.person)].name},
+                                                  {"office", kb.offices[static_cast<size_t>(nh.left_office)].name},
+                                                  {"left", FormatIsoDate(Date{nh.left})},
+                                                  {"when", *nh.when}}),
+             TermEvidence(ctx.kb, c), suggestion);
+  });
+}
+
+void CheckFormerButInOffice(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
+  const Kb& kb = ctx.kb.kb();
+  for (size_t i = 0; i < ctx.mentions.titles.size(); ++i) {
+    const TitleClaim& c = ctx.mentions.titles[i];
+    if (c.tense != Tense::kFormer || c.administration) continue;
+    const ClaimTime& ct = ctx.timeline.titles[i];
+    if (!ct.judged) continue;
+    const Interval t = *ct.judged;
+    bool all = true;
+    int32_t since = kOpenEnd;
+    for (int o : c.offices) {
+      if (!ctx.kb.HeldThroughout(c.person, o, t.a, t.b)) {
+        all = false;
+        break;
+      }
+      for (auto [s, e] : ctx.kb.TermsOf(c.person, {o}, false))
+        if (s <= t.a && e > t.b) since = std::min(since, s);
+    }
+    if (!all) continue;
+    const std::string claim = ctx.text.Orig(c.start, c.end);
+    std::string suggestion =
+        c.has_modifier ? ctx.text.Orig(c.start, c.mod_start) + ctx.text.Orig(c.mod_end, c.end) : claim;
+    if (!suggestion.empty() && c.has_modifier && c.mod_start == c.start && suggestion[0] >= 'a' &&
+        suggestion[0] <= 'z' && c.start == ctx.sentences.start[static_cast<size_t>(c.sentence)])
+      suggestion[0] = static_cast<char>(suggestion[0] - 32);
+    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+             rule.Render({{"claim", claim},
+                                                    {"name", kb.people[static_cast<size_t>(c.person)].name},
+                                                    {"office", kb.offices[static_cast<size_t>(c.offices.front())].name},
+                                                    {"since", FormatIsoDate(Date{since})},
+                                                    {"when", ct.when}}),
+             TermEvidence(ctx.kb, c), suggestion);
+  }
+}
+
+}  // namespace factlint

@@ -1,0 +1,214 @@
+// Event mentions (mentions.h): KB triggers (overlapping hits merged) and generic "<Month>
+// election(s)"; the events narrowed to those with a participant named in the sentence (required
+// for generic ones); a prospective marker shortly before the trigger ("will", "possible",
+// "returning ...") with no word of the past between; and the stated date, a time expression right
+// next to the trigger ("the 2019 provision of", "invasion in February 2021").
+
+#include <algorithm>
+#include <set>
+
+#include "mentions.h"
+
+namespace factlint {
+namespace {
+
+std::vector<EventMention> TriggerMentions(const KbIndex& index, const Sentences& sentences, const PhraseHits& ph) {
+  const auto& hits = ph.hits;
+  std::vector<size_t> trigger_hits = ph.trigger_hits;
+  std::sort(trigger_hits.begin(), trigger_hits.end(), [&](size_t x, size_t y) {
+    if (hits[x].start != hits[y].start) return hits[x].start < hits[y].start;
+    return hits[x].end > hits[y].end;
+  });
+  std::vector<EventMention> found;
+  for (size_t h : trigger_hits) {
+    const auto& hit = hits[h];
+    int s = sentences.SentenceOf(hit.start);
+    if (s < 0) continue;
+    std::vector<int> events;
+    AppendRefs(index, hit.pattern, PhraseKind::kTrigger, &events);
+    if (!found.empty() && found.back().sentence == s && hit.start < found.back().end) {
+      EventMention& prev = found.back();
+      prev.end = std::max(prev.end, hit.end);
+      for (int e : events)
+        if (std::find(prev.events.begin(), prev.events.end(), e) == prev.events.end()) prev.events.push_back(e);
+      continue;
+    }
+    EventMention em;
+    em.sentence = s;
+    em.start = hit.start;
+    em.end = hit.end;
+    em.events = std::move(events);
+    found.push_back(std::move(em));
+  }
+  return found;
+}
+
+// Generic elections: "the November elections", "the presidential election" (a bare "election"
+// is too vague to name one; the month names the KB's elections of that month).
+std::vector<EventMention> GenericElections(const Kb& kb, const FoldedView& t, const Sentences& sentences,
+                                           const std::vector<EventMention>& found) {
+  std::vector<EventMention> generic;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    uint32_t lo = sentences.start[s], hi = sentences.end[s];
+    for (uint32_t i = lo; i < hi;) {
+      if (!t.WordByte(i)) {
+        ++i;
+        continue;
+      }
+      uint32_t e = i;
+      while (e < hi && t.WordByte(e)) ++e;
+      std::string_view w = t.F(i, e);
+      if (w == "election" || w == "elections") {
+        uint32_t start = i;
+        int month = 0;
+        uint32_t p = i;
+        for (int k = 0; k < 3; ++k) {
+          auto [ws, we] = t.WordBefore(p, lo);
+          if (ws == we) break;
+          std::string_view b = t.F(ws, we);
+          if (int mo = MonthNumber(b); mo && b != "may" && b != "mar") {
+            month = mo;
+            start = ws;
+            break;
+          }
+          if (!IsElectionAdjective(b)) break;
+          start = ws;
+          p = ws;
+        }
+        auto ov = std::upper_bound(found.begin(), found.end(), start,
+                                   [](uint32_t pos, const EventMention& em) { return pos < em.end; });
+        bool overlapped = ov != found.end() && ov->start < e;
+        if (!overlapped && month) {
+          EventMention em;
+          em.sentence = static_cast<int>(s);
+          em.start = start;
+          em.end = e;
+          em.generic = true;
+          for (size_t k = 0; k < kb.events.size(); ++k) {
+            const KbEvent& ev = kb.events[k];
+            if (ev.kind != "election") continue;
+            int y, mo, d;
+            SplitDate(ev.date, &y, &mo, &d);
+            if (mo != month) continue;
+            em.events.push_back(static_cast<int>(k));
+          }
+          if (!em.events.empty()) generic.push_back(std::move(em));
+        }
+      }
+      i = e;
+    }
+  }
+  return generic;
+}
+
+// Prospective: a marker shortly before the trigger, with no word of the past between.
+void MarkProspective(const FoldedView& t, uint32_t lo, const std::vector<Phrase>& lexicon, EventMention* em) {
+  const uint32_t from = em->start > 80 ? em->start - 80 : 0;
+  auto first = std::lower_bound(lexicon.begin(), lexicon.end(), from,
+                                [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
+  for (auto it = first; it != lexicon.end() && it->end <= em->start; ++it) {
+    const Phrase& ph = *it;
+    if (ph.kind != PhraseKind::kProspective || ph.start < lo) continue;
+    int words = 0;
+    bool blocked = false;
+    for (uint32_t i = ph.end; i < em->start;) {
+      if (!t.WordByte(i)) {
+        if (t[i] == ',' || t[i] == ';' || t[i] == '"' || t[i] == '(') blocked = true;
+        ++i;
+        continue;
+      }
+      uint32_t e = i;
+      while (e < em->start && t.WordByte(e)) ++e;
+      ++words;
+      blocked = blocked || BlocksProspective(t.F(i, e));
+      i = e;
+    }
+    if (!blocked && words <= 8) {
+      if (!em->prospective || ph.start > em->claim_start) em->claim_start = ph.start;  // the nearest marker
+      em->prospective = true;
+    }
+  }
+  if (!em->prospective) em->claim_start = em->start;
+}
+
+// The stated date: the nearest time expression with a year right before the trigger ("the 2019
+// provision"), inside it, or right after it through one preposition ("invasion in February
+// 2021", not "Lisbon summit of European Union leaders in 2000": another summit). -1 when none.
+int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts, const EventMention& em) {
+  int best = -1;
+  uint32_t best_gap = 41;
+  auto t0 = std::lower_bound(ts.begin(), ts.end(), em.start > 60 ? em.start - 60 : 0,
+                             [](const TimeExpr& te, uint32_t pos) { return te.start < pos; });
+  for (size_t k = static_cast<size_t>(t0 - ts.begin()); k < ts.size() && ts[k].start <= em.end + 45; ++k) {
+    const TimeExpr& te = ts[k];
+    if (!te.has_year()) continue;
+    uint32_t gap;
+    if (te.end <= em.start) {
+      if (!(te.preposition.empty() || te.preposition == "the" || te.preposition == "s")) continue;
+      gap = em.start - static_cast<uint32_t>(te.end);
+      if (gap > 3) continue;
+    } else if (te.start >= em.end) {
+      if (!IsStatedDatePreposition(te.preposition)) continue;
+      uint32_t p = t.SkipSpacesFwd(em.end, hi);
+      if (p < hi && t[p] == ',') p = t.SkipSpacesFwd(p + 1, hi);
+      auto [ws, we] = t.WordAfter(p, hi);
+      if (ws != p || t.F(ws, we) != te.preposition || t.SkipSpacesFwd(we, hi) != te.start) continue;
+      gap = static_cast<uint32_t>(te.start) - em.end;
+    } else {
+      gap = 0;  // inside the trigger ("November 2024 election")
+    }
+    if (gap < best_gap) {
+      best_gap = gap;
+      best = static_cast<int>(k);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text,
+                                            const Sentences& sentences, const PhraseHits& hits,
+                                            const std::vector<Phrase>& lexicon,
+                                            const std::vector<PersonMention>& persons,
+                                            const std::vector<std::vector<size_t>>& persons_in_sentence,
+                                            std::vector<std::vector<char>>* event_dates) {
+  std::vector<EventMention> found = TriggerMentions(index, sentences, hits);
+  std::vector<EventMention> generic = GenericElections(kb.kb(), text, sentences, found);
+  found.insert(found.end(), generic.begin(), generic.end());
+  std::sort(found.begin(), found.end(), [](const EventMention& a, const EventMention& b) { return a.start < b.start; });
+  std::vector<std::set<int>> named_in(sentences.size());
+  std::vector<char> named_done(sentences.size(), 0);
+  std::vector<EventMention> out;
+  for (EventMention& em : found) {
+    const size_t s = static_cast<size_t>(em.sentence);
+    // Participants named in the sentence narrow the events (and are required for generic ones).
+    std::set<int>& named = named_in[s];
+    if (!named_done[s]) {
+      for (size_t mi : persons_in_sentence[s])
+        if (persons[mi].person >= 0) named.insert(persons[mi].person);
+      named_done[s] = 1;
+    }
+    std::vector<int> with;
+    for (int e : em.events) {
+      for (int p : kb.kb().events[static_cast<size_t>(e)].participants)
+        if (named.count(p)) {
+          with.push_back(e);
+          break;
+        }
+    }
+    if (!with.empty()) {
+      em.events = with;
+      em.participant_named = true;
+    } else if (em.generic) {
+      continue;
+    }
+    MarkProspective(text, sentences.start[s], lexicon, &em);
+    em.time = StatedDate(text, sentences.end[s], sentences.times[s], em);
+    if (em.time >= 0) (*event_dates)[s][static_cast<size_t>(em.time)] = 1;
+    out.push_back(std::move(em));
+  }
+  return out;
+}
+
+}  // namespace factlint

@@ -1,0 +1,61 @@
+// KbQuery: the questions the checks ask of a Kb (kb.h) about who held which office when, and the
+// KB's facts as the report's evidence text. Borrows the Kb, which must outlive it; const and
+// thread-safe. See factlint/factlint.h for the API.
+//
+// Days: a term covers [start, end); an ongoing term ends the day after the KB's as_of (or stays
+// open, kOpenEnd, where the caller asks for that).
+
+#ifndef FACTLINT_CORE_KB_QUERY_H_
+#define FACTLINT_CORE_KB_QUERY_H_
+
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kb.h"
+
+namespace factlint {
+
+inline constexpr int32_t kOpenStart = INT32_MIN / 2;
+inline constexpr int32_t kOpenEnd = INT32_MAX / 2;
+
+struct Interval {
+  int32_t a, b;  // inclusive days
+};
+
+// The days an event covers: its date at its precision, up to its end date.
+Interval EventDays(const KbEvent& event);
+
+class KbQuery {
+ public:
+  explicit KbQuery(const Kb& kb) : kb_(kb) {}
+  const Kb& kb() const { return kb_; }
+
+  // The first day after a term (as_of + 1 for an ongoing one).
+  int32_t TermEnd(const KbTerm& t) const { return t.end ? t.end->days : kb_.as_of.days + 1; }
+  // True when person p held one of the offices on some day of [a, b].
+  bool HeldAny(int p, const std::vector<int>& offices, int32_t a, int32_t b) const;
+  // True when person p held the office on every day of [a, b].
+  bool HeldThroughout(int p, int office, int32_t a, int32_t b) const;
+  // The person's terms in those offices as [start, end) day spans, merged where they touch;
+  // ongoing terms end after as_of, or at kOpenEnd when open_end.
+  std::vector<std::pair<int32_t, int32_t>> TermsOf(int p, const std::vector<int>& offices, bool open_end) const;
+  // The offices the person ever held, in the order of their terms.
+  std::vector<int> OfficesHeld(int p) const;
+
+  // Evidence text: "Donald Trump: President of the United States, 2025-01-20 – (in office)".
+  std::string TermFact(const KbTerm& t) const;
+  // The source's name, with its url in parentheses when it has one; "" for a bad index.
+  std::string SourceName(int source) const;
+  // "2022-02-24", "2024-11", "2019", with " – END" when the event has an end date.
+  std::string EventDateText(const KbEvent& e) const;
+
+ private:
+  const Kb& kb_;
+};
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_KB_QUERY_H_

@@ -1,0 +1,222 @@
+// Stage 2, FindMentions (mentions.h): the automaton's hits sorted by what they name, person
+// mentions (leftmost-longest, capitalised in the original, not inside a date; a short form names
+// the person of the latest full mention that has it), then title claims (titles.cpp), event
+// mentions (events.cpp) and quotes with their speakers (here).
+
+#include "mentions.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace factlint {
+namespace {
+
+PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector<Phrase>* lexicon) {
+  PhraseHits out;
+  index.matcher.FindAll(text.text(), &out.hits);
+  const auto& hits = out.hits;
+  for (size_t h = 0; h < hits.size(); ++h) {
+    const auto& hit = hits[h];
+    bool person = false, title = false, jur = false, trigger = false;
+    for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)]) {
+      switch (r.kind) {
+        case PhraseKind::kPersonFull:
+        case PhraseKind::kPersonShort: person = true; break;
+        case PhraseKind::kTitle: title = true; break;
+        case PhraseKind::kJurisdiction: jur = true; break;
+        case PhraseKind::kTrigger: trigger = true; break;
+        case PhraseKind::kHedge:
+        case PhraseKind::kAnonymous:
+        case PhraseKind::kProspective: {
+          bool dup = false;
+          for (size_t k = lexicon->size(); k > 0 && (*lexicon)[k - 1].end == hit.end; --k)
+            dup = dup || ((*lexicon)[k - 1].start == hit.start && (*lexicon)[k - 1].kind == r.kind);
+          if (!dup) lexicon->push_back(Phrase{hit.start, hit.end, r.kind});
+          break;
+        }
+      }
+    }
+    if (person && text.UpperAt(hit.start)) out.person_hits.push_back(h);
+    if (title) {
+      out.title_by_end.emplace(hit.end, h);  // first seen at an end = longest
+      auto it = out.title_by_start.find(hit.start);
+      if (it == out.title_by_start.end() || hits[it->second].end < hit.end) out.title_by_start[hit.start] = h;
+    }
+    if (jur && text.UpperAt(hit.start)) {
+      out.jur_by_end.emplace(hit.end, h);
+      auto it = out.jur_by_start.find(hit.start);
+      if (it == out.jur_by_start.end() || hits[it->second].end < hit.end) out.jur_by_start[hit.start] = h;
+    }
+    if (trigger) out.trigger_hits.push_back(h);
+  }
+  return out;
+}
+
+// Person mentions: leftmost-longest among name hits, not inside a time expression ("May 2019").
+void FindPersons(const KbIndex& index, const Sentences& sentences, PhraseHits* ph, Mentions* m) {
+  const auto& hits = ph->hits;
+  std::sort(ph->person_hits.begin(), ph->person_hits.end(), [&](size_t x, size_t y) {
+    if (hits[x].start != hits[y].start) return hits[x].start < hits[y].start;
+    return hits[x].end > hits[y].end;
+  });
+  uint32_t covered = 0;
+  std::unordered_map<int, uint32_t> last_full;  // person -> position of its latest full mention
+  for (size_t h : ph->person_hits) {
+    const auto& hit = hits[h];
+    if (hit.start < covered) continue;
+    int s = sentences.SentenceOf(hit.start);
+    if (s < 0) continue;
+    const auto& ts = sentences.times[static_cast<size_t>(s)];
+    auto ti = std::upper_bound(ts.begin(), ts.end(), hit.start,
+                               [](uint32_t pos, const TimeExpr& t) { return pos < t.end; });
+    if (ti != ts.end() && ti->start < hit.end) continue;  // inside a time expression
+    covered = hit.end;
+    PersonMention pm{hit.start, hit.end, s, false, -1, {}};
+    std::vector<int> shorts;
+    for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)]) {
+      if (r.kind == PhraseKind::kPersonFull) {
+        pm.full = true;
+        pm.person = r.id;
+      } else if (r.kind == PhraseKind::kPersonShort) {
+        shorts.push_back(r.id);
+      }
+    }
+    if (!pm.full) {
+      // A short form names the person of the latest full mention that has it.
+      uint32_t best = 0;
+      for (int p : shorts) {
+        auto it = last_full.find(p);
+        if (it != last_full.end() && (pm.person < 0 || it->second > best)) {
+          pm.person = p;
+          best = it->second;
+        }
+      }
+      if (pm.person < 0) pm.candidates = shorts;
+    } else {
+      last_full[pm.person] = hit.start;
+    }
+    m->persons_in_sentence[static_cast<size_t>(s)].push_back(m->persons.size());
+    m->persons.push_back(std::move(pm));
+  }
+}
+
+// Quotes: straight or curly double quotes (one '"' in the folded view), paired within a line.
+// Speakers: the nearest person named outside quotes in the quote's sentence(s), when a speech
+// word stands there too; else the speaker of a quote in the previous sentence (a quote that runs
+// on), or — for "he said" — the first person named in the previous sentence.
+std::vector<QuoteSpan> FindQuotes(const FoldedView& text, const Sentences& sentences, const Mentions& m) {
+  std::vector<QuoteSpan> quotes;
+  uint32_t open = 0;
+  bool in_quote = false;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      in_quote = false;
+      continue;
+    }
+    if (c != '"') continue;
+    if (!in_quote) {
+      open = i;
+      in_quote = true;
+    } else {
+      in_quote = false;
+      int s = sentences.SentenceOf(open);
+      if (s < 0) s = sentences.SentenceOf(i);
+      if (s < 0) continue;
+      quotes.push_back(QuoteSpan{open, i, s, -1});
+    }
+  }
+  // quotes is ordered and non-overlapping: the quote around a position by binary search.
+  auto inside_any = [&](uint32_t pos) {
+    auto it = std::upper_bound(quotes.begin(), quotes.end(), pos,
+                               [](uint32_t p, const QuoteSpan& q) { return p < q.close; });
+    return it != quotes.end() && it->open < pos;
+  };
+  // Per sentence, once: a speech word outside quotes ("said", "told", "according"), a pronoun.
+  std::vector<char> speech(sentences.size(), 0), pronoun(sentences.size(), 0);
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    uint32_t lo = sentences.start[s], hi = sentences.end[s];
+    for (uint32_t i = lo; i < hi;) {
+      if (!text.WordByte(i)) {
+        ++i;
+        continue;
+      }
+      uint32_t e = i;
+      while (e < hi && text.WordByte(e)) ++e;
+      std::string_view w = text.F(i, e);
+      if (w.size() <= 10 && (IsSpeechWord(w) || w == "he" || w == "she") && !inside_any(i)) {
+        if (IsSpeechWord(w)) speech[s] = 1;
+        else pronoun[s] = 1;
+      }
+      i = e;
+    }
+  }
+  const auto& persons = m.persons;
+  auto by_start = [](const PersonMention& pm, uint32_t pos) { return pm.start < pos; };
+  int prev_sentence = -1, prev_speaker = -1;
+  for (QuoteSpan& q : quotes) {
+    int s1 = q.sentence, s2 = std::max(q.sentence, sentences.SentenceOf(q.close));
+    if (q.close - q.open > 20000) continue;  // not a quote: an unbalanced mark
+    int best = -1;
+    uint32_t best_dist = UINT32_MAX;
+    bool has_speech = false, has_pronoun = false;
+    for (int s = s1; s <= s2; ++s) {
+      has_speech = has_speech || speech[static_cast<size_t>(s)];
+      has_pronoun = has_pronoun || pronoun[static_cast<size_t>(s)];
+    }
+    // Nearest resolved mention after the quote, then before it, within its sentences.
+    auto after = std::lower_bound(persons.begin(), persons.end(), q.close, by_start);
+    for (int k = 0; k < 8 && after != persons.end() && after->sentence <= s2; ++k, ++after) {
+      if (after->person < 0 || inside_any(after->start)) continue;
+      best_dist = after->start - q.close;
+      best = after->person;
+      break;
+    }
+    auto before = std::lower_bound(persons.begin(), persons.end(), q.open, by_start);
+    for (int k = 0; k < 8 && before != persons.begin(); ++k) {
+      --before;
+      if (before->sentence < s1) break;
+      if (before->person < 0 || inside_any(before->start)) continue;
+      uint32_t d = q.open > before->end ? q.open - before->end : 0;
+      if (d < best_dist) {
+        best_dist = d;
+        best = before->person;
+      }
+      break;
+    }
+    if (best >= 0 && has_speech) {
+      q.speaker = best;
+    } else if (best < 0 && !has_speech && prev_sentence >= 0 &&
+               (q.sentence == prev_sentence + 1 || q.sentence == prev_sentence) && prev_speaker >= 0) {
+      q.speaker = prev_speaker;
+    } else if (best < 0 && has_speech && has_pronoun && q.sentence > 0) {
+      for (size_t mi : m.persons_in_sentence[static_cast<size_t>(q.sentence - 1)]) {
+        if (persons[mi].person >= 0) {
+          q.speaker = persons[mi].person;
+          break;
+        }
+      }
+    }
+    prev_sentence = s2;
+    prev_speaker = q.speaker;
+  }
+  return quotes;
+}
+
+}  // namespace
+
+Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences) {
+  Mentions m;
+  m.persons_in_sentence.resize(sentences.size());
+  m.event_dates.resize(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) m.event_dates[s].assign(sentences.times[s].size(), 0);
+  PhraseHits hits = ScanPhrases(index, text, &m.lexicon);
+  FindPersons(index, sentences, &hits, &m);
+  m.titles = FindTitleClaims(kb, index, text, sentences, hits, &m.persons);
+  m.events = FindEventMentions(kb, index, text, sentences, hits, m.lexicon, m.persons, m.persons_in_sentence,
+                               &m.event_dates);
+  m.quotes = FindQuotes(text, sentences, m);
+  return m;
+}
+
+}  // namespace factlint

@@ -1,0 +1,116 @@
+// Stage 2 of a check (factlint/factlint.h; the pipeline: docs/ARCHITECTURE.md): what the text
+// names, found with one pass of the KB's phrase automaton (kb_index.h) over the folded text and
+// short, bounded look-arounds from its hits — people (with surname coreference), title claims
+// ("[former] [U.S.] President NAME", "NAME, the German chancellor", "NAME administration"),
+// event mentions with their stated dates and prospective markers, quotes with their speakers,
+// and lexicon phrases (hedges, anonymous attributions, prospective markers).
+//
+// FindMentions returns plain data, immutable afterwards; offsets are folded byte offsets, and
+// ids are indexes into the Kb. It is built in three files: mentions.cpp (phrase hits, people,
+// quotes), titles.cpp (title claims), events.cpp (event mentions).
+
+#ifndef FACTLINT_CORE_MENTIONS_H_
+#define FACTLINT_CORE_MENTIONS_H_
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "folded_view.h"
+#include "kb_index.h"
+#include "kb_query.h"
+#include "lexicon.h"
+#include "sentences.h"
+
+namespace factlint {
+
+struct Phrase {
+  uint32_t start, end;
+  PhraseKind kind;  // kHedge, kAnonymous or kProspective
+};
+
+struct PersonMention {
+  uint32_t start, end;
+  int sentence;
+  bool full;                    // a full name or alias (not a short form)
+  int person = -1;              // resolved person, -1 when unresolved
+  std::vector<int> candidates;  // for an unresolved short form
+};
+
+struct TitleClaim {
+  int sentence = 0;
+  uint32_t start = 0, end = 0;  // the claim (modifiers .. name, or name .. title)
+  int mention = -1;             // index into Mentions::persons
+  std::vector<int> title_offices;  // offices named by the title (and jurisdiction, when given)
+  bool has_jurisdiction = false;
+  bool administration = false;  // "NAME administration"
+  Tense tense = Tense::kPresent;
+  bool has_modifier = false;
+  uint32_t mod_start = 0, mod_end = 0;  // "former " (with its space), removed by a suggestion
+  uint32_t phrase_start = 0;            // where "former " would go
+  std::vector<int> offices;             // candidates after resolving the person
+  int person = -1;
+};
+
+struct EventMention {
+  int sentence = 0;
+  uint32_t start = 0, end = 0;  // the trigger
+  uint32_t claim_start = 0;     // from the prospective marker when there is one
+  std::vector<int> events;
+  bool prospective = false;
+  bool generic = false;            // "<Month> elections", resolved through participants
+  bool participant_named = false;  // a participant of one of the events is named in the sentence
+  int time = -1;                   // index into the sentence's times: the stated date
+};
+
+struct QuoteSpan {
+  uint32_t open = 0, close = 0;  // folded offsets of the quote marks
+  int sentence = 0;
+  int speaker = -1;
+};
+
+struct Mentions {
+  std::vector<Phrase> lexicon;                      // ordered by end
+  std::vector<PersonMention> persons;               // ordered by start
+  std::vector<std::vector<size_t>> persons_in_sentence;
+  std::vector<TitleClaim> titles;                   // resolved claims only
+  std::vector<EventMention> events;                 // ordered by start
+  std::vector<QuoteSpan> quotes;                    // ordered, not overlapping
+  std::vector<std::vector<char>> event_dates;       // per sentence and time: an event's stated date
+};
+
+Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences);
+
+// --- the parts of FindMentions ---------------------------------------------------------------
+
+// The automaton's hits, sorted out by what they name.
+struct PhraseHits {
+  std::vector<PhraseMatcher::Hit> hits;
+  std::unordered_map<uint32_t, size_t> title_by_end, title_by_start, jur_by_end, jur_by_start;
+  std::vector<size_t> person_hits, trigger_hits;
+};
+
+// Appends the ids of the index entries of `kind` that phrase `pattern` stands for.
+inline void AppendRefs(const KbIndex& index, int pattern, PhraseKind kind, std::vector<int>* out) {
+  for (const PhraseRef& r : index.refs[static_cast<size_t>(pattern)])
+    if (r.kind == kind) out->push_back(r.id);
+}
+
+// titles.cpp: title claims of every person mention, resolved. Resolving a claim may resolve
+// its mention's person (a short form named by the one candidate who held that title).
+std::vector<TitleClaim> FindTitleClaims(const KbQuery& kb, const KbIndex& index, const FoldedView& text,
+                                        const Sentences& sentences, const PhraseHits& hits,
+                                        std::vector<PersonMention>* persons);
+
+// events.cpp: event mentions (KB triggers, generic "<Month> elections"), with their stated dates
+// marked in *event_dates.
+std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text,
+                                            const Sentences& sentences, const PhraseHits& hits,
+                                            const std::vector<Phrase>& lexicon,
+                                            const std::vector<PersonMention>& persons,
+                                            const std::vector<std::vector<size_t>>& persons_in_sentence,
+                                            std::vector<std::vector<char>>* event_dates);
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_MENTIONS_H_

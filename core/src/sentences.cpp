@@ -1,0 +1,36 @@
+// Stage 1: segments (segment.cpp) mapped to folded ranges, and each one's time expressions
+// (timex.cpp), found once for every later stage. See sentences.h.
+
+#include "sentences.h"
+
+#include <algorithm>
+
+namespace factlint {
+
+int Sentences::SentenceOf(uint32_t pos) const {
+  auto it = std::upper_bound(start.begin(), start.end(), pos);
+  if (it == start.begin()) return -1;
+  int s = static_cast<int>(it - start.begin()) - 1;
+  return pos < end[static_cast<size_t>(s)] ? s : -1;
+}
+
+Sentences FindSentences(const Document& doc) {
+  Sentences out;
+  out.segments = SegmentDocument(doc);
+  const size_t n = out.segments.size();
+  out.spans.reserve(n);
+  out.start.reserve(n);
+  out.end.reserve(n);
+  out.times.resize(n);
+  for (const TextSegment& s : out.segments) {
+    out.spans.push_back(Span{s.start, s.end, doc.Utf16At(s.start), doc.Utf16At(s.end)});
+    uint32_t fs = static_cast<uint32_t>(doc.OriginalToFolded(s.start));
+    uint32_t fe = static_cast<uint32_t>(doc.OriginalToFolded(s.end));
+    out.start.push_back(fs);
+    out.end.push_back(std::max(fs, fe));
+  }
+  for (size_t i = 0; i < n; ++i) out.times[i] = FindTimeExpressions(doc.folded(), out.start[i], out.end[i]);
+  return out;
+}
+
+}  // namespace factlint

@@ -1,0 +1,373 @@
+// Stage 3, BuildTimeline (timeline.h). In order: the role of every date (ahead or not); the
+// reference window; then every claim's own time, with the window known.
+//
+// A claim's own time is decided once, here. While the window is being inferred, a claim dated by
+// its sentence is left out of the constraints (it speaks of that time, not of the article's);
+// that provisional test runs without the window, so it can differ from the final one (a date
+// after the window, or a relative date, only counts once the window is known) and is not kept.
+
+#include "timeline.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "dateline.h"
+#include "reftime.h"
+
+namespace factlint {
+namespace {
+
+std::string Trimmed(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
+  return s;
+}
+
+std::string WindowText(int32_t a, int32_t b) {
+  if (a == b) return "on " + FormatIsoDate(Date{a});
+  return "between " + FormatIsoDate(Date{a}) + " and " + FormatIsoDate(Date{b});
+}
+
+class TimelineBuilder {
+ public:
+  TimelineBuilder(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
+                  const Mentions& mentions)
+      : kb_(kb), as_of_(kb.kb().as_of.days), index_(index), t_(text), sent_(sentences), m_(mentions) {}
+
+  Timeline Build(const CheckOptions& options);
+
+ private:
+  void DateRoles();
+  void ReferenceTime(const CheckOptions& options);
+  bool SameClause(uint32_t from, uint32_t to) const;
+  std::optional<Interval> OwnTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when) const;
+  ClaimTime Judge(int sentence, uint32_t claim_start, uint32_t claim_end) const;
+
+  const KbQuery& kb_;
+  const int32_t as_of_;
+  const KbIndex& index_;
+  const FoldedView& t_;
+  const Sentences& sent_;
+  const Mentions& m_;
+  Timeline out_;
+};
+
+// Which dates look ahead: "until June 2006", "by 2030", "could decide in 2011", "will ... in
+// 2027". They bound the time of the text from above and never date a claim.
+void TimelineBuilder::DateRoles() {
+  const auto& lexicon = m_.lexicon;
+  out_.future.resize(sent_.size());
+  for (size_t s = 0; s < sent_.size(); ++s) {
+    out_.future[s].assign(sent_.times[s].size(), 0);
+    for (size_t k = 0; k < sent_.times[s].size(); ++k) {
+      const TimeExpr& te = sent_.times[s][k];
+      if (IsForwardPreposition(te.preposition) || te.relative_offset > 0) {
+        out_.future[s][k] = 1;
+        continue;
+      }
+      const uint32_t from = te.start > 40 ? static_cast<uint32_t>(te.start) - 40 : 0;
+      auto first = std::lower_bound(lexicon.begin(), lexicon.end(), std::max(from, sent_.start[s]),
+                                    [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
+      for (auto it = first; it != lexicon.end() && it->end <= te.start; ++it)
+        if (it->kind == PhraseKind::kProspective && it->start >= sent_.start[s]) out_.future[s][k] = 1;
+    }
+  }
+}
+
+// True when nothing between from and to opens another clause: no clause punctuation (a comma
+// inside a number is fine), speech verb, conjunction or relative word, and no person named.
+bool TimelineBuilder::SameClause(uint32_t from, uint32_t to) const {
+  for (uint32_t i = from; i < to;) {
+    if (!t_.WordByte(i)) {
+      const char c = t_[i];
+      const bool digit_comma = c == ',' && i > from && i + 1 < to && t_[i - 1] >= '0' && t_[i - 1] <= '9' &&
+                               t_[i + 1] >= '0' && t_[i + 1] <= '9';
+      if ((c == ',' && !digit_comma) || c == ';' || c == ':' || c == '"' || c == '(' || c == ')') return false;
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < to && t_.WordByte(e)) ++e;
+    std::string_view w = t_.F(i, e);
+    if ((IsSpeechWord(w) && w != "by") || IsClauseWord(w)) return false;
+    i = e;
+  }
+  auto m = std::lower_bound(m_.persons.begin(), m_.persons.end(), from,
+                            [](const PersonMention& pm, uint32_t pos) { return pm.start < pos; });
+  return m == m_.persons.end() || m->start >= to;
+}
+
+// The time a claim [claim_start, claim_end) speaks of when its sentence dates it: a fronted date
+// ("In 2010, Prime Minister ...") dates everything in the sentence; a date before or after the
+// claim dates it only within the same clause ("... visited Berlin in 2018", not "... said the
+// rebate won in 1984 must stay"). Dates that look ahead, event dates and dates after the
+// reference window (when it is known) do not count. claim_end = UINT32_MAX: fronted dates only.
+std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_start, uint32_t claim_end,
+                                                 std::string* when) const {
+  const size_t s = static_cast<size_t>(sentence);
+  // Candidates, in order: a fronted date (only the first expression can be one), then the dates
+  // near the claim — a bounded set, so long sentences stay linear.
+  const auto& ts = sent_.times[s];
+  std::vector<size_t> candidates;
+  if (!ts.empty() && ts.front().sentence_initial) candidates.push_back(0);
+  if (claim_end != UINT32_MAX) {
+    // Before the claim, in its clause ("... in September 2021 was rejected by Prime Minister X").
+    auto b = std::lower_bound(ts.begin(), ts.end(), claim_start > 160 ? claim_start - 160 : 0,
+                              [](const TimeExpr& te, uint32_t pos) { return te.start < pos; });
+    for (; b != ts.end() && b->end <= claim_start; ++b) {
+      size_t k = static_cast<size_t>(b - ts.begin());
+      if (candidates.empty() || candidates.back() != k) candidates.push_back(k);
+    }
+    auto it = std::lower_bound(ts.begin(), ts.end(), claim_end,
+                               [](const TimeExpr& te, uint32_t pos) { return te.start < pos; });
+    for (; it != ts.end() && it->start <= static_cast<size_t>(claim_end) + 120; ++it) {
+      size_t k = static_cast<size_t>(it - ts.begin());
+      if (candidates.empty() || candidates.back() != k) candidates.push_back(k);
+    }
+  }
+  const std::optional<Interval>& window = out_.window;
+  for (size_t k : candidates) {
+    const TimeExpr& te = ts[k];
+    if (m_.event_dates[s][k] || (out_.future.size() > s && out_.future[s][k])) continue;
+    Interval iv;
+    if (te.relative_unit) {
+      // "last year": relative to a reference the text does not itself decide.
+      if (!window || !(out_.reference.source == "given" || out_.reference.source == "metadata" ||
+                       out_.reference.source == "dateline"))
+        continue;
+      Date a, b;
+      ResolveRelative(te, Date{window->a}, Date{window->b}, &a, &b);
+      iv = Interval{a.days, b.days};
+    } else {
+      if (!te.has_year()) continue;
+      if (!(te.sentence_initial || IsClaimDatePreposition(te.preposition))) continue;
+      iv = Interval{te.First().days, te.Last().days};
+    }
+    if (window && iv.a > window->b) continue;  // after the text's time: not a past date
+    if (iv.a > as_of_) continue;
+    bool applies = te.sentence_initial;
+    if (!applies && claim_end != UINT32_MAX && te.start >= claim_end && te.start - claim_end <= 120)
+      applies = SameClause(claim_end, static_cast<uint32_t>(te.start));
+    if (!applies && claim_end != UINT32_MAX && te.end <= claim_start && claim_start - te.end <= 120)
+      applies = SameClause(static_cast<uint32_t>(te.end), claim_start);
+    if (!applies) continue;
+    if (when && te.relative_unit) {
+      std::string d = FormatIsoDate(Date{iv.a}).substr(0, te.relative_unit == 'y' ? 4 : 7);
+      *when = "in " + d + " (" + te.ToString() + ")";
+    } else if (when) {
+      *when = (te.precision == TimePrecision::kDay ? "on " : "in ") + te.ToString();
+    }
+    return iv;
+  }
+  return std::nullopt;
+}
+
+void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
+  ReferenceDate& rd = out_.reference;
+  if (options.date) {
+    rd.from = rd.to = options.date;
+    rd.source = "given";
+    out_.window = Interval{options.date->days, options.date->days};
+    return;
+  }
+  // The text's own date (dateline.h): a dateline, a date line, a published line or a dated byline.
+  std::optional<DatelineInfo> head = FindDatelineDate(t_.doc(), sent_.segments);
+  if (head && !head->date) head.reset();
+  auto head_text = [&] {
+    return std::string(DatelineFormName(head->form)) + " \"" +
+           Trimmed(std::string(t_.doc().text().substr(head->date_start, head->date_end - head->date_start))) + "\"";
+  };
+  if (options.metadata_date) {
+    const Date d = *options.metadata_date;
+    rd.from = rd.to = d;
+    rd.source = "metadata";
+    rd.evidence.push_back("published " + FormatIsoDate(d) + " (" +
+                          (options.metadata_source.empty() ? std::string("metadata") : options.metadata_source) + ")");
+    // Metadata and the text disagree by more than a few days: say so (the metadata date is used).
+    if (head && std::abs(head->date->days - d.days) > 3) {
+      rd.evidence.push_back("the text's " + head_text() + " says " + FormatIsoDate(*head->date) + ", " +
+                            std::to_string(std::abs(head->date->days - d.days)) + " days " +
+                            (head->date->days > d.days ? "later" : "earlier") + " than the metadata");
+    }
+    out_.window = Interval{d.days, d.days};
+    return;
+  }
+  if (head) {
+    const Date d = *head->date;
+    rd.from = rd.to = d;
+    rd.source = "dateline";
+    rd.evidence.push_back("dateline " + FormatIsoDate(d) + " (" + head_text() + ")");
+    out_.window = Interval{d.days, d.days};
+    return;
+  }
+  const Kb& kb = kb_.kb();
+  // Claims dated by their sentences speak of that time, not of the article's.
+  std::vector<TimeConstraint> cs;
+  std::map<std::string, size_t> seen;  // dedupe: one constraint per (person, office set, tense) / event set
+  auto add = [&](const std::string& key, TimeConstraint c) {
+    auto it = seen.find(key);
+    if (it != seen.end()) {
+      cs[it->second].weight = std::max(cs[it->second].weight, c.weight);
+      return;
+    }
+    seen.emplace(key, cs.size());
+    cs.push_back(std::move(c));
+  };
+  for (const TitleClaim& c : m_.titles) {
+    if (c.tense == Tense::kSkip || OwnTime(c.sentence, c.start, c.end, nullptr)) continue;
+    const std::string& name = kb.people[static_cast<size_t>(c.person)].name;
+    std::string key = std::to_string(c.person) + (c.tense == Tense::kFormer ? "F" : "P");
+    for (int o : c.offices) key += "," + std::to_string(o);
+    auto spans = kb_.TermsOf(c.person, c.offices, true);
+    if (spans.empty()) continue;
+    TimeConstraint tc;
+    std::string office = kb.offices[static_cast<size_t>(c.offices.front())].name;
+    if (c.tense == Tense::kPresent) {
+      // Weights (in quarters of a title): a present-tense title pins the time to a term (4);
+      // "former" and the looser "NAME administration" only exclude one (2); a year or date in the
+      // text bounds the time loosely (1); events, below, 2 or 8.
+      tc.intervals = spans;
+      tc.weight = c.administration ? 2 : 4;
+      tc.clue = "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + name + " held " + office + " from " +
+                FormatIsoDate(Date{spans.back().first}) +
+                (spans.back().second >= kOpenEnd ? "" : " to " + FormatIsoDate(Date{spans.back().second}));
+    } else {
+      tc.weight = 2;
+      for (size_t i = 0; i < spans.size(); ++i)
+        tc.intervals.emplace_back(spans[i].second, i + 1 < spans.size() ? spans[i + 1].first : kOpenEnd);
+      tc.clue = "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + name + " out of " + office + " after " +
+                FormatIsoDate(Date{spans.front().second});
+    }
+    add(key, std::move(tc));
+  }
+  for (const EventMention& em : m_.events) {
+    // A generic "November election" stands for one of many: it is judged, never a clue.
+    if (em.generic || OwnTime(em.sentence, em.start, em.end, nullptr)) continue;
+    std::string key = em.prospective ? "P" : "E";
+    int32_t lo_date = kOpenEnd, hi_date = kOpenStart;
+    for (int e : em.events) {
+      key += "," + std::to_string(e);
+      const KbEvent& ev = kb.events[static_cast<size_t>(e)];
+      lo_date = std::min(lo_date, ev.date.days);
+      hi_date = std::max(hi_date, ev.date.days);
+    }
+    const KbEvent& first = kb.events[static_cast<size_t>(em.events.front())];
+    std::string label = em.events.size() == 1 ? first.name + " (" + kb_.EventDateText(first) + ")"
+                                              : "\"" + t_.Orig(em.start, em.end) + "\"";
+    TimeConstraint tc;
+    if (em.prospective) {
+      tc.intervals.emplace_back(kOpenStart, hi_date + 1);
+      tc.weight = 2;
+      tc.clue = label + " spoken of as still to come";
+    } else {
+      tc.intervals.emplace_back(lo_date, kOpenEnd);
+      // An event the article reports as past, with a participant named, is the strongest clue:
+      // a checked claim (a title) may be wrong, the event the article is about rarely is.
+      tc.weight = em.participant_named && !em.generic ? 8 : 2;
+      tc.clue = label + " reported as past";
+    }
+    add(key, std::move(tc));
+  }
+  for (size_t s = 0; s < sent_.size(); ++s) {
+    for (size_t k = 0; k < sent_.times[s].size(); ++k) {
+      const TimeExpr& te = sent_.times[s][k];
+      if (!te.has_year() || m_.event_dates[s][k]) continue;
+      TimeConstraint tc;
+      if (out_.future[s][k]) {  // a deadline or a prospect: the text speaks before it
+        tc.intervals.emplace_back(kOpenStart, te.Last().days + 1);
+        tc.clue = "the date " + te.ToString() + " ahead in the text";
+        add("U" + te.ToString(), std::move(tc));
+      } else {
+        tc.intervals.emplace_back(te.First().days, kOpenEnd);
+        tc.clue = "the date " + te.ToString() + " in the text";
+        add("T" + te.ToString(), std::move(tc));
+      }
+    }
+  }
+  // The latest past date the text states, taken as recent: news reports speak within about a year
+  // after the latest date they report. Its weight grows with the distinct dates the text states
+  // within two years before it (one date: 2, two: 4, three or more: 5): a text that dates several
+  // of its events near one time outweighs a single title (4) — so one planted title cannot move
+  // the window away from them (issue 12) — while a lone year ("the bill, proposed in 1993, …")
+  // outweighs neither a correct title nor a "former" (2), and two agreeing titles (8) outweigh any
+  // of it. Only dates that read as a time of the report's events count: a month or day, a fronted
+  // year, or "in/during/since/from/of YEAR" — not "the 2012 Games" or "2005 accounts".
+  {
+    const TimeExpr* latest = nullptr;
+    std::vector<const TimeExpr*> anchored_dates;
+    for (size_t s = 0; s < sent_.size(); ++s) {
+      for (size_t k = 0; k < sent_.times[s].size(); ++k) {
+        const TimeExpr& te = sent_.times[s][k];
+        if (!te.has_year() || m_.event_dates[s][k] || out_.future[s][k]) continue;
+        if (te.First().days > as_of_) continue;
+        const bool anchored = te.precision != TimePrecision::kYear || te.sentence_initial ||
+                              IsIn(te.preposition, {"in", "during", "since", "from", "of"});
+        if (!anchored) continue;
+        anchored_dates.push_back(&te);
+        if (!latest || te.Last().days > latest->Last().days) latest = &te;
+      }
+    }
+    if (latest) {
+      std::set<std::string> near;
+      for (const TimeExpr* te : anchored_dates)
+        if (te->Last().days + 2 * 366 >= latest->Last().days) near.insert(te->ToString());
+      TimeConstraint tc;
+      tc.intervals.emplace_back(latest->First().days, latest->Last().days + 366);
+      tc.weight = near.size() >= 3 ? 5 : near.size() == 2 ? 4 : 2;
+      tc.clue = "the latest date in the text, " + latest->ToString() + ", taken as recent (a report speaks within a year after it)";
+      add("R", std::move(tc));
+    }
+  }
+  int32_t lo = index_.earliest ? index_.earliest->days : as_of_ - 365 * 100;
+  int32_t hi = as_of_ + 1;
+  std::optional<TimeWindow> w = BestWindow(cs, lo, hi);
+  if (!w) {
+    rd.source = "none";
+    return;
+  }
+  rd.source = "inferred";
+  rd.from = Date{w->from};
+  rd.to = Date{w->to - 1};
+  out_.window = Interval{w->from, w->to - 1};
+  for (size_t i : w->satisfied) {
+    if (rd.evidence.size() >= 12) break;
+    rd.evidence.push_back(cs[i].clue);
+  }
+}
+
+ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t claim_end) const {
+  ClaimTime ct;
+  ct.own = OwnTime(sentence, claim_start, claim_end, &ct.when);
+  std::optional<Interval> t = ct.own ? ct.own : out_.window;
+  if (!t || t->a > as_of_) {
+    ct.when.clear();
+    return ct;
+  }
+  t->b = std::min(t->b, as_of_);
+  if (ct.when.empty()) ct.when = WindowText(t->a, t->b);
+  ct.judged = t;
+  return ct;
+}
+
+Timeline TimelineBuilder::Build(const CheckOptions& options) {
+  DateRoles();
+  ReferenceTime(options);
+  out_.titles.reserve(m_.titles.size());
+  for (const TitleClaim& c : m_.titles) out_.titles.push_back(Judge(c.sentence, c.start, c.end));
+  out_.events.reserve(m_.events.size());
+  for (const EventMention& em : m_.events) out_.events.push_back(Judge(em.sentence, em.start, em.end));
+  out_.quotes.reserve(m_.quotes.size());
+  for (const QuoteSpan& q : m_.quotes) out_.quotes.push_back(Judge(q.sentence, UINT32_MAX, UINT32_MAX));
+  return std::move(out_);
+}
+
+}  // namespace
+
+Timeline BuildTimeline(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
+                       const Mentions& mentions, const CheckOptions& options) {
+  return TimelineBuilder(kb, index, text, sentences, mentions).Build(options);
+}
+
+}  // namespace factlint

@@ -1,0 +1,44 @@
+// Stage 3 of a check (factlint/factlint.h; the pipeline: docs/ARCHITECTURE.md): the time the
+// text speaks of. The reference window (given date > metadata date > the text's dateline, read by
+// dateline.h > inferred by reftime.h's weighted
+// sweep over the claims' constraints), the role of every date (one that looks ahead — "until
+// 2030", "will ... in 2027" — bounds the text's time from above and never dates a claim), and
+// every claim's own time: a date of its sentence that dates it, else the window. Computed once;
+// the checks only read it.
+
+#ifndef FACTLINT_CORE_TIMELINE_H_
+#define FACTLINT_CORE_TIMELINE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "factlint/factlint.h"
+#include "kb_query.h"
+#include "mentions.h"
+#include "sentences.h"
+
+namespace factlint {
+
+struct ClaimTime {
+  std::optional<Interval> own;     // a date of the claim's sentence that dates it
+  std::optional<Interval> judged;  // own, else the window; b clipped to the KB's as_of; absent
+                                   // when there is neither or it starts after as_of
+  std::string when;                // "in 2018", "on 2023-03-01", "between A and B" (for judged)
+};
+
+struct Timeline {
+  ReferenceDate reference;                 // the report's reference_date
+  std::optional<Interval> window;          // the reference window, when there is one
+  std::vector<std::vector<char>> future;   // per sentence and time: a deadline or a prospect
+  std::vector<ClaimTime> titles;           // one per Mentions::titles
+  std::vector<ClaimTime> events;           // one per Mentions::events
+  std::vector<ClaimTime> quotes;           // one per Mentions::quotes (fronted dates only)
+};
+
+Timeline BuildTimeline(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
+                       const Mentions& mentions, const CheckOptions& options);
+
+}  // namespace factlint
+
+#endif  // FACTLINT_CORE_TIMELINE_H_

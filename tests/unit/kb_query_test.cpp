@@ -1,0 +1,67 @@
+// The KB query unit (core/src/kb_query.cpp) on the basic test KB: who held which office when.
+
+#include "kb_query.h"
+
+#include <catch2/catch.hpp>
+
+#include "test_kbs.h"
+
+namespace {
+
+int Person(const factlint::Kb& kb, const char* id) { return kb.person_by_id.at(id); }
+int Office(const factlint::Kb& kb, const char* id) { return kb.office_by_id.at(id); }
+int32_t Day(const char* iso) { return factlint::ParseIsoDate(iso)->days; }
+
+}  // namespace
+
+TEST_CASE("kb_query: HeldAny and HeldThroughout over day windows", "[kb_query]") {
+  const factlint::Kb& kb = factlint_test::BasicKb();
+  const factlint::KbQuery q(kb);
+  const int pm = Office(kb, "gb-prime-minister");
+  struct Row {
+    const char* person;
+    const char* from;
+    const char* to;
+    bool any, throughout;
+  };
+  for (Row r : {Row{"theresa-may", "2018-01-01", "2018-12-31", true, true},
+                Row{"theresa-may", "2019-07-01", "2019-08-01", true, false},  // left on 2019-07-24
+                Row{"theresa-may", "2019-07-24", "2019-08-01", false, false},  // the end day is not hers
+                Row{"boris-johnson", "2019-07-24", "2019-07-24", true, true},
+                Row{"keir-starmer", "2026-01-01", "2026-02-01", true, true},   // ongoing, before as_of
+                Row{"keir-starmer", "2030-01-01", "2030-02-01", false, false}}) {  // after as_of
+    INFO(r.person << " " << r.from << ".." << r.to);
+    CHECK(q.HeldAny(Person(kb, r.person), {pm}, Day(r.from), Day(r.to)) == r.any);
+    CHECK(q.HeldThroughout(Person(kb, r.person), pm, Day(r.from), Day(r.to)) == r.throughout);
+  }
+}
+
+TEST_CASE("kb_query: TermsOf merges touching terms; open or as_of ends", "[kb_query]") {
+  const factlint::Kb& kb = factlint_test::BasicKb();
+  const factlint::KbQuery q(kb);
+  const int trump = Person(kb, "donald-trump");
+  const int potus = Office(kb, "us-president");
+  auto closed = q.TermsOf(trump, {potus}, false);
+  REQUIRE(closed.size() == 2);
+  CHECK(closed[0] == std::make_pair(Day("2017-01-20"), Day("2021-01-20")));
+  CHECK(closed[1] == std::make_pair(Day("2025-01-20"), kb.as_of.days + 1));
+  auto open = q.TermsOf(trump, {potus}, true);
+  CHECK(open[1].second == factlint::kOpenEnd);
+  CHECK(q.OfficesHeld(trump) == std::vector<int>{potus});
+  CHECK(q.TermsOf(trump, {Office(kb, "de-chancellor")}, false).empty());
+}
+
+TEST_CASE("kb_query: evidence text of terms, sources and events", "[kb_query]") {
+  const factlint::Kb& kb = factlint_test::BasicKb();
+  const factlint::KbQuery q(kb);
+  const factlint::KbTerm& may = kb.terms[static_cast<size_t>(kb.terms_by_person[Person(kb, "theresa-may")][0])];
+  CHECK(q.TermFact(may).find("Theresa May: ") == 0);
+  CHECK(q.TermFact(may).find("2016-07-13 – 2019-07-24") != std::string::npos);
+  CHECK(q.SourceName(-1).empty());
+  CHECK(q.SourceName(static_cast<int>(kb.sources.size())).empty());
+  const factlint::KbEvent& invasion = kb.events[static_cast<size_t>(kb.event_by_id.at("ru-ua-invasion-2022"))];
+  CHECK(q.EventDateText(invasion) == "2022-02-24");
+  factlint::Interval days = factlint::EventDays(invasion);
+  CHECK(days.a == Day("2022-02-24"));
+  CHECK(days.b == Day("2022-02-24"));
+}

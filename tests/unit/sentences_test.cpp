@@ -1,0 +1,42 @@
+// Stage 1 (core/src/sentences.cpp): sentences as folded ranges with their time expressions.
+
+#include "sentences.h"
+
+#include <catch2/catch.hpp>
+
+using factlint::Document;
+using factlint::FindSentences;
+
+TEST_CASE("sentences: spans, folded ranges and the dates of each sentence", "[sentences]") {
+  const Document doc("In 2018, Theresa May visited Berlin. She left on 24 July 2019.\n\nNo date here.");
+  const factlint::Sentences s = FindSentences(doc);
+  REQUIRE(s.size() == 3);
+  REQUIRE(s.spans.size() == 3);
+  CHECK(doc.text().substr(s.spans[0].start, s.spans[0].end - s.spans[0].start) == "In 2018, Theresa May visited Berlin.");
+  CHECK(s.times[0].size() == 1);
+  CHECK(s.times[0][0].year == 2018);
+  CHECK(s.times[0][0].sentence_initial);
+  REQUIRE(s.times[1].size() == 1);
+  CHECK(s.times[1][0].day == 24);
+  CHECK(s.times[2].empty());
+  for (size_t i = 0; i < s.size(); ++i) CHECK(s.start[i] <= s.end[i]);
+}
+
+TEST_CASE("sentences: SentenceOf maps folded offsets, -1 between sentences", "[sentences]") {
+  const Document doc("One two.   Three four.");
+  const factlint::Sentences s = FindSentences(doc);
+  REQUIRE(s.size() == 2);
+  struct Row {
+    uint32_t pos;
+    int sentence;
+  };
+  for (Row r : {Row{0, 0}, Row{7, 0}, Row{8, -1}, Row{9, -1}, Row{11, 1}, Row{21, 1}, Row{22, -1}, Row{500, -1}}) {
+    INFO("pos " << r.pos);
+    CHECK(s.SentenceOf(r.pos) == r.sentence);
+  }
+}
+
+TEST_CASE("sentences: empty text has none", "[sentences]") {
+  const Document doc("");
+  CHECK(FindSentences(doc).size() == 0);
+}
