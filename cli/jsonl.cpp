@@ -28,8 +28,15 @@ JsonlResult CheckJsonlLine(const Kb& kb, std::string_view line, size_t line_no,
   } else if (doc.contains("date") && !doc["date"].is_null() &&
              !(doc["date"].is_string() && ParseIsoDate(doc["date"].get<std::string>()))) {
     fail("\"date\" must be YYYY-MM-DD, a day that exists");
+  } else if (doc.contains("published") && !doc["published"].is_null() &&
+             !(doc["published"].is_string() && ParseIsoDate(doc["published"].get<std::string>()))) {
+    fail("\"published\" must be YYYY-MM-DD, a day that exists");
   } else {
     if (doc.contains("date") && doc["date"].is_string()) options.date = ParseIsoDate(doc["date"].get<std::string>());
+    if (doc.contains("published") && doc["published"].is_string()) {
+      options.metadata_date = ParseIsoDate(doc["published"].get<std::string>());
+      options.metadata_source = "\"published\" of the request";
+    }
     Report report = Check(kb, doc["text"].get_ref<const std::string&>(), options);
     if (fail_on) {
       for (const auto& f : report.findings) result.fails |= f.severity >= *fail_on;

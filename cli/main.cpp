@@ -1,7 +1,8 @@
 // factlint — the command-line front end of the core (factlint/factlint.h).
 //
-//   factlint check [--kb FILE] [--rules FILE] [--date YYYY-MM-DD] [--format text|json|jsonl]
-//                  [--min-severity S] [--fail-on S] [--disable RULE]... [--no-excerpt] FILE...|-
+//   factlint check [--kb FILE] [--rules FILE] [--date YYYY-MM-DD] [--published-date YYYY-MM-DD]
+//                  [--format text|json|jsonl] [--min-severity S]
+//                  [--fail-on S] [--disable RULE]... [--no-excerpt] FILE...|-
 //   factlint segment [--format text|json] FILE|-
 //   factlint kb-check [--no-trigger-lint] FILE
 //   factlint rules-check FILE
@@ -50,7 +51,8 @@ constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
 constexpr const char kUsage[] =
-    "usage: factlint check [--kb FILE] [--rules FILE] [--date YYYY-MM-DD] [--format text|json|jsonl]\n"
+    "usage: factlint check [--kb FILE] [--rules FILE] [--date YYYY-MM-DD] [--published-date YYYY-MM-DD]\n"
+    "                      [--format text|json|jsonl]\n"
     "                      [--min-severity info|warning|error] [--fail-on info|warning|error|never]\n"
     "                      [--disable RULE]... [--no-excerpt] FILE...|-\n"
     "       factlint segment [--format text|json] FILE|-\n"
@@ -159,6 +161,14 @@ CheckArgs ParseCheckArgs(const std::vector<std::string>& args) {
       auto date = factlint::ParseIsoDate(d);
       if (!date) throw UsageError{"--date: '" + d + "' is not a date that exists (YYYY-MM-DD)"};
       a.options.date = date;
+    } else if (arg == "--published-date") {
+      // The document's publication date from its metadata (what a front end reads from a page):
+      // below --date, above the text's own dateline.
+      std::string d = value("--published-date");
+      auto date = factlint::ParseIsoDate(d);
+      if (!date) throw UsageError{"--published-date: '" + d + "' is not a date that exists (YYYY-MM-DD)"};
+      a.options.metadata_date = date;
+      a.options.metadata_source = "--published-date";
     } else if (arg == "--format") {
       a.format = value("--format");
       if (a.format != "text" && a.format != "json" && a.format != "jsonl")

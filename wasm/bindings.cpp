@@ -17,7 +17,8 @@
 // every front end relies on). check() before any
 // successful loadKb() returns a bad_input error ("no knowledge base loaded").
 //
-// optionsJson is {"date": "YYYY-MM-DD"|null, "minSeverity": "info"|"warning"|"error",
+// optionsJson is {"date": "YYYY-MM-DD"|null, "metadataDate": "YYYY-MM-DD"|null,
+// "metadataSource": string|null, "minSeverity": "info"|"warning"|"error",
 // "disabledRules": ["RULE_ID", ...]}; absent keys take the core's defaults. The JSON text is
 // parsed here (a binding concern: it is how options cross), every value is validated by the core's
 // own parsers.
@@ -117,6 +118,24 @@ bool ParseOptions(const std::string& options_json, factlint::CheckOptions* optio
         return false;
       }
       options->date = date;
+    } else if (key == "metadataDate") {
+      if (value.is_null()) continue;
+      std::optional<factlint::Date> date;
+      if (value.is_string()) date = factlint::ParseIsoDate(value.get<std::string>());
+      if (!date) {
+        *error = ErrorJson(factlint::ErrorCode::kBadOption,
+                           "metadataDate must be a day that exists, written YYYY-MM-DD: " + value.dump());
+        return false;
+      }
+      options->metadata_date = date;
+      if (options->metadata_source.empty()) options->metadata_source = "the page's metadata";
+    } else if (key == "metadataSource") {
+      if (value.is_null()) continue;
+      if (!value.is_string()) {
+        *error = ErrorJson(factlint::ErrorCode::kBadOption, "metadataSource must be a string: " + value.dump());
+        return false;
+      }
+      options->metadata_source = value.get<std::string>().substr(0, 200);
     } else if (key == "minSeverity") {
       std::optional<factlint::Severity> severity;
       if (value.is_string()) severity = factlint::ParseSeverity(value.get<std::string>());

@@ -36,6 +36,7 @@ const state = {
   shown: [],              // [{finding, range, key}] in the order of the list
   dismissed: new Set(),   // keys "RULE|text" of dismissed findings
   disabledRules: new Set(),
+  pageDate: null,         // {date, source} an opened .html page states in its metadata (pagedate.js)
   timer: 0,
   seq: 0,
   checks: 0,
@@ -176,6 +177,8 @@ function workerEngine(kbText) {
 function currentOptions() {
   return {
     date: $('date').value || null,
+    metadataDate: state.pageDate ? state.pageDate.date : null,
+    metadataSource: state.pageDate ? state.pageDate.source : null,
     minSeverity: $('min-severity').value,
     disabledRules: [...state.disabledRules],
   };
@@ -308,7 +311,7 @@ function renderReferenceDate(rd) {
     return;
   }
   const span = rd.from === rd.to || !rd.to ? rd.from : `${rd.from || '…'} – ${rd.to || '…'}`;
-  const how = { given: 'the date you set', dateline: 'from the dateline', inferred: 'inferred from the text' }[rd.source] || rd.source;
+  const how = { given: 'the date you set', metadata: 'published, from the page', dateline: 'from the dateline', inferred: 'inferred from the text' }[rd.source] || rd.source;
   out.textContent = `${span} (${how})`;
   for (const clue of evidence) clues.append(el('li', '', clue));
 }
@@ -550,11 +553,30 @@ function htmlToText(html) {
     ? `${title.textContent.trim()}\n\n${text}` : text;
 }
 
+// The publication date an opened .html page states in its metadata (web/pagedate.js, loaded as a
+// classic script before this module): shown as "published YYYY-MM-DD (from the page)" and passed
+// to the checker as metadataDate, below a date set by hand. null clears it.
+function setPageDate(found) {
+  state.pageDate = found && found.date ? found : null;
+  $('pagedate').hidden = !state.pageDate;
+  $('pagedate-text').textContent = state.pageDate ? `published ${state.pageDate.date} (from the page)` : '';
+  $('pagedate-text').title = state.pageDate ? `read from ${state.pageDate.source}` : '';
+}
+
+function readPageDate(html) {
+  if (typeof globalThis.factlintPageDate !== 'function') return null;
+  return globalThis.factlintPageDate(new DOMParser().parseFromString(html, 'text/html'));
+}
+
 async function openFile(file) {
   const name = file.name || 'file';
   const text = await file.text();
   if (/\.json$/i.test(name) || file.type === 'application/json') return loadKb(text, name);
-  if (/\.(html?|xhtml)$/i.test(name) || file.type === 'text/html') return setArticle(htmlToText(text));
+  if (/\.(html?|xhtml)$/i.test(name) || file.type === 'text/html') {
+    setPageDate(readPageDate(text));
+    return setArticle(htmlToText(text));
+  }
+  setPageDate(null);
   return setArticle(text);
 }
 
@@ -627,6 +649,7 @@ function wire() {
 
   $('date').addEventListener('change', runCheckNow);
   $('date-clear').addEventListener('click', () => { $('date').value = ''; runCheckNow(); });
+  $('pagedate-ignore').addEventListener('click', () => { setPageDate(null); runCheckNow(); });
   $('min-severity').addEventListener('change', runCheckNow);
 
   $('open-button').addEventListener('click', () => $('open-file').click());

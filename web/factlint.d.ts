@@ -26,6 +26,13 @@ export declare class FactlintError extends Error {
 export interface CheckOptions {
   /** The reference date, YYYY-MM-DD; inferred from the text when absent, null or "". */
   date?: string | Date | null;
+  /**
+   * The document's publication date from its metadata (web/pagedate.js reads it from a page),
+   * YYYY-MM-DD. Below `date`, above the text's own dateline; source "metadata" in the report.
+   */
+  metadataDate?: string | Date | null;
+  /** Where metadataDate was read ("meta:article:published_time", …), quoted in the evidence. */
+  metadataSource?: string | null;
   /** Findings below this severity are dropped. Default "info". */
   minSeverity?: Severity;
   /** Rule ids to silence. */
@@ -60,13 +67,15 @@ export interface Finding extends Span {
   evidence: Evidence[];
   /** Replacement text for the span, null when there is none. */
   suggestion: string | null;
+  /** The claim's own time when its clause dates it ("2003-03-19", "2010", "2018-03", "A..B"); null when judged at the reference window. */
+  claim_date: string | null;
 }
 
 export interface ReferenceDate {
   /** YYYY-MM-DD, null when nothing in the text constrains it. */
   from: string | null;
   to: string | null;
-  source: 'given' | 'dateline' | 'inferred' | 'none';
+  source: 'given' | 'metadata' | 'dateline' | 'inferred' | 'none';
   /** The clues that made the window, human-readable. */
   evidence: string[];
 }

@@ -59,10 +59,13 @@ function wellFormed(text) {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
-function optionsJson({ date = null, minSeverity = 'info', disabledRules = [] } = {}) {
+function optionsJson({ date = null, metadataDate = null, metadataSource = null, minSeverity = 'info', disabledRules = [] } = {}) {
   if (date instanceof Date) date = date.toISOString().slice(0, 10);
   if (date === '' || date === undefined) date = null;
-  return JSON.stringify({ date, minSeverity, disabledRules: [...disabledRules] });
+  if (metadataDate instanceof Date) metadataDate = metadataDate.toISOString().slice(0, 10);
+  if (metadataDate === '' || metadataDate === undefined) metadataDate = null;
+  if (metadataSource === '' || metadataSource === undefined) metadataSource = null;
+  return JSON.stringify({ date, metadataDate, metadataSource, minSeverity, disabledRules: [...disabledRules] });
 }
 
 function parseOrThrow(json) {

@@ -39,6 +39,55 @@ void FindingSink::Add(const Rule& rule, Severity severity, int sentence, uint32_
   findings_.push_back(std::move(f));
 }
 
+namespace {
+
+// An own time as the report writes it: a day, a month, a year, or "A..B".
+std::string IntervalText(const Interval& iv) {
+  int ya, ma, da, yb, mb, db;
+  SplitDate(Date{iv.a}, &ya, &ma, &da);
+  SplitDate(Date{iv.b + 1}, &yb, &mb, &db);  // the day after the last
+  const std::string a = FormatIsoDate(Date{iv.a});
+  if (iv.a == iv.b) return a;
+  if (da == 1 && db == 1 && ma == 1 && mb == 1 && yb == ya + 1) return a.substr(0, 4);
+  if (da == 1 && db == 1 && (yb * 12 + mb) == (ya * 12 + ma) + 1) return a.substr(0, 7);
+  return a + ".." + FormatIsoDate(Date{iv.b});
+}
+
+// Marks the findings on claims judged at their own time (timeline.h) with that time. Claims with an
+// own time are few; each finding looks at those starting within 200 bytes before it.
+void MarkClaimDates(const Document& doc, const Mentions& m, const Timeline& tl, std::vector<Finding>* findings) {
+  struct Dated {
+    uint32_t start, end;
+    size_t sentence;
+    Interval own;
+  };
+  std::vector<Dated> dated;
+  for (size_t i = 0; i < m.titles.size() && i < tl.titles.size(); ++i)
+    if (tl.titles[i].own)
+      dated.push_back(Dated{m.titles[i].start, m.titles[i].end, static_cast<size_t>(std::max(m.titles[i].sentence, 0)),
+                            *tl.titles[i].own});
+  for (size_t i = 0; i < m.events.size() && i < tl.events.size(); ++i)
+    if (tl.events[i].own)
+      dated.push_back(Dated{m.events[i].start, m.events[i].end, static_cast<size_t>(std::max(m.events[i].sentence, 0)),
+                            *tl.events[i].own});
+  if (dated.empty()) return;
+  std::sort(dated.begin(), dated.end(), [](const Dated& x, const Dated& y) { return x.start < y.start; });
+  for (Finding& f : *findings) {
+    const uint32_t a = static_cast<uint32_t>(doc.OriginalToFolded(f.span.start));
+    const uint32_t b = static_cast<uint32_t>(doc.OriginalToFolded(f.span.end));
+    auto it = std::lower_bound(dated.begin(), dated.end(), a > 200 ? a - 200 : 0,
+                               [](const Dated& d, uint32_t pos) { return d.start < pos; });
+    for (; it != dated.end() && it->start < std::max(b, a + 1); ++it) {
+      if (it->sentence == f.sentence && it->start < std::max(b, a + 1) && a < it->end) {
+        f.claim_date = IntervalText(it->own);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Report Check(const Kb& kb, std::string_view text, const CheckOptions& options) {
   const std::shared_ptr<const KbIndex> index = GetKbIndex(kb);
   const RuleCatalog& catalog = options.rules ? *options.rules : *BundledRules();
@@ -59,7 +108,9 @@ Report Check(const Kb& kb, std::string_view text, const CheckOptions& options) {
       continue;
     rule.impl->run(ctx, rule, &findings);
   }
-  return MakeReport(kb, sentences.spans, timeline.reference, findings.Take(), options);
+  std::vector<Finding> found = findings.Take();
+  MarkClaimDates(doc, mentions, timeline, &found);
+  return MakeReport(kb, sentences.spans, timeline.reference, std::move(found), options);
 }
 
 }  // namespace factlint

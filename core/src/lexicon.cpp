@@ -32,7 +32,7 @@ class WordSet {
 
 struct Lexicon {
   WordSet former, present, skip, title_blockers, speech, past_markers, past_era_modifiers, past_era_nouns,
-      administration_blockers, election_adjectives, meeting_nouns, clause_words, forward_prepositions, stated_date_prepositions,
+      administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
       claim_date_prepositions, dateline_words, year_introducers, month_introducers, weekdays;
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::vector<std::string> prospective_phrases;
@@ -63,6 +63,7 @@ Lexicon Parse() {
   set(&lex.administration_blockers, "checker", "administration_blockers");
   set(&lex.election_adjectives, "checker", "election_adjectives");
   set(&lex.meeting_nouns, "checker", "meeting_nouns");
+  set(&lex.frame_words, "checker", "frame_words");
   set(&lex.clause_words, "checker", "clause_words");
   set(&lex.forward_prepositions, "checker", "forward_prepositions");
   set(&lex.stated_date_prepositions, "checker", "stated_date_prepositions");
@@ -105,6 +106,7 @@ bool IsPastEraNoun(std::string_view w) { return !w.empty() && Lex().past_era_nou
 bool BlocksAdministration(std::string_view w) { return !w.empty() && Lex().administration_blockers.Has(w); }
 bool IsElectionAdjective(std::string_view w) { return !w.empty() && Lex().election_adjectives.Has(w); }
 bool IsMeetingNoun(std::string_view w) { return !w.empty() && Lex().meeting_nouns.Has(w); }
+bool IsFrameWord(std::string_view w) { return !w.empty() && Lex().frame_words.Has(w); }
 bool IsClauseWord(std::string_view w) { return !w.empty() && Lex().clause_words.Has(w); }
 bool IsForwardPreposition(std::string_view w) { return !w.empty() && Lex().forward_prepositions.Has(w); }
 bool IsStatedDatePreposition(std::string_view w) { return !w.empty() && Lex().stated_date_prepositions.Has(w); }

@@ -40,6 +40,7 @@ std::string ReportToJson(const Report& report) {
     j["message"] = f.message;
     j["evidence"] = std::move(evidence);
     j["suggestion"] = f.suggestion ? json(*f.suggestion) : json(nullptr);
+    j["claim_date"] = f.claim_date ? json(*f.claim_date) : json(nullptr);
     findings.push_back(std::move(j));
   }
   out["findings"] = std::move(findings);

@@ -25,6 +25,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "dateline.h"
+
 namespace factlint {
 namespace {
 
@@ -936,6 +938,15 @@ bool BlockScanner::DecidePeriod(size_t dot, size_t next) {
 // council…", "Evansville, Indiana - This week…", "Preston, Victoria, Australia On Saturday…".
 // Returns the end of the dateline (0 when there is none).
 size_t BlockScanner::LeadingDateline() {
+  // A wire dateline with a date or an agency, closed by a separator (dateline.h): "CARBIS BAY,
+  // England, June 11, 2021 — …", "KYIV, Ukraine, Feb. 24, 2023 /PRNewswire/ -- …".
+  {
+    size_t head = MatchDatelineHead(t_, start_, end_, nullptr);
+    if (head != 0 && head < end_ && WordAfter(t_, head, end_).first == Case::kUpper &&
+        EndsWithTerminal(t_, head, end_)) {
+      return head;
+    }
+  }
   // A long date: "Weekday, Month D, YYYY".
   size_t limit = std::min(end_, start_ + 40);
   for (size_t e = start_ + 16; e <= limit; ++e) {

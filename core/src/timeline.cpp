@@ -10,8 +10,11 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <map>
+#include <set>
 
+#include "dateline.h"
 #include "reftime.h"
 
 namespace factlint {
@@ -131,7 +134,9 @@ std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_st
     Interval iv;
     if (te.relative_unit) {
       // "last year": relative to a reference the text does not itself decide.
-      if (!window || !(out_.reference.source == "given" || out_.reference.source == "dateline")) continue;
+      if (!window || !(out_.reference.source == "given" || out_.reference.source == "metadata" ||
+                       out_.reference.source == "dateline"))
+        continue;
       Date a, b;
       ResolveRelative(te, Date{window->a}, Date{window->b}, &a, &b);
       iv = Interval{a.days, b.days};
@@ -167,11 +172,34 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     out_.window = Interval{options.date->days, options.date->days};
     return;
   }
-  if (std::optional<Date> d = FindDateline(t_.doc(), sent_)) {
+  // The text's own date (dateline.h): a dateline, a date line, a published line or a dated byline.
+  std::optional<DatelineInfo> head = FindDatelineDate(t_.doc(), sent_.segments);
+  if (head && !head->date) head.reset();
+  auto head_text = [&] {
+    return std::string(DatelineFormName(head->form)) + " \"" +
+           Trimmed(std::string(t_.doc().text().substr(head->date_start, head->date_end - head->date_start))) + "\"";
+  };
+  if (options.metadata_date) {
+    const Date d = *options.metadata_date;
+    rd.from = rd.to = d;
+    rd.source = "metadata";
+    rd.evidence.push_back("published " + FormatIsoDate(d) + " (" +
+                          (options.metadata_source.empty() ? std::string("metadata") : options.metadata_source) + ")");
+    // Metadata and the text disagree by more than a few days: say so (the metadata date is used).
+    if (head && std::abs(head->date->days - d.days) > 3) {
+      rd.evidence.push_back("the text's " + head_text() + " says " + FormatIsoDate(*head->date) + ", " +
+                            std::to_string(std::abs(head->date->days - d.days)) + " days " +
+                            (head->date->days > d.days ? "later" : "earlier") + " than the metadata");
+    }
+    out_.window = Interval{d.days, d.days};
+    return;
+  }
+  if (head) {
+    const Date d = *head->date;
     rd.from = rd.to = d;
     rd.source = "dateline";
-    rd.evidence.push_back("dateline " + FormatIsoDate(*d));
-    out_.window = Interval{d->days, d->days};
+    rd.evidence.push_back("dateline " + FormatIsoDate(d) + " (" + head_text() + ")");
+    out_.window = Interval{d.days, d.days};
     return;
   }
   const Kb& kb = kb_.kb();
@@ -259,6 +287,40 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       }
     }
   }
+  // The latest past date the text states, taken as recent: news reports speak within about a year
+  // after the latest date they report. Its weight grows with the distinct dates the text states
+  // within two years before it (one date: 2, two: 4, three or more: 5): a text that dates several
+  // of its events near one time outweighs a single title (4) — so one planted title cannot move
+  // the window away from them (issue 12) — while a lone year ("the bill, proposed in 1993, …")
+  // outweighs neither a correct title nor a "former" (2), and two agreeing titles (8) outweigh any
+  // of it. Only dates that read as a time of the report's events count: a month or day, a fronted
+  // year, or "in/during/since/from/of YEAR" — not "the 2012 Games" or "2005 accounts".
+  {
+    const TimeExpr* latest = nullptr;
+    std::vector<const TimeExpr*> anchored_dates;
+    for (size_t s = 0; s < sent_.size(); ++s) {
+      for (size_t k = 0; k < sent_.times[s].size(); ++k) {
+        const TimeExpr& te = sent_.times[s][k];
+        if (!te.has_year() || m_.event_dates[s][k] || out_.future[s][k]) continue;
+        if (te.First().days > as_of_) continue;
+        const bool anchored = te.precision != TimePrecision::kYear || te.sentence_initial ||
+                              IsIn(te.preposition, {"in", "during", "since", "from", "of"});
+        if (!anchored) continue;
+        anchored_dates.push_back(&te);
+        if (!latest || te.Last().days > latest->Last().days) latest = &te;
+      }
+    }
+    if (latest) {
+      std::set<std::string> near;
+      for (const TimeExpr* te : anchored_dates)
+        if (te->Last().days + 2 * 366 >= latest->Last().days) near.insert(te->ToString());
+      TimeConstraint tc;
+      tc.intervals.emplace_back(latest->First().days, latest->Last().days + 366);
+      tc.weight = near.size() >= 3 ? 5 : near.size() == 2 ? 4 : 2;
+      tc.clue = "the latest date in the text, " + latest->ToString() + ", taken as recent (a report speaks within a year after it)";
+      add("R", std::move(tc));
+    }
+  }
   int32_t lo = index_.earliest ? index_.earliest->days : as_of_ - 365 * 100;
   int32_t hi = as_of_ + 1;
   std::optional<TimeWindow> w = BestWindow(cs, lo, hi);
@@ -303,46 +365,6 @@ Timeline TimelineBuilder::Build(const CheckOptions& options) {
 }
 
 }  // namespace
-
-std::optional<Date> FindDateline(const Document& doc, const Sentences& sentences) {
-  for (size_t s = 0; s < sentences.size() && s < 3; ++s) {
-    if (sentences.times[s].empty()) continue;
-    const TimeExpr& t = sentences.times[s].front();
-    if (t.precision != TimePrecision::kDay || !t.has_year()) continue;
-    size_t o_start = sentences.segments[s].start;
-    size_t o_date = doc.FoldedToOriginal(t.start);
-    if (o_date < o_start || o_date - o_start > 80) continue;
-    std::string_view prefix = doc.text().substr(o_start, o_date - o_start);
-    bool ok = true;
-    int depth = 0;
-    std::string word;
-    auto word_ok = [&](const std::string& w) {
-      if (w.empty()) return true;
-      bool upper = true;
-      for (char c : w) upper = upper && !(c >= 'a' && c <= 'z');
-      std::string lw;
-      for (char c : w) lw.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      return upper || IsDatelineWord(lw);
-    };
-    for (char c : prefix) {
-      if (c == '(') ++depth;
-      if (c == ')') --depth;
-      if (depth > 0 || c == ')') continue;
-      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
-      if (letter) {
-        word.push_back(c);
-      } else {
-        ok = ok && word_ok(word);
-        word.clear();
-        if (c >= '0' && c <= '9') ok = false;
-      }
-    }
-    ok = ok && word_ok(word);
-    if (!ok) continue;
-    return MakeDate(t.year, t.month, t.day);
-  }
-  return std::nullopt;
-}
 
 Timeline BuildTimeline(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
                        const Mentions& mentions, const CheckOptions& options) {

@@ -1,5 +1,6 @@
 // Stage 3 of a check (factlint/factlint.h; the pipeline: docs/ARCHITECTURE.md): the time the
-// text speaks of. The reference window (given date > dateline > inferred by reftime.h's weighted
+// text speaks of. The reference window (given date > metadata date > the text's dateline, read by
+// dateline.h > inferred by reftime.h's weighted
 // sweep over the claims' constraints), the role of every date (one that looks ahead — "until
 // 2030", "will ... in 2027" — bounds the text's time from above and never dates a claim), and
 // every claim's own time: a date of its sentence that dates it, else the window. Computed once;
@@ -37,11 +38,6 @@ struct Timeline {
 
 Timeline BuildTimeline(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
                        const Mentions& mentions, const CheckOptions& options);
-
-// A full date at the head of one of the first three segments, with nothing before it but a
-// place in capitals, an agency in parentheses, dashes and commas ("LONDON (Reuters) - May 4,
-// 2020 -"); nullopt when there is none.
-std::optional<Date> FindDateline(const Document& doc, const Sentences& sentences);
 
 }  // namespace factlint
 

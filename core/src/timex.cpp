@@ -262,6 +262,14 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
     // At the head of its range, alone or after one preposition ("In 2010, ...", "On March 3, ...").
     e.sentence_initial = first <= first_word ||
                          (first == first_word + 1 && IsClaimDatePreposition(t[first_word].text));
+    // Or at the end of an opening time frame closed by a comma: "On the night of March 19, 2003, …"
+    // (the date then dates its whole sentence, as a fronted date does).
+    if (!e.sentence_initial && first > first_word && first - first_word <= 6 && last + 1 < n &&
+        !t[last + 1].word && t[last + 1].text == ",") {
+      bool frame = true;
+      for (size_t k = first_word; k < first && frame; ++k) frame = t[k].word && IsFrameWord(t[k].text);
+      e.sentence_initial = frame;
+    }
     out.push_back(std::move(e));
     i = last + 1;
   }

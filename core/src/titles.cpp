@@ -117,7 +117,7 @@ uint32_t TitleFinder::ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* 
 // government names its holder then. True when such a phrase ends at most 12 words before pos.
 bool TitleFinder::PastEraBefore(uint32_t pos, uint32_t lo) const {
   uint32_t p = pos;
-  std::string_view next;  // the word after the current one (to its right)
+  std::string_view next, next2;  // the words after the current one (to its right)
   for (int k = 0; k < 12; ++k) {
     auto [s, e] = t_.WordBefore(p, lo);
     if (s == e) {
@@ -131,6 +131,9 @@ bool TitleFinder::PastEraBefore(uint32_t pos, uint32_t lo) const {
     }
     std::string_view w = t_.F(s, e);
     if (IsPastEraModifier(w) && IsPastEraNoun(next)) return true;
+    // "At the time, Prime Minister X …", "… was, at that time, President X": an era of the past.
+    if (w == "at" && (next == "the" || next == "that") && next2 == "time") return true;
+    next2 = next;
     next = w;
     p = s;
   }

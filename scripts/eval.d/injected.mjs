@@ -188,7 +188,7 @@ function parseArgs(argv) {
   return o;
 }
 
-const EXPECTED = {
+export const EXPECTED = {
   former: ['FORMER_BUT_IN_OFFICE'],
   predecessor: ['TITLE_NOT_HELD', 'CURRENT_BUT_FORMER'],
   successor: ['TITLE_NOT_HELD'],  // or CURRENT_BUT_FORMER when the successor had held it before
@@ -212,7 +212,7 @@ const MODES = {
 };
 
 // Builds the injected copies of one article for one mode.
-function inject(ix, a, rep, window, mode, perArticle, skipped) {
+export function inject(ix, a, rep, window, mode, perArticle, skipped) {
   const out = [];
   const findings = rep.findings || [];
   const perKind = { former: 0, predecessor: 0, successor: 0, 'event-year': 0 };

@@ -122,6 +122,30 @@ TEST_CASE("check: the reference time comes from the date, a dateline, or the tex
     CHECK(factlint::FormatIsoDate(*r.reference_date.from) == "2021-03-03");
     CHECK(Count(r, "CURRENT_BUT_FORMER") == 1);
   }
+  SECTION("metadata: below the given date, above the dateline; a disagreement is said") {
+    CheckOptions meta;
+    meta.metadata_date = factlint::ParseIsoDate("2021-03-20");
+    meta.metadata_source = "meta:article:published_time";
+    const std::string text = "LONDON (Reuters) - March 3, 2021 - Prime Minister Theresa May spoke.";
+    Report r = Check(TestKb(), text, meta);
+    CHECK(r.reference_date.source == "metadata");
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from) == "2021-03-20");
+    REQUIRE(r.reference_date.evidence.size() == 2);
+    CHECK(r.reference_date.evidence[0] == "published 2021-03-20 (meta:article:published_time)");
+    CHECK(r.reference_date.evidence[1].find("17 days earlier") != std::string::npos);
+    meta.metadata_date = factlint::ParseIsoDate("2021-03-05");  // within a few days: no remark
+    r = Check(TestKb(), text, meta);
+    CHECK(r.reference_date.evidence.size() == 1);
+    meta.date = factlint::ParseIsoDate("2018-01-02");
+    r = Check(TestKb(), text, meta);
+    CHECK(r.reference_date.source == "given");
+  }
+  SECTION("published line above the story") {
+    const Report r = Check(TestKb(), "Published 10:42 AM EDT, March 3, 2021\nPrime Minister Theresa May spoke.", {});
+    CHECK(r.reference_date.source == "dateline");
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from) == "2021-03-03");
+    CHECK(Count(r, "CURRENT_BUT_FORMER") == 1);
+  }
   SECTION("dateline with weekday on its own line") {
     const Report r = Check(TestKb(), "Thursday, February 23, 2017\n\nPrime Minister Theresa May spoke.", {});
     CHECK(r.reference_date.source == "dateline");
@@ -145,6 +169,47 @@ TEST_CASE("check: the reference time comes from the date, a dateline, or the tex
     const Report r = Check(TestKb(), "The weather was fine. Nobody famous came.", {});
     CHECK(r.reference_date.source == "none");
     CHECK_FALSE(r.reference_date.from.has_value());
+    CHECK(r.findings.empty());
+  }
+  SECTION("an opening time frame dates its sentence, never the next one") {
+    const Report r = Check(TestKb(),
+                           "On the night of March 19, 2018, Prime Minister Theresa May spoke. "
+                           "Prime Minister Theresa May spoke again.",
+                           At("2023-03-20"));
+    INFO(Describe(r));
+    REQUIRE(Count(r, "CURRENT_BUT_FORMER") == 1);
+    CHECK(r.findings[0].sentence == 1);
+    CHECK_FALSE(r.findings[0].claim_date.has_value());  // judged at the reference date
+  }
+  SECTION("a finding judged at its clause's date carries claim_date") {
+    const Report r = Check(TestKb(), "On 5 March 2020, Prime Minister Theresa May spoke in Leeds.", At("2023-03-20"));
+    INFO(Describe(r));
+    REQUIRE(r.findings.size() >= 1);
+    for (const Finding& f : r.findings) CHECK(f.claim_date == std::optional<std::string>("2020-03-05"));
+    const Report y = Check(TestKb(), "In 2020, Prime Minister Theresa May spoke in Leeds.", At("2023-03-20"));
+    INFO(Describe(y));
+    REQUIRE(y.findings.size() >= 1);
+    CHECK(y.findings[0].claim_date == std::optional<std::string>("2020"));
+  }
+  SECTION("'at the time' marks a past era") {
+    const Report r = Check(TestKb(), "At the time, Prime Minister Theresa May backed the plan.", At("2023-03-20"));
+    INFO(Describe(r));
+    CHECK(r.findings.empty());
+  }
+  SECTION("undated: dates near one time outweigh one title, two agreeing titles outweigh them") {
+    const std::string dates = "Talks began in January 2018. In March 2018, the talks failed. On 5 February 2018 they paused. ";
+    Report r = Check(TestKb(), dates + "Prime Minister Boris Johnson spoke.", {});
+    INFO(Describe(r));
+    CHECK(r.reference_date.source == "inferred");
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from).substr(0, 4) == "2018");
+    CHECK(Count(r, "TITLE_NOT_HELD") == 1);
+    r = Check(TestKb(), dates + "Prime Minister Boris Johnson spoke. U.S. President Joe Biden agreed.", {});
+    INFO(Describe(r));
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from) >= "2021-01-20");
+    CHECK(Count(r, "TITLE_NOT_HELD") == 0);
+    // A lone past year ("proposed in 2018") does not outweigh a correct title.
+    r = Check(TestKb(), "The bill, proposed in 2018, passed. U.S. President Joe Biden signed it.", {});
+    INFO(Describe(r));
     CHECK(r.findings.empty());
   }
   SECTION("a sentence with its own year is judged then") {

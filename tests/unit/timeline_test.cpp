@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "dateline.h"
 #include "stages.h"
 
 using factlint_test::At;
@@ -62,7 +63,7 @@ TEST_CASE("timeline: a claim's own date, else the window", "[timeline]") {
   }
 }
 
-TEST_CASE("timeline: FindDateline takes a date at the head of the first segments", "[timeline]") {
+TEST_CASE("timeline: the dateline (dateline.h) is read from the first segments", "[timeline]") {
   struct Row {
     const char* text;
     const char* date;  // "" = none
@@ -73,7 +74,7 @@ TEST_CASE("timeline: FindDateline takes a date at the head of the first segments
     INFO(r.text);
     const factlint::Document doc(r.text);
     const factlint::Sentences sentences = factlint::FindSentences(doc);
-    std::optional<factlint::Date> d = factlint::FindDateline(doc, sentences);
-    CHECK((d ? factlint::FormatIsoDate(*d) : std::string()) == r.date);
+    std::optional<factlint::DatelineInfo> d = factlint::FindDatelineDate(doc, sentences.segments);
+    CHECK((d && d->date ? factlint::FormatIsoDate(*d->date) : std::string()) == r.date);
   }
 }

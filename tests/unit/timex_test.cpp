@@ -64,6 +64,17 @@ TEST_CASE("timex: intervals and prepositions", "[timex]") {
   CHECK(t[0].sentence_initial);
   f = factlint::Fold("Prices rose in February 2024.");
   CHECK_FALSE(factlint::FindTimeExpressions(f, 0, f.size()).at(0).sentence_initial);
+  for (const char* s : {"On the night of March 19, 2003, the war began.", "Back in 2010, prices rose.",
+                        "In the spring of 2004, prices rose.", "By the end of 2019, prices rose."}) {
+    INFO(s);
+    f = factlint::Fold(s);
+    CHECK(factlint::FindTimeExpressions(f, 0, f.size()).at(0).sentence_initial);
+  }
+  for (const char* s : {"On the night of March 19, 2003 the war began.", "Officials said in 2010, prices rose."}) {
+    INFO(s);
+    f = factlint::Fold(s);
+    CHECK_FALSE(factlint::FindTimeExpressions(f, 0, f.size()).at(0).sentence_initial);
+  }
   f = factlint::Fold("2019 was a year.");
   CHECK(factlint::FindTimeExpressions(f, 0, f.size()).empty());
 }

@@ -23,6 +23,8 @@ for (const name of fromWeb) {
   }
   fs.copyFileSync(src, path.join(out, name));
 }
+// The page-metadata reader, a classic script the manifest lists before content.js.
+fs.copyFileSync(path.join(root, 'web', 'pagedate.js'), path.join(out, 'pagedate.js'));
 fs.copyFileSync(path.join(root, 'kb', 'world.json'), path.join(out, 'world.json'));
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 console.log(`dist/extension: ${manifest.name} ${manifest.version} (${fs.readdirSync(out).length} files)`);

@@ -1,7 +1,7 @@
 // Lays out the page from the wasm build output, web/ sources, the bundled KB and the example:
 //
 //   dist/web/           the served page: index.html, app.mjs, worker.mjs, style.css, factlint.mjs,
-//                       factlint.d.ts, factlint-core.mjs, factlint-core.wasm, world.json,
+//                       factlint.d.ts, pagedate.js, factlint-core.mjs, factlint-core.wasm, world.json,
 //                       example-article.txt
 //   dist/factlint.html  one self-contained file (CSS, JS, wasm as base64, KB, example) that works
 //                       opened from disk
@@ -47,7 +47,7 @@ const inputs = {
   kb: need(path.join(root, 'kb', 'world.json')),
   example: need(path.join(root, 'examples', 'example-article.txt')),
 };
-const PAGE_FILES = ['index.html', 'app.mjs', 'worker.mjs', 'style.css', 'factlint.mjs', 'factlint.d.ts'];
+const PAGE_FILES = ['index.html', 'app.mjs', 'worker.mjs', 'style.css', 'factlint.mjs', 'factlint.d.ts', 'pagedate.js'];
 for (const name of PAGE_FILES) need(path.join(webSrc, name));
 
 // --- dist/web --------------------------------------------------------------------------------
@@ -103,11 +103,12 @@ const moduleScript = assertInlineSafe(
   `const factlint = (() => {\n${wrapper.body}\nreturn { ${wrapper.exported.join(', ')} };\n})();\n` +
   `{\n${appImports}\n${app.body}\n}\n`, 'the page script');
 const coreScript = assertInlineSafe(read(inputs.coreSingle), 'factlint-core-single.js');
+const pageDateScript = assertInlineSafe(read(path.join(webSrc, 'pagedate.js')), 'pagedate.js');
 const css = assertInlineSafe(read(path.join(webSrc, 'style.css')), 'style.css');
 
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(coreScript)} ${sha256(moduleScript)} 'wasm-unsafe-eval'`,
+  `script-src ${sha256(coreScript)} ${sha256(pageDateScript)} ${sha256(moduleScript)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(css)}`,
   'connect-src data:',
   'img-src data:',
@@ -123,6 +124,7 @@ function replaceOnce(pattern, replacement, what) {
 }
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta');
 replaceOnce(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'style sheet link');
+replaceOnce(/<script src="pagedate.js"><\/script>/, `<script>${pageDateScript}</script>`, 'pagedate.js script');
 replaceOnce(/<script type="module" src="app.mjs"><\/script>/, [
   `<script type="application/json" id="factlint-kb">${dataJson(read(inputs.kb))}</script>`,
   `<script type="application/json" id="factlint-example">${dataJson(read(inputs.example))}</script>`,

@@ -150,6 +150,12 @@ Result<RulesHandle> LoadRules(std::string_view json_text);
 
 struct CheckOptions {
   std::optional<Date> date;             // the reference date; inferred from the text when absent
+  // The publication date a front end read from the document's metadata (a page's
+  // article:published_time, JSON-LD datePublished, <time> in its header; web/pagedate.js). The
+  // reference date's precedence: date ("given") > metadata_date ("metadata") > the text's own
+  // dateline ("dateline") > inferred from the text ("inferred").
+  std::optional<Date> metadata_date;
+  std::string metadata_source;          // where it was read ("meta:article:published_time", …), for the evidence
   Severity min_severity = Severity::kInfo;  // findings below are dropped
   std::vector<std::string> disabled_rules;  // rule ids to silence: those rules do not run
   RulesHandle rules;                    // the rule catalogue; null = the bundled one
@@ -174,11 +180,15 @@ struct Finding {
   std::string message;
   std::vector<Evidence> evidence;
   std::optional<std::string> suggestion;  // replacement text for span, when there is one
+  // The claim's own time when its clause or sentence dates it ("On March 19, 2003, President …":
+  // "2003-03-19"; "In 2010, …": "2010"; "2018-03"; or "A..B"), so a reader sees which time was
+  // used; absent when the claim was judged at the reference window.
+  std::optional<std::string> claim_date;
 };
 
 struct ReferenceDate {
   std::optional<Date> from, to;  // absent when nothing in the text constrains it
-  std::string source;            // "given" | "dateline" | "inferred" | "none"
+  std::string source;            // "given" | "metadata" | "dateline" | "inferred" | "none"
   std::vector<std::string> evidence;  // the clues that made the window, human-readable
 };
 
