@@ -185,7 +185,28 @@ std::string JoinList(const std::string_view* first, size_t n) {
 struct TriggerWords {
   std::unordered_set<std::string> generic;   // every list
   std::unordered_set<std::string> function;  // "function_words" only: a, the, of, in...
+  std::unordered_set<std::string> months;    // "months" only: a month and its day name one day
 };
+
+// A calendar day in a trigger names it ("September 11 attacks", "Jan. 6 riot", "7 October
+// attack", "9/11 attacks", "7/7 bombings"): a month word next to a day number, or a d/m token.
+bool NamesCalendarDay(std::string_view trigger, const std::vector<std::string>& words,
+                      const std::unordered_set<std::string>& months) {
+  auto day = [](const std::string& w) {
+    if (w.empty() || w.size() > 2 || w[0] < '0' || w[0] > '9' || (w.size() == 2 && (w[1] < '0' || w[1] > '9')))
+      return false;
+    const int d = std::stoi(w);
+    return d >= 1 && d <= 31;
+  };
+  for (size_t i = 0; i + 1 < words.size(); ++i)
+    if ((months.count(words[i]) && day(words[i + 1])) || (day(words[i]) && months.count(words[i + 1]))) return true;
+  for (size_t i = 1; i + 1 < trigger.size(); ++i) {
+    const bool left = trigger[i - 1] >= '0' && trigger[i - 1] <= '9';
+    const bool right = trigger[i + 1] >= '0' && trigger[i + 1] <= '9';
+    if (trigger[i] == '/' && left && right) return true;
+  }
+  return false;
+}
 
 // A trigger's words: Fold() (case, diacritics), split at every ASCII byte that is not a letter or
 // digit (UTF-8 letters stay in their word).
@@ -1163,7 +1184,9 @@ class Loader {
         };
         std::string key;
         bool specific = false;
-        for (const std::string& w : TriggerWordsOf(trigger)) {
+        const std::vector<std::string> words = TriggerWordsOf(trigger);
+        if (NamesCalendarDay(trigger, words, lint_->months)) specific = true;
+        for (const std::string& w : words) {
           if (!lint_->generic.count(w) && !IsNumberWord(w)) specific = true;
           if (lint_->function.count(w)) continue;
           if (!key.empty()) key.push_back(' ');
@@ -1312,6 +1335,7 @@ std::vector<Error> LintKbTriggers(std::string_view json_text, std::string_view w
         if (r.Peek() != Type::kString) return bad_lists("\"" + key + "\" holds something that is not a string");
         for (std::string& w : TriggerWordsOf(r.ReadString())) {
           if (key == "function_words") words.function.insert(w);
+          if (key == "months") words.months.insert(w);
           words.generic.insert(std::move(w));
         }
       }

@@ -674,6 +674,12 @@ TEST_CASE("trigger lint (kb-check): generic and shared triggers, with their plac
   REQUIRE_FALSE(words.empty());
   const std::string pass = Fixture("lint/pass_triggers.json");
   CHECK(factlint::LintKbTriggers(pass, words).empty());
+  // A calendar day names one event: "March 3 attack", "3 March attack", "3/3 attack".
+  CHECK(factlint::LintKbTriggers(Replace(pass, "\"triggers\": [\"war with Sylvania\"]",
+                                         "\"triggers\": [\"war with Sylvania\", \"March 3 attack\", "
+                                         "\"3 March attack\", \"3/3 attack\"]"),
+                                 words)
+            .empty());
   struct Case {
     const char* file;
     const char* path;
@@ -685,6 +691,8 @@ TEST_CASE("trigger lint (kb-check): generic and shared triggers, with their plac
       {"lint/fail_generic.json", "/events/0/triggers/2", 32, "\"the November election\"", "only of generic words"},
       {"lint/fail_weekday.json", "/events/1/triggers/1", 34, "\"last Tuesday's summit\"", "only of generic words"},
       {"lint/fail_numbers.json", "/events/0/triggers/2", 32, "\"1932 election\"", "generic words or numbers"},
+      // A month without its day names no day ("March 3 attack", "3/3 attack" pass).
+      {"lint/fail_month.json", "/events/1/triggers/1", 34, "\"March attack\"", "generic words or numbers"},
       {"lint/fail_shared.json", "/events/1/triggers/1", 34, "\"the  Freedonian Presidential Election\"",
        "also a trigger of \"fd-election-1932\" (/events/0/triggers/0: \"Freedonian presidential election\")"},
   };
