@@ -1,9 +1,10 @@
 // factlint — the command-line front end of the core (factlint/factlint.h).
 //
-//   factlint check [--kb FILE] [--date YYYY-MM-DD] [--format text|json|jsonl] [--min-severity S]
-//                  [--fail-on S] [--disable RULE]... [--no-excerpt] FILE...|-
+//   factlint check [--kb FILE] [--rules FILE] [--date YYYY-MM-DD] [--format text|json|jsonl]
+//                  [--min-severity S] [--fail-on S] [--disable RULE]... [--no-excerpt] FILE...|-
 //   factlint segment [--format text|json] FILE|-
 //   factlint kb-check FILE
+//   factlint rules-check FILE
 //   factlint rules
 //
 // Text output reads like a compiler's (`file:line:col: error: [RULE] message`, then the line with
@@ -12,8 +13,11 @@
 // "error"}), so an archive runs through it in constant memory as a stage of GNU parallel, Spark's
 // pipe or Hadoop streaming (docs/BATCH.md).
 //
-// Exit codes: 0 no finding at or above --fail-on (default error); 1 some; 2 usage, input or KB
-// error, always with a message on stderr naming the problem and its place.
+// `--rules FILE` replaces the bundled rule catalogue (core/rules/rules.json) with the user's file
+// (docs/RULES.md); `rules-check FILE` validates one.
+//
+// Exit codes: 0 no finding at or above --fail-on (default error); 1 some; 2 usage, input, KB or
+// rule catalogue error, always with a message on stderr naming the problem and its place.
 
 #include <cstdio>
 #include <fstream>
@@ -43,11 +47,12 @@ constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
 constexpr const char kUsage[] =
-    "usage: factlint check [--kb FILE] [--date YYYY-MM-DD] [--format text|json|jsonl]\n"
+    "usage: factlint check [--kb FILE] [--rules FILE] [--date YYYY-MM-DD] [--format text|json|jsonl]\n"
     "                      [--min-severity info|warning|error] [--fail-on info|warning|error|never]\n"
     "                      [--disable RULE]... [--no-excerpt] FILE...|-\n"
     "       factlint segment [--format text|json] FILE|-\n"
     "       factlint kb-check FILE\n"
+    "       factlint rules-check FILE\n"
     "       factlint rules\n"
     "       factlint --version\n";
 
@@ -126,6 +131,7 @@ void PrintExcerpt(std::ostream& out, std::string_view text, size_t start, size_t
 
 struct CheckArgs {
   std::string kb_path;
+  std::string rules_path;  // empty: the bundled catalogue
   factlint::CheckOptions options;
   std::string format = "text";
   std::optional<Severity> fail_on = Severity::kError;
@@ -143,6 +149,8 @@ CheckArgs ParseCheckArgs(const std::vector<std::string>& args) {
     };
     if (arg == "--kb") {
       a.kb_path = value("--kb");
+    } else if (arg == "--rules") {
+      a.rules_path = value("--rules");
     } else if (arg == "--date") {
       std::string d = value("--date");
       auto date = factlint::ParseIsoDate(d);
@@ -200,6 +208,26 @@ factlint::KbHandle LoadKbOrReport(const std::string& path) {
     return nullptr;
   }
   return kb.value();
+}
+
+void PrintRulesError(const std::string& name, const factlint::Error& e) {
+  std::cerr << name << ":" << e.line << ":" << e.column << ": error: [" << factlint::ErrorCodeName(e.code) << "] "
+            << (e.path.empty() ? "" : e.path + ": ") << e.message << "\n";
+}
+
+// Loads the catalogue named by --rules. Prints the error and returns null on failure.
+factlint::RulesHandle LoadRulesOrReport(const std::string& path) {
+  std::string text, error;
+  if (!ReadInput(path, &text, &error)) {
+    std::cerr << "factlint: error: --rules " << error << "\n";
+    return nullptr;
+  }
+  auto rules = factlint::LoadRules(text);
+  if (!rules.ok()) {
+    PrintRulesError(path, rules.error());
+    return nullptr;
+  }
+  return rules.value();
 }
 
 bool Fails(const factlint::Report& report, const std::optional<Severity>& fail_on) {
@@ -280,6 +308,10 @@ int RunCheck(const std::vector<std::string>& argv) {
   CheckArgs args = ParseCheckArgs(argv);
   factlint::KbHandle kb = LoadKbOrReport(args.kb_path);
   if (!kb) return kExitError;
+  if (!args.rules_path.empty()) {
+    args.options.rules = LoadRulesOrReport(args.rules_path);
+    if (!args.options.rules) return kExitError;
+  }
   if (args.format == "jsonl") return RunJsonl(args, *kb);
 
   bool any_fail = false, any_error = false;
@@ -382,6 +414,29 @@ int RunKbCheck(const std::vector<std::string>& argv) {
   return kExitClean;
 }
 
+int RunRulesCheck(const std::vector<std::string>& argv) {
+  if (argv.size() != 1 || (argv[0].size() > 1 && argv[0][0] == '-'))
+    throw UsageError{"rules-check: give exactly one rule catalogue file"};
+  std::string text, error;
+  if (!ReadInput(argv[0], &text, &error)) {
+    std::cerr << "factlint: error: " << error << "\n";
+    return kExitError;
+  }
+  auto rules = factlint::LoadRules(text);
+  if (!rules.ok()) {
+    PrintRulesError(argv[0], rules.error());
+    return kExitError;
+  }
+  json catalog = json::parse(text, nullptr, false);
+  size_t total = 0, enabled = 0;
+  for (const auto& rule : catalog["rules"]) {
+    ++total;
+    enabled += rule.value("enabled", true) ? 1 : 0;
+  }
+  std::cout << argv[0] << ": ok: " << total << " rule(s), " << enabled << " enabled\n";
+  return kExitClean;
+}
+
 int RunRules() {
   json catalog = json::parse(factlint::RuleCatalogJson(), nullptr, false);
   if (catalog.is_discarded() || !catalog.contains("rules")) {
@@ -414,6 +469,7 @@ int main(int argc, char** argv) {
     if (command == "check") return RunCheck(args);
     if (command == "segment") return RunSegment(args);
     if (command == "kb-check") return RunKbCheck(args);
+    if (command == "rules-check") return RunRulesCheck(args);
     if (command == "rules") return RunRules();
     throw UsageError{"unknown command '" + command + "'"};
   } catch (const UsageError& e) {

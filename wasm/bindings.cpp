@@ -3,15 +3,18 @@
 //
 // JS sees (names are camelCase, see web/factlint.d.ts for the wrapper built on top):
 //   loadKb(kbText)             -> {ok, error: {kind, message, path, line, column}}
+//   loadRules(rulesText)       -> {ok, error}: replaces the rule catalogue (docs/RULES.md)
 //   kbSummary()                -> JSON text of the loaded KB's summary ("" when none is loaded)
 //   check(text, optionsJson)   -> report JSON text (factlint::ReportToJson), or
 //                                 {"error": {...}} JSON text when an option is malformed
 //   segment(text)              -> JSON text: [{"start","end","start16","end16"}, ...]
-//   ruleCatalog()              -> the rule catalogue JSON text (core/rules/rules.json)
+//   ruleCatalog()              -> the catalogue in use as JSON text (core/rules/rules.json until
+//                                 a loadRules succeeds)
 //   version()                  -> factlint::kVersion
 //
-// State: the KB handle below is the only state. A load that fails leaves it unchanged, so the
-// previous KB keeps working (the contract every front end relies on). check() before any
+// State: the KB handle and the rule catalogue below (with its text) are the only state. A load
+// that fails leaves them unchanged, so the previous KB or catalogue keeps working (the contract
+// every front end relies on). check() before any
 // successful loadKb() returns a bad_input error ("no knowledge base loaded").
 //
 // optionsJson is {"date": "YYYY-MM-DD"|null, "minSeverity": "info"|"warning"|"error",
@@ -59,6 +62,23 @@ std::string ErrorJson(factlint::ErrorCode code, std::string message) {
                 {"line", 0},
                 {"column", 0}}}};
   return out.dump();
+}
+
+struct CurrentRules {
+  factlint::RulesHandle rules;  // null: the bundled catalogue
+  std::string text = std::string(factlint::RuleCatalogJson());
+};
+
+CurrentRules& Rules() {
+  static CurrentRules rules;  // the module's other piece of state
+  return rules;
+}
+
+LoadResult LoadRules(const std::string& rules_text) {
+  factlint::Result<factlint::RulesHandle> loaded = factlint::LoadRules(rules_text);
+  if (!loaded.ok()) return LoadResult{false, ToJsError(loaded.error())};
+  Rules() = CurrentRules{std::move(loaded).value(), rules_text};
+  return LoadResult{true, JsError{}};
 }
 
 LoadResult LoadKb(const std::string& kb_text) {
@@ -132,6 +152,7 @@ std::string CheckText(const std::string& text, const std::string& options_json) 
   factlint::CheckOptions options;
   std::string error;
   if (!ParseOptions(options_json, &options, &error)) return error;
+  options.rules = Rules().rules;  // a copy: the catalogue lives for the whole call
   return factlint::ReportToJson(factlint::Check(*kb, text, options));
 }
 
@@ -143,7 +164,7 @@ std::string SegmentText(const std::string& text) {
   return out.dump();
 }
 
-std::string RuleCatalog() { return std::string(factlint::RuleCatalogJson()); }
+std::string RuleCatalog() { return Rules().text; }
 
 std::string Version() { return factlint::kVersion; }
 
@@ -160,6 +181,7 @@ EMSCRIPTEN_BINDINGS(factlint) {
       .field("ok", &LoadResult::ok)
       .field("error", &LoadResult::error);
   emscripten::function("loadKb", &LoadKb);
+  emscripten::function("loadRules", &LoadRules);
   emscripten::function("kbSummary", &KbSummaryJson);
   emscripten::function("check", &CheckText);
   emscripten::function("segment", &SegmentText);

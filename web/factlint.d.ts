@@ -6,7 +6,9 @@ export type Severity = 'info' | 'warning' | 'error';
 /** The `kind` of a FactlintError: the core's ErrorCode name. */
 export type ErrorKind =
   | 'kb_not_json' | 'kb_schema' | 'kb_invalid_value' | 'kb_duplicate' | 'kb_dangling_id'
-  | 'kb_overlap' | 'kb_too_large' | 'bad_option' | 'bad_input' | 'internal';
+  | 'kb_overlap' | 'kb_too_large' | 'bad_option' | 'bad_input' | 'rules_not_json' | 'rules_schema'
+  | 'rules_unknown_kind' | 'rules_params' | 'rules_placeholder' | 'rules_duplicate' | 'rules_too_large'
+  | 'internal';
 
 /** A failure of the core, as data. `path`, `line`, `column` place it in the KB ("" / 0 when unknown). */
 export declare class FactlintError extends Error {
@@ -94,6 +96,8 @@ export interface KbSummary {
 /** One entry of the rule catalogue (core/rules/rules.json). */
 export interface Rule {
   id: string;
+  /** The kind of check the rule runs ("phrase", "title_not_held", ...), with its params. */
+  kind: string;
   severity: Severity;
   [key: string]: unknown;
 }
@@ -103,11 +107,17 @@ export interface Checker {
   check(text: string, options?: CheckOptions): Report;
   /** Replaces the KB; throws FactlintError when it is invalid, and the previous KB stays in use. */
   loadKb(kbText: string): KbSummary;
+  /**
+   * Replaces the rule catalogue (docs/RULES.md; schema core/rules/schema.json) for the checks that
+   * follow; throws FactlintError ("rules_*" kinds) when it is invalid, and the previous catalogue
+   * stays in use. Returns the new catalogue's rules.
+   */
+  loadRules(rulesText: string): readonly Rule[];
   /** Sentence spans of a text. */
   segment(text: string): Span[];
   /** factlint's version. */
   readonly version: string;
-  /** The rule catalogue. */
+  /** The rule catalogue in use: the bundled one until loadRules succeeds. */
   readonly rules: readonly Rule[];
   /** The KB in use. */
   readonly kb: KbSummary;

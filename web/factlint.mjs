@@ -22,7 +22,9 @@ import createFactlintCore from './factlint-core.mjs';
 
 // A failure of the core, as data: `kind` is the core's ErrorCode name ("kb_not_json", "kb_schema",
 // "kb_invalid_value", "kb_duplicate", "kb_dangling_id", "kb_overlap", "kb_too_large",
-// "bad_option", "bad_input"); `path`, `line`, `column` place it in the KB (empty / 0 when unknown).
+// "bad_option", "bad_input", and for rule catalogues "rules_not_json", "rules_schema",
+// "rules_unknown_kind", "rules_params", "rules_placeholder", "rules_duplicate", "rules_too_large");
+// `path`, `line`, `column` place it in the KB or catalogue (empty / 0 when unknown).
 export class FactlintError extends Error {
   constructor({ kind = 'internal', message = '', path = '', line = 0, column = 0 } = {}) {
     super(message);
@@ -83,8 +85,11 @@ export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
   if (locateFile) moduleArgs.locateFile = locateFile;
   const core = await createFactlintCore(moduleArgs);
 
-  const catalog = JSON.parse(core.ruleCatalog());
-  const rules = Object.freeze((Array.isArray(catalog) ? catalog : catalog.rules || []).map((r) => Object.freeze(r)));
+  const readRules = () => {
+    const catalog = JSON.parse(core.ruleCatalog());
+    return Object.freeze((Array.isArray(catalog) ? catalog : catalog.rules || []).map((r) => Object.freeze(r)));
+  };
+  let rules = readRules();
   let summary = null;
 
   const checker = {
@@ -101,12 +106,22 @@ export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
       summary = Object.freeze(JSON.parse(core.kbSummary()));
       return summary;
     },
+    // Replaces the rule catalogue (docs/RULES.md) for the checks that follow. Throws
+    // FactlintError (kind "rules_schema", "rules_unknown_kind", "rules_params", ...) when the text
+    // is not a valid catalogue; the previous catalogue stays in use. Returns the new rules.
+    loadRules(rulesText) {
+      const result = core.loadRules(String(rulesText));
+      if (!result.ok) throw new FactlintError(result.error);
+      rules = readRules();
+      return rules;
+    },
     // Sentence spans of a text (the first stage of check).
     segment(text) {
       return JSON.parse(core.segment(wellFormed(String(text))));
     },
     version: core.version(),
-    rules,
+    // The catalogue in use: the bundled one until loadRules succeeds.
+    get rules() { return rules; },
     // The summary of the KB in use: {name, as_of, schema_version, sources, people, ...}.
     get kb() { return summary; },
   };

@@ -5,7 +5,8 @@
 //        ─► Sentences               sentences.h   segments, their folded ranges and dates
 //        ─► Mentions                mentions.h    people, titles, events, quotes, phrases
 //        ─► Timeline                timeline.h    reference window, every claim's own time
-//        ─► findings                checks.h      each rule judged against the KB (kb_query.h)
+//        ─► findings                checks.h      for each enabled rule of the catalogue (rules.h),
+//                                                 its kind's check (rule_kinds.h) with its params
 //        ─► Report                  report.h      filtered by the options, ordered by span
 //
 // One pass of the KB's phrase automaton (kb_index.h) finds every name, title, jurisdiction,
@@ -17,13 +18,15 @@
 #include "checks.h"
 #include "kb_index.h"
 #include "report.h"
+#include "rule_kinds.h"
+#include "rules.h"
 
 namespace factlint {
 
-void FindingSink::Add(std::string_view rule, Severity severity, int sentence, uint32_t fs, uint32_t fe,
+void FindingSink::Add(const Rule& rule, Severity severity, int sentence, uint32_t fs, uint32_t fe,
                       std::string message, std::vector<Evidence> evidence, std::optional<std::string> suggestion) {
   Finding f;
-  f.rule = std::string(rule);
+  f.rule = rule.id;
   f.severity = severity;
   f.sentence = static_cast<size_t>(std::max(sentence, 0));
   size_t s = doc_.FoldedToOriginal(fs), e = doc_.FoldedToOriginal(fe);
@@ -38,25 +41,24 @@ void FindingSink::Add(std::string_view rule, Severity severity, int sentence, ui
 
 Report Check(const Kb& kb, std::string_view text, const CheckOptions& options) {
   const std::shared_ptr<const KbIndex> index = GetKbIndex(kb);
+  const RuleCatalog& catalog = options.rules ? *options.rules : *BundledRules();
   const KbQuery query(kb);
   const Document doc(text);
   const FoldedView view(doc);
   const Sentences sentences = FindSentences(doc);
   const Mentions mentions = FindMentions(query, *index, view, sentences);
   const Timeline timeline = BuildTimeline(query, *index, view, sentences, mentions, options);
+  std::vector<PhraseMatcher::Hit> catalog_hits;
+  if (catalog.phrases.pattern_count() > 0) catalog.phrases.FindAll(view.text(), &catalog_hits);
 
-  const CheckContext ctx{query, view, sentences, mentions, timeline};
+  const CheckContext ctx{query, view, sentences, mentions, timeline, catalog, catalog_hits};
   FindingSink findings(doc);
-  CheckTitleNotHeld(ctx, &findings);
-  CheckCurrentButFormer(ctx, &findings);
-  CheckFormerButInOffice(ctx, &findings);
-  CheckAnachronism(ctx, &findings);
-  CheckEventDateMismatch(ctx, &findings);
-  CheckQuoteAltered(ctx, &findings);
-  CheckQuoteUnverified(ctx, &findings);
-  CheckInconsistentDescription(ctx, &findings);
-  CheckWeakSourcing(ctx, &findings);
-
+  for (const Rule& rule : catalog.rules) {
+    if (!rule.enabled || std::find(options.disabled_rules.begin(), options.disabled_rules.end(), rule.id) !=
+                             options.disabled_rules.end())
+      continue;
+    rule.impl->run(ctx, rule, &findings);
+  }
   return MakeReport(kb, sentences.spans, timeline.reference, findings.Take(), options);
 }
 

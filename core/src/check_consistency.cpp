@@ -6,11 +6,10 @@
 #include <set>
 
 #include "checks.h"
-#include "rules.h"
 
 namespace factlint {
 
-void CheckInconsistentDescription(const CheckContext& ctx, FindingSink* out) {
+void CheckInconsistentDescription(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   std::map<int, const TitleClaim*> former, sitting;
   std::set<int> done;
@@ -30,9 +29,8 @@ void CheckInconsistentDescription(const CheckContext& ctx, FindingSink* out) {
     done.insert(c.person);
     const TitleClaim& f = c.tense == Tense::kFormer ? c : o;
     const TitleClaim& p = c.tense == Tense::kFormer ? o : c;
-    out->Add("INCONSISTENT_DESCRIPTION", Severity::kWarning, c.sentence, c.start, c.end,
-             RenderMessage("INCONSISTENT_DESCRIPTION",
-                           {{"name", kb.people[static_cast<size_t>(c.person)].name},
+    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+             rule.Render({{"name", kb.people[static_cast<size_t>(c.person)].name},
                             {"former", ctx.text.Orig(f.start, f.end)},
                             {"former_line", std::to_string(ctx.text.LineOf(f.start))},
                             {"sitting", ctx.text.Orig(p.start, p.end)},

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "checks.h"
-#include "rules.h"
 
 namespace factlint {
 namespace {
@@ -22,7 +21,7 @@ std::vector<Evidence> EventEvidence(const KbQuery& q, const EventMention& em) {
 }  // namespace
 
 // A prospective mention (not dated by its sentence) whose events all lie before the text's time.
-void CheckAnachronism(const CheckContext& ctx, FindingSink* out) {
+void CheckAnachronism(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   for (size_t i = 0; i < ctx.mentions.events.size(); ++i) {
     const EventMention& em = ctx.mentions.events[i];
@@ -38,8 +37,8 @@ void CheckAnachronism(const CheckContext& ctx, FindingSink* out) {
     }
     if (any_after || latest < 0) continue;
     const KbEvent& k = kb.events[static_cast<size_t>(latest)];
-    out->Add("ANACHRONISM", Severity::kError, em.sentence, em.claim_start, em.end,
-             RenderMessage("ANACHRONISM", {{"claim", ctx.text.Orig(em.claim_start, em.end)},
+    out->Add(rule, rule.severity, em.sentence, em.claim_start, em.end,
+             rule.Render({{"claim", ctx.text.Orig(em.claim_start, em.end)},
                                            {"event", k.name},
                                            {"event_date", ctx.kb.EventDateText(k)},
                                            {"when", ct.when}}),
@@ -48,9 +47,10 @@ void CheckAnachronism(const CheckContext& ctx, FindingSink* out) {
 }
 
 // A non-prospective mention of one event with a stated date that misses the KB's date by more
-// than a day either side (news across time zones dates the same night differently). A stated
-// date that matches one of the event's other dates (a related step) is info, not a warning.
-void CheckEventDateMismatch(const CheckContext& ctx, FindingSink* out) {
+// than tolerance_days either side (1: news across time zones dates the same night differently).
+// A stated date that matches one of the event's other dates (a related step) has the
+// related_date_severity (info) instead of the rule's.
+void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   for (size_t i = 0; i < ctx.mentions.events.size(); ++i) {
     const EventMention& em = ctx.mentions.events[i];
@@ -59,7 +59,8 @@ void CheckEventDateMismatch(const CheckContext& ctx, FindingSink* out) {
     const KbEvent& k = kb.events[static_cast<size_t>(em.events.front())];
     int32_t sa = te.First().days, sb = te.Last().days;
     Interval kd = EventDays(k);
-    if (sa - 1 <= kd.b && kd.a <= sb + 1) continue;  // the stated date agrees
+    const int32_t tolerance = rule.params.Int("tolerance_days");
+    if (sa - tolerance <= kd.b && kd.a <= sb + tolerance) continue;  // the stated date agrees
     const KbOtherDate* other = nullptr;
     for (const KbOtherDate& od : k.other_dates)
       if (od.date.days >= sa && od.date.days <= sb) other = &od;
@@ -68,15 +69,15 @@ void CheckEventDateMismatch(const CheckContext& ctx, FindingSink* out) {
     std::vector<Evidence> ev = EventEvidence(ctx.kb, em);
     if (other)
       ev.push_back(Evidence{k.name + ": " + FormatIsoDate(other->date) + ": " + other->what, ctx.kb.SourceName(k.source)});
-    out->Add("EVENT_DATE_MISMATCH", other ? Severity::kInfo : Severity::kWarning, em.sentence, span_start, span_end,
-             RenderMessage("EVENT_DATE_MISMATCH",
-                           {{"claim", ctx.text.Orig(span_start, span_end)},
-                            {"event", k.name},
-                            {"stated", te.ToString()},
-                            {"kb_date", ctx.kb.EventDateText(k)},
-                            {"other", other ? "; the KB records " + FormatIsoDate(other->date) +
-                                                  " for a related step: " + other->what
-                                            : ""}}),
+    out->Add(rule, other ? rule.params.SeverityOf("related_date_severity") : rule.severity, em.sentence,
+             span_start, span_end,
+             rule.Render({{"claim", ctx.text.Orig(span_start, span_end)},
+                          {"event", k.name},
+                          {"stated", te.ToString()},
+                          {"kb_date", ctx.kb.EventDateText(k)},
+                          {"other", other ? "; the KB records " + FormatIsoDate(other->date) +
+                                                " for a related step: " + other->what
+                                          : ""}}),
              std::move(ev), std::nullopt);
   }
 }

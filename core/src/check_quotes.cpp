@@ -6,15 +6,10 @@
 #include <map>
 
 #include "checks.h"
-#include "rules.h"
 
 namespace factlint {
 namespace {
 
-constexpr size_t kShortQuote = 4;  // fewer words: a scare quote, checked only for presence
-constexpr size_t kMaxWords = 400;
-constexpr int32_t kNearDays = 14;
-constexpr double kAlteredOverlap = 0.6;
 
 std::vector<std::string> Words(std::string_view folded) {
   std::vector<std::string> out;
@@ -45,28 +40,31 @@ bool ContainsRun(const std::vector<std::string>& hay, const std::vector<std::str
 struct QuoteMatch {
   const QuoteSpan* quote;
   const ClaimTime* time;
-  std::vector<int> near;    // the speaker's KB quotes within kNearDays of the time (all, without one)
+  std::vector<int> near;    // the speaker's KB quotes within near_days of the time (all, without one)
   int best = -1;            // the closest of them by word overlap
   double best_overlap = 0;
   uint32_t start = 0, end = 0;  // the quoted words (without a trailing comma)
 };
 
-// Calls fn(QuoteMatch) for every attributed quote of kShortQuote..kMaxWords words that no
-// recorded statement near its time contains word for word.
+// Calls fn(QuoteMatch) for every attributed quote of min_words..max_words words (fewer: a scare
+// quote) that no recorded statement within near_days of its time contains word for word.
 template <typename Fn>
-void ForEachUnmatchedQuote(const CheckContext& ctx, Fn fn) {
+void ForEachUnmatchedQuote(const CheckContext& ctx, const Rule& rule, Fn fn) {
   const Kb& kb = ctx.kb.kb();
+  const size_t min_words = static_cast<size_t>(rule.params.Int("min_words"));
+  const size_t max_words = static_cast<size_t>(rule.params.Int("max_words"));
+  const int32_t near_days = rule.params.Int("near_days");
   for (size_t i = 0; i < ctx.mentions.quotes.size(); ++i) {
     const QuoteSpan& q = ctx.mentions.quotes[i];
     if (q.speaker < 0) continue;
     std::vector<std::string> qw = Words(ctx.text.F(q.open + 1, q.close));
-    if (qw.empty() || qw.size() > kMaxWords) continue;
+    if (qw.empty() || qw.size() > max_words) continue;
     const ClaimTime& ct = ctx.timeline.quotes[i];
     const std::optional<Interval>& t = ct.judged;
     QuoteMatch qm{&q, &ct, {}};
     for (int qi : kb.quotes_by_speaker[static_cast<size_t>(q.speaker)]) {
       const KbQuote& kq = kb.quotes[static_cast<size_t>(qi)];
-      if (!t || (kq.date.days >= t->a - kNearDays && kq.date.days <= t->b + kNearDays)) qm.near.push_back(qi);
+      if (!t || (kq.date.days >= t->a - near_days && kq.date.days <= t->b + near_days)) qm.near.push_back(qi);
     }
     bool verified = false;
     for (int qi : qm.near) {
@@ -91,7 +89,7 @@ void ForEachUnmatchedQuote(const CheckContext& ctx, Fn fn) {
         qm.best = qi;
       }
     }
-    if (verified || qw.size() < kShortQuote) continue;
+    if (verified || qw.size() < min_words) continue;
     qm.start = q.open + 1;
     qm.end = q.close;
     while (qm.end > qm.start && (ctx.text[qm.end - 1] == ',' || ctx.text[qm.end - 1] == ' ')) --qm.end;
@@ -101,14 +99,14 @@ void ForEachUnmatchedQuote(const CheckContext& ctx, Fn fn) {
 
 }  // namespace
 
-void CheckQuoteAltered(const CheckContext& ctx, FindingSink* out) {
+void CheckQuoteAltered(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
-  ForEachUnmatchedQuote(ctx, [&](const QuoteMatch& qm) {
-    if (qm.best < 0 || qm.best_overlap < kAlteredOverlap) return;
+  ForEachUnmatchedQuote(ctx, rule, [&](const QuoteMatch& qm) {
+    if (qm.best < 0 || qm.best_overlap < rule.params.Number("min_overlap")) return;
     const KbPerson& speaker = kb.people[static_cast<size_t>(qm.quote->speaker)];
     const KbQuote& kq = kb.quotes[static_cast<size_t>(qm.best)];
-    out->Add("QUOTE_ALTERED", Severity::kWarning, qm.quote->sentence, qm.start, qm.end,
-             RenderMessage("QUOTE_ALTERED", {{"speaker", speaker.name}, {"quote_date", FormatIsoDate(kq.date)}}),
+    out->Add(rule, rule.severity, qm.quote->sentence, qm.start, qm.end,
+             rule.Render({{"speaker", speaker.name}, {"quote_date", FormatIsoDate(kq.date)}}),
              {Evidence{speaker.name + ", " + FormatIsoDate(kq.date) + ": \"" + kq.text + "\"" +
                            (kq.ref.empty() ? "" : " (" + kq.ref + ")"),
                        ctx.kb.SourceName(kq.source)}},
@@ -118,27 +116,28 @@ void CheckQuoteAltered(const CheckContext& ctx, FindingSink* out) {
 
 // Unverified only where the KB records statements of the speaker around that time: elsewhere
 // its silence says nothing.
-void CheckQuoteUnverified(const CheckContext& ctx, FindingSink* out) {
+void CheckQuoteUnverified(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
-  ForEachUnmatchedQuote(ctx, [&](const QuoteMatch& qm) {
-    if (qm.best >= 0 && qm.best_overlap >= kAlteredOverlap) return;  // QUOTE_ALTERED's case
+  const int32_t near_days = rule.params.Int("near_days");
+  ForEachUnmatchedQuote(ctx, rule, [&](const QuoteMatch& qm) {
+    if (qm.best >= 0 && qm.best_overlap >= rule.params.Number("altered_overlap")) return;  // quote_altered's case
     const std::optional<Interval>& t = qm.time->judged;
     if (!t || qm.near.empty()) return;
     const KbPerson& speaker = kb.people[static_cast<size_t>(qm.quote->speaker)];
     std::vector<Evidence> ev;
     for (int qi : qm.near) {
-      if (ev.size() >= 3) break;
+      if (ev.size() >= static_cast<size_t>(rule.params.Int("max_evidence"))) break;
       const KbQuote& kq = kb.quotes[static_cast<size_t>(qi)];
       ev.push_back(Evidence{speaker.name + ", " + FormatIsoDate(kq.date) + ": \"" + kq.text + "\"",
                             ctx.kb.SourceName(kq.source)});
     }
     std::string span_when =
-        "between " + FormatIsoDate(Date{t->a - kNearDays}) + " and " + FormatIsoDate(Date{t->b + kNearDays});
+        "between " + FormatIsoDate(Date{t->a - near_days}) + " and " + FormatIsoDate(Date{t->b + near_days});
     std::string recorded = "the KB records " + std::to_string(qm.near.size()) +
                            (qm.near.size() == 1 ? " statement" : " statements") + " of " + speaker.name + " " +
                            span_when + ", none with these words";
-    out->Add("QUOTE_UNVERIFIED", Severity::kInfo, qm.quote->sentence, qm.start, qm.end,
-             RenderMessage("QUOTE_UNVERIFIED", {{"speaker", speaker.name}, {"recorded", recorded}}), std::move(ev),
+    out->Add(rule, rule.severity, qm.quote->sentence, qm.start, qm.end,
+             rule.Render({{"speaker", speaker.name}, {"recorded", recorded}}), std::move(ev),
              std::nullopt);
   });
 }

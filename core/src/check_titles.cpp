@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "checks.h"
-#include "rules.h"
 
 namespace factlint {
 
@@ -22,6 +21,20 @@ struct NotHeld {
   int32_t left = kOpenStart;
   int left_office = -1;
 };
+
+// The name of an office role in the KB format (kb/FORMAT.md) and in rule params.
+std::string_view RoleName(OfficeRole role) {
+  switch (role) {
+    case OfficeRole::kHeadOfState: return "head_of_state";
+    case OfficeRole::kHeadOfGovernment: return "head_of_government";
+    case OfficeRole::kMinister: return "minister";
+    case OfficeRole::kMonarch: return "monarch";
+    case OfficeRole::kOrgHead: return "org_head";
+    case OfficeRole::kDeputy: return "deputy";
+    case OfficeRole::kUnspecified: break;
+  }
+  return "";
+}
 
 // The person's terms in the claim's offices, as evidence.
 std::vector<Evidence> TermEvidence(const KbQuery& q, const TitleClaim& c) {
@@ -63,7 +76,7 @@ void ForEachNotHeld(const CheckContext& ctx, Fn fn) {
 }  // namespace
 
 // Never held before: only when the KB knows who held the office at that time.
-void CheckTitleNotHeld(const CheckContext& ctx, FindingSink* out) {
+void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   ForEachNotHeld(ctx, [&](const NotHeld& nh) {
     if (nh.left_office >= 0) return;  // held it before: CURRENT_BUT_FORMER's case
@@ -83,8 +96,8 @@ void CheckTitleNotHeld(const CheckContext& ctx, FindingSink* out) {
     }
     if (!covered) return;
     const KbOffice& office = kb.offices[static_cast<size_t>(c.offices.front())];
-    out->Add("TITLE_NOT_HELD", Severity::kError, c.sentence, c.start, c.end,
-             RenderMessage("TITLE_NOT_HELD", {{"claim", ctx.text.Orig(c.start, c.end)},
+    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+             rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                                               {"name", kb.people[static_cast<size_t>(c.person)].name},
                                               {"office", office.name},
                                               {"when", *nh.when},
@@ -93,28 +106,31 @@ void CheckTitleNotHeld(const CheckContext& ctx, FindingSink* out) {
   });
 }
 
-void CheckCurrentButFormer(const CheckContext& ctx, FindingSink* out) {
+void CheckCurrentButFormer(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   ForEachNotHeld(ctx, [&](const NotHeld& nh) {
     if (nh.left_office < 0) return;
     const TitleClaim& c = *nh.claim;
     const PersonMention& m = ctx.mentions.persons[static_cast<size_t>(c.mention)];
     // Someone long out of office named with the title is a historical reference ("the attempt on
-    // Prime Minister Thatcher"), not a claim about the present: after 6 years when named by
-    // surname alone or in apposition, after 20 years in any case. (A full name with its title and
-    // no "former", years after the term, is how a present-day mistake reads: "Prime Minister John
-    // Major" in 2005.) An apposition ("James Baker, secretary of state, agreed") reads like the
-    // surname alone.
+    // Prime Minister Thatcher"), not a claim about the present: after historical_years_surname
+    // (6) when named by surname alone or in apposition, after historical_years_any (20) in any
+    // case. (A full name with its title and no "former", years after the term, is how a
+    // present-day mistake reads: "Prime Minister John Major" in 2005.) An apposition ("James
+    // Baker, secretary of state, agreed") reads like the surname alone.
     const bool loose = !m.full || c.start == m.start;
-    const int32_t historical_days = (loose ? 6 : 20) * 365;
+    const int32_t historical_days =
+        (loose ? rule.params.Int("historical_years_surname") : rule.params.Int("historical_years_any")) * 365;
     if (nh.t.a - nh.left > historical_days) return;
-    // Monarchs keep their title in references after their reign ("Queen Elizabeth's funeral").
-    if (kb.offices[static_cast<size_t>(nh.left_office)].role == OfficeRole::kMonarch) return;
+    // Roles whose holders keep their title after leaving (monarchs: "Queen Elizabeth's funeral").
+    const std::vector<std::string>& keep = rule.params.Strings("keep_title_roles");
+    if (std::find(keep.begin(), keep.end(), RoleName(kb.offices[static_cast<size_t>(nh.left_office)].role)) != keep.end())
+      return;
     std::string before = ctx.text.Orig(c.start, c.phrase_start);
     std::string former = c.phrase_start == ctx.sentences.start[static_cast<size_t>(c.sentence)] ? "Former " : "former ";
     std::string suggestion = before + former + ctx.text.Orig(c.phrase_start, c.end);
-    out->Add("CURRENT_BUT_FORMER", Severity::kWarning, c.sentence, c.start, c.end,
-             RenderMessage("CURRENT_BUT_FORMER", {{"claim", ctx.text.Orig(c.start, c.end)},
+    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+             rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                                                   {"name", kb.people[static_cast<size_t>(c.person)].name},
                                                   {"office", kb.offices[static_cast<size_t>(nh.left_office)].name},
                                                   {"left", FormatIsoDate(Date{nh.left})},
@@ -123,7 +139,7 @@ void CheckCurrentButFormer(const CheckContext& ctx, FindingSink* out) {
   });
 }
 
-void CheckFormerButInOffice(const CheckContext& ctx, FindingSink* out) {
+void CheckFormerButInOffice(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   for (size_t i = 0; i < ctx.mentions.titles.size(); ++i) {
     const TitleClaim& c = ctx.mentions.titles[i];
@@ -148,8 +164,8 @@ void CheckFormerButInOffice(const CheckContext& ctx, FindingSink* out) {
     if (!suggestion.empty() && c.has_modifier && c.mod_start == c.start && suggestion[0] >= 'a' &&
         suggestion[0] <= 'z' && c.start == ctx.sentences.start[static_cast<size_t>(c.sentence)])
       suggestion[0] = static_cast<char>(suggestion[0] - 32);
-    out->Add("FORMER_BUT_IN_OFFICE", Severity::kError, c.sentence, c.start, c.end,
-             RenderMessage("FORMER_BUT_IN_OFFICE", {{"claim", claim},
+    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+             rule.Render({{"claim", claim},
                                                     {"name", kb.people[static_cast<size_t>(c.person)].name},
                                                     {"office", kb.offices[static_cast<size_t>(c.offices.front())].name},
                                                     {"since", FormatIsoDate(Date{since})},

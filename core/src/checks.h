@@ -1,6 +1,8 @@
 // Stage 4 of a check (factlint/factlint.h; the pipeline: docs/ARCHITECTURE.md): the rules. Each
-// check reads the immutable outputs of the earlier stages (CheckContext) and adds findings to a
-// FindingSink; none changes anything else. Silence is the default: a check fires only when the
+// check is the function of a rule kind (rule_kinds.h): it runs for one rule of the catalogue
+// (rules.h) with that rule's params, reads the immutable outputs of the earlier stages
+// (CheckContext) and adds findings with the rule's id to a FindingSink; none changes anything
+// else. Silence is the default: a check fires only when the
 // KB knows the person, office or event and the time lies within the KB's as_of.
 
 #ifndef FACTLINT_CORE_CHECKS_H_
@@ -15,7 +17,9 @@
 #include "factlint/factlint.h"
 #include "folded_view.h"
 #include "kb_query.h"
+#include "matcher.h"
 #include "mentions.h"
+#include "rules.h"
 #include "sentences.h"
 #include "timeline.h"
 
@@ -27,13 +31,16 @@ struct CheckContext {
   const Sentences& sentences;
   const Mentions& mentions;
   const Timeline& timeline;
+  const RuleCatalog& catalog;                          // the rules in use
+  const std::vector<PhraseMatcher::Hit>& catalog_hits;  // its phrase automaton over the text
 };
 
 // Collects findings, mapping folded offsets to the report's spans (bytes and UTF-16).
 class FindingSink {
  public:
   explicit FindingSink(const Document& doc) : doc_(doc) {}
-  void Add(std::string_view rule, Severity severity, int sentence, uint32_t fs, uint32_t fe, std::string message,
+  // A finding of `rule` (its id; the severity is the rule's or a per-case one of its params).
+  void Add(const Rule& rule, Severity severity, int sentence, uint32_t fs, uint32_t fe, std::string message,
            std::vector<Evidence> evidence, std::optional<std::string> suggestion);
   std::vector<Finding> Take() { return std::move(findings_); }
 
@@ -42,15 +49,15 @@ class FindingSink {
   std::vector<Finding> findings_;
 };
 
-void CheckTitleNotHeld(const CheckContext& ctx, FindingSink* out);        // check_titles.cpp
-void CheckCurrentButFormer(const CheckContext& ctx, FindingSink* out);
-void CheckFormerButInOffice(const CheckContext& ctx, FindingSink* out);
-void CheckAnachronism(const CheckContext& ctx, FindingSink* out);         // check_events.cpp
-void CheckEventDateMismatch(const CheckContext& ctx, FindingSink* out);
-void CheckQuoteAltered(const CheckContext& ctx, FindingSink* out);        // check_quotes.cpp
-void CheckQuoteUnverified(const CheckContext& ctx, FindingSink* out);
-void CheckInconsistentDescription(const CheckContext& ctx, FindingSink* out);  // check_consistency.cpp
-void CheckWeakSourcing(const CheckContext& ctx, FindingSink* out);        // check_phrases.cpp
+void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* out);        // check_titles.cpp
+void CheckCurrentButFormer(const CheckContext& ctx, const Rule& rule, FindingSink* out);
+void CheckFormerButInOffice(const CheckContext& ctx, const Rule& rule, FindingSink* out);
+void CheckAnachronism(const CheckContext& ctx, const Rule& rule, FindingSink* out);         // check_events.cpp
+void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);
+void CheckQuoteAltered(const CheckContext& ctx, const Rule& rule, FindingSink* out);        // check_quotes.cpp
+void CheckQuoteUnverified(const CheckContext& ctx, const Rule& rule, FindingSink* out);
+void CheckInconsistentDescription(const CheckContext& ctx, const Rule& rule, FindingSink* out);  // check_consistency.cpp
+void CheckPhrases(const CheckContext& ctx, const Rule& rule, FindingSink* out);  // check_phrases.cpp
 
 }  // namespace factlint
 

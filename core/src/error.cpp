@@ -17,6 +17,13 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kBadOption: return "bad_option";
     case ErrorCode::kBadInput: return "bad_input";
     case ErrorCode::kIo: return "io";
+    case ErrorCode::kRulesNotJson: return "rules_not_json";
+    case ErrorCode::kRulesSchema: return "rules_schema";
+    case ErrorCode::kRulesUnknownKind: return "rules_unknown_kind";
+    case ErrorCode::kRulesParams: return "rules_params";
+    case ErrorCode::kRulesPlaceholder: return "rules_placeholder";
+    case ErrorCode::kRulesDuplicate: return "rules_duplicate";
+    case ErrorCode::kRulesTooLarge: return "rules_too_large";
   }
   return "unknown";
 }

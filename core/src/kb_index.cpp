@@ -1,7 +1,7 @@
-// KbIndex construction (see kb_index.h). Besides the KB's own lexicon, a
-// few phrases are built in: prospective markers and anonymous attributions that any English news
-// text uses ("expected", "ahead of", "people familiar with"); the KB can add more but not remove
-// these. They are listed here, as data, and documented in docs/RULES.md.
+// KbIndex construction (see kb_index.h). Besides the KB's own lexicon, the prospective markers
+// any English news text uses ("expected", "ahead of") are built in; the KB can add more but not
+// remove these. The built-in hedges and anonymous attributions are WEAK_SOURCING's params
+// (core/rules/rules.json), matched by the rule catalogue's own automaton (rules.h).
 
 #include "kb_index.h"
 
@@ -15,15 +15,6 @@ constexpr std::string_view kBuiltinProspective[] = {
     "possible", "expected to", "is expected", "are expected", "ahead of", "potential", "looming",
     "scheduled to", "scheduled for", "prepare for", "preparing for", "set to", "prospect of",
     "would-be", "in the event of", "impending"};
-constexpr std::string_view kBuiltinHedges[] = {"allegedly", "reportedly", "purportedly",
-                                               "rumoured", "rumored", "supposedly"};
-constexpr std::string_view kBuiltinAnonymous[] = {
-    "sources familiar with", "a source familiar with", "people familiar with",
-    "a person familiar with", "officials familiar with", "on condition of anonymity",
-    "who spoke on condition of anonymity", "who asked not to be named", "unnamed sources",
-    "anonymous sources", "an unnamed official", "unnamed officials", "sources said",
-    "sources say", "according to sources", "insiders say", "insiders said"};
-
 // "George W. Bush" -> "George W Bush", "J. R. R. Tolkien" -> "J R R Tolkien": drops each period
 // that follows a one-letter word. Other periods ("St.") stay.
 std::string WithoutInitialPeriods(std::string_view name) {
@@ -68,9 +59,7 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
   for (size_t i = 0; i < kb.events.size(); ++i)
     for (const auto& t : kb.events[i].triggers) add(t, PhraseKind::kTrigger, static_cast<int>(i));
   for (const auto& s : kb.lexicon.hedges) add(s, PhraseKind::kHedge, -1);
-  for (auto s : kBuiltinHedges) add(s, PhraseKind::kHedge, -1);
   for (const auto& s : kb.lexicon.anonymous) add(s, PhraseKind::kAnonymous, -1);
-  for (auto s : kBuiltinAnonymous) add(s, PhraseKind::kAnonymous, -1);
   for (const auto& s : kb.lexicon.prospective) add(s, PhraseKind::kProspective, -1);
   for (auto s : kBuiltinProspective) add(s, PhraseKind::kProspective, -1);
   index->refs.resize(index->matcher.pattern_count());

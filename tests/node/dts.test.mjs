@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 
-import { KB_TEXT, WEB, loadWrapper } from './helpers.mjs';
+import { KB_TEXT, ROOT, WEB, loadWrapper } from './helpers.mjs';
 
 const DTS = fs.readFileSync(path.join(WEB, 'factlint.d.ts'), 'utf8');
 
@@ -74,4 +74,37 @@ test('KB summary, rules and errors match the declarations', () => {
     const kinds = [...DTS.match(/export type ErrorKind =([\s\S]*?);/)[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
     assert.ok(kinds.includes(error.kind), `kind ${error.kind} is declared`);
   }
+});
+
+test('loadRules: a bad catalogue throws a declared kind and keeps the rules; a good one replaces them', () => {
+  const kinds = [...DTS.match(/export type ErrorKind =([\s\S]*?);/)[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
+  const before = checker.rules;
+  const bad = { rules: [{ id: 'MY_RULE', kind: 'regex', severity: 'info', message: '{claim}', description: 'd', params: {} }] };
+  try {
+    checker.loadRules(JSON.stringify(bad));
+    assert.fail('an invalid catalogue throws');
+  } catch (error) {
+    assert.ok(error instanceof factlint.FactlintError);
+    assert.equal(error.kind, 'rules_unknown_kind');
+    assert.ok(kinds.includes(error.kind), `kind ${error.kind} is declared`);
+    assert.equal(error.path, '/rules/0/kind');
+    assert.ok(error.line > 0 && error.column > 0);
+  }
+  assert.equal(checker.rules, before, 'the previous catalogue stays in use');
+  const mine = {
+    rules: [{
+      id: 'VAGUE_QUANTITY', kind: 'phrase', severity: 'warning', message: '"{claim}" is {label}', description: 'd',
+      params: { groups: [{ label: 'a vague quantity', phrases: ['a number of'] }] },
+    }],
+  };
+  try {
+    const rules = checker.loadRules(JSON.stringify(mine));
+    assert.deepEqual(rules.map((r) => r.id), ['VAGUE_QUANTITY']);
+    assert.equal(checker.rules, rules);
+    const report = checker.check('A number of officials reportedly left.', { date: '2024-01-01' });
+    assert.deepEqual(report.findings.map((f) => [f.rule, f.severity, f.text]), [['VAGUE_QUANTITY', 'warning', 'A number of']]);
+  } finally {
+    checker.loadRules(fs.readFileSync(path.join(ROOT, 'core', 'rules', 'rules.json'), 'utf8'));
+  }
+  assert.ok(checker.rules.some((r) => r.id === 'WEAK_SOURCING'));
 });

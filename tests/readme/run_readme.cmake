@@ -1,6 +1,7 @@
 # Runs every CLI example of README.md (the lines of its code blocks that start with
 # `build/native/factlint`), with the README's placeholder files replaced by real ones:
 #   article.txt -> examples/example-article.txt, my-kb.json -> kb/world.json,
+#   my-rules.json -> tests/fixtures/rules/pass_phrase_rule.json,
 #   archive.jsonl -> a two-line archive written here. Each must exit 0 or 1 (2 = usage/input error)
 # and print something. Usage: cmake -DROOT=<repo> -DCLI=<factlint> -DWORK=<dir> -P run_readme.cmake
 file(STRINGS "${ROOT}/README.md" lines REGEX "^build/native/factlint ")
@@ -17,6 +18,7 @@ foreach(line IN LISTS lines)
   string(REGEX REPLACE "^build/native/factlint" "" command "${command}")
   string(REPLACE "article.txt" "${ROOT}/examples/example-article.txt" command "${command}")
   string(REPLACE "my-kb.json" "${ROOT}/kb/world.json" command "${command}")
+  string(REPLACE "my-rules.json" "${ROOT}/tests/fixtures/rules/pass_phrase_rule.json" command "${command}")
   set(input "")
   if(command MATCHES "< archive.jsonl")
     string(REPLACE "< archive.jsonl" "" command "${command}")

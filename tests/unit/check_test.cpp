@@ -1,5 +1,5 @@
-// Check (core/src/check.cpp) end to end on small texts, with the rule catalogue's test KB
-// ("basic" in core/rules/rules.json: real office holders, a few events and quotes), and — tagged
+// Check (core/src/check.cpp) end to end on small texts, with the rule examples' test KB
+// ("basic" in tests/fixtures/rules/test_kbs.json: real office holders, a few events and quotes), and — tagged
 // [seed] / [bundled] — on the example articles with the bundled kb/world.json.
 
 #include <fstream>
@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "factlint/factlint.h"
+#include "test_kbs.h"
 
 namespace {
 
@@ -19,15 +20,7 @@ using factlint::Finding;
 using factlint::Report;
 using factlint::Severity;
 
-const factlint::Kb& TestKb() {
-  static const factlint::KbHandle kb = [] {
-    auto j = nlohmann::json::parse(factlint::RuleCatalogJson());
-    auto r = factlint::LoadKb(j.at("test_kbs").at("basic").dump());
-    if (!r.ok()) FAIL(r.error().ToString());
-    return r.value();
-  }();
-  return *kb;
-}
+const factlint::Kb& TestKb() { return factlint_test::BasicKb(); }
 
 CheckOptions At(const char* iso) {
   CheckOptions o;

@@ -2,7 +2,7 @@
 // every one of its examples behaves as written — a `fire` example gives a finding of that rule on
 // exactly the marked span (with the suggestion and severity when the example names them), a
 // `pass` example gives none of that rule. Each example carries its own KB (inline, or a name in
-// the file's `test_kbs`), so the examples do not depend on the bundled KB.
+// tests/fixtures/rules/test_kbs.json), so the examples do not depend on the bundled KB.
 
 #include <fstream>
 #include <iterator>
@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "factlint/factlint.h"
+#include "test_kbs.h"
 
 namespace {
 
@@ -42,8 +43,9 @@ TEST_CASE("rules: the catalogue is well formed", "[rules]") {
   for (const json& r : c["rules"]) {
     for (auto it = r.begin(); it != r.end(); ++it) {
       INFO("rule key " << it.key());
-      CHECK((it.key() == "id" || it.key() == "severity" || it.key() == "message" || it.key() == "description" ||
-             it.key() == "examples" || it.key() == "link"));
+      CHECK((it.key() == "id" || it.key() == "kind" || it.key() == "params" || it.key() == "severity" ||
+             it.key() == "message" || it.key() == "description" || it.key() == "examples" || it.key() == "link" ||
+             it.key() == "enabled"));
     }
     std::string id = r.at("id").get<std::string>();
     INFO(id);
@@ -76,8 +78,7 @@ TEST_CASE("rules: every example fires or passes as written", "[rules]") {
     for (const json& e : r.at("examples")) {
       ++n;
       const json& kb_ref = e.at("kb");
-      const json& kb_json = kb_ref.is_string() ? c.at("test_kbs").at(kb_ref.get<std::string>()) : kb_ref;
-      auto kb = factlint::LoadKb(kb_json.dump());
+      auto kb = factlint::LoadKb(kb_ref.is_string() ? factlint_test::TestKbJson(kb_ref.get<std::string>()) : kb_ref.dump());
       INFO(id << " example " << n << ": " << e.at("text").get<std::string>());
       if (!kb.ok()) FAIL("example KB does not load: " << kb.error().ToString());
       factlint::CheckOptions options;

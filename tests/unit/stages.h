@@ -23,7 +23,22 @@ struct Stages {
         sentences(factlint::FindSentences(doc)),
         mentions(factlint::FindMentions(query, *index, view, sentences)),
         timeline(factlint::BuildTimeline(query, *index, view, sentences, mentions, options)),
-        ctx{query, view, sentences, mentions, timeline} {}
+        catalog(*factlint::BundledRules()),
+        catalog_hits(Hits(catalog, view)),
+        ctx{query, view, sentences, mentions, timeline, catalog, catalog_hits} {}
+
+  static std::vector<factlint::PhraseMatcher::Hit> Hits(const factlint::RuleCatalog& c, const factlint::FoldedView& v) {
+    std::vector<factlint::PhraseMatcher::Hit> hits;
+    c.phrases.FindAll(v.text(), &hits);
+    return hits;
+  }
+  // The bundled rule with that id (the test fails when there is none).
+  const factlint::Rule& Rule(const std::string& id) const {
+    for (const factlint::Rule& r : catalog.rules)
+      if (r.id == id) return r;
+    FAIL("no rule " << id);
+    return catalog.rules.front();
+  }
 
   std::shared_ptr<const factlint::KbIndex> index;
   factlint::KbQuery query;
@@ -32,6 +47,8 @@ struct Stages {
   factlint::Sentences sentences;
   factlint::Mentions mentions;
   factlint::Timeline timeline;
+  const factlint::RuleCatalog& catalog;
+  std::vector<factlint::PhraseMatcher::Hit> catalog_hits;
   factlint::CheckContext ctx;
 };
 

@@ -1,9 +1,11 @@
-// The small test KBs of the unit tests ("basic": real office holders, a few events and quotes),
-// loaded once. Shared by the stage tests (sentences, mentions, timeline, checks, kb_query).
+// The small test KBs of the unit tests and the rule examples ("basic": real office holders, a few
+// events and quotes; tests/fixtures/rules/test_kbs.json), loaded once. Shared by the stage tests (sentences, mentions, timeline, checks, kb_query).
 
 #ifndef FACTLINT_TESTS_UNIT_TEST_KBS_H_
 #define FACTLINT_TESTS_UNIT_TEST_KBS_H_
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -13,9 +15,16 @@
 
 namespace factlint_test {
 
+// The test KB of that name in tests/fixtures/rules/test_kbs.json (the KBs the rule examples of
+// core/rules/rules.json name), as JSON text. Not embedded in any binary.
 inline std::string TestKbJson(const std::string& name) {
-  auto j = nlohmann::json::parse(factlint::RuleCatalogJson());
-  return j.at("test_kbs").at(name).dump();
+  static const nlohmann::json kbs = [] {
+    std::ifstream in(FACTLINT_SOURCE_DIR "/tests/fixtures/rules/test_kbs.json", std::ios::binary);
+    std::ostringstream b;
+    b << in.rdbuf();
+    return nlohmann::json::parse(b.str());
+  }();
+  return kbs.at(name).dump();
 }
 
 inline const factlint::Kb& BasicKb() {

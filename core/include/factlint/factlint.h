@@ -53,6 +53,15 @@ enum class ErrorCode {
   kBadOption,        // an option value is malformed (for example a date that is not YYYY-MM-DD)
   kBadInput,         // input that cannot be processed (for example a JSONL line that is not JSON)
   kIo,               // a file could not be read or written (CLI only)
+  // Rule catalogues (LoadRules). Every message names the rule id when the entry has one, the
+  // path is the JSON pointer of the key or value, line/column its place.
+  kRulesNotJson,      // the catalogue is not JSON (line/column where it stops being JSON)
+  kRulesSchema,       // wrong type, missing, unknown or repeated key, bad id, severity or example
+  kRulesUnknownKind,  // a rule's "kind" is not in the registry (the message lists the kinds)
+  kRulesParams,       // params that do not fit the kind: unknown, missing, wrong type, out of range
+  kRulesPlaceholder,  // a message placeholder the kind does not fill, or an unbalanced brace
+  kRulesDuplicate,    // a rule id defined twice
+  kRulesTooLarge,     // the catalogue exceeds the loader's limits (16 MiB, nesting depth 32)
 };
 
 // Stable lower_snake name of a code ("kb_schema"), used as the `kind` of JS errors.
@@ -125,10 +134,24 @@ enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
 std::string_view SeverityName(Severity s);                    // "info" | "warning" | "error"
 std::optional<Severity> ParseSeverity(std::string_view name);  // inverse of SeverityName
 
+// ---------------------------------------------------------------------------------------------
+// Rules. A catalogue (core/rules/rules.json is embedded and used by default; docs/RULES.md, schema
+// core/rules/schema.json) lists rules, each of a kind the engine knows ("phrase",
+// "title_not_held", ...) with the kind's params, an id, a severity and a message template. A
+// user's catalogue replaces the bundled one for the checks given it: a new rule of an existing
+// kind needs no rebuild. Loading is strict like the KB's: the first problem is returned with the
+// rule id, the JSON path and the line/column.
+
+struct RuleCatalog;  // defined in core/src/rules.h; opaque here
+using RulesHandle = std::shared_ptr<const RuleCatalog>;
+
+Result<RulesHandle> LoadRules(std::string_view json_text);
+
 struct CheckOptions {
   std::optional<Date> date;             // the reference date; inferred from the text when absent
   Severity min_severity = Severity::kInfo;  // findings below are dropped
-  std::vector<std::string> disabled_rules;  // rule ids to silence
+  std::vector<std::string> disabled_rules;  // rule ids to silence: those rules do not run
+  RulesHandle rules;                    // the rule catalogue; null = the bundled one
 };
 
 struct Span {
@@ -174,7 +197,8 @@ std::string ReportToJson(const Report& report);
 // Sentence segmentation alone (the first stage of Check).
 std::vector<Span> Segment(std::string_view text);
 
-// The rule catalogue (id, severity, message template, examples), as JSON text.
+// The bundled rule catalogue (id, kind, params, severity, message template, examples), as JSON
+// text.
 std::string_view RuleCatalogJson();
 
 }  // namespace factlint
