@@ -3,9 +3,6 @@
 // age finding; no party on the terms in force, no party finding; no death date and no later
 // term, no "the late" finding; no ordinal on the person's terms, no ordinal finding.
 
-// Until the rule registry (rule_kinds.h) is in this tree, this file compiles to nothing.
-#if __has_include("rule_kinds.h")
-
 #include <algorithm>
 #include <cstdlib>
 
@@ -234,6 +231,15 @@ void CheckTenureMismatch(const CheckContext& ctx, const Rule& rule, FindingSink*
         }
       }
     }
+    // A term's own start counts too: an acting spell before the full term merges with it into
+    // one run ("became president in 2000" after acting from 1999-12-31).
+    for (int tt : kb.terms_by_person[static_cast<size_t>(p)]) {
+      const KbTerm& term = kb.terms[static_cast<size_t>(tt)];
+      if (std::find(offices.begin(), offices.end(), term.office) == offices.end()) continue;
+      int y, m, d;
+      SplitDate(term.start, &y, &m, &d);
+      if (c.tenure == TenureMeaning::kStart ? y == c.number : (y == c.number || y == c.number + 1)) ok = true;
+    }
     if (ok || best == kOpenStart) continue;
     int y, m, d;
     SplitDate(Date{best}, &y, &m, &d);
@@ -250,7 +256,7 @@ void CheckTenureMismatch(const CheckContext& ctx, const Rule& rule, FindingSink*
                           {"office", kb.offices[static_cast<size_t>(best_office)].name},
                           {"start", FormatIsoDate(Date{best})},
                           {"stated", std::to_string(c.number)},
-                          {"meaning", c.tenure == TenureMeaning::kStart ? "took office" : "was elected"}}),
+                          {"meaning", c.tenure == TenureMeaning::kStart ? "took office" : "was first elected"}}),
              TermsEvidence(ctx.kb, ev_terms), suggestion);
   }
 }
@@ -298,5 +304,3 @@ void CheckOrdinalMismatch(const CheckContext& ctx, const Rule& rule, FindingSink
 }
 
 }  // namespace factlint
-
-#endif  // __has_include("rule_kinds.h")
