@@ -9,13 +9,16 @@
 #   make fuzz    libFuzzer targets, FUZZ_SECONDS each (default 60)
 #   make kb      regenerate the generated parts of kb/src from ../shared/data (skipped when
 #                absent; FACTLINT_SHARED overrides), rebuild kb/world.json and validate it
+#   make python  the Python module (build/python/site/factlint, Debian's /usr/bin/python3)
+#   make batch IN=archive.jsonl OUT=reports/ WORKERS=2   check an archive on Dask (docs/BATCH.md)
 
 SHELL := /bin/bash
 PORT ?= 8000
 FUZZ_SECONDS ?= 60
+WORKERS ?= 2
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all setup build native wasm web run test test-asan bench eval fuzz fuzz-build fuzz-smoke kb clean
+.PHONY: all setup build native wasm web python batch run test test-asan test-python bench eval fuzz fuzz-build fuzz-smoke kb clean
 
 all: build
 
@@ -36,6 +39,14 @@ web: wasm
 
 build: native web
 
+python: setup
+	@cmake --preset python >/dev/null
+	@cmake --build --preset python
+
+batch: python
+	@if [[ -z "$(IN)" || -z "$(OUT)" ]]; then echo "usage: make batch IN=archive.jsonl|folder|'glob' OUT=folder [WORKERS=2]" >&2; exit 2; fi
+	@PYTHONPATH=$(CURDIR)/build/python/site /usr/bin/python3 -m factlint.batch "$(IN)" "$(OUT)" --workers $(WORKERS) $(BATCH_ARGS)
+
 run: build
 	@echo "== factlint check examples/example-article.txt (bundled KB)"
 	@build/native/factlint check examples/example-article.txt; status=$$?; \
@@ -45,9 +56,12 @@ run: build
 	@echo "Serving dist/web on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist/web
 
-# The sanitizer and fuzz passes run first, so the run ends with the native ctest summary.
-test: build test-asan fuzz-smoke
+# The sanitizer, fuzz and Python passes run first, so the run ends with the native ctest summary.
+test: build test-asan fuzz-smoke test-python
 	@cd build/native && ctest --output-on-failure -j2
+
+test-python: python
+	@cd build/python && ctest --output-on-failure
 
 test-asan: setup
 	@cmake --preset native-asan >/dev/null

@@ -88,7 +88,9 @@ void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* o
       for (int ti : kb.terms_by_office[static_cast<size_t>(o)]) {
         const KbTerm& term = kb.terms[static_cast<size_t>(ti)];
         if (term.start.days <= nh.t.b) covered = true;
-        if (term.start.days <= nh.t.b && ctx.kb.TermEnd(term) > nh.t.a && term.person != c.person) {
+        // Of an office many hold at once (a senator), the others prove nothing: not named.
+        if (term.start.days <= nh.t.b && ctx.kb.TermEnd(term) > nh.t.a && term.person != c.person &&
+            kb.offices[static_cast<size_t>(o)].single_holder) {
           if (holder.empty()) holder = kb.people[static_cast<size_t>(term.person)].name;
           ev.push_back(Evidence{ctx.kb.TermFact(term), ctx.kb.SourceName(term.source)});
         }

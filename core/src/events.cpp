@@ -1,5 +1,5 @@
-// Event mentions (mentions.h): KB triggers (overlapping hits merged) and generic "<Month>
-// election(s)"; the events narrowed to those with a participant named in the sentence (required
+// Event mentions (mentions.h): KB triggers (overlapping hits merged), generic "<Month>
+// election(s)" and meetings named by two participants and the place; the events narrowed to those with a participant named in the sentence (required
 // for generic ones); a prospective marker shortly before the trigger ("will", "possible",
 // "returning ...") with no word of the past between; and the stated date, a time expression right
 // next to the trigger ("the 2019 provision of", "invasion in February 2021").
@@ -101,6 +101,87 @@ std::vector<EventMention> GenericElections(const Kb& kb, const FoldedView& t, co
   return generic;
 }
 
+// Meetings named by who and where: "a meeting at the White House" in a sentence that names two
+// participants (and at least half of them) of a KB meeting or summit held there. The place is any part of the event's place
+// but the last, broadest one ("Oval Office, White House, Washington, D.C."), found as words in
+// the sentence. Such a mention only dates the text; the checks never judge it.
+std::vector<EventMention> MeetingsByParticipants(const Kb& kb, const FoldedView& t, const Sentences& sentences,
+                                                 const std::vector<PersonMention>& persons,
+                                                 const std::vector<std::vector<size_t>>& persons_in_sentence,
+                                                 const std::vector<EventMention>& found) {
+  std::vector<EventMention> out;
+  std::vector<std::pair<int, std::vector<std::string>>> meetings;  // event, its place words
+  for (size_t k = 0; k < kb.events.size(); ++k) {
+    const KbEvent& ev = kb.events[k];
+    if ((ev.kind != "meeting" && ev.kind != "summit") || ev.participants.size() < 2) continue;
+    std::vector<std::string> places;
+    size_t from = 0;
+    while (from <= ev.place.size()) {
+      size_t comma = ev.place.find(',', from);
+      if (comma == std::string::npos) break;  // the last part is the broadest: left out
+      std::string part = Fold(std::string_view(ev.place).substr(from, comma - from));
+      while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+      while (!part.empty() && part.back() == ' ') part.pop_back();
+      if (part.size() >= 4) places.push_back(std::move(part));
+      from = comma + 1;
+    }
+    if (!places.empty()) meetings.emplace_back(static_cast<int>(k), std::move(places));
+  }
+  if (meetings.empty()) return out;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    std::set<int> named;
+    for (size_t mi : persons_in_sentence[s])
+      if (persons[mi].person >= 0) named.insert(persons[mi].person);
+    if (named.size() < 2) continue;
+    const uint32_t lo = sentences.start[s], hi = sentences.end[s];
+    uint32_t noun_start = 0, noun_end = 0;
+    for (uint32_t i = lo; i < hi && noun_end == 0;) {
+      if (!t.WordByte(i)) {
+        ++i;
+        continue;
+      }
+      uint32_t e = i;
+      while (e < hi && t.WordByte(e)) ++e;
+      if (IsMeetingNoun(t.F(i, e))) noun_start = i, noun_end = e;
+      i = e;
+    }
+    if (noun_end == 0) continue;
+    const std::string_view text = t.F(lo, hi);
+    auto has_words = [&](const std::string& phrase) {
+      for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+        const uint32_t a = lo + static_cast<uint32_t>(at), b = a + static_cast<uint32_t>(phrase.size());
+        if ((a == lo || !t.WordByte(a - 1)) && (b >= hi || !t.WordByte(b))) return true;
+      }
+      return false;
+    };
+    EventMention em;
+    for (const auto& [k, places] : meetings) {
+      const KbEvent& ev = kb.events[static_cast<size_t>(k)];
+      int present = 0;
+      for (int p : ev.participants) present += named.count(p) ? 1 : 0;
+      // Two of them, and at least half: a crowded summit is not named by two of its guests.
+      if (present < 2 || 2 * present < static_cast<int>(ev.participants.size())) continue;
+      bool already = false;
+      for (const EventMention& f : found)
+        if (f.sentence == static_cast<int>(s) && std::find(f.events.begin(), f.events.end(), k) != f.events.end())
+          already = true;
+      if (already) continue;
+      for (const std::string& place : places)
+        if (has_words(place)) {
+          em.events.push_back(k);
+          break;
+        }
+    }
+    if (em.events.empty()) continue;
+    em.sentence = static_cast<int>(s);
+    em.start = noun_start;
+    em.end = noun_end;
+    em.by_participants = true;
+    out.push_back(std::move(em));
+  }
+  return out;
+}
+
 // Prospective: a marker shortly before the trigger, with no word of the past between.
 void MarkProspective(const FoldedView& t, uint32_t lo, const std::vector<Phrase>& lexicon, EventMention* em) {
   const uint32_t from = em->start > 80 ? em->start - 80 : 0;
@@ -175,7 +256,9 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
                                             std::vector<std::vector<char>>* event_dates) {
   std::vector<EventMention> found = TriggerMentions(index, sentences, hits);
   std::vector<EventMention> generic = GenericElections(kb.kb(), text, sentences, found);
+  std::vector<EventMention> met = MeetingsByParticipants(kb.kb(), text, sentences, persons, persons_in_sentence, found);
   found.insert(found.end(), generic.begin(), generic.end());
+  found.insert(found.end(), met.begin(), met.end());
   std::sort(found.begin(), found.end(), [](const EventMention& a, const EventMention& b) { return a.start < b.start; });
   std::vector<std::set<int>> named_in(sentences.size());
   std::vector<char> named_done(sentences.size(), 0);
@@ -204,6 +287,7 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
       continue;
     }
     MarkProspective(text, sentences.start[s], lexicon, &em);
+    if (em.by_participants && em.prospective) continue;  // meetings recur: only a past one dates the text
     em.time = StatedDate(text, sentences.end[s], sentences.times[s], em);
     if (em.time >= 0) (*event_dates)[s][static_cast<size_t>(em.time)] = 1;
     out.push_back(std::move(em));

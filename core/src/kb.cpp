@@ -24,6 +24,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -293,9 +294,31 @@ struct RawQuote {
   Ref speaker, source;
 };
 
+// A non-owning reference to a callable, for the rows of a field table: the table and the lambdas
+// in it live until the end of the ReadObject call that reads them.
+class ReadFn {
+ public:
+  template <typename F>
+  ReadFn(F&& f)  // NOLINT(google-explicit-constructor): rows are written as {name, req, lambda}
+      : callable_(static_cast<const void*>(&f)),
+        call_([](const void* c) { (*static_cast<const std::remove_reference_t<F>*>(c))(); }) {}
+  void operator()() const { call_(callable_); }
+
+ private:
+  const void* callable_;
+  void (*call_)(const void*);
+};
+
+enum Presence : bool { kOptional = false, kRequired = true };
+
+// One row of an object's field table: the key, whether it must be there, and how its value is
+// read (the Get*/Read* call in `read` is the value's type, and reports a wrong one). The table is
+// the whole shape of the object: unknown keys, repeated keys and missing required keys all come
+// from it, and kb/schema.json is held to it by scripts/kb/test_schema.py.
 struct Field {
   std::string_view name;
-  bool required;
+  Presence presence;
+  ReadFn read;
 };
 
 class Loader {
@@ -435,6 +458,21 @@ class Loader {
     return true;
   }
 
+  // An optional value's readers: the value is set only when it is valid.
+  void GetOptionalDate(std::optional<Date>* out, Located* where) {
+    Date d;
+    if (GetDate(&d, where)) *out = d;
+  }
+  void GetOptionalInt(std::optional<int>* out, int min) {
+    int n = 0;
+    if (GetInt(&n, min)) *out = n;
+  }
+  // A precision, remembering where it stood (valid: read and one of day/month/year).
+  void GetPrecision(EventPrecision* out, Located* where) {
+    where->offset = reader_.Offset();
+    where->valid = GetEnum(kPrecisions, out);
+  }
+
   // A date at `where` (valid) written against its precision: YYYY-01-01 for "year", YYYY-MM-01
   // for "month". `field` names the date, `precision_key` the key that set the precision.
   void CheckPrecisionForm(Date d, EventPrecision p, const Located& where, std::string_view field,
@@ -541,12 +579,11 @@ class Loader {
     return false;
   }
 
-  // Reads an object at path_ whose keys are `fields`: calls on_key(index into fields) with the
-  // reader on the value and path_ extended by the key; on_key must consume the value. Unknown
+  // Reads an object at path_ by its field table: for each key, calls that row's `read` with the
+  // reader on the value and path_ extended by the key (read must consume the value). Unknown
   // and repeated keys are reported and skipped, missing required keys reported at the '{'.
   // Returns false (having consumed the value) when it is not an object.
-  template <typename OnKey>
-  bool ReadObject(std::initializer_list<Field> fields, OnKey&& on_key) {
+  bool ReadObject(std::initializer_list<Field> fields) {
     const size_t object_at = reader_.Offset();
     if (!Expect(Type::kObject, "an object")) return false;
     std::vector<bool> seen(fields.size(), false);
@@ -580,12 +617,12 @@ class Loader {
       }
       seen[index] = true;
       const size_t before = reader_.Offset();
-      on_key(index);
+      fields.begin()[index].read();
       if (reader_.Offset() == before) reader_.Skip();  // a handler that read nothing
     }
     size_t index = 0;
     for (const Field& f : fields) {
-      if (f.required && !seen[index]) {
+      if (f.presence == kRequired && !seen[index]) {
         AddHere(object_at, ErrorCode::kKbSchema, [&] { return "missing required key " + Quoted(f.name); });
       }
       ++index;
@@ -609,34 +646,21 @@ class Loader {
     }
   }
 
-  // --- the objects ---------------------------------------------------------------------------
+  // --- the objects: one field table each ---------------------------------------------------
 
   void ReadRoot() {
-    ReadObject(
-        {{"schema_version", true},
-         {"name", true},
-         {"as_of", true},
-         {"sources", true},
-         {"people", true},
-         {"offices", true},
-         {"terms", true},
-         {"events", true},
-         {"quotes", true},
-         {"lexicon", true}},
-        [&](size_t key) {
-          switch (key) {
-            case 0: ReadSchemaVersion(); break;
-            case 1: GetString(&name_, /*nonblank=*/true); break;
-            case 2: GetDate(&as_of_); break;
-            case 3: ReadArray("an array of sources", [&](size_t i) { ReadSource(i); }); break;
-            case 4: ReadArray("an array of people", [&](size_t i) { ReadPerson(i); }); break;
-            case 5: ReadArray("an array of offices", [&](size_t i) { ReadOffice(i); }); break;
-            case 6: ReadArray("an array of terms", [&](size_t i) { ReadTerm(i); }); break;
-            case 7: ReadArray("an array of events", [&](size_t i) { ReadEvent(i); }); break;
-            case 8: ReadArray("an array of quotes", [&](size_t i) { ReadQuote(i); }); break;
-            case 9: ReadLexicon(); break;
-          }
-        });
+    ReadObject({
+        {"schema_version", kRequired, [&] { ReadSchemaVersion(); }},
+        {"name", kRequired, [&] { GetString(&name_, /*nonblank=*/true); }},
+        {"as_of", kRequired, [&] { GetDate(&as_of_); }},
+        {"sources", kRequired, [&] { ReadArray("an array of sources", [&](size_t i) { ReadSource(i); }); }},
+        {"people", kRequired, [&] { ReadArray("an array of people", [&](size_t i) { ReadPerson(i); }); }},
+        {"offices", kRequired, [&] { ReadArray("an array of offices", [&](size_t i) { ReadOffice(i); }); }},
+        {"terms", kRequired, [&] { ReadArray("an array of terms", [&](size_t i) { ReadTerm(i); }); }},
+        {"events", kRequired, [&] { ReadArray("an array of events", [&](size_t i) { ReadEvent(i); }); }},
+        {"quotes", kRequired, [&] { ReadArray("an array of quotes", [&](size_t i) { ReadQuote(i); }); }},
+        {"lexicon", kRequired, [&] { ReadLexicon(); }},
+    });
   }
 
   void ReadSchemaVersion() {
@@ -669,13 +693,11 @@ class Loader {
 
   void ReadSource(size_t index) {
     RawSource s;
-    ReadObject({{"id", true}, {"name", true}, {"url", false}, {"license", false}}, [&](size_t key) {
-      switch (key) {
-        case 0: GetId(&s.value.id, &s.id); break;
-        case 1: GetString(&s.value.name, true); break;
-        case 2: GetString(&s.value.url, true); break;
-        case 3: GetString(&s.value.license, true); break;
-      }
+    ReadObject({
+        {"id", kRequired, [&] { GetId(&s.value.id, &s.id); }},
+        {"name", kRequired, [&] { GetString(&s.value.name, true); }},
+        {"url", kOptional, [&] { GetString(&s.value.url, true); }},
+        {"license", kOptional, [&] { GetString(&s.value.license, true); }},
     });
     KeepIdItem(std::move(s), index, &sources_, &sources_broken_);
   }
@@ -683,45 +705,20 @@ class Loader {
   void ReadPerson(size_t index) {
     RawPerson p;
     Located born, died, born_precision, died_precision;  // offset 0: the key is absent
-    const bool is_object = ReadObject(
-        {{"id", true},
-         {"name", true},
-         {"aliases", true},
-         {"short", true},
-         {"born", false},
-         {"born_precision", false},
-         {"died", false},
-         {"died_precision", false}},
-        [&](size_t key) {
-          switch (key) {
-            case 0: GetId(&p.value.id, &p.id); break;
-            case 1: {
-              const size_t at = reader_.Offset();
-              p.name = Located{at, GetString(&p.value.name, true)};
-              break;
-            }
-            case 2: GetStringList(&p.value.aliases, &p.alias_offsets); break;
-            case 3: GetStringList(&p.value.shorts); break;
-            case 4: {
-              Date d;
-              if (GetDate(&d, &born)) p.value.born = d;
-              break;
-            }
-            case 5:
-              born_precision.offset = reader_.Offset();
-              born_precision.valid = GetEnum(kPrecisions, &p.value.born_precision);
-              break;
-            case 6: {
-              Date d;
-              if (GetDate(&d, &died)) p.value.died = d;
-              break;
-            }
-            case 7:
-              died_precision.offset = reader_.Offset();
-              died_precision.valid = GetEnum(kPrecisions, &p.value.died_precision);
-              break;
-          }
-        });
+    const bool is_object = ReadObject({
+        {"id", kRequired, [&] { GetId(&p.value.id, &p.id); }},
+        {"name", kRequired,
+         [&] {
+           const size_t at = reader_.Offset();
+           p.name = Located{at, GetString(&p.value.name, true)};
+         }},
+        {"aliases", kRequired, [&] { GetStringList(&p.value.aliases, &p.alias_offsets); }},
+        {"short", kRequired, [&] { GetStringList(&p.value.shorts); }},
+        {"born", kOptional, [&] { GetOptionalDate(&p.value.born, &born); }},
+        {"born_precision", kOptional, [&] { GetPrecision(&p.value.born_precision, &born_precision); }},
+        {"died", kOptional, [&] { GetOptionalDate(&p.value.died, &died); }},
+        {"died_precision", kOptional, [&] { GetPrecision(&p.value.died_precision, &died_precision); }},
+    });
     if (is_object) CheckPersonDates(p, born, died, born_precision, died_precision);
     KeepIdItem(std::move(p), index, &people_, &people_broken_);
   }
@@ -767,72 +764,42 @@ class Loader {
         {"party_leader", OfficeRole::kPartyLeader},
     }};
     RawOffice o;
-    ReadObject({{"id", true},
-                {"name", true},
-                {"titles", true},
-                {"jurisdiction", true},
-                {"single_holder", true},
-                {"role", false}},
-               [&](size_t key) {
-                 switch (key) {
-                   case 0: GetId(&o.value.id, &o.id); break;
-                   case 1: GetString(&o.value.name, true); break;
-                   case 2: GetStringList(&o.value.titles); break;
-                   case 3: GetStringList(&o.value.jurisdiction); break;
-                   case 4: o.single_holder_read = GetBool(&o.value.single_holder); break;
-                   case 5: GetEnum(kRoles, &o.value.role); break;
-                 }
-               });
+    ReadObject({
+        {"id", kRequired, [&] { GetId(&o.value.id, &o.id); }},
+        {"name", kRequired, [&] { GetString(&o.value.name, true); }},
+        {"titles", kRequired, [&] { GetStringList(&o.value.titles); }},
+        {"jurisdiction", kRequired, [&] { GetStringList(&o.value.jurisdiction); }},
+        {"single_holder", kRequired, [&] { o.single_holder_read = GetBool(&o.value.single_holder); }},
+        {"role", kOptional, [&] { GetEnum(kRoles, &o.value.role); }},
+    });
     KeepIdItem(std::move(o), index, &offices_, &offices_broken_);
   }
 
   void ReadTerm(size_t index) {
     const size_t errors_before = errors_seen_;
     RawTerm t;
-    const bool is_object = ReadObject({{"person", true},
-                                       {"office", true},
-                                       {"start", true},
-                                       {"end", true},
-                                       {"source", true},
-                                       {"acting", false},
-                                       {"ref", false},
-                                       {"party", false},
-                                       {"state", false},
-                                       {"district", false},
-                                       {"ordinal", false}},
-                                      [&](size_t key) {
-                                        switch (key) {
-                                          case 0: GetRef(&t.person); break;
-                                          case 1: GetRef(&t.office); break;
-                                          case 2: GetDate(&t.value.start, &t.start); break;
-                                          case 3:
-                                            if (reader_.Peek() == Type::kNull) {
-                                              t.end = Located{reader_.Offset(), true};
-                                              reader_.ReadNull();
-                                            } else {
-                                              Date d;
-                                              if (GetDate(&d, &t.end, "a date string (YYYY-MM-DD) or null")) {
-                                                t.value.end = d;
-                                              }
-                                            }
-                                            break;
-                                          case 4: GetRef(&t.source); break;
-                                          case 5: GetBool(&t.value.acting); break;
-                                          case 6: GetString(&t.value.ref, false); break;
-                                          case 7: GetString(&t.value.party, true); break;
-                                          case 8: GetString(&t.value.state, true); break;
-                                          case 9: {
-                                            int n = 0;
-                                            if (GetInt(&n, 0)) t.value.district = n;
-                                            break;
-                                          }
-                                          case 10: {
-                                            int n = 0;
-                                            if (GetInt(&n, 1)) t.value.ordinal = n;
-                                            break;
-                                          }
-                                        }
-                                      });
+    const bool is_object = ReadObject({
+        {"person", kRequired, [&] { GetRef(&t.person); }},
+        {"office", kRequired, [&] { GetRef(&t.office); }},
+        {"start", kRequired, [&] { GetDate(&t.value.start, &t.start); }},
+        {"end", kRequired,  // a date, or null for a term still running at as_of
+         [&] {
+           if (reader_.Peek() == Type::kNull) {
+             t.end = Located{reader_.Offset(), true};
+             reader_.ReadNull();
+           } else {
+             Date d;
+             if (GetDate(&d, &t.end, "a date string (YYYY-MM-DD) or null")) t.value.end = d;
+           }
+         }},
+        {"source", kRequired, [&] { GetRef(&t.source); }},
+        {"acting", kOptional, [&] { GetBool(&t.value.acting); }},
+        {"ref", kOptional, [&] { GetString(&t.value.ref, true); }},
+        {"party", kOptional, [&] { GetString(&t.value.party, true); }},
+        {"state", kOptional, [&] { GetString(&t.value.state, true); }},
+        {"district", kOptional, [&] { GetOptionalInt(&t.value.district, 0); }},
+        {"ordinal", kOptional, [&] { GetOptionalInt(&t.value.ordinal, 1); }},
+    });
     if (is_object && t.start.valid && t.end.valid) {
       if (t.value.end && *t.value.end <= t.value.start) {
         Add(t.end.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/end"; }, [&] {
@@ -853,71 +820,53 @@ class Loader {
   void ReadEvent(size_t index) {
     RawEvent e;
     Located date, end;
-    const bool is_object = ReadObject(
-        {{"id", true},
-         {"name", true},
-         {"kind", true},
-         {"date", true},
-         {"end", false},
-         {"precision", false},
-         {"participants", true},
-         {"winner", false},
-         {"place", true},
-         {"triggers", true},
-         {"other_dates", false},
-         {"source", true},
-         {"ref", false}},
-        [&](size_t key) {
-          switch (key) {
-            case 0: GetId(&e.value.id, &e.id); break;
-            case 1: GetString(&e.value.name, true); break;
-            case 2: {
-              const size_t at = reader_.Offset();
-              if (GetString(&e.value.kind, false) &&
-                  std::find(kEventKinds.begin(), kEventKinds.end(), e.value.kind) == kEventKinds.end()) {
-                AddHere(at, ErrorCode::kKbInvalidValue, [&] {
-                  return "kind " + Quoted(e.value.kind) + " is not one of: " +
-                         JoinList(kEventKinds.data(), kEventKinds.size());
-                });
-              }
-              break;
-            }
-            case 3: GetDate(&e.value.date, &date); break;
-            case 4: {
-              Date d;
-              if (GetDate(&d, &end)) e.value.end = d;
-              break;
-            }
-            case 5: GetEnum(kPrecisions, &e.value.precision); break;
-            case 6:
-              ReadArray("an array of person ids", [&](size_t) {
-                Ref r;
-                GetRef(&r);
-                e.participants.push_back(std::move(r));
-              });
-              break;
-            case 7: {
-              Ref r;
-              GetRef(&r);
-              e.winner = std::move(r);
-              break;
-            }
-            case 8: GetString(&e.value.place, true); break;
-            case 9: GetStringList(&e.value.triggers); break;
-            case 10:
-              ReadArray("an array of {\"date\", \"what\"} objects", [&](size_t) {
-                KbOtherDate od;
-                ReadObject({{"date", true}, {"what", true}}, [&](size_t k) {
-                  if (k == 0) GetDate(&od.date);
-                  else GetString(&od.what, true);
-                });
-                e.value.other_dates.push_back(std::move(od));
-              });
-              break;
-            case 11: GetRef(&e.source); break;
-            case 12: GetString(&e.value.ref, false); break;
-          }
-        });
+    const bool is_object = ReadObject({
+        {"id", kRequired, [&] { GetId(&e.value.id, &e.id); }},
+        {"name", kRequired, [&] { GetString(&e.value.name, true); }},
+        {"kind", kRequired,
+         [&] {
+           const size_t at = reader_.Offset();
+           if (GetString(&e.value.kind, false) &&
+               std::find(kEventKinds.begin(), kEventKinds.end(), e.value.kind) == kEventKinds.end()) {
+             AddHere(at, ErrorCode::kKbInvalidValue, [&] {
+               return "kind " + Quoted(e.value.kind) + " is not one of: " +
+                      JoinList(kEventKinds.data(), kEventKinds.size());
+             });
+           }
+         }},
+        {"date", kRequired, [&] { GetDate(&e.value.date, &date); }},
+        {"end", kOptional, [&] { GetOptionalDate(&e.value.end, &end); }},
+        {"precision", kOptional, [&] { GetEnum(kPrecisions, &e.value.precision); }},
+        {"participants", kRequired,
+         [&] {
+           ReadArray("an array of person ids", [&](size_t) {
+             Ref r;
+             GetRef(&r);
+             e.participants.push_back(std::move(r));
+           });
+         }},
+        {"winner", kOptional,
+         [&] {
+           Ref r;
+           GetRef(&r);
+           e.winner = std::move(r);
+         }},
+        {"place", kRequired, [&] { GetString(&e.value.place, true); }},
+        {"triggers", kRequired, [&] { GetStringList(&e.value.triggers); }},
+        {"other_dates", kOptional,
+         [&] {
+           ReadArray("an array of {\"date\", \"what\"} objects", [&](size_t) {
+             KbOtherDate od;
+             ReadObject({
+                 {"date", kRequired, [&] { GetDate(&od.date); }},
+                 {"what", kRequired, [&] { GetString(&od.what, true); }},
+             });
+             e.value.other_dates.push_back(std::move(od));
+           });
+         }},
+        {"source", kRequired, [&] { GetRef(&e.source); }},
+        {"ref", kOptional, [&] { GetString(&e.value.ref, true); }},
+    });
     if (is_object && date.valid && end.valid && e.value.end && *e.value.end < e.value.date) {
       Add(end.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/end"; }, [&] {
         return "the event ends (" + FormatIsoDate(*e.value.end) + ") before it starts (" +
@@ -930,34 +879,24 @@ class Loader {
   void ReadQuote(size_t index) {
     const size_t errors_before = errors_seen_;
     RawQuote q;
-    ReadObject({{"speaker", true},
-                {"date", true},
-                {"text", true},
-                {"source", true},
-                {"ref", false},
-                {"context", false}},
-               [&](size_t key) {
-                 switch (key) {
-                   case 0: GetRef(&q.speaker); break;
-                   case 1: GetDate(&q.value.date); break;
-                   case 2: GetString(&q.value.text, true); break;
-                   case 3: GetRef(&q.source); break;
-                   case 4: GetString(&q.value.ref, false); break;
-                   case 5: GetString(&q.value.context, false); break;
-                 }
-               });
+    ReadObject({
+        {"speaker", kRequired, [&] { GetRef(&q.speaker); }},
+        {"date", kRequired, [&] { GetDate(&q.value.date); }},
+        {"text", kRequired, [&] { GetString(&q.value.text, true); }},
+        {"source", kRequired, [&] { GetRef(&q.source); }},
+        {"ref", kOptional, [&] { GetString(&q.value.ref, true); }},
+        {"context", kOptional, [&] { GetString(&q.value.context, true); }},
+    });
     if (errors_seen_ != errors_before) return;
     q.index = index;
     quotes_.push_back(std::move(q));
   }
 
   void ReadLexicon() {
-    ReadObject({{"hedges", false}, {"anonymous", false}, {"prospective", false}}, [&](size_t key) {
-      switch (key) {
-        case 0: GetStringList(&lexicon_.hedges); break;
-        case 1: GetStringList(&lexicon_.anonymous); break;
-        case 2: GetStringList(&lexicon_.prospective); break;
-      }
+    ReadObject({
+        {"hedges", kOptional, [&] { GetStringList(&lexicon_.hedges); }},
+        {"anonymous", kOptional, [&] { GetStringList(&lexicon_.anonymous); }},
+        {"prospective", kOptional, [&] { GetStringList(&lexicon_.prospective); }},
     });
   }
 

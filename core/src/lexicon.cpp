@@ -66,6 +66,10 @@ bool IsElectionAdjective(std::string_view w) {
                   "midterm", "snap"});
 }
 
+bool IsMeetingNoun(std::string_view w) {
+  return IsIn(w, {"meeting", "meetings", "talks", "summit", "visit", "encounter"});
+}
+
 bool IsClauseWord(std::string_view w) {
   return IsIn(w, {"that", "which", "who", "whom", "whose", "when", "where", "while", "because",
                   "although", "though", "since", "after", "before", "until", "whether", "if",

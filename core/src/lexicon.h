@@ -22,6 +22,7 @@ bool IsPastEraModifier(std::string_view w);   // previous, former, ...  (+ a pas
 bool IsPastEraNoun(std::string_view w);       // government, administration, ...
 bool BlocksAdministration(std::string_view w); // "former" NAME administration, ...
 bool IsElectionAdjective(std::string_view w); // presidential, general, ... election
+bool IsMeetingNoun(std::string_view w);       // meeting, talks, summit, visit: an event named by who and where
 bool IsClauseWord(std::string_view w);        // that, which, and, ...: opens another clause
 bool IsForwardPreposition(std::string_view w);  // until, by, ...: a date ahead
 bool IsStatedDatePreposition(std::string_view w);  // in, on, of, during (after an event trigger)

@@ -61,6 +61,9 @@ struct EventMention {
   bool prospective = false;
   bool generic = false;            // "<Month> elections", resolved through participants
   bool participant_named = false;  // a participant of one of the events is named in the sentence
+  // "a meeting at the White House" with two of its participants named: no trigger names it, so it
+  // dates the text (reported as past) but is never judged (meetings of the same people recur).
+  bool by_participants = false;
   int time = -1;                   // index into the sentence's times: the stated date
 };
 

@@ -237,7 +237,8 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       tc.intervals.emplace_back(lo_date, kOpenEnd);
       // An event the article reports as past, with a participant named, is the strongest clue:
       // a checked claim (a title) may be wrong, the event the article is about rarely is.
-      tc.weight = em.participant_named && !em.generic ? 8 : 2;
+      // A meeting named only by who and where may be another of theirs: as strong as a title.
+      tc.weight = em.by_participants ? 4 : em.participant_named && !em.generic ? 8 : 2;
       tc.clue = label + " reported as past";
     }
     add(key, std::move(tc));

@@ -331,7 +331,7 @@ void TitleFinder::ParseAdministration(const PersonMention& m, size_t mi) {
 }
 
 // Persons of short forms without an earlier full mention are resolved by the title they carry:
-// the one candidate who ever held that office. Claims get their candidate offices: with a
+// the one candidate who ever held that office, when it is an office of one holder at a time. Claims get their candidate offices: with a
 // jurisdiction, the office it names; without, the offices with that title the person held.
 void TitleFinder::Resolve(std::vector<PersonMention>* persons) {
   std::vector<TitleClaim> kept;
@@ -342,7 +342,11 @@ void TitleFinder::Resolve(std::vector<PersonMention>* persons) {
       for (int p : m.candidates) {
         std::vector<int> held = kb_.OfficesHeld(p);
         bool any = false;
-        for (int o : c.title_offices) any = any || std::find(held.begin(), held.end(), o) != held.end();
+        // Only an office with one holder at a time: the KB rarely knows every senator or junior
+        // minister, so "Senator Warner" may be one it does not know.
+        for (int o : c.title_offices)
+          any = any || (kb_.kb().offices[static_cast<size_t>(o)].single_holder &&
+                        std::find(held.begin(), held.end(), o) != held.end());
         if (any) {
           found = p;
           ++count;

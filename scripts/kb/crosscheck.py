@@ -59,6 +59,42 @@ REIGN_OFFICES = {
     "BLR": ["by-president"], "KZK": ["kz-president"], "EGY": ["eg-president"],
     "SAU": ["sa-monarch"], "SYR": ["sy-president"], "VEN": ["ve-president"],
 }
+# Countries added by the world part files (kb/src/world-*.json).
+REIGN_OFFICES.update({
+    "FRN": ["fr-president", "fr-prime-minister"],  # REIGN follows the Fourth Republic's Presidents of the Council
+    "LAO": ["la-president"], "SEY": ["sc-president"], "WSM": ["ws-prime-minister"], "SVG": ["vc-prime-minister"], "MAG": ["mg-president"], "STP": ["st-president"], "GNB": ["gw-president"], "HAI": ["ht-president"], "NAU": ["nr-president"],
+    "EST": ["ee-prime-minister"], "LAT": ["lv-prime-minister"], "LIT": ["lt-president", "lt-prime-minister"],
+    "SLO": ["sk-prime-minister"], "SLV": ["si-prime-minister"],
+    "BUL": ["bg-prime-minister"], "CYP": ["cy-president"], "MLT": ["mt-prime-minister"],
+    "LUX": ["lu-prime-minister"], "IRQ": ["iq-president", "iq-prime-minister"], "AFG": ["af-leader"],
+    "PHI": ["ph-president"], "TAW": ["tw-president"], "SIN": ["sg-prime-minister"],
+    "MAL": ["my-prime-minister"], "DRV": ["vn-general-secretary"], "COL": ["co-president"],
+    "CHL": ["cl-president"], "PER": ["pe-president"], "CUB": ["cu-first-secretary", "cu-president"],
+    "ETH": ["et-prime-minister"], "KEN": ["ke-president"], "DRC": ["cd-president"], "TAZ": ["tz-president"],
+    "UGA": ["ug-president"], "GHA": ["gh-president"], "ALG": ["dz-president"], "MOR": ["ma-monarch"],
+    "TUN": ["tn-president"], "LIB": ["ly-leader"], "SUD": ["sd-head-of-state"], "ZIM": ["zw-president", "zw-prime-minister"],
+    "RWA": ["rw-president"], "SEN": ["sn-president"], "ANG": ["ao-president"], "MZM": ["mz-president"],
+    "CHA": ["td-president"], "SSD": ["ss-president"], "ERI": ["er-president"], "CAO": ["cm-president"],
+    "JOR": ["jo-monarch"], "QAT": ["qa-emir"], "UAE": ["ae-president"], "KUW": ["kw-emir"], "OMA": ["om-sultan"],
+    "BAH": ["bh-monarch"], "LEB": ["lb-president", "lb-prime-minister"], "YEM": ["ye-president"],
+    "BNG": ["bd-prime-minister", "bd-chief-adviser", "bd-president"], "SRI": ["lk-president"],
+    "SRB": ["rs-president", "rs-prime-minister"], "GRG": ["ge-president", "ge-prime-minister"],
+    "ARM": ["am-president"], "AZE": ["az-president"],
+    "ECU": ["ec-president"], "BOL": ["bo-president"], "URU": ["uy-president"], "PAR": ["py-president"],
+    "GUA": ["gt-president"], "HON": ["hn-president"], "SAL": ["sv-president"], "NIC": ["ni-president"],
+    "PAN": ["pa-president"], "COS": ["cr-president"], "DOM": ["do-president"], "JAM": ["jm-prime-minister"],
+    "THI": ["th-prime-minister"], "MYA": ["mm-head-of-state", "mm-state-counsellor"], "CAM": ["kh-prime-minister"],
+    "UZB": ["uz-president"], "TKM": ["tm-president"], "TAJ": ["tj-president"], "BRU": ["bn-sultan"],
+    "CDI": ["ci-president"], "MLI": ["ml-president"], "BFO": ["bf-president"], "NIR": ["ne-president"],
+    "GAB": ["ga-president"], "ZAM": ["zm-president"], "MAW": ["mw-president"], "NAM": ["na-president"],
+    "BOT": ["bw-president"], "LBR": ["lr-president"], "SIE": ["sl-president"], "GUI": ["gn-president"],
+    "TOG": ["tg-president"], "BUI": ["bi-president"], "SOM": ["so-president"],
+    "AAB": ["ag-prime-minister"], "BHM": ["bs-prime-minister"], "BAR": ["bb-prime-minister"],
+    "BLZ": ["bz-prime-minister"], "DMA": ["dm-prime-minister"], "GRN": ["gd-prime-minister"],
+    "SKN": ["kn-prime-minister"], "SLU": ["lc-prime-minister"], "TRI": ["tt-prime-minister"],
+    "GUY": ["gy-president"], "SUR": ["sr-president"], "PNG": ["pg-prime-minister"],
+    "MAA": ["mr-president"], "MAS": ["mu-prime-minister"],
+})
 # REIGN codes whose spells continue another code's (West Germany -> Germany in 1990).
 REIGN_SAME = {"GFR": "GMY"}
 

@@ -97,3 +97,90 @@ TEST_CASE("mentions: quotes, their speakers and lexicon phrases", "[mentions]") 
     hedge = hedge || (p.kind == factlint::PhraseKind::kHedge && s.view.Orig(p.start, p.end) == "reportedly");
   CHECK(hedge);
 }
+
+TEST_CASE("mentions: a meeting named by two of its participants and its place", "[mentions]") {
+  // A fictional KB: a two-person meeting and a crowded summit at the same palace.
+  const char* kb_json = R"({"schema_version": 1, "name": "meetings", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [
+      {"id": "anna-berg", "name": "Anna Berg", "aliases": [], "short": ["Berg"]},
+      {"id": "karl-holm", "name": "Karl Holm", "aliases": [], "short": ["Holm"]},
+      {"id": "ole-dahl", "name": "Ole Dahl", "aliases": [], "short": ["Dahl"]},
+      {"id": "per-lund", "name": "Per Lund", "aliases": [], "short": ["Lund"]},
+      {"id": "eva-sten", "name": "Eva Sten", "aliases": [], "short": ["Sten"]},
+      {"id": "ida-moe", "name": "Ida Moe", "aliases": [], "short": ["Moe"]}],
+    "offices": [], "terms": [],
+    "events": [
+      {"id": "berg-holm-2021", "name": "Berg-Holm palace meeting", "kind": "meeting", "date": "2021-03-04",
+       "participants": ["anna-berg", "karl-holm"], "place": "Blue Room, Castle Palace, Strelsau",
+       "triggers": ["Berg-Holm palace meeting"], "source": "gazette"},
+      {"id": "palace-summit-2022", "name": "Palace summit of six", "kind": "summit", "date": "2022-05-06",
+       "participants": ["anna-berg", "ole-dahl", "per-lund", "eva-sten", "ida-moe", "karl-holm"],
+       "place": "Castle Palace, Strelsau", "triggers": ["Palace summit of six"], "source": "gazette"}],
+    "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": ["will"]}})";
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  struct Row {
+    const char* text;
+    int events;  // events of the by-participants mention; 0 = no such mention
+  };
+  for (Row r : {Row{"Anna Berg and Karl Holm held a meeting at the Castle Palace.", 1},
+                Row{"Talks between Berg and Holm in the Blue Room ran late, Anna Berg and Karl Holm said.", 1},
+                Row{"Anna Berg will hold a meeting with Karl Holm at the Castle Palace.", 0},  // ahead: meetings recur
+                Row{"Anna Berg and Karl Holm held a meeting in Strelsau.", 0},      // the broadest place part
+                Row{"Anna Berg met Karl Holm at the Castle Palace.", 0},             // no meeting noun
+                Row{"Anna Berg and Ole Dahl held a meeting at the Castle Palace.", 0},  // 2 of 6 guests
+                Row{"Anna Berg held a meeting at the Castle Palace.", 0}}) {        // one participant
+    INFO(r.text);
+    Stages s(r.text, {}, *kb.value());
+    int found = 0;
+    for (const factlint::EventMention& em : s.mentions.events)
+      if (em.by_participants) {
+        found = static_cast<int>(em.events.size());
+        CHECK_FALSE(em.prospective);
+        CHECK(em.events.front() == 0);
+      }
+    CHECK(found == r.events);
+  }
+  // It dates the text (reported as past) but is never judged: no EVENT_DATE_MISMATCH for a date.
+  factlint::Report report = factlint::Check(*kb.value(), "In 2019, Anna Berg and Karl Holm held a meeting at the Castle Palace.", {});
+  for (const factlint::Finding& f : report.findings) CHECK(f.rule != "EVENT_DATE_MISMATCH");
+  factlint::Report undated = factlint::Check(*kb.value(), "Anna Berg and Karl Holm held a meeting at the Castle Palace.", {});
+  REQUIRE(undated.reference_date.from);
+  CHECK(factlint::FormatIsoDate(*undated.reference_date.from) == "2021-03-04");
+}
+
+TEST_CASE("mentions: a surname is resolved by its title only for an office of one holder", "[mentions]") {
+  // The KB knows one senator named Warner (from 2009) and one prime minister named Holm. In 2005
+  // "Senator Warner" may be another Warner the KB does not know: no claim, so no finding.
+  const char* kb_json = R"({"schema_version": 1, "name": "surnames", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [
+      {"id": "mark-warner", "name": "Mark Warner", "aliases": [], "short": ["Warner"]},
+      {"id": "karl-holm", "name": "Karl Holm", "aliases": [], "short": ["Holm"]}],
+    "offices": [
+      {"id": "us-senator", "name": "United States Senator", "titles": ["Senator", "Sen."],
+       "jurisdiction": ["U.S."], "single_holder": false, "role": "legislator"},
+      {"id": "rt-prime-minister", "name": "Prime Minister of Ruritania", "titles": ["Prime Minister"],
+       "jurisdiction": ["Ruritanian"], "single_holder": true, "role": "head_of_government"}],
+    "terms": [
+      {"person": "mark-warner", "office": "us-senator", "start": "2009-01-03", "end": null, "source": "gazette"},
+      {"person": "karl-holm", "office": "rt-prime-minister", "start": "2010-01-01", "end": null, "source": "gazette"}],
+    "events": [], "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": []}})";
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  factlint::CheckOptions at2005;
+  at2005.date = factlint::ParseIsoDate("2005-06-01");
+  Stages senator("Senator Warner spoke in the chamber.", at2005, *kb.value());
+  CHECK(senator.mentions.titles.empty());
+  CHECK(factlint::Check(*kb.value(), "Senator Warner spoke in the chamber.", at2005).findings.empty());
+  // Said in full, the claim is judged: Mark Warner was not a senator in 2005.
+  Stages full("Senator Mark Warner spoke in the chamber.", at2005, *kb.value());
+  CHECK(full.mentions.titles.size() == 1);
+  // An office of one holder resolves its surname: Holm was not prime minister in 2005.
+  Stages pm("Prime Minister Holm spoke.", at2005, *kb.value());
+  REQUIRE(pm.mentions.titles.size() == 1);
+  CHECK(pm.mentions.persons[0].person == 1);
+}

@@ -1,9 +1,11 @@
 // factlint service worker: owns the checker (the wasm module runs here, so the page's CSP does
 // not matter) and the one function every trigger goes through, globalThis.factlint.checkTab.
 //
-// Triggers: the toolbar button (toggle: check, or clear when findings are shown), the keyboard
-// command "check-page", and the context-menu entry "Check selection". Tests call checkTab the
-// same way through the service worker.
+// Triggers: the toolbar button (toggle: check the focused field, else the article; or clear when
+// that is already shown), the keyboard command "check-page" (Alt+Shift+F, same target), and the
+// context-menu entries. Tests call checkTab the same way through the service worker. A field
+// being checked is re-checked as the person types: the content script sends its text here
+// ("factlint-check-text") and gets the report back.
 //
 // Settings live in chrome.storage.local: minSeverity ("info" | "warning" | "error"),
 // disabledRules (array of rule ids), customKb (the text of a user KB that loaded without error;
@@ -71,19 +73,32 @@ async function sendToTab(tabId, message) {
   }
 }
 
-// Checks the article in a tab (or only the selected text) and shows the findings there.
-// Returns a summary for the caller: {count, findings: [{rule, severity, text}], referenceDate}.
+// Checks what the person is working on in a tab: the selection (selectionOnly), else the focused
+// field (textarea, text input, contenteditable editor), else the article, and shows the
+// findings there. Returns a summary: {count, findings: [{rule, severity, text}], referenceDate,
+// fields: [{kind, label, length, findings: N, dismissed}]} (count and findings are what the panel
+// shows: findings dismissed on the page or silenced on the site are left out).
 async function checkTab(tabId, { selectionOnly = false } = {}) {
   const [checker, options] = await Promise.all([getChecker(), settings()]);
   const page = await sendToTab(tabId, { type: 'factlint-extract', selectionOnly });
-  if (!page || typeof page.text !== 'string') throw new Error('factlint: the page did not answer');
+  if (!page || typeof page.text !== 'string') throw new Error(`factlint: the page did not answer${page && page.error ? `: ${page.error}` : ''}`);
   const report = checker.check(page.text, options);
-  await sendToTab(tabId, { type: 'factlint-show', report });
+  const shown = await sendToTab(tabId, { type: 'factlint-show', report });
+  if (!shown || shown.error) throw new Error(`factlint: the page could not show the findings${shown && shown.error ? `: ${shown.error}` : ''}`);
   return {
-    count: report.findings.length,
-    findings: report.findings.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })),
+    count: shown.findings.length,
+    findings: shown.findings.map((f) => ({ rule: f.rule, severity: f.severity, text: f.text })),
     referenceDate: report.document.reference_date,
+    fields: [{ kind: shown.kind, label: shown.label, length: shown.length, findings: shown.findings.length, dismissed: shown.dismissed }],
   };
+}
+
+// A re-check asked by the content script (a field being typed in): the same check, the report
+// back to that tab only.
+async function checkText(text) {
+  if (typeof text !== 'string') return { error: 'text must be a string' };
+  const [checker, options] = await Promise.all([getChecker(), settings()]);
+  return { report: checker.check(text, options) };
 }
 
 async function clearTab(tabId) {
@@ -92,7 +107,7 @@ async function clearTab(tabId) {
 
 async function toggleTab(tabId) {
   const state = await sendToTab(tabId, { type: 'factlint-state' }).catch(() => null);
-  if (state && state.shown) return clearTab(tabId);
+  if (state && state.targetShown) return clearTab(tabId);
   return checkTab(tabId);
 }
 
@@ -142,11 +157,14 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 // Messages from the options page. Only the extension's own pages may send them (the options page
-// may run in a tab, so the test is the sender's URL, not the absence of a tab); a content script's
-// sender URL is the web page's and is refused.
+// may run in a tab, so the test is the sender's URL, not the absence of a tab). From a content
+// script (its sender URL is the web page's) only a re-check of a field's text is answered.
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || !String(sender.url || '').startsWith(chrome.runtime.getURL(''))) return false;
-  const handlers = { 'factlint-set-kb': () => setKb(String(message.text || '')), 'factlint-reset-kb': resetKb, 'factlint-rules': rules };
+  if (sender.id !== chrome.runtime.id) return false;
+  const fromExtensionPage = String(sender.url || '').startsWith(chrome.runtime.getURL(''));
+  const handlers = fromExtensionPage
+    ? { 'factlint-set-kb': () => setKb(String(message.text || '')), 'factlint-reset-kb': resetKb, 'factlint-rules': rules }
+    : sender.tab ? { 'factlint-check-text': () => checkText(message.text) } : {};
   const handler = handlers[message && message.type];
   if (!handler) return false;
   handler().then(sendResponse, (error) => sendResponse({ ok: false, error: describeError(error) }));
