@@ -70,17 +70,22 @@ function peopleIndex(kb) {
     termsOf.get(t.person).push({ ...t, s: toDay(t.start), e: t.end ? toDay(t.end) : toDay(kb.as_of) + 1 });
   }
   for (const l of termsOf.values()) l.sort((a, b) => a.s - b.s);
-  const nameG = new RegExp(`(?<![\\p{L}\\p{N}.])${ix.nameRe.source}`, 'gu');
-  return { ...ix, termsOf, nameG };
+  return { ...ix, termsOf };
 }
 
 // Full-name mentions: [{start, end, person}].
+// The name pattern is tried only where a capitalised word starts (a global search with thousands
+// of alternatives at every position is far too slow).
 function scanNames(ix, text) {
   const out = [];
-  ix.nameG.lastIndex = 0;
-  for (let m; (m = ix.nameG.exec(text)); ) {
+  const cap = /(?<![\p{L}\p{N}.])\p{Lu}/gu;
+  for (let c; (c = cap.exec(text)); ) {
+    ix.nameRe.lastIndex = c.index;
+    const m = ix.nameRe.exec(text);
+    if (!m) continue;
     const person = ix.nameOf(m[0]);
     if (person) out.push({ start: m.index, end: m.index + m[0].length, person });
+    cap.lastIndex = m.index + m[0].length;
   }
   return out;
 }
@@ -104,7 +109,8 @@ function inject(ix, a, rep, day) {
     const terms = ix.termsOf.get(m.person) || [];
     const inForce = terms.filter((t) => t.s <= day && day < t.e && !t.acting);
     // age
-    if (person.born && (person.born_precision || 'day') === 'day' && toDay(person.born) < day) {
+    // (Not for someone who would be over 105: the KB lacks many deaths, and the checker reads ages up to 115.)
+    if (person.born && (person.born_precision || 'day') === 'day' && toDay(person.born) < day && ageOn(person.born, day) <= 105) {
       const age = ageOn(person.born, day);
       const wrong = age + 3;
       add('age', false, m.end, 0, `, ${wrong},`, [m.start, m.end + `, ${wrong}`.length], `${person.name}, ${wrong} (is ${age})`);
@@ -239,7 +245,7 @@ function main() {
     rows.push(['all', kind, EXPECTED[kind], n, hit, pct(hit, n), '', '']);
   }
   console.log(table(rows, ['set', 'injected', 'expected rule', 'copies', 'caught (at span)', 'recall', 'errors at span', 'new elsewhere']));
-  console.log('not injected: "X said on Tuesday" for someone dead at the date — the KB records few deaths, none before 2006 of anyone the corpora name.');
+  console.log('not injected: "X said on Tuesday" for someone dead at the date (the KB records 27 deaths; the rule is measured by its examples and the golden article only).');
   for (const s of stats.values()) {
     if (!s.misses.length) continue;
     console.log(`\n${s.set} / ${s.kind}${s.control ? ' (control)' : ''}: ${s.misses.length} listed below${s.misses.length > opts.misses ? ` (first ${opts.misses})` : ''}:`);
