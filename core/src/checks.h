@@ -58,6 +58,11 @@ void CheckQuoteAltered(const CheckContext& ctx, const Rule& rule, FindingSink* o
 void CheckQuoteUnverified(const CheckContext& ctx, const Rule& rule, FindingSink* out);
 void CheckInconsistentDescription(const CheckContext& ctx, const Rule& rule, FindingSink* out);  // check_consistency.cpp
 void CheckPhrases(const CheckContext& ctx, const Rule& rule, FindingSink* out);  // check_phrases.cpp
+void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);  // check_people.cpp
+void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);
+void CheckPartyMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);
+void CheckTenureMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);
+void CheckOrdinalMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);
 
 }  // namespace factlint
 

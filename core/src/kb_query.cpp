@@ -85,4 +85,80 @@ std::string KbQuery::EventDateText(const KbEvent& e) const {
   return d;
 }
 
+namespace {
+
+Interval DaysOf(Date d, EventPrecision precision) {
+  int y, m, day;
+  SplitDate(d, &y, &m, &day);
+  switch (precision) {
+    case EventPrecision::kYear: return Interval{MakeDate(y, 1, 1).days, MakeDate(y + 1, 1, 1).days - 1};
+    case EventPrecision::kMonth:
+      return Interval{MakeDate(y, m, 1).days, MakeDate(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1).days - 1};
+    case EventPrecision::kDay: break;
+  }
+  return Interval{d.days, d.days};
+}
+
+std::string DateText(Date d, EventPrecision precision) {
+  std::string s = FormatIsoDate(d);
+  return precision == EventPrecision::kYear ? s.substr(0, 4) : precision == EventPrecision::kMonth ? s.substr(0, 7) : s;
+}
+
+// Whole years from day `from` to day `to`.
+int YearsBetween(int32_t from, int32_t to) {
+  int y1, m1, d1, y2, m2, d2;
+  SplitDate(Date{from}, &y1, &m1, &d1);
+  SplitDate(Date{to}, &y2, &m2, &d2);
+  return y2 - y1 - ((m2 < m1 || (m2 == m1 && d2 < d1)) ? 1 : 0);
+}
+
+}  // namespace
+
+std::optional<Interval> KbQuery::BornDays(int p) const {
+  const KbPerson& person = kb_.people[static_cast<size_t>(p)];
+  if (!person.born) return std::nullopt;
+  return DaysOf(*person.born, person.born_precision);
+}
+
+std::optional<Interval> KbQuery::DiedDays(int p) const {
+  const KbPerson& person = kb_.people[static_cast<size_t>(p)];
+  if (!person.died) return std::nullopt;
+  return DaysOf(*person.died, person.died_precision);
+}
+
+std::pair<int, int> KbQuery::AgeRange(Interval born, int32_t a, int32_t b) {
+  return {YearsBetween(born.b, a), YearsBetween(born.a, b)};
+}
+
+bool KbQuery::KnownAliveOnOrAfter(int p, int32_t day) const {
+  if (auto died = DiedDays(p)) return died->a > day;
+  for (int t : kb_.terms_by_person[static_cast<size_t>(p)])
+    if (TermEnd(kb_.terms[static_cast<size_t>(t)]) > day) return true;
+  return false;
+}
+
+std::vector<int> KbQuery::TermsInForce(int p, int32_t a, int32_t b) const {
+  std::vector<int> out;
+  for (int t : kb_.terms_by_person[static_cast<size_t>(p)]) {
+    const KbTerm& term = kb_.terms[static_cast<size_t>(t)];
+    if (term.start.days <= b && TermEnd(term) > a) out.push_back(t);
+  }
+  return out;
+}
+
+std::string KbQuery::LifeFact(int p) const {
+  const KbPerson& person = kb_.people[static_cast<size_t>(p)];
+  std::string out = person.name + ":";
+  if (person.born) out += " born " + DateText(*person.born, person.born_precision);
+  if (person.died) out += std::string(person.born ? "," : "") + " died " + DateText(*person.died, person.died_precision);
+  return out;
+}
+
+std::string KbQuery::PersonSource(int p) const {
+  const auto& terms = kb_.terms_by_person[static_cast<size_t>(p)];
+  if (terms.empty()) return "the KB's record of " + kb_.people[static_cast<size_t>(p)].name;
+  return "the KB's record of " + kb_.people[static_cast<size_t>(p)].name + ", built with " +
+         SourceName(kb_.terms[static_cast<size_t>(terms.front())].source);
+}
+
 }  // namespace factlint

@@ -10,6 +10,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,6 +45,23 @@ class KbQuery {
   std::vector<std::pair<int32_t, int32_t>> TermsOf(int p, const std::vector<int>& offices, bool open_end) const;
   // The offices the person ever held, in the order of their terms.
   std::vector<int> OfficesHeld(int p) const;
+
+  // People's dates (kb/FORMAT.md born/died with their precisions): the days a date may stand
+  // for ("1942" at year precision: 1942-01-01 .. 1942-12-31); nullopt when the KB has none.
+  std::optional<Interval> BornDays(int p) const;
+  std::optional<Interval> DiedDays(int p) const;
+  // The ages a person born in `born` can have on the days of [a, b]: {lowest, highest}.
+  static std::pair<int, int> AgeRange(Interval born, int32_t a, int32_t b);
+  // True when the KB shows the person alive on some day >= day: a term that ends after it (an
+  // ongoing one runs to as_of), or a death date after it. False means "not known", not "dead".
+  bool KnownAliveOnOrAfter(int p, int32_t day) const;
+  // The person's terms (indexes) in force on some day of [a, b], in the order of their start.
+  std::vector<int> TermsInForce(int p, int32_t a, int32_t b) const;
+  // "Joe Biden: born 1942-11-20", "Henry Kissinger: born 1923, died 2023" (dates at their
+  // precision), and where it comes from: the KB has no source per person, so this names the
+  // source of the person's first term, the data set the person's record was built with.
+  std::string LifeFact(int p) const;
+  std::string PersonSource(int p) const;
 
   // Evidence text: "Donald Trump: President of the United States, 2025-01-20 – (in office)".
   std::string TermFact(const KbTerm& t) const;

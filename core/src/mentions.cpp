@@ -216,6 +216,7 @@ Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView&
   m.events = FindEventMentions(kb, index, text, sentences, hits, m.lexicon, m.persons, m.persons_in_sentence,
                                &m.event_dates);
   m.quotes = FindQuotes(text, sentences, m);
+  m.people = FindPeopleClaims(index, text, sentences, hits, m.persons, m.persons_in_sentence);
   return m;
 }
 

@@ -20,6 +20,7 @@
 #include "kb_index.h"
 #include "kb_query.h"
 #include "lexicon.h"
+#include "people_claims.h"
 #include "sentences.h"
 
 namespace factlint {
@@ -80,6 +81,7 @@ struct Mentions {
   std::vector<EventMention> events;                 // ordered by start
   std::vector<QuoteSpan> quotes;                    // ordered, not overlapping
   std::vector<std::vector<char>> event_dates;       // per sentence and time: an event's stated date
+  std::vector<PeopleClaim> people;                  // ages, deaths, party tags, tenures, ordinals
 };
 
 Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences);

@@ -61,6 +61,21 @@ const std::vector<RuleKind>& RuleKinds() {
          "phrase groups: label, phrases, and optionally a KB lexicon list (\"hedges\", \"anonymous\") merged in"}},
        {"claim", "label"},
        "any phrase of its groups; overlapping matches are one finding, labelled by the last group among them"},
+      {"age_mismatch",
+       CheckAgeMismatch,
+       {{"error_from_years", ParamType::kInt, 1, 200, {},
+         "how many years off an age must be for the rule's severity; nearer ones get near_severity"},
+        {"near_severity", ParamType::kSeverity, 0, 0, {}, "the severity of an age off by less than error_from_years"}},
+       {"claim", "name", "stated", "age", "when"},
+       "an age next to a name that the person's birth date does not allow at the claim's time"},
+      {"death_mismatch", CheckDeathMismatch, {}, {"claim", "name", "fact"},
+       "\"the late X\" for someone alive after the time of writing; a dead person speaking or acting then"},
+      {"party_mismatch", CheckPartyMismatch, {}, {"claim", "name", "party", "state", "office", "when"},
+       "a US lawmaker's party/state tag that no term in force at the claim's time has"},
+      {"tenure_mismatch", CheckTenureMismatch, {}, {"claim", "name", "office", "start", "stated", "meaning"},
+       "the year a term began (or the election before it) that no run of the person's terms matches"},
+      {"ordinal_mismatch", CheckOrdinalMismatch, {}, {"claim", "name", "office", "ordinal"},
+       "an ordinal before a title (\"the 46th president\") that none of the person's numbered terms has"},
   };
   return kinds;
 }

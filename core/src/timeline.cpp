@@ -361,6 +361,8 @@ Timeline TimelineBuilder::Build(const CheckOptions& options) {
   for (const EventMention& em : m_.events) out_.events.push_back(Judge(em.sentence, em.start, em.end));
   out_.quotes.reserve(m_.quotes.size());
   for (const QuoteSpan& q : m_.quotes) out_.quotes.push_back(Judge(q.sentence, UINT32_MAX, UINT32_MAX));
+  out_.people.reserve(m_.people.size());
+  for (const PeopleClaim& c : m_.people) out_.people.push_back(Judge(c.sentence, c.start, c.end));
   return std::move(out_);
 }
 

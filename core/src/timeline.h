@@ -34,6 +34,7 @@ struct Timeline {
   std::vector<ClaimTime> titles;           // one per Mentions::titles
   std::vector<ClaimTime> events;           // one per Mentions::events
   std::vector<ClaimTime> quotes;           // one per Mentions::quotes (fronted dates only)
+  std::vector<ClaimTime> people;           // one per Mentions::people
 };
 
 Timeline BuildTimeline(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,

@@ -1,0 +1,164 @@
+// people_claims.h: which claims about people the text makes, as tables — each row a text and the
+// claims found in it (kind, the claim's text, the value), or none.
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "people_claims.h"
+#include "stages.h"
+
+namespace {
+
+using factlint::PeopleClaim;
+using factlint::PeopleClaimKind;
+
+const char* KindName(PeopleClaimKind k) {
+  switch (k) {
+    case PeopleClaimKind::kAge: return "age";
+    case PeopleClaimKind::kLate: return "late";
+    case PeopleClaimKind::kActs: return "acts";
+    case PeopleClaimKind::kParty: return "party";
+    case PeopleClaimKind::kTenure: return "tenure";
+    case PeopleClaimKind::kOrdinal: return "ordinal";
+  }
+  return "?";
+}
+
+// "age|Joe Biden, 81|81", "party|Bernie Sanders (I-Vt.)|I-VT", "tenure|...|2009+e" (elected).
+std::vector<std::string> Claims(const std::string& text) {
+  factlint_test::Stages st(text);
+  std::vector<std::string> out;
+  for (const PeopleClaim& c : st.mentions.people) {
+    std::string v;
+    if (c.kind == PeopleClaimKind::kParty) v = std::string(1, c.party) + "-" + c.state + (c.word_party ? "w" : "");
+    else if (c.kind == PeopleClaimKind::kAge || c.kind == PeopleClaimKind::kOrdinal) v = std::to_string(c.number);
+    else if (c.kind == PeopleClaimKind::kTenure)
+      v = std::to_string(c.number) + (c.tenure == factlint::TenureMeaning::kElected ? "+e" : "");
+    else if (c.kind == PeopleClaimKind::kActs) v = c.recent ? "recent" : "";
+    out.push_back(std::string(KindName(c.kind)) + "|" + st.view.Orig(c.start, c.end) + "|" + v);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("people claims: ages", "[people_claims]") {
+  struct Row {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Row rows[] = {
+      {"Joe Biden, 81, spoke in Delaware.", {"age|Joe Biden, 81|81"}},
+      {"Angela Merkel (64) left the room.", {"age|Angela Merkel (64)|64"}},
+      {"Donald Trump, aged 78, spoke.", {"age|Donald Trump, aged 78|78"}},
+      {"Joe Biden, the 81-year-old president, spoke.", {"age|Joe Biden, the 81-year-old|81"}},
+      {"The 78-year-old Donald Trump spoke.", {"age|78-year-old Donald Trump|78"}},
+      {"78-year-old President Donald Trump spoke.", {"age|78-year-old President Donald Trump|78"}},
+      {"Joe Biden spoke on Monday. The 81-year-old president left.", {"age|The 81-year-old president|81"}},
+      // Not ages: a year, a count, a percentage, an indefinite "a 78-year-old president".
+      {"Joe Biden, 2020, was a year.", {}},
+      {"Joe Biden, 1942, was born.", {}},
+      {"Joe Biden met a 78-year-old president.", {}},
+      {"Joe Biden, 81 percent of voters said.", {}},
+  };
+  for (const Row& r : rows) {
+    INFO(r.text);
+    CHECK(Claims(r.text) == r.want);
+  }
+}
+
+TEST_CASE("people claims: party tags", "[people_claims]") {
+  struct Row {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Row rows[] = {
+      {"Joe Biden (D-Del.) voted no.", {"party|Joe Biden (D-Del.)|D-DE"}},
+      {"Joe Biden (R-Texas) voted no.", {"party|Joe Biden (R-Texas)|R-TX"}},
+      {"Joe Biden (I-Vt.) voted no.", {"party|Joe Biden (I-Vt.)|I-VT"}},
+      {"Joe Biden (D-NY) voted no.", {"party|Joe Biden (D-NY)|D-NY"}},
+      {"Joe Biden, D-Calif., voted no.", {"party|Joe Biden, D-Calif.|D-CA"}},
+      {"Joe Biden, D-N.Y., voted no.", {"party|Joe Biden, D-N.Y.|D-NY"}},
+      {"Joe Biden, a Democrat of Illinois, voted no.", {"party|Joe Biden, a Democrat of Illinois|D-ILw"}},
+      {"Joe Biden, Republican from New York, voted no.", {"party|Joe Biden, Republican from New York|R-NYw"}},
+      // Not tags: a lower-case word, an unknown state, a plain parenthesis.
+      {"Joe Biden (d-ny) voted no.", {}},
+      {"Joe Biden (D-Foo) voted no.", {}},
+      {"Joe Biden (Delaware) voted no.", {}},
+      {"Joe Biden, a Democrat, voted no.", {}},
+  };
+  for (const Row& r : rows) {
+    INFO(r.text);
+    CHECK(Claims(r.text) == r.want);
+  }
+}
+
+TEST_CASE("people claims: deaths and acts", "[people_claims]") {
+  struct Row {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Row rows[] = {
+      {"He praised the late Angela Merkel.", {"late|the late Angela Merkel|"}},
+      {"He praised the late Chancellor Angela Merkel.", {"late|the late Chancellor Angela Merkel|"}},
+      {"Angela Merkel said on Tuesday that talks failed.", {"acts|Angela Merkel said on Tuesday|recent"}},
+      {"Angela Merkel told reporters yesterday it failed.", {"acts|Angela Merkel told reporters yesterday|recent"}},
+      {"Angela Merkel said last week it failed.", {"acts|Angela Merkel said last week|recent"}},
+      {"Angela Merkel says talks failed.", {"acts|Angela Merkel says|recent"}},
+      {"Angela Merkel will visit Paris.", {"acts|Angela Merkel will visit|recent"}},
+      // Past reports without a recent date, a late-night show, "will be remembered".
+      {"Angela Merkel said in 2012 that talks failed.", {}},
+      {"Angela Merkel said talks failed, on Tuesday it emerged.", {}},
+      {"Angela Merkel will be remembered.", {}},
+      {"He spoke late, Angela Merkel said.", {}},
+  };
+  for (const Row& r : rows) {
+    INFO(r.text);
+    CHECK(Claims(r.text) == r.want);
+  }
+}
+
+TEST_CASE("people claims: tenures and ordinals", "[people_claims]") {
+  struct Row {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Row rows[] = {
+      {"Angela Merkel, who took office in 2005, spoke.", {"tenure|Angela Merkel, who took office in 2005|2005"}},
+      {"Angela Merkel, in office since 2005, spoke.", {"tenure|Angela Merkel, in office since 2005|2005"}},
+      {"Angela Merkel, chancellor since 2005, spoke.", {"tenure|Angela Merkel, chancellor since 2005|2005"}},
+      {"Angela Merkel, who has been chancellor since 2005, spoke.",
+       {"tenure|Angela Merkel, who has been chancellor since 2005|2005"}},
+      {"Angela Merkel became chancellor in 2005.", {"tenure|Angela Merkel became chancellor in 2005|2005"}},
+      {"Joe Biden, who was first elected in 1972, spoke.", {"tenure|Joe Biden, who was first elected in 1972|1972+e"}},
+      {"Joe Biden, the 46th president of the United States, spoke.",
+       {"ordinal|the 46th president of the United States|46"}},
+      {"The 46th U.S. president, Joe Biden, spoke.", {"ordinal|The 46th U.S. president|46"}},
+      {"Rishi Sunak became Britain's 57th prime minister.", {"ordinal|Britain's 57th prime minister|57"}},
+      // Not claims: a name farther off, a year without "in", an ordinal before a non-title.
+      {"Donald Trump lost to Joe Biden, who spoke with the 46th president.", {}},
+      {"Joe Biden, the 46th person in line, spoke.", {}},
+      {"Angela Merkel, who took office, spoke in 2005.", {}},
+  };
+  for (const Row& r : rows) {
+    INFO(r.text);
+    CHECK(Claims(r.text) == r.want);
+  }
+}
+
+TEST_CASE("people claims: state spellings", "[people_claims]") {
+  CHECK(factlint::StateCode("n.y.") == "NY");
+  CHECK(factlint::StateCode("texas") == "TX");
+  CHECK(factlint::StateCode("wv") == "WV");
+  CHECK(factlint::StateCode("new hampshire") == "NH");
+  CHECK(factlint::StateCode("nowhere").empty());
+  CHECK(factlint::StateName("CA", factlint::StateStyle::kAp) == "Calif.");
+  CHECK(factlint::StateName("TX", factlint::StateStyle::kAp) == "Texas");
+  CHECK(factlint::StateName("IL", factlint::StateStyle::kFull) == "Illinois");
+  CHECK(factlint::OrdinalText(1) == "1st");
+  CHECK(factlint::OrdinalText(12) == "12th");
+  CHECK(factlint::OrdinalText(22) == "22nd");
+  CHECK(factlint::OrdinalText(113) == "113th");
+}
