@@ -155,6 +155,8 @@ std::string KbQuery::LifeFact(int p) const {
 }
 
 std::string KbQuery::PersonSource(int p) const {
+  const KbPerson& person = kb_.people[static_cast<size_t>(p)];
+  if (person.source >= 0) return SourceName(person.source) + (person.ref.empty() ? "" : " (" + person.ref + ")");
   const auto& terms = kb_.terms_by_person[static_cast<size_t>(p)];
   if (terms.empty()) return "the KB's record of " + kb_.people[static_cast<size_t>(p)].name;
   return "the KB's record of " + kb_.people[static_cast<size_t>(p)].name + ", built with " +

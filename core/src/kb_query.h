@@ -58,8 +58,8 @@ class KbQuery {
   // The person's terms (indexes) in force on some day of [a, b], in the order of their start.
   std::vector<int> TermsInForce(int p, int32_t a, int32_t b) const;
   // "Joe Biden: born 1942-11-20", "Henry Kissinger: born 1923, died 2023" (dates at their
-  // precision), and where it comes from: the KB has no source per person, so this names the
-  // source of the person's first term, the data set the person's record was built with.
+  // precision), and where it comes from: the person's own source (and ref) when the KB gives one,
+  // else the source of the person's first term, the data set the person's record was built with.
   std::string LifeFact(int p) const;
   std::string PersonSource(int p) const;
 
