@@ -31,6 +31,11 @@ std::string_view RoleName(OfficeRole role) {
     case OfficeRole::kMonarch: return "monarch";
     case OfficeRole::kOrgHead: return "org_head";
     case OfficeRole::kDeputy: return "deputy";
+    case OfficeRole::kLegislator: return "legislator";
+    case OfficeRole::kJudge: return "judge";
+    case OfficeRole::kGovernor: return "governor";
+    case OfficeRole::kLegislativeLeader: return "legislative_leader";
+    case OfficeRole::kPartyLeader: return "party_leader";
     case OfficeRole::kUnspecified: break;
   }
   return "";
