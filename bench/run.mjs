@@ -8,6 +8,8 @@
 //        FACTLINT_CLI          the native CLI (default build/native/factlint)
 //        FACTLINT_BENCH_OUT    where to write the JSON (default bench/results/latest.json)
 //        FACTLINT_SHARED       ../shared
+//        FACTLINT_BENCH_BASE_DIST  another assembled page (e.g. of the commit before a change): its
+//                              cold start is measured in the same run, alternating with this one's
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,8 +84,24 @@ const { createChecker } = await import(pathToFileURL(path.join(distWeb, 'factlin
 const wasmFile = fs.readdirSync(distWeb).find((f) => f.endsWith('.wasm'));
 const wasmBinary = fs.readFileSync(path.join(distWeb, wasmFile));
 const kbText = fs.readFileSync(path.join(ROOT, 'kb', 'world.json'), 'utf8');
+// The wasm module's linear memory (the heap): captured from the instance Emscripten creates, so
+// its size can be read after the KB load and after the corpus (wasm memory only grows).
+let wasmMemory = null;
+{
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = async function (...args) {
+    const result = await instantiate.apply(this, args);
+    const instance = result.instance || result;
+    // Emscripten minifies export names: the memory is the export that is a WebAssembly.Memory.
+    const memory = Object.values(instance.exports || {}).find((v) => v instanceof WebAssembly.Memory);
+    if (memory) wasmMemory = memory;
+    return result;
+  };
+}
+const heapMb = () => (wasmMemory ? wasmMemory.buffer.byteLength / (1 << 20) : NaN);
 {
   const [coldStart, checker] = await (async () => { const a = performance.now(); const c = await createChecker({ kb: kbText, wasmBinary }); return [(performance.now() - a) / 1000, c]; })();
+  const heapAfterKb = heapMb();
   const loads = [];
   for (let i = 0; i < 5; i++) loads.push(timeIt(() => checker.loadKb(kbText))[0] * 1000);
   let best = Infinity;
@@ -101,6 +119,22 @@ const kbText = fs.readFileSync(path.join(ROOT, 'kb', 'world.json'), 'utf8');
     cold_start_ms: coldStart * 1000, kb_load_ms: percentile(loads, 0.5), corpus: { seconds: best, mb_per_s: mbps(corpusBytes, best) },
     latency, wasm_bytes: wasmBinary.length, wasm_gzip_bytes: zlib.gzipSync(wasmBinary, { level: 9 }).length,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,  // the whole Node process so far
+    heap_after_kb_mb: heapAfterKb, heap_peak_mb: heapMb(),  // wasm linear memory
+  };
+}
+
+// --- what the page and the extension ship: the KB, the wasm, the offline file --------------------
+{
+  const sizes = (file) => {
+    if (!fs.existsSync(file)) return null;
+    const bytes = fs.readFileSync(file);
+    return { bytes: bytes.length, gzip_bytes: zlib.gzipSync(bytes, { level: 9 }).length };
+  };
+  const dist = path.dirname(distWeb);
+  results.shipped = {
+    kb_page: sizes(path.join(distWeb, 'world.json')),
+    kb_extension: sizes(path.join(dist, 'extension', 'world.json')),
+    offline_file: sizes(path.join(dist, 'factlint.html')),
   };
 }
 
@@ -140,11 +174,30 @@ results.peers = peers;
 try {
   const { launchBrowser, serve } = await import(pathToFileURL(path.join(ROOT, 'tests', 'browser', 'chromium.mjs')).href);
   const server = await serve({ dir: distWeb });
+  const baseDist = process.env.FACTLINT_BENCH_BASE_DIST ? path.join(path.resolve(process.env.FACTLINT_BENCH_BASE_DIST), 'web') : null;
+  const baseServer = baseDist ? await serve({ dir: baseDist }) : null;
   const browser = await launchBrowser();
+  const coldStart = async (url) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (window.__factlintFirstReport === undefined && Number(document.body?.dataset.checks) >= 1) window.__factlintFirstReport = performance.now();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks'] });
+    });
+    await page.goto(`${url}/index.html`);
+    await page.waitForFunction(() => window.__factlintFirstReport !== undefined, null, { timeout: 30000 });
+    const ms = await page.evaluate(() => window.__factlintFirstReport);
+    await context.close();
+    return ms;
+  };
   try {
     const colds = [];
+    const baseColds = [];
     let highlights = 0;
-    for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    for (let i = 0; i < (QUICK ? 3 : 5); i++) {
+      if (baseServer) baseColds.push(await coldStart(baseServer.url));  // alternating, same load
+      if (i > 0) { colds.push(await coldStart(server.url)); continue; }
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.addInitScript(() => {
@@ -160,7 +213,6 @@ try {
       const first = await page.evaluate(() => ({ ms: window.__factlintFirstReport, highlights: window.__factlintHighlights }));
       colds.push(first.ms);
       highlights = first.highlights;
-      if (i > 0) { await context.close(); continue; }
       const doc30 = makeDoc(30720, 7);
       results.page = await page.evaluate(async ({ doc30, runs }) => {
         const { createChecker } = await import('./factlint.mjs');
@@ -182,9 +234,14 @@ try {
     }
     colds.sort((a, b) => a - b);
     Object.assign(results.page, { cold_start_to_first_report_ms: colds[colds.length >> 1], cold_start_runs: colds, highlight_groups_at_first_report: highlights });
+    if (baseServer) {
+      baseColds.sort((a, b) => a - b);
+      Object.assign(results.page, { base_dist: baseDist, base_cold_start_ms: baseColds[baseColds.length >> 1], base_cold_start_runs: baseColds });
+    }
   } finally {
     await browser.close();
     await server.close();
+    if (baseServer) await baseServer.close();
   }
 } catch (error) {
   results.page = { error: String(error.message || error) };
@@ -216,7 +273,17 @@ for (const i of [0, 1]) {
 lines.push(`| KB load (${(nat.kb_bytes / 1e6).toFixed(2)} MB), ms | ${fmt(nat.kb_load_ms)} | ${fmt(w.kb_load_ms)} | |`);
 lines.push(`| cold start, ms (Node: module + KB; page: navigation → first highlights) | | ${fmt(w.cold_start_ms)} | ${fmt(results.page.cold_start_to_first_report_ms)} |`);
 lines.push(`| peak memory, MB | ${fmt(nat.peak_rss_mb, 1)} | ${fmt(w.peak_rss_mb, 1)} (Node RSS) | |`);
+lines.push(`| wasm heap after KB load / peak, MB | | ${fmt(w.heap_after_kb_mb, 1)} / ${fmt(w.heap_peak_mb, 1)} | |`);
 lines.push(`| wasm size raw / gzip, KB | | ${fmt(w.wasm_bytes / 1024, 0)} / ${fmt(w.wasm_gzip_bytes / 1024, 0)} | |`);
+const kbSize = (x) => (x ? `${fmt(x.bytes / 1024, 0)} / ${fmt(x.gzip_bytes / 1024, 0)}` : 'n/a');
+lines.push(`| KB JSON raw / gzip, KB (page: dist/web/world.json; extension: dist/extension/world.json) | | ${kbSize(results.shipped.kb_extension)} (extension) | ${kbSize(results.shipped.kb_page)} |`);
+lines.push(`| offline file dist/factlint.html raw / gzip, KB | | | ${kbSize(results.shipped.offline_file)} |`);
+if (results.page.base_cold_start_runs) {
+  lines.push(`| cold start of the base page (${path.relative(ROOT, results.page.base_dist)}), alternating with this one, ms | | | ${fmt(results.page.base_cold_start_ms)} |`);
+  lines.push(`| cold start runs, ms: this page / base page | | | ${results.page.cold_start_runs.map((x) => fmt(x, 0)).join(' ')} / ${results.page.base_cold_start_runs.map((x) => fmt(x, 0)).join(' ')} |`);
+} else if (results.page.cold_start_runs) {
+  lines.push(`| cold start runs, ms | | | ${results.page.cold_start_runs.map((x) => fmt(x, 0)).join(' ')} |`);
+}
 if (results.page.error) lines.push(`(page in Chromium not measured: ${results.page.error})`);
 lines.push('');
 lines.push('| document size | ns per byte (native) |');
@@ -235,7 +302,8 @@ for (const [name, st] of Object.entries(nat.stages || {})) {
 lines.push('');
 lines.push(`Goals: wasm ≥ 1.0× ICU (${fmt(w.corpus.mb_per_s / icu)}×), native ≥ 3× ICU (${fmt(nat.corpus.mb_per_s / icu)}×), ` +
   `page re-check 30 KB ≤ 2 ms (${fmt(results.page.recheck_30k_p50_ms, 3)} ms p50), cold start ≤ 300 ms (${fmt(results.page.cold_start_to_first_report_ms, 0)} ms), ` +
-  `wasm ≤ 300 KB gzip (${fmt(w.wasm_gzip_bytes / 1024, 0)} KB).`);
+  `wasm ≤ 300 KB gzip (${fmt(w.wasm_gzip_bytes / 1024, 0)} KB), KB load native ≤ 5 ms (${fmt(nat.kb_load_ms, 1)} ms) and wasm ≤ 20 ms ` +
+  `(${fmt(w.kb_load_ms, 1)} ms), wasm heap ≤ 64 MB with the bundled KB (${fmt(w.heap_peak_mb, 1)} MB).`);
 const table = lines.join('\n');
 console.log(table);
 results.table = table;

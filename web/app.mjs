@@ -14,6 +14,9 @@
 // - Applying a suggestion selects the claim and uses execCommand('insertText'), so Ctrl+Z undoes it.
 // - The offline file (dist/factlint.html) carries the KB and the example as JSON data blocks
 //   (#factlint-kb, #factlint-example); the served page fetches world.json and example-article.txt.
+// - Start-up (served): the Worker starts first and fetches world.json itself while the wasm module
+//   streams in and compiles (createChecker takes a promise of the KB); the page does not fetch the
+//   KB at all unless it has to check on the main thread or the bundled KB is reloaded.
 //
 // Test hooks: body[data-state] is "loading" | "pending" | "idle" | "failed"; body[data-checks]
 // counts applied reports.
@@ -30,7 +33,7 @@ const tooltip = $('tooltip');
 
 const state = {
   engine: null,           // {mode, check(text, options) → Promise<report>, loadKb(text) → Promise<summary>, rules, version, kb}
-  bundledKb: '',
+  bundledKb: null,        // a promise of the bundled KB's text, made when first needed (bundledKb())
   kbLabel: 'bundled',
   report: null,           // the report shown
   shown: [],              // [{finding, range, key}] in the order of the list
@@ -122,8 +125,8 @@ function setArticle(text) {
 // ---------------------------------------------------------------------------------------------
 // Engines: the same checker behind a Worker or on the main thread, both asynchronous.
 
-async function mainThreadEngine(kbText) {
-  const checker = await createChecker({ kb: kbText });
+async function mainThreadEngine(kb) {  // kb: text or a promise of it
+  const checker = await createChecker({ kb });
   return {
     mode: 'main thread',
     check: async (text, options) => checker.check(text, options),
@@ -134,7 +137,8 @@ async function mainThreadEngine(kbText) {
   };
 }
 
-function workerEngine(kbText) {
+// init: {kb: text} or {kbUrl} (the worker fetches the KB itself, in parallel with the wasm).
+function workerEngine(init) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module', name: 'factlint' });
     const pending = new Map();
@@ -157,7 +161,7 @@ function workerEngine(kbText) {
       pending.clear();
       reject(error);
     };
-    call('init', { kb: kbText }).then((info) => {
+    call('init', init).then((info) => {
       let kb = info.kb;
       resolve({
         mode: 'worker',
@@ -596,6 +600,14 @@ async function bundled(id, url) {
   return inline !== null ? inline : fetchText(url);
 }
 
+function bundledKb() {
+  if (!state.bundledKb) {
+    state.bundledKb = bundled('factlint-kb', 'world.json');
+    state.bundledKb.catch(() => { state.bundledKb = null; });  // a failed fetch may be retried
+  }
+  return state.bundledKb;
+}
+
 function exportReport() {
   if (!state.report) return;
   const blob = new Blob([`${JSON.stringify(state.report, null, 2)}\n`], { type: 'application/json' });
@@ -664,7 +676,15 @@ function wire() {
     event.target.value = '';
     if (file) await loadKb(await file.text(), file.name);
   });
-  $('kb-reset').addEventListener('click', () => loadKb(state.bundledKb, 'bundled'));
+  $('kb-reset').addEventListener('click', async () => {
+    let text;
+    try { text = await bundledKb(); } catch (error) {
+      $('kb-error').textContent = `the bundled KB could not be read: ${describe(error)}`;
+      $('kb-error').hidden = false;
+      return;
+    }
+    await loadKb(text, 'bundled');
+  });
   $('starter-button').addEventListener('click', async () => {
     try { setArticle(await bundled('factlint-example', 'example-article.txt')); } catch (error) { $('status').textContent = describe(error); }
   });
@@ -684,16 +704,16 @@ function wire() {
 }
 
 async function main() {
-  wire();
   const served = /^https?:$/.test(location.protocol) && !document.getElementById('factlint-kb');
+  const worker = served ? workerEngine({ kbUrl: 'world.json' }) : null;  // started before anything else
+  wire();
   try {
-    state.bundledKb = await bundled('factlint-kb', 'world.json');
-    if (served) {
-      try { state.engine = await workerEngine(state.bundledKb); } catch (error) {
+    if (worker) {
+      try { state.engine = await worker; } catch (error) {
         console.warn('factlint: worker unavailable, checking on the main thread:', error);
       }
     }
-    if (!state.engine) state.engine = await mainThreadEngine(state.bundledKb);
+    if (!state.engine) state.engine = await mainThreadEngine(bundledKb());
   } catch (error) {
     document.body.dataset.state = 'failed';
     $('status').textContent = `factlint could not start: ${describe(error)}`;

@@ -133,8 +133,9 @@ export interface Checker {
 }
 
 export interface CreateCheckerOptions {
-  /** The KB as JSON text (kb/world.json or one in the same format). */
-  kb: string;
+  /** The KB as JSON text (kb/world.json or one in the same format), or a promise of it: the
+   *  module is fetched and compiled while the KB arrives. */
+  kb: string | PromiseLike<string>;
   /** The bytes of factlint-core.wasm; optional (fetched next to factlint-core.mjs, or read with fs in Node). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Emscripten hook to find factlint-core.wasm elsewhere. */

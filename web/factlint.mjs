@@ -76,17 +76,23 @@ function parseOrThrow(json) {
 
 // Loads the wasm module and the KB. Resolves to a Checker (see factlint.d.ts); rejects with a
 // FactlintError when the KB does not load.
-//   kb          the KB as JSON text (kb/world.json or one in the same format)
+//   kb          the KB as JSON text (kb/world.json or one in the same format), or a promise of it:
+//               the module is fetched and compiled while the KB is still arriving
 //   wasmBinary  the bytes of factlint-core.wasm; optional in browsers (fetched next to
-//               factlint-core.mjs) and in Node (read with fs)
+//               factlint-core.mjs and compiled as it streams in) and in Node (read with fs)
 //   locateFile  optional Emscripten hook to find factlint-core.wasm elsewhere
 export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
-  if (typeof kb !== 'string') throw new TypeError('createChecker: `kb` must be the KB as JSON text');
+  const pending = kb !== null && typeof kb === 'object' && typeof kb.then === 'function';
+  if (typeof kb !== 'string' && !pending) throw new TypeError('createChecker: `kb` must be the KB as JSON text or a promise of it');
   const moduleArgs = {};
   if (wasmBinary) moduleArgs.wasmBinary = wasmBinary instanceof Uint8Array ? wasmBinary : new Uint8Array(wasmBinary);
   else if (IN_NODE) moduleArgs.wasmBinary = await readWasmInNode();
   if (locateFile) moduleArgs.locateFile = locateFile;
-  const core = await createFactlintCore(moduleArgs);
+  // Both at once: the module (in browsers, instantiateStreaming compiles it while it downloads)
+  // and the KB text.
+  const [core, kbText] = await Promise.all([createFactlintCore(moduleArgs), kb]);
+  if (typeof kbText !== 'string') throw new TypeError('createChecker: `kb` must resolve to the KB as JSON text');
+  kb = kbText;
 
   const readRules = () => {
     const catalog = JSON.parse(core.ruleCatalog());

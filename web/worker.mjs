@@ -1,20 +1,30 @@
 // worker.mjs — runs the checker off the page's main thread when the page is served (app.mjs).
-// Messages in: {id, type: "init", kb} | {id, type: "check", text, options} | {id, type: "loadKb", text}.
+// Messages in: {id, type: "init", kb} | {id, type: "init", kbUrl} | {id, type: "check", text, options}
+//              | {id, type: "loadKb", text} | {id, type: "loadKb", url}.
 // Messages out: {id, result} or {id, error: {kind, message, path, line, column}}.
 //   init   → {version, rules, kb}   (kb: the loaded KB's summary)
 //   check  → the report object
 //   loadKb → the new KB's summary; on error the previous KB stays in use
+// With kbUrl / url the worker fetches the KB itself: at start-up the KB then downloads while the
+// wasm module streams in and compiles (createChecker takes a promise of the KB), and the text is
+// not copied from the page.
 import { createChecker } from './factlint.mjs';
 
 let checker = null;
 
+async function fetchText(url) {
+  const response = await fetch(new URL(url, self.location.href));
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
 const handlers = {
-  async init({ kb }) {
-    checker = await createChecker({ kb });
+  async init({ kb, kbUrl }) {
+    checker = await createChecker({ kb: typeof kb === 'string' ? kb : fetchText(kbUrl) });
     return { version: checker.version, rules: checker.rules, kb: checker.kb };
   },
   check({ text, options }) { return checker.check(text, options); },
-  loadKb({ text }) { return checker.loadKb(text); },
+  async loadKb({ text, url }) { return checker.loadKb(typeof text === 'string' ? text : await fetchText(url)); },
 };
 
 self.onmessage = async ({ data }) => {

@@ -286,6 +286,19 @@ describe('served page (dist/web)', () => {
     assert.match(await page.textContent('[data-testid=kb-status]'), /bundled/);
   });
 
+  test('another KB, then "Use bundled KB" goes back to the bundled one', async () => {
+    // The served page does not fetch world.json at start-up (its Worker does): the reset fetches it.
+    const other = path.join(ROOT, 'tests', 'fixtures', 'kb', 'pass_minimal.json');
+    await page.setInputFiles('[data-testid=kb-file]', other);
+    await page.waitForFunction(() => document.querySelector('[data-testid=kb-status]').textContent.includes('pass_minimal.json'));
+    assert.equal(await page.isDisabled('[data-testid=kb-reset]'), false);
+    await page.click('[data-testid=kb-reset]');
+    await page.waitForFunction(() => /bundled/.test(document.querySelector('[data-testid=kb-status]').textContent));
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${ARTICLE}\nAgain.\n`));
+    assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes(WRONG)), 'checking with the bundled KB again');
+    assert.equal(await page.isDisabled('[data-testid=kb-reset]'), true);
+  });
+
   test('export downloads the report as JSON', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
     const report = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));

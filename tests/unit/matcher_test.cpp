@@ -113,3 +113,34 @@ TEST_CASE("matcher: same hits as brute force, with and without dense rows", "[ma
     }
   }
 }
+
+TEST_CASE("matcher: patterns added after Build, prefixes of each other, in any order", "[matcher]") {
+  // Build() sorts the patterns to make the trie; ids stay in Add order, and a second Build()
+  // after more Add()s starts from scratch.
+  factlint::PhraseMatcher m;
+  const std::vector<std::string> first = {"new york times", "new", "new york", "york"};
+  for (const auto& p : first) m.Add(p);
+  m.Build();
+  std::vector<factlint::PhraseMatcher::Hit> hits;
+  m.FindAll("the new york times", &hits);
+  CHECK(hits.size() == 4);
+  const std::vector<std::string> more = {"\xc3\xa9t\xc3\xa9", "times", "ne", "new york"};
+  std::vector<std::string> all = first;
+  for (const auto& p : more) {
+    int id = m.Add(p);
+    if (static_cast<size_t>(id) == all.size()) all.push_back(p);
+  }
+  CHECK(all.size() == 7);  // "new york" was there already
+  m.Build();
+  for (const std::string text : {"the new york times", "\xc3\xa9t\xc3\xa9 in new york", "ne new", ""}) {
+    hits.clear();
+    m.FindAll(text, &hits);
+    std::vector<factlint::PhraseMatcher::Hit> want = Naive(all, text);
+    REQUIRE(hits.size() == want.size());
+    for (size_t i = 0; i < hits.size(); ++i) {
+      CHECK(hits[i].start == want[i].start);
+      CHECK(hits[i].end == want[i].end);
+      CHECK(hits[i].pattern == want[i].pattern);
+    }
+  }
+}

@@ -123,6 +123,9 @@ function replaceOnce(pattern, replacement, what) {
   html = html.replace(pattern, () => replacement);
 }
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta');
+// The served page's preload hints name files the offline file inlines: drop them.
+html = html.replace(/^<link rel="modulepreload" href="[^"]*">\n/gm, '');
+if (html.includes('modulepreload')) fail('index.html: a modulepreload link the assembler does not handle');
 replaceOnce(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'style sheet link');
 replaceOnce(/<script src="pagedate.js"><\/script>/, `<script>${pageDateScript}</script>`, 'pagedate.js script');
 replaceOnce(/<script type="module" src="app.mjs"><\/script>/, [
