@@ -534,6 +534,20 @@ bool JsonReader::NextElement() { return StepItem(']'); }
 
 // --- Pointers ----------------------------------------------------------------------------------
 
+std::string_view JsonTypeName(JsonReader::Type type) {
+  using Type = JsonReader::Type;
+  switch (type) {
+    case Type::kNull: return "null";
+    case Type::kBool: return "a boolean";
+    case Type::kNumber: return "a number";
+    case Type::kString: return "a string";
+    case Type::kArray: return "an array";
+    case Type::kObject: return "an object";
+    case Type::kEnd: return "nothing";
+  }
+  return "nothing";
+}
+
 void AppendPointerToken(std::string* pointer, std::string_view token) {
   pointer->push_back('/');
   for (char c : token) {

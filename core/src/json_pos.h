@@ -114,6 +114,9 @@ class JsonReader {
   std::vector<bool> first_;
 };
 
+// "a string", "an array", ... for messages ("expected an array, found a string"); "nothing" at kEnd.
+std::string_view JsonTypeName(JsonReader::Type type);
+
 // RFC 6901: appends "/" + the escaped token ('~' -> "~0", '/' -> "~1") to a pointer.
 void AppendPointerToken(std::string* pointer, std::string_view token);
 void AppendPointerIndex(std::string* pointer, size_t index);

@@ -51,19 +51,6 @@ constexpr size_t kMaxListItems = 10'000;
 
 using Type = JsonReader::Type;
 
-std::string_view TypeName(Type t) {
-  switch (t) {
-    case Type::kNull: return "null";
-    case Type::kBool: return "a boolean";
-    case Type::kNumber: return "a number";
-    case Type::kString: return "a string";
-    case Type::kArray: return "an array";
-    case Type::kObject: return "an object";
-    case Type::kEnd: return "nothing";
-  }
-  return "nothing";
-}
-
 // A string from the file, quoted for a message: control characters escaped, long ones cut.
 std::string Quoted(std::string_view s) {
   constexpr size_t kMax = 80;
@@ -470,7 +457,7 @@ class Loader {
     const Type got = reader_.Peek();
     if (got == want) return true;
     AddHere(reader_.Offset(), ErrorCode::kKbSchema, [&] {
-      return "expected " + std::string(what) + ", found " + std::string(TypeName(got));
+      return "expected " + std::string(what) + ", found " + std::string(JsonTypeName(got));
     });
     reader_.Skip();
     return false;

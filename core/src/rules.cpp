@@ -85,19 +85,6 @@ Node ReadNode(JsonReader* r) {
   return n;
 }
 
-std::string_view TypeName(Type t) {
-  switch (t) {
-    case Type::kNull: return "null";
-    case Type::kBool: return "a boolean";
-    case Type::kNumber: return "a number";
-    case Type::kString: return "a string";
-    case Type::kArray: return "an array";
-    case Type::kObject: return "an object";
-    case Type::kEnd: return "nothing";
-  }
-  return "nothing";
-}
-
 bool IsRuleId(std::string_view id) {
   if (id.empty() || !(id[0] >= 'A' && id[0] <= 'Z')) return false;
   for (char c : id)
@@ -188,7 +175,7 @@ class RuleLoader {
 
   bool Expect(const Node* n, Type type, const std::string& path, ErrorCode code = ErrorCode::kRulesSchema) {
     if (n->type == type) return true;
-    return Bad(code, n->offset, path, "expected " + std::string(TypeName(type)) + ", found " + std::string(TypeName(n->type)));
+    return Bad(code, n->offset, path, "expected " + std::string(JsonTypeName(type)) + ", found " + std::string(JsonTypeName(n->type)));
   }
 
   bool ReadCatalog(const Node& root) {
