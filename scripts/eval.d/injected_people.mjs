@@ -13,8 +13,9 @@
 //   tenure    ", who took office in Y," Y = the start year of the run in force - 2
 //                                                                              -> TENURE_MISMATCH
 //   ordinal   ", the Nth <title>," N = the term's ordinal + 1                   -> ORDINAL_MISMATCH
-//   term      ", now in their Nth term," N = k - 1 where the run of terms in force is the k-th
-//             (k >= 2; runs less than 90 days apart merged, acting terms left out) -> TENURE_MISMATCH
+//   term      ", now in their Nth term," N = k - 1 where the runs of terms in force are the k-th
+//             or later of every office held (k >= 2; runs less than 90 days apart merged, acting
+//             terms left out)                                                -> TENURE_MISMATCH
 //   term-start ", who began their second term as <title> in Y," Y = the year the person's first
 //             run in that office began                                       -> TENURE_MISMATCH
 //   dead-title "<title> " before the name of someone who had died by the date, in an office they
@@ -172,16 +173,15 @@ function inject(ix, a, rep, day) {
       add('tenure', false, m.end, 0, wrong, [m.start, m.end + wrong.length - 1], `${person.name}${wrong} (run from ${fromDay(s)})`);
       add('tenure', true, m.end, 0, right, [m.start, m.end + right.length - 1], `${person.name}${right}`);
     }
-    // term: the run in force is the k-th (k >= 2) of its office.
-    for (const t of inForce) {
-      const runs = runsOf(terms, t.office);
-      const k = runs.findIndex((r) => r.s <= day && day < r.e) + 1;
-      if (k < 2) continue;
+    // term: the run in force is the k-th (k >= 2) of every office held at the date (with an
+    // office in its first run, "their first term" may rightly speak of that one).
+    const ks = [...new Set(inForce.map((t) => t.office))].map((o) => runsOf(terms, o).findIndex((r) => r.s <= day && day < r.e) + 1);
+    const k = ks.length ? Math.min(...ks) : 0;
+    if (k >= 2) {
       const wrong = `, now in their ${ordinal(k - 1)} term,`;
       const right = `, now in their ${ordinal(k)} term,`;
-      add('term', false, m.end, 0, wrong, [m.start, m.end + wrong.length - 1], `${person.name}${wrong} (run ${k} from ${fromDay(runs[k - 1].s)})`);
+      add('term', false, m.end, 0, wrong, [m.start, m.end + wrong.length - 1], `${person.name}${wrong} (run ${k} of each office held)`);
       add('term', true, m.end, 0, right, [m.start, m.end + right.length - 1], `${person.name}${right}`);
-      break;
     }
     // term-start: "began their second term" in the year the first run of an office began.
     const held = terms.find((t) => !t.acting && t.s <= day && ix.offices.get(t.office)?.titles?.length);
