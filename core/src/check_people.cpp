@@ -208,28 +208,35 @@ std::vector<Evidence> OfficeTermsEvidence(const KbQuery& q, int p, const std::ve
   return TermsEvidence(q, terms);
 }
 
+// The offices a tenure or numbered-term claim speaks of: the title's (those the person held);
+// else, with a time, the offices of the person's full terms in force then ("first elected":
+// legislators only, whose whole career the KB has); else every office the person held.
+std::vector<int> ClaimOffices(const CheckContext& ctx, const PeopleClaim& c, int p, const Interval* t) {
+  const Kb& kb = ctx.kb.kb();
+  std::vector<int> offices;
+  if (!c.offices.empty()) {
+    for (int o : ctx.kb.OfficesHeld(p))
+      if (std::find(c.offices.begin(), c.offices.end(), o) != c.offices.end()) offices.push_back(o);
+    return offices;
+  }
+  if (!t) return ctx.kb.OfficesHeld(p);
+  for (int tt : ctx.kb.TermsInForce(p, t->a, t->b)) {
+    const KbTerm& term = kb.terms[static_cast<size_t>(tt)];
+    if (term.acting) continue;
+    if (c.tenure == TenureMeaning::kElected && kb.offices[static_cast<size_t>(term.office)].role != OfficeRole::kLegislator)
+      continue;
+    if (std::find(offices.begin(), offices.end(), term.office) == offices.end()) offices.push_back(term.office);
+  }
+  return offices;
+}
+
 // A tenure year ("took office in 2008", "first elected in 1986") against the starts of the
 // person's runs of terms.
 void JudgeTenureYear(const CheckContext& ctx, const Rule& rule, const PeopleClaim& c, const Interval t, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   const int p = PersonOf(ctx, c, [](int) { return true; });
   if (p < 0) return;
-  // The offices the phrase speaks of: the title's (those the person held), else the offices the
-  // person held at the claim's time — "first elected" only for legislators, whose whole career
-  // the KB has.
-  std::vector<int> offices;
-  if (!c.offices.empty()) {
-    for (int o : ctx.kb.OfficesHeld(p))
-      if (std::find(c.offices.begin(), c.offices.end(), o) != c.offices.end()) offices.push_back(o);
-  } else {
-    for (int tt : ctx.kb.TermsInForce(p, t.a, t.b)) {
-      const KbTerm& term = kb.terms[static_cast<size_t>(tt)];
-      if (term.acting) continue;
-      if (c.tenure == TenureMeaning::kElected && kb.offices[static_cast<size_t>(term.office)].role != OfficeRole::kLegislator)
-        continue;
-      if (std::find(offices.begin(), offices.end(), term.office) == offices.end()) offices.push_back(term.office);
-    }
-  }
+  const std::vector<int> offices = ClaimOffices(ctx, c, p, &t);
   if (offices.empty()) return;
   auto matches = [&](int32_t start) {
     const int y = YearOf(start);
@@ -354,19 +361,8 @@ void JudgeTerm(const CheckContext& ctx, const Rule& rule, const PeopleClaim& c, 
   const Kb& kb = ctx.kb.kb();
   const int p = PersonOf(ctx, c, [](int) { return true; });
   if (p < 0) return;
-  std::vector<int> offices;
-  if (!c.offices.empty()) {
-    for (int o : ctx.kb.OfficesHeld(p))
-      if (std::find(c.offices.begin(), c.offices.end(), o) != c.offices.end()) offices.push_back(o);
-  } else if (c.year == 0) {
-    if (!ct.judged) return;
-    for (int tt : ctx.kb.TermsInForce(p, ct.judged->a, ct.judged->b)) {
-      const int o = kb.terms[static_cast<size_t>(tt)].office;
-      if (std::find(offices.begin(), offices.end(), o) == offices.end()) offices.push_back(o);
-    }
-  } else {
-    offices = ctx.kb.OfficesHeld(p);
-  }
+  if (c.year == 0 && !ct.judged) return;
+  const std::vector<int> offices = ClaimOffices(ctx, c, p, c.year == 0 ? &*ct.judged : nullptr);
   const std::string& name = kb.people[static_cast<size_t>(p)].name;
   std::optional<TermVerdict> said;
   int said_office = -1;

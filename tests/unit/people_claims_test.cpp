@@ -47,14 +47,22 @@ std::vector<std::string> Claims(const std::string& text) {
   return out;
 }
 
+// One table: each text and the claims found in it.
+struct Row {
+  const char* text;
+  std::vector<std::string> want;
+};
+void CheckRows(const std::vector<Row>& rows) {
+  for (const Row& r : rows) {
+    INFO(r.text);
+    CHECK(Claims(r.text) == r.want);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("people claims: ages", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"Joe Biden, 81, spoke in Delaware.", {"age|Joe Biden, 81|81"}},
       {"Angela Merkel (64) left the room.", {"age|Angela Merkel (64)|64"}},
       {"Donald Trump, aged 78, spoke.", {"age|Donald Trump, aged 78|78"}},
@@ -67,19 +75,11 @@ TEST_CASE("people claims: ages", "[people_claims]") {
       {"Joe Biden, 1942, was born.", {}},
       {"Joe Biden met a 78-year-old president.", {}},
       {"Joe Biden, 81 percent of voters said.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
 }
 
 TEST_CASE("people claims: party tags", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"Joe Biden (D-Del.) voted no.", {"party|Joe Biden (D-Del.)|D-DE"}},
       {"Joe Biden (R-Texas) voted no.", {"party|Joe Biden (R-Texas)|R-TX"}},
       {"Joe Biden (I-Vt.) voted no.", {"party|Joe Biden (I-Vt.)|I-VT"}},
@@ -93,19 +93,11 @@ TEST_CASE("people claims: party tags", "[people_claims]") {
       {"Joe Biden (D-Foo) voted no.", {}},
       {"Joe Biden (Delaware) voted no.", {}},
       {"Joe Biden, a Democrat, voted no.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
 }
 
 TEST_CASE("people claims: deaths and acts", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"He praised the late Angela Merkel.", {"late|the late Angela Merkel|"}},
       {"He praised the late Chancellor Angela Merkel.", {"late|the late Chancellor Angela Merkel|"}},
       {"Angela Merkel said on Tuesday that talks failed.", {"acts|Angela Merkel said on Tuesday|recent"}},
@@ -118,19 +110,11 @@ TEST_CASE("people claims: deaths and acts", "[people_claims]") {
       {"Angela Merkel said talks failed, on Tuesday it emerged.", {}},
       {"Angela Merkel will be remembered.", {}},
       {"He spoke late, Angela Merkel said.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
 }
 
 TEST_CASE("people claims: tenures and ordinals", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"Angela Merkel, who took office in 2005, spoke.", {"tenure|Angela Merkel, who took office in 2005|2005"}},
       {"Angela Merkel, in office since 2005, spoke.", {"tenure|Angela Merkel, in office since 2005|2005"}},
       {"Angela Merkel, chancellor since 2005, spoke.", {"tenure|Angela Merkel, chancellor since 2005|2005"}},
@@ -146,19 +130,11 @@ TEST_CASE("people claims: tenures and ordinals", "[people_claims]") {
       {"Donald Trump lost to Joe Biden, who spoke with the 46th president.", {}},
       {"Joe Biden, the 46th person in line, spoke.", {}},
       {"Angela Merkel, who took office, spoke in 2005.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
 }
 
 TEST_CASE("people claims: numbered terms", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"Joe Biden, now in his second term, spoke.", {"term|Joe Biden, now in his second term|2"}},
       {"Joe Biden, who is serving his 2nd term as president, spoke.",
        {"term|Joe Biden, who is serving his 2nd term as president|2+office"}},
@@ -180,11 +156,7 @@ TEST_CASE("people claims: numbered terms", "[people_claims]") {
       {"Joe Biden began his second year in 2013.", {}},
       {"Joe Biden's second term was calmer.", {}},
       {"Joe Biden was elected in 2012.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
 }
 
 TEST_CASE("people claims: state spellings", "[people_claims]") {
