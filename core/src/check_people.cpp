@@ -295,6 +295,7 @@ std::vector<std::pair<int32_t, int32_t>> Runs(const KbQuery& q, int p, int offic
 // What the runs of one office say of a numbered-term claim: wrong or not, and why.
 struct TermVerdict {
   bool wrong = false;
+  bool in_office = true;            // the person held the office then (else "no term that year")
   std::string kb;                   // the finding's {kb}
   std::optional<std::string> fix;   // the claim rewritten, when the KB makes it certain
 };
@@ -333,6 +334,7 @@ TermVerdict JudgeTermRuns(const CheckContext& ctx, const PeopleClaim& c, const C
     // by more than a year, so only for a start).
     if (c.tenure != TenureMeaning::kStart || y0 > YearOf(ctx.kb.kb().as_of.days)) return v;
     v.wrong = true;
+    v.in_office = false;
     v.kb = "the KB records no term of " + name + " in that office in " + std::to_string(y0) +
            "; the first began on " + FormatIsoDate(Date{runs.front().first});
     if (n == 1)
@@ -371,12 +373,13 @@ void JudgeTerm(const CheckContext& ctx, const Rule& rule, const PeopleClaim& c, 
     if (runs.empty()) return;
     TermVerdict v = JudgeTermRuns(ctx, c, ct, runs, name);
     if (!v.wrong) return;
-    if (!said) {
+    if (!said || (v.in_office && !said->in_office)) {  // the office held that year speaks
       said = std::move(v);
       said_office = o;
     }
   }
   if (!said) return;
+  if (!said->in_office && offices.size() > 1) said->fix.reset();  // which office's first year is unknown
   const std::string& office = kb.offices[static_cast<size_t>(said_office)].name;
   const std::string nth = OrdinalWord(c.number);
   std::string says = c.year == 0 ? "is in the " + nth + " term as " + office
