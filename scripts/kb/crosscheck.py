@@ -19,9 +19,13 @@ Checks:
                      country's primary office (first in the list) that starts inside
                      REIGN's coverage must match a spell the same way.
                      REIGN records the de-facto leader, not an office, so some differences
-                     are expected (acting leaders, leaders who switched office).
+                     are expected (acting leaders, leaders who switched office). REIGN spellings
+                     no KB name form contains are paired through REIGN_NAMES; a difference
+                     explained in the table of kb/SOURCES.md (REIGN code, name as printed, its
+                     start date) is counted, not listed.
 
 Usage: python3 scripts/kb/crosscheck.py [--kb FILE] [--data DIR]
+DIR defaults to $FACTLINT_SHARED/data, else ../shared/data next to the repository.
 When the data folder is absent, prints a message and exits 0.
 """
 
