@@ -1,11 +1,26 @@
 #!/usr/bin/env python3
-"""Generate kb/src/us-congress.json: the members of the current U.S. Congress with every
-term they served, and the party leaders among them.
+"""Generate kb/src/us-congress.json: the members of the U.S. Congress from 2012-09-27 on (the
+current members and the former ones) with every term they served, and the party leaders among
+them.
 
-Reads ../shared/data/us-congress/legislators-current.json (unitedstates/congress-legislators
-legislators-current.yaml, CC0; see its PROVENANCE.md) when present; otherwise leaves the
-output as it is. The whole file is generated; hand-checked facts live in the tables below
-(NAMES, LEADERSHIP_EXTRA), each with the page that states it.
+Sources, both from unitedstates/congress-legislators (CC0 1.0 / public domain; its LICENSE and
+README "Public domain"), pinned to commit dfa9622 (2026-06-15):
+- the current members: ../shared/data/us-congress/legislators-current.json (--data; that
+  commit's legislators-current.yaml, see its PROVENANCE.md);
+- the former members: the git history of legislators-current.yaml (--history: a git directory
+  of a clone of the repository holding HISTORY_COMMIT; default $FACTLINT_CONGRESS_GIT, else
+  <parent of ../shared>/.mirror/unitedstates+congress-legislators/repo). The repository's
+  legislators-historical.yaml was not retrievable (the snapshot lists it but lacks its
+  content), so a former member is the record of the last version of legislators-current.yaml
+  (first-parent line) that holds them: every member who served on or after 2012-09-27 (the
+  file's first commit), with all their terms back to their first. See former_members for the
+  members left out (a mid-term departure whose end the history does not give) and FORMER_END
+  for those brought back with a stated end. The data has birthdays (bio.birthday) but no death
+  dates, so no `died` comes from here.
+When either source is absent the output is left as it is (a clone without the data or the
+clone keeps the committed file; `make kb` then only rebuilds kb/world.json). The whole file is
+generated; hand-checked facts live in the tables below (NAMES, SAME_AS, LEADERSHIP_EXTRA,
+FORMER_END), each with the page that states it.
 
 People: `name` is the member's Wikipedia article title from the data (`id.wikipedia`,
 without its "(… politician)" disambiguation), the form news uses ("Dick Durbin", "Chuck
@@ -14,13 +29,20 @@ initial + last, nickname + last, with the suffix ("Jr."); for a member with a su
 forms without it are left out (they name the father: Thomas Kean, Robert Menendez). An alias
 another person of the KB (or another member) claims is dropped. A member whose common name is another
 person's in a part before this one (Chris Smith, the UK minister) is named by the data's
-official_full name ("Christopher H. Smith"). `short` is the last name. `born`
-is bio.birthday (every member has one).
+official_full name ("Christopher H. Smith"); a common name two members share (two Mike
+Rogerses) names neither: each takes its next candidate (name_candidates: official_full, then
+the Wikipedia title with its disambiguation). A member whose common name is a person's in
+another part with the same birth date (at that person's precision), or listed in SAME_AS, is
+that person (Obama, Pence, Kerry, Harris): the person keeps the other part's id, name and
+dates, and gains the aliases and terms. `short` is the last name. `born` is bio.birthday (all
+but two former members have one).
 
 Offices: us-senator, us-representative, us-house-delegate (the delegates of D.C. and the
 territories and Puerto Rico's resident commissioner, who sit in the House but are not
 Representatives), and the party leaders: Speaker, Senate and House majority/minority leaders
-and whips (LEADER_OFFICES; other leadership_roles titles are not used).
+and whips (LEADER_OFFICES; other leadership_roles titles are not used; older records say
+"Speaker" / "Majority Leader" with a chamber, see leader_office). A former member's leadership
+role without an end ended with the membership (the end of the last term).
 
 Terms: per person and office, a term of the data is split where `party_affiliations`
 records a party switch (the earlier part ends the day the next starts). Consecutive terms
@@ -35,7 +57,11 @@ fields (terms' party, state, district) and the roles legislator /
 legislative_leader are written only when scripts/kb/build.py knows them (its SPEC and ROLES),
 so the output always passes the build in the same commit.
 
-Usage: python3 scripts/kb/gen_congress.py [--data DIR] [--out FILE]
+Terms of current members name the source us-congress; those of former members
+us-congress-history; a former member's last term whose end comes from FORMER_END names
+us-congress-departures, with the page in `ref`.
+
+Usage: python3 scripts/kb/gen_congress.py [--data DIR] [--history GITDIR] [--out FILE]
 """
 
 import argparse
