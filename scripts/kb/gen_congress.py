@@ -241,6 +241,15 @@ FORMER_END = {
                 "article24771310.html (resign from Congress, effective Aug. 18 [2014])"),
     "H001075": ("2021-01-18", "https://townhall.com/tipsheet/print/2583329 (resignation "
                 "letter: effective January 18th, 2021)"),
+    "S001141": ("2017-02-08", "http://cowgernation.com/2017/02/09/jeff-sessions-confirmed-as-"
+                "attorney-general/ (U.S. Senator for Alabama from January 3, 1997 to February 8, "
+                "2017)"),
+    "M000303": ("2018-08-25", "https://www.ocregister.com/2018/08/25/john-mccain-senator-war-hero-"
+                "and-maverick-republican-dies-at-81/ (family statement: died at 4:28pm on August "
+                "25, 2018)"),
+    "F000062": ("2023-09-28", "https://www.ncronline.org/news/sen-dianne-feinstein-remembered-"
+                "extraordinary-legacy-dies-90 (died the evening of Sept. 28 [2023], according to "
+                "her office)"),
     "V000137": ("2025-01-10", "https://www.foxnews.com/politics/vance-resigns-from-senate-he-"
                 "trump-prepare-take-office (resignation letter: effective January 10, 2025)"),
 }
@@ -249,6 +258,7 @@ FORMER_END = {
 # (bioguide -> that person's id); with a birth date there, the same name and date suffice.
 SAME_AS = {
     "R000615": "mitt-romney",  # the 2012 presidential candidate (events.json), senator 2019-25
+    "M000303": "john-mccain",  # the 2008 presidential candidate (events.json), senator 1987-2018
 }
 
 
