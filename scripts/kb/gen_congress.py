@@ -266,6 +266,17 @@ FORMER_END = {
     "W000823": ("2025-01-20", "https://standardnews.online/2025/01/20/trump-national-security-"
                 "adviser-pick-waltz-resigns-from-house-shrinking-gop-majority (resignation "
                 "letter: effective January 20th, 2025)"),
+    "C000984": ("2019-10-17", "https://www.npr.org/2019/10/17/770851734/maryland-democratic-rep-"
+                "elijah-cummings-dies-at-68 (died; NYDN: died on Oct. 17, 2019, his office said)"),
+    "S001222": ("2023-12-01", "https://pjmedia.com/jon-del-arroz/2023/12/01/breaking-house-of-"
+                "representatives-votes-to-expel-george-santos-for-fraud-and-abuse-n4924288 (expelled "
+                "on Friday, Dec. 1, 2023)"),
+    "M000639": ("2024-08-20", "https://www.marketscreener.com/news/latest/Senator-Menendez-"
+                "resigns-after-corruption-conviction-47449251/ (resignation effective Aug. 20, "
+                "2024)"),
+    "G000578": ("2024-11-13", "https://www.newsmax.com/newsfront/matt-gaetz-attorney-general-"
+                "congress/2024/11/13/id/1187987/ (2024-11-13: resigned effective immediately, the "
+                "Speaker announced on Wednesday)"),
     "V000137": ("2025-01-10", "https://www.foxnews.com/politics/vance-resigns-from-senate-he-"
                 "trump-prepare-take-office (resignation letter: effective January 10, 2025)"),
 }
