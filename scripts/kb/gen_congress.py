@@ -279,6 +279,70 @@ FORMER_END = {
                 "Speaker announced on Wednesday)"),
     "V000137": ("2025-01-10", "https://www.foxnews.com/politics/vance-resigns-from-senate-he-"
                 "trump-prepare-take-office (resignation letter: effective January 10, 2025)"),
+    # Second round (2026-11-30). From the data set's commits that state the day.
+    "A000210": ("2014-02-18", C + "3787e202 (Rep. Robert Andrews (NJ-1) resigned from the 113th "
+                "Congress on February 18, 2014)"),
+    "T000473": ("2016-07-20", C + "f22b502 (Mark Takai passed away on July 20, 2016)"),
+    "H001063": ("2016-12-04", C + "df858fb (Rep. Janice Hahn resigned, effective Dec. 4, 2016)"),
+    "M001182": ("2017-02-16", C + "30ac246 (Mick Mulvaney resigned 2017-02-16)"),
+    "M001179": ("2019-01-23", C + "aeb903c (Rep. Tom Marino resigned, effective 2019-01-23)"),
+    "H001088": ("2022-02-17", C + "65d158a (Rep. Hagedorn died on Feb 17), 2022"),
+    "Y000033": ("2022-03-18", C + "b5218bb2 (Rep. Hagedorn died on Feb 17, Rep. Young died on "
+                "March 18), 2022"),
+    "D000610": ("2022-09-30", C + "0edacd3 (Rep. Deutch resigned Sept 30), 2022"),
+    "S001197": ("2023-01-08", C + "b743c11 (Sen. Sasse retired on Jan. 8), 2023"),
+    "S001192": ("2023-09-15", C + "a94f223 (Rep. Cicilline resigned May 31 and Rep. Stewart "
+                "resigned Sept 15), 2023"),
+    # From news reports and encyclopedia pages found with the project's search tool.
+    "D000621": ("2018-09-10", "https://www.abcactionnews.com/news/state/rep-ron-desantis-resigns-"
+                "from-congress-to-focus-on-florida-governor-s-race (AP, 2018-09-10: letter to the "
+                "Speaker on Monday announcing his immediate resignation; he asked that it be "
+                "retroactive to Sept. 1 for his pay, WFTV)"),
+    "I000025": ("2012-12-17", "https://abcnews.go.com/Politics/OTUS/senator-daniel-inouye-dies-"
+                "offcie-hawaii-state/story?id=18001650 (died Dec. 17, 2012; Wikipedia: U.S. Senator "
+                "January 3, 1963 - December 17, 2012)"),
+    "L000123": ("2013-06-03", "https://www.nbcphiladelphia.com/news/local/Sen-Frank-Lautenberg-"
+                "Dies-209917751.html (died at 4:02 a.m. Monday [2013-06-03], his office said)"),
+    "L000287": ("2020-07-17", "https://avoice-new.cbcfinc.org/?p=5811 (represented Georgia's 5th "
+                "district from 1987 until his death on July 17, 2020; ABC News: died July 17, 2020)"),
+    "M001187": ("2020-03-30", "https://news.ballotpedia.org/2020/03/31/meadows-resigns-from-"
+                "congress-to-become-new-white-house-chief-of-staff/ (resigned from Congress on "
+                "March 30; letter: effective 5:00 p.m. Monday, March 30 [2020])"),
+    "R000601": ("2020-05-22", "https://simple.m.wikipedia.org/wiki/John_Ratcliffe_(American_"
+                "politician) (U.S. House from Texas's 4th district, January 3, 2015 - May 22, 2020; "
+                "Townhall, 2020-05-26: confirmed Thursday [May 21], officially resigned from the "
+                "House the next day)"),
+    "I000055": ("2019-12-31", "https://news.ballotpedia.org/2020/01/03/sen-johnny-isakson-r-ga-"
+                "resigns-from-u-s-senate/ (resigned from the Senate on December 31, 2019)"),
+    "B000589": ("2015-10-31", "https://www.knowpia.com/knowpedia/John_Boehner (Wikipedia copy: "
+                "U.S. House from Ohio's 8th district, January 3, 1991 - October 31, 2015; Speaker "
+                "January 5, 2011 - October 29, 2015, succeeded by Paul Ryan)"),
+    "K000352": ("2018-12-31", "https://www.lcsun-news.com/story/news/politics/arizona/2018/12/14/"
+                "jon-kyl-resign-senate-seat-arizona-john-mccain/2309788002/ (letter: resign "
+                "effective 11:59 p.m. EST December 31, 2018)"),
+    "I000024": ("2023-01-03", "https://tulsabeacon.com/sen-jim-inhofe-87-will-retire-from-the-"
+                "senate-on-jan-3/ (retiring from the Senate effective January 3, 2023)"),
+    "C000567": ("2018-04-01", "https://www.nbcnewyork.com/news/politics/Senator-Thad-Cochran-"
+                "Resigning-April-1-475872433.html (resign his seat effective April 1 [2018]); data "
+                "commit 59928c3e of 2018-03-31: to resign effective tomorrow"),
+    "C000714": ("2017-12-05", "https://www.politico.com/story/2017/12/05/conyers-announces-hes-"
+                "leaving-congress-endorses-son-as-successor-278870 (resigns effective immediately, "
+                "2017-12-05; his letter was laid down on the House floor that day)"),
+    "C001076": ("2017-06-30", "https://twt-stag.stag.aws.washtimes.com/news/2017/jun/23/chaffetz-"
+                "cements-plans-to-resign-from-congress-on- (AP, 2017-06-23: letter to the Speaker, "
+                "resigns effective June 30 [2017])"),
+}
+
+# Leadership spells of former members whose dates the record lacks or states otherwise
+# (bioguide -> [(office, field, date, ref)]): the field ("start" or "end") of the member's
+# spell in that office that is open or that starts on the day the record gives.
+LEADERSHIP_FIX = {
+    "B000589": [("us-house-speaker", "end", "2015-10-29",
+                 "https://www.knowpia.com/knowpedia/John_Boehner (Wikipedia copy: Speaker January "
+                 "5, 2011 - October 29, 2015, succeeded by Paul Ryan)")],
+    "R000570": [("us-house-speaker", "start", "2015-10-29",
+                 "https://www.knowpia.com/knowpedia/John_Boehner (Wikipedia copy: Boehner Speaker "
+                 "to October 29, 2015, succeeded by Paul Ryan; the data gives 2015-10-28)")],
 }
 
 # Former members left out although their record is complete: they later held an office whose
@@ -584,13 +648,25 @@ def generate(members, as_of, others):
             terms.append(term)
         lead = [{"office": leader_office(r), "start": r["start"], "end": r.get("end")}
                 for r in m.get("leadership_roles", []) if leader_office(r)]
+        fixes = LEADERSHIP_FIX.get(b, [])
+        for oid, field, date, _ in fixes:
+            spells = [r for r in lead if r["office"] == oid]
+            if field == "end":
+                for r in spells:
+                    r["end"] = r["end"] or date
+            elif spells:
+                min(spells, key=lambda r: r["start"])["start"] = date
         if m.get("_former"):  # a former member's open role ended with the membership
             for r in lead:
                 r["end"] = r["end"] or m["terms"][-1]["end"]
         for t in merge(lead, ()):
             end = t["end"] if t["end"] and t["end"] <= as_of else None
-            terms.append({"person": pid, "office": t["office"], "start": t["start"],
-                          "end": end, "source": src})
+            term = {"person": pid, "office": t["office"], "start": t["start"], "end": end,
+                    "source": src}
+            for oid, field, date, ref in fixes:
+                if t["office"] == oid and t[field] == date:
+                    term["source"], term["ref"] = W, ref
+            terms.append(term)
         for oid, start, end, src_id, ref in LEADERSHIP_EXTRA.get(b, []):
             terms.append({"person": pid, "office": oid, "start": start, "end": end,
                           "source": src_id, "ref": ref})
