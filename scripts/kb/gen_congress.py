@@ -331,6 +331,29 @@ FORMER_END = {
     "C001076": ("2017-06-30", "https://twt-stag.stag.aws.washtimes.com/news/2017/jun/23/chaffetz-"
                 "cements-plans-to-resign-from-congress-on- (AP, 2017-06-23: letter to the Speaker, "
                 "resigns effective June 30 [2017])"),
+    "W000813": ("2022-08-03", "https://www.chronicle-tribune.com/news/walorski-two-staff-members-"
+                "other-driver-killed-in-a-two-vehicle-crash/article_e837b27d-4bac-5f7b-a810-"
+                "a199e7cc245e.html (2022-08-03: killed Wednesday in a car accident, her office said)"),
+    "H000324": ("2021-04-06", "https://www.axios.com/2021/04/06/alcee-hastings-dies-cancer "
+                "(passed away on Tuesday [2021-04-06])"),
+    "N000181": ("2022-01-01", "https://www.latimes.com/politics/story/2022-01-03/devin-nunes-"
+                "officially-resigns-from-congress-clearing-way-to-helm-trumps-social-media-empire "
+                "(letter to the Speaker: resignation effective 11:59 p.m. Saturday [2022-01-01])"),
+    "B001297": ("2024-03-22", "https://www.hindustantimes.com/world-news/us-news/colorado-rep-ken-"
+                "buck-to-resign-from-congress-cites-political-polarisation-as-reason-"
+                "101710299433342.html (resignation effective on March 22 [2024]; Fox News: a member "
+                "until the end of the day on March 22)"),
+    "M001200": ("2022-11-28", "https://thehill.com/homenews/house/3753775-house-democratic-rep-"
+                "donald-mceachin-dies-at-61/ (died Monday night [2022-11-28], his office said)"),
+    "S000480": ("2018-03-16", "https://apnews.com/044c93880784f6be5ebc1a23d9ccfce6 (died early "
+                "Friday [2018-03-16], according to her office)"),
+    "J000255": ("2019-02-10", "https://www.ncspin.com/congressman-walker-jones-has-died (died "
+                "Sunday around 4 p.m. on his 76th birthday, published February 10, 2019)"),
+    "Y000031": ("2013-10-18", "https://www.theledger.com/story/news/2013/10/19/florida-u-s-rep-"
+                "bill/8151689007/ (died Friday, Oct. 18, 2013, at 6:50 p.m.)"),
+    "W000207": ("2014-01-06", "http://www.adn.com/article/20140106/mel-watt-becomes-new-chief-"
+                "overseeing-fannie-freddie (sworn in as FHFA director Monday afternoon [2014-01-06] "
+                "while bringing to an end his career in Congress)"),
 }
 
 # Leadership spells of former members whose dates the record lacks or states otherwise
