@@ -354,6 +354,28 @@ FORMER_END = {
     "W000207": ("2014-01-06", "http://www.adn.com/article/20140106/mel-watt-becomes-new-chief-"
                 "overseeing-fannie-freddie (sworn in as FHFA director Monday afternoon [2014-01-06] "
                 "while bringing to an end his career in Congress)"),
+    "S001179": ("2015-03-31", "https://www.peoriapublicradio.org/post/schock-resigns-i-do-heavy-"
+                "heart (statement, 2015-03-17: resignation effective March 31st); data commit "
+                "d2f5d9b9: resigned as of the end of last month"),
+    "F000448": ("2017-12-08", "https://www.rollcall.com/news/politics/arizona-rep-trent-franks-now-"
+                "resigning-immediately (statement: resignation effective today, December 8th, "
+                "2017)"),
+    "F000460": ("2018-04-06", "https://www.kristv.com/news/2018/04/06/congressman-farenthold-"
+                "resigns-from-congress/ (resignation effective 5:00 p.m. on Friday, April 6, 2018)"),
+    "M001181": ("2018-04-27", "https://www.courthousenews.com/embattled-gop-lawmaker-abruptly-"
+                "resigns-congress/ (2018-04-27: resigns his position immediately; letter to the "
+                "Speaker and the governor that Friday); data commit 81ee69f5: resigned effective "
+                "today"),
+    "F000043": ("2016-06-23", "https://www.huffpost.com/entry/chaka-fattah-resigns_n_576c149ae4b08"
+                "cbaeab1a8ef (Reuters, June 23: resigned on Thursday, letter: effective "
+                "immediately)"),
+    "D000614": ("2019-09-23", "https://www.huffpost.com/entry/sean-duffy-resign-congress_n_5d63"
+                "fbfae4b058f037f4cbc4 (2019-08-26: he will step down Sept. 23); kb/src/us-cabinet-"
+                "2021.json holds his later office"),
+    "B001283": ("2018-04-23", "https://www.satellitetoday.com/government-military/2018/04/24/"
+                "bridenstine-officially-sworn-in-as-nasa-administrator/ (sworn in as NASA "
+                "administrator April 23 [2018]; resigned his congressional seat a few hours "
+                "before)"),
 }
 
 # Leadership spells of former members whose dates the record lacks or states otherwise
