@@ -376,6 +376,34 @@ FORMER_END = {
                 "bridenstine-officially-sworn-in-as-nasa-administrator/ (sworn in as NASA "
                 "administrator April 23 [2018]; resigned his congressional seat a few hours "
                 "before)"),
+    "H001048": ("2020-01-13", "https://www.latimes.com/politics/story/2020-01-07/rep-duncan-"
+                "hunter-resigns (letter to the Speaker and the governor: resigns Jan. 13 [2020]; "
+                "to the governor: effective close of business on January 13, 2020)"),
+    "G000560": ("2020-10-04", "https://knowpickens.com/news/n.php?id=7119 (letters of 2020-10-02: "
+                "stepping down effective Sunday, October 4, 2020, at 11:59 p.m.)"),
+    "W000827": ("2021-02-07", "https://cbsnews.com/news/congressman-ron-wright-dies-covid-19 "
+                "(his office: passed away peacefully on February 7, 2021)"),
+    "P000604": ("2024-04-24", "https://kesq.com/news/ap-national-news/2024/04/24/us-rep-donald-"
+                "payne-jr-a-democrat-from-new-jersey-has-died-at-65-after-a-heart-attack/ (AP, "
+                "2024-04-24: died Wednesday)"),
+    "G000579": ("2024-04-24", "https://www.yahoo.com/news/jersey-congressman-donald-payne-jr-"
+                "182700076.html (2024-04-24: Payne's death comes the day Rep. Mike Gallagher "
+                "officially resigns his seat; he had announced April 19)"),
+    "S001187": ("2021-05-16", "https://www.cleveland.com/open/2021/04/rep-steve-stivers-resigning-"
+                "to-take-ohio-chamber-of-commerces-top-job.html (resignation will take effect on "
+                "May 16 [2021]); data commit 0d87f6b of 2021-05-15: resigns effective tomorrow"),
+    # Data commits whose message gives the day relative to the commit's own date.
+    "C001094": ("2020-12-07", C + "47223a5 of 2020-12-07 (Rep. Cook resigns effective today)"),
+    "R000585": ("2022-05-10", C + "514604b of 2022-05-11 (Rep. Tom Reed resigned yesterday)"),
+    "R000588": ("2021-01-15", C + "1c2720ad of 2021-01-16 (Rep. Richmond resigned yesterday to "
+                "join the Biden Administration)"),
+    "C001111": ("2022-08-31", C + "878dc07 of 2022-09-01 (Rep. Crist resigned yesterday)"),
+    "D000630": ("2022-05-25", C + "b6c8c0b of 2022-05-26 (Rep. Delgado resigned yesterday)"),
+    "D000604": ("2018-05-12", C + "fcf7859 of 2018-05-12 (Rep. Dent resigns as of the end of the "
+                "day today)"),
+    "N000186": ("2015-02-06", C + "3995607a of 2015-02-06 (Rep. Alan Nunnelee died today)"),
+    "L000580": ("2018-12-31", C + "6e251a28 of 2018-12-28 (Rep. Lujan Grisham resigns at the end "
+                "of the year to become NM's governor)"),
 }
 
 # Leadership spells of former members whose dates the record lacks or states otherwise
