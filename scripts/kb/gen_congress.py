@@ -392,6 +392,16 @@ FORMER_END = {
     "S001187": ("2021-05-16", "https://www.cleveland.com/open/2021/04/rep-steve-stivers-resigning-"
                 "to-take-ohio-chamber-of-commerces-top-job.html (resignation will take effect on "
                 "May 16 [2021]); data commit 0d87f6b of 2021-05-15: resigns effective tomorrow"),
+    # Appointed senators, to the day their elected successor was sworn in.
+    "L000594": ("2021-01-20", "https://rollcall.com/2021/01/20/padilla-ossoff-and-warnock-sworn-"
+                "in-sealing-democrats-senate-majority/ (2021-01-20: Warnock, who had defeated "
+                "Loeffler, sworn in on Wednesday)"),
+    "S001202": ("2018-01-03", "https://talkingpointsmemo.com/dc/doug-jones-sworn-in-takes-jeff-"
+                "sessions-seat-as-gop-majority-narrows (Jones sworn in Wednesday, Jan. 3, 2018, "
+                "taking the seat temporarily held by appointee Luther Strange)"),
+    "C001100": ("2013-10-31", "https://hamodia.com/2013/10/31/booker-sworn-in-as-newest-senator/ "
+                "(AP, 2013-10-31: Booker sworn in Thursday; Chiesa, the outgoing interim senator, "
+                "cast his final votes the day before)"),
     # Data commits whose message gives the day relative to the commit's own date.
     "C001094": ("2020-12-07", C + "47223a5 of 2020-12-07 (Rep. Cook resigns effective today)"),
     "R000585": ("2022-05-10", C + "514604b of 2022-05-11 (Rep. Tom Reed resigned yesterday)"),
