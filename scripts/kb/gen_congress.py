@@ -392,6 +392,18 @@ FORMER_END = {
     "S001187": ("2021-05-16", "https://www.cleveland.com/open/2021/04/rep-steve-stivers-resigning-"
                 "to-take-ohio-chamber-of-commerces-top-job.html (resignation will take effect on "
                 "May 16 [2021]); data commit 0d87f6b of 2021-05-15: resigns effective tomorrow"),
+    "C001078": ("2025-05-21", "https://www.scrippsnews.com/politics/congress/democratic-rep-gerry-"
+                "connolly-dies-after-fight-against-esophageal-cancer (2025-05-21: died Wednesday "
+                "morning, his family announced); data commit 6ac17cb6 of 2025-05-21: Rep. Connolly "
+                "died"),
+    "G000551": ("2025-03-13", "https://www.foxnews.com/politics/democratic-rep-raul-grijalva-dead-"
+                "77 (2025-03-13: died on Thursday morning, his office announced)"),
+    "T000489": ("2025-03-05", "https://wtop.com/news/2025/03/us-rep-and-former-houston-mayor-"
+                "sylvester-turner-dies-at-70/ (AP, 2025-03-05: died at 5:45 a.m. Wednesday, his "
+                "family said)"),
+    "G000596": ("2026-01-05", "https://www.ajc.com/video/news/2025/11/marjorie-taylor-greene-"
+                "announces-she-will-resign-in-2026/ (2025-11-22: her final day in office will be "
+                "Jan. 5, 2026); data commit 6530e8d of 2026-01-06: Rep. Greene resigned"),
     # Appointed senators, to the day their elected successor was sworn in.
     "L000594": ("2021-01-20", "https://rollcall.com/2021/01/20/padilla-ossoff-and-warnock-sworn-"
                 "in-sealing-democrats-senate-majority/ (2021-01-20: Warnock, who had defeated "
