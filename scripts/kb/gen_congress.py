@@ -455,6 +455,7 @@ SAME_AS = {
     "M000303": "john-mccain",  # the 2008 presidential candidate (events.json), senator 1987-2018
     "P000602": "mike-pompeo",  # Secretary of State 2018-21 (us.json)
     "W000823": "mike-waltz",  # National Security Advisor 2025 (us.json)
+    "H001062": "kathleen-hochul",  # Governor of New York 2021- (us-governors.json)
 }
 
 
