@@ -203,6 +203,19 @@ async function userRules(page, screenshot = null) {
   assert.equal(await page.isHidden('[data-testid=rules-error]'), true);
 }
 
+// One claim of each of the newer kinds (written for this test; the bundled KB's birth and death
+// dates, party tags, terms and ordinals decide), judged on 1 March 2024.
+const KINDS_DATE = '2024-03-01';
+const KINDS_TEXT = `A week in Washington
+
+Joe Biden, 79, spoke in Delaware on Monday.
+Queen Elizabeth II said on Tuesday that she was pleased with the visit.
+Sen. Bernie Sanders (R-Vt.) voted against the bill.
+Joe Biden, who took office in 2019, signed the order.
+Joe Biden, the 45th president of the United States, left for Ohio.
+`;
+const NEW_KINDS = ['AGE_MISMATCH', 'DEATH_MISMATCH', 'PARTY_MISMATCH', 'TENURE_MISMATCH', 'ORDINAL_MISMATCH'];
+
 // Hostile markup typed or pasted into the editor stays text.
 async function inertMarkup(page) {
   for (const markup of HOSTILE) {
@@ -397,6 +410,34 @@ describe('served page (dist/web)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
     const report = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
     assert.ok(Array.isArray(report.findings) && report.findings.some((f) => f.text.includes(WRONG)));
+  });
+
+  test('the newer finding kinds are highlighted and listed; the tooltip has reason, evidence and fix', async () => {
+    await afterCheck(page, async () => {
+      await page.fill('[data-testid=date]', KINDS_DATE);
+      await page.locator('[data-testid=editor]').fill(KINDS_TEXT);
+    });
+    const listed = await page.locator('[data-testid=findings] .finding').evaluateAll((b) => b.map((x) => ({ rule: x.dataset.rule, index: Number(x.dataset.index) })));
+    const marks = Object.values(await highlightTexts(page)).flat();
+    for (const rule of NEW_KINDS) {
+      const item = listed.find((l) => l.rule === rule);
+      assert.ok(item, `${rule} is listed: ${JSON.stringify(listed)}`);
+      // The list item opens the same tooltip a hover does.
+      await page.locator(`[data-testid=findings] .finding[data-index="${item.index}"]`).click();
+      await page.waitForSelector('[data-testid=tooltip]:not([hidden])');
+      assert.equal(await page.textContent('#tip-rule'), rule);
+      const claim = await page.evaluate((i) => document.querySelector(`.finding[data-index="${i}"] .what`).textContent, item.index);
+      assert.ok(marks.some((m) => claim.endsWith(m)), `${rule}: its claim is highlighted: ${claim} in ${JSON.stringify(marks)}`);
+      const message = await page.textContent('[data-testid=tip-message]');
+      assert.ok(message.length > 10, `${rule}: the reason`);
+      const evidence = await page.locator('[data-testid=tip-evidence] li').allTextContents();
+      assert.ok(evidence.length >= 1 && evidence.every((e) => / — \S/.test(e)), `${rule}: evidence with its source: ${JSON.stringify(evidence)}`);
+      if (rule !== 'DEATH_MISMATCH') {  // the others suggest the right age, tag, year or number
+        assert.equal(await page.isVisible('[data-testid=apply]'), true, `${rule}: a fix to apply`);
+        assert.ok((await page.textContent('#tip-suggestion-text')).length > 0);
+      }
+      await page.keyboard.press('Escape');
+    }
   });
 
   test('screenshot with findings (build/screenshots/page.png)', async () => {
