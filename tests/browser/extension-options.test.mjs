@@ -288,6 +288,19 @@ describe('the page\'s publication date', () => {
   });
 });
 
+// Moves the pointer to (x, y), nudging it by a pixel every 100 ms (the content script reads one
+// move per 30 ms, so a single move can go unseen), until `wanted(state of the tab)` is truthy;
+// returns that value, or null after 3 s.
+async function pointUntil(page, x, y, wanted) {
+  for (let i = 0; i < 30; i += 1) {
+    await page.mouse.move(x + (i % 2), y);
+    await page.waitForTimeout(100);
+    const got = wanted(await worker.evaluate(async () => chrome.tabs.sendMessage(await frontTabId(), { type: 'factlint-state' })));
+    if (got) return got;
+  }
+  return null;
+}
+
 describe('the newer finding kinds', () => {
   test('each is highlighted, and its tooltip shows the reason, the evidence and the fix', async () => {
     const { page, summary } = await checkPage('kinds.html');
@@ -301,15 +314,8 @@ describe('the newer finding kinds', () => {
       assert.ok(marked.includes(finding.text), `${rule}: "${finding.text}" is highlighted: ${JSON.stringify(marks)}`);
       assert.ok(state.panelText.includes(`[${rule}]`), `${rule} is listed in the panel`);
       const rect = finding.rects[0];
-      await page.mouse.move(rect.left + Math.min(rect.width / 2, 10), rect.top + rect.height / 2);
-      const tip = await worker.evaluate(async (rule) => {
-        for (let i = 0; i < 60; i += 1) {
-          const s = await chrome.tabs.sendMessage(await frontTabId(), { type: 'factlint-state' });
-          if (s.tip && s.tip.text.includes(`[${rule}]`)) return s.tip;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        return null;
-      }, rule);
+      const tip = await pointUntil(page, rect.left + Math.min(rect.width / 2, 10), rect.top + rect.height / 2,
+        (st) => st.tip && st.tip.text.includes(`[${rule}]`) ? st.tip : null);
       assert.ok(tip, `${rule}: a tooltip naming the rule on hover`);
       const lines = tip.text.split('\n');
       assert.ok(lines[0].includes(`[${rule}]`) && lines[1].trim().length > 10, `${rule}: the reason: ${tip.text}`);
@@ -317,8 +323,9 @@ describe('the newer finding kinds', () => {
       if (typeof finding.suggestion === 'string' && finding.suggestion !== finding.text) {
         assert.ok(tip.text.includes(`Suggested: ${finding.suggestion}`), `${rule}: the fix: ${tip.text}`);
       }
-      await page.mouse.move(2, 2);
-      await page.waitForTimeout(500);
+      // Away from every claim: the tooltip closes and does not cover the next claim.
+      const hidden = await pointUntil(page, 2, 2, (st) => !st.tip);
+      assert.ok(hidden, `${rule}: the tooltip closes when the pointer leaves`);
     }
     await page.close();
   });

@@ -701,7 +701,7 @@
     shadow.append(style, layers, panel, tip);
     document.documentElement.appendChild(host);
     ui = { host, shadow, layers, panel, tip, resizeObserver: new ResizeObserver(scheduleSync), poll: 0, placement: null };
-    tip.addEventListener('mouseenter', () => clearTimeout(tipState.hideTimer));
+    tip.addEventListener('mouseenter', cancelHideTip);
     tip.addEventListener('mouseleave', () => hideTipSoon());
     document.addEventListener('mousemove', onMouseMove, true);
     document.addEventListener('keydown', onKeyDown, true);
@@ -993,20 +993,28 @@
       const below = y + 6;
       tip.style.top = `${below + tip.offsetHeight > innerHeight ? Math.max(4, y - tip.offsetHeight - 30) : below}px`;
     }
-    clearTimeout(tipState.hideTimer);
+    cancelHideTip();
   }
 
   function hideTip() {
     if (!ui) return;
-    clearTimeout(tipState.hideTimer);
+    cancelHideTip();
     ui.tip.style.display = 'none';
     tipState.session = null;
     tipState.index = -1;
   }
 
+  // Hides the tooltip 300 ms after the pointer left the claim and the tooltip. A pending hide is
+  // not postponed by further moves outside them (it was, so a pointer that kept moving never
+  // closed it); entering the claim or the tooltip cancels it.
   function hideTipSoon() {
+    if (tipState.hideTimer) return;
+    tipState.hideTimer = setTimeout(() => { tipState.hideTimer = 0; hideTip(); }, 300);
+  }
+
+  function cancelHideTip() {
     clearTimeout(tipState.hideTimer);
-    tipState.hideTimer = setTimeout(hideTip, 300);
+    tipState.hideTimer = 0;
   }
 
   function inside(r, x, y, pad = 0) {
@@ -1018,7 +1026,7 @@
     if (!ui || e.timeStamp - lastMove < 30) return;
     lastMove = e.timeStamp;
     if (ui.tip.style.display === 'block' && inside(ui.tip.getBoundingClientRect(), e.clientX, e.clientY, 4)) {
-      clearTimeout(tipState.hideTimer);
+      cancelHideTip();
       return;
     }
     for (const s of sessions) {
