@@ -122,6 +122,8 @@ export interface Checker {
    * stays in use. Returns the new catalogue's rules.
    */
   loadRules(rulesText: string): readonly Rule[];
+  /** Goes back to the bundled catalogue (core/rules/rules.json); returns its rules. */
+  resetRules(): readonly Rule[];
   /** Sentence spans of a text. */
   segment(text: string): Span[];
   /** factlint's version. */

@@ -9,12 +9,20 @@
 //
 // Settings live in chrome.storage.local: minSeverity ("info" | "warning" | "error"),
 // disabledRules (array of rule ids), customKb (the text of a user KB that loaded without error;
-// absent = the bundled KB). Nothing is sent anywhere: the text goes from the tab to this worker
-// and the findings back.
+// absent = the bundled KB), customRules / customRulesName (the text and file name of a user rule
+// catalogue that loaded without error; absent = the bundled rules). The worker is stopped when
+// idle; on the next wake-up getChecker applies the stored KB and catalogue before the first check.
+// An article's publication date, read from the page's metadata by pagedate.js in the tab, goes to
+// the check as metadataDate (report source "metadata"; a date set nowhere else is the one used).
+// Nothing is sent anywhere: the text goes from the tab to this worker and the findings back.
 
 import { createChecker, FactlintError } from './factlint.mjs';
 
 let checkerPromise = null;
+// How long the last start of the checker took, in ms (read by the restart figure of the tests):
+// {fetched: module bytes and settings in, created: module compiled and bundled KB loaded,
+//  ready: the stored KB and catalogue applied}, each since the start.
+const startup = {};
 
 async function bundledKb() {
   const response = await fetch(chrome.runtime.getURL('world.json'));
@@ -26,12 +34,28 @@ async function wasmBytes() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// The checker with the user's KB when there is a valid one, else the bundled KB.
+// The checker with the user's KB and rule catalogue when there are valid ones, else the bundled.
 function getChecker() {
   if (!checkerPromise) {
     checkerPromise = (async () => {
-      const [wasmBinary, stored] = await Promise.all([wasmBytes(), chrome.storage.local.get('customKb')]);
-      const checker = await createChecker({ kb: await bundledKb(), wasmBinary });
+      // The module's bytes, the bundled KB and the stored settings are fetched at once; the KB
+      // text is handed over as a promise, so it arrives while the module compiles.
+      const t0 = performance.now();
+      const kb = bundledKb();
+      const [wasmBinary, stored] = await Promise.all([wasmBytes(), chrome.storage.local.get(['customKb', 'customRules'])]);
+      startup.fetched = performance.now() - t0;
+      const checker = await createChecker({ kb, wasmBinary });
+      startup.created = performance.now() - t0;
+      if (typeof stored.customRules === 'string') {
+        try {
+          checker.loadRules(stored.customRules);
+        } catch (error) {
+          // A stored catalogue that no longer loads (a rule kind renamed by an update) is dropped;
+          // the bundled rules stay in use and the options page shows why.
+          await chrome.storage.local.set({ customRulesError: describeError(error) });
+          await chrome.storage.local.remove(['customRules', 'customRulesName']);
+        }
+      }
       if (stored.customKb) {
         try {
           checker.loadKb(stored.customKb);
@@ -42,6 +66,7 @@ function getChecker() {
           await chrome.storage.local.remove('customKb');
         }
       }
+      startup.ready = performance.now() - t0;
       return checker;
     })();
     checkerPromise.catch(() => { checkerPromise = null; });
@@ -67,7 +92,7 @@ async function sendToTab(tabId, message) {
   } catch (error) {
     // No content script there yet (a tab opened before the extension was installed): inject it
     // now. This works after a user gesture (activeTab); otherwise the error says why.
-    await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    await chrome.scripting.executeScript({ target: { tabId }, files: ['pagedate.js', 'content.js'] });
     await chrome.scripting.insertCSS({ target: { tabId }, files: ['highlight.css'] });
     return chrome.tabs.sendMessage(tabId, message);
   }
@@ -82,7 +107,7 @@ async function checkTab(tabId, { selectionOnly = false } = {}) {
   const [checker, options] = await Promise.all([getChecker(), settings()]);
   const page = await sendToTab(tabId, { type: 'factlint-extract', selectionOnly });
   if (!page || typeof page.text !== 'string') throw new Error(`factlint: the page did not answer${page && page.error ? `: ${page.error}` : ''}`);
-  const report = checker.check(page.text, options);
+  const report = checker.check(page.text, { ...options, ...metadataOptions(page.pageDate) });
   const shown = await sendToTab(tabId, { type: 'factlint-show', report });
   if (!shown || shown.error) throw new Error(`factlint: the page could not show the findings${shown && shown.error ? `: ${shown.error}` : ''}`);
   return {
@@ -91,6 +116,13 @@ async function checkTab(tabId, { selectionOnly = false } = {}) {
     referenceDate: report.document.reference_date,
     fields: [{ kind: shown.kind, label: shown.label, length: shown.length, findings: shown.findings.length, dismissed: shown.dismissed }],
   };
+}
+
+// The page's publication date ({date, source} from pagedate.js in the tab) as check options. A
+// value that is not a YYYY-MM-DD day is left out rather than failing the check.
+function metadataOptions(pageDate) {
+  if (!pageDate || typeof pageDate.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(pageDate.date)) return {};
+  return { metadataDate: pageDate.date, metadataSource: typeof pageDate.source === 'string' && pageDate.source ? pageDate.source : 'page metadata' };
 }
 
 // A re-check asked by the content script (a field being typed in): the same check, the report
@@ -137,7 +169,30 @@ async function rules() {
   return checker.rules;
 }
 
-globalThis.factlint = { checkTab, clearTab, toggleTab, setKb, resetKb, rules };
+// Validates a rule catalogue and, when it loads, makes it the one in use and stores it with its
+// file name. An invalid catalogue changes nothing: the previous one stays in use. Returns
+// {ok: true, rules: N} or {ok: false, error}.
+async function setRules(text, name) {
+  const checker = await getChecker();
+  let loaded;
+  try {
+    loaded = checker.loadRules(text);
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+  await chrome.storage.local.set({ customRules: text, customRulesName: String(name || 'rules.json') });
+  await chrome.storage.local.remove('customRulesError');
+  return { ok: true, rules: loaded.length };
+}
+
+async function resetRules() {
+  const checker = await getChecker();
+  checker.resetRules();
+  await chrome.storage.local.remove(['customRules', 'customRulesName', 'customRulesError']);
+  return { ok: true, rules: checker.rules.length };
+}
+
+globalThis.factlint = { checkTab, clearTab, toggleTab, setKb, resetKb, rules, setRules, resetRules, startup };
 
 chrome.action.onClicked.addListener((tab) => { if (tab.id !== undefined) toggleTab(tab.id).catch(console.error); });
 
@@ -163,7 +218,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   const fromExtensionPage = String(sender.url || '').startsWith(chrome.runtime.getURL(''));
   const handlers = fromExtensionPage
-    ? { 'factlint-set-kb': () => setKb(String(message.text || '')), 'factlint-reset-kb': resetKb, 'factlint-rules': rules }
+    ? {
+      'factlint-set-kb': () => setKb(String(message.text || '')), 'factlint-reset-kb': resetKb, 'factlint-rules': rules,
+      'factlint-set-rules': () => setRules(String(message.text || ''), message.name), 'factlint-reset-rules': resetRules,
+    }
     : sender.tab ? { 'factlint-check-text': () => checkText(message.text) } : {};
   const handler = handlers[message && message.type];
   if (!handler) return false;
