@@ -26,6 +26,13 @@ std::string Trimmed(std::string s) {
   return s;
 }
 
+// A date that reads as a time of the report's events: a month or day, a fronted year, or
+// "in/during/since/from/of YEAR" — not "the 2012 Games" or "2005 accounts".
+bool Anchored(const TimeExpr& te) {
+  return te.precision != TimePrecision::kYear || te.sentence_initial ||
+         IsIn(te.preposition, {"in", "during", "since", "from", "of"});
+}
+
 std::string WindowText(int32_t a, int32_t b) {
   if (a == b) return "on " + FormatIsoDate(Date{a});
   return "between " + FormatIsoDate(Date{a}) + " and " + FormatIsoDate(Date{b});
@@ -312,10 +319,10 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     } else {
       tc.intervals.emplace_back(lo_date, kOpenEnd);
       // A dated KB event the article reports as past weighs above any one title (4): a checked
-      // claim may be wrong, the event the article is about rarely is — named by its trigger 5,
-      // with a participant named too 8. A meeting named only by who and where may be another of
-      // theirs: as strong as a title; a generic "November election", one of many: 2.
-      tc.weight = em.generic ? 2 : em.by_participants ? 4 : em.participant_named ? 8 : 5;
+      // claim may be wrong, the event the article is about rarely is — named by its trigger or
+      // by who and where (a meeting) 5, by its trigger with a participant named too 8; a generic
+      // "November election", one of many: 2.
+      tc.weight = em.generic ? 2 : em.participant_named && !em.by_participants ? 8 : 5;
       tc.clue = label + " reported as past";
     }
     add(key, std::move(tc));
@@ -331,9 +338,10 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
         add("U" + te.ToString(), std::move(tc));
       } else {
         tc.intervals.emplace_back(te.First().days, kOpenEnd);
-        // An explicit full date reported as past ("on 12 March 2005") weighs above a title (4):
-        // the text cannot speak before it. A month or a year alone bounds loosely (1).
-        if (te.precision == TimePrecision::kDay) tc.weight = 5;
+        // An explicit date reported as past — a full date, or a month or year read as the time
+        // of the report's events ("in 2003", "since March 2004") — weighs above a title (4): the
+        // text cannot speak before it. Any other year ("the 2012 Games") bounds loosely (1).
+        if (Anchored(te)) tc.weight = 5;
         tc.clue = "the date " + te.ToString() + " in the text";
         add("T" + te.ToString(), std::move(tc));
       }
@@ -355,9 +363,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
         const TimeExpr& te = sent_.times[s][k];
         if (!te.has_year() || m_.event_dates[s][k] || out_.future[s][k]) continue;
         if (te.First().days > as_of_) continue;
-        const bool anchored = te.precision != TimePrecision::kYear || te.sentence_initial ||
-                              IsIn(te.preposition, {"in", "during", "since", "from", "of"});
-        if (!anchored) continue;
+        if (!Anchored(te)) continue;
         anchored_dates.push_back(&te);
         if (!latest || te.Last().days > latest->Last().days) latest = &te;
       }
