@@ -130,7 +130,7 @@ def data_key(n):
                     if x)
 
 
-# Death dates (the data set has none): id -> (date, page that states the birth and the death
+# Death dates of presidents and vice presidents (the data set has none): id -> (date, page that states the birth and the death
 # dates). A person listed here takes the page as the source of born and died; the birthday is
 # still the data set's (the page states the same day). Checked against lists of presidents by
 # date of death and obituaries (see kb/SOURCES.md); a president not listed is alive or not checked.
@@ -168,6 +168,9 @@ DIED = {
     "jimmy-carter": ("2024-12-29", "Jimmy_Carter"),
     "ronald-reagan": ("2004-06-05", "Ronald_Reagan"),
     "george-h-w-bush": ("2018-11-30", "George_H._W._Bush"),
+    # Vice presidents
+    "walter-mondale": ("2021-04-19", "Walter_Mondale"),
+    "dick-cheney": ("2025-11-03", "Dick_Cheney"),
 }
 
 
