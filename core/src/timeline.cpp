@@ -48,6 +48,7 @@ class TimelineBuilder {
 
  private:
   void DateRoles();
+  bool ProspectByWords(size_t s, const TimeExpr& te) const;
   void ReferenceTime(const CheckOptions& options);
   bool SameClause(uint32_t from, uint32_t to) const;
   // event_claim: the claim is itself an event mention (another event in its clause does not date it).
@@ -83,8 +84,51 @@ void TimelineBuilder::DateRoles() {
                                     [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
       for (auto it = first; it != lexicon.end() && it->end <= te.start; ++it)
         if (it->kind == PhraseKind::kProspective && it->start >= sent_.start[s]) out_.future[s][k] = 1;
+      if (!out_.future[s][k] && ProspectByWords(s, te)) out_.future[s][k] = 1;
     }
   }
+}
+
+// Two readings of a date as ahead that the prospective phrases cannot give without misreading
+// events ("due to the war" is a cause, not a prospect): "due to" followed by a verb before the
+// date in its clause ("due to enter service in 2006"), and a condition after it in its clause
+// ("proposed from 2010 if the bill becomes law").
+bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te) const {
+  static constexpr std::string_view kNotVerb[] = {"the", "a", "an", "its", "his", "her", "their", "our",
+                                                  "this", "that", "these", "those", "lack", "concerns"};
+  std::vector<std::pair<uint32_t, uint32_t>> before;  // words of the clause before the date
+  for (uint32_t i = sent_.start[s]; i < te.start;) {
+    if (!t_.WordByte(i)) {
+      const char c = t_[i];
+      if (c == ',' || c == ';' || c == ':' || c == '"') before.clear();
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < te.start && t_.WordByte(e)) ++e;
+    before.emplace_back(i, e);
+    i = e;
+  }
+  for (size_t w = 0; w + 2 < before.size(); ++w) {
+    if (t_.F(before[w].first, before[w].second) != "due" || t_.F(before[w + 1].first, before[w + 1].second) != "to")
+      continue;
+    const std::string_view next = t_.F(before[w + 2].first, before[w + 2].second);
+    if (std::find(std::begin(kNotVerb), std::end(kNotVerb), next) == std::end(kNotVerb)) return true;
+  }
+  for (uint32_t i = static_cast<uint32_t>(te.end); i < sent_.end[s];) {
+    if (!t_.WordByte(i)) {
+      const char c = t_[i];
+      if (c == ',' || c == ';' || c == ':' || c == '"' || c == '.') return false;
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < sent_.end[s] && t_.WordByte(e)) ++e;
+    const std::string_view w = t_.F(i, e);
+    if (w == "if" || w == "unless") return true;
+    i = e;
+  }
+  return false;
 }
 
 // True when nothing between from and to opens another clause: no clause punctuation (a comma

@@ -63,6 +63,27 @@ TEST_CASE("timeline: a claim's own date, else the window", "[timeline]") {
   }
 }
 
+TEST_CASE("timeline: which dates look ahead", "[timeline]") {
+  struct Row {
+    const char* text;
+    bool ahead;
+  };
+  for (Row r : {Row{"The plant is due to open in 2006.", true},
+                Row{"Due to enter service in 2006, the jet is late.", true},
+                Row{"Ten casinos are proposed from 2010 if the bill becomes law.", true},
+                Row{"The talks will resume in 2007.", true},
+                Row{"Flights stopped in 2004 due to the strike.", false},
+                Row{"The delay was due to the strike in 2004.", false},
+                Row{"The plant opened in 2004, if the records are right.", false},
+                Row{"The bill, proposed in 1993, lapsed.", false}}) {
+    INFO(r.text);
+    Stages s(r.text, factlint::CheckOptions{});
+    REQUIRE(s.timeline.future.size() == 1);
+    REQUIRE(s.timeline.future[0].size() == 1);
+    CHECK((s.timeline.future[0][0] == 1) == r.ahead);
+  }
+}
+
 TEST_CASE("timeline: the dateline (dateline.h) is read from the first segments", "[timeline]") {
   struct Row {
     const char* text;
