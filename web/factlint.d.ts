@@ -78,6 +78,17 @@ export interface ReferenceDate {
   source: 'given' | 'metadata' | 'dateline' | 'inferred' | 'none';
   /** The clues that made the window, human-readable. */
   evidence: string[];
+  /**
+   * Inferred only: every window that ties for the strongest clues (at most 8), in order, when
+   * more than one does — from/to then span them all. Empty when the clues decide.
+   */
+  candidates: DateWindow[];
+}
+
+/** One window the text's clues allow, inclusive YYYY-MM-DD days. */
+export interface DateWindow {
+  from: string;
+  to: string;
 }
 
 export interface Report {

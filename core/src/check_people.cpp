@@ -56,6 +56,12 @@ std::string_view PartyNoun(char letter) {
   return letter == 'D' ? "Democrat" : letter == 'R' ? "Republican" : "independent";
 }
 
+// "a Democratic", "an Independent": the party with its indefinite article, for messages.
+std::string AParty(const std::string& party) {
+  const bool vowel = !party.empty() && std::string_view("AEIOUaeiou").find(party[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + party;
+}
+
 std::vector<Evidence> TermsEvidence(const KbQuery& q, const std::vector<int>& terms) {
   std::vector<Evidence> ev;
   for (int t : terms) {
@@ -190,6 +196,7 @@ void CheckPartyMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                           {"name", kb.people[static_cast<size_t>(p)].name},
                           {"party", last.party},
+                          {"a_party", AParty(last.party)},
                           {"state", last.state},
                           {"office", office.name},
                           {"when", ct.when}}),

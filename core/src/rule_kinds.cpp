@@ -92,7 +92,7 @@ const std::vector<RuleKind>& RuleKinds() {
       {"death_mismatch", CheckDeathMismatch, DeathParams(), {"claim", "name", "fact"},
        "\"the late X\" for someone alive after the time of writing; a dead person speaking, acting or titled as "
        "sitting then"},
-      {"party_mismatch", CheckPartyMismatch, {}, {"claim", "name", "party", "state", "office", "when"},
+      {"party_mismatch", CheckPartyMismatch, {}, {"claim", "name", "party", "a_party", "state", "office", "when"},
        "a US lawmaker's party/state tag that no term in force at the claim's time has"},
       {"tenure_mismatch",
        CheckTenureMismatch,

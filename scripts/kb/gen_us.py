@@ -130,6 +130,50 @@ def data_key(n):
                     if x)
 
 
+# Death dates of presidents and vice presidents (the data set has none): id -> (date, page that states the birth and the death
+# dates). A person listed here takes the page as the source of born and died; the birthday is
+# still the data set's (the page states the same day). Checked against lists of presidents by
+# date of death and obituaries (see kb/SOURCES.md); a president not listed is alive or not checked.
+WIKI = "https://en.wikipedia.org/wiki/"
+DIED = {
+    "george-washington": ("1799-12-14", "George_Washington"),
+    "john-adams": ("1826-07-04", "John_Adams"),
+    "thomas-jefferson": ("1826-07-04", "Thomas_Jefferson"),
+    "james-madison": ("1836-06-28", "James_Madison"),
+    "james-monroe": ("1831-07-04", "James_Monroe"),
+    "john-quincy-adams": ("1848-02-23", "John_Quincy_Adams"),
+    "andrew-jackson": ("1845-06-08", "Andrew_Jackson"),
+    "martin-van-buren": ("1862-07-24", "Martin_Van_Buren"),
+    "william-henry-harrison": ("1841-04-04", "William_Henry_Harrison"),
+    "john-tyler": ("1862-01-18", "John_Tyler"),
+    "james-k-polk": ("1849-06-15", "James_K._Polk"),
+    "zachary-taylor": ("1850-07-09", "Zachary_Taylor"),
+    "millard-fillmore": ("1874-03-08", "Millard_Fillmore"),
+    "abraham-lincoln": ("1865-04-15", "Abraham_Lincoln"),
+    "andrew-johnson": ("1875-07-31", "Andrew_Johnson"),
+    "ulysses-s-grant": ("1885-07-23", "Ulysses_S._Grant"),
+    "james-a-garfield": ("1881-09-19", "James_A._Garfield"),
+    "benjamin-harrison": ("1901-03-13", "Benjamin_Harrison"),
+    "william-mckinley": ("1901-09-14", "William_McKinley"),
+    "william-howard-taft": ("1930-03-08", "William_Howard_Taft"),
+    "warren-g-harding": ("1923-08-02", "Warren_G._Harding"),
+    "herbert-hoover": ("1964-10-20", "Herbert_Hoover"),
+    "franklin-d-roosevelt": ("1945-04-12", "Franklin_D._Roosevelt"),
+    "harry-s-truman": ("1972-12-26", "Harry_S._Truman"),
+    "dwight-d-eisenhower": ("1969-03-28", "Dwight_D._Eisenhower"),
+    "john-f-kennedy": ("1963-11-22", "John_F._Kennedy"),
+    "lyndon-b-johnson": ("1973-01-22", "Lyndon_B._Johnson"),
+    "richard-nixon": ("1994-04-22", "Richard_Nixon"),
+    "gerald-ford": ("2006-12-26", "Gerald_Ford"),
+    "jimmy-carter": ("2024-12-29", "Jimmy_Carter"),
+    "ronald-reagan": ("2004-06-05", "Ronald_Reagan"),
+    "george-h-w-bush": ("2018-11-30", "George_H._W._Bush"),
+    # Vice presidents
+    "walter-mondale": ("2021-04-19", "Walter_Mondale"),
+    "dick-cheney": ("2025-11-03", "Dick_Cheney"),
+}
+
+
 def person_of(entry, used_ids):
     n = entry["name"]
     key = data_key(n)
@@ -147,6 +191,10 @@ def person_of(entry, used_ids):
     if entry.get("bio", {}).get("birthday"):
         person["born"] = entry["bio"]["birthday"]
         person["source"] = "us-executive"  # the data set states the birthday
+    if pid in DIED:
+        person["died"] = DIED[pid][0]
+        person["source"] = "wikipedia-biographies"
+        person["ref"] = WIKI + DIED[pid][1]
     return person, extra, derived
 
 
