@@ -49,6 +49,7 @@ struct Lexicon {
       run_in_pronouns, run_in_prepositions, run_in_blockers;
   std::array<bool, 256> run_in_first{};  // first bytes of run_in_pronouns and run_in_prepositions
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
+  std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
 };
 
@@ -117,6 +118,8 @@ Lexicon Parse() {
   if (j.contains("dates") && j["dates"].contains("month_other_forms") && j["dates"]["month_other_forms"].is_object())
     for (const auto& [form, n] : j["dates"]["month_other_forms"].items())
       if (n.is_number_integer() && n.get<int>() >= 1 && n.get<int>() <= 12) lex.months.emplace_back(form, n.get<int>());
+  for (const auto& [form, n] : lex.months)
+    if (form.size() < lex.months_by_length.size()) lex.months_by_length[form.size()].emplace_back(form, n);
   for (const auto& [form, n] : lex.months) {  // "may" is a full name; "jan", "sept" are short
     if (std::find(full.begin(), full.end(), form) != full.end())
       lex.full_months.Add(form);
@@ -187,8 +190,11 @@ bool MayStartRunIn(unsigned char c) { return Lex().run_in_first[c]; }
 bool IsRunInBlocker(std::string_view w) { return !w.empty() && Lex().run_in_blockers.Has(w); }
 
 int MonthNumber(std::string_view w) {
-  for (const auto& [form, n] : Lex().months)
-    if (form == w) return n;
+  // Runs for every word the time expressions look at: only forms of the word's length are compared.
+  const Lexicon& l = Lex();
+  if (w.empty() || w.size() >= l.months_by_length.size()) return 0;  // no form is empty
+  for (const auto& [form, n] : l.months_by_length[w.size()])
+    if (form[0] == w[0] && form == w) return n;
   return 0;
 }
 

@@ -23,6 +23,7 @@ struct Token {
 
 std::vector<Token> Tokenize(std::string_view s, size_t begin, size_t end) {
   std::vector<Token> out;
+  out.reserve((end - begin) / 4 + 1);  // news text: about one token per 5 bytes
   size_t i = begin;
   while (i < end) {
     unsigned char c = static_cast<unsigned char>(s[i]);
