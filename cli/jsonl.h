@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "factlint/factlint.h"
 
 namespace factlint {
@@ -19,6 +21,11 @@ struct JsonlResult {
   std::string error_message;  // what was wrong with it, when error
   bool fails = false;         // the report has a finding at or above fail_on
 };
+
+// The common request read without nlohmann's parser: one object whose values are all strings or
+// null (keys plain ASCII, none twice). True and *doc set to exactly what nlohmann::json::parse
+// gives for that line; false for anything else (the caller then parses the line in full).
+bool ParseSimpleRequest(std::string_view line, nlohmann::json* doc);
 
 JsonlResult CheckJsonlLine(const Kb& kb, std::string_view line, size_t line_no,
                            const CheckOptions& base, std::optional<Severity> fail_on = Severity::kError);

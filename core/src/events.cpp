@@ -50,11 +50,12 @@ std::vector<EventMention> GenericElections(const Kb& kb, const FoldedView& t, co
   std::vector<EventMention> generic;
   for (size_t s = 0; s < sentences.size(); ++s) {
     uint32_t lo = sentences.start[s], hi = sentences.end[s];
-    for (uint32_t i = lo; i < hi;) {
-      if (!t.WordByte(i)) {
-        ++i;
-        continue;
-      }
+    // The words "election" and "elections": found by a substring search, then held to word
+    // bounds (the same words a scan of every word would find, in the same order).
+    const std::string_view sentence = t.F(lo, hi);
+    for (size_t at = sentence.find("election"); at != std::string_view::npos; at = sentence.find("election", at + 1)) {
+      const uint32_t i = lo + static_cast<uint32_t>(at);
+      if (i > lo && t.WordByte(i - 1)) continue;
       uint32_t e = i;
       while (e < hi && t.WordByte(e)) ++e;
       std::string_view w = t.F(i, e);
@@ -95,7 +96,6 @@ std::vector<EventMention> GenericElections(const Kb& kb, const FoldedView& t, co
           if (!em.events.empty()) generic.push_back(std::move(em));
         }
       }
-      i = e;
     }
   }
   return generic;
@@ -111,23 +111,28 @@ std::vector<EventMention> MeetingsByParticipants(const Kb& kb, const FoldedView&
                                                  const std::vector<EventMention>& found) {
   std::vector<EventMention> out;
   std::vector<std::pair<int, std::vector<std::string>>> meetings;  // event, its place words
-  for (size_t k = 0; k < kb.events.size(); ++k) {
-    const KbEvent& ev = kb.events[k];
-    if ((ev.kind != "meeting" && ev.kind != "summit") || ev.participants.size() < 2) continue;
-    std::vector<std::string> places;
-    size_t from = 0;
-    while (from <= ev.place.size()) {
-      size_t comma = ev.place.find(',', from);
-      if (comma == std::string::npos) break;  // the last part is the broadest: left out
-      std::string part = Fold(std::string_view(ev.place).substr(from, comma - from));
-      while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-      while (!part.empty() && part.back() == ' ') part.pop_back();
-      if (part.size() >= 4) places.push_back(std::move(part));
-      from = comma + 1;
+  // Built on the first sentence that could name a meeting (two people and a meeting noun): most
+  // documents have none, and this walks every event of the KB.
+  bool meetings_built = false;
+  auto build_meetings = [&] {
+    meetings_built = true;
+    for (size_t k = 0; k < kb.events.size(); ++k) {
+      const KbEvent& ev = kb.events[k];
+      if ((ev.kind != "meeting" && ev.kind != "summit") || ev.participants.size() < 2) continue;
+      std::vector<std::string> places;
+      size_t from = 0;
+      while (from <= ev.place.size()) {
+        size_t comma = ev.place.find(',', from);
+        if (comma == std::string::npos) break;  // the last part is the broadest: left out
+        std::string part = Fold(std::string_view(ev.place).substr(from, comma - from));
+        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+        while (!part.empty() && part.back() == ' ') part.pop_back();
+        if (part.size() >= 4) places.push_back(std::move(part));
+        from = comma + 1;
+      }
+      if (!places.empty()) meetings.emplace_back(static_cast<int>(k), std::move(places));
     }
-    if (!places.empty()) meetings.emplace_back(static_cast<int>(k), std::move(places));
-  }
-  if (meetings.empty()) return out;
+  };
   for (size_t s = 0; s < sentences.size(); ++s) {
     std::set<int> named;
     for (size_t mi : persons_in_sentence[s])
@@ -146,6 +151,8 @@ std::vector<EventMention> MeetingsByParticipants(const Kb& kb, const FoldedView&
       i = e;
     }
     if (noun_end == 0) continue;
+    if (!meetings_built) build_meetings();
+    if (meetings.empty()) return out;
     const std::string_view text = t.F(lo, hi);
     auto has_words = [&](const std::string& phrase) {
       for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {

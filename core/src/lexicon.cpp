@@ -48,7 +48,9 @@ struct Lexicon {
       final_before_capital, sentence_starters, credit_labels, credit_labels_kept, list_numerals, caption_particles,
       run_in_pronouns, run_in_prepositions, run_in_blockers;
   std::array<bool, 256> run_in_first{};  // first bytes of run_in_pronouns and run_in_prepositions
+  std::array<bool, 256> month_or_weekday_first{};  // first bytes of the month forms and weekdays
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
+  std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
 };
 
@@ -85,7 +87,10 @@ Lexicon Parse() {
   set(&lex.dateline_words, "checker", "dateline_words");
   set(&lex.year_introducers, "dates", "year_introducers");
   set(&lex.month_introducers, "dates", "month_introducers");
-  set(&lex.weekdays, "dates", "weekdays");
+  for (std::string& w : list("dates", "weekdays")) {
+    lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
+    lex.weekdays.Add(std::move(w));
+  }
   set(&lex.weekday_abbreviations, "dates", "weekday_abbreviations");
   set(&lex.prepositive, "segmenter", "prepositive");
   for (std::string& w : list("segmenter", "prepositive")) {
@@ -117,6 +122,10 @@ Lexicon Parse() {
   if (j.contains("dates") && j["dates"].contains("month_other_forms") && j["dates"]["month_other_forms"].is_object())
     for (const auto& [form, n] : j["dates"]["month_other_forms"].items())
       if (n.is_number_integer() && n.get<int>() >= 1 && n.get<int>() <= 12) lex.months.emplace_back(form, n.get<int>());
+  for (const auto& [form, n] : lex.months) {
+    if (form.size() < lex.months_by_length.size()) lex.months_by_length[form.size()].emplace_back(form, n);
+    if (!form.empty()) lex.month_or_weekday_first[static_cast<unsigned char>(form[0])] = true;
+  }
   for (const auto& [form, n] : lex.months) {  // "may" is a full name; "jan", "sept" are short
     if (std::find(full.begin(), full.end(), form) != full.end())
       lex.full_months.Add(form);
@@ -184,11 +193,15 @@ bool IsCaptionParticle(std::string_view w) { return !w.empty() && Lex().caption_
 bool IsRunInPronoun(std::string_view w) { return !w.empty() && Lex().run_in_pronouns.Has(w); }
 bool IsRunInPreposition(std::string_view w) { return !w.empty() && Lex().run_in_prepositions.Has(w); }
 bool MayStartRunIn(unsigned char c) { return Lex().run_in_first[c]; }
+bool MayStartMonthOrWeekday(unsigned char c) { return Lex().month_or_weekday_first[c]; }
 bool IsRunInBlocker(std::string_view w) { return !w.empty() && Lex().run_in_blockers.Has(w); }
 
 int MonthNumber(std::string_view w) {
-  for (const auto& [form, n] : Lex().months)
-    if (form == w) return n;
+  // Runs for every word the time expressions look at: only forms of the word's length are compared.
+  const Lexicon& l = Lex();
+  if (w.empty() || w.size() >= l.months_by_length.size()) return 0;  // no form is empty
+  for (const auto& [form, n] : l.months_by_length[w.size()])
+    if (form[0] == w[0] && form == w) return n;
   return 0;
 }
 

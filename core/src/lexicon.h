@@ -43,6 +43,7 @@ bool IsFullMonthName(std::string_view w);     // january ... december
 bool IsShortMonthName(std::string_view w);    // jan, sept: a short form that is not a full name
                                               // too (not "may")
 bool IsWeekday(std::string_view w);
+bool MayStartMonthOrWeekday(unsigned char c);  // the first byte of a month form or a weekday
 bool IsWeekdayAbbreviation(std::string_view w);  // mon, tues, thurs
 
 // The segmenter's lists ("segmenter" in lexicon.json; docs/SEGMENTATION.md), matched as the text

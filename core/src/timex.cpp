@@ -23,6 +23,7 @@ struct Token {
 
 std::vector<Token> Tokenize(std::string_view s, size_t begin, size_t end) {
   std::vector<Token> out;
+  out.reserve((end - begin) / 4 + 1);  // news text: about one token per 5 bytes
   size_t i = begin;
   while (i < end) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -151,6 +152,18 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
   while (first_word < n && !t[first_word].word) ++first_word;
   size_t i = 0;
   while (i < n) {
+    // Most tokens start no expression: punctuation, and words that begin with neither a digit nor
+    // the first letter of a weekday, a month form or "last"/"next"/"this"/"past" (each shape
+    // below needs one of those at token i).
+    if (!t[i].word) {
+      ++i;
+      continue;
+    }
+    if (const unsigned char c0 = static_cast<unsigned char>(t[i].text[0]);
+        !(c0 >= '0' && c0 <= '9') && c0 != 'l' && c0 != 'n' && c0 != 't' && c0 != 'p' && !MayStartMonthOrWeekday(c0)) {
+      ++i;
+      continue;
+    }
     TimeExpr e;
     size_t first = i, last = i;  // token range of the expression
     bool found = false;
