@@ -42,7 +42,16 @@ void AppendOptional(const std::optional<std::string>& s, std::string* out) {
 
 void AppendReport(const Report& report, std::string* out) {
   const ReferenceDate& rd = report.reference_date;
-  out->append(R"({"document":{"reference_date":{"evidence":[)");
+  out->append(R"({"document":{"reference_date":{"candidates":[)");
+  for (size_t i = 0; i < rd.candidates.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append(R"({"from":)");
+    AppendString(FormatIsoDate(rd.candidates[i].from), out);
+    out->append(R"(,"to":)");
+    AppendString(FormatIsoDate(rd.candidates[i].to), out);
+    out->push_back('}');
+  }
+  out->append(R"(],"evidence":[)");
   for (size_t i = 0; i < rd.evidence.size(); ++i) {
     if (i) out->push_back(',');
     AppendString(rd.evidence[i], out);

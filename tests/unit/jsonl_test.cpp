@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jsonl.h"
+#include "test_kbs.h"
 
 namespace {
 
@@ -59,6 +60,30 @@ TEST_CASE("ParseSimpleRequest gives nlohmann's value or declines", "[jsonl]") {
       REQUIRE_FALSE(full.is_discarded());
       CHECK(quick == full);
       CHECK(quick.dump() == full.dump());
+    }
+  }
+}
+
+// The CLI writes each report line itself (no nlohmann document): it must say what ReportToJson
+// says — a key the report gains (e.g. reference_date.candidates) must not be lost on this path.
+TEST_CASE("CheckJsonlLine's report is ReportToJson's", "[jsonl]") {
+  const factlint::Kb& kb = factlint_test::BasicKb();
+  for (const char* text : {"Prime Minister Theresa May met Chancellor Olaf Scholz.",  // a tie: candidates
+                           "Prime Minister Liz Truss visited Berlin. Officials reportedly left.",
+                           "German Chancellor Emmanuel Macron met reporters.", "", "Nothing to go by."}) {
+    INFO(text);
+    for (const char* date : {"", "2023-03-01"}) {
+      nlohmann::json request = {{"id", 7}, {"text", text}};
+      factlint::CheckOptions options;
+      if (*date) {
+        request["date"] = date;
+        options.date = factlint::ParseIsoDate(date);
+      }
+      const factlint::JsonlResult line = factlint::CheckJsonlLine(kb, request.dump(), 1, factlint::CheckOptions{});
+      REQUIRE_FALSE(line.error);
+      const nlohmann::json got = nlohmann::json::parse(line.output);
+      const nlohmann::json want = nlohmann::json::parse(factlint::ReportToJson(factlint::Check(kb, text, options)));
+      CHECK(got.at("report") == want);
     }
   }
 }
