@@ -8,6 +8,7 @@
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -247,6 +248,18 @@ std::optional<JsonSyntaxError> CheckJson(std::string_view text, const JsonLimits
   e.offset = std::min(taken, text.size());
   e.message = "the JSON parser stopped";
   return e;
+}
+
+std::optional<JsonGateError> GateJson(std::string_view text, size_t max_bytes,
+                                      const JsonLimits& limits) {
+  using Kind = JsonGateError::Kind;
+  if (text.size() > max_bytes) return JsonGateError{Kind::kTooManyBytes, 0, ""};
+  std::optional<JsonSyntaxError> e = CheckJson(text, limits);
+  if (!e) return std::nullopt;
+  const Kind kind = e->too_deep          ? Kind::kTooDeep
+                    : e->too_many_values ? Kind::kTooManyValues
+                                         : Kind::kNotJson;
+  return JsonGateError{kind, e->offset, std::move(e->message)};
 }
 
 std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text, size_t max_values) {

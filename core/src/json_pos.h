@@ -1,9 +1,10 @@
-// JSON with positions: the pieces the KB loader (kb.cpp) needs to name the place of every problem
-// in a JSON text — a line index (byte offset -> line/column), the syntax check (nlohmann::json's
-// SAX parser with depth and size limits, reporting byte offsets), a pull reader that gives the
-// byte offset of every value it reads, and RFC 6901 pointer tokens. Everything here is linear in
-// the text and never recurses on the text's nesting, so hostile input (100,000 nested '[')
-// cannot exhaust the stack. See factlint/factlint.h for the public API these serve.
+// JSON with positions: the pieces the strict loaders (the KB's, kb.cpp; the rule catalogue's,
+// rules.cpp) need to name the place of every problem in a JSON text — a line index (byte offset
+// -> line/column), the syntax check (nlohmann::json's SAX parser with depth and size limits,
+// reporting byte offsets) and the gate both loaders pass a text through first, a pull reader that
+// gives the byte offset of every value it reads, and RFC 6901 pointer tokens. Everything here is
+// linear in the text and never recurses on the text's nesting, so hostile input (100,000 nested
+// '[') cannot exhaust the stack. See factlint/factlint.h for the public API these serve.
 
 #ifndef FACTLINT_CORE_JSON_POS_H_
 #define FACTLINT_CORE_JSON_POS_H_
@@ -54,6 +55,19 @@ struct JsonSyntaxError {
   bool too_deep = false;
 };
 std::optional<JsonSyntaxError> CheckJson(std::string_view text, const JsonLimits& limits);
+
+// The gate of the strict loaders (the KB's, kb.cpp; the rule catalogue's, rules.cpp), run before
+// either reads a value: a text over max_bytes stops at once, at offset 0 and unparsed; otherwise
+// CheckJson with the limits. nullopt when the text may be read; otherwise what stopped it and
+// where. Each loader turns the kind into its own error code and message (docs/ERRORS.md).
+struct JsonGateError {
+  enum class Kind { kTooManyBytes, kTooDeep, kTooManyValues, kNotJson };
+  Kind kind = Kind::kNotJson;
+  size_t offset = 0;
+  std::string message;  // kNotJson: nlohmann's description of the syntax error
+};
+std::optional<JsonGateError> GateJson(std::string_view text, size_t max_bytes,
+                                      const JsonLimits& limits);
 
 // Thin wrappers over CheckJson kept for callers of the former hand-written checks:
 // CheckJsonSyntax has no depth limit; FindTooDeep returns the too_deep offset (nullopt when the

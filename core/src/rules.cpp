@@ -1,7 +1,8 @@
 // The rule catalogue's strict loader (rules.h). Three passes, each of which names the place of
 // the first problem it finds:
-//   1. nesting depth (FindTooDeep) and grammar (CheckJsonSyntax, json_pos.h): kRulesTooLarge,
-//      kRulesNotJson with the line/column where the text stops being JSON;
+//   1. size, nesting depth, value count and grammar, in one pass of the gate the KB loader uses
+//      too (GateJson, json_pos.h): kRulesTooLarge, kRulesNotJson with the line/column where the
+//      text stops being JSON;
 //   2. a tree of the values with their byte offsets (JsonReader), so every later error has a
 //      line and column;
 //   3. the catalogue's shape (the tables below and the kinds' tables in rule_kinds.cpp): unknown
@@ -55,8 +56,7 @@ const Node* Node::Find(std::string_view key) const {
   return nullptr;
 }
 
-// Reads one value (the text passed CheckJsonSyntax and FindTooDeep, so the recursion is bounded
-// by kMaxDepth).
+// Reads one value (the text passed GateJson, so the recursion is bounded by kMaxDepth).
 Node ReadNode(JsonReader* r) {
   Node n;
   n.offset = r->Offset();
@@ -124,13 +124,22 @@ class RuleLoader {
   explicit RuleLoader(std::string_view text) : text_(text), lines_(text) {}
 
   Result<RulesHandle> Load() {
-    if (text_.size() > kMaxBytes)
-      return Error{ErrorCode::kRulesTooLarge, "the catalogue is larger than 16 MiB", "", 1, 1};
-    if (std::optional<size_t> deep = FindTooDeep(text_, kMaxDepth))
-      return Fail(ErrorCode::kRulesTooLarge, *deep, "", "nesting deeper than 32 levels");
-    if (std::optional<JsonSyntaxError> syntax = CheckJsonSyntax(text_, kMaxValues))
-      return Fail(syntax->too_many_values ? ErrorCode::kRulesTooLarge : ErrorCode::kRulesNotJson, syntax->offset, "",
-                  syntax->too_many_values ? "more than 2,000,000 values" : "not JSON: " + syntax->message);
+    JsonLimits limits;
+    limits.max_depth = kMaxDepth;
+    limits.max_values = kMaxValues;
+    if (std::optional<JsonGateError> gate = GateJson(text_, kMaxBytes, limits)) {
+      using Kind = JsonGateError::Kind;
+      switch (gate->kind) {
+        case Kind::kTooManyBytes:
+          return Fail(ErrorCode::kRulesTooLarge, 0, "", "the catalogue is larger than 16 MiB");
+        case Kind::kTooDeep:
+          return Fail(ErrorCode::kRulesTooLarge, gate->offset, "", "nesting deeper than 32 levels");
+        case Kind::kTooManyValues:
+          return Fail(ErrorCode::kRulesTooLarge, gate->offset, "", "more than 2,000,000 values");
+        case Kind::kNotJson:
+          return Fail(ErrorCode::kRulesNotJson, gate->offset, "", "not JSON: " + gate->message);
+      }
+    }
     JsonReader reader(text_);
     const Node root = ReadNode(&reader);
     if (reader.failed()) return Fail(ErrorCode::kRulesNotJson, 0, "", "not JSON");

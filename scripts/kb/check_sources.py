@@ -8,6 +8,11 @@
    country/organisation named in the office's name ("President of Lebanon" -> "Lebanon").
    Sources about one person (a biography such as Hirohito) pass when the URL names the
    term's person instead.
+3. Weak event and quote sources: a source of kb/src/events*.json or quotes*.json whose address is on
+   a scraper, aggregator or quiz host (WEAK_HOSTS below: copies of other pages, reposted news,
+   study and trivia sites) is listed as "weak: ..." with the events or quotes that cite it. Such
+   pages may well state the fact, but a page of the original publisher should replace them; the
+   list does not fail the check.
 
 Prints one line per problem and exits 1 if there is any. Python 3 standard library only.
 """
@@ -30,6 +35,23 @@ ALIASES = {"cn": ["China", "Chinese"], "su": ["Soviet"], "yu": ["Yugoslavia", "S
 COUNTRY_SPECIFIC = {"Secretariat_of_Foreign_Affairs": "mx", "Minister_of_International_Relations_and_Cooperation": "za",
                     "Minister_of_Defence_and_Military_Veterans": "za",
                     "Ministry_of_Foreign_Affairs,_International_Trade_and_Worship": "ar"}
+# Hosts whose pages copy or aggregate other pages (see 3. above); matched on the address's host.
+WEAK_HOSTS = ["issuhub.com", "tracking.ghscosting.org", "covid19basics.com", "46.235.172.94", "softschools.com",
+              "pdfslide.us", "imaginecosmos.com", "pscquestiontools.blogspot.com", "feedman.me",
+              "toptenfamous.com", "moneywords.com", "studylibfr.com", "x2click.com", "livrozilla.com",
+              "clever-geek.imtqy.com", "eastwestwingchun.com", "lfwp.net", "geocities.cmolabs.net",
+              "kouzhaopifawang.com", "quizzclub.com", "chinaidiom.com", "trabalhosfeitos.com", "tutor1.net",
+              "acadlly.com", "fenleixinxiwang.com", "jobbinghood.com", "offbeaty.com", "pages.dev",
+              "86.179.37.111", "triviacafe.com", "uollb.com", "wxdam.com", "docslib.org", "paperzz.com",
+              "vdocuments.us", "fdocuments.in", "documents.pub", "studylib.net", "docstoc.com",
+              "oddlysaid.com", "coolslang.com", "magnificentlore.com", "newsbreak.com", "opoyi.com",
+              "timelinefy.com", "socializare.ro", "francescoscoppetta.it", "kuenstlerkantine.de",
+              "samuidevelopment.com"]
+
+
+def weak_host(url):
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return next((h for h in WEAK_HOSTS if host == h or host.endswith("." + h)), None)
 
 
 def norm(s):
@@ -79,10 +101,24 @@ def main():
         if not any(norm(w) in text for w in words) and not any(norm(n) in text for n in names):
             problems.append(f"{where}: term {t['person']} {t['office']} {t['start']}: source "
                             f"{t['source']} ({url or s['name']}) does not name {o['name']!r}")
+    cited = {}
+    for f in sorted(glob.glob(os.path.join(ROOT, "kb/src/events*.json")) + glob.glob(os.path.join(ROOT, "kb/src/quotes*.json"))):
+        d = json.load(open(f, encoding="utf-8"))
+        for kind in ("events", "quotes"):
+            for x in d.get(kind, []):
+                cited.setdefault(x["source"], []).append(x.get("id") or f"quote of {x['speaker']} {x['date']}")
+    weak = []
+    for sid in sorted(cited):
+        url = sources.get(sid, {}).get("url") or ""
+        if weak_host(url):
+            weak.append(f"weak: source {sid} ({weak_host(url)}) cited by {len(cited[sid])}: {', '.join(cited[sid][:4])}"
+                        + (" ..." if len(cited[sid]) > 4 else ""))
     for p in problems:
         print(p)
-    print(f"check_sources: {len(terms)} terms, {len(world_sources)} sources; {len(problems)} problems",
-          file=sys.stderr)
+    for w in weak:
+        print(w)
+    print(f"check_sources: {len(terms)} terms, {len(world_sources)} sources; {len(problems)} problems; "
+          f"{len(weak)} weak event/quote sources", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Coverage report of kb/world.json (printed, nothing written).
+
+1. Heads of state and of government of every UN member state since 1990 (or since the state's
+   independence when later): for each country, the share of days from that start to `as_of`
+   on which some term of one of its head-of-state offices (role head_of_state or monarch) or
+   head-of-government offices (role head_of_government) holds, and the uncovered years.
+2. Foreign, defence, finance and interior ministers of the G20 members and Ukraine since 1990:
+   the same share per office kind (the office ids are listed in MINISTERS below).
+
+The largest gaps are printed first. Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N]
+Python 3 standard library only.
+"""
+import argparse
+import datetime
+import json
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+START = datetime.date(1990, 1, 1)
+
+# The 193 UN member states, ISO 3166-1 alpha-2 (lowercase, as the KB's office ids use them).
+UN_MEMBERS = """af al dz ad ao ag ar am au at az bs bh bd bb by be bz bj bt bo ba bw br bn bg bf bi cv
+kh cm ca cf td cl cn co km cg cr ci hr cu cy cz kp cd dk dj dm do ec eg sv gq er ee sz et fj fi fr ga
+gm ge de gh gr gd gt gn gw gy ht hn hu is in id ir iq ie il it jm jp jo kz ke ki kw kg la lv lb ls lr
+ly li lt lu mg mw my mv ml mt mh mr mu mx fm md mc mn me ma mz mm na nr np nl nz ni ne ng mk no om pk
+pw pa pg py pe ph pl pt qa kr ro ru rw kn lc vc ws sm st sa sn rs sc sl sg sk si sb so za ss es lk sd
+sr se ch sy tj th tl tg to tt tn tr tm tv ug ua ae gb tz us uy uz vu ve vn ye zm zw""".split()
+assert len(UN_MEMBERS) == 193 and len(set(UN_MEMBERS)) == 193
+
+# States independent (or unified) after 1990-01-01: coverage is counted from this day.
+INDEPENDENCE = {
+    "na": "1990-03-21", "ye": "1990-05-22", "lt": "1990-03-11", "ee": "1991-08-20", "lv": "1991-08-21",
+    "ge": "1991-04-09", "ua": "1991-08-24", "by": "1991-08-25", "md": "1991-08-27", "az": "1991-08-30",
+    "kg": "1991-08-31", "uz": "1991-08-31", "tj": "1991-09-09", "am": "1991-09-21", "tm": "1991-10-27",
+    "kz": "1991-12-16", "hr": "1991-06-25", "si": "1991-06-25", "mk": "1991-09-08", "ba": "1992-03-03",
+    "cz": "1993-01-01", "sk": "1993-01-01", "er": "1993-05-24", "pw": "1994-10-01", "tl": "2002-05-20",
+    "me": "2006-06-03", "rs": "2006-06-05", "ss": "2011-07-09",
+}
+
+# Countries whose president heads the government (no separate head-of-government office is
+# expected; the head-of-government column then reads "=HoS").
+PRESIDENTIAL = set("""us br ar mx id ph co cl pe ve ec bo uy py cr pa gt hn sv ni do cy ng ke gh sl lr
+gm mw zm zw bw na za ss sd ir af tm mv km sc ao bj ml ne td ga km ug er tj uz kz ss""".split())
+
+G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
+# Office kind -> office id suffixes tried in order, per country (the first that exists is used).
+MINISTERS = {
+    "foreign": ["foreign-minister", "external-affairs-minister", "foreign-secretary", "secretary-of-state"],
+    "defence": ["defence-minister", "defense-minister", "secretary-of-state-for-defence", "secretary-of-defense"],
+    "finance": ["finance-minister", "treasurer", "chancellor-of-the-exchequer", "secretary-of-the-treasury",
+                "economy-minister"],
+    "interior": ["interior-minister", "home-minister", "home-affairs-minister", "home-secretary",
+                 "public-security-minister", "secretary-of-homeland-security"],
+}
+
+
+def day(s):
+    return datetime.date.fromisoformat(s)
+
+
+def covered(spans, start, end):
+    """Days of [start, end) covered by the union of spans, and the uncovered stretches."""
+    spans = sorted((max(a, start), min(b, end)) for a, b in spans if b > start and a < end)
+    days, gaps, cur = 0, [], start
+    for a, b in spans:
+        if a > cur:
+            gaps.append((cur, a))
+        if b > cur:
+            days += (b - max(a, cur)).days
+            cur = b
+    if cur < end:
+        gaps.append((cur, end))
+    return days, gaps
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kb", default=os.path.join(ROOT, "kb/world.json"))
+    ap.add_argument("--top", type=int, default=40)
+    args = ap.parse_args()
+    kb = json.load(open(args.kb, encoding="utf-8"))
+    as_of = day(kb["as_of"])
+    offices = {o["id"]: o for o in kb["offices"]}
+    spans = {}
+    for t in kb["terms"]:
+        spans.setdefault(t["office"], []).append((day(t["start"]), day(t["end"]) if t["end"] else as_of))
+
+    def country_spans(cc, roles):
+        out = []
+        for oid, o in offices.items():
+            if oid.split("-")[0] == cc and o.get("role") in roles:
+                out += spans.get(oid, [])
+        return out, any(oid.split("-")[0] == cc and o.get("role") in roles for oid, o in offices.items())
+
+    rows, total, total_cov = [], 0, 0
+    for cc in UN_MEMBERS:
+        start = max(START, day(INDEPENDENCE.get(cc, "1990-01-01")))
+        need = (as_of - start).days
+        hs, hs_office = country_spans(cc, {"head_of_state", "monarch"})
+        hg, hg_office = country_spans(cc, {"head_of_government"})
+        hs_days, hs_gaps = covered(hs, start, as_of)
+        cols, missing = [], 0
+        cols.append(f"{100 * hs_days / need:5.1f}%" if hs_office else "  none")
+        missing += need - hs_days
+        total += need
+        total_cov += hs_days
+        if cc in PRESIDENTIAL and not hg_office:
+            cols.append("  =HoS")
+        else:
+            hg_days, _ = covered(hg, start, as_of)
+            cols.append(f"{100 * hg_days / need:5.1f}%" if hg_office else "  none")
+            missing += need - hg_days
+            total += need
+            total_cov += hg_days
+        gaps = ", ".join(f"{a.year}–{b.year}" for a, b in hs_gaps if (b - a).days > 180)
+        rows.append((missing, cc, cols, gaps))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    print(f"== Heads of state (HoS) and government (HoG) of the 193 UN members, 1990 (or independence) – {as_of}")
+    print(f"   overall: {100 * total_cov / total:.1f}% of office-days covered; "
+          f"{sum(1 for r in rows if r[0] == 0)} countries complete")
+    print(f"   {'cc':3} {'HoS':>6} {'HoG':>6} {'missing yrs':>11}  HoS gaps over 6 months")
+    for missing, cc, cols, gaps in rows[:args.top]:
+        print(f"   {cc:3} {cols[0]:>6} {cols[1]:>6} {missing / 365.25:11.1f}  {gaps}")
+
+    print(f"\n== Ministers of the G20 members and Ukraine, 1990 (or independence) – {as_of}")
+    mrows, mtotal, mcov = [], 0, 0
+    for cc in G20_UA:
+        start = max(START, day(INDEPENDENCE.get(cc, "1990-01-01")))
+        need = (as_of - start).days
+        for kind, suffixes in MINISTERS.items():
+            oid = next((f"{cc}-{s}" for s in suffixes if f"{cc}-{s}" in offices), None)
+            d, gaps = covered(spans.get(oid, []), start, as_of) if oid else (0, [(start, as_of)])
+            mtotal += need
+            mcov += d
+            gap_text = ", ".join(f"{a.isoformat()}–{b.isoformat()}" for a, b in gaps if (b - a).days > 30)
+            mrows.append((need - d, cc, kind, oid or "(no office)", 100 * d / need, gap_text))
+    mrows.sort(key=lambda r: (-r[0], r[1], r[2]))
+    print(f"   overall: {100 * mcov / mtotal:.1f}% of office-days covered; "
+          f"{sum(1 for r in mrows if r[0] == 0)} of {len(mrows)} offices complete")
+    for missing, cc, kind, oid, pct, gaps in mrows[:args.top]:
+        if missing == 0:
+            break
+        print(f"   {cc:3} {kind:9} {oid:38} {pct:5.1f}%  missing {missing / 365.25:4.1f} yrs  {gaps[:110]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
