@@ -137,7 +137,8 @@ async function mainThreadEngine(kb) {  // kb: text or a promise of it
   };
 }
 
-// init: {kb: text} or {kbUrl} (the worker fetches the KB itself, in parallel with the wasm).
+// init: {kb: text} or {kbUrl, snapshotUrl} (the worker fetches the KB snapshot itself, in parallel
+// with the wasm, and world.json only when the snapshot is refused).
 function workerEngine(init) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module', name: 'factlint' });
@@ -169,6 +170,7 @@ function workerEngine(init) {
         loadKb: async (text) => { kb = await call('loadKb', { text }); return kb; },
         rules: info.rules,
         version: info.version,
+        kbFrom: info.kbFrom,
         get kb() { return kb; },
       });
     }, reject);
@@ -705,7 +707,7 @@ function wire() {
 
 async function main() {
   const served = /^https?:$/.test(location.protocol) && !document.getElementById('factlint-kb');
-  const worker = served ? workerEngine({ kbUrl: 'world.json' }) : null;  // started before anything else
+  const worker = served ? workerEngine({ kbUrl: 'world.json', snapshotUrl: 'world.kbs' }) : null;  // started before anything else
   wire();
   try {
     if (worker) {
@@ -721,6 +723,7 @@ async function main() {
     return;
   }
   showKbStatus(state.engine.kb);
+  document.body.dataset.kbFrom = state.engine.kbFrom || 'json';  // test hook: the bundled KB from world.kbs or JSON
   renderRules();
   if (!('highlights' in CSS)) {
     $('status').textContent = 'This browser has no CSS Custom Highlight API: findings are listed but not highlighted.';
