@@ -573,6 +573,7 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
       if (offsets[0] != 0 || offsets[count] != text.size()) r.Fail("string offsets do not run from 0 to the pool's size");
       for (uint32_t i = 0; i < count && r.ok(); ++i) {
         if (offsets[i + 1] < offsets[i]) r.Fail("string offsets decrease at string " + std::to_string(i));
+        else if (offsets[i + 1] > text.size()) r.Fail("string " + std::to_string(i) + " ends past the pool");
         else pool.push_back(text.substr(offsets[i], offsets[i + 1] - offsets[i]));
       }
     }

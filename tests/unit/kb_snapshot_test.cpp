@@ -180,6 +180,11 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
        "ends past the file"},
       {"bytes left in a section", [](std::string* s) { Put<uint64_t>(s, SectionAt(*s, kMeta) - 8, 16); }, true,
        "unread bytes at the end of the section"},
+      {"string offset past the pool, later ones in order", [](std::string* s) {
+         const size_t at = SectionAt(*s, kStrings);  // count, then offsets: offsets[1] far past the end
+         Put<uint32_t>(s, at + 4 + 4, 0x70000000u);
+         Put<uint32_t>(s, at + 4 + 8, 0x70000001u);
+       }, true, "string 0 ends past the pool"},
       {"string past the pool", [](std::string* s) { Put<uint32_t>(s, SectionAt(*s, kPeople) + 4, 0x00FFFFFFu); }, true,
        "is not in the pool"},
       {"term of a person out of range", [](std::string* s) { Put<int32_t>(s, SectionAt(*s, kTerms) + 4, 100000); }, true,
