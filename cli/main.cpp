@@ -288,6 +288,8 @@ void PrintSummary(std::ostream& err, const std::string& file, const factlint::Re
   }
   err << "\n";
   for (const auto& clue : rd.evidence) err << "    clue: " << clue << "\n";
+  for (const auto& w : rd.candidates)
+    err << "    tied window: " << factlint::FormatIsoDate(w.from) << ".." << factlint::FormatIsoDate(w.to) << "\n";
 }
 
 int RunJsonl(const CheckArgs& args, const factlint::Kb& kb) {

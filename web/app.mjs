@@ -32,9 +32,11 @@ const editor = $('editor');
 const tooltip = $('tooltip');
 
 const state = {
-  engine: null,           // {mode, check(text, options) → Promise<report>, loadKb(text) → Promise<summary>, rules, version, kb}
+  engine: null,           // {mode, check(text, options) → Promise<report>, loadKb(text) → Promise<summary>,
+                          //  loadRules(text) / resetRules() → Promise<rules>, rules, version, kb}
   bundledKb: null,        // a promise of the bundled KB's text, made when first needed (bundledKb())
   kbLabel: 'bundled',
+  rulesLabel: 'bundled',  // "bundled" or the name of the rule catalogue file in use
   report: null,           // the report shown
   shown: [],              // [{finding, range, key}] in the order of the list
   dismissed: new Set(),   // keys "RULE|text" of dismissed findings
@@ -131,7 +133,9 @@ async function mainThreadEngine(kb) {  // kb: text or a promise of it
     mode: 'main thread',
     check: async (text, options) => checker.check(text, options),
     loadKb: async (text) => checker.loadKb(text),
-    rules: checker.rules,
+    loadRules: async (text) => checker.loadRules(text),
+    resetRules: async () => checker.resetRules(),
+    get rules() { return checker.rules; },
     version: checker.version,
     get kb() { return checker.kb; },
   };
@@ -164,11 +168,14 @@ function workerEngine(init) {
     };
     call('init', init).then((info) => {
       let kb = info.kb;
+      let rules = info.rules;
       resolve({
         mode: 'worker',
         check: (text, options) => call('check', { text, options }),
         loadKb: async (text) => { kb = await call('loadKb', { text }); return kb; },
-        rules: info.rules,
+        loadRules: async (text) => { rules = await call('loadRules', { text }); return rules; },
+        resetRules: async () => { rules = await call('resetRules', {}); return rules; },
+        get rules() { return rules; },
         version: info.version,
         kbFrom: info.kbFrom,
         get kb() { return kb; },
@@ -511,6 +518,67 @@ function showKbStatus(summary) {
   $('kb-reset').disabled = state.kbLabel === 'bundled';
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rule catalogue: the bundled one (core/rules/rules.json) or one the user loads. A catalogue that
+// does not load shows its error (code, rule id, place) and the one in use stays.
+
+async function loadRules(text, label) {
+  const box = $('rules-error');
+  try {
+    await state.engine.loadRules(text);
+    state.rulesLabel = label;
+    box.hidden = true;
+    box.textContent = '';
+    showRulesStatus();
+    renderRules();
+    runCheckNow();
+  } catch (error) {
+    box.textContent = `“${label}” was not loaded: ${describe(error)}. Still using ${rulesName()}.`;
+    box.hidden = false;
+  }
+}
+
+async function resetRules() {
+  try {
+    await state.engine.resetRules();
+  } catch (error) {
+    $('rules-error').textContent = `the bundled rules could not be restored: ${describe(error)}`;
+    $('rules-error').hidden = false;
+    return;
+  }
+  state.rulesLabel = 'bundled';
+  $('rules-error').hidden = true;
+  showRulesStatus();
+  renderRules();
+  runCheckNow();
+}
+
+const plural = (n, word) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+function rulesName() {
+  const rules = state.engine.rules;
+  const off = rules.filter((r) => r.enabled === false).length;
+  const count = `${plural(rules.length, 'rule')}${off ? `, ${off} switched off` : ''}`;
+  return state.rulesLabel === 'bundled' ? `the bundled rules (${count})` : `“${state.rulesLabel}” (${count})`;
+}
+
+function showRulesStatus() {
+  const name = rulesName();
+  $('rules-status').textContent = `In use: ${name}.`;
+  $('rules-reset').disabled = state.rulesLabel === 'bundled';
+}
+
+// A .json file is a rule catalogue when it is an object with a "rules" array (the catalogue's
+// shape; a KB has none); anything else, valid JSON or not, goes to the KB loader and its errors.
+function isRuleCatalogue(text) {
+  try {
+    const value = JSON.parse(text);
+    return value !== null && typeof value === 'object' && Array.isArray(value.rules) && !('schema_version' in value);
+  } catch {
+    return false;
+  }
+}
+
 // The catalogue's rules, plus any silenced rule the catalogue does not list, as checkboxes.
 function renderRules() {
   const box = $('rules');
@@ -530,6 +598,12 @@ function renderRules() {
     });
     label.append(input, el('code', '', rule.id));
     if (rule.severity) label.append(el('span', `badge sev-${rule.severity}`, rule.severity));
+    if (rule.enabled === false) {
+      // Switched off by the catalogue itself: it does not run whatever the box says.
+      input.disabled = true;
+      label.append(el('span', 'off', 'off in the catalogue'));
+    }
+    if (typeof rule.description === 'string') label.title = rule.description;
     box.append(label);
   }
   updateRulesCount();
@@ -537,8 +611,9 @@ function renderRules() {
 
 function updateRulesCount() {
   const boxes = [...document.querySelectorAll('#rules input')];
-  const silenced = boxes.filter((b) => !b.checked).length;
-  $('rules-active').textContent = `${boxes.length - silenced} active${silenced ? `, ${silenced} silenced` : ''}`;
+  const off = boxes.filter((b) => b.disabled).length;
+  const silenced = boxes.filter((b) => !b.disabled && !b.checked).length;
+  $('rules-active').textContent = `${boxes.length - off - silenced} active${silenced ? `, ${silenced} silenced` : ''}${off ? `, ${off} off` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,7 +652,9 @@ function readPageDate(html) {
 async function openFile(file) {
   const name = file.name || 'file';
   const text = await file.text();
-  if (/\.json$/i.test(name) || file.type === 'application/json') return loadKb(text, name);
+  if (/\.json$/i.test(name) || file.type === 'application/json') {
+    return isRuleCatalogue(text) ? loadRules(text, name) : loadKb(text, name);
+  }
   if (/\.(html?|xhtml)$/i.test(name) || file.type === 'text/html') {
     setPageDate(readPageDate(text));
     return setArticle(htmlToText(text));
@@ -687,6 +764,13 @@ function wire() {
     }
     await loadKb(text, 'bundled');
   });
+  $('rules-button').addEventListener('click', () => $('rules-file').click());
+  $('rules-file').addEventListener('change', async (event) => {
+    const file = event.target.files && event.target.files[0];
+    event.target.value = '';
+    if (file) await loadRules(await file.text(), file.name);
+  });
+  $('rules-reset').addEventListener('click', resetRules);
   $('starter-button').addEventListener('click', async () => {
     try { setArticle(await bundled('factlint-example', 'example-article.txt')); } catch (error) { $('status').textContent = describe(error); }
   });
@@ -720,10 +804,12 @@ async function main() {
     document.body.dataset.state = 'failed';
     $('status').textContent = `factlint could not start: ${describe(error)}`;
     $('kb-status').textContent = '—';
+    $('rules-status').textContent = '—';
     return;
   }
   showKbStatus(state.engine.kb);
   document.body.dataset.kbFrom = state.engine.kbFrom || 'json';  // test hook: the bundled KB from world.kbs or JSON
+  showRulesStatus();
   renderRules();
   if (!('highlights' in CSS)) {
     $('status').textContent = 'This browser has no CSS Custom Highlight API: findings are listed but not highlighted.';

@@ -78,6 +78,17 @@ export interface ReferenceDate {
   source: 'given' | 'metadata' | 'dateline' | 'inferred' | 'none';
   /** The clues that made the window, human-readable. */
   evidence: string[];
+  /**
+   * Inferred only: every window that ties for the strongest clues (at most 8), in order, when
+   * more than one does — from/to then span them all. Empty when the clues decide.
+   */
+  candidates: DateWindow[];
+}
+
+/** One window the text's clues allow, inclusive YYYY-MM-DD days. */
+export interface DateWindow {
+  from: string;
+  to: string;
 }
 
 export interface Report {
@@ -125,6 +136,8 @@ export interface Checker {
    * stays in use. Returns the new catalogue's rules.
    */
   loadRules(rulesText: string): readonly Rule[];
+  /** Goes back to the bundled catalogue (core/rules/rules.json); returns its rules. */
+  resetRules(): readonly Rule[];
   /** Sentence spans of a text. */
   segment(text: string): Span[];
   /** factlint's version. */

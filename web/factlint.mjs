@@ -125,6 +125,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, locateF
     const catalog = JSON.parse(core.ruleCatalog());
     return Object.freeze((Array.isArray(catalog) ? catalog : catalog.rules || []).map((r) => Object.freeze(r)));
   };
+  const bundledRules = core.ruleCatalog();  // the catalogue built in, for resetRules
   let rules = readRules();
 
   const checker = {
@@ -156,6 +157,13 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, locateF
     // is not a valid catalogue; the previous catalogue stays in use. Returns the new rules.
     loadRules(rulesText) {
       const result = core.loadRules(String(rulesText));
+      if (!result.ok) throw new FactlintError(result.error);
+      rules = readRules();
+      return rules;
+    },
+    // Goes back to the bundled catalogue (core/rules/rules.json). Returns its rules.
+    resetRules() {
+      const result = core.loadRules(bundledRules);
       if (!result.ok) throw new FactlintError(result.error);
       rules = readRules();
       return rules;

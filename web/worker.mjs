@@ -1,10 +1,13 @@
 // worker.mjs — runs the checker off the page's main thread when the page is served (app.mjs).
 // Messages in: {id, type: "init", kb} | {id, type: "init", kbUrl, snapshotUrl?} | {id, type: "check", text, options}
-//              | {id, type: "loadKb", text} | {id, type: "loadKb", url}.
+//              | {id, type: "loadKb", text} | {id, type: "loadKb", url}
+//              | {id, type: "loadRules", text} | {id, type: "resetRules"}.
 // Messages out: {id, result} or {id, error: {kind, message, path, line, column}}.
 //   init   → {version, rules, kb, kbFrom}   (kb: the loaded KB's summary; kbFrom: "snapshot" | "json")
 //   check  → the report object
 //   loadKb → the new KB's summary; on error the previous KB stays in use
+//   loadRules → the new catalogue's rules; on error the previous catalogue stays in use
+//   resetRules → the bundled catalogue's rules
 // With kbUrl / url the worker fetches the KB itself: at start-up the KB then downloads while the
 // wasm module streams in and compiles (createChecker takes a promise of the KB), and the text is
 // not copied from the page. With snapshotUrl the worker fetches the compiled KB snapshot
@@ -35,6 +38,8 @@ const handlers = {
   },
   check({ text, options }) { return checker.check(text, options); },
   async loadKb({ text, url }) { return checker.loadKb(typeof text === 'string' ? text : await fetchText(url)); },
+  loadRules({ text }) { return checker.loadRules(String(text)); },
+  resetRules() { return checker.resetRules(); },
 };
 
 self.onmessage = async ({ data }) => {

@@ -15,7 +15,7 @@ void CheckInconsistentDescription(const CheckContext& ctx, const Rule& rule, Fin
   std::set<int> done;
   for (size_t i = 0; i < ctx.mentions.titles.size(); ++i) {
     const TitleClaim& c = ctx.mentions.titles[i];
-    if (c.tense == Tense::kSkip || ctx.timeline.titles[i].own) continue;
+    if (c.tense == Tense::kSkip || c.dated_only || ctx.timeline.titles[i].own) continue;
     auto& mine = c.tense == Tense::kFormer ? former : sitting;
     auto& other = c.tense == Tense::kFormer ? sitting : former;
     if (!mine.count(c.person)) mine[c.person] = &c;

@@ -115,14 +115,16 @@ void CheckQuoteAltered(const CheckContext& ctx, const Rule& rule, FindingSink* o
 }
 
 // Unverified only where the KB records statements of the speaker around that time: elsewhere
-// its silence says nothing.
+// its silence says nothing. "Around that time" needs a time known to within max_window_days: an
+// undated text whose window spans years (the whole of a president's tenure, say) would set a
+// handful of statements from those years against every quote of the speaker.
 void CheckQuoteUnverified(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   const int32_t near_days = rule.params.Int("near_days");
   ForEachUnmatchedQuote(ctx, rule, [&](const QuoteMatch& qm) {
     if (qm.best >= 0 && qm.best_overlap >= rule.params.Number("altered_overlap")) return;  // quote_altered's case
     const std::optional<Interval>& t = qm.time->judged;
-    if (!t || qm.near.empty()) return;
+    if (!t || qm.near.empty() || t->b - t->a + 1 > rule.params.Int("max_window_days")) return;
     const KbPerson& speaker = kb.people[static_cast<size_t>(qm.quote->speaker)];
     std::vector<Evidence> ev;
     for (int qi : qm.near) {

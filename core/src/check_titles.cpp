@@ -20,6 +20,7 @@ struct NotHeld {
   const std::string* when;
   int32_t left = kOpenStart;
   int left_office = -1;
+  bool dead = false;  // the person had died before the claim's time: DEATH_MISMATCH speaks
 };
 
 // The name of an office role in the KB format (kb/FORMAT.md) and in rule params.
@@ -66,6 +67,8 @@ void ForEachNotHeld(const CheckContext& ctx, Fn fn) {
     const Interval t = *ct.judged;
     if (ctx.kb.HeldAny(c.person, c.offices, t.a, t.b)) continue;
     NotHeld nh{&c, t, &ct.when};
+    const auto died = ctx.kb.DiedDays(c.person);
+    nh.dead = died && died->b < t.a;
     for (int ti : kb.terms_by_person[static_cast<size_t>(c.person)]) {
       const KbTerm& term = kb.terms[static_cast<size_t>(ti)];
       if (std::find(c.offices.begin(), c.offices.end(), term.office) == c.offices.end()) continue;
@@ -78,7 +81,57 @@ void ForEachNotHeld(const CheckContext& ctx, Fn fn) {
   }
 }
 
+// Someone long out of office named with the title is a historical reference ("the attempt on
+// Prime Minister Thatcher"), not a claim about the present: after historical_years_surname (6)
+// when named by surname alone or in apposition, after historical_years_any (20) in any case. (A
+// full name with its title and no "former", years after the term, is how a present-day mistake
+// reads: "Prime Minister John Major" in 2005.) An apposition ("James Baker, secretary of state,
+// agreed") reads like the surname alone. Roles whose holders keep their title after leaving
+// (monarchs: "Queen Elizabeth's funeral") are historical too. The rule's params say how long.
+bool ReadsAsHistorical(const CheckContext& ctx, const Rule& rule, const NotHeld& nh) {
+  const TitleClaim& c = *nh.claim;
+  const PersonMention& m = ctx.mentions.persons[static_cast<size_t>(c.mention)];
+  const bool loose = !m.full || c.start == m.start;
+  const int32_t historical_days =
+      (loose ? rule.params.Int("historical_years_surname") : rule.params.Int("historical_years_any")) * 365;
+  if (nh.t.a - nh.left > historical_days) return true;
+  const std::vector<std::string>& keep = rule.params.Strings("keep_title_roles");
+  return std::find(keep.begin(), keep.end(),
+                   RoleName(ctx.kb.kb().offices[static_cast<size_t>(nh.left_office)].role)) != keep.end();
+}
+
+// The claim with "former" before its title phrase.
+std::string WithFormer(const CheckContext& ctx, const TitleClaim& c) {
+  std::string former = c.phrase_start == ctx.sentences.start[static_cast<size_t>(c.sentence)] ? "Former " : "former ";
+  return ctx.text.Orig(c.start, c.phrase_start) + former + ctx.text.Orig(c.phrase_start, c.end);
+}
+
+// "on 2024-05-19", "in 2023-11", "in 2023": the person's death date at its precision.
+std::string DiedText(const KbPerson& person) {
+  const std::string iso = FormatIsoDate(*person.died);
+  return person.died_precision == EventPrecision::kDay     ? "on " + iso
+         : person.died_precision == EventPrecision::kMonth ? "in " + iso.substr(0, 7)
+                                                           : "in " + iso.substr(0, 4);
+}
+
 }  // namespace
+
+void CheckDeadInOffice(const CheckContext& ctx, const Rule& rule, const std::vector<int>& skip, FindingSink* out) {
+  const Kb& kb = ctx.kb.kb();
+  ForEachNotHeld(ctx, [&](const NotHeld& nh) {
+    const TitleClaim& c = *nh.claim;
+    if (!nh.dead || nh.left_office < 0 || ReadsAsHistorical(ctx, rule, nh)) return;
+    if (std::find(skip.begin(), skip.end(), c.mention) != skip.end()) return;
+    const KbPerson& person = kb.people[static_cast<size_t>(c.person)];
+    const std::string& office = kb.offices[static_cast<size_t>(nh.left_office)].name;
+    out->Add(rule, rule.params.SeverityOf("title_severity"), c.sentence, c.start, c.end,
+             rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
+                          {"name", person.name},
+                          {"fact", "died " + DiedText(person) + ", before the time of the text (" + *nh.when +
+                                       "), so was not the sitting " + office + " then"}}),
+             {Evidence{ctx.kb.LifeFact(c.person), ctx.kb.PersonSource(c.person)}}, WithFormer(ctx, c));
+  });
+}
 
 // Never held before: only when the KB knows who held the office at that time.
 void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
@@ -116,33 +169,15 @@ void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* o
 void CheckCurrentButFormer(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   ForEachNotHeld(ctx, [&](const NotHeld& nh) {
-    if (nh.left_office < 0) return;
+    if (nh.left_office < 0 || nh.dead || ReadsAsHistorical(ctx, rule, nh)) return;
     const TitleClaim& c = *nh.claim;
-    const PersonMention& m = ctx.mentions.persons[static_cast<size_t>(c.mention)];
-    // Someone long out of office named with the title is a historical reference ("the attempt on
-    // Prime Minister Thatcher"), not a claim about the present: after historical_years_surname
-    // (6) when named by surname alone or in apposition, after historical_years_any (20) in any
-    // case. (A full name with its title and no "former", years after the term, is how a
-    // present-day mistake reads: "Prime Minister John Major" in 2005.) An apposition ("James
-    // Baker, secretary of state, agreed") reads like the surname alone.
-    const bool loose = !m.full || c.start == m.start;
-    const int32_t historical_days =
-        (loose ? rule.params.Int("historical_years_surname") : rule.params.Int("historical_years_any")) * 365;
-    if (nh.t.a - nh.left > historical_days) return;
-    // Roles whose holders keep their title after leaving (monarchs: "Queen Elizabeth's funeral").
-    const std::vector<std::string>& keep = rule.params.Strings("keep_title_roles");
-    if (std::find(keep.begin(), keep.end(), RoleName(kb.offices[static_cast<size_t>(nh.left_office)].role)) != keep.end())
-      return;
-    std::string before = ctx.text.Orig(c.start, c.phrase_start);
-    std::string former = c.phrase_start == ctx.sentences.start[static_cast<size_t>(c.sentence)] ? "Former " : "former ";
-    std::string suggestion = before + former + ctx.text.Orig(c.phrase_start, c.end);
     out->Add(rule, rule.severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                                                   {"name", kb.people[static_cast<size_t>(c.person)].name},
                                                   {"office", kb.offices[static_cast<size_t>(nh.left_office)].name},
                                                   {"left", FormatIsoDate(Date{nh.left})},
                                                   {"when", *nh.when}}),
-             TermEvidence(ctx.kb, c), suggestion);
+             TermEvidence(ctx.kb, c), WithFormer(ctx, c));
   });
 }
 

@@ -8,10 +8,11 @@
 #include "dateline.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <initializer_list>
 #include <string>
+
+#include "lexicon.h"
 
 namespace factlint {
 namespace {
@@ -74,10 +75,6 @@ bool WordIs(string_view t, size_t i, size_t e, string_view w) {
   return EqualsNoCase(t.substr(i, k - i), w);
 }
 
-constexpr std::array<string_view, 12> kMonthNames = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december"};
-
 // Month (1..12) of the name or abbreviation at i ("September", "SEPT.", "Sep", "Feb."), with its
 // end after an optional period in *next; 0 when there is none.
 int MonthAt(string_view t, size_t i, size_t e, size_t* next) {
@@ -86,21 +83,9 @@ int MonthAt(string_view t, size_t i, size_t e, size_t* next) {
   if (k - i < 3 || k - i > 9) return 0;
   std::string w;
   for (size_t j = i; j < k; ++j) w.push_back(Lower(t[j]));
-  int month = 0;
-  bool abbrev = false;
-  for (size_t m = 0; m < kMonthNames.size(); ++m) {
-    if (w == kMonthNames[m]) month = static_cast<int>(m) + 1;
-  }
-  if (month == 0) {
-    static constexpr std::array<string_view, 12> kAbbrev = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (size_t m = 0; m < kAbbrev.size(); ++m) {
-      if (w == kAbbrev[m]) month = static_cast<int>(m) + 1;
-    }
-    if (w == "sept") month = 9;
-    abbrev = month != 0;
-  }
+  const int month = MonthNumber(w);  // the lexicon's names and short forms ("may" is a name)
   if (month == 0) return 0;
+  const bool abbrev = !IsFullMonthName(w);
   if (abbrev && k < e && t[k] == '.') ++k;
   *next = k;
   return month;
@@ -110,14 +95,10 @@ int MonthAt(string_view t, size_t i, size_t e, size_t* next) {
 bool WeekdayAt(string_view t, size_t i, size_t e, size_t* next) {
   if (i >= e || !IsAlpha(U(t, i)) || (i > 0 && IsAlpha(U(t, i - 1)))) return false;
   size_t k = LettersEnd(t, i, e);
-  string_view w = t.substr(i, k - i);
-  bool full = false, abbrev = false;
-  for (string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
-    full = full || EqualsNoCase(w, d);
-  }
-  for (string_view d : {"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}) {
-    abbrev = abbrev || EqualsNoCase(w, d);
-  }
+  if (k - i > 32) return false;  // longer than any word the lexicon holds
+  std::string w;
+  for (size_t j = i; j < k; ++j) w.push_back(Lower(t[j]));
+  const bool full = IsWeekday(w), abbrev = IsWeekdayAbbreviation(w);  // the lexicon's
   if (!full && !abbrev) return false;
   if (abbrev && k < e && t[k] == '.') ++k;
   *next = k;

@@ -259,7 +259,8 @@ std::optional<JsonGateError> GateJson(std::string_view text, size_t max_bytes,
   const Kind kind = e->too_deep          ? Kind::kTooDeep
                     : e->too_many_values ? Kind::kTooManyValues
                                          : Kind::kNotJson;
-  return JsonGateError{kind, e->offset, std::move(e->message)};
+  std::string message = kind == Kind::kNotJson ? std::move(e->message) : std::string();
+  return JsonGateError{kind, e->offset, std::move(message)};
 }
 
 std::optional<JsonSyntaxError> CheckJsonSyntax(std::string_view text, size_t max_values) {

@@ -6,6 +6,7 @@
 
 #include "lexicon.h"
 
+#include <algorithm>
 #include <array>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,13 @@ class WordSet {
       if (x[0] == w[0] && x == w) return true;
     return false;
   }
+  // The word with its ASCII capitals lowered (the set holds lower-case words).
+  bool HasAnyCase(std::string_view w) const {
+    if (w.size() >= by_length_.size()) return false;
+    char lower[sizeof by_length_ / sizeof by_length_[0]];
+    for (size_t i = 0; i < w.size(); ++i) lower[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
+    return Has(std::string_view(lower, w.size()));
+  }
 
  private:
   std::array<std::vector<std::string>, 33> by_length_;  // words of 1..32 bytes
@@ -33,7 +41,13 @@ class WordSet {
 struct Lexicon {
   WordSet former, present, skip, title_blockers, speech, past_markers, past_era_modifiers, past_era_nouns,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
-      claim_date_prepositions, dateline_words, year_introducers, month_introducers, weekdays;
+      claim_date_prepositions, dateline_words, year_introducers, month_introducers, weekdays, weekday_abbreviations,
+      full_months, short_months;
+  // The segmenter's ("segmenter"); prepositive_folded: the same words lower-cased.
+  WordSet prepositive, prepositive_folded, number_abbreviations, conditional_abbreviations, never_final,
+      final_before_capital, sentence_starters, credit_labels, credit_labels_kept, list_numerals, caption_particles,
+      run_in_pronouns, run_in_prepositions, run_in_blockers;
+  std::array<bool, 256> run_in_first{};  // first bytes of run_in_pronouns and run_in_prepositions
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::vector<std::string> prospective_phrases;
 };
@@ -72,6 +86,30 @@ Lexicon Parse() {
   set(&lex.year_introducers, "dates", "year_introducers");
   set(&lex.month_introducers, "dates", "month_introducers");
   set(&lex.weekdays, "dates", "weekdays");
+  set(&lex.weekday_abbreviations, "dates", "weekday_abbreviations");
+  set(&lex.prepositive, "segmenter", "prepositive");
+  for (std::string& w : list("segmenter", "prepositive")) {
+    for (char& c : w) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    lex.prepositive_folded.Add(std::move(w));
+  }
+  set(&lex.number_abbreviations, "segmenter", "number_abbreviations_any_case");
+  set(&lex.conditional_abbreviations, "segmenter", "conditional_abbreviations_any_case");
+  set(&lex.never_final, "segmenter", "never_final_any_case");
+  set(&lex.final_before_capital, "segmenter", "final_before_capital_any_case");
+  set(&lex.sentence_starters, "segmenter", "sentence_starters");
+  set(&lex.credit_labels, "segmenter", "credit_labels_any_case");
+  set(&lex.credit_labels_kept, "segmenter", "credit_labels_kept_in_line");
+  set(&lex.list_numerals, "segmenter", "list_numerals");
+  set(&lex.caption_particles, "segmenter", "caption_particles");
+  set(&lex.run_in_blockers, "segmenter", "run_in_blockers");
+  auto run_in = [&](WordSet* s, const char* name) {
+    for (std::string& w : list("segmenter", name)) {
+      lex.run_in_first[static_cast<unsigned char>(w[0])] = true;
+      s->Add(std::move(w));
+    }
+  };
+  run_in(&lex.run_in_pronouns, "run_in_pronouns");
+  run_in(&lex.run_in_prepositions, "run_in_prepositions");
   lex.prospective_phrases = list("checker", "prospective_phrases");
   std::vector<std::string> full = list("dates", "months"), abbr = list("dates", "month_abbreviations");
   for (size_t i = 0; i < full.size() && i < 12; ++i) lex.months.emplace_back(full[i], static_cast<int>(i) + 1);
@@ -79,6 +117,12 @@ Lexicon Parse() {
   if (j.contains("dates") && j["dates"].contains("month_other_forms") && j["dates"]["month_other_forms"].is_object())
     for (const auto& [form, n] : j["dates"]["month_other_forms"].items())
       if (n.is_number_integer() && n.get<int>() >= 1 && n.get<int>() <= 12) lex.months.emplace_back(form, n.get<int>());
+  for (const auto& [form, n] : lex.months) {  // "may" is a full name; "jan", "sept" are short
+    if (std::find(full.begin(), full.end(), form) != full.end())
+      lex.full_months.Add(form);
+    else
+      lex.short_months.Add(form);
+  }
   return lex;
 }
 
@@ -115,6 +159,32 @@ bool IsDatelineWord(std::string_view w) { return !w.empty() && Lex().dateline_wo
 bool IntroducesYear(std::string_view w) { return !w.empty() && Lex().year_introducers.Has(w); }
 bool IntroducesMonth(std::string_view w) { return !w.empty() && Lex().month_introducers.Has(w); }
 bool IsWeekday(std::string_view w) { return !w.empty() && Lex().weekdays.Has(w); }
+bool IsWeekdayAbbreviation(std::string_view w) { return !w.empty() && Lex().weekday_abbreviations.Has(w); }
+bool IsFullMonthName(std::string_view w) { return !w.empty() && Lex().full_months.Has(w); }
+bool IsShortMonthName(std::string_view w) { return !w.empty() && Lex().short_months.Has(w); }
+
+bool IsPrepositiveAbbreviation(std::string_view w) {
+  if (w.empty()) return false;
+  const Lexicon& l = Lex();
+  if (l.prepositive.Has(w)) return true;
+  if (w.size() < 2) return false;
+  for (char c : w)
+    if (c >= 'a' && c <= 'z') return false;
+  return l.prepositive_folded.HasAnyCase(w);
+}
+bool IsNumberAbbreviation(std::string_view w) { return !w.empty() && Lex().number_abbreviations.HasAnyCase(w); }
+bool IsConditionalAbbreviation(std::string_view w) { return !w.empty() && Lex().conditional_abbreviations.HasAnyCase(w); }
+bool IsNeverFinalAbbreviation(std::string_view w) { return !w.empty() && Lex().never_final.HasAnyCase(w); }
+bool IsFinalBeforeCapital(std::string_view w) { return !w.empty() && Lex().final_before_capital.HasAnyCase(w); }
+bool IsSentenceStarter(std::string_view w) { return !w.empty() && Lex().sentence_starters.Has(w); }
+bool IsCreditLabel(std::string_view w) { return !w.empty() && Lex().credit_labels.HasAnyCase(w); }
+bool IsCreditLabelKeptInLine(std::string_view w) { return !w.empty() && Lex().credit_labels_kept.Has(w); }
+bool IsListNumeral(std::string_view w) { return !w.empty() && Lex().list_numerals.Has(w); }
+bool IsCaptionParticle(std::string_view w) { return !w.empty() && Lex().caption_particles.Has(w); }
+bool IsRunInPronoun(std::string_view w) { return !w.empty() && Lex().run_in_pronouns.Has(w); }
+bool IsRunInPreposition(std::string_view w) { return !w.empty() && Lex().run_in_prepositions.Has(w); }
+bool MayStartRunIn(unsigned char c) { return Lex().run_in_first[c]; }
+bool IsRunInBlocker(std::string_view w) { return !w.empty() && Lex().run_in_blockers.Has(w); }
 
 int MonthNumber(std::string_view w) {
   for (const auto& [form, n] : Lex().months)

@@ -1,9 +1,9 @@
-// The lexicon: every English word list of the checker in one unit — title modifiers, speech
-// verbs, clause openers, words of the past, election adjectives, prepositions of dates, the
-// built-in prospective phrases, month and weekday names — read from core/lexicon/lexicon.json,
-// embedded at build time and parsed once into an immutable table. timex, kb_index and every
-// stage of Check ask these functions instead of keeping lists of their own. See
-// factlint/factlint.h.
+// The lexicon: every English word list of factlint in one unit — title modifiers, speech verbs,
+// clause openers, words of the past, election adjectives, prepositions of dates, the built-in
+// prospective phrases, month and weekday names, the segmenter's abbreviations, sentence starters
+// and the like — read from core/lexicon/lexicon.json, embedded at build time and parsed once into
+// an immutable table. timex, kb_index, the segmenter, the dateline reader and every stage of
+// Check ask these functions instead of keeping lists of their own. See factlint/factlint.h.
 
 #ifndef FACTLINT_CORE_LEXICON_H_
 #define FACTLINT_CORE_LEXICON_H_
@@ -39,7 +39,28 @@ bool IsDatelineWord(std::string_view w);      // published, updated, ...: may pr
 bool IntroducesYear(std::string_view w);      // in, since, by, ... 2019
 bool IntroducesMonth(std::string_view w);     // in, since, last, ... November
 int MonthNumber(std::string_view w);          // january/jan/sept -> 1..12, 0 for none
+bool IsFullMonthName(std::string_view w);     // january ... december
+bool IsShortMonthName(std::string_view w);    // jan, sept: a short form that is not a full name
+                                              // too (not "may")
 bool IsWeekday(std::string_view w);
+bool IsWeekdayAbbreviation(std::string_view w);  // mon, tues, thurs
+
+// The segmenter's lists ("segmenter" in lexicon.json; docs/SEGMENTATION.md), matched as the text
+// writes the word unless said otherwise: "any case" ignores ASCII case.
+bool IsPrepositiveAbbreviation(std::string_view w);  // Mr, Gen, St: as written or in capitals
+bool IsNumberAbbreviation(std::string_view w);       // no, p, vol (any case): before a number
+bool IsConditionalAbbreviation(std::string_view w);  // inc, corp, jr (any case): may end a sentence
+bool IsNeverFinalAbbreviation(std::string_view w);   // e.g, vs (any case): never ends a sentence
+bool IsFinalBeforeCapital(std::string_view w);       // etc (any case): ends one before a capital
+bool IsSentenceStarter(std::string_view w);          // The, However, Yesterday
+bool IsCreditLabel(std::string_view w);              // image, photo, credit (any case)
+bool IsCreditLabelKeptInLine(std::string_view w);    // Source, File: not split off a caption
+bool IsListNumeral(std::string_view w);              // ii, IV: a list marker before a period
+bool IsCaptionParticle(std::string_view w);          // of, de, van: inside a capitalised name
+bool IsRunInPronoun(std::string_view w);             // We, They: a sentence run on without a mark
+bool IsRunInPreposition(std::string_view w);         // In, On, At (+ " the ")
+bool MayStartRunIn(unsigned char c);                 // the first letter of either list's words
+bool IsRunInBlocker(std::string_view w);             // the, film, called: a title may follow
 
 // Prospective markers every English news text uses ("will", "ahead of"); the KB may add more.
 const std::vector<std::string>& BuiltinProspectivePhrases();

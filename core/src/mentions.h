@@ -45,6 +45,9 @@ struct TitleClaim {
   std::vector<int> title_offices;  // offices named by the title (and jurisdiction, when given)
   bool has_jurisdiction = false;
   bool administration = false;  // "NAME administration"
+  // "NAME, who was TITLE": a tenure told in the past, judged only at a time its clause gives ("who
+  // was prime minister during the 2003 invasion", "... in 2010"); never a clue to the text's time.
+  bool dated_only = false;
   Tense tense = Tense::kPresent;
   bool has_modifier = false;
   uint32_t mod_start = 0, mod_end = 0;  // "former " (with its space), removed by a suggestion

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 #include "lexicon.h"
 #include "mentions.h"
@@ -48,6 +49,9 @@ struct Variant {
 constexpr std::array<Variant, 8> kVariants = {{{"tex.", "TX"}, {"penn.", "PA"}, {"wisc.", "WI"},
                                                {"nebr.", "NE"}, {"w. va.", "WV"}, {"calif", "CA"},
                                                {"mass", "MA"}, {"fla", "FL"}}};
+
+constexpr std::array<std::string_view, 10> kOrdinalWords = {"first", "second", "third", "fourth", "fifth",
+                                                    "sixth", "seventh", "eighth", "ninth", "tenth"};
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -125,18 +129,24 @@ class Finder {
     return n;
   }
 
-  void AddAge(int mention, int s, uint32_t start, uint32_t end, uint32_t vs, uint32_t ve, int n) {
-    if (n < 18 || n > 115) return;
+  // A claim of `kind` in sentence s about a mention (-1: candidates), spanning [start, end) with
+  // its value at [vs, ve).
+  static PeopleClaim Make(PeopleClaimKind kind, int s, int mention, uint32_t start, uint32_t end, uint32_t vs,
+                          uint32_t ve, int number = 0) {
     PeopleClaim c;
-    c.kind = PeopleClaimKind::kAge;
+    c.kind = kind;
     c.sentence = s;
     c.mention = mention;
     c.start = start;
     c.end = end;
     c.vstart = vs;
     c.vend = ve;
-    c.number = n;
-    out_.push_back(std::move(c));
+    c.number = number;
+    return c;
+  }
+
+  void AddAge(int mention, int s, uint32_t start, uint32_t end, uint32_t vs, uint32_t ve, int n) {
+    if (n >= 18 && n <= 115) out_.push_back(Make(PeopleClaimKind::kAge, s, mention, start, end, vs, ve, n));
   }
 
   // A state spelling at pos followed by one of the closing bytes; the code and the end.
@@ -185,14 +195,7 @@ class Finder {
 
   void AddParty(int mention, int s, uint32_t start, uint32_t end, uint32_t vs, uint32_t ve, char party,
                 std::string state, StateStyle style, bool word_party) {
-    PeopleClaim c;
-    c.kind = PeopleClaimKind::kParty;
-    c.sentence = s;
-    c.mention = mention;
-    c.start = start;
-    c.end = end;
-    c.vstart = vs;
-    c.vend = ve;
+    PeopleClaim c = Make(PeopleClaimKind::kParty, s, mention, start, end, vs, ve);
     c.party = party;
     c.state = std::move(state);
     c.style = style;
@@ -220,6 +223,8 @@ class Finder {
       return;
     }
     if (t_[p] == ',' || t_[p] == ' ') AfterComma(mi, p, hi);
+    // "NAME's second term began in 2013"
+    if (t_[p] == '\'' && p + 1 < hi && t_[p + 1] == 's' && WordEnds(t_, p + 2, hi)) TermPhrase(mi, p + 2, hi, true);
     Acts(mi, p, hi);
   }
 
@@ -276,6 +281,7 @@ class Finder {
       }
     }
     Tenure(mi, q, hi);
+    Term(mi, q, hi);
   }
 
   // Tenure phrases after the name: "[, who] took office in 2008", "[, who] became prime minister
@@ -292,11 +298,7 @@ class Finder {
       w = we;
     }
     w = t_.SkipSpacesFwd(w, hi);
-    PeopleClaim c;
-    c.kind = PeopleClaimKind::kTenure;
-    c.sentence = m.sentence;
-    c.mention = mi;
-    c.start = m.start;
+    PeopleClaim c = Make(PeopleClaimKind::kTenure, m.sentence, mi, m.start, 0, 0, 0);
     uint32_t year_at = 0;
     auto year_after = [&](uint32_t pos, std::string_view prep) -> uint32_t {
       pos = t_.SkipSpacesFwd(pos, hi);
@@ -335,18 +337,121 @@ class Finder {
     out_.push_back(std::move(c));
   }
 
+  // Numbered terms after the name: "[, who is] now in his second term", "[, ] serving her third
+  // term", "[, who] began his second term in 2013", "[ was] sworn in for a second term in 2017",
+  // "[ has] won a third term in 2005", "[, who was] re-elected to a second term in 2012". The
+  // term in force needs a present-tense marker ("now", "currently", "is", "serving"): "NAME, in
+  // his first term, signed ..." may look back from a later time.
+  void Term(int mi, uint32_t q, uint32_t hi) {
+    uint32_t w = q;
+    bool present = false, past = false;
+    for (int k = 0; k < 4; ++k) {
+      auto [ws, we] = t_.WordAfter(w, hi);
+      std::string_view f = t_.F(ws, we);
+      if (ws == we || !IsIn(f, {"who", "is", "was", "has", "had", "been", "now", "currently", "then"})) break;
+      present = present || IsIn(f, {"now", "currently", "is"});
+      past = past || IsIn(f, {"was", "had", "then"});
+      w = we;
+    }
+    auto [vs, ve] = t_.WordAfter(w, hi);
+    if (vs == ve) return;
+    std::string_view verb = t_.F(vs, ve);
+    PeopleClaim c = Make(PeopleClaimKind::kTerm, persons_[static_cast<size_t>(mi)].sentence, mi,
+                         persons_[static_cast<size_t>(mi)].start, 0, 0, 0);
+    if (IsIn(verb, {"in", "serving"})) {
+      if (past || !(present || verb == "serving")) return;
+    } else if (IsIn(verb, {"began", "begins", "started", "starts"})) {
+      c.year = -1;
+    } else if (verb == "sworn" && Starts(t_, ve, hi, " in for ")) {
+      ve += 8;
+      c.year = -1;
+    } else if (IsIn(verb, {"won", "wins", "secured", "elected", "re", "reelected"})) {
+      if (verb == "re") {  // "re-elected"
+        if (!Starts(t_, ve, hi, "-elected")) return;
+        ve += 8;
+      }
+      c.tenure = TenureMeaning::kElected;
+      c.year = -1;
+      auto [ps, pe] = t_.WordAfter(ve, hi);
+      if (IsIn(verb, {"elected", "re", "reelected"})) {
+        if (t_.F(ps, pe) != "to" && t_.F(ps, pe) != "for") return;
+        ve = pe;
+      }
+    } else {
+      return;
+    }
+    TermRest(std::move(c), ve, hi, false);
+  }
+  void TermPhrase(int mi, uint32_t p, uint32_t hi, bool possessive) {
+    PeopleClaim c = Make(PeopleClaimKind::kTerm, persons_[static_cast<size_t>(mi)].sentence, mi,
+                         persons_[static_cast<size_t>(mi)].start, 0, 0, 0);
+    c.year = -1;
+    TermRest(std::move(c), p, hi, possessive);
+  }
+
+  // From after the verb: "(his|her|their|a) ORDINAL term [in office] [as TITLE]", then for a
+  // begun or won term "in YEAR" (after "began" when possessive: "NAME's second term began in").
+  void TermRest(PeopleClaim c, uint32_t p, uint32_t hi, bool possessive) {
+    auto [ds, de] = t_.WordAfter(p, hi);
+    if (!possessive) {
+      if (ds == de || !IsIn(t_.F(ds, de), {"his", "her", "their", "a"})) return;
+      std::tie(ds, de) = t_.WordAfter(de, hi);
+    }
+    c.number = OrdinalValue(t_.F(ds, de));
+    if (!c.number) return;
+    c.vstart = ds;
+    c.vend = de;
+    auto [ts, te] = t_.WordAfter(de, hi);
+    if (t_.F(ts, te) != "term") return;
+    uint32_t end = te;
+    if (Starts(t_, end, hi, " in office")) end += 10;
+    if (Starts(t_, end, hi, " as ")) {
+      uint32_t v = t_.SkipSpacesFwd(end + 4, hi);
+      if (Starts(t_, v, hi, "the ")) v += 4;
+      v = t_.SkipSpacesFwd(JurisdictionAt(v), hi);
+      uint32_t title_end = v;
+      c.offices = TitleAt(v, &title_end);
+      if (!c.offices.empty()) end = title_end;
+    }
+    if (c.year == 0) {
+      c.end = end;
+      out_.push_back(std::move(c));
+      return;
+    }
+    uint32_t y = end;
+    if (possessive) {
+      auto [bs, be] = t_.WordAfter(y, hi);
+      if (!IsIn(t_.F(bs, be), {"began", "begins", "started", "starts"})) return;
+      y = be;
+    }
+    y = t_.SkipSpacesFwd(y, hi);
+    if (!Starts(t_, y, hi, "in ")) return;
+    y = t_.SkipSpacesFwd(y + 3, hi);
+    uint32_t e = ReadNumber(t_, y, hi, 4, &c.year);
+    if (e != y + 4 || !WordEnds(t_, e, hi) || c.year < 1700) return;
+    c.ystart = y;
+    c.yend = e;
+    c.end = e;
+    out_.push_back(std::move(c));
+  }
+
+  // "second" -> 2, "2nd" -> 2 (first .. tenth, 1st .. 99th); 0 for none.
+  static int OrdinalValue(std::string_view w) {
+    for (size_t i = 0; i < kOrdinalWords.size(); ++i)
+      if (w == kOrdinalWords[i]) return static_cast<int>(i) + 1;
+    int n = 0;
+    size_t k = 0;
+    while (k < w.size() && k < 2 && IsDigit(w[k])) n = n * 10 + (w[k++] - '0');
+    return k > 0 && n > 0 && OrdinalText(n) == w ? n : 0;
+  }
+
   // "NAME said on Tuesday", "NAME told reporters", "NAME says", "NAME will visit".
   void Acts(int mi, uint32_t p, uint32_t hi) {
     const PersonMention& m = persons_[static_cast<size_t>(mi)];
     auto [ws, we] = t_.WordAfter(p, hi);
     if (ws == we || ws != p + 1 || t_[p] != ' ') return;
     std::string_view w = t_.F(ws, we);
-    PeopleClaim c;
-    c.kind = PeopleClaimKind::kActs;
-    c.sentence = m.sentence;
-    c.mention = mi;
-    c.start = m.start;
-    c.end = we;
+    PeopleClaim c = Make(PeopleClaimKind::kActs, m.sentence, mi, m.start, we, 0, 0);
     if (IsIn(w, {"says", "tells", "will", "insists", "plans", "wants", "thinks", "believes", "argues", "warns"})) {
       if (w == "will") {
         auto [vs, ve] = t_.WordAfter(we, hi);
@@ -393,17 +498,9 @@ class Finder {
       std::string_view w = t_.F(ws, we);
       if (w == "late") {
         auto [ds, de] = t_.WordBefore(ws, lo);
-        if (ds != de && IsIn(t_.F(ds, de), {"the", "her", "his", "their", "our"})) {
-          PeopleClaim c;
-          c.kind = PeopleClaimKind::kLate;
-          c.sentence = m.sentence;
-          c.mention = mi;
-          c.start = ds;
-          c.end = m.end;
-          c.vstart = ws;
-          c.vend = t_.SkipSpacesFwd(we, m.end);  // "late " (with its space) is what a fix removes
-          out_.push_back(std::move(c));
-        }
+        // "late " (with its space) is what a fix removes.
+        if (ds != de && IsIn(t_.F(ds, de), {"the", "her", "his", "their", "our"}))
+          out_.push_back(Make(PeopleClaimKind::kLate, m.sentence, mi, ds, m.end, ws, t_.SkipSpacesFwd(we, m.end)));
         return;
       }
       // "78-year-old" ends here.
@@ -484,14 +581,7 @@ class Finder {
       uint32_t je = JurisdictionAt(x);
       if (je > x) end = je;
     }
-    PeopleClaim c;
-    c.kind = PeopleClaimKind::kOrdinal;
-    c.sentence = s;
-    c.start = start;
-    c.end = end;
-    c.vstart = i;
-    c.vend = we;
-    c.number = n;
+    PeopleClaim c = Make(PeopleClaimKind::kOrdinal, s, -1, start, end, i, we, n);
     c.offices = std::move(offices);
     // The person: a name right beside the claim — "NAME, the 46th president", "NAME became the
     // 46th president", "the 46th president, NAME" — with nothing but fillers between.
@@ -536,14 +626,7 @@ class Finder {
     // And not right after "NAME, " (AfterComma's case).
     uint32_t before = t_.SkipSpacesBack(ds, Lo(s));
     if (before > Lo(s) && t_[before - 1] == ',') return;
-    PeopleClaim c;
-    c.kind = PeopleClaimKind::kAge;
-    c.sentence = s;
-    c.start = ds;
-    c.end = te;
-    c.vstart = i;
-    c.vend = i + static_cast<uint32_t>(std::to_string(n).size());
-    c.number = n;
+    PeopleClaim c = Make(PeopleClaimKind::kAge, s, -1, ds, te, i, i + static_cast<uint32_t>(std::to_string(n).size()), n);
     c.offices = std::move(offices);
     for (int k = s; k >= 0 && k >= s - 2; --k) {
       const auto& ms = in_sentence_[static_cast<size_t>(k)];
@@ -583,6 +666,10 @@ std::string_view StateName(std::string_view code, StateStyle style) {
   for (const StateRow& r : kStates)
     if (r.code == code) return style == StateStyle::kAp ? r.ap : style == StateStyle::kPostal ? r.code : r.full;
   return {};
+}
+
+std::string OrdinalWord(int n) {
+  return n >= 1 && n <= 10 ? std::string(kOrdinalWords[static_cast<size_t>(n - 1)]) : OrdinalText(n);
 }
 
 std::string OrdinalText(int n) {

@@ -2,8 +2,9 @@
 // mention — an age ("Joe Biden, 81,", "Merkel (64)", "aged 64", "the 78-year-old president"),
 // a death ("the late X") or a living act ("X said on Tuesday", "X told reporters", "X will
 // visit"), a US lawmaker's party/state tag ("(D-N.Y.)", "R-Texas", "Democrat of Illinois"), a
-// tenure start ("who took office in 2008", "chancellor since 2007", "first elected in 2010") and
-// an ordinal ("the 46th president of the United States", "Britain's 57th prime minister").
+// tenure start ("who took office in 2008", "chancellor since 2007", "first elected in 2010"), a
+// numbered term ("now in his second term", "began her second term in 2013", "won a third term in
+// 2005") and an ordinal ("the 46th president of the United States", "Britain's 57th prime minister").
 //
 // Extraction only: plain data, folded offsets, nothing judged. The judgement against the KB at
 // each claim's time (timeline.h) is check_people.cpp's. Every pattern is a short, bounded
@@ -33,6 +34,8 @@ enum class PeopleClaimKind {
   kParty,    // party ('D', 'R', 'I') and state (postal code) of a lawmaker tag
   kTenure,   // number = the year a term started (tenure says which start the phrase means)
   kOrdinal,  // number = the ordinal; offices = the offices the title names
+  kTerm,     // number = which of the person's terms ("second" = 2); year = the year it began (or
+             // was won, tenure says which), 0 when the claim is the term in force at its time
 };
 
 // What a tenure year stands for: the day the term began ("took office in", "since",
@@ -55,7 +58,9 @@ struct PeopleClaim {
   StateStyle style = StateStyle::kAp;
   bool word_party = false;        // "Democrat of Illinois" rather than "D-Ill."
   TenureMeaning tenure = TenureMeaning::kStart;
-  std::vector<int> offices;       // offices a title in the claim names (kTenure, kOrdinal, kAge)
+  std::vector<int> offices;       // offices a title in the claim names (kTenure, kTerm, kOrdinal, kAge)
+  int year = 0;                   // kTerm: the year it began or was won (0: in force at the claim's time)
+  uint32_t ystart = 0, yend = 0;  // kTerm: the year's span
   bool recent = false;            // kActs: a recency word ("on Tuesday", "yesterday") or present tense
 };
 
@@ -72,6 +77,8 @@ std::string_view StateName(std::string_view code, StateStyle style);
 
 // "1st", "2nd", "23rd", "46th" for n >= 1.
 std::string OrdinalText(int n);
+// "first" .. "tenth" for 1..10, else OrdinalText(n).
+std::string OrdinalWord(int n);
 
 }  // namespace factlint
 

@@ -2,7 +2,11 @@
 // weighted set of day intervals (a present-tense title: the person's terms; "former": the gaps
 // after the first term; an event reported as past: from its date on; a prospective one: before
 // it); BestWindow sweeps over the interval end points and returns the stretch of days that
-// satisfies the greatest total weight. Used by check.cpp; see factlint/factlint.h.
+// satisfies the greatest score. Clues about one person form a group that counts once (its
+// heaviest satisfied clue), so a person named under two offices, or five times, is one voice;
+// among stretches of equal score the one where the fewest distinct people conflict (have a clue
+// it does not satisfy) wins; stretches still equal are all returned as candidates — the caller
+// says so instead of picking one. Used by timeline.cpp; see factlint/factlint.h.
 
 #ifndef FACTLINT_CORE_REFTIME_H_
 #define FACTLINT_CORE_REFTIME_H_
@@ -18,18 +22,31 @@ namespace factlint {
 struct TimeConstraint {
   std::vector<std::pair<int32_t, int32_t>> intervals;  // [start, end) in days; INT32_MIN/MAX = open
   int weight = 1;
+  int group = -1;    // the person the clue is about (its weight counts once per person), -1 = none
   std::string clue;  // human-readable, for the report's evidence
 };
 
-struct TimeWindow {
-  int32_t from = 0, to = 0;     // [from, to) in days
-  int weight = 0;               // total weight satisfied
+struct TimeStretch {
+  int32_t from = 0, to = 0;       // [from, to) in days
   std::vector<size_t> satisfied;  // indexes of the constraints it satisfies
 };
 
-// The stretch within [lo, hi) satisfying the most weight; ties go to the latest stretch (the
-// text is more likely recent than old). nullopt when no constraint can be satisfied in [lo, hi).
-// O(k log k) in the total number of intervals.
+struct TimeWindow {
+  int32_t from = 0, to = 0;       // [from, to) in days: the latest of the candidates
+  int weight = 0;                 // score: independent weights + each group's heaviest, satisfied
+  int conflicts = 0;              // distinct groups (people) with a clue the window does not satisfy
+  std::vector<size_t> satisfied;  // indexes of the constraints it satisfies
+  // Every stretch with the same best (score, conflicts), in order; one element when the evidence
+  // decides. At most kMaxCandidates are kept; candidate_count says how many there were.
+  std::vector<TimeStretch> candidates;
+  size_t candidate_count = 0;
+};
+
+inline constexpr size_t kMaxCandidates = 8;
+
+// The stretch within [lo, hi) with the highest score, then the fewest conflicting people; a tie
+// lists every such stretch in candidates (the window fields describe the latest). nullopt when
+// no constraint can be satisfied in [lo, hi). O(k log k) in the total number of intervals.
 std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constraints, int32_t lo, int32_t hi);
 
 }  // namespace factlint

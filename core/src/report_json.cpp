@@ -19,6 +19,10 @@ std::string ReportToJson(const Report& report) {
   ref["to"] = rd.to ? json(FormatIsoDate(*rd.to)) : json(nullptr);
   ref["source"] = rd.source.empty() ? std::string("none") : rd.source;
   ref["evidence"] = rd.evidence;
+  json candidates = json::array();
+  for (const DateWindow& w : rd.candidates)
+    candidates.push_back(json{{"from", FormatIsoDate(w.from)}, {"to", FormatIsoDate(w.to)}});
+  ref["candidates"] = std::move(candidates);
   out["document"] = json{{"reference_date", ref}};
   json sentences = json::array();
   for (const Span& s : report.sentences)

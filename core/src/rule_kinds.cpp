@@ -7,6 +7,31 @@
 
 namespace factlint {
 
+namespace {
+
+// When a sitting title for someone out of office reads as a historical reference
+// (title_current_but_former and death_mismatch).
+std::vector<ParamSpec> HistoricalParams() {
+  return {{"historical_years_surname", ParamType::kInt, 0, 200, {},
+           "years after the term from which a surname-only or appositive mention reads as historical"},
+          {"historical_years_any", ParamType::kInt, 0, 200, {},
+           "years after the term from which any mention reads as historical"},
+          {"keep_title_roles", ParamType::kStrings, 0, 0,
+           {"head_of_state", "head_of_government", "minister", "monarch", "org_head", "deputy", "legislator", "judge",
+            "governor", "legislative_leader", "party_leader"},
+           "office roles whose holders keep the title after leaving"}};
+}
+
+std::vector<ParamSpec> DeathParams() {
+  std::vector<ParamSpec> params = HistoricalParams();
+  params.push_back({"title_severity", ParamType::kSeverity, 0, 0, {},
+                    "the severity of a sitting title after the death (the title rules' reading of a title; a "
+                    "historical mention the params above do not catch is no worse than CURRENT_BUT_FORMER's)"});
+  return params;
+}
+
+}  // namespace
+
 const std::vector<RuleKind>& RuleKinds() {
   static const std::vector<RuleKind> kinds = {
       {"title_not_held", CheckTitleNotHeld, {}, {"claim", "name", "office", "when", "holder"},
@@ -14,14 +39,7 @@ const std::vector<RuleKind>& RuleKinds() {
        "knows who held it then"},
       {"title_current_but_former",
        CheckCurrentButFormer,
-       {{"historical_years_surname", ParamType::kInt, 0, 200, {},
-         "years after the term from which a surname-only or appositive mention reads as historical"},
-        {"historical_years_any", ParamType::kInt, 0, 200, {},
-         "years after the term from which any mention reads as historical"},
-        {"keep_title_roles", ParamType::kStrings, 0, 0,
-         {"head_of_state", "head_of_government", "minister", "monarch", "org_head", "deputy", "legislator", "judge",
-          "governor", "legislative_leader", "party_leader"},
-         "office roles whose holders keep the title after leaving"}},
+       HistoricalParams(),
        {"claim", "name", "office", "left", "when"},
        "a present-tense title for someone who had held the office and left it before the claim's time"},
       {"title_former_in_office", CheckFormerButInOffice, {}, {"claim", "name", "office", "since", "when"},
@@ -50,7 +68,9 @@ const std::vector<RuleKind>& RuleKinds() {
         {"near_days", ParamType::kInt, 0, 3660, {}, "recorded statements this many days around the time count"},
         {"altered_overlap", ParamType::kNumber, 0, 1, {},
          "quotes with this word overlap with a statement are left to quote_altered"},
-        {"max_evidence", ParamType::kInt, 0, 100, {}, "recorded statements listed as evidence"}},
+        {"max_evidence", ParamType::kInt, 0, 100, {}, "recorded statements listed as evidence"},
+        {"max_window_days", ParamType::kInt, 1, 36600, {},
+         "the widest time (days) a quote may be judged at: a wider window says no \"around that time\""}},
        {"speaker", "recorded"},
        "a quote of a speaker the KB records statements of around that time, none with these words"},
       {"inconsistent_description", CheckInconsistentDescription, {},
@@ -69,12 +89,18 @@ const std::vector<RuleKind>& RuleKinds() {
         {"near_severity", ParamType::kSeverity, 0, 0, {}, "the severity of an age off by less than error_from_years"}},
        {"claim", "name", "stated", "age", "when"},
        "an age next to a name that the person's birth date does not allow at the claim's time"},
-      {"death_mismatch", CheckDeathMismatch, {}, {"claim", "name", "fact"},
-       "\"the late X\" for someone alive after the time of writing; a dead person speaking or acting then"},
-      {"party_mismatch", CheckPartyMismatch, {}, {"claim", "name", "party", "state", "office", "when"},
+      {"death_mismatch", CheckDeathMismatch, DeathParams(), {"claim", "name", "fact"},
+       "\"the late X\" for someone alive after the time of writing; a dead person speaking, acting or titled as "
+       "sitting then"},
+      {"party_mismatch", CheckPartyMismatch, {}, {"claim", "name", "party", "a_party", "state", "office", "when"},
        "a US lawmaker's party/state tag that no term in force at the claim's time has"},
-      {"tenure_mismatch", CheckTenureMismatch, {}, {"claim", "name", "office", "start", "stated", "meaning"},
-       "the year a term began (or the election before it) that no run of the person's terms matches"},
+      {"tenure_mismatch",
+       CheckTenureMismatch,
+       {{"merge_gap_days", ParamType::kInt, 0, 3660, {},
+         "terms this few days apart count as one run when numbered terms are counted"}},
+       {"claim", "name", "says", "kb"},
+       "the year a term began (or the election before it) that no run of the person's terms matches; a numbered "
+       "term (\"his second term\") the person's runs of terms rule out"},
       {"ordinal_mismatch", CheckOrdinalMismatch, {}, {"claim", "name", "office", "ordinal"},
        "an ordinal before a title (\"the 46th president\") that none of the person's numbered terms has"},
   };

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "dateline.h"
 #include "reftime.h"
@@ -23,6 +24,13 @@ namespace {
 std::string Trimmed(std::string s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
   return s;
+}
+
+// A date that reads as a time of the report's events: a month or day, a fronted year, or
+// "in/during/since/from/of YEAR" — not "the 2012 Games" or "2005 accounts".
+bool Anchored(const TimeExpr& te) {
+  return te.precision != TimePrecision::kYear || te.sentence_initial ||
+         IsIn(te.preposition, {"in", "during", "since", "from", "of"});
 }
 
 std::string WindowText(int32_t a, int32_t b) {
@@ -42,8 +50,11 @@ class TimelineBuilder {
   void DateRoles();
   void ReferenceTime(const CheckOptions& options);
   bool SameClause(uint32_t from, uint32_t to) const;
-  std::optional<Interval> OwnTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when) const;
-  ClaimTime Judge(int sentence, uint32_t claim_start, uint32_t claim_end) const;
+  // event_claim: the claim is itself an event mention (another event in its clause does not date it).
+  std::optional<Interval> OwnTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when,
+                                  bool event_claim = false) const;
+  std::optional<Interval> EventTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when) const;
+  ClaimTime Judge(int sentence, uint32_t claim_start, uint32_t claim_end, bool event_claim = false) const;
 
   const KbQuery& kb_;
   const int32_t as_of_;
@@ -105,7 +116,7 @@ bool TimelineBuilder::SameClause(uint32_t from, uint32_t to) const {
 // rebate won in 1984 must stay"). Dates that look ahead, event dates and dates after the
 // reference window (when it is known) do not count. claim_end = UINT32_MAX: fronted dates only.
 std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_start, uint32_t claim_end,
-                                                 std::string* when) const {
+                                                 std::string* when, bool event_claim) const {
   const size_t s = static_cast<size_t>(sentence);
   // Candidates, in order: a fronted date (only the first expression can be one), then the dates
   // near the claim — a bounded set, so long sentences stay linear.
@@ -159,6 +170,49 @@ std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_st
     } else if (when) {
       *when = (te.precision == TimePrecision::kDay ? "on " : "in ") + te.ToString();
     }
+    return iv;
+  }
+  if (event_claim) return std::nullopt;
+  return EventTime(sentence, claim_start, claim_end, when);
+}
+
+// A claim in the same clause as a KB event the text places it in ("NAME, who was prime minister
+// during the 2003 invasion", "President X, at the time of the invasion"): the event's days. The
+// event is introduced by "during", "amid", "throughout" or "at the time of" ("before the
+// invasion" is another time); one event, named by its trigger, before the window's end.
+std::optional<Interval> TimelineBuilder::EventTime(int sentence, uint32_t claim_start, uint32_t claim_end,
+                                                   std::string* when) const {
+  if (claim_end == UINT32_MAX) return std::nullopt;
+  const uint32_t s_lo = sent_.start[static_cast<size_t>(sentence)], s_hi = sent_.end[static_cast<size_t>(sentence)];
+  auto first = std::lower_bound(m_.events.begin(), m_.events.end(), s_lo,
+                                [](const EventMention& em, uint32_t pos) { return em.start < pos; });
+  for (auto it = first; it != m_.events.end() && it->start < s_hi; ++it) {
+    const EventMention& em = *it;
+    if (em.sentence != sentence || em.prospective || em.generic || em.by_participants || em.events.size() != 1)
+      continue;
+    const uint32_t lo = sent_.start[static_cast<size_t>(sentence)];
+    auto [ws, we] = t_.WordBefore(em.start, lo);
+    if (t_.F(ws, we) == "the") std::tie(ws, we) = t_.WordBefore(ws, lo);
+    uint32_t intro = ws;
+    std::string_view w = t_.F(ws, we);
+    if (w == "of") {  // "at the time of"
+      auto [ts, te] = t_.WordBefore(ws, lo);
+      auto [hs, he] = t_.WordBefore(ts, lo);
+      auto [as, ae] = t_.WordBefore(hs, lo);
+      const bool time_of = t_.F(ts, te) == "time" && t_.F(hs, he) == "the" && t_.F(as, ae) == "at";
+      w = time_of ? "during" : "";
+      intro = as;
+    }
+    if (w != "during" && w != "amid" && w != "throughout") continue;
+    // "During the 2003 invasion, ...": fronted, it dates the sentence; else only its clause.
+    bool applies = em.end <= claim_start && t_.FirstWord(intro, lo);
+    if (!applies && intro >= claim_end && intro - claim_end <= 120) applies = SameClause(claim_end, intro);
+    if (!applies && em.end <= claim_start && claim_start - em.end <= 120) applies = SameClause(em.end, claim_start);
+    if (!applies) continue;
+    const KbEvent& ev = kb_.kb().events[static_cast<size_t>(em.events.front())];
+    const Interval iv = EventDays(ev);
+    if (iv.a > as_of_ || (out_.window && iv.a > out_.window->b)) continue;
+    if (when) *when = "at the time of the " + ev.name + " (" + kb_.EventDateText(ev) + ")";
     return iv;
   }
   return std::nullopt;
@@ -216,13 +270,14 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     cs.push_back(std::move(c));
   };
   for (const TitleClaim& c : m_.titles) {
-    if (c.tense == Tense::kSkip || OwnTime(c.sentence, c.start, c.end, nullptr)) continue;
+    if (c.tense == Tense::kSkip || c.dated_only || OwnTime(c.sentence, c.start, c.end, nullptr)) continue;
     const std::string& name = kb.people[static_cast<size_t>(c.person)].name;
     std::string key = std::to_string(c.person) + (c.tense == Tense::kFormer ? "F" : "P");
     for (int o : c.offices) key += "," + std::to_string(o);
     auto spans = kb_.TermsOf(c.person, c.offices, true);
     if (spans.empty()) continue;
     TimeConstraint tc;
+    tc.group = c.person;  // one voice per person, however many titles or mentions (reftime.h)
     std::string office = kb.offices[static_cast<size_t>(c.offices.front())].name;
     if (c.tense == Tense::kPresent) {
       // Weights (in quarters of a title): a present-tense title pins the time to a term (4);
@@ -244,7 +299,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   }
   for (const EventMention& em : m_.events) {
     // A generic "November election" stands for one of many: it is judged, never a clue.
-    if (em.generic || OwnTime(em.sentence, em.start, em.end, nullptr)) continue;
+    if (em.generic || OwnTime(em.sentence, em.start, em.end, nullptr, true)) continue;
     std::string key = em.prospective ? "P" : "E";
     int32_t lo_date = kOpenEnd, hi_date = kOpenStart;
     for (int e : em.events) {
@@ -263,10 +318,11 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       tc.clue = label + " spoken of as still to come";
     } else {
       tc.intervals.emplace_back(lo_date, kOpenEnd);
-      // An event the article reports as past, with a participant named, is the strongest clue:
-      // a checked claim (a title) may be wrong, the event the article is about rarely is.
-      // A meeting named only by who and where may be another of theirs: as strong as a title.
-      tc.weight = em.by_participants ? 4 : em.participant_named && !em.generic ? 8 : 2;
+      // A dated KB event the article reports as past weighs above any one title (4): a checked
+      // claim may be wrong, the event the article is about rarely is — named by its trigger or
+      // by who and where (a meeting) 5, by its trigger with a participant named too 8; a generic
+      // "November election", one of many: 2.
+      tc.weight = em.generic ? 2 : em.participant_named && !em.by_participants ? 8 : 5;
       tc.clue = label + " reported as past";
     }
     add(key, std::move(tc));
@@ -282,6 +338,10 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
         add("U" + te.ToString(), std::move(tc));
       } else {
         tc.intervals.emplace_back(te.First().days, kOpenEnd);
+        // An explicit date reported as past — a full date, or a month or year read as the time
+        // of the report's events ("in 2003", "since March 2004") — weighs above a title (4): the
+        // text cannot speak before it. Any other year ("the 2012 Games") bounds loosely (1).
+        if (Anchored(te)) tc.weight = 5;
         tc.clue = "the date " + te.ToString() + " in the text";
         add("T" + te.ToString(), std::move(tc));
       }
@@ -303,9 +363,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
         const TimeExpr& te = sent_.times[s][k];
         if (!te.has_year() || m_.event_dates[s][k] || out_.future[s][k]) continue;
         if (te.First().days > as_of_) continue;
-        const bool anchored = te.precision != TimePrecision::kYear || te.sentence_initial ||
-                              IsIn(te.preposition, {"in", "during", "since", "from", "of"});
-        if (!anchored) continue;
+        if (!Anchored(te)) continue;
         anchored_dates.push_back(&te);
         if (!latest || te.Last().days > latest->Last().days) latest = &te;
       }
@@ -329,18 +387,31 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     return;
   }
   rd.source = "inferred";
-  rd.from = Date{w->from};
+  // A tie: no window is singled out, so the window spans the candidates and each is listed — a
+  // claim true in any of them is not judged wrong, and one planted title against as many correct
+  // clues cannot move the window into its own era.
+  const TimeStretch& first = w->candidates.front();
+  rd.from = Date{first.from};
   rd.to = Date{w->to - 1};
-  out_.window = Interval{w->from, w->to - 1};
-  for (size_t i : w->satisfied) {
-    if (rd.evidence.size() >= 12) break;
-    rd.evidence.push_back(cs[i].clue);
+  out_.window = Interval{first.from, w->to - 1};
+  if (w->candidate_count > 1) {
+    for (const TimeStretch& c : w->candidates) rd.candidates.push_back(DateWindow{Date{c.from}, Date{c.to - 1}});
+    rd.evidence.push_back(std::to_string(w->candidate_count) + " windows tie (clues of equal weight, " +
+                          std::to_string(w->conflicts) + (w->conflicts == 1 ? " person" : " people") +
+                          " in conflict in each): the window spans them");
+  }
+  std::set<size_t> used;
+  for (const TimeStretch& c : w->candidates) {
+    for (size_t i : c.satisfied) {
+      if (rd.evidence.size() >= 12) break;
+      if (used.insert(i).second) rd.evidence.push_back(cs[i].clue);
+    }
   }
 }
 
-ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t claim_end) const {
+ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t claim_end, bool event_claim) const {
   ClaimTime ct;
-  ct.own = OwnTime(sentence, claim_start, claim_end, &ct.when);
+  ct.own = OwnTime(sentence, claim_start, claim_end, &ct.when, event_claim);
   std::optional<Interval> t = ct.own ? ct.own : out_.window;
   if (!t || t->a > as_of_) {
     ct.when.clear();
@@ -356,9 +427,12 @@ Timeline TimelineBuilder::Build(const CheckOptions& options) {
   DateRoles();
   ReferenceTime(options);
   out_.titles.reserve(m_.titles.size());
-  for (const TitleClaim& c : m_.titles) out_.titles.push_back(Judge(c.sentence, c.start, c.end));
+  for (const TitleClaim& c : m_.titles) {
+    out_.titles.push_back(Judge(c.sentence, c.start, c.end));
+    if (c.dated_only && !out_.titles.back().own) out_.titles.back() = ClaimTime{};  // no time of its own: not judged
+  }
   out_.events.reserve(m_.events.size());
-  for (const EventMention& em : m_.events) out_.events.push_back(Judge(em.sentence, em.start, em.end));
+  for (const EventMention& em : m_.events) out_.events.push_back(Judge(em.sentence, em.start, em.end, true));
   out_.quotes.reserve(m_.quotes.size());
   for (const QuoteSpan& q : m_.quotes) out_.quotes.push_back(Judge(q.sentence, UINT32_MAX, UINT32_MAX));
   out_.people.reserve(m_.people.size());

@@ -1,10 +1,12 @@
 // Stage 3 of a check (factlint/factlint.h; the pipeline: docs/ARCHITECTURE.md): the time the
 // text speaks of. The reference window (given date > metadata date > the text's dateline, read by
 // dateline.h > inferred by reftime.h's weighted
-// sweep over the claims' constraints), the role of every date (one that looks ahead — "until
-// 2030", "will ... in 2027" — bounds the text's time from above and never dates a claim), and
-// every claim's own time: a date of its sentence that dates it, else the window. Computed once;
-// the checks only read it.
+// sweep over the claims' constraints: dated KB events and explicit full dates weigh above a
+// title, a person's titles count once, and a tie spans its candidates, listed in the report), the
+// role of every date (one that looks ahead — "until 2030", "will ... in 2027" — bounds the text's
+// time from above and never dates a claim), and every claim's own time: a date of its sentence
+// or a KB event of its clause ("during the 2003 invasion") that dates it, else the window.
+// Computed once; the checks only read it.
 
 #ifndef FACTLINT_CORE_TIMELINE_H_
 #define FACTLINT_CORE_TIMELINE_H_

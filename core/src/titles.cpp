@@ -238,6 +238,13 @@ bool TitleFinder::ParseAppositive(const PersonMention& m, size_t mi) {
       pos = t_.SkipSpacesFwd(e, hi);
       continue;
     }
+    if (k == 0 && w == "who") {  // "NAME, who was TITLE"
+      auto [vs, ve] = t_.WordAfter(t_.SkipSpacesFwd(e, hi), hi);
+      if (t_.F(vs, ve) != "was") return false;
+      c.dated_only = true;
+      pos = t_.SkipSpacesFwd(ve, hi);
+      continue;
+    }
     if ((w == "ex" || w == "then") && e < hi && t_[e] == '-') {
       if (w == "ex") {
         c.tense = Tense::kFormer;

@@ -15,7 +15,7 @@ typed manual. Archives: python3 -m factlint.batch (docs/BATCH.md).
 
 from ._error import Error
 from ._factlint import Checker, __version__, kb_check, rule_catalog
-from ._types import Evidence, Finding, KbSummary, ReferenceDate, Report, Sentence, Severity, Span
+from ._types import DateWindow, Evidence, Finding, KbSummary, ReferenceDate, Report, Sentence, Severity, Span
 
-__all__ = ["Checker", "Error", "Evidence", "Finding", "KbSummary", "ReferenceDate", "Report", "Sentence",
+__all__ = ["Checker", "DateWindow", "Error", "Evidence", "Finding", "KbSummary", "ReferenceDate", "Report", "Sentence",
            "Severity", "Span", "__version__", "kb_check", "rule_catalog"]

@@ -5,7 +5,7 @@
 from typing import Any, Dict, Iterable, List, Optional, Union
 
 from ._error import Error as Error
-from ._types import (Evidence as Evidence, Finding as Finding, KbSummary as KbSummary,
+from ._types import (DateWindow as DateWindow, Evidence as Evidence, Finding as Finding, KbSummary as KbSummary,
                      ReferenceDate as ReferenceDate, Report as Report, Sentence as Sentence,
                      Severity as Severity, Span as Span)
 

@@ -43,11 +43,15 @@ class Finding(Span):
     claim_date: Optional[str]
 
 
+DateWindow = TypedDict("DateWindow", {"from": str, "to": str})
+
 ReferenceDate = TypedDict("ReferenceDate", {
     "from": Optional[str],
     "to": Optional[str],
     "source": Literal["given", "metadata", "dateline", "inferred", "none"],
     "evidence": List[str],
+    # windows tied for the strongest clues (from/to span them); empty when the clues decide
+    "candidates": List[DateWindow],
 })
 
 

@@ -13,7 +13,13 @@
 //                  undated), and new findings elsewhere in the injected copies.
 // Also the sources of the reference dates (given/metadata/dateline/inferred) and the misses.
 //
-//   node scripts/eval.d/dates.mjs [--misses N] [--kb FILE]
+// Then why BBC windows miss 2004–05 (issue 12, item 4): each window not wholly inside is put in
+// one class — open-ended (it reaches the KB's as_of or its earliest date: only one-sided clues),
+// another era (no day in 2004–05), a tie (the report lists candidates), one title's term (the
+// only clue is one title), or wider (overlaps 2004–05 but spills out: before 2004 / after 2005);
+// and the recall on the injected mistakes by the other titled people the article names.
+//
+//   node scripts/eval.d/dates.mjs [--misses N] [--kb FILE] [--no-injected]
 //
 // Environment as false_alarms.mjs (FACTLINT_CLI, FACTLINT_SHARED, FACTLINT_ROOT). Exits 0 unless the
 // CLI itself breaks; skips with a message when the CLI or the data is absent.
@@ -31,12 +37,13 @@ const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
 const overlaps = (f, s, e) => f.start16 < e && s < f.end16;
 
 function parseArgs(argv) {
-  const o = { misses: 10, kb: null };
+  const o = { misses: 10, kb: null, injected: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--misses') o.misses = Number(argv[++i]);
     else if (a === '--kb') o.kb = argv[++i];
-    else throw new Error(`unknown argument ${a} (--misses N, --kb FILE)`);
+    else if (a === '--no-injected') o.injected = false;
+    else throw new Error(`unknown argument ${a} (--misses N, --kb FILE, --no-injected)`);
   }
   return o;
 }
@@ -53,6 +60,27 @@ function sources(reports) {
     n.set(s, (n.get(s) || 0) + 1);
   }
   return [...n].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${s} ${c}`).join(', ');
+}
+
+// The class of a BBC window not wholly inside 2004–05 (see the head of the file).
+const CLUE_KINDS = [
+  ['title', /^"[^"]*": .* held /],
+  ['former', /^"[^"]*": .* out of /],
+  ['event', / reported as past$/],
+  ['event ahead', / spoken of as still to come$/],
+  ['latest date', /^the latest date in the text/],
+  ['date ahead', /^the date .* ahead in the text$/],
+  ['date', /^the date .* in the text$/],
+];
+const clueKind = (c) => (CLUE_KINDS.find(([, re]) => re.test(c)) || ['other'])[0];
+function missClass(w, asOf, earliest) {
+  if ((w.rd.candidates || []).length > 1) return 'tie (candidates listed)';
+  if (w.b >= asOf || w.a <= earliest) return 'open-ended (one-sided clues only)';
+  if (w.b < BBC[0] || w.a > BBC[1]) return 'another era (no day in 2004–05)';
+  const ev = w.rd.evidence || [];
+  if (ev.length === 1 && clueKind(ev[0]) === 'title') return "one title's term (its only clue)";
+  if (w.a < BBC[0] && w.b > BBC[1]) return 'wider on both sides';
+  return w.a < BBC[0] ? 'starts before 2004' : 'runs past 2005';
 }
 
 const errorsPer100 = (reports) => {
@@ -100,18 +128,33 @@ function main() {
   // bbc
   let withWindow = 0, inside = 0;
   const bbcMiss = [];
+  const kbJson = JSON.parse(readFileSync(kbPath, 'utf8'));
+  const asOf = toDay(kbJson.as_of);
+  const dayOf = (d) => toDay(d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d.slice(0, 10));
+  const earliest = [...(kbJson.terms || []).map((t) => t.start), ...(kbJson.events || []).map((e) => e.date)]
+    .map(dayOf).filter(Number.isFinite).reduce((m, d) => Math.min(m, d), Infinity);
+  const classes = new Map();  // class -> {n, kinds: Map(first clue kind -> n)}
   for (const a of bbc) {
     const w = windowOf(undated.get(a.id));
     if (!w) continue;
     withWindow++;
-    if (BBC[0] <= w.a && w.b <= BBC[1]) inside++;
-    else bbcMiss.push(`  ${a.id}: ${w.from}..${w.to} (${w.source}; ${oneLine((w.rd.evidence || []).slice(0, 2).join(' | ')).slice(0, 200)})`);
+    if (BBC[0] <= w.a && w.b <= BBC[1]) { inside++; continue; }
+    const c = missClass(w, asOf, earliest);
+    const k = classes.get(c) || { n: 0, kinds: new Map() };
+    k.n++;
+    const kinds = [...new Set((w.rd.evidence || []).map(clueKind))].sort().join('+') || 'none';
+    k.kinds.set(kinds, (k.kinds.get(kinds) || 0) + 1);
+    classes.set(c, k);
+    bbcMiss.push(`  ${a.id}: ${w.from}..${w.to} (${w.source}; ${oneLine((w.rd.evidence || []).slice(0, 2).join(' | ')).slice(0, 200)})`);
   }
   gumRows.push(['bbc, undated', 'windows wholly inside 2004–05', `${inside} of ${withWindow}`, pct(inside, withWindow), '>= 97%']);
   gumRows.push(['bbc, undated', 'articles with a window', `${withWindow} of ${bbc.length}`, pct(withWindow, bbc.length), '']);
 
+  const classRows = [...classes].sort((x, y) => y[1].n - x[1].n).map(([c, k]) => [c, k.n, pct(k.n, withWindow),
+    [...k.kinds].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([kk, n]) => `${kk} ${n}`).join(', ')]);
+
   // injected, undated
-  const ix = indexKb(JSON.parse(readFileSync(kbPath, 'utf8')));
+  const ix = indexKb(kbJson);
   const injections = [];
   const skipped = { undated: 0, flagged: 0, notSitting: 0, noNeighbour: 0, premodified: 0 };
   for (const a of bbc) {
@@ -120,16 +163,25 @@ function main() {
     const w = windowOf(rep);
     injections.push(...inject(ix, a, rep, w ? [w.a, w.b] : null, 'bbc, undated', 1, skipped));
   }
+  if (!opts.injected) injections.length = 0;
   const reports = runJsonl(cli, injections.map((j) => ({ id: j.id, text: j.text })), { kb: kbPath });
   const kinds = new Map();
   const injMiss = [];
   let hitAll = 0, elsewhere = 0, errorsElsewhere = 0;
+  const byClues = new Map();  // other titled people the article names -> {n, hit}
   for (const j of injections) {
     const k = kinds.get(j.kind) || { n: 0, hit: 0 };
     k.n++;
     const r = reports.get(j.id);
     const [lo, hi] = j.span;
     const hit = (r?.findings || []).find((f) => overlaps(f, lo, hi) && j.expected.includes(f.rule));
+    if (j.clues !== null) {
+      const b = j.clues >= 3 ? '3 or more' : String(j.clues);
+      const c = byClues.get(b) || { n: 0, hit: 0 };
+      c.n++;
+      if (hit) c.hit++;
+      byClues.set(b, c);
+    }
     if (hit) { k.hit++; hitAll++; }
     else {
       const w = windowOf(r);
@@ -150,8 +202,14 @@ function main() {
   console.log(`reference date sources: gum ${sources(gum.map((a) => undated.get(a.id)))}; bbc ${sources(bbc.map((a) => undated.get(a.id)))}\n`);
   console.log(table(gumRows, ['run', 'measure', 'count', 'share', 'target']));
   console.log();
-  console.log(table(injRows, ['run', 'mistake', 'injected', 'caught', 'recall']));
-  console.log(`target: recall >= 60% overall. mentions not used: ${skipped.flagged} flagged in the original, ${skipped.undated} no window, ${skipped.notSitting} holder not in office over the window, ${skipped.premodified} already qualified, ${skipped.noNeighbour} no neighbour in the KB`);
+  console.log('why BBC windows are not wholly inside 2004–05 (of the articles with a window; clue kinds of the evidence):');
+  console.log(table(classRows, ['class', 'windows', 'share', 'most common clue kinds']));
+  console.log();
+  if (!opts.injected) console.log('injected mistakes: skipped (--no-injected)');
+  else console.log(table(injRows, ['run', 'mistake', 'injected', 'caught', 'recall']));
+  if (opts.injected) console.log(table([...byClues].sort().map(([b, c]) => [b, c.n, c.hit, pct(c.hit, c.n)]),
+    ['other titled people in office (title mistakes)', 'injected', 'caught', 'recall']));
+  if (opts.injected) console.log(`target: recall >= 60% overall. mentions not used: ${skipped.flagged} flagged in the original, ${skipped.undated} no window, ${skipped.notSitting} holder not in office over the window, ${skipped.premodified} already qualified, ${skipped.noNeighbour} no neighbour in the KB`);
   console.log(`false alarms: ${errorsPer100(unmodified).toFixed(2)} error-level findings per 100 unmodified articles (undated, ${unmodified.length} articles; ` +
     `gum ${errorsPer100(gum.map((a) => undated.get(a.id)).filter((r) => r && !r.error)).toFixed(2)}, bbc ${errorsPer100(bbc.map((a) => undated.get(a.id)).filter((r) => r && !r.error)).toFixed(2)}); ` +
     `injected copies: ${elsewhere} new findings elsewhere, ${errorsElsewhere} of them errors`);

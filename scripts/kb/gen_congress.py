@@ -279,6 +279,165 @@ FORMER_END = {
                 "Speaker announced on Wednesday)"),
     "V000137": ("2025-01-10", "https://www.foxnews.com/politics/vance-resigns-from-senate-he-"
                 "trump-prepare-take-office (resignation letter: effective January 10, 2025)"),
+    # Second round (2026-11-30). From the data set's commits that state the day.
+    "A000210": ("2014-02-18", C + "3787e202 (Rep. Robert Andrews (NJ-1) resigned from the 113th "
+                "Congress on February 18, 2014)"),
+    "T000473": ("2016-07-20", C + "f22b502 (Mark Takai passed away on July 20, 2016)"),
+    "H001063": ("2016-12-04", C + "df858fb (Rep. Janice Hahn resigned, effective Dec. 4, 2016)"),
+    "M001182": ("2017-02-16", C + "30ac246 (Mick Mulvaney resigned 2017-02-16)"),
+    "M001179": ("2019-01-23", C + "aeb903c (Rep. Tom Marino resigned, effective 2019-01-23)"),
+    "H001088": ("2022-02-17", C + "65d158a (Rep. Hagedorn died on Feb 17), 2022"),
+    "Y000033": ("2022-03-18", C + "b5218bb2 (Rep. Hagedorn died on Feb 17, Rep. Young died on "
+                "March 18), 2022"),
+    "D000610": ("2022-09-30", C + "0edacd3 (Rep. Deutch resigned Sept 30), 2022"),
+    "S001197": ("2023-01-08", C + "b743c11 (Sen. Sasse retired on Jan. 8), 2023"),
+    "S001192": ("2023-09-15", C + "a94f223 (Rep. Cicilline resigned May 31 and Rep. Stewart "
+                "resigned Sept 15), 2023"),
+    # From news reports and encyclopedia pages found with the project's search tool.
+    "D000621": ("2018-09-10", "https://www.abcactionnews.com/news/state/rep-ron-desantis-resigns-"
+                "from-congress-to-focus-on-florida-governor-s-race (AP, 2018-09-10: letter to the "
+                "Speaker on Monday announcing his immediate resignation; he asked that it be "
+                "retroactive to Sept. 1 for his pay, WFTV)"),
+    "I000025": ("2012-12-17", "https://abcnews.go.com/Politics/OTUS/senator-daniel-inouye-dies-"
+                "offcie-hawaii-state/story?id=18001650 (died Dec. 17, 2012; Wikipedia: U.S. Senator "
+                "January 3, 1963 - December 17, 2012)"),
+    "L000123": ("2013-06-03", "https://www.nbcphiladelphia.com/news/local/Sen-Frank-Lautenberg-"
+                "Dies-209917751.html (died at 4:02 a.m. Monday [2013-06-03], his office said)"),
+    "L000287": ("2020-07-17", "https://avoice-new.cbcfinc.org/?p=5811 (represented Georgia's 5th "
+                "district from 1987 until his death on July 17, 2020; ABC News: died July 17, 2020)"),
+    "M001187": ("2020-03-30", "https://news.ballotpedia.org/2020/03/31/meadows-resigns-from-"
+                "congress-to-become-new-white-house-chief-of-staff/ (resigned from Congress on "
+                "March 30; letter: effective 5:00 p.m. Monday, March 30 [2020])"),
+    "R000601": ("2020-05-22", "https://simple.m.wikipedia.org/wiki/John_Ratcliffe_(American_"
+                "politician) (U.S. House from Texas's 4th district, January 3, 2015 - May 22, 2020; "
+                "Townhall, 2020-05-26: confirmed Thursday [May 21], officially resigned from the "
+                "House the next day)"),
+    "I000055": ("2019-12-31", "https://news.ballotpedia.org/2020/01/03/sen-johnny-isakson-r-ga-"
+                "resigns-from-u-s-senate/ (resigned from the Senate on December 31, 2019)"),
+    "B000589": ("2015-10-31", "https://www.knowpia.com/knowpedia/John_Boehner (Wikipedia copy: "
+                "U.S. House from Ohio's 8th district, January 3, 1991 - October 31, 2015; Speaker "
+                "January 5, 2011 - October 29, 2015, succeeded by Paul Ryan)"),
+    "K000352": ("2018-12-31", "https://www.lcsun-news.com/story/news/politics/arizona/2018/12/14/"
+                "jon-kyl-resign-senate-seat-arizona-john-mccain/2309788002/ (letter: resign "
+                "effective 11:59 p.m. EST December 31, 2018)"),
+    "I000024": ("2023-01-03", "https://tulsabeacon.com/sen-jim-inhofe-87-will-retire-from-the-"
+                "senate-on-jan-3/ (retiring from the Senate effective January 3, 2023)"),
+    "C000567": ("2018-04-01", "https://www.nbcnewyork.com/news/politics/Senator-Thad-Cochran-"
+                "Resigning-April-1-475872433.html (resign his seat effective April 1 [2018]); data "
+                "commit 59928c3e of 2018-03-31: to resign effective tomorrow"),
+    "C000714": ("2017-12-05", "https://www.politico.com/story/2017/12/05/conyers-announces-hes-"
+                "leaving-congress-endorses-son-as-successor-278870 (resigns effective immediately, "
+                "2017-12-05; his letter was laid down on the House floor that day)"),
+    "C001076": ("2017-06-30", "https://twt-stag.stag.aws.washtimes.com/news/2017/jun/23/chaffetz-"
+                "cements-plans-to-resign-from-congress-on- (AP, 2017-06-23: letter to the Speaker, "
+                "resigns effective June 30 [2017])"),
+    "W000813": ("2022-08-03", "https://www.chronicle-tribune.com/news/walorski-two-staff-members-"
+                "other-driver-killed-in-a-two-vehicle-crash/article_e837b27d-4bac-5f7b-a810-"
+                "a199e7cc245e.html (2022-08-03: killed Wednesday in a car accident, her office said)"),
+    "H000324": ("2021-04-06", "https://www.axios.com/2021/04/06/alcee-hastings-dies-cancer "
+                "(passed away on Tuesday [2021-04-06])"),
+    "N000181": ("2022-01-01", "https://www.latimes.com/politics/story/2022-01-03/devin-nunes-"
+                "officially-resigns-from-congress-clearing-way-to-helm-trumps-social-media-empire "
+                "(letter to the Speaker: resignation effective 11:59 p.m. Saturday [2022-01-01])"),
+    "B001297": ("2024-03-22", "https://www.hindustantimes.com/world-news/us-news/colorado-rep-ken-"
+                "buck-to-resign-from-congress-cites-political-polarisation-as-reason-"
+                "101710299433342.html (resignation effective on March 22 [2024]; Fox News: a member "
+                "until the end of the day on March 22)"),
+    "M001200": ("2022-11-28", "https://thehill.com/homenews/house/3753775-house-democratic-rep-"
+                "donald-mceachin-dies-at-61/ (died Monday night [2022-11-28], his office said)"),
+    "S000480": ("2018-03-16", "https://apnews.com/044c93880784f6be5ebc1a23d9ccfce6 (died early "
+                "Friday [2018-03-16], according to her office)"),
+    "J000255": ("2019-02-10", "https://www.ncspin.com/congressman-walker-jones-has-died (died "
+                "Sunday around 4 p.m. on his 76th birthday, published February 10, 2019)"),
+    "Y000031": ("2013-10-18", "https://www.theledger.com/story/news/2013/10/19/florida-u-s-rep-"
+                "bill/8151689007/ (died Friday, Oct. 18, 2013, at 6:50 p.m.)"),
+    "W000207": ("2014-01-06", "http://www.adn.com/article/20140106/mel-watt-becomes-new-chief-"
+                "overseeing-fannie-freddie (sworn in as FHFA director Monday afternoon [2014-01-06] "
+                "while bringing to an end his career in Congress)"),
+    "S001179": ("2015-03-31", "https://www.peoriapublicradio.org/post/schock-resigns-i-do-heavy-"
+                "heart (statement, 2015-03-17: resignation effective March 31st); data commit "
+                "d2f5d9b9: resigned as of the end of last month"),
+    "F000448": ("2017-12-08", "https://www.rollcall.com/news/politics/arizona-rep-trent-franks-now-"
+                "resigning-immediately (statement: resignation effective today, December 8th, "
+                "2017)"),
+    "F000460": ("2018-04-06", "https://www.kristv.com/news/2018/04/06/congressman-farenthold-"
+                "resigns-from-congress/ (resignation effective 5:00 p.m. on Friday, April 6, 2018)"),
+    "M001181": ("2018-04-27", "https://www.courthousenews.com/embattled-gop-lawmaker-abruptly-"
+                "resigns-congress/ (2018-04-27: resigns his position immediately; letter to the "
+                "Speaker and the governor that Friday); data commit 81ee69f5: resigned effective "
+                "today"),
+    "F000043": ("2016-06-23", "https://www.huffpost.com/entry/chaka-fattah-resigns_n_576c149ae4b08"
+                "cbaeab1a8ef (Reuters, June 23: resigned on Thursday, letter: effective "
+                "immediately)"),
+    "D000614": ("2019-09-23", "https://www.huffpost.com/entry/sean-duffy-resign-congress_n_5d63"
+                "fbfae4b058f037f4cbc4 (2019-08-26: he will step down Sept. 23); kb/src/us-cabinet-"
+                "2021.json holds his later office"),
+    "B001283": ("2018-04-23", "https://www.satellitetoday.com/government-military/2018/04/24/"
+                "bridenstine-officially-sworn-in-as-nasa-administrator/ (sworn in as NASA "
+                "administrator April 23 [2018]; resigned his congressional seat a few hours "
+                "before)"),
+    "H001048": ("2020-01-13", "https://www.latimes.com/politics/story/2020-01-07/rep-duncan-"
+                "hunter-resigns (letter to the Speaker and the governor: resigns Jan. 13 [2020]; "
+                "to the governor: effective close of business on January 13, 2020)"),
+    "G000560": ("2020-10-04", "https://knowpickens.com/news/n.php?id=7119 (letters of 2020-10-02: "
+                "stepping down effective Sunday, October 4, 2020, at 11:59 p.m.)"),
+    "W000827": ("2021-02-07", "https://cbsnews.com/news/congressman-ron-wright-dies-covid-19 "
+                "(his office: passed away peacefully on February 7, 2021)"),
+    "P000604": ("2024-04-24", "https://kesq.com/news/ap-national-news/2024/04/24/us-rep-donald-"
+                "payne-jr-a-democrat-from-new-jersey-has-died-at-65-after-a-heart-attack/ (AP, "
+                "2024-04-24: died Wednesday)"),
+    "G000579": ("2024-04-24", "https://www.yahoo.com/news/jersey-congressman-donald-payne-jr-"
+                "182700076.html (2024-04-24: Payne's death comes the day Rep. Mike Gallagher "
+                "officially resigns his seat; he had announced April 19)"),
+    "S001187": ("2021-05-16", "https://www.cleveland.com/open/2021/04/rep-steve-stivers-resigning-"
+                "to-take-ohio-chamber-of-commerces-top-job.html (resignation will take effect on "
+                "May 16 [2021]); data commit 0d87f6b of 2021-05-15: resigns effective tomorrow"),
+    "C001078": ("2025-05-21", "https://www.scrippsnews.com/politics/congress/democratic-rep-gerry-"
+                "connolly-dies-after-fight-against-esophageal-cancer (2025-05-21: died Wednesday "
+                "morning, his family announced); data commit 6ac17cb6 of 2025-05-21: Rep. Connolly "
+                "died"),
+    "G000551": ("2025-03-13", "https://www.foxnews.com/politics/democratic-rep-raul-grijalva-dead-"
+                "77 (2025-03-13: died on Thursday morning, his office announced)"),
+    "T000489": ("2025-03-05", "https://wtop.com/news/2025/03/us-rep-and-former-houston-mayor-"
+                "sylvester-turner-dies-at-70/ (AP, 2025-03-05: died at 5:45 a.m. Wednesday, his "
+                "family said)"),
+    "G000596": ("2026-01-05", "https://www.ajc.com/video/news/2025/11/marjorie-taylor-greene-"
+                "announces-she-will-resign-in-2026/ (2025-11-22: her final day in office will be "
+                "Jan. 5, 2026); data commit 6530e8d of 2026-01-06: Rep. Greene resigned"),
+    # Appointed senators, to the day their elected successor was sworn in.
+    "L000594": ("2021-01-20", "https://rollcall.com/2021/01/20/padilla-ossoff-and-warnock-sworn-"
+                "in-sealing-democrats-senate-majority/ (2021-01-20: Warnock, who had defeated "
+                "Loeffler, sworn in on Wednesday)"),
+    "S001202": ("2018-01-03", "https://talkingpointsmemo.com/dc/doug-jones-sworn-in-takes-jeff-"
+                "sessions-seat-as-gop-majority-narrows (Jones sworn in Wednesday, Jan. 3, 2018, "
+                "taking the seat temporarily held by appointee Luther Strange)"),
+    "C001100": ("2013-10-31", "https://hamodia.com/2013/10/31/booker-sworn-in-as-newest-senator/ "
+                "(AP, 2013-10-31: Booker sworn in Thursday; Chiesa, the outgoing interim senator, "
+                "cast his final votes the day before)"),
+    # Data commits whose message gives the day relative to the commit's own date.
+    "C001094": ("2020-12-07", C + "47223a5 of 2020-12-07 (Rep. Cook resigns effective today)"),
+    "R000585": ("2022-05-10", C + "514604b of 2022-05-11 (Rep. Tom Reed resigned yesterday)"),
+    "R000588": ("2021-01-15", C + "1c2720ad of 2021-01-16 (Rep. Richmond resigned yesterday to "
+                "join the Biden Administration)"),
+    "C001111": ("2022-08-31", C + "878dc07 of 2022-09-01 (Rep. Crist resigned yesterday)"),
+    "D000630": ("2022-05-25", C + "b6c8c0b of 2022-05-26 (Rep. Delgado resigned yesterday)"),
+    "D000604": ("2018-05-12", C + "fcf7859 of 2018-05-12 (Rep. Dent resigns as of the end of the "
+                "day today)"),
+    "N000186": ("2015-02-06", C + "3995607a of 2015-02-06 (Rep. Alan Nunnelee died today)"),
+    "L000580": ("2018-12-31", C + "6e251a28 of 2018-12-28 (Rep. Lujan Grisham resigns at the end "
+                "of the year to become NM's governor)"),
+}
+
+# Leadership spells of former members whose dates the record lacks or states otherwise
+# (bioguide -> [(office, field, date, ref)]): the field ("start" or "end") of the member's
+# spell in that office that is open or that starts on the day the record gives.
+LEADERSHIP_FIX = {
+    "B000589": [("us-house-speaker", "end", "2015-10-29",
+                 "https://www.knowpia.com/knowpedia/John_Boehner (Wikipedia copy: Speaker January "
+                 "5, 2011 - October 29, 2015, succeeded by Paul Ryan)")],
+    "R000570": [("us-house-speaker", "start", "2015-10-29",
+                 "https://www.knowpia.com/knowpedia/John_Boehner (Wikipedia copy: Boehner Speaker "
+                 "to October 29, 2015, succeeded by Paul Ryan; the data gives 2015-10-28)")],
 }
 
 # Former members left out although their record is complete: they later held an office whose
@@ -296,6 +455,7 @@ SAME_AS = {
     "M000303": "john-mccain",  # the 2008 presidential candidate (events.json), senator 1987-2018
     "P000602": "mike-pompeo",  # Secretary of State 2018-21 (us.json)
     "W000823": "mike-waltz",  # National Security Advisor 2025 (us.json)
+    "H001062": "kathleen-hochul",  # Governor of New York 2021- (us-governors.json)
 }
 
 
@@ -584,13 +744,25 @@ def generate(members, as_of, others):
             terms.append(term)
         lead = [{"office": leader_office(r), "start": r["start"], "end": r.get("end")}
                 for r in m.get("leadership_roles", []) if leader_office(r)]
+        fixes = LEADERSHIP_FIX.get(b, [])
+        for oid, field, date, _ in fixes:
+            spells = [r for r in lead if r["office"] == oid]
+            if field == "end":
+                for r in spells:
+                    r["end"] = r["end"] or date
+            elif spells:
+                min(spells, key=lambda r: r["start"])["start"] = date
         if m.get("_former"):  # a former member's open role ended with the membership
             for r in lead:
                 r["end"] = r["end"] or m["terms"][-1]["end"]
         for t in merge(lead, ()):
             end = t["end"] if t["end"] and t["end"] <= as_of else None
-            terms.append({"person": pid, "office": t["office"], "start": t["start"],
-                          "end": end, "source": src})
+            term = {"person": pid, "office": t["office"], "start": t["start"], "end": end,
+                    "source": src}
+            for oid, field, date, ref in fixes:
+                if t["office"] == oid and t[field] == date:
+                    term["source"], term["ref"] = W, ref
+            terms.append(term)
         for oid, start, end, src_id, ref in LEADERSHIP_EXTRA.get(b, []):
             terms.append({"person": pid, "office": oid, "start": start, "end": end,
                           "source": src_id, "ref": ref})

@@ -213,19 +213,25 @@ class GeneratedPartsTest(unittest.TestCase):
 
     def test_congress_former_members(self):
         # Ryan: Speaker from the data's leadership_roles (older records: "Speaker" + chamber),
-        # the open role closed at the end of his membership.
+        # the open role closed at the end of his membership; his start is LEADERSHIP_FIX's
+        # (the data says 2015-10-28, the day before Boehner's speakership ended).
         self.assertEqual(self.spans(self.us, "paul-ryan", "us-house-speaker"),
-                         [("2015-10-28", "2019-01-03")])
+                         [("2015-10-29", "2019-01-03")])
+        self.assertEqual(self.spans(self.us, "john-boehner", "us-house-speaker"),
+                         [("2011-01-05", "2015-10-29")])
         # A member who left mid-term is kept only with a stated end (Kerry: the CNN report),
         # and joins the person of another part with the same birth date (us-state.json).
         kerry = [t for t in self.us["terms"] if t["person"] == "john-kerry"]
         self.assertEqual(kerry[-1]["end"], "2013-02-01")
         self.assertEqual(kerry[-1]["source"], "us-congress-departures")
         self.assertNotIn("john-kerry", {p["id"] for p in self.us["people"] if "born" in p})
-        # Boehner left on 2015-10-31, but his last record still says 2017-01-03: out. Collins
-        # is complete but became VA Secretary on a day no source at hand gives: out.
+        # Boehner left on 2015-10-31 while his last record still says 2017-01-03: kept with the
+        # end FORMER_END states. Katie Hill resigned in 2019 on a day no page at hand states:
+        # out. Collins is complete but became VA Secretary on a day no source at hand gives: out.
+        boehner = self.spans(self.us, "john-boehner", "us-representative")
+        self.assertEqual(boehner[-1][1], "2015-10-31")
         ids = {p["id"] for p in self.us["people"]}
-        self.assertNotIn("john-boehner", ids)
+        self.assertNotIn("katie-hill", ids)
         self.assertNotIn("doug-collins", ids)
         # Two members named Mike Rogers: neither takes the shared name.
         names = {p["name"] for p in self.us["people"]}

@@ -3,7 +3,9 @@
 // An article written for this test is entered; the wrong claim is highlighted through
 // CSS.highlights and no correct title is; the tooltip shows message and evidence; applying the
 // suggestion fixes the text and clears the finding, Ctrl+Z restores both; pasted or opened markup
-// stays inert text; an invalid KB shows its error while checking goes on with the previous KB;
+// stays inert text; an invalid KB shows its error while checking goes on with the previous KB; a
+// rule catalogue of the user's (one rule of kind "phrase") replaces the bundled rules, a bad one
+// shows its error (code, rule id, line and column) and the previous rules stay in use;
 // every request stays on the page's own origin (or file); a screenshot lands in
 // build/screenshots/page.png.
 import assert from 'node:assert/strict';
@@ -112,6 +114,107 @@ async function coreChecks(page) {
   const back = await highlightTexts(page);
   assert.ok(back['factlint-error'].some((t) => t.includes(WRONG)), 'and the finding');
 }
+
+// A user's rule catalogue, written for this test: one rule of the existing kind "phrase" with
+// phrases of its own. Loaded, it replaces the bundled catalogue (so WEAK_SOURCING and the title
+// rules no longer run). Its message carries markup, which must stay text.
+const USER_MESSAGE = '"{claim}" is {label}: give the number <img src=x onerror="window.__pwned = 6">';
+const USER_RULES = JSON.stringify({
+  rules: [{
+    id: 'VAGUE_QUANTITY', kind: 'phrase', severity: 'warning', message: USER_MESSAGE,
+    description: 'A quantity without a number.', params: { groups: [{ label: 'a vague quantity', phrases: ['a number of', 'scores of'] }] },
+  }],
+}, null, 1);
+// A bad one: a phrase group with a key the kind does not take (docs/ERRORS.md, rules_params). The
+// error's place is the unknown key's opening quote: line 3, the column computed here.
+const BAD_RULES_LINES = [
+  '{"rules": [',
+  ' {"id": "MY_RULE", "kind": "phrase", "severity": "info", "message": "{claim}", "description": "d",',
+  '  "params": {"groups": [{"label": "x", "phrases": ["a number of"], "lexicon": "hedges"}]}}',
+  ']}',
+];
+const BAD_RULES = BAD_RULES_LINES.join('\n');
+const BAD_RULES_COLUMN = BAD_RULES_LINES[2].indexOf('"lexicon"') + 1;
+const RULES_TEXT = `${ARTICLE}A number of officials reportedly left early.\n`;
+
+// Loads USER_RULES (the phrase rule fires, the bundled rules are gone), then BAD_RULES (its error
+// is shown, the user's rules still apply), then "Use bundled rules".
+async function userRules(page, screenshot = null) {
+  await afterCheck(page, async () => {
+    await page.fill('[data-testid=date]', DATE);
+    await page.locator('[data-testid=editor]').fill(RULES_TEXT);
+  });
+  let marks = await highlightTexts(page);
+  assert.ok(marks['factlint-error'].some((t) => t.includes(WRONG)), 'the bundled rules first');
+  assert.ok(marks['factlint-info'].some((t) => t === 'reportedly'), `WEAK_SOURCING first: ${JSON.stringify(marks)}`);
+  assert.match(await page.textContent('[data-testid=rules-status]'), /bundled rules \(\d+ rules\)/);
+  assert.equal(await page.isDisabled('[data-testid=rules-reset]'), true);
+
+  await afterCheck(page, () => page.setInputFiles('[data-testid=rules-file]', {
+    name: 'house-style.json', mimeType: 'application/json', buffer: Buffer.from(USER_RULES),
+  }));
+  marks = await highlightTexts(page);
+  assert.deepEqual(marks['factlint-warning'], ['A number of'], `the user's phrase rule fires: ${JSON.stringify(marks)}`);
+  assert.deepEqual([...marks['factlint-error'], ...marks['factlint-info']], [], 'the bundled rules no longer run');
+  assert.equal(await page.textContent('[data-testid=rules-status]'), 'In use: “house-style.json” (1 rule).');
+  assert.equal(await page.isDisabled('[data-testid=rules-reset]'), false);
+  assert.deepEqual(await page.locator('#rules input').evaluateAll((b) => b.map((x) => x.value)), ['VAGUE_QUANTITY'], 'the rule list is the catalogue');
+  await hoverClaim(page, 'A number of');
+  assert.equal(await page.textContent('#tip-rule'), 'VAGUE_QUANTITY');
+  assert.equal(await page.textContent('[data-testid=tip-message]'), USER_MESSAGE.replace('{claim}', 'A number of').replace('{label}', 'a vague quantity'));
+  assert.equal(await page.locator('[data-testid=tip-message] *').count(), 0, 'the catalogue\'s message is text only');
+  if (screenshot) {
+    if (!(await page.locator('#rules-box').evaluate((d) => d.open))) await page.click('#rules-box summary');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, screenshot) });
+  }
+  await page.keyboard.press('Escape');
+
+  // The bad catalogue: its error with code, rule id and place; the user's rules stay in use.
+  await page.setInputFiles('[data-testid=rules-file]', { name: 'broken-rules.json', mimeType: 'application/json', buffer: Buffer.from(BAD_RULES) });
+  await page.waitForSelector('[data-testid=rules-error]:not([hidden])');
+  const shown = await page.textContent('[data-testid=rules-error]');
+  assert.match(shown, /^“broken-rules\.json” was not loaded: /);
+  assert.ok(shown.includes(`line 3, column ${BAD_RULES_COLUMN}: /rules/0/params/groups/0/lexicon: rule MY_RULE: `), `code, rule id and place: ${shown}`);
+  assert.match(shown, /\(rules_params\)\. Still using “house-style\.json” \(1 rule\)\.$/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no markup of a catalogue ran');
+  assert.equal(await page.locator('[data-testid=rules-error] *').count(), 0, 'the error is text only');
+  await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${RULES_TEXT}Scores of people waited.\n`));
+  marks = await highlightTexts(page);
+  assert.deepEqual(marks['factlint-warning'], ['A number of', 'Scores of'], `the previous (user's) rules still apply: ${JSON.stringify(marks)}`);
+  assert.equal(await page.textContent('[data-testid=rules-status]'), 'In use: “house-style.json” (1 rule).');
+
+  // A dropped catalogue is recognised as one (not taken for a KB), and so is its error.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped-rules.json', { type: 'application/json' }));
+    document.getElementById('editor').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, BAD_RULES);
+  await page.waitForFunction(() => document.querySelector('[data-testid=rules-error]').textContent.startsWith('“dropped-rules.json”'));
+  assert.ok(!(await page.textContent('[data-testid=kb-error]')).includes('dropped-rules.json'), 'not taken for a KB');
+
+  // Back to the bundled rules.
+  await afterCheck(page, () => page.click('[data-testid=rules-reset]'));
+  marks = await highlightTexts(page);
+  assert.ok(marks['factlint-error'].some((t) => t.includes(WRONG)), `the bundled rules again: ${JSON.stringify(marks)}`);
+  assert.ok(marks['factlint-info'].some((t) => t === 'reportedly'));
+  assert.deepEqual(marks['factlint-warning'], []);
+  assert.match(await page.textContent('[data-testid=rules-status]'), /^In use: the bundled rules \(\d+ rules\)\.$/);
+  assert.equal(await page.isHidden('[data-testid=rules-error]'), true);
+}
+
+// One claim of each of the newer kinds (written for this test; the bundled KB's birth and death
+// dates, party tags, terms and ordinals decide), judged on 1 March 2024.
+const KINDS_DATE = '2024-03-01';
+const KINDS_TEXT = `A week in Washington
+
+Joe Biden, 79, spoke in Delaware on Monday.
+Queen Elizabeth II said on Tuesday that she was pleased with the visit.
+Sen. Bernie Sanders (R-Vt.) voted against the bill.
+Joe Biden, who took office in 2019, signed the order.
+Joe Biden, the 45th president of the United States, left for Ohio.
+`;
+const NEW_KINDS = ['AGE_MISMATCH', 'DEATH_MISMATCH', 'PARTY_MISMATCH', 'TENURE_MISMATCH', 'ORDINAL_MISMATCH'];
 
 // Hostile markup typed or pasted into the editor stays text.
 async function inertMarkup(page) {
@@ -304,10 +407,42 @@ describe('served page (dist/web)', () => {
     assert.equal(await page.isDisabled('[data-testid=kb-reset]'), true);
   });
 
+  test('a user rule catalogue replaces the bundled rules; a bad one shows its error (screenshot page-rules.png)', async () => {
+    await userRules(page, 'page-rules.png');
+  });
+
   test('export downloads the report as JSON', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
     const report = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
     assert.ok(Array.isArray(report.findings) && report.findings.some((f) => f.text.includes(WRONG)));
+  });
+
+  test('the newer finding kinds are highlighted and listed; the tooltip has reason, evidence and fix', async () => {
+    await afterCheck(page, async () => {
+      await page.fill('[data-testid=date]', KINDS_DATE);
+      await page.locator('[data-testid=editor]').fill(KINDS_TEXT);
+    });
+    const listed = await page.locator('[data-testid=findings] .finding').evaluateAll((b) => b.map((x) => ({ rule: x.dataset.rule, index: Number(x.dataset.index) })));
+    const marks = Object.values(await highlightTexts(page)).flat();
+    for (const rule of NEW_KINDS) {
+      const item = listed.find((l) => l.rule === rule);
+      assert.ok(item, `${rule} is listed: ${JSON.stringify(listed)}`);
+      // The list item opens the same tooltip a hover does.
+      await page.locator(`[data-testid=findings] .finding[data-index="${item.index}"]`).click();
+      await page.waitForSelector('[data-testid=tooltip]:not([hidden])');
+      assert.equal(await page.textContent('#tip-rule'), rule);
+      const claim = await page.evaluate((i) => document.querySelector(`.finding[data-index="${i}"] .what`).textContent, item.index);
+      assert.ok(marks.some((m) => claim.endsWith(m)), `${rule}: its claim is highlighted: ${claim} in ${JSON.stringify(marks)}`);
+      const message = await page.textContent('[data-testid=tip-message]');
+      assert.ok(message.length > 10, `${rule}: the reason`);
+      const evidence = await page.locator('[data-testid=tip-evidence] li').allTextContents();
+      assert.ok(evidence.length >= 1 && evidence.every((e) => / — \S/.test(e)), `${rule}: evidence with its source: ${JSON.stringify(evidence)}`);
+      if (rule !== 'DEATH_MISMATCH') {  // the others suggest the right age, tag, year or number
+        assert.equal(await page.isVisible('[data-testid=apply]'), true, `${rule}: a fix to apply`);
+        assert.ok((await page.textContent('#tip-suggestion-text')).length > 0);
+      }
+      await page.keyboard.press('Escape');
+    }
   });
 
   test('screenshot with findings (build/screenshots/page.png)', async () => {
@@ -368,6 +503,10 @@ describe('offline file (dist/factlint.html from file://)', () => {
     await page.waitForSelector('[data-testid=kb-error]:not([hidden])');
     await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${ARTICLE}\nMore.\n`));
     assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes(WRONG)));
+  });
+
+  test('a user rule catalogue replaces the bundled rules; a bad one shows its error', async () => {
+    await userRules(page);
   });
 
   test('nothing but the file itself (and its inline data: wasm) was requested', () => {

@@ -104,7 +104,12 @@ test('loadRules: a bad catalogue throws a declared kind and keeps the rules; a g
     const report = checker.check('A number of officials reportedly left.', { date: '2024-01-01' });
     assert.deepEqual(report.findings.map((f) => [f.rule, f.severity, f.text]), [['VAGUE_QUANTITY', 'warning', 'A number of']]);
   } finally {
-    checker.loadRules(fs.readFileSync(path.join(ROOT, 'core', 'rules', 'rules.json'), 'utf8'));
+    checker.resetRules();
   }
-  assert.ok(checker.rules.some((r) => r.id === 'WEAK_SOURCING'));
+  // resetRules brings back the bundled catalogue, the same one a fresh checker starts with.
+  const bundled = JSON.parse(fs.readFileSync(path.join(ROOT, 'core', 'rules', 'rules.json'), 'utf8')).rules;
+  assert.deepEqual(checker.rules.map((r) => r.id), bundled.map((r) => r.id));
+  assert.deepEqual(checker.rules.map((r) => r.id), before.map((r) => r.id));
+  const again = checker.check('A number of officials reportedly left.', { date: '2024-01-01' });
+  assert.deepEqual(again.findings.map((f) => f.rule), ['WEAK_SOURCING'], 'the bundled rules apply again');
 });

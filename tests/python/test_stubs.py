@@ -78,6 +78,10 @@ def test_typeddicts_match_actual_reports(factlint, checker):
     assert set(report) == keys(factlint.Report)
     assert set(report["kb"]) == keys(factlint.Report.__annotations__["kb"])
     assert set(report["document"]["reference_date"]) == keys(factlint.ReferenceDate)
+    tied = checker.check("Prime Minister Tony Blair met President Barack Obama.\n")["document"]["reference_date"]
+    assert len(tied["candidates"]) >= 2, "two windows tie: Blair left office before Obama took it"
+    for w in tied["candidates"]:
+        assert set(w) == keys(factlint.DateWindow)
     assert report["findings"], "the article has findings"
     for f in report["findings"]:
         assert set(f) == keys(factlint.Finding)

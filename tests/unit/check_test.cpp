@@ -154,16 +154,38 @@ TEST_CASE("check: the reference time comes from the date, a dateline, or the tex
   SECTION("inferred from present titles; the odd one out is flagged") {
     const Report r = Check(TestKb(),
                            "German Chancellor Olaf Scholz met French President Emmanuel Macron. "
-                           "British Prime Minister Rishi Sunak joined them, as did Prime Minister Boris Johnson.",
+                           "British Prime Minister Rishi Sunak joined them, as did Prime Minister Theresa May.",
                            {});
     INFO(Describe(r));
     CHECK(r.reference_date.source == "inferred");
     CHECK(factlint::FormatIsoDate(*r.reference_date.from) == "2022-10-25");
     CHECK(factlint::FormatIsoDate(*r.reference_date.to) == "2024-07-04");
     CHECK(r.reference_date.evidence.size() >= 3);
+    CHECK(r.reference_date.candidates.empty());
     const Finding* f = Find(r, "CURRENT_BUT_FORMER");
     REQUIRE(f != nullptr);
-    CHECK(f->text == "Prime Minister Boris Johnson");
+    CHECK(f->text == "Prime Minister Theresa May");
+  }
+  SECTION("a tie is said, and neither side of it is flagged") {
+    // Scholz and Macron fit Johnson's last months as well as Sunak's time: three clues each.
+    const Report r = Check(TestKb(),
+                           "German Chancellor Olaf Scholz met French President Emmanuel Macron. "
+                           "British Prime Minister Rishi Sunak joined them, as did Prime Minister Boris Johnson.",
+                           {});
+    INFO(Describe(r));
+    CHECK(r.reference_date.source == "inferred");
+    REQUIRE(r.reference_date.candidates.size() == 2);
+    CHECK(factlint::FormatIsoDate(r.reference_date.candidates[0].from) == "2021-12-08");
+    CHECK(factlint::FormatIsoDate(r.reference_date.candidates[1].from) == "2022-10-25");
+    CHECK(factlint::FormatIsoDate(*r.reference_date.from) == "2021-12-08");
+    CHECK(Find(r, "CURRENT_BUT_FORMER") == nullptr);
+    CHECK(Find(r, "TITLE_NOT_HELD") == nullptr);
+    // The report JSON lists them.
+    auto j = nlohmann::json::parse(factlint::ReportToJson(r));
+    const auto& cands = j["document"]["reference_date"]["candidates"];
+    REQUIRE(cands.size() == 2);
+    CHECK(cands[1]["from"] == "2022-10-25");
+    CHECK(cands[1]["to"] == "2024-07-04");
   }
   SECTION("nothing to go by: no window, no title findings") {
     const Report r = Check(TestKb(), "The weather was fine. Nobody famous came.", {});
@@ -299,6 +321,7 @@ TEST_CASE("check: offsets, options and the JSON report", "[check]") {
   CHECK(j["kb"]["as_of"] == "2026-11-01");
   CHECK(j["document"]["reference_date"]["source"] == "given");
   CHECK(j["document"]["reference_date"]["from"] == "2021-01-01");
+  CHECK(j["document"]["reference_date"]["candidates"] == nlohmann::json::array());  // a given date: no tie
   REQUIRE(j["sentences"].size() == r.sentences.size());
   REQUIRE(j["findings"].size() == r.findings.size());
   const auto& jf = j["findings"][0];

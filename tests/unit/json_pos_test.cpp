@@ -1,9 +1,10 @@
 // Tests for core/src/json_pos.h: line index, the syntax check (CheckJson over nlohmann's SAX
-// parser, and its wrappers), pull reader, RFC 6901 pointer tokens.
+// parser, and its wrappers), the loaders' gate (GateJson), pull reader, RFC 6901 pointer tokens.
 
 #include "json_pos.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -12,6 +13,8 @@
 using factlint::CheckJson;
 using factlint::CheckJsonSyntax;
 using factlint::FindTooDeep;
+using factlint::GateJson;
+using factlint::JsonGateError;
 using factlint::JsonLimits;
 using factlint::JsonReader;
 using factlint::LineIndex;
@@ -251,6 +254,40 @@ TEST_CASE("CheckJson places parser errors at the first byte of the unexpected to
   CHECK(e->offset == 3);
   CHECK(e->message.find('\x01') == std::string::npos);
   CHECK(e->message.find("last read") == std::string::npos);
+}
+
+TEST_CASE("GateJson: the size limit first, then the first of depth, values and syntax", "[json_pos]") {
+  using Kind = JsonGateError::Kind;
+  struct Row {
+    const char* text;
+    size_t max_bytes;
+    std::optional<Kind> kind;  // nullopt: the text passes
+    size_t offset;
+  };
+  JsonLimits limits;
+  limits.max_depth = 2;
+  limits.max_values = 4;
+  const Row rows[] = {
+      {"[1, [2]]", 100, std::nullopt, 0},
+      {"[1, [2]]", 8, std::nullopt, 0},                 // exactly max_bytes
+      {"[1, [2]]", 7, Kind::kTooManyBytes, 0},          // one byte over: not parsed at all
+      {"[x", 1, Kind::kTooManyBytes, 0},                // even when it is not JSON
+      {"[[[1]]]", 100, Kind::kTooDeep, 2},              // the third '['
+      {"[1, 2, 3, 4]", 100, Kind::kTooManyValues, 10},  // the fifth value
+      {"[1, 2, 3, [[4]]]", 100, Kind::kTooManyValues, 10},  // the fifth value, before the third [
+      {"[1, [[x", 100, Kind::kTooDeep, 5},              // depth before the syntax error
+      {"[1,, 2]", 100, Kind::kNotJson, 3},
+      {"", 100, Kind::kNotJson, 0},
+  };
+  for (const Row& r : rows) {
+    INFO(r.text << " (max_bytes " << r.max_bytes << ")");
+    std::optional<JsonGateError> e = GateJson(r.text, r.max_bytes, limits);
+    REQUIRE(e.has_value() == r.kind.has_value());
+    if (!e) continue;
+    CHECK(e->kind == *r.kind);
+    CHECK(e->offset == r.offset);
+    CHECK(e->message.empty() == (e->kind != Kind::kNotJson));  // nlohmann's words for a syntax error only
+  }
 }
 
 TEST_CASE("CheckJson limits: depth and values, placed, in text order with syntax errors", "[json_pos]") {

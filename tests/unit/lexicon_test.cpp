@@ -4,6 +4,9 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -64,7 +67,7 @@ TEST_CASE("lexicon: dates, dateline words and built-in phrases", "[lexicon]") {
 
 TEST_CASE("lexicon: the embedded core/lexicon/lexicon.json has every list, none empty", "[lexicon]") {
   nlohmann::json j = nlohmann::json::parse(factlint::EmbeddedLexiconJson());
-  for (const char* group : {"checker", "dates"}) {
+  for (const char* group : {"checker", "dates", "segmenter"}) {
     REQUIRE(j.contains(group));
     for (auto it = j[group].begin(); it != j[group].end(); ++it) {
       INFO(group << "/" << it.key());
@@ -79,4 +82,77 @@ TEST_CASE("lexicon: the embedded core/lexicon/lexicon.json has every list, none 
   CHECK(j["dates"]["months"].size() == 12);
   CHECK(j["dates"]["month_abbreviations"].size() == 12);
   CHECK(j["dates"]["weekdays"].size() == 7);
+  for (const char* key : {"prepositive", "number_abbreviations_any_case", "conditional_abbreviations_any_case",
+                          "never_final_any_case", "sentence_starters", "credit_labels_any_case", "list_numerals",
+                          "run_in_pronouns", "run_in_prepositions", "run_in_blockers"})
+    CHECK(j["segmenter"].contains(key));
+  // The segmenter's month and weekday names are the "dates" lists, not lists of its own.
+  for (auto it = j["segmenter"].begin(); it != j["segmenter"].end(); ++it) {
+    if (!it.value().is_array()) continue;
+    for (const auto& w : it.value()) {
+      std::string folded = w.get<std::string>();
+      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      INFO("segmenter/" << it.key() << ": " << folded);
+      CHECK(factlint::MonthNumber(folded) == 0);
+      CHECK_FALSE(factlint::IsWeekday(folded));
+    }
+  }
+}
+
+TEST_CASE("lexicon: month and weekday forms", "[lexicon]") {
+  struct Row {
+    bool (*is)(std::string_view);
+    std::vector<const char*> yes, no;
+  };
+  for (const Row& r : {Row{factlint::IsFullMonthName, {"january", "may", "september"}, {"jan", "sept", "January", ""}},
+                       Row{factlint::IsShortMonthName, {"jan", "sep", "sept", "dec"}, {"may", "january", "Jan", ""}},
+                       Row{factlint::IsWeekdayAbbreviation, {"mon", "tues", "weds", "thurs"}, {"monday", "th", "Mon"}}}) {
+    for (const char* w : r.yes) {
+      INFO("yes: " << w);
+      CHECK(r.is(w));
+    }
+    for (const char* w : r.no) {
+      INFO("no: " << w);
+      CHECK_FALSE(r.is(w));
+    }
+  }
+}
+
+TEST_CASE("lexicon: the segmenter's word classes, as written or in any case", "[lexicon]") {
+  struct Row {
+    const char* name;
+    bool (*is)(std::string_view);
+    std::vector<const char*> yes, no;
+  };
+  const Row rows[] = {
+      {"prepositive: as written or in capitals", factlint::IsPrepositiveAbbreviation,
+       {"Mr", "Gen", "GEN", "Gov't", "GOV'T", "St"}, {"mr", "gEN", "M", "Mister", ""}},
+      {"number abbreviations, any case", factlint::IsNumberAbbreviation,
+       {"No", "nos", "VOL", "p", "n\xC2\xB0", "N\xC2\xB0"}, {"north", "nO.", ""}},
+      {"conditional abbreviations, any case", factlint::IsConditionalAbbreviation,
+       {"Inc", "CORP", "jr", "dept", "etc"}, {"Jan", "Mr", "company"}},
+      {"never final, any case", factlint::IsNeverFinalAbbreviation, {"e.g", "I.E", "vs", "v"}, {"etc", "eg"}},
+      {"final before a capital, any case", factlint::IsFinalBeforeCapital, {"etc", "ETC"}, {"inc"}},
+      {"sentence starters, as written", factlint::IsSentenceStarter, {"The", "However", "Yesterday"}, {"the", "Chief", ""}},
+      {"credit labels, any case", factlint::IsCreditLabel, {"Image", "PHOTO", "credits"}, {"Reuters", "imagery"}},
+      {"credit labels kept in line, as written", factlint::IsCreditLabelKeptInLine, {"Source", "file"}, {"SOURCE", "Image"}},
+      {"list numerals, as written", factlint::IsListNumeral, {"iv", "IX", "x"}, {"Iv", "xi", "XI"}},
+      {"caption particles", factlint::IsCaptionParticle, {"van", "bin", "of"}, {"Van", "for"}},
+      {"run-in pronouns", factlint::IsRunInPronoun, {"They", "It"}, {"they", "You"}},
+      {"run-in prepositions", factlint::IsRunInPreposition, {"In", "On", "At"}, {"in", "Under"}},
+      {"run-in blockers", factlint::IsRunInBlocker, {"film", "said", "the"}, {"Film", "ran"}},
+  };
+  for (const Row& r : rows) {
+    for (const char* w : r.yes) {
+      INFO(r.name << ", yes: " << w);
+      CHECK(r.is(w));
+    }
+    for (const char* w : r.no) {
+      INFO(r.name << ", no: " << w);
+      CHECK_FALSE(r.is(w));
+    }
+  }
+  // The cheap first test of a run-in: the first letters of the pronouns and prepositions.
+  for (char c : std::string("WTHSIOA")) CHECK(factlint::MayStartRunIn(static_cast<unsigned char>(c)));
+  for (char c : std::string("wBZ\"")) CHECK_FALSE(factlint::MayStartRunIn(static_cast<unsigned char>(c)));
 }

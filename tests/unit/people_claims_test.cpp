@@ -22,11 +22,13 @@ const char* KindName(PeopleClaimKind k) {
     case PeopleClaimKind::kParty: return "party";
     case PeopleClaimKind::kTenure: return "tenure";
     case PeopleClaimKind::kOrdinal: return "ordinal";
+    case PeopleClaimKind::kTerm: return "term";
   }
   return "?";
 }
 
-// "age|Joe Biden, 81|81", "party|Bernie Sanders (I-Vt.)|I-VT", "tenure|...|2009+e" (elected).
+// "age|Joe Biden, 81|81", "party|Bernie Sanders (I-Vt.)|I-VT", "tenure|...|2009+e" (elected),
+// "term|...|2@2013+e+office" (the second term, won in 2013, "as <title>").
 std::vector<std::string> Claims(const std::string& text) {
   factlint_test::Stages st(text);
   std::vector<std::string> out;
@@ -37,19 +39,30 @@ std::vector<std::string> Claims(const std::string& text) {
     else if (c.kind == PeopleClaimKind::kTenure)
       v = std::to_string(c.number) + (c.tenure == factlint::TenureMeaning::kElected ? "+e" : "");
     else if (c.kind == PeopleClaimKind::kActs) v = c.recent ? "recent" : "";
+    else if (c.kind == PeopleClaimKind::kTerm)
+      v = std::to_string(c.number) + (c.year ? "@" + std::to_string(c.year) : "") +
+          (c.tenure == factlint::TenureMeaning::kElected ? "+e" : "") + (c.offices.empty() ? "" : "+office");
     out.push_back(std::string(KindName(c.kind)) + "|" + st.view.Orig(c.start, c.end) + "|" + v);
   }
   return out;
 }
 
+// One table: each text and the claims found in it.
+struct Row {
+  const char* text;
+  std::vector<std::string> want;
+};
+void CheckRows(const std::vector<Row>& rows) {
+  for (const Row& r : rows) {
+    INFO(r.text);
+    CHECK(Claims(r.text) == r.want);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("people claims: ages", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"Joe Biden, 81, spoke in Delaware.", {"age|Joe Biden, 81|81"}},
       {"Angela Merkel (64) left the room.", {"age|Angela Merkel (64)|64"}},
       {"Donald Trump, aged 78, spoke.", {"age|Donald Trump, aged 78|78"}},
@@ -62,19 +75,11 @@ TEST_CASE("people claims: ages", "[people_claims]") {
       {"Joe Biden, 1942, was born.", {}},
       {"Joe Biden met a 78-year-old president.", {}},
       {"Joe Biden, 81 percent of voters said.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
 }
 
 TEST_CASE("people claims: party tags", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"Joe Biden (D-Del.) voted no.", {"party|Joe Biden (D-Del.)|D-DE"}},
       {"Joe Biden (R-Texas) voted no.", {"party|Joe Biden (R-Texas)|R-TX"}},
       {"Joe Biden (I-Vt.) voted no.", {"party|Joe Biden (I-Vt.)|I-VT"}},
@@ -88,19 +93,11 @@ TEST_CASE("people claims: party tags", "[people_claims]") {
       {"Joe Biden (D-Foo) voted no.", {}},
       {"Joe Biden (Delaware) voted no.", {}},
       {"Joe Biden, a Democrat, voted no.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
 }
 
 TEST_CASE("people claims: deaths and acts", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"He praised the late Angela Merkel.", {"late|the late Angela Merkel|"}},
       {"He praised the late Chancellor Angela Merkel.", {"late|the late Chancellor Angela Merkel|"}},
       {"Angela Merkel said on Tuesday that talks failed.", {"acts|Angela Merkel said on Tuesday|recent"}},
@@ -113,19 +110,11 @@ TEST_CASE("people claims: deaths and acts", "[people_claims]") {
       {"Angela Merkel said talks failed, on Tuesday it emerged.", {}},
       {"Angela Merkel will be remembered.", {}},
       {"He spoke late, Angela Merkel said.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
 }
 
 TEST_CASE("people claims: tenures and ordinals", "[people_claims]") {
-  struct Row {
-    const char* text;
-    std::vector<std::string> want;
-  };
-  const Row rows[] = {
+  CheckRows({
       {"Angela Merkel, who took office in 2005, spoke.", {"tenure|Angela Merkel, who took office in 2005|2005"}},
       {"Angela Merkel, in office since 2005, spoke.", {"tenure|Angela Merkel, in office since 2005|2005"}},
       {"Angela Merkel, chancellor since 2005, spoke.", {"tenure|Angela Merkel, chancellor since 2005|2005"}},
@@ -141,11 +130,33 @@ TEST_CASE("people claims: tenures and ordinals", "[people_claims]") {
       {"Donald Trump lost to Joe Biden, who spoke with the 46th president.", {}},
       {"Joe Biden, the 46th person in line, spoke.", {}},
       {"Angela Merkel, who took office, spoke in 2005.", {}},
-  };
-  for (const Row& r : rows) {
-    INFO(r.text);
-    CHECK(Claims(r.text) == r.want);
-  }
+  });
+}
+
+TEST_CASE("people claims: numbered terms", "[people_claims]") {
+  CheckRows({
+      {"Joe Biden, now in his second term, spoke.", {"term|Joe Biden, now in his second term|2"}},
+      {"Joe Biden, who is serving his 2nd term as president, spoke.",
+       {"term|Joe Biden, who is serving his 2nd term as president|2+office"}},
+      {"Joe Biden is currently in her third term in office.", {"term|Joe Biden is currently in her third term in office|3"}},
+      {"Joe Biden, serving their first term, spoke.", {"term|Joe Biden, serving their first term|1"}},
+      {"Joe Biden began his second term in 2013.", {"term|Joe Biden began his second term in 2013|2@2013"}},
+      {"Joe Biden, who started his second term as president in 2013, spoke.",
+       {"term|Joe Biden, who started his second term as president in 2013|2@2013+office"}},
+      {"Joe Biden was sworn in for a second term in 2013.", {"term|Joe Biden was sworn in for a second term in 2013|2@2013"}},
+      {"Joe Biden won a second term in 2012.", {"term|Joe Biden won a second term in 2012|2@2012+e"}},
+      {"Joe Biden was re-elected to a third term in 2012.",
+       {"term|Joe Biden was re-elected to a third term in 2012|3@2012+e"}},
+      {"Joe Biden's second term began in 2013.", {"term|Joe Biden's second term began in 2013|2@2013"}},
+      // Not claims: no present marker (may look back), past tense, no year, no ordinal, no "term".
+      {"Joe Biden, in his first term, signed it.", {}},
+      {"Joe Biden, who was then in his first term, signed it.", {}},
+      {"Joe Biden began his second term on Monday.", {}},
+      {"Joe Biden won a landslide in 2012.", {}},
+      {"Joe Biden began his second year in 2013.", {}},
+      {"Joe Biden's second term was calmer.", {}},
+      {"Joe Biden was elected in 2012.", {}},
+  });
 }
 
 TEST_CASE("people claims: state spellings", "[people_claims]") {

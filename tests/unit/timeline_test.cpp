@@ -78,3 +78,95 @@ TEST_CASE("timeline: the dateline (dateline.h) is read from the first segments",
     CHECK((d && d->date ? factlint::FormatIsoDate(*d->date) : std::string()) == r.date);
   }
 }
+
+namespace {
+
+std::string Iso(const std::optional<factlint::Date>& d) { return d ? factlint::FormatIsoDate(*d) : std::string(); }
+
+}  // namespace
+
+// Issue 12, item 4: title clues must not out-vote stronger evidence. Each row is an undated text;
+// the window must lie within [within_from, within_to] (inclusive), with `candidates` windows listed
+// (0 when the clues decide).
+TEST_CASE("timeline: inferred windows weigh the evidence (ties, planted mistakes, offices once, events)", "[timeline]") {
+  struct Row {
+    const char* name;
+    const char* text;
+    const char* within_from;
+    const char* within_to;
+    size_t candidates;
+  };
+  for (Row r : {
+           // Ties: one title against one other, nothing else: both windows listed, the window spans
+           // them (so neither claim is judged wrong).
+           Row{"tie", "Prime Minister Theresa May met Chancellor Olaf Scholz.", "2016-07-13", "2025-05-05", 2},
+           // A planted title (Starmer) against two correct ones from other people: it does not move
+           // the window.
+           Row{"planted vs two titles",
+               "Prime Minister Theresa May met Chancellor Angela Merkel. Prime Minister Keir Starmer spoke.",
+               "2016-07-13", "2019-07-24", 0},
+           // ... nor against a full date and a title.
+           Row{"planted vs a date and a title",
+               "Ministers met on 3 March 2017. Chancellor Angela Merkel spoke. Prime Minister Keir Starmer spoke.",
+               "2017-03-03", "2018-12-31", 0},
+           // One person's title, however often repeated, is one voice: Truss (three mentions)
+           // against Merkel and Trump.
+           Row{"office counted once",
+               "Prime Minister Liz Truss spoke. Ms Truss, the prime minister, left. Prime Minister Liz Truss "
+               "returned. Chancellor Angela Merkel met President Donald Trump.",
+               "2017-01-20", "2021-01-20", 0},
+           // A dated KB event reported as past outweighs a title whose term ended before it.
+           Row{"event outweighs a title",
+               "The Russian invasion of Ukraine shocked Europe. Chancellor Angela Merkel spoke in Berlin.",
+               "2022-02-24", "2026-11-01", 0},
+           // So does an explicit full date.
+           Row{"full date outweighs a title", "Ministers met on 3 March 2023. Chancellor Angela Merkel spoke.",
+               "2023-03-03", "2026-11-01", 0},
+       }) {
+    INFO(r.name << ": " << r.text);
+    Stages s(r.text);
+    const factlint::ReferenceDate& rd = s.timeline.reference;
+    CHECK(rd.source == "inferred");
+    REQUIRE(rd.from);
+    CHECK(Iso(rd.from) >= r.within_from);
+    CHECK(Iso(rd.to) <= r.within_to);
+    CHECK(rd.candidates.size() == r.candidates);
+    for (const std::string& e : rd.evidence) INFO(e);
+  }
+}
+
+TEST_CASE("timeline: a tie says so, and its candidates are the tied windows", "[timeline]") {
+  Stages s("Prime Minister Theresa May met Chancellor Olaf Scholz.");
+  const factlint::ReferenceDate& rd = s.timeline.reference;
+  REQUIRE(rd.candidates.size() == 2);
+  CHECK(Iso(rd.candidates[0].from) == "2016-07-13");
+  CHECK(Iso(rd.candidates[1].from) == "2021-12-08");
+  CHECK(Iso(rd.from) == "2016-07-13");
+  CHECK(rd.to == rd.candidates[1].to);
+  REQUIRE_FALSE(rd.evidence.empty());
+  CHECK(rd.evidence[0].find("2 windows tie") == 0);
+}
+
+TEST_CASE("timeline: \"NAME, who was TITLE during EVENT\" is judged at the event", "[timeline]") {
+  struct Row {
+    const char* text;
+    const char* own;  // the claim's own time (its first day), "" = none
+    bool judged;
+  };
+  for (Row r : {Row{"Olaf Scholz, who was chancellor during the Russian invasion of Ukraine, spoke.", "2022-02-24", true},
+                Row{"Angela Merkel, who was chancellor during the Russian invasion of Ukraine, spoke.", "2022-02-24", true},
+                Row{"At the time of the Russian invasion of Ukraine, Chancellor Olaf Scholz was in Berlin.", "2022-02-24",
+                    true},
+                // No time of its own: a past tenure, not judged (and no clue to the text's time).
+                Row{"Olaf Scholz, who was chancellor, spoke.", "", false},
+                // "before" the event is another time.
+                Row{"Chancellor Olaf Scholz spoke before the Russian invasion of Ukraine.", "", true}}) {
+    INFO(r.text);
+    Stages s(r.text, At("2026-06-01"));
+    REQUIRE(s.mentions.titles.size() == 1);
+    const factlint::ClaimTime& ct = s.timeline.titles[0];
+    CHECK((ct.own ? factlint::FormatIsoDate(factlint::Date{ct.own->a}) : std::string()) == r.own);
+    CHECK(bool(ct.judged) == r.judged);
+    if (*r.own) CHECK(ct.when.find("at the time of the ") == 0);
+  }
+}

@@ -3,9 +3,13 @@
 // stored setting (whether "check as I type" is on for this site); it reads no page text.
 //
 // Messages from the service worker:
-//   {type: "factlint-extract", selectionOnly} -> {text, url, title, kind, label}
+//   {type: "factlint-extract", selectionOnly} -> {text, url, title, kind, label, pageDate}
 //        what to check: the selection (context menu), else the focused field (textarea,
-//        input[type=text|search], contenteditable editor), else the article
+//        input[type=text|search], contenteditable editor), else the article. pageDate is the
+//        publication date the page states in its metadata ({date, source} from
+//        factlintPageDate(document), web/pagedate.js, which the manifest and the service worker
+//        load before this file), for the article and a selection of it; null for a field (a
+//        draft typed on a page is not what that page's metadata dates)
 //   {type: "factlint-show", report}          -> {shown, kind, label, length, findings: [...], dismissed}
 //   {type: "factlint-clear"}                  -> {}                  (removes everything)
 //   {type: "factlint-state"}                  -> what is shown, with geometry (toggle and tests)
@@ -697,7 +701,7 @@
     shadow.append(style, layers, panel, tip);
     document.documentElement.appendChild(host);
     ui = { host, shadow, layers, panel, tip, resizeObserver: new ResizeObserver(scheduleSync), poll: 0, placement: null };
-    tip.addEventListener('mouseenter', () => clearTimeout(tipState.hideTimer));
+    tip.addEventListener('mouseenter', cancelHideTip);
     tip.addEventListener('mouseleave', () => hideTipSoon());
     document.addEventListener('mousemove', onMouseMove, true);
     document.addEventListener('keydown', onKeyDown, true);
@@ -721,6 +725,7 @@
     }
   }
 
+  const SOURCE_WORDS = { given: 'the date given', metadata: 'published, from the page\'s metadata', dateline: 'the dateline', inferred: 'inferred from the text' };
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
   function renderPanel() {
@@ -751,7 +756,7 @@
       dismissedHere += s.findings.filter((f) => prefs.dismissed.has(findingKey(f))).length;
       list.append(el('h3', '', `${kindName(s)}: ${plural(s.shown.length, 'finding')} in ${s.text.length.toLocaleString()} characters${s.kind !== 'article' && s.kind !== 'selection' ? ' · re-checked as you type' : ''}`));
       const rd = s.referenceDate;
-      if (rd && rd.from) list.append(el('div', 'when', `Judged at ${rd.from === rd.to ? rd.from : `${rd.from} … ${rd.to}`} (${rd.source})`));
+      if (rd && rd.from) list.append(el('div', 'when', `Judged at ${rd.from === rd.to ? rd.from : `${rd.from} … ${rd.to}`} (${SOURCE_WORDS[rd.source] || rd.source})`));
       if (s.error) list.append(el('div', 'note', `Check failed: ${s.error}`));
       const ol = el('ol');
       s.shown.slice(0, MAX_LISTED).forEach((item, i) => ol.append(renderItem(s, i)));
@@ -988,20 +993,28 @@
       const below = y + 6;
       tip.style.top = `${below + tip.offsetHeight > innerHeight ? Math.max(4, y - tip.offsetHeight - 30) : below}px`;
     }
-    clearTimeout(tipState.hideTimer);
+    cancelHideTip();
   }
 
   function hideTip() {
     if (!ui) return;
-    clearTimeout(tipState.hideTimer);
+    cancelHideTip();
     ui.tip.style.display = 'none';
     tipState.session = null;
     tipState.index = -1;
   }
 
+  // Hides the tooltip 300 ms after the pointer left the claim and the tooltip. A pending hide is
+  // not postponed by further moves outside them (it was, so a pointer that kept moving never
+  // closed it); entering the claim or the tooltip cancels it.
   function hideTipSoon() {
+    if (tipState.hideTimer) return;
+    tipState.hideTimer = setTimeout(() => { tipState.hideTimer = 0; hideTip(); }, 300);
+  }
+
+  function cancelHideTip() {
     clearTimeout(tipState.hideTimer);
-    tipState.hideTimer = setTimeout(hideTip, 300);
+    tipState.hideTimer = 0;
   }
 
   function inside(r, x, y, pad = 0) {
@@ -1013,7 +1026,7 @@
     if (!ui || e.timeStamp - lastMove < 30) return;
     lastMove = e.timeStamp;
     if (ui.tip.style.display === 'block' && inside(ui.tip.getBoundingClientRect(), e.clientX, e.clientY, 4)) {
-      clearTimeout(tipState.hideTimer);
+      cancelHideTip();
       return;
     }
     for (const s of sessions) {
@@ -1083,7 +1096,18 @@
       target = { kind: 'article', el: root, ...extractText(root) };
     }
     pendingTarget = target;
-    return { text: target.text, url: location.href, title: document.title, kind: target.kind, label: target.label || '' };
+    const pageDate = (target.kind === 'article' || target.kind === 'selection') ? readPageDate() : null;
+    return { text: target.text, url: location.href, title: document.title, kind: target.kind, label: target.label || '', pageDate };
+  }
+
+  function readPageDate() {
+    if (typeof factlintPageDate !== 'function') return null;  // pagedate.js missing: no metadata date
+    try {
+      const found = factlintPageDate(document);  // eslint-disable-line no-undef
+      return found && typeof found.date === 'string' ? { date: found.date, source: String(found.source || '') } : null;
+    } catch {
+      return null;
+    }
   }
 
   async function show(report) {

@@ -9,12 +9,20 @@
 //
 // Settings live in chrome.storage.local: minSeverity ("info" | "warning" | "error"),
 // disabledRules (array of rule ids), customKb (the text of a user KB that loaded without error;
-// absent = the bundled KB). Nothing is sent anywhere: the text goes from the tab to this worker
-// and the findings back.
+// absent = the bundled KB), customRules / customRulesName (the text and file name of a user rule
+// catalogue that loaded without error; absent = the bundled rules). The worker is stopped when
+// idle; on the next wake-up getChecker applies the stored KB and catalogue before the first check.
+// An article's publication date, read from the page's metadata by pagedate.js in the tab, goes to
+// the check as metadataDate (report source "metadata"; a date set nowhere else is the one used).
+// Nothing is sent anywhere: the text goes from the tab to this worker and the findings back.
 
 import { createChecker, FactlintError } from './factlint.mjs';
 
 let checkerPromise = null;
+// How long the last start of the checker took, in ms (read by the restart figure of the tests):
+// {fetched: module bytes and settings in, created: module compiled and bundled KB loaded,
+//  ready: the stored KB and catalogue applied}, each since the start.
+const startup = {};
 
 async function bundledKb() {
   const response = await fetch(chrome.runtime.getURL('world.json'));
@@ -35,12 +43,29 @@ async function wasmBytes() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// The checker with the user's KB when there is a valid one, else the bundled KB.
+// The checker with the user's KB and rule catalogue when there are valid ones, else the bundled.
 function getChecker() {
   if (!checkerPromise) {
     checkerPromise = (async () => {
-      const [wasmBinary, stored] = await Promise.all([wasmBytes(), chrome.storage.local.get('customKb')]);
-      const checker = await createChecker({ kb: bundledKb, kbSnapshot: bundledKbSnapshot(), wasmBinary });
+      // The module's bytes, the bundled KB's compiled snapshot (world.kbs) and the stored settings
+      // are fetched at once; the snapshot is handed over as a promise, so it arrives while the
+      // module compiles. world.json is fetched only when the snapshot is missing or refused.
+      const t0 = performance.now();
+      const kbSnapshot = bundledKbSnapshot();
+      const [wasmBinary, stored] = await Promise.all([wasmBytes(), chrome.storage.local.get(['customKb', 'customRules'])]);
+      startup.fetched = performance.now() - t0;
+      const checker = await createChecker({ kb: bundledKb, kbSnapshot, wasmBinary });
+      startup.created = performance.now() - t0;
+      if (typeof stored.customRules === 'string') {
+        try {
+          checker.loadRules(stored.customRules);
+        } catch (error) {
+          // A stored catalogue that no longer loads (a rule kind renamed by an update) is dropped;
+          // the bundled rules stay in use and the options page shows why.
+          await chrome.storage.local.set({ customRulesError: describeError(error) });
+          await chrome.storage.local.remove(['customRules', 'customRulesName']);
+        }
+      }
       if (stored.customKb) {
         try {
           checker.loadKb(stored.customKb);
@@ -51,6 +76,7 @@ function getChecker() {
           await chrome.storage.local.remove('customKb');
         }
       }
+      startup.ready = performance.now() - t0;
       return checker;
     })();
     checkerPromise.catch(() => { checkerPromise = null; });
@@ -76,7 +102,7 @@ async function sendToTab(tabId, message) {
   } catch (error) {
     // No content script there yet (a tab opened before the extension was installed): inject it
     // now. This works after a user gesture (activeTab); otherwise the error says why.
-    await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    await chrome.scripting.executeScript({ target: { tabId }, files: ['pagedate.js', 'content.js'] });
     await chrome.scripting.insertCSS({ target: { tabId }, files: ['highlight.css'] });
     return chrome.tabs.sendMessage(tabId, message);
   }
@@ -91,7 +117,7 @@ async function checkTab(tabId, { selectionOnly = false } = {}) {
   const [checker, options] = await Promise.all([getChecker(), settings()]);
   const page = await sendToTab(tabId, { type: 'factlint-extract', selectionOnly });
   if (!page || typeof page.text !== 'string') throw new Error(`factlint: the page did not answer${page && page.error ? `: ${page.error}` : ''}`);
-  const report = checker.check(page.text, options);
+  const report = checker.check(page.text, { ...options, ...metadataOptions(page.pageDate) });
   const shown = await sendToTab(tabId, { type: 'factlint-show', report });
   if (!shown || shown.error) throw new Error(`factlint: the page could not show the findings${shown && shown.error ? `: ${shown.error}` : ''}`);
   return {
@@ -100,6 +126,13 @@ async function checkTab(tabId, { selectionOnly = false } = {}) {
     referenceDate: report.document.reference_date,
     fields: [{ kind: shown.kind, label: shown.label, length: shown.length, findings: shown.findings.length, dismissed: shown.dismissed }],
   };
+}
+
+// The page's publication date ({date, source} from pagedate.js in the tab) as check options. A
+// value that is not a YYYY-MM-DD day is left out rather than failing the check.
+function metadataOptions(pageDate) {
+  if (!pageDate || typeof pageDate.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(pageDate.date)) return {};
+  return { metadataDate: pageDate.date, metadataSource: typeof pageDate.source === 'string' && pageDate.source ? pageDate.source : 'page metadata' };
 }
 
 // A re-check asked by the content script (a field being typed in): the same check, the report
@@ -146,7 +179,30 @@ async function rules() {
   return checker.rules;
 }
 
-globalThis.factlint = { checkTab, clearTab, toggleTab, setKb, resetKb, rules };
+// Validates a rule catalogue and, when it loads, makes it the one in use and stores it with its
+// file name. An invalid catalogue changes nothing: the previous one stays in use. Returns
+// {ok: true, rules: N} or {ok: false, error}.
+async function setRules(text, name) {
+  const checker = await getChecker();
+  let loaded;
+  try {
+    loaded = checker.loadRules(text);
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+  await chrome.storage.local.set({ customRules: text, customRulesName: String(name || 'rules.json') });
+  await chrome.storage.local.remove('customRulesError');
+  return { ok: true, rules: loaded.length };
+}
+
+async function resetRules() {
+  const checker = await getChecker();
+  checker.resetRules();
+  await chrome.storage.local.remove(['customRules', 'customRulesName', 'customRulesError']);
+  return { ok: true, rules: checker.rules.length };
+}
+
+globalThis.factlint = { checkTab, clearTab, toggleTab, setKb, resetKb, rules, setRules, resetRules, startup };
 
 chrome.action.onClicked.addListener((tab) => { if (tab.id !== undefined) toggleTab(tab.id).catch(console.error); });
 
@@ -172,7 +228,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   const fromExtensionPage = String(sender.url || '').startsWith(chrome.runtime.getURL(''));
   const handlers = fromExtensionPage
-    ? { 'factlint-set-kb': () => setKb(String(message.text || '')), 'factlint-reset-kb': resetKb, 'factlint-rules': rules }
+    ? {
+      'factlint-set-kb': () => setKb(String(message.text || '')), 'factlint-reset-kb': resetKb, 'factlint-rules': rules,
+      'factlint-set-rules': () => setRules(String(message.text || ''), message.name), 'factlint-reset-rules': resetRules,
+    }
     : sender.tab ? { 'factlint-check-text': () => checkText(message.text) } : {};
   const handler = handlers[message && message.type];
   if (!handler) return false;

@@ -200,10 +200,20 @@ struct Finding {
   std::optional<std::string> claim_date;
 };
 
+// One window the text's clues allow, inclusive days.
+struct DateWindow {
+  Date from, to;
+  friend bool operator==(const DateWindow&, const DateWindow&) = default;
+};
+
 struct ReferenceDate {
   std::optional<Date> from, to;  // absent when nothing in the text constrains it
   std::string source;            // "given" | "metadata" | "dateline" | "inferred" | "none"
   std::vector<std::string> evidence;  // the clues that made the window, human-readable
+  // Inferred only: when two or more windows tie (equally strong clues, equally few people in
+  // conflict), every one of them, in order (at most 8) — from/to then span them all, so no claim
+  // is judged at a time the evidence did not single out. Empty when the clues decide.
+  std::vector<DateWindow> candidates;
 };
 
 struct Report {
