@@ -5,6 +5,7 @@
 //                  [--fail-on S] [--disable RULE]... [--no-excerpt] FILE...|-
 //   factlint segment [--format text|json] FILE|-
 //   factlint kb-check [--no-trigger-lint] FILE
+//   factlint kb-compile KB.json OUT.kbs
 //   factlint rules-check FILE
 //   factlint rules
 //
@@ -13,6 +14,10 @@
 // JSON object {"id", "text", "date"?} and gives one output line {"id", "report"} (or {"id",
 // "error"}), so an archive runs through it in constant memory as a stage of GNU parallel, Spark's
 // pipe or Hadoop streaming (docs/BATCH.md).
+//
+// `--kb FILE` takes a KB as JSON or a compiled snapshot (`kb-compile`, recognised by its first
+// bytes "FLKBSNAP"), which loads without parsing or validating: the build compiles the bundled
+// KB that way (core/src/kb_snapshot.h).
 //
 // `--rules FILE` replaces the bundled rule catalogue (core/rules/rules.json) with the user's file
 // (docs/RULES.md); `rules-check FILE` validates one.
@@ -57,6 +62,7 @@ constexpr const char kUsage[] =
     "                      [--disable RULE]... [--no-excerpt] FILE...|-\n"
     "       factlint segment [--format text|json] FILE|-\n"
     "       factlint kb-check [--no-trigger-lint] FILE\n"
+    "       factlint kb-compile KB.json OUT.kbs\n"
     "       factlint rules-check FILE\n"
     "       factlint rules\n"
     "       factlint --version\n";
@@ -213,7 +219,7 @@ factlint::KbHandle LoadKbOrReport(const std::string& path) {
     std::cerr << "factlint: error: --kb " << error << "\n";
     return nullptr;
   }
-  auto kb = factlint::LoadKb(text);
+  auto kb = factlint::IsKbSnapshot(text) ? factlint::LoadKbSnapshot(text) : factlint::LoadKb(text);
   if (!kb.ok()) {
     const factlint::Error& e = kb.error();
     std::cerr << name << ":" << e.line << ":" << e.column << ": error: [KB " << factlint::ErrorCodeName(e.code)
@@ -435,6 +441,40 @@ int RunKbCheck(std::vector<std::string> argv) {
   return kExitClean;
 }
 
+// Compiles a JSON KB into a snapshot (core/src/kb_snapshot.h), validating it as LoadKb does.
+int RunKbCompile(const std::vector<std::string>& argv) {
+  if (argv.size() != 2 || (argv[0].size() > 1 && argv[0][0] == '-') || argv[1].empty() || argv[1][0] == '-')
+    throw UsageError{"kb-compile: give a KB file and the snapshot file to write"};
+  std::string text, error;
+  if (!ReadInput(argv[0], &text, &error)) {
+    std::cerr << "factlint: error: " << error << "\n";
+    return kExitError;
+  }
+  auto snapshot = factlint::CompileKbSnapshot(text);
+  if (!snapshot.ok()) {
+    const factlint::Error& e = snapshot.error();
+    std::cerr << argv[0] << ":" << e.line << ":" << e.column << ": error: [KB " << factlint::ErrorCodeName(e.code) << "] "
+              << (e.path.empty() ? "" : e.path + ": ") << e.message << "\n";
+    return kExitError;
+  }
+  // Written to a temporary name, then renamed: a build interrupted mid-write leaves no half file.
+  const std::string tmp = argv[1] + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(snapshot.value().data(), static_cast<std::streamsize>(snapshot.value().size()));
+    if (!out) {
+      std::cerr << "factlint: error: " << tmp << ": cannot write file\n";
+      return kExitError;
+    }
+  }
+  if (std::rename(tmp.c_str(), argv[1].c_str()) != 0) {
+    std::cerr << "factlint: error: " << argv[1] << ": cannot write file\n";
+    return kExitError;
+  }
+  std::cout << argv[1] << ": ok: snapshot of " << argv[0] << ", " << snapshot.value().size() << " bytes\n";
+  return kExitClean;
+}
+
 int RunRulesCheck(const std::vector<std::string>& argv) {
   if (argv.size() != 1 || (argv[0].size() > 1 && argv[0][0] == '-'))
     throw UsageError{"rules-check: give exactly one rule catalogue file"};
@@ -490,6 +530,7 @@ int main(int argc, char** argv) {
     if (command == "check") return RunCheck(args);
     if (command == "segment") return RunSegment(args);
     if (command == "kb-check") return RunKbCheck(args);
+    if (command == "kb-compile") return RunKbCompile(args);
     if (command == "rules-check") return RunRulesCheck(args);
     if (command == "rules") return RunRules();
     throw UsageError{"unknown command '" + command + "'"};

@@ -3,6 +3,9 @@
 //
 // JS sees (names are camelCase, see web/factlint.d.ts for the wrapper built on top):
 //   loadKb(kbText)             -> {ok, error: {kind, message, path, line, column}}
+//   loadKbSnapshot(bytes)      -> the same, for a compiled KB snapshot (a Uint8Array; Embind
+//                                 copies its bytes into a std::string): no JSON parse, no index
+//                                 build; a kb_snapshot error when it is refused
 //   loadRules(rulesText)       -> {ok, error}: replaces the rule catalogue (docs/RULES.md)
 //   kbSummary()                -> JSON text of the loaded KB's summary ("" when none is loaded)
 //   check(text, optionsJson)   -> report JSON text (factlint::ReportToJson), or
@@ -84,6 +87,13 @@ LoadResult LoadRules(const std::string& rules_text) {
 
 LoadResult LoadKb(const std::string& kb_text) {
   factlint::Result<factlint::KbHandle> loaded = factlint::LoadKb(kb_text);
+  if (!loaded.ok()) return LoadResult{false, ToJsError(loaded.error())};
+  CurrentKb() = std::move(loaded).value();
+  return LoadResult{true, JsError{}};
+}
+
+LoadResult LoadKbSnapshot(const std::string& bytes) {
+  factlint::Result<factlint::KbHandle> loaded = factlint::LoadKbSnapshot(bytes);
   if (!loaded.ok()) return LoadResult{false, ToJsError(loaded.error())};
   CurrentKb() = std::move(loaded).value();
   return LoadResult{true, JsError{}};
@@ -200,6 +210,7 @@ EMSCRIPTEN_BINDINGS(factlint) {
       .field("ok", &LoadResult::ok)
       .field("error", &LoadResult::error);
   emscripten::function("loadKb", &LoadKb);
+  emscripten::function("loadKbSnapshot", &LoadKbSnapshot);
   emscripten::function("loadRules", &LoadRules);
   emscripten::function("kbSummary", &KbSummaryJson);
   emscripten::function("check", &CheckText);

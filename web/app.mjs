@@ -141,7 +141,8 @@ async function mainThreadEngine(kb) {  // kb: text or a promise of it
   };
 }
 
-// init: {kb: text} or {kbUrl} (the worker fetches the KB itself, in parallel with the wasm).
+// init: {kb: text} or {kbUrl, snapshotUrl} (the worker fetches the KB snapshot itself, in parallel
+// with the wasm, and world.json only when the snapshot is refused).
 function workerEngine(init) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module', name: 'factlint' });
@@ -176,6 +177,7 @@ function workerEngine(init) {
         resetRules: async () => { rules = await call('resetRules', {}); return rules; },
         get rules() { return rules; },
         version: info.version,
+        kbFrom: info.kbFrom,
         get kb() { return kb; },
       });
     }, reject);
@@ -789,7 +791,7 @@ function wire() {
 
 async function main() {
   const served = /^https?:$/.test(location.protocol) && !document.getElementById('factlint-kb');
-  const worker = served ? workerEngine({ kbUrl: 'world.json' }) : null;  // started before anything else
+  const worker = served ? workerEngine({ kbUrl: 'world.json', snapshotUrl: 'world.kbs' }) : null;  // started before anything else
   wire();
   try {
     if (worker) {
@@ -806,6 +808,7 @@ async function main() {
     return;
   }
   showKbStatus(state.engine.kb);
+  document.body.dataset.kbFrom = state.engine.kbFrom || 'json';  // test hook: the bundled KB from world.kbs or JSON
   showRulesStatus();
   renderRules();
   if (!('highlights' in CSS)) {

@@ -6,7 +6,7 @@ export type Severity = 'info' | 'warning' | 'error';
 /** The `kind` of a FactlintError: the core's ErrorCode name. */
 export type ErrorKind =
   | 'kb_not_json' | 'kb_schema' | 'kb_invalid_value' | 'kb_duplicate' | 'kb_dangling_id'
-  | 'kb_overlap' | 'kb_too_large' | 'bad_option' | 'bad_input' | 'rules_not_json' | 'rules_schema'
+  | 'kb_overlap' | 'kb_too_large' | 'kb_snapshot' | 'bad_option' | 'bad_input' | 'rules_not_json' | 'rules_schema'
   | 'rules_unknown_kind' | 'rules_params' | 'rules_placeholder' | 'rules_duplicate' | 'rules_too_large'
   | 'internal';
 
@@ -127,6 +127,9 @@ export interface Checker {
   check(text: string, options?: CheckOptions): Report;
   /** Replaces the KB; throws FactlintError when it is invalid, and the previous KB stays in use. */
   loadKb(kbText: string): KbSummary;
+  /** Replaces the KB with a compiled snapshot (world.kbs, `factlint kb-compile`); throws
+   *  FactlintError (kind "kb_snapshot") when it is refused, and the previous KB stays in use. */
+  loadKbSnapshot(bytes: ArrayBuffer | Uint8Array): KbSummary;
   /**
    * Replaces the rule catalogue (docs/RULES.md; schema core/rules/schema.json) for the checks that
    * follow; throws FactlintError ("rules_*" kinds) when it is invalid, and the previous catalogue
@@ -143,12 +146,17 @@ export interface Checker {
   readonly rules: readonly Rule[];
   /** The KB in use. */
   readonly kb: KbSummary;
+  /** Where the KB in use was loaded from. */
+  readonly kbFrom: 'snapshot' | 'json';
 }
 
 export interface CreateCheckerOptions {
   /** The KB as JSON text (kb/world.json or one in the same format), or a promise of it: the
    *  module is fetched and compiled while the KB arrives. */
-  kb: string | PromiseLike<string>;
+  kb: string | PromiseLike<string> | (() => string | PromiseLike<string>);
+  /** The compiled snapshot of the same KB (or a promise of it; null = none): loaded without JSON
+   *  parsing; when it is absent or refused, `kb` is loaded instead (a function: called only then). */
+  kbSnapshot?: ArrayBuffer | Uint8Array | null | PromiseLike<ArrayBuffer | Uint8Array | null>;
   /** The bytes of factlint-core.wasm; optional (fetched next to factlint-core.mjs, or read with fs in Node). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Emscripten hook to find factlint-core.wasm elsewhere. */

@@ -21,7 +21,7 @@
 import createFactlintCore from './factlint-core.mjs';
 
 // A failure of the core, as data: `kind` is the core's ErrorCode name ("kb_not_json", "kb_schema",
-// "kb_invalid_value", "kb_duplicate", "kb_dangling_id", "kb_overlap", "kb_too_large",
+// "kb_invalid_value", "kb_duplicate", "kb_dangling_id", "kb_overlap", "kb_too_large", "kb_snapshot",
 // "bad_option", "bad_input", and for rule catalogues "rules_not_json", "rules_schema",
 // "rules_unknown_kind", "rules_params", "rules_placeholder", "rules_duplicate", "rules_too_large");
 // `path`, `line`, `column` place it in the KB or catalogue (empty / 0 when unknown).
@@ -77,22 +77,49 @@ function parseOrThrow(json) {
 // Loads the wasm module and the KB. Resolves to a Checker (see factlint.d.ts); rejects with a
 // FactlintError when the KB does not load.
 //   kb          the KB as JSON text (kb/world.json or one in the same format), or a promise of it:
-//               the module is fetched and compiled while the KB is still arriving
+//               the module is fetched and compiled while the KB is still arriving; or, with
+//               kbSnapshot, a function returning either, called only when the snapshot is refused
+//   kbSnapshot  optional: the compiled snapshot of the same KB (world.kbs, `factlint kb-compile`)
+//               as a Uint8Array / ArrayBuffer, or a promise of one (null = none): loaded without
+//               JSON parsing or index building. When it is absent, cannot be fetched or is refused
+//               (another version, corrupt), the JSON `kb` is loaded instead and the reason is
+//               logged with console.warn; checker.kbFrom says which one was loaded.
 //   wasmBinary  the bytes of factlint-core.wasm; optional in browsers (fetched next to
 //               factlint-core.mjs and compiled as it streams in) and in Node (read with fs)
 //   locateFile  optional Emscripten hook to find factlint-core.wasm elsewhere
-export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
-  const pending = kb !== null && typeof kb === 'object' && typeof kb.then === 'function';
-  if (typeof kb !== 'string' && !pending) throw new TypeError('createChecker: `kb` must be the KB as JSON text or a promise of it');
+export async function createChecker({ kb, kbSnapshot = null, wasmBinary, locateFile } = {}) {
+  const isPromise = (v) => v !== null && typeof v === 'object' && typeof v.then === 'function';
+  const lazy = typeof kb === 'function';
+  if (typeof kb !== 'string' && !isPromise(kb) && !lazy) {
+    throw new TypeError('createChecker: `kb` must be the KB as JSON text, a promise of it, or a function returning either');
+  }
+  // Handled from the start: a snapshot that fails to arrive while the module loads is a fallback,
+  // not an unhandled rejection.
+  const snapshotPromise = Promise.resolve(kbSnapshot).catch((error) => {
+    console.warn(`factlint: the KB snapshot could not be read (${error && error.message ? error.message : error}); loading the JSON KB`);
+    return null;
+  });
+  if (isPromise(kb)) Promise.resolve(kb).catch(() => {});  // awaited below only when the snapshot is not used
   const moduleArgs = {};
   if (wasmBinary) moduleArgs.wasmBinary = wasmBinary instanceof Uint8Array ? wasmBinary : new Uint8Array(wasmBinary);
   else if (IN_NODE) moduleArgs.wasmBinary = await readWasmInNode();
   if (locateFile) moduleArgs.locateFile = locateFile;
-  // Both at once: the module (in browsers, instantiateStreaming compiles it while it downloads)
-  // and the KB text.
-  const [core, kbText] = await Promise.all([createFactlintCore(moduleArgs), kb]);
-  if (typeof kbText !== 'string') throw new TypeError('createChecker: `kb` must resolve to the KB as JSON text');
-  kb = kbText;
+  // All at once: the module (in browsers, instantiateStreaming compiles it while it downloads),
+  // the snapshot and the KB text (unless it is asked for only on a fallback).
+  const [core, snapshot] = await Promise.all([createFactlintCore(moduleArgs), snapshotPromise]);
+  let kbFrom = null;
+  let summary = null;
+  if (snapshot) {
+    const bytes = snapshot instanceof Uint8Array ? snapshot : new Uint8Array(snapshot);
+    const result = core.loadKbSnapshot(bytes);
+    if (result.ok) kbFrom = 'snapshot';
+    else console.warn(`factlint: the KB snapshot was refused (${result.error.message}); loading the JSON KB`);
+  }
+  let kbText = null;
+  if (!kbFrom) {
+    kbText = await (lazy ? kb() : kb);
+    if (typeof kbText !== 'string') throw new TypeError('createChecker: `kb` must resolve to the KB as JSON text');
+  }
 
   const readRules = () => {
     const catalog = JSON.parse(core.ruleCatalog());
@@ -100,7 +127,6 @@ export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
   };
   const bundledRules = core.ruleCatalog();  // the catalogue built in, for resetRules
   let rules = readRules();
-  let summary = null;
 
   const checker = {
     // Checks one text; returns the report object. Throws FactlintError (kind "bad_option") for a
@@ -114,6 +140,16 @@ export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
       const result = core.loadKb(String(kbText));
       if (!result.ok) throw new FactlintError(result.error);
       summary = Object.freeze(JSON.parse(core.kbSummary()));
+      kbFrom = 'json';
+      return summary;
+    },
+    // Replaces the KB with a compiled snapshot (Uint8Array / ArrayBuffer). Throws FactlintError
+    // (kind "kb_snapshot") when it is refused; the previous KB stays in use.
+    loadKbSnapshot(bytes) {
+      const result = core.loadKbSnapshot(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+      if (!result.ok) throw new FactlintError(result.error);
+      summary = Object.freeze(JSON.parse(core.kbSummary()));
+      kbFrom = 'snapshot';
       return summary;
     },
     // Replaces the rule catalogue (docs/RULES.md) for the checks that follow. Throws
@@ -141,7 +177,10 @@ export async function createChecker({ kb, wasmBinary, locateFile } = {}) {
     get rules() { return rules; },
     // The summary of the KB in use: {name, as_of, schema_version, sources, people, ...}.
     get kb() { return summary; },
+    // Where the KB in use came from: "snapshot" (loadKbSnapshot / kbSnapshot) or "json".
+    get kbFrom() { return kbFrom; },
   };
-  checker.loadKb(kb);
+  if (kbFrom === 'snapshot') summary = Object.freeze(JSON.parse(core.kbSummary()));
+  else checker.loadKb(kbText);
   return Object.freeze(checker);
 }

@@ -25,6 +25,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kRulesDuplicate: return "rules_duplicate";
     case ErrorCode::kRulesTooLarge: return "rules_too_large";
     case ErrorCode::kKbLint: return "kb_lint";
+    case ErrorCode::kKbSnapshot: return "kb_snapshot";
   }
   return "unknown";
 }

@@ -33,23 +33,32 @@ int PhraseMatcher::Add(std::string_view p) {
 }
 
 void PhraseMatcher::Build(size_t max_dense_entries) {
+  std::vector<int32_t> sorted(patterns_.size());
+  for (size_t i = 0; i < sorted.size(); ++i) sorted[i] = static_cast<int32_t>(i);
+  std::sort(sorted.begin(), sorted.end(),
+            [&](int32_t a, int32_t b) { return patterns_[static_cast<size_t>(a)] < patterns_[static_cast<size_t>(b)]; });
+  BuildFrom(sorted, max_dense_entries, nullptr);
+}
+
+std::string PhraseMatcher::BuildFrom(const std::vector<int32_t>& sorted_ids, size_t max_dense_entries,
+                                     const std::vector<int32_t>* given_fail) {
+  built_ = false;
   // The trie, from the patterns in sorted order: a pattern shares its longest common prefix with
   // the one before it, so only the rest is new, and every state's children are created in
   // increasing byte order. States are numbered in creation order; the edges (parent, byte, child)
   // are then put in CSR form by a stable counting sort on the parent. No map per state.
-  std::vector<std::pair<std::string_view, int32_t>> order;  // (pattern, id), sorted by bytes
-  order.reserve(patterns_.size());
-  for (size_t i = 0; i < patterns_.size(); ++i) order.emplace_back(patterns_[i], static_cast<int32_t>(i));
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   struct NewEdge {
     int32_t parent;
     unsigned char byte;
   };
   std::vector<NewEdge> created;  // created[t - 1] made state t
   std::vector<int32_t> out(1, -1);
+  std::vector<int32_t> depth;    // kept only to check given failure links
+  if (given_fail) depth.push_back(0);
   std::vector<int32_t> path(1, 0);  // path[d] = the state after the first d bytes of the previous pattern
   std::string_view previous;
-  for (const auto& [pat, id] : order) {
+  for (const int32_t id : sorted_ids) {
+    const std::string_view pat = patterns_[static_cast<size_t>(id)];
     size_t common = 0;
     while (common < pat.size() && common < previous.size() && pat[common] == previous[common]) ++common;
     path.resize(common + 1);
@@ -57,10 +66,20 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
       const int32_t t = static_cast<int32_t>(out.size());
       created.push_back(NewEdge{path[d], static_cast<unsigned char>(pat[d])});
       out.push_back(-1);
+      if (given_fail) depth.push_back(static_cast<int32_t>(d + 1));
       path.push_back(t);
     }
     out[static_cast<size_t>(path[pat.size()])] = id;
     previous = pat;
+  }
+  if (given_fail) {
+    if (given_fail->size() != out.size())
+      return std::to_string(given_fail->size()) + " failure links for a trie of " + std::to_string(out.size()) + " states";
+    for (size_t s = 0; s < out.size(); ++s) {
+      const int32_t f = (*given_fail)[s];
+      if (s == 0 ? f != 0 : (f < 0 || static_cast<size_t>(f) >= out.size() || depth[static_cast<size_t>(f)] >= depth[s]))
+        return "failure link " + std::to_string(f) + " of state " + std::to_string(s) + " is not a shallower state";
+    }
   }
   const size_t n = out.size();
   edge_begin_.assign(n + 1, 0);
@@ -117,13 +136,17 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
     for (uint32_t e = edge_begin_[su]; e < edge_begin_[su + 1]; ++e) {
       const int32_t t = edges_[e].target;
       const unsigned char c = edges_[e].byte;
-      int32_t next = -1;
-      if (s != 0) {
-        int32_t g = f;
-        while (row_[static_cast<size_t>(g)] < 0 && (next = Next(g, c)) < 0) g = fail_[static_cast<size_t>(g)];
-        if (row_[static_cast<size_t>(g)] >= 0) next = dense_[static_cast<size_t>(row_[static_cast<size_t>(g)]) + class_of_[c]];
+      if (given_fail) {
+        fail_[static_cast<size_t>(t)] = (*given_fail)[static_cast<size_t>(t)];
+      } else {
+        int32_t next = -1;
+        if (s != 0) {
+          int32_t g = f;
+          while (row_[static_cast<size_t>(g)] < 0 && (next = Next(g, c)) < 0) g = fail_[static_cast<size_t>(g)];
+          if (row_[static_cast<size_t>(g)] >= 0) next = dense_[static_cast<size_t>(row_[static_cast<size_t>(g)]) + class_of_[c]];
+        }
+        fail_[static_cast<size_t>(t)] = next > 0 ? next : 0;
       }
-      fail_[static_cast<size_t>(t)] = next > 0 ? next : 0;
       bfs.push_back(t);
     }
   }
@@ -135,6 +158,7 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
     info_.push_back(PatternInfo{static_cast<uint32_t>(pat.size()), IsWordByte(static_cast<unsigned char>(pat.front())),
                                 IsWordByte(static_cast<unsigned char>(pat.back()))});
   built_ = true;
+  return {};
 }
 
 int32_t PhraseMatcher::Next(int32_t state, unsigned char byte) const {

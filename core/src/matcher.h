@@ -44,11 +44,21 @@ class PhraseMatcher {
   const std::string& pattern(int id) const { return patterns_[static_cast<size_t>(id)]; }
 
  private:
+  // The compiled KB snapshot (kb_snapshot.cpp) writes the patterns, their byte order and the
+  // failure links (the costly parts of Build) and reads them back through BuildFrom; a matcher
+  // read that way is built and frozen (no Add()).
+  friend class SnapshotCodec;
+
   struct Edge {
     unsigned char byte;
     int32_t target;
   };
   int32_t Next(int32_t state, unsigned char byte) const;  // goto only, -1 when absent
+  // Build() after the sort: the trie from the patterns in byte order (ids, sorted), then the
+  // failure links (computed, or taken from `fail` when not null: the snapshot's, which must lead
+  // each state but the root to a shallower one), output links and dense rows. Returns "" or what
+  // is wrong with `fail` (the matcher is then left unbuilt).
+  std::string BuildFrom(const std::vector<int32_t>& sorted_ids, size_t max_dense_entries, const std::vector<int32_t>* fail);
 
   std::vector<std::string> patterns_;
   std::unordered_map<std::string, int> pattern_ids_;

@@ -11,7 +11,7 @@ Severity = Literal["info", "warning", "error"]
 ErrorKind = Literal["kb_not_json", "kb_schema", "kb_invalid_value", "kb_duplicate", "kb_dangling_id",
                     "kb_overlap", "kb_too_large", "bad_option", "bad_input", "io", "rules_not_json",
                     "rules_schema", "rules_unknown_kind", "rules_params", "rules_placeholder", "rules_duplicate",
-                    "rules_too_large", "kb_lint"]
+                    "rules_too_large", "kb_lint", "kb_snapshot"]
 
 
 class Span(TypedDict):

@@ -389,6 +389,11 @@ describe('served page (dist/web)', () => {
     assert.match(await page.textContent('[data-testid=kb-status]'), /bundled/);
   });
 
+  test('the served page loads the bundled KB from its compiled snapshot (world.kbs)',
+    { skip: !fs.existsSync(path.join(WEB, 'world.kbs')) && 'dist/web/world.kbs is missing (assembled without the native build)' }, async () => {
+    assert.equal(await page.evaluate(() => document.body.dataset.kbFrom), 'snapshot');
+  });
+
   test('another KB, then "Use bundled KB" goes back to the bundled one', async () => {
     // The served page does not fetch world.json at start-up (its Worker does): the reset fetches it.
     const other = path.join(ROOT, 'tests', 'fixtures', 'kb', 'pass_minimal.json');

@@ -26,5 +26,8 @@ for (const name of fromWeb) {
 // The page-metadata reader, a classic script the manifest lists before content.js.
 fs.copyFileSync(path.join(root, 'web', 'pagedate.js'), path.join(out, 'pagedate.js'));
 fs.copyFileSync(path.join(root, 'kb', 'world.json'), path.join(out, 'world.json'));
+// The compiled KB snapshot, as assemble.mjs put it in dist/web (the service worker falls back to
+// world.json without it).
+if (fs.existsSync(path.join(web, 'world.kbs'))) fs.copyFileSync(path.join(web, 'world.kbs'), path.join(out, 'world.kbs'));
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 console.log(`dist/extension: ${manifest.name} ${manifest.version} (${fs.readdirSync(out).length} files)`);

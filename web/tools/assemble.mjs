@@ -2,7 +2,7 @@
 //
 //   dist/web/           the served page: index.html, app.mjs, worker.mjs, style.css, factlint.mjs,
 //                       factlint.d.ts, pagedate.js, factlint-core.mjs, factlint-core.wasm, world.json,
-//                       example-article.txt
+//                       world.kbs (the compiled KB snapshot), example-article.txt
 //   dist/factlint.html  one self-contained file (CSS, JS, wasm as base64, KB, example) that works
 //                       opened from disk
 //
@@ -10,6 +10,9 @@
 // Env:   FACTLINT_WASM_DIR  where the wasm build put factlint-core.{mjs,wasm} and
 //                           factlint-core-single.js (default build/wasm/wasm)
 //        FACTLINT_DIST      the output folder instead of dist/ (tests and tools read the same variable)
+//        FACTLINT_KB_SNAPSHOT  the compiled snapshot of kb/world.json (default build/native/kb/world.kbs,
+//                           made by the native build's `factlint kb-compile` step); without it the
+//                           page loads world.json (and says so in the console)
 // Node 20, no dependencies.
 //
 // The offline file cannot load module scripts, workers or fetch anything from file://, so:
@@ -57,6 +60,12 @@ for (const name of PAGE_FILES) fs.copyFileSync(path.join(webSrc, name), path.joi
 fs.copyFileSync(inputs.coreMjs, path.join(outWeb, 'factlint-core.mjs'));
 fs.copyFileSync(inputs.coreWasm, path.join(outWeb, 'factlint-core.wasm'));
 fs.copyFileSync(inputs.kb, path.join(outWeb, 'world.json'));
+const snapshot = path.resolve(process.env.FACTLINT_KB_SNAPSHOT || path.join(root, 'build', 'native', 'kb', 'world.kbs'));
+if (fs.existsSync(snapshot) && fs.statSync(snapshot).mtimeMs >= fs.statSync(inputs.kb).mtimeMs) {
+  fs.copyFileSync(snapshot, path.join(outWeb, 'world.kbs'));
+} else {
+  console.warn(`assemble: ${path.relative(root, snapshot)} is missing or older than kb/world.json (build the native preset first); the page will load world.json`);
+}
 fs.copyFileSync(inputs.example, path.join(outWeb, 'example-article.txt'));
 
 // --- dist/factlint.html ----------------------------------------------------------------------

@@ -63,6 +63,7 @@ enum class ErrorCode {
   kRulesDuplicate,    // a rule id defined twice
   kRulesTooLarge,     // the catalogue exceeds the loader's limits (16 MiB, nesting depth 32)
   kKbLint,           // `factlint kb-check`'s trigger lint: a generic or shared event trigger
+  kKbSnapshot,       // a compiled KB snapshot that is truncated, corrupt or of another version/core
 };
 
 // Stable lower_snake name of a code ("kb_schema"), used as the `kind` of JS errors.
@@ -127,6 +128,19 @@ struct KbSummary {
   size_t sources = 0, people = 0, offices = 0, terms = 0, events = 0, quotes = 0;
 };
 KbSummary Summarize(const Kb& kb);
+
+// The compiled KB snapshot (core/src/kb_snapshot.h): the loaded KB and its phrase index as one
+// versioned binary that loads without JSON parsing, validation or index building. The build
+// compiles kb/world.json into one (`factlint kb-compile`); front ends that ship the bundled KB load
+// it and fall back to the JSON. A user's KB is still JSON, loaded and validated by LoadKb.
+// WriteKbSnapshot(kb, json_text) writes a KB that LoadKb made (json_text: the text it was loaded
+// from, whose hash the snapshot records); CompileKbSnapshot = LoadKb + WriteKbSnapshot.
+// LoadKbSnapshot refuses a file of another format version or core, a truncated or corrupt one
+// (hash, bounds, every index it holds) with a kKbSnapshot error naming the check and byte offset.
+std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text);
+Result<std::string> CompileKbSnapshot(std::string_view json_text);
+Result<KbHandle> LoadKbSnapshot(std::string_view bytes);
+bool IsKbSnapshot(std::string_view bytes);  // starts with the snapshot's magic ("FLKBSNAP")
 
 // ---------------------------------------------------------------------------------------------
 // Checking.

@@ -1,0 +1,73 @@
+// The compiled KB snapshot in the wrapper (web/factlint.mjs): dist/web/world.kbs, as the page and
+// the extension ship it, loads and gives the same reports as world.json; a refused snapshot
+// (corrupt, another version) falls back to the JSON KB, and loadKbSnapshot throws kb_snapshot
+// with the previous KB left in use.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, test } from 'node:test';
+
+import { KB_TEXT, ROOT, WEB, loadWrapper } from './helpers.mjs';
+
+const SNAPSHOT = path.join(WEB, 'world.kbs');
+const HAVE_SNAPSHOT = fs.existsSync(SNAPSHOT);
+const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples', 'example-article.txt'), 'utf8');
+const GOLDEN = path.join(ROOT, 'tests', 'golden');
+
+let createChecker;
+let bytes;
+before(async () => {
+  ({ createChecker } = await loadWrapper());
+  if (HAVE_SNAPSHOT) bytes = new Uint8Array(fs.readFileSync(SNAPSHOT));
+});
+
+test('world.kbs loads without the JSON and checks as world.json does', { skip: !HAVE_SNAPSHOT && 'dist/web/world.kbs is missing (build the native preset before assembling)' }, async () => {
+  let asked = false;
+  const fromSnapshot = await createChecker({ kb: () => { asked = true; return KB_TEXT; }, kbSnapshot: bytes });
+  assert.equal(fromSnapshot.kbFrom, 'snapshot');
+  assert.equal(asked, false, 'the JSON KB was not needed');
+  const fromJson = await createChecker({ kb: KB_TEXT });
+  assert.equal(fromJson.kbFrom, 'json');
+  assert.deepEqual(fromSnapshot.kb, fromJson.kb);
+  const texts = [EXAMPLE, ...fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.txt') && !fs.existsSync(path.join(GOLDEN, f.replace(/\.txt$/, '.args')))).map((f) => fs.readFileSync(path.join(GOLDEN, f), 'utf8'))];
+  for (const text of texts) {
+    for (const options of [{}, { date: '2024-09-01' }]) assert.deepEqual(fromSnapshot.check(text, options), fromJson.check(text, options));
+  }
+  assert.ok(fromJson.check(EXAMPLE).findings.length > 0);
+});
+
+test('a refused snapshot falls back to the JSON KB; loadKbSnapshot throws kb_snapshot and keeps the KB', { skip: !HAVE_SNAPSHOT && 'dist/web/world.kbs is missing' }, async () => {
+  const corrupt = bytes.slice();
+  corrupt[corrupt.length - 100] ^= 0xff;
+  const warn = console.warn;
+  const warnings = [];
+  console.warn = (m) => warnings.push(String(m));
+  let checker;
+  try {
+    checker = await createChecker({ kb: Promise.resolve(KB_TEXT), kbSnapshot: corrupt });
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(checker.kbFrom, 'json');
+  assert.match(warnings.join('\n'), /KB snapshot was refused \(KB snapshot: the body's hash does not match/);
+  const before = checker.check(EXAMPLE);
+  for (const bad of [corrupt, new Uint8Array(0), bytes.slice(0, 1000), new TextEncoder().encode(KB_TEXT.slice(0, 100))]) {
+    assert.throws(() => checker.loadKbSnapshot(bad), (e) => e.kind === 'kb_snapshot' && /KB snapshot: /.test(e.message));
+  }
+  assert.deepEqual(checker.check(EXAMPLE), before);
+  assert.equal(checker.kbFrom, 'json');
+  checker.loadKbSnapshot(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));  // an ArrayBuffer too
+  assert.equal(checker.kbFrom, 'snapshot');
+});
+
+test('a snapshot that cannot be fetched falls back to the JSON KB', async () => {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    const checker = await createChecker({ kb: () => KB_TEXT, kbSnapshot: Promise.reject(new Error('HTTP 404')) });
+    assert.equal(checker.kbFrom, 'json');
+    assert.ok(checker.kb.people > 1000);
+  } finally {
+    console.warn = warn;
+  }
+});
