@@ -15,31 +15,13 @@
 #include <vector>
 
 #include "kb_index.h"
+#include "kb_snapshot_format.h"
 #include "lexicon.h"
 #include "matcher.h"
 #include "text.h"
 
 namespace factlint {
-namespace {
 
-static_assert(std::endian::native == std::endian::little, "the snapshot is read with memcpy of little-endian words");
-
-enum Tag : uint32_t {
-  kMeta = 1, kStrings, kSources, kPeople, kOffices, kTerms, kEvents, kQuotes, kLexicon, kLookups, kMatcher, kRefs,
-};
-constexpr const char* kTagNames[] = {"", "meta", "strings", "sources", "people", "offices", "terms",
-                                     "events", "quotes", "lexicon", "lookups", "matcher", "refs"};
-
-// The enums whose numbering the snapshot stores: a core that renumbers them reads a snapshot of
-// another layout, which the header's fingerprint refuses.
-constexpr uint32_t kLayout = 0x4c000000u | (static_cast<uint32_t>(OfficeRole::kPartyLeader) << 16) |
-                             (static_cast<uint32_t>(PhraseKind::kProspective) << 8) |
-                             static_cast<uint32_t>(EventPrecision::kYear);
-constexpr uint8_t kMaxRole = static_cast<uint8_t>(OfficeRole::kPartyLeader);
-constexpr uint8_t kMaxKind = static_cast<uint8_t>(PhraseKind::kProspective);
-constexpr uint8_t kMaxPrecision = static_cast<uint8_t>(EventPrecision::kYear);
-
-// What the index holds besides the KB: the core's built-in prospective phrases.
 uint64_t CoreFingerprint() {
   static const uint64_t fp = [] {
     std::string all;
@@ -51,7 +33,7 @@ uint64_t CoreFingerprint() {
 
 // --- writing ---------------------------------------------------------------------------------
 
-class Writer {
+class SnapshotWriter {
  public:
   void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
   void U32(uint32_t v) { Raw(&v, 4); }
@@ -62,12 +44,14 @@ class Writer {
     U8(v ? 1 : 0);
     I32(v ? *v : 0);
   }
-  void OptDate(const std::optional<Date>& v) { OptI32(v ? std::optional<int>(v->days) : std::nullopt); }
+  void OptDate(const std::optional<Date>& v) {
+    OptI32(v ? std::optional<int>(v->days) : std::nullopt);
+  }
   void I32s(const std::vector<int32_t>& v) {
     U32(static_cast<uint32_t>(v.size()));
     Raw(v.data(), v.size() * 4);
   }
-  void Begin(Tag tag) {
+  void Begin(SnapshotTag tag) {
     U32(tag);
     U32(0);
     size_at_ = out_.size();
@@ -84,18 +68,9 @@ class Writer {
   size_t size_at_ = 0;
 };
 
-}  // namespace
-
-class SnapshotReader;
-
-// Friend of PhraseMatcher (matcher.h): the only code that sees its tables from outside.
-class SnapshotCodec {
- public:
-  static void WriteMatcher(const PhraseMatcher& m, const std::vector<uint32_t>& pattern_strings, Writer* w);
-  static std::optional<std::string> ReadMatcher(SnapshotReader* r, std::vector<std::string> patterns, PhraseMatcher* m);
-};
-
 namespace {
+
+using Writer = SnapshotWriter;
 
 class StringPool {
  public:
@@ -139,13 +114,15 @@ void Csr(const std::vector<std::vector<int>>& lists, Writer* w) {
 
 }  // namespace
 
-void SnapshotCodec::WriteMatcher(const PhraseMatcher& m, const std::vector<uint32_t>& pattern_strings, Writer* w) {
+void SnapshotCodec::WriteMatcher(const PhraseMatcher& m,
+                                 const std::vector<uint32_t>& pattern_strings, Writer* w) {
   w->U32(static_cast<uint32_t>(pattern_strings.size()));
   for (uint32_t s : pattern_strings) w->U32(s);
   std::vector<int32_t> sorted(m.patterns_.size());
   for (size_t i = 0; i < sorted.size(); ++i) sorted[i] = static_cast<int32_t>(i);
-  std::sort(sorted.begin(), sorted.end(),
-            [&](int32_t a, int32_t b) { return m.patterns_[static_cast<size_t>(a)] < m.patterns_[static_cast<size_t>(b)]; });
+  std::sort(sorted.begin(), sorted.end(), [&](int32_t a, int32_t b) {
+    return m.patterns_[static_cast<size_t>(a)] < m.patterns_[static_cast<size_t>(b)];
+  });
   w->Raw(sorted.data(), sorted.size() * 4);
   w->I32s(m.fail_);
 }
@@ -320,434 +297,5 @@ uint64_t SnapshotHash(std::string_view bytes) {
   h ^= h >> 33;
   return h;
 }
-
-// --- reading ---------------------------------------------------------------------------------
-
-// A cursor over the bytes with the first failure kept: after a failure every read returns zeros
-// and the caller returns at its next check of ok().
-class SnapshotReader {
- public:
-  explicit SnapshotReader(std::string_view bytes) : b_(bytes) {}
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-  size_t pos() const { return pos_; }
-  size_t left() const { return end_ - pos_; }
-  void Fail(std::string what) {
-    if (error_.empty()) error_ = std::move(what) + " (byte " + std::to_string(pos_) + (where_.empty() ? "" : ", section " + where_) + ")";
-  }
-  bool Need(uint64_t n, const char* what) {
-    if (!ok()) return false;
-    if (n > static_cast<uint64_t>(left())) {
-      Fail(std::string("truncated: ") + what + " needs " + std::to_string(n) + " bytes, " + std::to_string(left()) + " left");
-      return false;
-    }
-    return true;
-  }
-  void Raw(void* out, size_t n, const char* what) {
-    if (!Need(n, what)) {
-      std::memset(out, 0, n);
-      return;
-    }
-    std::memcpy(out, b_.data() + pos_, n);
-    pos_ += n;
-  }
-  uint8_t U8(const char* what) { uint8_t v; Raw(&v, 1, what); return v; }
-  uint32_t U32(const char* what) { uint32_t v; Raw(&v, 4, what); return v; }
-  int32_t I32(const char* what) { int32_t v; Raw(&v, 4, what); return v; }
-  uint64_t U64(const char* what) { uint64_t v; Raw(&v, 8, what); return v; }
-  // A count of items of at least min_bytes each: refused when the bytes left cannot hold them.
-  uint32_t Count(size_t min_bytes, const char* what) {
-    const uint32_t n = U32(what);
-    if (ok() && static_cast<uint64_t>(n) * min_bytes > left()) {
-      Fail(std::string(what) + " count " + std::to_string(n) + " does not fit in the " + std::to_string(left()) + " bytes left");
-      return 0;
-    }
-    return ok() ? n : 0;
-  }
-  bool Bool(const char* what) {
-    const uint8_t v = U8(what);
-    if (v > 1) Fail(std::string(what) + " is " + std::to_string(v) + ", not 0 or 1");
-    return v == 1;
-  }
-  // An int32 array of n entries.
-  void I32s(size_t n, std::vector<int32_t>* out, const char* what) {
-    if (!Need(static_cast<uint64_t>(n) * 4, what)) return;
-    out->resize(n);
-    if (n) std::memcpy(out->data(), b_.data() + pos_, n * 4);
-    pos_ += n * 4;
-  }
-  void U32s(size_t n, std::vector<uint32_t>* out, const char* what) {
-    if (!Need(static_cast<uint64_t>(n) * 4, what)) return;
-    out->resize(n);
-    if (n) std::memcpy(out->data(), b_.data() + pos_, n * 4);
-    pos_ += n * 4;
-  }
-  std::string_view Bytes(size_t n, const char* what) {
-    if (!Need(n, what)) return {};
-    std::string_view v = b_.substr(pos_, n);
-    pos_ += n;
-    return v;
-  }
-
-  // Sections: Open checks the tag and bounds and limits reads to the section; Close checks that
-  // the section was read to its end.
-  bool Open(uint32_t tag) {
-    where_.clear();
-    const uint32_t got = U32("section tag");
-    U32("section flags");
-    const uint64_t size = U64("section size");
-    if (!ok()) return false;
-    if (got != tag) {
-      Fail(std::string("expected section ") + kTagNames[tag] + ", found tag " + std::to_string(got));
-      return false;
-    }
-    where_ = kTagNames[tag];
-    if (size > left()) {
-      Fail("section " + where_ + " of " + std::to_string(size) + " bytes ends past the file");
-      return false;
-    }
-    end_ = pos_ + static_cast<size_t>(size);
-    return true;
-  }
-  void Close(size_t file_end) {
-    if (ok() && pos_ != end_) Fail(std::to_string(end_ - pos_) + " unread bytes at the end of the section");
-    end_ = file_end;
-  }
-  void SetEnd(size_t end) { end_ = end; }
-
-  // Strings of the pool, by index.
-  std::vector<std::string_view>* pool = nullptr;
-  std::string Str(const char* what) {
-    const uint32_t i = U32(what);
-    if (!ok()) return {};
-    if (pool == nullptr || i >= pool->size()) {
-      Fail(std::string(what) + ": string " + std::to_string(i) + " is not in the pool (" +
-           std::to_string(pool ? pool->size() : 0) + " strings)");
-      return {};
-    }
-    return std::string((*pool)[i]);
-  }
-  std::vector<std::string> Strs(const char* what) {
-    const uint32_t n = Count(4, what);
-    std::vector<std::string> out;
-    out.reserve(n);
-    for (uint32_t i = 0; i < n && ok(); ++i) out.push_back(Str(what));
-    return out;
-  }
-  // An index into a table of `size` entries (or -1 when allowed).
-  int32_t Index(size_t size, bool allow_none, const char* what) {
-    const int32_t v = I32(what);
-    if (ok() && !((allow_none && v == -1) || (v >= 0 && static_cast<size_t>(v) < size)))
-      Fail(std::string(what) + " " + std::to_string(v) + " is out of range (" + std::to_string(size) + " entries)");
-    return ok() ? v : 0;
-  }
-  std::optional<int> OptI32(const char* what) {
-    const bool has = Bool(what);
-    const int32_t v = I32(what);
-    return has ? std::optional<int>(v) : std::nullopt;
-  }
-  std::optional<Date> OptDate(const char* what) {
-    std::optional<int> v = OptI32(what);
-    return v ? std::optional<Date>(Date{*v}) : std::nullopt;
-  }
-  template <typename E>
-  E Enum(uint8_t max, const char* what) {
-    const uint8_t v = U8(what);
-    if (ok() && v > max) Fail(std::string(what) + " " + std::to_string(v) + " is not a known value (at most " + std::to_string(max) + ")");
-    return static_cast<E>(ok() ? v : 0);
-  }
-
- private:
-  std::string_view b_;
-  size_t pos_ = 0;
-  size_t end_ = b_.size();
-  std::string error_;
-  std::string where_;
-};
-
-namespace {
-
-// A CSR list of lists of indexes into a table of `range` entries; `count` lists expected.
-std::vector<std::vector<int>> ReadCsr(SnapshotReader* r, size_t count, size_t range, const char* what) {
-  std::vector<std::vector<int>> out;
-  const uint32_t n = r->Count(4, what);
-  if (!r->ok()) return out;
-  if (n != count) {
-    r->Fail(std::string(what) + ": " + std::to_string(n) + " lists, expected " + std::to_string(count));
-    return out;
-  }
-  std::vector<uint32_t> begin;
-  r->U32s(static_cast<size_t>(n) + 1, &begin, what);
-  if (!r->ok()) return out;
-  if (begin[0] != 0) r->Fail(std::string(what) + ": offsets do not start at 0");
-  for (size_t i = 0; i < n && r->ok(); ++i)
-    if (begin[i + 1] < begin[i]) r->Fail(std::string(what) + ": offsets decrease at list " + std::to_string(i));
-  if (!r->Need(static_cast<uint64_t>(begin[n]) * 4, what)) return out;
-  out.resize(n);
-  for (size_t i = 0; i < n && r->ok(); ++i) {
-    out[i].reserve(begin[i + 1] - begin[i]);
-    for (uint32_t k = begin[i]; k < begin[i + 1] && r->ok(); ++k) out[i].push_back(r->Index(range, false, what));
-  }
-  return out;
-}
-
-}  // namespace
-
-std::optional<std::string> SnapshotCodec::ReadMatcher(SnapshotReader* r, std::vector<std::string> patterns, PhraseMatcher* m) {
-  std::vector<int32_t> sorted;
-  r->I32s(patterns.size(), &sorted, "pattern order");
-  const uint32_t n = r->Count(4, "failure links");
-  std::vector<int32_t> fail;
-  r->I32s(n, &fail, "failure links");
-  if (!r->ok()) return std::nullopt;
-  // The order: every pattern once, in strictly increasing byte order (the trie is built from it),
-  // none empty.
-  std::vector<bool> seen(patterns.size());
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    const int32_t id = sorted[i];
-    if (id < 0 || static_cast<size_t>(id) >= patterns.size() || seen[static_cast<size_t>(id)])
-      return "pattern order entry " + std::to_string(i) + " (" + std::to_string(id) + ") is not a pattern not yet listed";
-    seen[static_cast<size_t>(id)] = true;
-    if (patterns[static_cast<size_t>(id)].empty()) return "pattern " + std::to_string(id) + " is empty";
-    if (i > 0 && !(patterns[static_cast<size_t>(sorted[i - 1])] < patterns[static_cast<size_t>(id)]))
-      return "pattern order entry " + std::to_string(i) + " is not after the one before it in byte order";
-  }
-  m->patterns_ = std::move(patterns);
-  std::string bad = m->BuildFrom(sorted, PhraseMatcher::kDefaultDenseEntries, &fail);
-  if (!bad.empty()) return "matcher: " + bad;
-  return std::nullopt;
-}
-
-namespace {
-
-Error SnapshotError(std::string message) {
-  Error e;
-  e.code = ErrorCode::kKbSnapshot;
-  e.message = "KB snapshot: " + std::move(message);
-  return e;
-}
-
-Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
-  SnapshotReader r(bytes);
-  char magic[8];
-  r.Raw(magic, 8, "magic");
-  if (!r.ok() || std::memcmp(magic, kKbSnapshotMagic, 8) != 0)
-    return SnapshotError("not a factlint KB snapshot (it does not start with \"FLKBSNAP\")");
-  const uint32_t version = r.U32("format version");
-  const uint32_t layout = r.U32("layout");
-  const uint64_t core = r.U64("core fingerprint");
-  r.U64("source hash");
-  const uint64_t body_size = r.U64("body size");
-  const uint64_t body_hash = r.U64("body hash");
-  if (!r.ok()) return SnapshotError(r.error());
-  if (version != kKbSnapshotVersion)
-    return SnapshotError("format version " + std::to_string(version) + ", this core reads version " +
-                         std::to_string(kKbSnapshotVersion) + "; compile the KB again (factlint kb-compile)");
-  if (layout != kLayout || core != CoreFingerprint())
-    return SnapshotError(std::string("compiled by a core with another ") + (layout != kLayout ? "KB layout" : "built-in lexicon") +
-                         "; compile the KB again with this one (factlint kb-compile)");
-  if (body_size != bytes.size() - kKbSnapshotHeaderSize)
-    return SnapshotError("the header gives a body of " + std::to_string(body_size) + " bytes, the file has " +
-                         std::to_string(bytes.size() - kKbSnapshotHeaderSize) + " (truncated or extended)");
-  if (check_hash && SnapshotHash(bytes.substr(kKbSnapshotHeaderSize)) != body_hash)
-    return SnapshotError("the body's hash does not match the header's (the file is corrupt)");
-
-  auto kb = std::make_shared<Kb>();
-  auto index = std::make_shared<KbIndex>();
-  const size_t file_end = bytes.size();
-
-  uint32_t name_ref = 0;
-  if (r.Open(kMeta)) {
-    kb->schema_version = r.I32("schema version");
-    name_ref = r.U32("name");  // resolved after the pool
-    kb->as_of = Date{r.I32("as_of")};
-    r.Close(file_end);
-  }
-  std::vector<std::string_view> pool;
-  if (r.Open(kStrings)) {
-    const uint32_t count = r.Count(4, "strings");
-    std::vector<uint32_t> offsets;
-    r.U32s(static_cast<size_t>(count) + 1, &offsets, "string offsets");
-    if (r.ok()) {
-      const std::string_view text = r.Bytes(r.left(), "string bytes");
-      if (offsets[0] != 0 || offsets[count] != text.size()) r.Fail("string offsets do not run from 0 to the pool's size");
-      for (uint32_t i = 0; i < count && r.ok(); ++i) {
-        if (offsets[i + 1] < offsets[i]) r.Fail("string offsets decrease at string " + std::to_string(i));
-        else if (offsets[i + 1] > text.size()) r.Fail("string " + std::to_string(i) + " ends past the pool");
-        else pool.push_back(text.substr(offsets[i], offsets[i + 1] - offsets[i]));
-      }
-    }
-    r.Close(file_end);
-  }
-  r.pool = &pool;
-  if (r.ok()) {
-    if (name_ref >= pool.size()) r.Fail("the KB's name is string " + std::to_string(name_ref) + ", not in the pool");
-    else kb->name = std::string(pool[name_ref]);
-  }
-
-  if (r.Open(kSources)) {
-    const uint32_t n = r.Count(16, "sources");
-    kb->sources.resize(n);
-    for (KbSource& s : kb->sources) {
-      if (!r.ok()) break;
-      s.id = r.Str("source id"), s.name = r.Str("source name"), s.url = r.Str("source url"), s.license = r.Str("source license");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kPeople)) {
-    const uint32_t n = r.Count(34, "people");
-    kb->people.resize(n);
-    for (KbPerson& p : kb->people) {
-      if (!r.ok()) break;
-      p.id = r.Str("person id"), p.name = r.Str("person name");
-      p.aliases = r.Strs("person aliases");
-      p.shorts = r.Strs("person short forms");
-      p.born = r.OptDate("person born");
-      p.born_precision = r.Enum<EventPrecision>(kMaxPrecision, "born precision");
-      p.died = r.OptDate("person died");
-      p.died_precision = r.Enum<EventPrecision>(kMaxPrecision, "died precision");
-      p.source = r.Index(kb->sources.size(), true, "person source");
-      p.ref = r.Str("person ref");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kOffices)) {
-    const uint32_t n = r.Count(18, "offices");
-    kb->offices.resize(n);
-    for (KbOffice& o : kb->offices) {
-      if (!r.ok()) break;
-      o.id = r.Str("office id"), o.name = r.Str("office name");
-      o.titles = r.Strs("office titles");
-      o.jurisdiction = r.Strs("office jurisdiction");
-      o.single_holder = r.Bool("office single_holder");
-      o.role = r.Enum<OfficeRole>(kMaxRole, "office role");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kTerms)) {
-    const uint32_t n = r.Count(44, "terms");
-    kb->terms.resize(n);
-    for (KbTerm& t : kb->terms) {
-      if (!r.ok()) break;
-      t.person = r.Index(kb->people.size(), false, "term person");
-      t.office = r.Index(kb->offices.size(), false, "term office");
-      t.start = Date{r.I32("term start")};
-      t.end = r.OptDate("term end");
-      t.acting = r.Bool("term acting");
-      t.source = r.Index(kb->sources.size(), false, "term source");
-      t.ref = r.Str("term ref"), t.party = r.Str("term party"), t.state = r.Str("term state");
-      t.district = r.OptI32("term district");
-      t.ordinal = r.OptI32("term ordinal");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kEvents)) {
-    const uint32_t n = r.Count(48, "events");
-    kb->events.resize(n);
-    for (KbEvent& e : kb->events) {
-      if (!r.ok()) break;
-      e.id = r.Str("event id"), e.name = r.Str("event name"), e.kind = r.Str("event kind"), e.place = r.Str("event place");
-      e.date = Date{r.I32("event date")};
-      e.end = r.OptDate("event end");
-      e.precision = r.Enum<EventPrecision>(kMaxPrecision, "event precision");
-      const uint32_t parts = r.Count(4, "event participants");
-      for (uint32_t i = 0; i < parts && r.ok(); ++i) e.participants.push_back(r.Index(kb->people.size(), false, "event participant"));
-      e.winner = r.OptI32("event winner");
-      if (e.winner && (*e.winner < 0 || static_cast<size_t>(*e.winner) >= kb->people.size()))
-        r.Fail("event winner " + std::to_string(*e.winner) + " is out of range");
-      e.triggers = r.Strs("event triggers");
-      const uint32_t others = r.Count(8, "event other dates");
-      for (uint32_t i = 0; i < others && r.ok(); ++i) {
-        KbOtherDate d;
-        d.date = Date{r.I32("other date")};
-        d.what = r.Str("other date what");
-        e.other_dates.push_back(std::move(d));
-      }
-      e.source = r.Index(kb->sources.size(), false, "event source");
-      e.ref = r.Str("event ref");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kQuotes)) {
-    const uint32_t n = r.Count(24, "quotes");
-    kb->quotes.resize(n);
-    for (KbQuote& q : kb->quotes) {
-      if (!r.ok()) break;
-      q.speaker = r.Index(kb->people.size(), false, "quote speaker");
-      q.date = Date{r.I32("quote date")};
-      q.text = r.Str("quote text"), q.ref = r.Str("quote ref"), q.context = r.Str("quote context");
-      q.source = r.Index(kb->sources.size(), false, "quote source");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kLexicon)) {
-    kb->lexicon.hedges = r.Strs("lexicon hedges");
-    kb->lexicon.anonymous = r.Strs("lexicon anonymous");
-    kb->lexicon.prospective = r.Strs("lexicon prospective");
-    r.Close(file_end);
-  }
-  if (r.Open(kLookups)) {
-    kb->terms_by_person = ReadCsr(&r, kb->people.size(), kb->terms.size(), "terms by person");
-    kb->terms_by_office = ReadCsr(&r, kb->offices.size(), kb->terms.size(), "terms by office");
-    kb->quotes_by_speaker = ReadCsr(&r, kb->people.size(), kb->quotes.size(), "quotes by speaker");
-    r.Close(file_end);
-  }
-  if (r.Open(kMatcher)) {
-    const uint32_t n = r.Count(4, "patterns");
-    std::vector<std::string> patterns;
-    patterns.reserve(n);
-    for (uint32_t i = 0; i < n && r.ok(); ++i) patterns.push_back(r.Str("pattern"));
-    if (r.ok()) {
-      std::optional<std::string> bad = SnapshotCodec::ReadMatcher(&r, std::move(patterns), &index->matcher);
-      if (bad) r.Fail(*bad);
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kRefs)) {
-    const uint32_t n = r.Count(4, "pattern refs");
-    if (r.ok() && n != index->matcher.pattern_count())
-      r.Fail("refs for " + std::to_string(n) + " patterns, the matcher has " + std::to_string(index->matcher.pattern_count()));
-    std::vector<uint32_t> begin;
-    r.U32s(static_cast<size_t>(n) + 1, &begin, "pattern ref offsets");
-    if (r.ok() && begin[0] != 0) r.Fail("pattern ref offsets do not start at 0");
-    for (uint32_t i = 0; i < n && r.ok(); ++i)
-      if (begin[i + 1] < begin[i]) r.Fail("pattern ref offsets decrease at pattern " + std::to_string(i));
-    if (r.ok() && r.Need(static_cast<uint64_t>(begin[n]) * 5, "pattern refs")) {
-      index->refs.resize(n);
-      for (uint32_t i = 0; i < n && r.ok(); ++i) {
-        for (uint32_t k = begin[i]; k < begin[i + 1] && r.ok(); ++k) {
-          const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
-          const int32_t id = r.I32("pattern ref id");
-          size_t range = 0;
-          switch (kind) {
-            case PhraseKind::kPersonFull: case PhraseKind::kPersonShort: range = kb->people.size(); break;
-            case PhraseKind::kTitle: case PhraseKind::kJurisdiction: range = kb->offices.size(); break;
-            case PhraseKind::kTrigger: range = kb->events.size(); break;
-            default: range = 0; break;
-          }
-          if (r.ok() && !(range == 0 ? id == -1 : id >= 0 && static_cast<size_t>(id) < range))
-            r.Fail("pattern " + std::to_string(i) + " names " + std::to_string(id) + ", out of range for its kind");
-          index->refs[i].push_back(PhraseRef{kind, id});
-        }
-      }
-    }
-    index->earliest = r.OptDate("earliest date");
-    r.Close(file_end);
-  }
-  if (r.ok() && r.left() != 0) r.Fail(std::to_string(r.left()) + " bytes after the last section");
-  if (!r.ok()) return SnapshotError(r.error());
-
-  for (size_t i = 0; i < kb->people.size(); ++i) kb->person_by_id.emplace(kb->people[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->offices.size(); ++i) kb->office_by_id.emplace(kb->offices[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->sources.size(); ++i) kb->source_by_id.emplace(kb->sources[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->events.size(); ++i) kb->event_by_id.emplace(kb->events[i].id, static_cast<int>(i));
-  kb->index = std::move(index);
-  return KbHandle(std::move(kb));
-}
-
-}  // namespace
-
-Result<KbHandle> LoadKbSnapshot(std::string_view bytes) { return Read(bytes, /*check_hash=*/true); }
-Result<KbHandle> LoadKbSnapshotUnhashed(std::string_view bytes) { return Read(bytes, /*check_hash=*/false); }
 
 }  // namespace factlint
