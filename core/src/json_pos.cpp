@@ -280,8 +280,6 @@ std::optional<size_t> FindTooDeep(std::string_view text, int max_depth) {
 
 // --- JsonReader --------------------------------------------------------------------------------
 
-namespace {
-
 void AppendUtf8(std::string* out, uint32_t cp) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));
@@ -299,6 +297,8 @@ void AppendUtf8(std::string* out, uint32_t cp) {
     out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
 }
+
+namespace {
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';

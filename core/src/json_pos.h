@@ -135,6 +135,9 @@ std::string_view JsonTypeName(JsonReader::Type type);
 void AppendPointerToken(std::string* pointer, std::string_view token);
 void AppendPointerIndex(std::string* pointer, size_t index);
 
+// Appends the UTF-8 bytes of code point cp (below 0x110000; a JSON \u escape decoded).
+void AppendUtf8(std::string* out, uint32_t cp);
+
 }  // namespace factlint
 
 #endif  // FACTLINT_CORE_JSON_POS_H_
