@@ -75,7 +75,17 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"Flights stopped in 2004 due to the strike.", false},
                 Row{"The delay was due to the strike in 2004.", false},
                 Row{"The plant opened in 2004, if the records are right.", false},
-                Row{"The bill, proposed in 1993, lapsed.", false}}) {
+                Row{"The bill, proposed in 1993, lapsed.", false},
+                // "will" earlier in the clause, however far: the date is a time it looks to.
+                Row{"No, I will back the choice of the party for its candidate in 2016.", true},
+                Row{"She shall serve the full term of the council in 2009.", true},
+                // Not when the date is a past point, nor past again after a relative or speech
+                // word or a past auxiliary, nor the noun.
+                Row{"It will be the first rise in sales since 2003.", false},
+                Row{"He will visit the town where his father was born in 1953.", false},
+                Row{"They will not say what they had paid in 2004.", false},
+                Row{"The will of the voters was clear in 2004.", false},
+                Row{"The talks will resume, as agreed in 2004.", false}}) {
     INFO(r.text);
     Stages s(r.text, factlint::CheckOptions{});
     REQUIRE(s.timeline.future.size() == 1);
