@@ -431,6 +431,34 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     }
     add(key, std::move(tc));
   }
+  // "last year's Boxing Day tsunami", "this month's Gleneagles summit": a relative date of a
+  // dated KB event places the text itself — a year or month after, in, or before the event's.
+  for (const EventMention& em : m_.events) {
+    if (em.generic || em.by_participants) continue;
+    const KbEvent& ev = kb.events[static_cast<size_t>(em.events.front())];
+    bool one_date = true;
+    for (int e : em.events) one_date = one_date && kb.events[static_cast<size_t>(e)].date.days == ev.date.days;
+    if (!one_date) continue;
+    for (const TimeExpr& te : sent_.times[static_cast<size_t>(em.sentence)]) {
+      if (!te.relative_unit || te.end > em.start || em.start - te.end > 4) continue;
+      if (t_.F(static_cast<uint32_t>(te.end), em.start) != "'s ") continue;  // folded: ’ is '
+      // The text's time is the event's shifted back by the offset: ResolveRelative from the
+      // event's day with the offset negated.
+      TimeExpr back = te;
+      back.relative_offset = -te.relative_offset;
+      Date a, b;
+      ResolveRelative(back, ev.date, ev.date, &a, &b);
+      TimeConstraint tc;
+      tc.intervals.emplace_back(a.days, b.days + 1);
+      tc.weight = 5;
+      const std::string unit = te.relative_unit == 'y' ? "year" : "month";
+      tc.clue = "\"" + t_.Orig(te.start, em.end) + "\": " + ev.name + " (" + kb_.EventDateText(ev) + "), " +
+                (te.relative_offset < 0   ? "a " + unit + " before the text"
+                 : te.relative_offset > 0 ? "a " + unit + " after the text"
+                                          : "in the text's " + unit);
+      add("L" + std::to_string(em.events.front()) + te.ToString(), std::move(tc));
+    }
+  }
   for (size_t s = 0; s < sent_.size(); ++s) {
     for (size_t k = 0; k < sent_.times[s].size(); ++k) {
       const TimeExpr& te = sent_.times[s][k];

@@ -201,3 +201,27 @@ TEST_CASE("timeline: \"NAME, who was TITLE during EVENT\" is judged at the event
     if (*r.own) CHECK(ct.when.find("at the time of the ") == 0);
   }
 }
+
+// Issue 12: a relative date of a dated KB event places the text itself ("last year's EVENT": a
+// year after the event's). Undated texts; the window must be [from, to].
+TEST_CASE("timeline: \"last year's EVENT\" places the text", "[timeline]") {
+  struct Row {
+    const char* text;
+    const char* from;  // "" = no window
+    const char* to;
+  };
+  for (Row r : {Row{"Aid kept flowing a year after last year's Russian invasion of Ukraine.", "2023-01-01", "2023-12-31"},
+                Row{"Analysts revisited last month's Russian invasion of Ukraine.", "2022-03-01", "2022-03-31"},
+                Row{"Voters recalled this year's 2020 presidential election.", "2020-11-03", "2020-12-31"},
+                Row{"Candidates prepared for next year's 2024 presidential election.", "2023-01-01", "2023-12-31"},
+                // Curly apostrophe, folded.
+                Row{"Aid kept flowing after last year\u2019s Russian invasion of Ukraine.", "2023-01-01", "2023-12-31"},
+                // Not adjacent: the relative date is the text's own, not the event's.
+                Row{"Last year, envoys spoke of the Russian invasion of Ukraine.", "2022-02-24", "2026-11-01"}}) {
+    INFO(r.text);
+    Stages s(r.text, factlint::CheckOptions{});
+    const factlint::ReferenceDate& rd = s.timeline.reference;
+    CHECK(Iso(rd.from) == r.from);
+    CHECK(Iso(rd.to) == r.to);
+  }
+}
