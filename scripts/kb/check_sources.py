@@ -37,7 +37,8 @@ ALIASES = {"cn": ["China", "Chinese"], "su": ["Soviet"], "yu": ["Yugoslavia", "S
 # Wikipedia titles that belong to one country without naming it (checked by hand).
 COUNTRY_SPECIFIC = {"Secretariat_of_Foreign_Affairs": "mx", "Minister_of_International_Relations_and_Cooperation": "za",
                     "Minister_of_Defence_and_Military_Veterans": "za",
-                    "Ministry_of_Foreign_Affairs,_International_Trade_and_Worship": "ar"}
+                    "Ministry_of_Foreign_Affairs,_International_Trade_and_Worship": "ar",
+                    "Governo_Ciampi": "it"}
 # Hosts whose pages copy or aggregate other pages (see 3. above); matched on the address's host.
 WEAK_HOSTS = ["issuhub.com", "tracking.ghscosting.org", "covid19basics.com", "46.235.172.94", "softschools.com",
               "pdfslide.us", "imaginecosmos.com", "pscquestiontools.blogspot.com", "feedman.me",
