@@ -88,6 +88,17 @@ HOG_IS_PRESIDENT = {
     # abolished; the president heads the cabinet).
     # https://en.wikipedia.org/wiki/Syrian_transitional_government
     "sy": [("2025-03-29", None)],
+    # Sylvestre Nsanzimana, appointed on 12 October 1991, was Rwanda's "erste Premierminister ... nach
+    # über dreißig Jahren". https://de.m.wikipedia.org/wiki/Sylvestre_Nsanzimana
+    "rw": [("1990-01-01", "1991-10-12")],
+    # Koffigoh became head of government on 27 August 1991 "when a national conference put a prime
+    # minister alongside the president"; the office had been abolished in 1961.
+    # https://de.zxc.wiki/wiki/Joseph_Kokou_Koffigoh
+    "tg": [("1990-01-01", "1991-08-27")],
+    # President Saied dismissed Prime Minister Mechichi on 25 July 2021 and said "he would temporarily
+    # head the government until he appoints a new prime minister" (Najla Bouden, 11 October 2021).
+    # https://tntribune.com/tunisian-president-sacks-prime-minister-freezes-parliament/
+    "tn": [("2021-07-25", "2021-10-11")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
