@@ -44,7 +44,7 @@ INDEPENDENCE = {
 PRESIDENTIAL = set("""us br ar mx id ph co cl pe ve ec bo uy py cr pa gt hn sv ni do cy ng ke gh sl lr
 gm mw zm zw bw na za ss sd ir af tm mv km sc ao bj ml ne td ga km ug er tj uz kz ss""".split())
 
-# Periods in which the president is both head of state and head of government although the
+# Periods in which the head of state (a president; once a king) also heads the government although the
 # country is not in PRESIDENTIAL (or has a head-of-government office in the KB for other years):
 # no separate head of government is expected then, so those days are not counted in the HoG
 # column. Each row: cc -> [(from, to or None = as_of)], with the page that states it.
@@ -99,6 +99,10 @@ HOG_IS_PRESIDENT = {
     # head the government until he appoints a new prime minister" (Najla Bouden, 11 October 2021).
     # https://tntribune.com/tunisian-president-sacks-prime-minister-freezes-parliament/
     "tn": [("2021-07-25", "2021-10-11")],
+    # The head of state here is a king: Gyanendra dismissed the Deuba government on 1 February 2005;
+    # "The Council of Ministers to be constituted will be under our chairmanship" (to Koirala's
+    # premiership, 25 April 2006). http://archive.nepalnews.com/king-dismisses-deuba-govt-assumes-power-for-three-years/
+    "np": [("2005-02-01", "2006-04-25")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
