@@ -6,6 +6,9 @@
 //   loadKbSnapshot(bytes)      -> the same, for a compiled KB snapshot (a Uint8Array; Embind
 //                                 copies its bytes into a std::string): no JSON parse, no index
 //                                 build; a kb_snapshot error when it is refused
+//   loadKbCompiled(kbText)     -> {ok, error, snapshot}: loadKb, and on success the compiled
+//                                 snapshot of that KB (factlint::WriteKbSnapshot) as a new
+//                                 Uint8Array (null on error), for a cache keyed by the text's hash
 //   loadRules(rulesText)       -> {ok, error}: replaces the rule catalogue (docs/RULES.md)
 //   kbSummary()                -> JSON text of the loaded KB's summary ("" when none is loaded)
 //   check(text, optionsJson)   -> report JSON text (factlint::ReportToJson), or
@@ -27,7 +30,9 @@
 // own parsers.
 
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -97,6 +102,26 @@ LoadResult LoadKbSnapshot(const std::string& bytes) {
   if (!loaded.ok()) return LoadResult{false, ToJsError(loaded.error())};
   CurrentKb() = std::move(loaded).value();
   return LoadResult{true, JsError{}};
+}
+
+// loadKb + WriteKbSnapshot of the KB just loaded: the snapshot is copied out into a JS Uint8Array
+// (nothing returned points into wasm memory).
+emscripten::val LoadKbCompiled(const std::string& kb_text) {
+  emscripten::val out = emscripten::val::object();
+  factlint::Result<factlint::KbHandle> loaded = factlint::LoadKb(kb_text);
+  if (!loaded.ok()) {
+    out.set("ok", false);
+    out.set("error", ToJsError(loaded.error()));
+    out.set("snapshot", emscripten::val::null());
+    return out;
+  }
+  CurrentKb() = std::move(loaded).value();
+  std::string bytes = factlint::WriteKbSnapshot(*CurrentKb(), kb_text);
+  emscripten::val view(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
+  out.set("ok", true);
+  out.set("error", JsError{});
+  out.set("snapshot", emscripten::val::global("Uint8Array").new_(view));  // a copy out of wasm memory
+  return out;
 }
 
 std::string KbSummaryJson() {
@@ -211,6 +236,7 @@ EMSCRIPTEN_BINDINGS(factlint) {
       .field("error", &LoadResult::error);
   emscripten::function("loadKb", &LoadKb);
   emscripten::function("loadKbSnapshot", &LoadKbSnapshot);
+  emscripten::function("loadKbCompiled", &LoadKbCompiled);
   emscripten::function("loadRules", &LoadRules);
   emscripten::function("kbSummary", &KbSummaryJson);
   emscripten::function("check", &CheckText);

@@ -1,6 +1,6 @@
 // Lays out the page from the wasm build output, web/ sources, the bundled KB and the example:
 //
-//   dist/web/           the served page: index.html, app.mjs, worker.mjs, style.css, factlint.mjs,
+//   dist/web/           the served page: index.html, boot.js, app.mjs, worker.mjs, style.css, factlint.mjs,
 //                       factlint.d.ts, pagedate.js, factlint-core.mjs, factlint-core.wasm, world.json,
 //                       world.kbs (the compiled KB snapshot), example-article.txt
 //   dist/factlint.html  one self-contained file (CSS, JS, wasm as base64, KB, example) that works
@@ -50,7 +50,7 @@ const inputs = {
   kb: need(path.join(root, 'kb', 'world.json')),
   example: need(path.join(root, 'examples', 'example-article.txt')),
 };
-const PAGE_FILES = ['index.html', 'app.mjs', 'worker.mjs', 'style.css', 'factlint.mjs', 'factlint.d.ts', 'pagedate.js'];
+const PAGE_FILES = ['index.html', 'boot.js', 'app.mjs', 'worker.mjs', 'style.css', 'factlint.mjs', 'factlint.d.ts', 'pagedate.js'];
 for (const name of PAGE_FILES) need(path.join(webSrc, name));
 
 // --- dist/web --------------------------------------------------------------------------------
@@ -61,10 +61,14 @@ fs.copyFileSync(inputs.coreMjs, path.join(outWeb, 'factlint-core.mjs'));
 fs.copyFileSync(inputs.coreWasm, path.join(outWeb, 'factlint-core.wasm'));
 fs.copyFileSync(inputs.kb, path.join(outWeb, 'world.json'));
 const snapshot = path.resolve(process.env.FACTLINT_KB_SNAPSHOT || path.join(root, 'build', 'native', 'kb', 'world.kbs'));
-if (fs.existsSync(snapshot) && fs.statSync(snapshot).mtimeMs >= fs.statSync(inputs.kb).mtimeMs) {
+const haveSnapshot = fs.existsSync(snapshot) && fs.statSync(snapshot).mtimeMs >= fs.statSync(inputs.kb).mtimeMs;
+if (haveSnapshot) {
   fs.copyFileSync(snapshot, path.join(outWeb, 'world.kbs'));
 } else {
   console.warn(`assemble: ${path.relative(root, snapshot)} is missing or older than kb/world.json (build the native preset first); the page will load world.json`);
+  // No world.kbs to preload: drop its hint from the served page.
+  const page = path.join(outWeb, 'index.html');
+  fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace(/^<link rel="preload" href="world\.kbs"[^>]*>\n/m, ''));
 }
 fs.copyFileSync(inputs.example, path.join(outWeb, 'example-article.txt'));
 
@@ -133,8 +137,10 @@ function replaceOnce(pattern, replacement, what) {
 }
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta');
 // The served page's preload hints name files the offline file inlines: drop them.
-html = html.replace(/^<link rel="modulepreload" href="[^"]*">\n/gm, '');
-if (html.includes('modulepreload')) fail('index.html: a modulepreload link the assembler does not handle');
+html = html.replace(/^<link rel="(?:modulepreload|preload)" href="[^"]*"(?: as="fetch" crossorigin)?>\n/gm, '');
+if (/rel="(?:module)?preload"/.test(html)) fail('index.html: a preload link the assembler does not handle');
+// boot.js starts the Worker of the served page; the offline file has none (it checks on the main thread).
+replaceOnce(/<script src="boot.js"><\/script>\n/, '', 'boot.js script');
 replaceOnce(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'style sheet link');
 replaceOnce(/<script src="pagedate.js"><\/script>/, `<script>${pageDateScript}</script>`, 'pagedate.js script');
 replaceOnce(/<script type="module" src="app.mjs"><\/script>/, [
