@@ -129,14 +129,15 @@ function setArticle(text) {
 // ---------------------------------------------------------------------------------------------
 // Engines: the same checker behind a Worker or on the main thread, both asynchronous.
 
+// On the main thread (file://, the offline file, or no Worker): the bundled KB goes through the
+// IndexedDB cache of compiled KBs too, so only the first start parses its JSON.
 async function mainThreadEngine(kb) {  // kb: text or a promise of it
-  const checker = await createChecker({ kb });
-  let cache;  // the IndexedDB cache of compiled KBs (openKbCache), opened on the first KB loaded
+  const cache = openKbCache();
+  const checker = await createChecker({ kb, kbCache: cache });
   return {
     mode: 'main thread',
     check: async (text, options) => checker.check(text, options),
     loadKb: async (text) => {
-      if (cache === undefined) cache = openKbCache();
       const { summary, fromCache, refused } = await checker.loadKbCached(text, cache);
       return { summary, fromCache, refused };
     },
@@ -144,6 +145,7 @@ async function mainThreadEngine(kb) {  // kb: text or a promise of it
     resetRules: async () => checker.resetRules(),
     get rules() { return checker.rules; },
     version: checker.version,
+    kbFrom: checker.kbFrom,
     get kb() { return checker.kb; },
   };
 }
