@@ -1,6 +1,7 @@
 // Cold start of the page and of the extension, part by part (issue #15). Figures, not pass/fail.
 //
 // usage: node bench/coldstart.mjs [--quick] [--runs N] [--page-only | --extension-only]
+//        (--page-only: the served page and the offline file)
 // env:   FACTLINT_DIST             the assembled page and extension (default dist/)
 //        FACTLINT_BENCH_BASE_DIST  another assembled page: its cold start is measured in the same
 //                                  run, alternating with this one's (the page parts it has marks for)
@@ -11,6 +12,10 @@
 // timing), the Worker's modules evaluated, its init message received, the module compiled and
 // instantiated, the snapshot's bytes in, the KB loaded (the Worker's marks moved onto the page's
 // clock), the engine ready on the page, the first report applied. Medians over the runs.
+//
+// Offline file: dist/factlint.html opened from file:// in a fresh context (first open: the bundled
+// KB's JSON parsed and its compiled snapshot cached in IndexedDB), then again in the same context
+// (second open: the snapshot from the cache), to the first report.
 //
 // Extension: Chromium with dist/extension loaded; a page open; the service worker stopped (as
 // Chrome does after 30 s idle, through the DevTools protocol), then the check a toolbar click
@@ -112,6 +117,51 @@ if (!args.includes('--extension-only')) {
   if (out.page.warnings.length) console.log(`page console: ${out.page.warnings.join(' | ')}`);
 }
 
+// --- the offline file ---------------------------------------------------------------------------------
+// dist/factlint.html from file://: its first open in a fresh context (the bundled KB's JSON parsed,
+// compiled and cached in IndexedDB), then a second open in the same context (the cached snapshot).
+async function offlineFirstReport(context, file) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (window.__factlintFirstReport === undefined && Number(document.body?.dataset.checks) >= 1) window.__factlintFirstReport = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks'] });
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForFunction(() => window.__factlintFirstReport !== undefined, null, { timeout: 60000 });
+  const r = await page.evaluate(() => ({ ms: window.__factlintFirstReport, kbFrom: document.body.dataset.kbFrom }));
+  await page.close();
+  return r;
+}
+
+if (!args.includes('--extension-only')) {
+  const browser = await launchBrowser();
+  const rows = { first: [], second: [], baseFirst: [], baseSecond: [], kbFrom: [] };
+  try {
+    for (let i = 0; i < RUNS; i += 1) {
+      for (const [dist, a, b] of [...(BASE ? [[BASE, 'baseFirst', 'baseSecond']] : []), [DIST, 'first', 'second']]) {
+        const context = await browser.newContext();
+        const first = await offlineFirstReport(context, path.join(dist, 'factlint.html'));
+        const second = await offlineFirstReport(context, path.join(dist, 'factlint.html'));
+        rows[a].push(first.ms);
+        rows[b].push(second.ms);
+        if (dist === DIST) rows.kbFrom.push(`${first.kbFrom}/${second.kbFrom}`);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  out.offline = { first_open_ms: median(rows.first), second_open_ms: median(rows.second), runs: rows };
+  console.log('');
+  console.log(`Offline file (dist/factlint.html from file://, main thread): navigation → first report, median of ${RUNS} fresh contexts, ms`);
+  console.log(`| open | this file (KB from) |${BASE ? ' base file |' : ''}`);
+  console.log(`|---|---:|${BASE ? '---:|' : ''}`);
+  console.log(`| first open (fresh context) | ${fmt(median(rows.first))} (${[...new Set(rows.kbFrom.map((k) => k.split('/')[0]))].join(', ')}) |${BASE ? ` ${fmt(median(rows.baseFirst))} |` : ''}`);
+  console.log(`| second open (same context) | ${fmt(median(rows.second))} (${[...new Set(rows.kbFrom.map((k) => k.split('/')[1]))].join(', ')}) |${BASE ? ` ${fmt(median(rows.baseSecond))} |` : ''}`);
+  console.log(`runs: first ${rows.first.map(fmt).join(' ')}; second ${rows.second.map(fmt).join(' ')}${BASE ? `; base first ${rows.baseFirst.map(fmt).join(' ')}; base second ${rows.baseSecond.map(fmt).join(' ')}` : ''}`);
+}
+
 // --- the extension ------------------------------------------------------------------------------------
 async function stopServiceWorker(context, extensionPage) {
   const cdp = await context.newCDPSession(extensionPage);
@@ -131,8 +181,8 @@ const CHECK_FRONT_TAB = async () => {
   return globalThis.factlint.checkTab(tab.id);
 };
 
-if (!args.includes('--page-only')) {
-  const extension = path.join(DIST, 'extension');
+async function measureExtension(dist, label) {
+  const extension = path.join(dist, 'extension');
   const story = '<!doctype html><html><head><meta charset="utf-8"><title>Story</title>' +
     '<meta property="article:published_time" content="2019-03-15T09:30:00Z"></head><body><article><h1>Talks resume</h1>' +
     '<p>British Prime Minister Theresa May and German Chancellor Angela Merkel met in Brussels on Friday.</p>' +
@@ -140,6 +190,7 @@ if (!args.includes('--page-only')) {
     '</article></body></html>';
   const server = await serve({ routes: { '/story.html': { body: story } } });
   const context = await launchWithExtension(extension);
+  const rows = [];
   try {
     const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
@@ -148,7 +199,7 @@ if (!args.includes('--page-only')) {
     const page = await context.newPage();
     await page.goto(`${server.url}/story.html`);
     await page.bringToFront();
-    const measure = async (label) => {
+    const measure = async (kbLabel) => {
       const cold = [], parts = [], warm = [];
       for (let run = 0; run < RUNS; run += 1) {
         await page.keyboard.press('Escape');
@@ -158,32 +209,43 @@ if (!args.includes('--page-only')) {
         const summary = await worker.evaluate(CHECK_FRONT_TAB);
         cold.push(performance.now() - t0);
         parts.push(await worker.evaluate(() => ({ ...globalThis.factlint.startup })));
-        if (!summary || !(summary.count >= 1)) throw new Error(`${label}: the check found nothing`);
+        if (!summary || !(summary.count >= 1)) throw new Error(`${kbLabel}: the check found nothing`);
         const t1 = performance.now();
         await page.keyboard.press('Escape');
         await worker.evaluate(CHECK_FRONT_TAB);
         warm.push(performance.now() - t1);
       }
       const keys = [...new Set(parts.flatMap((p) => Object.keys(p)))];
-      const row = { label, first_check_ms: median(cold), runs_ms: cold, awake_check_ms: median(warm), startup_median_ms: Object.fromEntries(keys.map((k) => [k, median(parts.map((p) => p[k]))])), startup_runs: parts };
-      console.log(`| ${label} | ${fmt(row.first_check_ms)} (${cold.map(fmt).join(' ')}) | ${keys.map((k) => `${k} ${fmt(row.startup_median_ms[k])}`).join(', ')} | ${fmt(row.awake_check_ms)} |`);
-      return row;
+      const row = {
+        extension: label, kb: kbLabel, first_check_ms: median(cold), runs_ms: cold, awake_check_ms: median(warm),
+        startup_median: Object.fromEntries(keys.map((k) => [k, typeof parts[0][k] === 'number' ? median(parts.map((p) => p[k])) : [...new Set(parts.map((p) => p[k]))].join('/')])),
+      };
+      const partText = keys.map((k) => `${k} ${typeof row.startup_median[k] === 'number' ? fmt(row.startup_median[k]) : row.startup_median[k]}`).join(', ');
+      console.log(`| ${label} | ${kbLabel} | ${fmt(row.first_check_ms)} (${cold.map(fmt).join(' ')}) | ${partText} | ${fmt(row.awake_check_ms)} |`);
+      rows.push(row);
     };
-    console.log('');
-    console.log(`Extension: first check after a service-worker restart (stop → wake-up message → checkTab → findings drawn), ${RUNS} runs, median ms`);
-    console.log('| KB | first check (runs) | the worker\'s start-up parts (ms since getChecker began) | next check, worker awake |');
-    console.log('|---|---:|---|---:|');
-    out.extension = [await measure('bundled (world.kbs in the package)')];
+    await measure('bundled (world.kbs in the package)');
     // A user KB stored through the options page: kb/world.json itself, as large as the bundled one.
     const kbText = fs.readFileSync(path.join(ROOT, 'kb', 'world.json'), 'utf8');
     const set = await options.evaluate((text) => chrome.runtime.sendMessage({ type: 'factlint-set-kb', text }), kbText);
     if (!set || !set.ok) throw new Error(`the user KB was not stored: ${JSON.stringify(set)}`);
-    out.extension.push(await measure('user KB stored (kb/world.json as a user KB, 3.3 MB)'));
+    await measure('user KB stored (kb/world.json as a user KB, 3.3 MB)');
     await options.evaluate(() => chrome.runtime.sendMessage({ type: 'factlint-reset-kb' }));
   } finally {
     await context.close();
     await server.close();
   }
+  return rows;
+}
+
+if (!args.includes('--page-only')) {
+  console.log('');
+  console.log(`Extension: first check after a service-worker restart (stop → wake-up message → checkTab → findings drawn), ${RUNS} runs, median ms`);
+  console.log('| extension | KB | first check (runs) | the worker\'s start-up parts (ms since getChecker began) | next check, worker awake |');
+  console.log('|---|---|---:|---|---:|');
+  out.extension = [];
+  if (BASE && fs.existsSync(path.join(BASE, 'extension', 'manifest.json'))) out.extension.push(...await measureExtension(BASE, 'base'));
+  out.extension.push(...await measureExtension(DIST, 'this'));
 }
 
 out.load_after = os.loadavg();
