@@ -13,9 +13,8 @@
 // instantiated, the snapshot's bytes in, the KB loaded (the Worker's marks moved onto the page's
 // clock), the engine ready on the page, the first report applied. Medians over the runs.
 //
-// Offline file: dist/factlint.html opened from file:// in a fresh context (first open: the bundled
-// KB's JSON parsed and its compiled snapshot cached in IndexedDB), then again in the same context
-// (second open: the snapshot from the cache), to the first report.
+// Offline file: dist/factlint.html opened from file:// in a fresh context, then again in the same
+// context, to the first report (the bundled KB is loaded from its JSON data block both times).
 //
 // Extension: Chromium with dist/extension loaded; a page open; the service worker stopped (as
 // Chrome does after 30 s idle, through the DevTools protocol), then the check a toolbar click
@@ -118,8 +117,8 @@ if (!args.includes('--extension-only')) {
 }
 
 // --- the offline file ---------------------------------------------------------------------------------
-// dist/factlint.html from file://: its first open in a fresh context (the bundled KB's JSON parsed,
-// compiled and cached in IndexedDB), then a second open in the same context (the cached snapshot).
+// dist/factlint.html from file://: its first open in a fresh context, then a second open in the
+// same context.
 async function offlineFirstReport(context, file) {
   const page = await context.newPage();
   await page.addInitScript(() => {

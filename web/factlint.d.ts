@@ -205,8 +205,6 @@ export interface CreateCheckerOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** factlint-core.wasm already compiled (or a promise of it): only instantiated. */
   wasmModule?: WebAssembly.Module | PromiseLike<WebAssembly.Module>;
-  /** A cache of compiled KBs (openKbCache()): the JSON `kb` is then loaded through loadKbCached. */
-  kbCache?: KbCache | null;
   /** Emscripten hook to find factlint-core.wasm elsewhere. */
   locateFile?: (path: string, prefix: string) => string;
 }

@@ -92,12 +92,9 @@ function parseOrThrow(json) {
 //               of one), e.g. by a page that started WebAssembly.compileStreaming before its Worker
 //               was up; it is only instantiated here
 //   locateFile  optional Emscripten hook to find factlint-core.wasm elsewhere
-//   kbCache     optional (openKbCache()): when the JSON `kb` is loaded, it goes through
-//               checker.loadKbCached, so the next start with the same text loads its compiled
-//               snapshot from the cache (kbFrom "cache") instead of parsing it
 // checker.startup tells where the time went: {moduleMs, snapshotMs, kbMs, totalMs} (module
 // compiled/instantiated and snapshot bytes in, since the call; the KB load alone; the whole call).
-export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile, kbCache = null } = {}) {
+export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile } = {}) {
   const isPromise = (v) => v !== null && typeof v === 'object' && typeof v.then === 'function';
   const lazy = typeof kb === 'function';
   if (typeof kb !== 'string' && !isPromise(kb) && !lazy) {
@@ -263,7 +260,6 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
     startup,  // frozen below, once complete
   };
   if (kbFrom === 'snapshot') summary = Object.freeze(JSON.parse(core.kbSummary()));
-  else if (kbCache) await checker.loadKbCached(kbText, kbCache);
   else checker.loadKb(kbText);
   startup.kbMs = now() - tKb;
   startup.totalMs = now() - t0;

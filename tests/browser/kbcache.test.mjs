@@ -1,6 +1,4 @@
 // A user's KB compiled once and cached (issue #15), in Debian Chromium:
-// - the offline file compiles its bundled KB at the first start and loads it from the cache at the
-//   next;
 // - the served page (its Worker) and the offline file (main thread, file://): a KB file loaded
 //   is compiled and its snapshot stored in IndexedDB; after a reload the same file comes from the
 //   cache ("Loaded from the cache of compiled KBs.", body[data-kb-from=cache]) and highlights the
@@ -143,12 +141,6 @@ describe('the page', () => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(pathToFileURL(path.join(DIST, 'factlint.html')).href);
-    // The bundled KB (a JSON data block in the file) is compiled at the first start, then cached.
-    await page.waitForSelector('body[data-state=idle]');
-    assert.equal(await page.evaluate(() => document.body.dataset.kbFrom), 'json');
-    await page.reload();
-    await page.waitForSelector('body[data-state=idle]');
-    assert.equal(await page.evaluate(() => document.body.dataset.kbFrom), 'cache', 'the bundled KB from the cache at the second start');
     await cacheRoundTrip(page, () => page.reload());
     assert.match(await page.textContent('[data-testid=status]'), /\(main thread\)/);
     assert.deepEqual(errors, []);
