@@ -8,10 +8,10 @@
 //
 // Page: a fresh browser context (empty cache) per run, navigation to the first report the page
 // applies (body[data-checks] = 1). Parts, from the page's own timeline (navigation start = 0):
-// the HTML in, app.mjs running (mark factlint:main), the wasm and world.kbs downloaded (resource
-// timing), the Worker's modules evaluated, its init message received, the module compiled and
-// instantiated, the snapshot's bytes in, the KB loaded (the Worker's marks moved onto the page's
-// clock), the engine ready on the page, the first report applied. Medians over the runs.
+// the HTML in, boot.js running, the HTML parsed, app.mjs running (mark factlint:main), the
+// Worker's module evaluated, its init message handled, the module compiled and instantiated, the
+// snapshot's bytes in, the KB loaded (the Worker's marks moved onto the page's clock), the engine
+// ready on the page, the first report applied. Medians over the runs.
 //
 // Offline file: dist/factlint.html opened from file:// in a fresh context, then again in the same
 // context, to the first report (the bundled KB is loaded from its JSON data block both times).
@@ -43,13 +43,11 @@ const out = { date: new Date().toISOString(), load_before: os.loadavg(), runs: R
 // --- the page ---------------------------------------------------------------------------------------
 const PAGE_POINTS = [
   ['html', 'HTML in (responseEnd)'],
-  ['boot', 'boot.js runs (Worker, wasm compile, snapshot fetch started)'],
+  ['boot', 'boot.js runs (Worker started, init posted)'],
   ['dom-interactive', 'HTML parsed (domInteractive)'],
   ['main', 'app.mjs runs (its modules in)'],
-  ['wasm-fetched', 'factlint-core.wasm downloaded by the page'],
-  ['kbs-fetched', 'world.kbs downloaded by the page'],
   ['worker-evaluated', 'Worker modules evaluated'],
-  ['worker-init', 'Worker gets init (wasm compiled, snapshot in)'],
+  ['worker-init', 'Worker handles init (fetches start)'],
   ['module-ready', 'module instantiated in the Worker'],
   ['snapshot-in', 'snapshot bytes in the Worker'],
   ['kb-loaded', 'KB loaded from the snapshot'],
@@ -74,10 +72,6 @@ async function pageColdStart(browser, url) {
     const nav = performance.getEntriesByType('navigation')[0];
     points.html = nav ? nav.responseEnd : NaN;
     points['dom-interactive'] = nav ? nav.domInteractive : NaN;
-    for (const r of performance.getEntriesByType('resource')) {
-      if (r.name.endsWith('/factlint-core.wasm')) points['wasm-fetched'] = r.responseEnd;
-      if (r.name.endsWith('/world.kbs')) points['kbs-fetched'] = r.responseEnd;
-    }
     for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('factlint:')) points[m.name.slice(9)] = m.startTime;
     points['first-report'] = window.__factlintFirstReport;
     return { points, kbFrom: document.body.dataset.kbFrom };

@@ -12,11 +12,12 @@
 //            and why a cached snapshot was refused (null); on error the previous KB stays in use
 //   loadRules → the new catalogue's rules; on error the previous catalogue stays in use
 //   resetRules → the bundled catalogue's rules
-// Start-up: the page compiles the wasm (WebAssembly.compileStreaming) and fetches world.kbs itself
-// while this worker's modules load, and passes both in `init` (wasmModule: a WebAssembly.Module;
-// snapshot: an ArrayBuffer, transferred, or null when it could not be fetched). Without them the
-// worker fetches snapshotUrl and the wasm itself. kbUrl (world.json) is fetched only when the
-// snapshot is missing or refused (createChecker logs why).
+// Start-up: boot.js starts this worker and posts init while the page's HTML is parsed; the worker
+// fetches snapshotUrl (world.kbs) while the wasm streams in and compiles (instantiateStreaming),
+// and kbUrl (world.json) only when the snapshot is missing or refused (createChecker logs why).
+// A caller may pass the module already compiled (wasmModule) and the snapshot's bytes (snapshot:
+// an ArrayBuffer, or null) instead. The assembler ships this file with factlint.mjs and
+// factlint-core.mjs in one module (dist/web/worker.mjs), so the worker starts after one request.
 // `startup` = {evaluated, initReceived, ...checker.startup} in ms: the first two on this worker's
 // clock plus its timeOrigin (so the page can place them on its own), for the bench.
 import { createChecker, openKbCache } from './factlint.mjs';
