@@ -161,10 +161,12 @@ export interface Checker {
   readonly startup: StartupTimes;
 }
 
-/** createChecker's parts, in ms since it was called (kbMs: the KB load alone; totalMs: the call). */
+/** createChecker's parts, in ms since it was called (warmUpMs: the check run on a tiny KB while
+ *  the snapshot was still on its way, 0 if it was not; kbMs: the KB load alone; totalMs: the call). */
 export interface StartupTimes {
   readonly moduleMs: number;
   readonly snapshotMs: number;
+  readonly warmUpMs: number;
   readonly kbMs: number;
   readonly totalMs: number;
 }

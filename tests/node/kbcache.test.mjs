@@ -130,8 +130,20 @@ test('createChecker takes a module compiled ahead (wasmModule) and reports its s
   const c = await factlint.createChecker({ kb: USER_KB, wasmModule: WebAssembly.compile(WASM) });
   assert.equal(c.kbFrom, 'json');
   assert.ok(c.check(EXAMPLE).findings !== undefined);
-  for (const k of ['moduleMs', 'snapshotMs', 'kbMs', 'totalMs']) assert.equal(typeof c.startup[k], 'number', k);
+  for (const k of ['moduleMs', 'snapshotMs', 'warmUpMs', 'kbMs', 'totalMs']) assert.equal(typeof c.startup[k], 'number', k);
   assert.ok(c.startup.totalMs >= c.startup.kbMs && c.startup.totalMs >= c.startup.moduleMs);
   assert.ok(Object.isFrozen(c.startup));
   await assert.rejects(factlint.createChecker({ kb: USER_KB, wasmModule: Promise.reject(new Error('no module')) }), /no module/);
+});
+
+test('a snapshot still on its way: the warm-up runs on a tiny KB, then the real KB is the one in use', async () => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(WEB, 'world.kbs')));
+  const late = new Promise((resolve) => setTimeout(() => resolve(bytes), 300));
+  const c = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: late, wasmBinary: WASM });
+  assert.ok(c.startup.warmUpMs > 0, JSON.stringify(c.startup));
+  assert.equal(c.kbFrom, 'snapshot');
+  assert.ok(c.kb.people > 1000, 'the bundled KB, not the warm-up one');
+  assert.deepEqual(c.check(EXAMPLE), checker.check(EXAMPLE));
+  const early = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: bytes, wasmBinary: WASM });
+  assert.equal(early.startup.warmUpMs, 0, 'no warm-up when the snapshot is already there');
 });
