@@ -162,7 +162,7 @@ export interface Checker {
 }
 
 /** createChecker's parts, in ms since it was called (warmUpMs: the check run on a tiny KB while
- *  the snapshot was still on its way, 0 if it was not; kbMs: the KB load alone; totalMs: the call). */
+ *  the snapshot was still on its way, with the warmUp option; 0 if it was not; kbMs: the KB load alone; totalMs: the call). */
 export interface StartupTimes {
   readonly moduleMs: number;
   readonly snapshotMs: number;
@@ -207,6 +207,9 @@ export interface CreateCheckerOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** factlint-core.wasm already compiled (or a promise of it): only instantiated. */
   wasmModule?: WebAssembly.Module | PromiseLike<WebAssembly.Module>;
+  /** When the module is ready before the snapshot, run the check once on a tiny KB meanwhile
+   *  (compiles the check's code, builds the core's one-time tables); default false. */
+  warmUp?: boolean;
   /** Emscripten hook to find factlint-core.wasm elsewhere. */
   locateFile?: (path: string, prefix: string) => string;
 }

@@ -76,10 +76,11 @@ function parseOrThrow(json) {
   return value;
 }
 
-// While the KB snapshot is still on its way (the module is ready first), the check runs once on
-// a tiny KB and a sample sentence: the engine compiles the check's functions now (wasm functions
-// are compiled on their first call) and the core builds its one-time tables (the rule catalogue,
-// the lexicon), work the first real check would do otherwise. The real KB replaces the tiny one.
+// With the warmUp option, while the KB snapshot is still on its way (the module is ready first),
+// the check runs once on a tiny KB and a sample sentence: the engine compiles the check's
+// functions now (wasm functions are compiled on their first call) and the core builds its
+// one-time tables (the rule catalogue, the lexicon), work the first real check would do
+// otherwise. The real KB replaces the tiny one.
 const WARM_UP_KB = '{"schema_version": 1, "name": "warm-up", "as_of": "2000-01-01", "sources": [], "people": [], "offices": [], "terms": [], "events": [], "quotes": [], "lexicon": {}}';
 const WARM_UP_TEXT = 'PARIS, 3 March 2020 - The former minister said on Tuesday that "the plan will pass", and officials reportedly agreed.\n';
 function warmUp(core, startup) {
@@ -104,10 +105,15 @@ function warmUp(core, startup) {
 //               of one), e.g. by a page that started WebAssembly.compileStreaming before its Worker
 //               was up; it is only instantiated here
 //   locateFile  optional Emscripten hook to find factlint-core.wasm elsewhere
+//   warmUp      optional (default false): when the module is ready before the snapshot, run the
+//               check once on a tiny KB meanwhile (see warmUp below). It blocks the thread while
+//               it runs, so the snapshot's bytes are taken in only after it: worth it where the
+//               snapshot comes over the network (the page's Worker: the first report came ~200 ms
+//               sooner in bench/coldstart.mjs), not from the extension's package (1 s later there)
 // checker.startup tells where the time went: {moduleMs, snapshotMs, warmUpMs, kbMs, totalMs}
 // (module compiled/instantiated and snapshot bytes in, since the call; the warm-up run while the
 // snapshot was still on its way, 0 if it was not; the KB load alone; the whole call).
-export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile } = {}) {
+export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile, warmUp: warm = false } = {}) {
   const isPromise = (v) => v !== null && typeof v === 'object' && typeof v.then === 'function';
   const lazy = typeof kb === 'function';
   if (typeof kb !== 'string' && !isPromise(kb) && !lazy) {
@@ -148,7 +154,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
   const [core, snapshot] = await Promise.all([
     (instantiated ? Promise.all([corePromise, instantiated]).then(([c]) => c) : corePromise).then((c) => {
       startup.moduleMs = now() - t0;
-      if (kbSnapshot !== null && !snapshotIn) warmUp(c, startup);
+      if (warm && kbSnapshot !== null && !snapshotIn) warmUp(c, startup);
       return c;
     }),
     snapshotPromise,

@@ -45,7 +45,7 @@ const handlers = {
     if (typeof kb === 'string') checker = await createChecker({ kb, ...wasm });
     else if (snapshot !== undefined || snapshotUrl) {
       const kbSnapshot = snapshot !== undefined ? snapshot : fetchBytes(snapshotUrl);
-      checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot, ...wasm });
+      checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot, warmUp: true, ...wasm });
     } else checker = await createChecker({ kb: fetchText(kbUrl), ...wasm });
     return {
       version: checker.version, rules: checker.rules, kb: checker.kb, kbFrom: checker.kbFrom,

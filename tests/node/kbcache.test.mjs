@@ -136,14 +136,16 @@ test('createChecker takes a module compiled ahead (wasmModule) and reports its s
   await assert.rejects(factlint.createChecker({ kb: USER_KB, wasmModule: Promise.reject(new Error('no module')) }), /no module/);
 });
 
-test('a snapshot still on its way: the warm-up runs on a tiny KB, then the real KB is the one in use', async () => {
+test('warmUp with a snapshot still on its way: the check runs on a tiny KB, then the real KB is the one in use', async () => {
   const bytes = new Uint8Array(fs.readFileSync(path.join(WEB, 'world.kbs')));
   const late = new Promise((resolve) => setTimeout(() => resolve(bytes), 300));
-  const c = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: late, wasmBinary: WASM });
+  const c = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: late, wasmBinary: WASM, warmUp: true });
   assert.ok(c.startup.warmUpMs > 0, JSON.stringify(c.startup));
   assert.equal(c.kbFrom, 'snapshot');
   assert.ok(c.kb.people > 1000, 'the bundled KB, not the warm-up one');
   assert.deepEqual(c.check(EXAMPLE), checker.check(EXAMPLE));
-  const early = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: bytes, wasmBinary: WASM });
+  const early = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: bytes, wasmBinary: WASM, warmUp: true });
   assert.equal(early.startup.warmUpMs, 0, 'no warm-up when the snapshot is already there');
+  const off = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: new Promise((resolve) => setTimeout(() => resolve(bytes), 300)), wasmBinary: WASM });
+  assert.equal(off.startup.warmUpMs, 0, 'no warm-up unless asked');
 });
