@@ -228,9 +228,9 @@ describe('a rule catalogue of the user\'s', () => {
     const cold = figures.filter((x) => x > 0).map(Math.round);
     const warm = figures.filter((x) => x < 0).map((x) => Math.round(-x));
     console.log(`# extension: first check after a service-worker restart (stop → wake → checker with the stored KB and rules → ` +
-      `article checked and marked): ${cold.join(', ')} ms in 3 runs; of which the checker's start (module bytes and settings ` +
-      `fetched / module compiled and bundled KB loaded / stored KB and rules applied): ` +
-      `${parts.map((p) => [p.fetched, p.created, p.ready].map(Math.round).join(' / ')).join(', ')} ms; the next check, worker awake: ${warm.join(', ')} ms ` +
+      `article checked and marked): ${cold.join(', ')} ms in 3 runs; of which the checker's start (settings read / module ` +
+      `compiled and the KB loaded / stored rules applied; the KB from): ` +
+      `${parts.map((p) => `${[p.settings, p.created, p.ready].map(Math.round).join(' / ')} ${p.kb}`).join(', ')} ms; the next check, worker awake: ${warm.join(', ')} ms ` +
       `(load average ${os.loadavg()[0].toFixed(1)})`);
     await prepareWorker(worker);
     await page.close();
