@@ -34,7 +34,7 @@ const RUNS = Number(args[args.indexOf('--runs') + 1]) || (QUICK ? 3 : 7);
 const DIST = path.resolve(process.env.FACTLINT_DIST || path.join(ROOT, 'dist'));
 const BASE = process.env.FACTLINT_BENCH_BASE_DIST ? path.resolve(process.env.FACTLINT_BENCH_BASE_DIST) : null;
 
-const { launchBrowser, launchWithExtension, serve } = await import(pathToFileURL(path.join(ROOT, 'tests', 'browser', 'chromium.mjs')).href);
+const { CHECK_FRONT_TAB, launchBrowser, launchWithExtension, serve, stopServiceWorker } = await import(pathToFileURL(path.join(ROOT, 'tests', 'browser', 'chromium.mjs')).href);
 
 const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[s.length >> 1] : NaN; };
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0) : '—');
@@ -155,24 +155,7 @@ if (!args.includes('--extension-only')) {
   console.log(`runs: first ${rows.first.map(fmt).join(' ')}; second ${rows.second.map(fmt).join(' ')}${BASE ? `; base first ${rows.baseFirst.map(fmt).join(' ')}; base second ${rows.baseSecond.map(fmt).join(' ')}` : ''}`);
 }
 
-// --- the extension ------------------------------------------------------------------------------------
-async function stopServiceWorker(context, extensionPage) {
-  const cdp = await context.newCDPSession(extensionPage);
-  const stopped = new Promise((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/sw.mjs') && v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}
 
-const CHECK_FRONT_TAB = async () => {
-  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-  return globalThis.factlint.checkTab(tab.id);
-};
 
 async function measureExtension(dist, label) {
   const extension = path.join(dist, 'extension');

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { highlightTexts, launchBrowser, launchWithExtension, ROOT, serve } from './chromium.mjs';
+import { highlightTexts, launchBrowser, launchWithExtension, ROOT, serve, stopServiceWorker } from './chromium.mjs';
 
 const DIST = path.resolve(process.env.FACTLINT_DIST || path.join(ROOT, 'dist'));
 const USER_KB = path.join(ROOT, 'tests', 'fixtures', 'kb', 'pass_full.json');
@@ -148,18 +148,6 @@ describe('the page', () => {
   });
 });
 
-async function stopServiceWorker(context, extensionPage) {
-  const cdp = await context.newCDPSession(extensionPage);
-  const stopped = new Promise((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/sw.mjs') && v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}
 
 describe('the extension', () => {
   let context, worker, extensionId;
