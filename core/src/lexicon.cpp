@@ -40,6 +40,7 @@ class WordSet {
 
 struct Lexicon {
   WordSet former, present, skip, title_blockers, speech, past_markers, past_era_modifiers, past_era_nouns,
+      event_of_title_nouns,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
       claim_date_prepositions, dateline_words, year_introducers, month_introducers, weekdays, weekday_abbreviations,
       full_months, short_months;
@@ -76,6 +77,7 @@ Lexicon Parse() {
   set(&lex.past_markers, "checker", "past_markers");
   set(&lex.past_era_modifiers, "checker", "past_era_modifiers");
   set(&lex.past_era_nouns, "checker", "past_era_nouns");
+  set(&lex.event_of_title_nouns, "checker", "event_of_title_nouns");
   set(&lex.administration_blockers, "checker", "administration_blockers");
   set(&lex.election_adjectives, "checker", "election_adjectives");
   set(&lex.meeting_nouns, "checker", "meeting_nouns");
@@ -156,6 +158,7 @@ bool IsSpeechWord(std::string_view w) { return w.size() >= 2 && w.size() <= 12 &
 bool BlocksProspective(std::string_view w) { return !w.empty() && Lex().past_markers.Has(w); }
 bool IsPastEraModifier(std::string_view w) { return !w.empty() && Lex().past_era_modifiers.Has(w); }
 bool IsPastEraNoun(std::string_view w) { return !w.empty() && Lex().past_era_nouns.Has(w); }
+bool IsEventOfTitleNoun(std::string_view w) { return !w.empty() && Lex().event_of_title_nouns.Has(w); }
 bool BlocksAdministration(std::string_view w) { return !w.empty() && Lex().administration_blockers.Has(w); }
 bool IsElectionAdjective(std::string_view w) { return !w.empty() && Lex().election_adjectives.Has(w); }
 bool IsMeetingNoun(std::string_view w) { return !w.empty() && Lex().meeting_nouns.Has(w); }

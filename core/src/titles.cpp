@@ -215,6 +215,14 @@ bool TitleFinder::ParsePrenominal(const PersonMention& m, size_t mi) {
   c.start = ParseModifiersBack(phrase_start, lo, &c, &blocked);
   if (blocked) return false;
   if (c.tense == Tense::kPresent && PastEraBefore(c.start, lo)) c.tense = Tense::kSkip;
+  // "the assassination attempt on President X", "the funeral of Prime Minister Y": the title is
+  // the person's at that event, whose time the text may not give — judged only at a date of its
+  // clause ("the 1981 attempt on President Reagan"), like "NAME, who was TITLE".
+  auto [ps, pe] = t_.WordBefore(c.start, lo);
+  if (IsIn(t_.F(ps, pe), {"on", "of"})) {
+    auto [ns, ne] = t_.WordBefore(ps, lo);
+    if (IsEventOfTitleNoun(t_.F(ns, ne))) c.dated_only = true;
+  }
   AddTitleClaim(std::move(c), title_offices, jur);
   return true;
 }

@@ -34,7 +34,8 @@ TEST_CASE("lexicon: word classes", "[lexicon]") {
   };
   for (Row r : {Row{factlint::BlocksTitle, "vice", "former"}, Row{factlint::IsSpeechWord, "said", "s"},
                 Row{factlint::BlocksProspective, "after", "will"}, Row{factlint::IsPastEraModifier, "previous", "new"},
-                Row{factlint::IsPastEraNoun, "government", "party"}, Row{factlint::BlocksAdministration, "former", "new"},
+                Row{factlint::IsPastEraNoun, "government", "party"},
+                Row{factlint::IsEventOfTitleNoun, "funeral", "visit"}, Row{factlint::BlocksAdministration, "former", "new"},
                 Row{factlint::IsElectionAdjective, "presidential", "mayoral"}, Row{factlint::IsClauseWord, "which", "the"},
                 Row{factlint::IsForwardPreposition, "until", "in"}, Row{factlint::IsStatedDatePreposition, "of", "by"},
                 Row{factlint::IsClaimDatePreposition, "during", "of"}}) {
