@@ -107,6 +107,11 @@ void TimelineBuilder::DateRoles() {
 // or subordinate clause (not "and", "or", "but", "than", "before", "until": "will grow 4% in
 // 2005 and 4% in 2006", "slipping next year before recovering in 2006"), a speech word ("by"
 // aside) or a past auxiliary.
+// A word of four digits (a year in a list of dates: "in 2005 and 2006").
+bool IsYearWord(std::string_view w) {
+  return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool TurnsTimeWord(std::string_view w) {
   return (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
          (IsSpeechWord(w) && w != "by") || IsIn(w, {"was", "were", "had", "did", "been"});
@@ -168,6 +173,14 @@ bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te,
       }
     }
     if (will) return true;
+  }
+  // "payments due in 2005 and 2006": "due" right before the date, its preposition and the dates
+  // and "and"/"or" of a list ahead of it — not "was due in 2003".
+  for (size_t w = before.size(); w-- > 0;) {
+    const std::string_view word = t_.F(before[w].first, before[w].second);
+    if (word == "due")
+      return w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second), {"was", "were", "had", "been"});
+    if (!(IsIn(word, {"in", "by", "on", "and", "or"}) || IsYearWord(word))) break;
   }
   for (size_t w = 0; w + 2 < before.size(); ++w) {
     if (t_.F(before[w].first, before[w].second) != "due" || t_.F(before[w + 1].first, before[w + 1].second) != "to")

@@ -85,7 +85,10 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"He will visit the town where his father was born in 1953.", false},
                 Row{"They will not say what they had paid in 2004.", false},
                 Row{"The will of the voters was clear in 2004.", false},
-                Row{"The talks will resume, as agreed in 2004.", false}}) {
+                Row{"The talks will resume, as agreed in 2004.", false},
+                // "due in": a deadline ahead, unless it was due.
+                Row{"Creditors froze the payments due in 2006.", true},
+                Row{"The payment was due in 2003.", false}}) {
     INFO(r.text);
     Stages s(r.text, factlint::CheckOptions{});
     REQUIRE(s.timeline.future.size() == 1);
