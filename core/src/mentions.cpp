@@ -7,13 +7,15 @@
 
 #include <algorithm>
 #include <climits>
+#include <utility>
 
 namespace factlint {
 namespace {
 
-PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector<Phrase>* lexicon) {
+PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector<PhraseMatcher::Hit> all,
+                       std::vector<Phrase>* lexicon) {
   PhraseHits out;
-  index.matcher.FindAll(text.text(), &out.hits);
+  out.hits = std::move(all);
   const auto& hits = out.hits;
   for (size_t h = 0; h < hits.size(); ++h) {
     const auto& hit = hits[h];
@@ -206,11 +208,18 @@ std::vector<QuoteSpan> FindQuotes(const FoldedView& text, const Sentences& sente
 }  // namespace
 
 Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences) {
+  std::vector<PhraseMatcher::Hit> hits;
+  index.matcher.FindAll(text.text(), &hits);
+  return FindMentions(kb, index, text, sentences, std::move(hits));
+}
+
+Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
+                      std::vector<PhraseMatcher::Hit> kb_hits) {
   Mentions m;
   m.persons_in_sentence.resize(sentences.size());
   m.event_dates.resize(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) m.event_dates[s].assign(sentences.times[s].size(), 0);
-  PhraseHits hits = ScanPhrases(index, text, &m.lexicon);
+  PhraseHits hits = ScanPhrases(index, text, std::move(kb_hits), &m.lexicon);
   FindPersons(index, sentences, &hits, &m);
   m.titles = FindTitleClaims(kb, index, text, sentences, hits, &m.persons);
   m.events = FindEventMentions(kb, index, text, sentences, hits, m.lexicon, m.persons, m.persons_in_sentence,

@@ -88,6 +88,10 @@ struct Mentions {
 };
 
 Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences);
+// The same from the KB automaton's hits over the whole folded text, as index.matcher.FindAll gives
+// them (IncrementalChecker gathers them block by block).
+Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
+                      std::vector<PhraseMatcher::Hit> kb_hits);
 
 // --- the parts of FindMentions ---------------------------------------------------------------
 
