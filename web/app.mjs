@@ -43,6 +43,7 @@ const state = {
   disabledRules: new Set(),
   pageDate: null,         // {date, source} an opened .html page states in its metadata (pagedate.js)
   timer: 0,
+  fullPending: false,     // a paste or drop since the last check: the next one is a full check
   seq: 0,
   checks: 0,
   active: -1,             // index into shown of the finding whose tooltip is open
@@ -131,7 +132,7 @@ async function mainThreadEngine(kb) {  // kb: text or a promise of it
   const checker = await createChecker({ kb });
   return {
     mode: 'main thread',
-    check: async (text, options) => checker.check(text, options),
+    check: async (text, options, incremental) => (incremental ? checker.checkIncremental(text, options) : checker.check(text, options)),
     loadKb: async (text) => checker.loadKb(text),
     loadRules: async (text) => checker.loadRules(text),
     resetRules: async () => checker.resetRules(),
@@ -171,7 +172,7 @@ function workerEngine(init) {
       let rules = info.rules;
       resolve({
         mode: 'worker',
-        check: (text, options) => call('check', { text, options }),
+        check: (text, options, incremental) => call('check', { text, options, incremental }),
         loadKb: async (text) => { kb = await call('loadKb', { text }); return kb; },
         loadRules: async (text) => { rules = await call('loadRules', { text }); return rules; },
         resetRules: async () => { rules = await call('resetRules', {}); return rules; },
@@ -197,26 +198,31 @@ function currentOptions() {
   };
 }
 
-function scheduleCheck() {
+// Typing re-checks incrementally (checkIncremental: only the paragraphs that changed are analysed
+// again, the report is the full check's); a paste or drop in the debounce window, and every
+// runCheckNow (an opened file, the KB, rules or options changed), is a full check.
+function scheduleCheck(incremental = true) {
   clearTimeout(state.timer);
   document.body.dataset.state = 'pending';
-  state.timer = setTimeout(runCheck, DEBOUNCE_MS);
+  state.fullPending = state.fullPending || !incremental;
+  state.timer = setTimeout(() => runCheck(!state.fullPending), DEBOUNCE_MS);
 }
 
 function runCheckNow() {
   clearTimeout(state.timer);
   document.body.dataset.state = 'pending';
-  runCheck();
+  runCheck(false);
 }
 
-async function runCheck() {
+async function runCheck(incremental = false) {
   if (!state.engine) return;
+  state.fullPending = false;
   const seq = ++state.seq;
   const { text } = readEditor();
   const started = performance.now();
   let report;
   try {
-    report = await state.engine.check(text, currentOptions());
+    report = await state.engine.check(text, currentOptions(), incremental);
   } catch (error) {
     if (seq !== state.seq) return;
     $('status').textContent = `Check failed: ${describe(error)}`;
@@ -230,7 +236,7 @@ async function runCheck() {
   state.checks += 1;
   document.body.dataset.checks = String(state.checks);
   document.body.dataset.state = 'idle';
-  $('status').textContent = `Checked ${text.length.toLocaleString()} characters in ${Math.round(performance.now() - started)} ms (${state.engine.mode}) · factlint ${state.engine.version}`;
+  $('status').textContent = `Checked ${text.length.toLocaleString()} characters in ${Math.round(performance.now() - started)} ms (${state.engine.mode}${incremental ? ', changed paragraphs' : ''}) · factlint ${state.engine.version}`;
 }
 
 function findingKey(f) { return `${f.rule}|${f.text}`; }
@@ -703,7 +709,7 @@ function exportReport() {
 // Wiring.
 
 function wire() {
-  editor.addEventListener('input', () => { scheduleCheck(); });
+  editor.addEventListener('input', (event) => { scheduleCheck(!/^insertFrom(Paste|Drop)/.test(event.inputType || '')); });
   editor.addEventListener('mousemove', (event) => {
     const i = findingAt(event.clientX, event.clientY);
     if (i >= 0) { if (i !== state.active || tooltip.hidden) showTooltip(i, 'hover'); else clearTimeout(state.hideTimer); }

@@ -1,10 +1,10 @@
 // worker.mjs — runs the checker off the page's main thread when the page is served (app.mjs).
-// Messages in: {id, type: "init", kb} | {id, type: "init", kbUrl, snapshotUrl?} | {id, type: "check", text, options}
+// Messages in: {id, type: "init", kb} | {id, type: "init", kbUrl, snapshotUrl?} | {id, type: "check", text, options, incremental?}
 //              | {id, type: "loadKb", text} | {id, type: "loadKb", url}
 //              | {id, type: "loadRules", text} | {id, type: "resetRules"}.
 // Messages out: {id, result} or {id, error: {kind, message, path, line, column}}.
 //   init   → {version, rules, kb, kbFrom}   (kb: the loaded KB's summary; kbFrom: "snapshot" | "json")
-//   check  → the report object
+//   check  → the report object (incremental: checkIncremental, the typing path; the same report)
 //   loadKb → the new KB's summary; on error the previous KB stays in use
 //   loadRules → the new catalogue's rules; on error the previous catalogue stays in use
 //   resetRules → the bundled catalogue's rules
@@ -36,7 +36,7 @@ const handlers = {
     else checker = await createChecker({ kb: fetchText(kbUrl) });
     return { version: checker.version, rules: checker.rules, kb: checker.kb, kbFrom: checker.kbFrom };
   },
-  check({ text, options }) { return checker.check(text, options); },
+  check({ text, options, incremental }) { return incremental ? checker.checkIncremental(text, options) : checker.check(text, options); },
   async loadKb({ text, url }) { return checker.loadKb(typeof text === 'string' ? text : await fetchText(url)); },
   loadRules({ text }) { return checker.loadRules(String(text)); },
   resetRules() { return checker.resetRules(); },
