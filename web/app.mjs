@@ -236,7 +236,7 @@ async function runCheck(incremental = false) {
   state.checks += 1;
   document.body.dataset.checks = String(state.checks);
   document.body.dataset.state = 'idle';
-  $('status').textContent = `Checked ${text.length.toLocaleString()} characters in ${Math.round(performance.now() - started)} ms (${state.engine.mode}${incremental ? ', changed paragraphs' : ''}) · factlint ${state.engine.version}`;
+  $('status').textContent = `Checked ${text.length.toLocaleString()} characters in ${Math.round(performance.now() - started)} ms (${state.engine.mode})${incremental ? ' · changed paragraphs' : ''} · factlint ${state.engine.version}`;
 }
 
 function findingKey(f) { return `${f.rule}|${f.text}`; }
