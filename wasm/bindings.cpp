@@ -3,9 +3,12 @@
 //
 // JS sees (names are camelCase, see web/factlint.d.ts for the wrapper built on top):
 //   loadKb(kbText)             -> {ok, error: {kind, message, path, line, column}}
-//   loadKbSnapshot(bytes)      -> the same, for a compiled KB snapshot (a Uint8Array; Embind
-//                                 copies its bytes into a std::string): no JSON parse, no index
-//                                 build; a kb_snapshot error when it is refused
+//   loadKbSnapshot(bytes)      -> the same, for a compiled KB snapshot (a Uint8Array, copied
+//                                 into wasm memory with one TypedArray set): no JSON parse, no
+//                                 index build; a kb_snapshot error when it is refused
+//   loadKbCompiled(kbText)     -> {ok, error, snapshot}: loadKb, and on success the compiled
+//                                 snapshot of that KB (factlint::WriteKbSnapshot) as a new
+//                                 Uint8Array (null on error), for a cache keyed by the text's hash
 //   loadRules(rulesText)       -> {ok, error}: replaces the rule catalogue (docs/RULES.md)
 //   kbSummary()                -> JSON text of the loaded KB's summary ("" when none is loaded)
 //   check(text, optionsJson)   -> report JSON text (factlint::ReportToJson), or
@@ -33,7 +36,9 @@
 // own parsers.
 
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -99,11 +104,45 @@ LoadResult LoadKb(const std::string& kb_text) {
   return LoadResult{true, JsError{}};
 }
 
-LoadResult LoadKbSnapshot(const std::string& bytes) {
+// The bytes of a JS Uint8Array, copied into wasm memory by one TypedArray.prototype.set. (Embind's
+// std::string conversion copies a Uint8Array byte by byte in a JS loop: 30-60 ms for a 4 MB
+// snapshot in a cold engine on the shared test machine, against under 1 ms.)
+std::string BytesOf(const emscripten::val& bytes) {
+  const size_t n = bytes["length"].as<size_t>();
+  std::string out(n, '\0');
+  if (n > 0) {
+    emscripten::val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data())))
+        .call<void>("set", bytes);
+  }
+  return out;
+}
+
+LoadResult LoadKbSnapshot(const emscripten::val& js_bytes) {
+  const std::string bytes = BytesOf(js_bytes);
   factlint::Result<factlint::KbHandle> loaded = factlint::LoadKbSnapshot(bytes);
   if (!loaded.ok()) return LoadResult{false, ToJsError(loaded.error())};
   CurrentKb() = std::move(loaded).value();
   return LoadResult{true, JsError{}};
+}
+
+// loadKb + WriteKbSnapshot of the KB just loaded: the snapshot is copied out into a JS Uint8Array
+// (nothing returned points into wasm memory).
+emscripten::val LoadKbCompiled(const std::string& kb_text) {
+  emscripten::val out = emscripten::val::object();
+  factlint::Result<factlint::KbHandle> loaded = factlint::LoadKb(kb_text);
+  if (!loaded.ok()) {
+    out.set("ok", false);
+    out.set("error", ToJsError(loaded.error()));
+    out.set("snapshot", emscripten::val::null());
+    return out;
+  }
+  CurrentKb() = std::move(loaded).value();
+  std::string bytes = factlint::WriteKbSnapshot(*CurrentKb(), kb_text);
+  emscripten::val view(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data())));
+  out.set("ok", true);
+  out.set("error", JsError{});
+  out.set("snapshot", emscripten::val::global("Uint8Array").new_(view));  // a copy out of wasm memory
+  return out;
 }
 
 std::string KbSummaryJson() {
@@ -260,6 +299,7 @@ EMSCRIPTEN_BINDINGS(factlint) {
       .field("error", &LoadResult::error);
   emscripten::function("loadKb", &LoadKb);
   emscripten::function("loadKbSnapshot", &LoadKbSnapshot);
+  emscripten::function("loadKbCompiled", &LoadKbCompiled);
   emscripten::function("loadRules", &LoadRules);
   emscripten::function("kbSummary", &KbSummaryJson);
   emscripten::value_object<IncrementalStats>("IncrementalStats")

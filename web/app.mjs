@@ -14,14 +14,14 @@
 // - Applying a suggestion selects the claim and uses execCommand('insertText'), so Ctrl+Z undoes it.
 // - The offline file (dist/factlint.html) carries the KB and the example as JSON data blocks
 //   (#factlint-kb, #factlint-example); the served page fetches world.json and example-article.txt.
-// - Start-up (served): the Worker starts first and fetches world.json itself while the wasm module
-//   streams in and compiles (createChecker takes a promise of the KB); the page does not fetch the
-//   KB at all unless it has to check on the main thread or the bundled KB is reloaded.
+// - Start-up (served): boot.js, a classic script in <head>, has started the Worker, the wasm
+//   compile and the snapshot fetch before this module runs (see boot.js); the page does not fetch
+//   world.json at all unless it has to check on the main thread or the bundled KB is reloaded.
 //
 // Test hooks: body[data-state] is "loading" | "pending" | "idle" | "failed"; body[data-checks]
 // counts applied reports.
 
-import { createChecker, FactlintError } from './factlint.mjs';
+import { createChecker, FactlintError, openKbCache } from './factlint.mjs';
 
 const DEBOUNCE_MS = 150;
 const SEVERITIES = ['error', 'warning', 'info'];
@@ -42,6 +42,8 @@ const state = {
   dismissed: new Set(),   // keys "RULE|text" of dismissed findings
   disabledRules: new Set(),
   pageDate: null,         // {date, source} an opened .html page states in its metadata (pagedate.js)
+  kbFrom: null,           // where the KB loaded last came from: "cache" | "json" (null: the bundled one at start)
+  kbNote: '',             // how it was loaded, shown after the KB status
   timer: 0,
   fullPending: false,     // a paste or drop since the last check: the next one is a full check
   seq: 0,
@@ -128,52 +130,79 @@ function setArticle(text) {
 // ---------------------------------------------------------------------------------------------
 // Engines: the same checker behind a Worker or on the main thread, both asynchronous.
 
+// On the main thread (file://, the offline file, or no Worker). The bundled KB is loaded from its
+// JSON here: caching its compiled snapshot made the offline file's first open slower (compile and
+// store before the first report) and its next opens no faster in bench/coldstart.mjs.
 async function mainThreadEngine(kb) {  // kb: text or a promise of it
   const checker = await createChecker({ kb });
+  const cache = openKbCache();  // the IndexedDB cache of compiled user KBs
   return {
     mode: 'main thread',
     check: async (text, options, incremental) => (incremental ? checker.checkIncremental(text, options) : checker.check(text, options)),
-    loadKb: async (text) => checker.loadKb(text),
+    loadKb: async (text) => {
+      const { summary, fromCache, refused } = await checker.loadKbCached(text, cache);
+      return { summary, fromCache, refused };
+    },
     loadRules: async (text) => checker.loadRules(text),
     resetRules: async () => checker.resetRules(),
     get rules() { return checker.rules; },
     version: checker.version,
+    kbFrom: checker.kbFrom,
     get kb() { return checker.kb; },
   };
 }
 
-// init: {kb: text} or {kbUrl, snapshotUrl} (the worker fetches the KB snapshot itself, in parallel
-// with the wasm, and world.json only when the snapshot is refused).
-function workerEngine(init) {
+// Where the start-up time went, as marks on the page's performance timeline (read by the bench,
+// bench/coldstart.mjs): the Worker's times (its own clock) moved onto the page's.
+function markWorkerStartup(s) {
+  if (!s || typeof performance.mark !== 'function') return;
+  const base = s.timeOrigin - performance.timeOrigin;
+  const at = (name, t) => { try { performance.mark(`factlint:${name}`, { startTime: Math.max(0, base + t) }); } catch { /* old engines */ } };
+  at('worker-evaluated', s.evaluated);
+  at('worker-init', s.initReceived);
+  at('module-ready', s.initReceived + s.moduleMs);
+  if (s.snapshotMs) at('snapshot-in', s.initReceived + s.snapshotMs);
+  at('kb-loaded', s.initReceived + s.totalMs);
+}
+
+// The checker in the Worker that boot.js started while the HTML was parsed (window.factlintBoot =
+// {worker, ready}: boot.js posted init, with the wasm module the page compiled and the snapshot's
+// bytes, as soon as both were in). Resolves when the Worker has answered init.
+function workerEngine(boot) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module', name: 'factlint' });
+    const { worker } = boot;
     const pending = new Map();
-    let next = 0;
+    let next = 0;  // 0 is boot.js's init
     const call = (type, payload) => new Promise((res, rej) => {
       const id = ++next;
       pending.set(id, { res, rej });
       worker.postMessage({ id, type, ...payload });
     });
-    worker.onmessage = ({ data }) => {
+    const bootMessage = worker.onmessage;
+    const bootError = worker.onerror;
+    worker.onmessage = (event) => {
+      const { data } = event;
+      if (data && data.id === 0) { if (bootMessage) bootMessage(event); return; }
       const p = pending.get(data.id);
       if (!p) return;
       pending.delete(data.id);
       if (data.error) p.rej(new FactlintError(data.error)); else p.res(data.result);
     };
     worker.onerror = (event) => {
+      if (bootError) bootError(event);
       event.preventDefault();
       const error = new Error(`worker failed: ${event.message || 'could not start'}`);
       for (const p of pending.values()) p.rej(error);
       pending.clear();
-      reject(error);
     };
-    call('init', init).then((info) => {
+    boot.ready.then((info) => {
       let kb = info.kb;
       let rules = info.rules;
+      markWorkerStartup(info.startup);
       resolve({
         mode: 'worker',
         check: (text, options, incremental) => call('check', { text, options, incremental }),
-        loadKb: async (text) => { kb = await call('loadKb', { text }); return kb; },
+        loadKb: async (text) => { const loaded = await call('loadKb', { text }); kb = loaded.summary; return loaded; },
         loadRules: async (text) => { rules = await call('loadRules', { text }); return rules; },
         resetRules: async () => { rules = await call('resetRules', {}); return rules; },
         get rules() { return rules; },
@@ -181,7 +210,7 @@ function workerEngine(init) {
         kbFrom: info.kbFrom,
         get kb() { return kb; },
       });
-    }, reject);
+    }, (error) => reject(error && error.kind ? new FactlintError(error) : error));
   });
 }
 
@@ -234,6 +263,7 @@ async function runCheck(incremental = false) {
   if (model.text !== text) return;         // typed meanwhile: the scheduled check will follow
   render(report, model);
   state.checks += 1;
+  if (state.checks === 1) performance.mark('factlint:first-report');
   document.body.dataset.checks = String(state.checks);
   document.body.dataset.state = 'idle';
   $('status').textContent = `Checked ${text.length.toLocaleString()} characters in ${Math.round(performance.now() - started)} ms (${state.engine.mode})${incremental ? ' · changed paragraphs' : ''} · factlint ${state.engine.version}`;
@@ -500,10 +530,14 @@ function describe(error) {
 async function loadKb(text, label) {
   const box = $('kb-error');
   try {
-    const summary = await state.engine.loadKb(text);
+    const { summary, fromCache, refused } = await state.engine.loadKb(text);
     state.kbLabel = label;
     box.hidden = true;
     box.textContent = '';
+    state.kbFrom = fromCache ? 'cache' : 'json';
+    state.kbNote = fromCache ? 'Loaded from the cache of compiled KBs.'
+      : refused ? `Compiled again (the cached copy was refused: ${refused}).` : 'Compiled and cached.';
+    document.body.dataset.kbFrom = state.kbFrom;  // test hook: "cache" when the compiled KB came from the cache
     showKbStatus(summary);
     runCheckNow();
   } catch (error) {
@@ -519,7 +553,8 @@ function kbName(summary) {
 function showKbStatus(summary) {
   const source = state.kbLabel === 'bundled' ? 'bundled' : `from ${state.kbLabel}`;
   $('kb-status').textContent = summary
-    ? `${kbName(summary)}, ${source}: ${summary.people} people, ${summary.terms} terms of office, ${summary.events} events, ${summary.quotes} quotes.`
+    ? `${kbName(summary)}, ${source}: ${summary.people} people, ${summary.terms} terms of office, ${summary.events} events, ${summary.quotes} quotes.` +
+      (state.kbNote ? ` ${state.kbNote}` : '')
     : '—';
   $('kb-reset').disabled = state.kbLabel === 'bundled';
 }
@@ -796,8 +831,9 @@ function wire() {
 }
 
 async function main() {
+  performance.mark('factlint:main');
   const served = /^https?:$/.test(location.protocol) && !document.getElementById('factlint-kb');
-  const worker = served ? workerEngine({ kbUrl: 'world.json', snapshotUrl: 'world.kbs' }) : null;  // started before anything else
+  const worker = served && window.factlintBoot ? workerEngine(window.factlintBoot) : null;  // boot.js started it
   wire();
   try {
     if (worker) {
@@ -813,8 +849,9 @@ async function main() {
     $('rules-status').textContent = '—';
     return;
   }
+  performance.mark('factlint:engine-ready');
   showKbStatus(state.engine.kb);
-  document.body.dataset.kbFrom = state.engine.kbFrom || 'json';  // test hook: the bundled KB from world.kbs or JSON
+  document.body.dataset.kbFrom = state.engine.kbFrom || 'json';  // test hook: the bundled KB from world.kbs or JSON, then "cache" / "json" for a loaded one
   showRulesStatus();
   renderRules();
   if (!('highlights' in CSS)) {

@@ -142,6 +142,15 @@ export interface Checker {
    *  FactlintError (kind "kb_snapshot") when it is refused, and the previous KB stays in use. */
   loadKbSnapshot(bytes: ArrayBuffer | Uint8Array): KbSummary;
   /**
+   * Replaces the KB as loadKb does, through a cache of compiled snapshots keyed by the SHA-256 of
+   * the text (kbTextKey): a cached snapshot made by this version and accepted by the snapshot
+   * reader is loaded without parsing the JSON; otherwise the JSON is loaded, validated and its
+   * snapshot stored. A corrupt, mismatched or stale entry is refused (the reason in `refused`) and
+   * the JSON compiled instead. Rejects with FactlintError when the KB is invalid; the previous KB
+   * stays in use.
+   */
+  loadKbCached(kbText: string, cache: KbCache | null): Promise<LoadKbCachedResult>;
+  /**
    * Replaces the rule catalogue (docs/RULES.md; schema core/rules/schema.json) for the checks that
    * follow; throws FactlintError ("rules_*" kinds) when it is invalid, and the previous catalogue
    * stays in use. Returns the new catalogue's rules.
@@ -157,8 +166,45 @@ export interface Checker {
   readonly rules: readonly Rule[];
   /** The KB in use. */
   readonly kb: KbSummary;
-  /** Where the KB in use was loaded from. */
-  readonly kbFrom: 'snapshot' | 'json';
+  /** Where the KB in use was loaded from ("cache": a snapshot loadKbCached found). */
+  readonly kbFrom: 'snapshot' | 'json' | 'cache';
+  /** Where createChecker's time went. */
+  readonly startup: StartupTimes;
+}
+
+/** createChecker's parts, in ms since it was called (warmUpMs: the check run on a tiny KB while
+ *  the snapshot was still on its way, with the warmUp option; 0 if it was not; kbMs: the KB load alone; totalMs: the call). */
+export interface StartupTimes {
+  readonly moduleMs: number;
+  readonly snapshotMs: number;
+  readonly warmUpMs: number;
+  readonly kbMs: number;
+  readonly totalMs: number;
+}
+
+/** What loadKbCached did. */
+export interface LoadKbCachedResult {
+  summary: KbSummary;
+  /** The compiled snapshot came from the cache (no JSON parsed). */
+  fromCache: boolean;
+  /** Why a cached snapshot was refused (then the JSON was compiled), or null. */
+  refused: string | null;
+  /** The cache key of the text (null without WebCrypto: nothing was cached). */
+  key: string | null;
+}
+
+/** One cached compiled KB. */
+export interface KbCacheEntry {
+  key: string;
+  /** The factlint version that compiled it. */
+  version: string;
+  snapshot: Uint8Array;
+}
+
+/** Where loadKbCached keeps compiled KBs: openKbCache(), or anything with these two methods. */
+export interface KbCache {
+  get(key: string): Promise<KbCacheEntry | undefined | null>;
+  put(key: string, entry: KbCacheEntry): Promise<void>;
 }
 
 export interface CreateCheckerOptions {
@@ -170,9 +216,20 @@ export interface CreateCheckerOptions {
   kbSnapshot?: ArrayBuffer | Uint8Array | null | PromiseLike<ArrayBuffer | Uint8Array | null>;
   /** The bytes of factlint-core.wasm; optional (fetched next to factlint-core.mjs, or read with fs in Node). */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /** factlint-core.wasm already compiled (or a promise of it): only instantiated. */
+  wasmModule?: WebAssembly.Module | PromiseLike<WebAssembly.Module>;
+  /** When the module is ready before the snapshot, run the check once on a tiny KB meanwhile
+   *  (compiles the check's code, builds the core's one-time tables); default false. */
+  warmUp?: boolean;
   /** Emscripten hook to find factlint-core.wasm elsewhere. */
   locateFile?: (path: string, prefix: string) => string;
 }
 
 /** Loads the wasm module and the KB; rejects with FactlintError when the KB does not load. */
 export declare function createChecker(options: CreateCheckerOptions): Promise<Checker>;
+
+/** The cache key of a KB text: "sha256 " + the hex SHA-256 of its UTF-8 bytes; null without WebCrypto. */
+export declare function kbTextKey(kbText: string): Promise<string | null>;
+
+/** The IndexedDB cache of compiled KBs (the `keep` stored last); null where there is no IndexedDB. */
+export declare function openKbCache(options?: { name?: string; keep?: number }): KbCache | null;

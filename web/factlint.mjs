@@ -44,6 +44,8 @@ export class FactlintError extends Error {
   }
 }
 
+const now = () => (typeof performance === 'object' && performance ? performance.now() : Date.now());
+
 const IN_NODE = typeof process === 'object' && process !== null && !!(process.versions && process.versions.node) &&
   typeof window === 'undefined' && typeof importScripts === 'undefined';
 
@@ -74,6 +76,19 @@ function parseOrThrow(json) {
   return value;
 }
 
+// With the warmUp option, while the KB snapshot is still on its way (the module is ready first),
+// the check runs once on a tiny KB and a sample sentence: the engine compiles the check's
+// functions now (wasm functions are compiled on their first call) and the core builds its
+// one-time tables (the rule catalogue, the lexicon), work the first real check would do
+// otherwise. The real KB replaces the tiny one.
+const WARM_UP_KB = '{"schema_version": 1, "name": "warm-up", "as_of": "2000-01-01", "sources": [], "people": [], "offices": [], "terms": [], "events": [], "quotes": [], "lexicon": {}}';
+const WARM_UP_TEXT = 'PARIS, 3 March 2020 - The former minister said on Tuesday that "the plan will pass", and officials reportedly agreed.\n';
+function warmUp(core, startup) {
+  const t = now();
+  if (core.loadKb(WARM_UP_KB).ok) core.check(WARM_UP_TEXT, '');
+  startup.warmUpMs = now() - t;
+}
+
 // Loads the wasm module and the KB. Resolves to a Checker (see factlint.d.ts); rejects with a
 // FactlintError when the KB does not load.
 //   kb          the KB as JSON text (kb/world.json or one in the same format), or a promise of it:
@@ -86,29 +101,67 @@ function parseOrThrow(json) {
 //               logged with console.warn; checker.kbFrom says which one was loaded.
 //   wasmBinary  the bytes of factlint-core.wasm; optional in browsers (fetched next to
 //               factlint-core.mjs and compiled as it streams in) and in Node (read with fs)
+//   wasmModule  optional: factlint-core.wasm already compiled (a WebAssembly.Module, or a promise
+//               of one), e.g. by a page that started WebAssembly.compileStreaming before its Worker
+//               was up; it is only instantiated here
 //   locateFile  optional Emscripten hook to find factlint-core.wasm elsewhere
-export async function createChecker({ kb, kbSnapshot = null, wasmBinary, locateFile } = {}) {
+//   warmUp      optional (default false): when the module is ready before the snapshot, run the
+//               check once on a tiny KB meanwhile (see warmUp below). It blocks the thread while
+//               it runs, so the snapshot's bytes are taken in only after it: worth it where the
+//               snapshot comes over the network (the page's Worker: the first report came ~200 ms
+//               sooner in bench/coldstart.mjs), not from the extension's package (1 s later there)
+// checker.startup tells where the time went: {moduleMs, snapshotMs, warmUpMs, kbMs, totalMs}
+// (module compiled/instantiated and snapshot bytes in, since the call; the warm-up run while the
+// snapshot was still on its way, 0 if it was not; the KB load alone; the whole call).
+export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile, warmUp: warm = false } = {}) {
   const isPromise = (v) => v !== null && typeof v === 'object' && typeof v.then === 'function';
   const lazy = typeof kb === 'function';
   if (typeof kb !== 'string' && !isPromise(kb) && !lazy) {
     throw new TypeError('createChecker: `kb` must be the KB as JSON text, a promise of it, or a function returning either');
   }
+  const t0 = now();
+  const startup = { moduleMs: 0, snapshotMs: 0, warmUpMs: 0, kbMs: 0, totalMs: 0 };
+  let snapshotIn = false;
   // Handled from the start: a snapshot that fails to arrive while the module loads is a fallback,
   // not an unhandled rejection.
-  const snapshotPromise = Promise.resolve(kbSnapshot).catch((error) => {
+  const snapshotPromise = Promise.resolve(kbSnapshot).then((bytes) => {
+    startup.snapshotMs = now() - t0;
+    snapshotIn = true;
+    return bytes;
+  }, (error) => {
+    snapshotIn = true;
     console.warn(`factlint: the KB snapshot could not be read (${error && error.message ? error.message : error}); loading the JSON KB`);
     return null;
   });
   if (isPromise(kb)) Promise.resolve(kb).catch(() => {});  // awaited below only when the snapshot is not used
   const moduleArgs = {};
-  if (wasmBinary) moduleArgs.wasmBinary = wasmBinary instanceof Uint8Array ? wasmBinary : new Uint8Array(wasmBinary);
+  let instantiated = null;  // with wasmModule: its instantiation, which can fail outside Emscripten's promise
+  if (wasmModule) {
+    instantiated = new Promise((resolve, reject) => {
+      moduleArgs.instantiateWasm = (imports, receiveInstance) => {
+        Promise.resolve(wasmModule)
+          .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
+          .then(resolve, reject);
+        return {};  // the exports arrive through receiveInstance
+      };
+    });
+  } else if (wasmBinary) moduleArgs.wasmBinary = wasmBinary instanceof Uint8Array ? wasmBinary : new Uint8Array(wasmBinary);
   else if (IN_NODE) moduleArgs.wasmBinary = await readWasmInNode();
   if (locateFile) moduleArgs.locateFile = locateFile;
   // All at once: the module (in browsers, instantiateStreaming compiles it while it downloads),
   // the snapshot and the KB text (unless it is asked for only on a fallback).
-  const [core, snapshot] = await Promise.all([createFactlintCore(moduleArgs), snapshotPromise]);
+  const corePromise = createFactlintCore(moduleArgs);
+  const [core, snapshot] = await Promise.all([
+    (instantiated ? Promise.all([corePromise, instantiated]).then(([c]) => c) : corePromise).then((c) => {
+      startup.moduleMs = now() - t0;
+      if (warm && kbSnapshot !== null && !snapshotIn) warmUp(c, startup);
+      return c;
+    }),
+    snapshotPromise,
+  ]);
   let kbFrom = null;
   let summary = null;
+  const tKb = now();
   if (snapshot) {
     const bytes = snapshot instanceof Uint8Array ? snapshot : new Uint8Array(snapshot);
     const result = core.loadKbSnapshot(bytes);
@@ -158,6 +211,52 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, locateF
       kbFrom = 'snapshot';
       return summary;
     },
+    // Replaces the KB as loadKb does, through `cache` (openKbCache(), or any {get(key), put(key,
+    // entry)} returning promises): the KB's compiled snapshot is looked up by the SHA-256 of the
+    // text (kbTextKey); found, made by this version and accepted by the snapshot reader, it is
+    // loaded without parsing the JSON; else the JSON is loaded and validated, and its snapshot
+    // stored under that key as {key, version, snapshot}. A cached entry that is corrupt, of
+    // another version or core, or made for another text is refused and the JSON is compiled
+    // instead (the reason is in `refused`). An invalid KB throws like loadKb and the previous KB
+    // stays in use. Resolves to {summary, fromCache, refused, key}.
+    async loadKbCached(kbText, cache) {
+      const text = String(kbText);
+      const key = await kbTextKey(text);
+      let refused = null;
+      if (key && cache) {
+        let entry = null;
+        try { entry = await cache.get(key); } catch (error) { refused = `the cache could not be read: ${error && error.message ? error.message : error}`; }
+        if (entry) {
+          if (entry.key !== key) {
+            refused = 'the cached entry was made for another KB text';
+          } else if (!(entry.snapshot instanceof Uint8Array || entry.snapshot instanceof ArrayBuffer)) {
+            refused = 'the cached entry holds no snapshot bytes';
+          } else if (entry.version !== core.version()) {
+            refused = `the cached entry was made by factlint ${entry.version}, this is ${core.version()}`;
+          } else {
+            const result = core.loadKbSnapshot(entry.snapshot instanceof Uint8Array ? entry.snapshot : new Uint8Array(entry.snapshot));
+            if (result.ok) {
+              summary = Object.freeze(JSON.parse(core.kbSummary()));
+              kbFrom = 'cache';
+              return { summary, fromCache: true, refused: null, key };
+            }
+            refused = result.error.message;
+          }
+        }
+      }
+      if (refused) console.warn(`factlint: the cached KB snapshot was refused (${refused}); compiling the JSON KB`);
+      if (!key || !cache) return { summary: checker.loadKb(text), fromCache: false, refused, key };
+      const result = core.loadKbCompiled(text);
+      if (!result.ok) throw new FactlintError(result.error);
+      summary = Object.freeze(JSON.parse(core.kbSummary()));
+      kbFrom = 'json';
+      try {
+        await cache.put(key, { key, version: core.version(), snapshot: result.snapshot });
+      } catch (error) {
+        console.warn(`factlint: the compiled KB could not be cached (${error && error.message ? error.message : error})`);
+      }
+      return { summary, fromCache: false, refused, key };
+    },
     // Replaces the rule catalogue (docs/RULES.md) for the checks that follow. Throws
     // FactlintError (kind "rules_schema", "rules_unknown_kind", "rules_params", ...) when the text
     // is not a valid catalogue; the previous catalogue stays in use. Returns the new rules.
@@ -183,10 +282,59 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, locateF
     get rules() { return rules; },
     // The summary of the KB in use: {name, as_of, schema_version, sources, people, ...}.
     get kb() { return summary; },
-    // Where the KB in use came from: "snapshot" (loadKbSnapshot / kbSnapshot) or "json".
+    // Where the KB in use came from: "snapshot" (loadKbSnapshot / kbSnapshot), "cache" (a
+    // snapshot found by loadKbCached) or "json".
     get kbFrom() { return kbFrom; },
+    // Where createChecker's time went (ms): see createChecker.
+    startup,  // frozen below, once complete
   };
   if (kbFrom === 'snapshot') summary = Object.freeze(JSON.parse(core.kbSummary()));
   else checker.loadKb(kbText);
+  startup.kbMs = now() - tKb;
+  startup.totalMs = now() - t0;
+  Object.freeze(startup);
   return Object.freeze(checker);
+}
+
+// The cache key of a KB text: "sha256 HEX" (SHA-256 of its UTF-8 bytes), or null where WebCrypto
+// is missing (then loadKbCached compiles without caching).
+export async function kbTextKey(kbText) {
+  const subtle = globalThis.crypto && globalThis.crypto.subtle;
+  if (!subtle) return null;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(String(kbText))));
+  return `sha256 ${Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+// A cache of compiled KB snapshots for loadKbCached in IndexedDB (pages, workers, extension
+// service workers); null where there is no IndexedDB (Node). It keeps the `keep` entries stored
+// last. Entries: {key, version, snapshot: Uint8Array, used: ms since 1970}.
+export function openKbCache({ name = 'factlint-kb-cache', keep = 3 } = {}) {
+  if (typeof indexedDB === 'undefined') return null;
+  const STORE = 'snapshots';
+  let db = null;
+  const open = () => db || (db = new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' }).createIndex('used', 'used');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  }).catch((error) => { db = null; throw error; }));
+  // One request in its own transaction; resolves once the transaction has completed (a write is
+  // then durable), rejects with the request's or the transaction's error.
+  const run = async (mode, body) => {
+    const tx = (await open()).transaction(STORE, mode);
+    return new Promise((resolve, reject) => {
+      const request = body(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = () => reject(request.error || tx.error);
+      tx.onabort = () => reject(tx.error || new Error('IndexedDB transaction aborted'));
+    });
+  };
+  return {
+    get: (key) => run('readonly', (store) => store.get(key)),
+    async put(key, entry) {
+      await run('readwrite', (store) => store.put({ ...entry, key, used: Date.now() }));
+      const keys = await run('readonly', (store) => store.index('used').getAllKeys());  // oldest first
+      for (const old of keys.slice(0, Math.max(0, keys.length - keep))) await run('readwrite', (store) => store.delete(old));
+    },
+  };
 }

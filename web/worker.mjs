@@ -1,21 +1,30 @@
 // worker.mjs — runs the checker off the page's main thread when the page is served (app.mjs).
-// Messages in: {id, type: "init", kb} | {id, type: "init", kbUrl, snapshotUrl?} | {id, type: "check", text, options, incremental?}
+// Messages in: {id, type: "init", kb} | {id, type: "init", kbUrl, snapshotUrl?, wasmModule?, snapshot?}
+//              | {id, type: "check", text, options, incremental?}
 //              | {id, type: "loadKb", text} | {id, type: "loadKb", url}
 //              | {id, type: "loadRules", text} | {id, type: "resetRules"}.
 // Messages out: {id, result} or {id, error: {kind, message, path, line, column}}.
-//   init   → {version, rules, kb, kbFrom}   (kb: the loaded KB's summary; kbFrom: "snapshot" | "json")
+//   init   → {version, rules, kb, kbFrom, startup}   (kb: the loaded KB's summary; kbFrom:
+//            "snapshot" | "json"; startup: where the time went, see below)
 //   check  → the report object (incremental: checkIncremental, the typing path; the same report)
-//   loadKb → the new KB's summary; on error the previous KB stays in use
+//   loadKb → {summary, fromCache, refused}: the new KB's summary, whether its compiled snapshot
+//            came from the cache (IndexedDB, keyed by the text's SHA-256; checker.loadKbCached),
+//            and why a cached snapshot was refused (null); on error the previous KB stays in use
 //   loadRules → the new catalogue's rules; on error the previous catalogue stays in use
 //   resetRules → the bundled catalogue's rules
-// With kbUrl / url the worker fetches the KB itself: at start-up the KB then downloads while the
-// wasm module streams in and compiles (createChecker takes a promise of the KB), and the text is
-// not copied from the page. With snapshotUrl the worker fetches the compiled KB snapshot
-// (world.kbs) instead, in parallel with the wasm, and fetches kbUrl only when the snapshot cannot
-// be read or is refused (createChecker logs why).
-import { createChecker } from './factlint.mjs';
+// Start-up: boot.js starts this worker and posts init while the page's HTML is parsed; the worker
+// fetches snapshotUrl (world.kbs) while the wasm streams in and compiles (instantiateStreaming),
+// and kbUrl (world.json) only when the snapshot is missing or refused (createChecker logs why).
+// A caller may pass the module already compiled (wasmModule) and the snapshot's bytes (snapshot:
+// an ArrayBuffer, or null) instead. The assembler ships this file with factlint.mjs and
+// factlint-core.mjs in one module (dist/web/worker.mjs), so the worker starts after one request.
+// `startup` = {evaluated, initReceived, ...checker.startup} in ms: the first two on this worker's
+// clock plus its timeOrigin (so the page can place them on its own), for the bench.
+import { createChecker, openKbCache } from './factlint.mjs';
 
+const evaluated = performance.now();
 let checker = null;
+let cache;  // openKbCache(), made on the first loadKb
 
 async function fetchBytes(url) {
   const response = await fetch(new URL(url, self.location.href));
@@ -30,14 +39,25 @@ async function fetchText(url) {
 }
 
 const handlers = {
-  async init({ kb, kbUrl, snapshotUrl }) {
-    if (typeof kb === 'string') checker = await createChecker({ kb });
-    else if (snapshotUrl) checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot: fetchBytes(snapshotUrl) });
-    else checker = await createChecker({ kb: fetchText(kbUrl) });
-    return { version: checker.version, rules: checker.rules, kb: checker.kb, kbFrom: checker.kbFrom };
+  async init({ kb, kbUrl, snapshotUrl, wasmModule, snapshot }) {
+    const initReceived = performance.now();
+    const wasm = wasmModule ? { wasmModule } : {};
+    if (typeof kb === 'string') checker = await createChecker({ kb, ...wasm });
+    else if (snapshot !== undefined || snapshotUrl) {
+      const kbSnapshot = snapshot !== undefined ? snapshot : fetchBytes(snapshotUrl);
+      checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot, warmUp: true, ...wasm });
+    } else checker = await createChecker({ kb: fetchText(kbUrl), ...wasm });
+    return {
+      version: checker.version, rules: checker.rules, kb: checker.kb, kbFrom: checker.kbFrom,
+      startup: { timeOrigin: performance.timeOrigin, evaluated, initReceived, ...checker.startup },
+    };
   },
   check({ text, options, incremental }) { return incremental ? checker.checkIncremental(text, options) : checker.check(text, options); },
-  async loadKb({ text, url }) { return checker.loadKb(typeof text === 'string' ? text : await fetchText(url)); },
+  async loadKb({ text, url }) {
+    if (cache === undefined) cache = openKbCache();
+    const { summary, fromCache, refused } = await checker.loadKbCached(typeof text === 'string' ? text : await fetchText(url), cache);
+    return { summary, fromCache, refused };
+  },
   loadRules({ text }) { return checker.loadRules(String(text)); },
   resetRules() { return checker.resetRules(); },
 };

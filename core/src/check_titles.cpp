@@ -81,6 +81,19 @@ void ForEachNotHeld(const CheckContext& ctx, Fn fn) {
   }
 }
 
+// True when the KB knows who held one of the offices at some time of t: a term of any person
+// overlaps it. A chain the KB does not follow to that time proves nothing — the person named may
+// be its next holder, or back for another term the KB does not list.
+bool HolderKnown(const CheckContext& ctx, const std::vector<int>& offices, Interval t) {
+  const Kb& kb = ctx.kb.kb();
+  for (int o : offices)
+    for (int ti : kb.terms_by_office[static_cast<size_t>(o)]) {
+      const KbTerm& term = kb.terms[static_cast<size_t>(ti)];
+      if (term.start.days <= t.b && ctx.kb.TermEnd(term) > t.a) return true;
+    }
+  return false;
+}
+
 // Someone long out of office named with the title is a historical reference ("the attempt on
 // Prime Minister Thatcher"), not a claim about the present: after historical_years_surname (6)
 // when named by surname alone or in apposition, after historical_years_any (20) in any case. (A
@@ -133,19 +146,18 @@ void CheckDeadInOffice(const CheckContext& ctx, const Rule& rule, const std::vec
   });
 }
 
-// Never held before: only when the KB knows who held the office at that time.
+// Never held before: only when the KB knows who held the office at that time (HolderKnown).
 void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   ForEachNotHeld(ctx, [&](const NotHeld& nh) {
     if (nh.left_office >= 0) return;  // held it before: CURRENT_BUT_FORMER's case
     const TitleClaim& c = *nh.claim;
     std::vector<Evidence> ev = TermEvidence(ctx.kb, c);
+    if (!HolderKnown(ctx, c.offices, nh.t)) return;
     std::string holder;
-    bool covered = false;
     for (int o : c.offices) {
       for (int ti : kb.terms_by_office[static_cast<size_t>(o)]) {
         const KbTerm& term = kb.terms[static_cast<size_t>(ti)];
-        if (term.start.days <= nh.t.b) covered = true;
         // Of an office many hold at once (a senator), the others prove nothing: not named.
         if (term.start.days <= nh.t.b && ctx.kb.TermEnd(term) > nh.t.a && term.person != c.person &&
             kb.offices[static_cast<size_t>(o)].single_holder) {
@@ -154,7 +166,6 @@ void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* o
         }
       }
     }
-    if (!covered) return;
     const KbOffice& office = kb.offices[static_cast<size_t>(c.offices.front())];
     out->Add(rule, rule.severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
@@ -169,7 +180,8 @@ void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* o
 void CheckCurrentButFormer(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   ForEachNotHeld(ctx, [&](const NotHeld& nh) {
-    if (nh.left_office < 0 || nh.dead || ReadsAsHistorical(ctx, rule, nh)) return;
+    if (nh.left_office < 0 || nh.dead || ReadsAsHistorical(ctx, rule, nh) || !HolderKnown(ctx, nh.claim->offices, nh.t))
+      return;
     const TitleClaim& c = *nh.claim;
     out->Add(rule, rule.severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},

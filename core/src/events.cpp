@@ -219,9 +219,27 @@ void MarkProspective(const FoldedView& t, uint32_t lo, const std::vector<Phrase>
   if (!em->prospective) em->claim_start = em->start;
 }
 
+// True when [from, to) is "when" or "when the", with spaces and a comma around: "2001, when the".
+bool WhenBetween(const FoldedView& t, uint32_t from, uint32_t to) {
+  std::vector<std::string_view> words;
+  for (uint32_t i = from; i < to;) {
+    if (!t.WordByte(i)) {
+      if (t[i] != ' ' && t[i] != ',') return false;
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < to && t.WordByte(e)) ++e;
+    words.push_back(t.F(i, e));
+    i = e;
+  }
+  return (words.size() == 1 || (words.size() == 2 && words[1] == "the")) && words[0] == "when";
+}
+
 // The stated date: the nearest time expression with a year right before the trigger ("the 2019
-// provision"), inside it, or right after it through one preposition ("invasion in February
-// 2021", not "Lisbon summit of European Union leaders in 2000": another summit). -1 when none.
+// provision", "2001, when the attacks"), inside it, or right after it through one preposition
+// ("invasion in February 2021", not "Lisbon summit of European Union leaders in 2000": another
+// summit). -1 when none.
 int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts, const EventMention& em) {
   int best = -1;
   uint32_t best_gap = 41;
@@ -232,9 +250,13 @@ int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts
     if (!te.has_year()) continue;
     uint32_t gap;
     if (te.end <= em.start) {
-      if (!(te.preposition.empty() || te.preposition == "the" || te.preposition == "s")) continue;
-      gap = em.start - static_cast<uint32_t>(te.end);
-      if (gap > 3) continue;
+      if (WhenBetween(t, static_cast<uint32_t>(te.end), em.start)) {
+        gap = 3;  // "in 2001, when the September 11 attacks pushed claims up"
+      } else {
+        if (!(te.preposition.empty() || te.preposition == "the" || te.preposition == "s")) continue;
+        gap = em.start - static_cast<uint32_t>(te.end);
+        if (gap > 3) continue;
+      }
     } else if (te.start >= em.end) {
       if (!IsStatedDatePreposition(te.preposition)) continue;
       uint32_t p = t.SkipSpacesFwd(em.end, hi);

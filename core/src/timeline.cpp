@@ -48,7 +48,9 @@ class TimelineBuilder {
 
  private:
   void DateRoles();
-  bool ProspectByWords(size_t s, const TimeExpr& te) const;
+  bool TurnsTime(uint32_t from, uint32_t to) const;
+  std::vector<std::pair<uint32_t, uint32_t>> ClauseWordsBefore(size_t s, const TimeExpr& te) const;
+  bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   void ReferenceTime(const CheckOptions& options);
   bool SameClause(uint32_t from, uint32_t to) const;
   // event_claim: the claim is itself an event mention (another event in its clause does not date it).
@@ -79,24 +81,55 @@ void TimelineBuilder::DateRoles() {
         out_.future[s][k] = 1;
         continue;
       }
-      const uint32_t from = te.start > 40 ? static_cast<uint32_t>(te.start) - 40 : 0;
-      auto first = std::lower_bound(lexicon.begin(), lexicon.end(), std::max(from, sent_.start[s]),
-                                    [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
-      for (auto it = first; it != lexicon.end() && it->end <= te.start; ++it)
-        if (it->kind == PhraseKind::kProspective && it->start >= sent_.start[s]) out_.future[s][k] = 1;
-      if (!out_.future[s][k] && ProspectByWords(s, te)) out_.future[s][k] = 1;
+      // A prospective phrase ending within 40 bytes before the date ("expected to rise in 2006"),
+      // unless the date is a past point ("the first since 2003"), the words between turn to
+      // another time (a relative or speech word, a past auxiliary: "will not say what they had
+      // paid in 2004") or the phrase is the noun ("the will of the voters").
+      const uint32_t from = std::max(te.start > 40 ? static_cast<uint32_t>(te.start) - 40 : 0u, sent_.start[s]);
+      if (te.preposition != "since") {
+        auto first = std::lower_bound(lexicon.begin(), lexicon.end(), from,
+                                      [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
+        for (auto it = first; it != lexicon.end() && it->end <= te.start && !out_.future[s][k]; ++it) {
+          if (it->kind != PhraseKind::kProspective || it->start < sent_.start[s]) continue;
+          const std::string_view w = t_.F(it->start, it->end);
+          auto [ps, pe] = t_.WordBefore(it->start, sent_.start[s]);
+          if ((w == "will" || w == "shall") && IsIn(t_.F(ps, pe), {"the", "a", "his", "her", "their", "its", "of"}))
+            continue;
+          if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) out_.future[s][k] = 1;
+        }
+      }
+      if (!out_.future[s][k] && ProspectByWords(s, te, ClauseWordsBefore(s, te))) out_.future[s][k] = 1;
     }
   }
 }
 
-// Two readings of a date as ahead that the prospective phrases cannot give without misreading
-// events ("due to the war" is a cause, not a prospect): "due to" followed by a verb before the
-// date in its clause ("due to enter service in 2006"), and a condition after it in its clause
-// ("proposed from 2010 if the bill becomes law").
-bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te) const {
-  static constexpr std::string_view kNotVerb[] = {"the", "a", "an", "its", "his", "her", "their", "our",
-                                                  "this", "that", "these", "those", "lack", "concerns"};
-  std::vector<std::pair<uint32_t, uint32_t>> before;  // words of the clause before the date
+// True when a word in [from, to) can turn the clause to another time: a word opening a relative
+// or subordinate clause (not "and", "or", "but", "than", "before", "until": "will grow 4% in
+// 2005 and 4% in 2006", "slipping next year before recovering in 2006"), a speech word ("by"
+// aside) or a past auxiliary.
+bool TurnsTimeWord(std::string_view w) {
+  return (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
+         (IsSpeechWord(w) && w != "by") || IsIn(w, {"was", "were", "had", "did", "been"});
+}
+
+bool TimelineBuilder::TurnsTime(uint32_t from, uint32_t to) const {
+  for (uint32_t i = from; i < to;) {
+    if (!t_.WordByte(i)) {
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < to && t_.WordByte(e)) ++e;
+    if (TurnsTimeWord(t_.F(i, e))) return true;
+    i = e;
+  }
+  return false;
+}
+
+// The words of a date's clause before it: from its sentence's start or the last clause mark
+// (, ; : ") before it.
+std::vector<std::pair<uint32_t, uint32_t>> TimelineBuilder::ClauseWordsBefore(size_t s, const TimeExpr& te) const {
+  std::vector<std::pair<uint32_t, uint32_t>> before;
   for (uint32_t i = sent_.start[s]; i < te.start;) {
     if (!t_.WordByte(i)) {
       const char c = t_[i];
@@ -108,6 +141,33 @@ bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te) const {
     while (e < te.start && t_.WordByte(e)) ++e;
     before.emplace_back(i, e);
     i = e;
+  }
+  return before;
+}
+
+// Readings of a date as ahead that the prospective phrases (within 40 bytes before it) cannot
+// give without misreading events ("due to the war" is a cause, not a prospect): "will" earlier in
+// its clause, "due to" followed by a verb before the date in its clause ("due to enter service in
+// 2006"), and a condition after it in its clause ("proposed from 2010 if the bill becomes law").
+bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te,
+                                      const std::vector<std::pair<uint32_t, uint32_t>>& before) const {
+  static constexpr std::string_view kNotVerb[] = {"the", "a", "an", "its", "his", "her", "their", "our",
+                                                  "this", "that", "these", "those", "lack", "concerns"};
+  // "will"/"shall" anywhere earlier in the clause, the date as a time it looks to ("I will back
+  // the nominee of the party in 2016"): not a past point ("the first since 2003"), nor past again
+  // after a relative or speech word or a past auxiliary ("will visit the town where he was born
+  // in 1953"); "the will" is a noun.
+  if (te.preposition.empty() || IsIn(te.preposition, {"in", "by", "during"})) {
+    bool will = false;
+    for (size_t w = 0; w < before.size(); ++w) {
+      const std::string_view word = t_.F(before[w].first, before[w].second);
+      if (word == "will" || word == "shall") {
+        will = w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second), {"the", "a", "his", "her", "their", "its", "of"});
+      } else if (TurnsTimeWord(word)) {
+        will = false;
+      }
+    }
+    if (will) return true;
   }
   for (size_t w = 0; w + 2 < before.size(); ++w) {
     if (t_.F(before[w].first, before[w].second) != "due" || t_.F(before[w + 1].first, before[w + 1].second) != "to")
@@ -370,6 +430,34 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       tc.clue = label + " reported as past";
     }
     add(key, std::move(tc));
+  }
+  // "last year's Boxing Day tsunami", "this month's Gleneagles summit": a relative date of a
+  // dated KB event places the text itself — a year or month after, in, or before the event's.
+  for (const EventMention& em : m_.events) {
+    if (em.generic || em.by_participants) continue;
+    const KbEvent& ev = kb.events[static_cast<size_t>(em.events.front())];
+    bool one_date = true;
+    for (int e : em.events) one_date = one_date && kb.events[static_cast<size_t>(e)].date.days == ev.date.days;
+    if (!one_date) continue;
+    for (const TimeExpr& te : sent_.times[static_cast<size_t>(em.sentence)]) {
+      if (!te.relative_unit || te.end > em.start || em.start - te.end > 4) continue;
+      if (t_.F(static_cast<uint32_t>(te.end), em.start) != "'s ") continue;  // folded: ’ is '
+      // The text's time is the event's shifted back by the offset: ResolveRelative from the
+      // event's day with the offset negated.
+      TimeExpr back = te;
+      back.relative_offset = -te.relative_offset;
+      Date a, b;
+      ResolveRelative(back, ev.date, ev.date, &a, &b);
+      TimeConstraint tc;
+      tc.intervals.emplace_back(a.days, b.days + 1);
+      tc.weight = 5;
+      const std::string unit = te.relative_unit == 'y' ? "year" : "month";
+      tc.clue = "\"" + t_.Orig(te.start, em.end) + "\": " + ev.name + " (" + kb_.EventDateText(ev) + "), " +
+                (te.relative_offset < 0   ? "a " + unit + " before the text"
+                 : te.relative_offset > 0 ? "a " + unit + " after the text"
+                                          : "in the text's " + unit);
+      add("L" + std::to_string(em.events.front()) + te.ToString(), std::move(tc));
+    }
   }
   for (size_t s = 0; s < sent_.size(); ++s) {
     for (size_t k = 0; k < sent_.times[s].size(); ++k) {

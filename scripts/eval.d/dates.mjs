@@ -166,7 +166,7 @@ function main() {
   if (!opts.injected) injections.length = 0;
   const reports = runJsonl(cli, injections.map((j) => ({ id: j.id, text: j.text })), { kb: kbPath });
   const kinds = new Map();
-  const injMiss = [];
+  const injMiss = [], injHit = [], injFresh = [];
   let hitAll = 0, elsewhere = 0, errorsElsewhere = 0;
   const byClues = new Map();  // other titled people the article names -> {n, hit}
   for (const j of injections) {
@@ -182,7 +182,7 @@ function main() {
       if (hit) c.hit++;
       byClues.set(b, c);
     }
-    if (hit) { k.hit++; hitAll++; }
+    if (hit) { k.hit++; hitAll++; injHit.push(`  ${j.a.id} ${j.kind}: ${j.info} — ${hit.severity} ${hit.rule}`); }
     else {
       const w = windowOf(r);
       injMiss.push(`  ${j.a.id} ${j.kind}: ${j.info} — checked at ${w ? `${w.from}..${w.to} (${w.source})` : 'no window'}`);
@@ -192,6 +192,7 @@ function main() {
     const base = new Set((undated.get(j.a.id).findings || []).map((f) => `${f.rule}@${f.start16 >= j.edit.at + j.edit.remove ? f.start16 + delta : f.start16}`));
     const fresh = (r?.findings || []).filter((f) => !overlaps(f, lo, hi) && !base.has(`${f.rule}@${f.start16}`) && f.rule !== 'INCONSISTENT_DESCRIPTION');
     elsewhere += fresh.length;
+    for (const f of fresh) injFresh.push(`  ${j.a.id} (${j.kind}: ${j.info}): ${f.severity} ${f.rule} "${oneLine(j.text.slice(f.start16, f.end16)).slice(0, 80)}"`);
     errorsElsewhere += fresh.filter((f) => f.severity === 'error').length;
   }
   const injRows = [...kinds].map(([kind, k]) => ['bbc, injected, undated', kind, k.n, k.hit, pct(k.hit, k.n)]);
@@ -221,6 +222,8 @@ function main() {
   show('gum windows without the true date', gumMiss);
   show('bbc windows not wholly inside 2004–05', bbcMiss);
   show('injected mistakes missed', injMiss);
+  show('injected mistakes caught', injHit);
+  show('new findings elsewhere in the injected copies', injFresh);
   return 0;
 }
 

@@ -30,11 +30,16 @@ ALIASES = {"cn": ["China", "Chinese"], "su": ["Soviet"], "yu": ["Yugoslavia", "S
            "ws": ["Samoa", "O le Ao o le Malo"], "bt": ["Bhutan", "Druk Gyalpo"], "ie": ["Ireland", "Taoiseach"],
            "de": ["Germany", "German", "Federal Foreign Office"], "sz": ["Eswatini", "Swaziland"],
            "tr": ["Turkey", "Treasury and Finance"], "gb": ["United Kingdom"],
-           "tw": ["Republic of China"], "va": ["popes"], "ua": ["Ukraine", "Verkhovna Rada"]}
+           "tw": ["Republic of China"], "va": ["popes"], "ua": ["Ukraine", "Verkhovna Rada"],
+           "ma": ["Morocco", "Marocco"], "az": ["Azerbaijan", "Azerbaigian"],
+           "kg": ["Kyrgyzstan", "Kirgisistan"], "mk": ["North Macedonia", "Makedonije"],
+           "me": ["Montenegro", "Crne Gore"], "ge": ["Georgia", "Georgien"],
+           "ba": ["Bosnia", "Bosnien"]}
 # Wikipedia titles that belong to one country without naming it (checked by hand).
 COUNTRY_SPECIFIC = {"Secretariat_of_Foreign_Affairs": "mx", "Minister_of_International_Relations_and_Cooperation": "za",
                     "Minister_of_Defence_and_Military_Veterans": "za",
-                    "Ministry_of_Foreign_Affairs,_International_Trade_and_Worship": "ar"}
+                    "Ministry_of_Foreign_Affairs,_International_Trade_and_Worship": "ar",
+                    "Governo_Ciampi": "it"}
 # Hosts whose pages copy or aggregate other pages (see 3. above); matched on the address's host.
 WEAK_HOSTS = ["issuhub.com", "tracking.ghscosting.org", "covid19basics.com", "46.235.172.94", "softschools.com",
               "pdfslide.us", "imaginecosmos.com", "pscquestiontools.blogspot.com", "feedman.me",

@@ -81,3 +81,25 @@ export async function highlightTexts(page) {
     return out;
   });
 }
+
+// Stops the extension's service worker (as Chrome does after 30 s idle) through the DevTools
+// protocol of one of its pages, and waits until it has stopped: the next message wakes a fresh one.
+export async function stopServiceWorker(context, extensionPage) {
+  const cdp = await context.newCDPSession(extensionPage);
+  const stopped = new Promise((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/sw.mjs') && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}
+
+// The check a toolbar click makes, run inside the worker (worker.evaluate) without helpers defined
+// beforehand: a restarted worker has none.
+export const CHECK_FRONT_TAB = async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  return globalThis.factlint.checkTab(tab.id);
+};

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ROOT, highlightTexts, launchWithExtension, serve } from './chromium.mjs';
+import { CHECK_FRONT_TAB, ROOT, highlightTexts, launchWithExtension, serve, stopServiceWorker } from './chromium.mjs';
 
 const EXTENSION = path.join(ROOT, 'dist', 'extension');
 const SCREENSHOTS = path.join(ROOT, 'build', 'screenshots');
@@ -122,30 +122,7 @@ async function openOptions() {
   return options;
 }
 
-// Stops the extension's service worker, as Chrome does after 30 s idle: the DevTools protocol from
-// an extension page (its storage partition holds the worker), then waits until the worker reports
-// "stopped". Chrome restarts it with the same target on the next event, so the Playwright handle
-// `worker` keeps working and then runs in the new instance (fresh globals: a global set before the
-// stop is gone afterwards, which the test checks).
-async function stopServiceWorker(extensionPage) {
-  const cdp = await context.newCDPSession(extensionPage);
-  const stopped = new Promise((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/sw.mjs') && v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}
 
-// The check a toolbar click makes, from inside the worker, without helpers defined beforehand
-// (a restarted worker has none).
-const CHECK_FRONT_TAB = async () => {
-  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-  return globalThis.factlint.checkTab(tab.id);
-};
 
 describe('a rule catalogue of the user\'s', () => {
   test('a phrase rule fires; a bad catalogue shows its error and the previous rules still apply', async () => {
@@ -195,7 +172,7 @@ describe('a rule catalogue of the user\'s', () => {
   test('the stored catalogue is applied when the service worker wakes up again (first check timed)', async () => {
     const options = await openOptions();
     await worker.evaluate(() => { globalThis.beforeStop = true; });
-    await stopServiceWorker(options);
+    await stopServiceWorker(context, options);
     // A message from the options page wakes the worker, as the toolbar button would.
     const rules = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'factlint-rules' }));
     assert.equal(await worker.evaluate(() => globalThis.beforeStop), undefined, 'a new instance of the worker answered');
@@ -212,7 +189,7 @@ describe('a rule catalogue of the user\'s', () => {
     let summary;
     for (let run = 0; run < 3; run += 1) {
       await page.keyboard.press('Escape');  // clear the marks of the run before
-      await stopServiceWorker(options);
+      await stopServiceWorker(context, options);
       const t0 = performance.now();
       options.evaluate(() => { chrome.runtime.sendMessage({ type: 'factlint-ping' }).catch(() => {}); });  // the wake-up event
       summary = await worker.evaluate(CHECK_FRONT_TAB);
@@ -228,9 +205,9 @@ describe('a rule catalogue of the user\'s', () => {
     const cold = figures.filter((x) => x > 0).map(Math.round);
     const warm = figures.filter((x) => x < 0).map((x) => Math.round(-x));
     console.log(`# extension: first check after a service-worker restart (stop → wake → checker with the stored KB and rules → ` +
-      `article checked and marked): ${cold.join(', ')} ms in 3 runs; of which the checker's start (module bytes and settings ` +
-      `fetched / module compiled and bundled KB loaded / stored KB and rules applied): ` +
-      `${parts.map((p) => [p.fetched, p.created, p.ready].map(Math.round).join(' / ')).join(', ')} ms; the next check, worker awake: ${warm.join(', ')} ms ` +
+      `article checked and marked): ${cold.join(', ')} ms in 3 runs; of which the checker's start (settings read / module ` +
+      `compiled and the KB loaded / stored rules applied; the KB from): ` +
+      `${parts.map((p) => `${[p.settings, p.created, p.ready].map(Math.round).join(' / ')} ${p.kb}`).join(', ')} ms; the next check, worker awake: ${warm.join(', ')} ms ` +
       `(load average ${os.loadavg()[0].toFixed(1)})`);
     await prepareWorker(worker);
     await page.close();

@@ -150,6 +150,16 @@ TEST_CASE("Dateline: other wire and newspaper styles", "[dateline]") {
        "BERLIN (Wire) - March 10, 2023 - The fair opened on Friday.", "2023-03-10", "dateline", "March 10, 2023"},
       {"date after the time with 'on'", "Posted 09:15 BST on 4 July 2016\nThe council voted.", "2016-07-04",
        "published line", "4 July 2016"},
+      {"date line with a reading time after a bullet", "3 March 2023 \u2022 4 min read\nMinisters met again.",
+       "2023-03-03", "date line", "3 March 2023"},
+      {"date line with a section after a bar", "May 2, 2024 | Politics\nThe council voted.", "2024-05-02",
+       "date line", "May 2, 2024"},
+      {"numeric date after a label, day over 12", "Published: 14/03/2023\nThe council voted.", "2023-03-14",
+       "published line", "14/03/2023"},
+      {"numeric date after a label, month first", "Updated 03/14/2023 10:15 ET\nThe council voted.", "2023-03-14",
+       "updated line", "03/14/2023"},
+      {"numeric date after a label, day equals month", "Published: 03.03.2023\nThe council voted.", "2023-03-03",
+       "published line", "03.03.2023"},
   });
 }
 
@@ -169,6 +179,9 @@ TEST_CASE("Dateline: heads that state no date of the article", "[dateline]") {
        "Shares rose. Traders were calm.\nPublished June 11, 2021", "", "", nullptr},
       {"headline ending in a date is not a byline", "Looking back, September 11, 2001\nThe city remembered.", "",
        "", nullptr},
+      {"numeric date that reads two ways", "Published: 04/05/2023\nThe council voted.", "", "", nullptr},
+      {"numeric day that does not exist", "Published: 31/02/2023\nThe council voted.", "", "", nullptr},
+      {"a bar after a date inside a sentence", "The vote of May 2, 2024 | held in Paris", "", "", nullptr},
       {"empty", "", "", "", nullptr},
   });
 }

@@ -75,7 +75,17 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"Flights stopped in 2004 due to the strike.", false},
                 Row{"The delay was due to the strike in 2004.", false},
                 Row{"The plant opened in 2004, if the records are right.", false},
-                Row{"The bill, proposed in 1993, lapsed.", false}}) {
+                Row{"The bill, proposed in 1993, lapsed.", false},
+                // "will" earlier in the clause, however far: the date is a time it looks to.
+                Row{"No, I will back the choice of the party for its candidate in 2016.", true},
+                Row{"She shall serve the full term of the council in 2009.", true},
+                // Not when the date is a past point, nor past again after a relative or speech
+                // word or a past auxiliary, nor the noun.
+                Row{"It will be the first rise in sales since 2003.", false},
+                Row{"He will visit the town where his father was born in 1953.", false},
+                Row{"They will not say what they had paid in 2004.", false},
+                Row{"The will of the voters was clear in 2004.", false},
+                Row{"The talks will resume, as agreed in 2004.", false}}) {
     INFO(r.text);
     Stages s(r.text, factlint::CheckOptions{});
     REQUIRE(s.timeline.future.size() == 1);
@@ -189,5 +199,29 @@ TEST_CASE("timeline: \"NAME, who was TITLE during EVENT\" is judged at the event
     CHECK((ct.own ? factlint::FormatIsoDate(factlint::Date{ct.own->a}) : std::string()) == r.own);
     CHECK(bool(ct.judged) == r.judged);
     if (*r.own) CHECK(ct.when.find("at the time of the ") == 0);
+  }
+}
+
+// Issue 12: a relative date of a dated KB event places the text itself ("last year's EVENT": a
+// year after the event's). Undated texts; the window must be [from, to].
+TEST_CASE("timeline: \"last year's EVENT\" places the text", "[timeline]") {
+  struct Row {
+    const char* text;
+    const char* from;  // "" = no window
+    const char* to;
+  };
+  for (Row r : {Row{"Aid kept flowing a year after last year's Russian invasion of Ukraine.", "2023-01-01", "2023-12-31"},
+                Row{"Analysts revisited last month's Russian invasion of Ukraine.", "2022-03-01", "2022-03-31"},
+                Row{"Voters recalled this year's 2020 presidential election.", "2020-11-03", "2020-12-31"},
+                Row{"Candidates prepared for next year's 2024 presidential election.", "2023-01-01", "2023-12-31"},
+                // Curly apostrophe, folded.
+                Row{"Aid kept flowing after last year\u2019s Russian invasion of Ukraine.", "2023-01-01", "2023-12-31"},
+                // Not adjacent: the relative date is the text's own, not the event's.
+                Row{"Last year, envoys spoke of the Russian invasion of Ukraine.", "2022-02-24", "2026-11-01"}}) {
+    INFO(r.text);
+    Stages s(r.text, factlint::CheckOptions{});
+    const factlint::ReferenceDate& rd = s.timeline.reference;
+    CHECK(Iso(rd.from) == r.from);
+    CHECK(Iso(rd.to) == r.to);
   }
 }

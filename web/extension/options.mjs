@@ -108,7 +108,7 @@ async function init() {
     const result = await send({ type: 'factlint-set-kb', text });
     if (result && result.ok) {
       await chrome.storage.local.set({ customKbName: file.name });
-      say('kb-message', `Loaded ${file.name}.`, 'ok');
+      say('kb-message', `Loaded ${file.name}${result.fromCache ? ' (compiled before: taken from the cache)' : ''}.`, 'ok');
     } else {
       say('kb-message', `${file.name} was not loaded: ${formatError(result && result.error)}. The previous KB is still in use.`, 'error');
     }

@@ -1,6 +1,6 @@
 // Lays out the page from the wasm build output, web/ sources, the bundled KB and the example:
 //
-//   dist/web/           the served page: index.html, app.mjs, worker.mjs, style.css, factlint.mjs,
+//   dist/web/           the served page: index.html, boot.js, app.mjs, worker.mjs (bundled, below), style.css, factlint.mjs,
 //                       factlint.d.ts, pagedate.js, factlint-core.mjs, factlint-core.wasm, world.json,
 //                       world.kbs (the compiled KB snapshot), example-article.txt
 //   dist/factlint.html  one self-contained file (CSS, JS, wasm as base64, KB, example) that works
@@ -50,7 +50,7 @@ const inputs = {
   kb: need(path.join(root, 'kb', 'world.json')),
   example: need(path.join(root, 'examples', 'example-article.txt')),
 };
-const PAGE_FILES = ['index.html', 'app.mjs', 'worker.mjs', 'style.css', 'factlint.mjs', 'factlint.d.ts', 'pagedate.js'];
+const PAGE_FILES = ['index.html', 'boot.js', 'app.mjs', 'worker.mjs', 'style.css', 'factlint.mjs', 'factlint.d.ts', 'pagedate.js'];
 for (const name of PAGE_FILES) need(path.join(webSrc, name));
 
 // --- dist/web --------------------------------------------------------------------------------
@@ -61,7 +61,8 @@ fs.copyFileSync(inputs.coreMjs, path.join(outWeb, 'factlint-core.mjs'));
 fs.copyFileSync(inputs.coreWasm, path.join(outWeb, 'factlint-core.wasm'));
 fs.copyFileSync(inputs.kb, path.join(outWeb, 'world.json'));
 const snapshot = path.resolve(process.env.FACTLINT_KB_SNAPSHOT || path.join(root, 'build', 'native', 'kb', 'world.kbs'));
-if (fs.existsSync(snapshot) && fs.statSync(snapshot).mtimeMs >= fs.statSync(inputs.kb).mtimeMs) {
+const haveSnapshot = fs.existsSync(snapshot) && fs.statSync(snapshot).mtimeMs >= fs.statSync(inputs.kb).mtimeMs;
+if (haveSnapshot) {
   fs.copyFileSync(snapshot, path.join(outWeb, 'world.kbs'));
 } else {
   console.warn(`assemble: ${path.relative(root, snapshot)} is missing or older than kb/world.json (build the native preset first); the page will load world.json`);
@@ -134,7 +135,9 @@ function replaceOnce(pattern, replacement, what) {
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta');
 // The served page's preload hints name files the offline file inlines: drop them.
 html = html.replace(/^<link rel="modulepreload" href="[^"]*">\n/gm, '');
-if (html.includes('modulepreload')) fail('index.html: a modulepreload link the assembler does not handle');
+if (html.includes('preload')) fail('index.html: a preload link the assembler does not handle');
+// boot.js starts the Worker of the served page; the offline file has none (it checks on the main thread).
+replaceOnce(/<script src="boot.js"><\/script>\n/, '', 'boot.js script');
 replaceOnce(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'style sheet link');
 replaceOnce(/<script src="pagedate.js"><\/script>/, `<script>${pageDateScript}</script>`, 'pagedate.js script');
 replaceOnce(/<script type="module" src="app.mjs"><\/script>/, [
@@ -145,6 +148,27 @@ replaceOnce(/<script type="module" src="app.mjs"><\/script>/, [
 ].join('\n'), 'app.mjs script');
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, html);
+
+// --- dist/web/worker.mjs: one file -------------------------------------------------------------
+// The Worker's module graph (worker.mjs → factlint.mjs → factlint-core.mjs) would cost it three
+// requests one after the other before it can start (a Worker does not share the page's module map
+// or its modulepreloads), so dist/web/worker.mjs is the three in one module: factlint-core.mjs
+// without its `export default`, factlint.mjs without its import and `export` keywords, then
+// worker.mjs without its import of factlint.mjs. (import.meta.url stays the folder of the wasm.)
+{
+  const core = read(inputs.coreMjs);
+  const coreBody = core.replace(/^export default createFactlintCore;\s*$/m, '');
+  if (coreBody === core || /^\s*export\s/m.test(coreBody)) fail('factlint-core.mjs: expected exactly one `export default createFactlintCore;`');
+  const wrapperPart = moduleBody(read(path.join(webSrc, 'factlint.mjs')), 'factlint.mjs');
+  const workerPart = moduleBody(read(path.join(webSrc, 'worker.mjs')), 'worker.mjs');
+  for (const { what, from } of workerPart.imports) {
+    if (from !== './factlint.mjs' || !/^\{[\w\s,$]+\}$/.test(what)) fail(`worker.mjs: import ${what} from ${from} cannot be bundled`);
+  }
+  if (workerPart.exported.length) fail('worker.mjs exports nothing');
+  fs.writeFileSync(path.join(outWeb, 'worker.mjs'),
+    `// dist/web/worker.mjs: factlint-core.mjs, factlint.mjs and worker.mjs in one module (web/tools/assemble.mjs).\n` +
+    `${coreBody}\n{\n${wrapperPart.body}\n${workerPart.body}\n}\n`);
+}
 
 const size = (file) => `${(fs.statSync(file).size / 1024).toFixed(0)} KiB`;
 console.log(`${path.relative(root, outWeb)}: ${fs.readdirSync(outWeb).length} files (factlint-core.wasm ${size(path.join(outWeb, 'factlint-core.wasm'))})`);

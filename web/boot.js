@@ -1,0 +1,34 @@
+// boot.js — the served page's start, run while the HTML is still being parsed (a classic script in
+// <head>, so it does not wait for app.mjs and its modules): starts the checker's Worker and posts
+// its init message at once. The Worker (dist/web/worker.mjs: worker.mjs, factlint.mjs and
+// factlint-core.mjs in one file, so it starts after one request) then fetches the compiled KB
+// snapshot (world.kbs) and streams in and compiles the wasm module (instantiateStreaming), both
+// off the page's main thread, which is left to parse and draw the page. app.mjs takes over:
+// window.factlintBoot = {worker, ready}, `ready` a promise of the Worker's answer to init
+// ({version, rules, kb, kbFrom, startup}). Nothing is started from file:// or in the offline file
+// (no Worker there; app.mjs checks on the main thread); a failure here is left to app.mjs, which
+// then checks on the main thread.
+(function () {
+  'use strict';
+  if (!/^https?:$/.test(location.protocol) || typeof Worker !== 'function') return;
+  try {
+    if (typeof performance.mark === 'function') performance.mark('factlint:boot');
+    var worker = new Worker('worker.mjs', { type: 'module', name: 'factlint' });
+    var ready = new Promise(function (resolve, reject) {
+      // Messages that arrive before app.mjs takes the worker over: only the answer to init (id 0).
+      worker.onmessage = function (event) {
+        if (!event.data || event.data.id !== 0) return;
+        if (event.data.error) reject(event.data.error); else resolve(event.data.result);
+      };
+      worker.onerror = function (event) {
+        event.preventDefault();
+        reject(new Error('worker failed: ' + (event.message || 'could not start')));
+      };
+    });
+    ready.catch(function () {});  // app.mjs handles it
+    worker.postMessage({ id: 0, type: 'init', kbUrl: 'world.json', snapshotUrl: 'world.kbs' });
+    window.factlintBoot = { worker: worker, ready: ready };
+  } catch (error) {
+    console.warn('factlint: could not start the worker early:', error);
+  }
+})();
