@@ -95,6 +95,35 @@ json Latency(const factlint::Kb& kb, const std::vector<std::string>& corpus, siz
   return {{"bytes", size}, {"runs", runs}, {"p50_ms", pct(0.50)}, {"p99_ms", pct(0.99)}};
 }
 
+// One-character edits of a document, as bench/run.mjs's oneCharEdits makes them (run i inserts an
+// "x", run i+1 deletes it): a full Check and an IncrementalChecker::Check of each text,
+// alternating; the two reports are compared after the timing (a difference is counted).
+json Edits(const factlint::KbHandle& kb, const std::string& doc, int runs) {
+  factlint::IncrementalChecker inc(kb, {});
+  inc.Check(doc);
+  std::vector<double> tf, ti;
+  std::string text = doc;
+  int differ = 0;
+  for (int i = 0; i < runs; ++i) {
+    const size_t at = (static_cast<size_t>(i >> 1) * 7919) % (doc.size() - 1);
+    text = i % 2 == 0 ? doc.substr(0, at) + "x" + doc.substr(at) : doc;
+    auto a = Clock::now();
+    factlint::Report full = factlint::Check(*kb, text, {});
+    auto b = Clock::now();
+    factlint::Report part = inc.Check(text);
+    auto c = Clock::now();
+    tf.push_back(Seconds(a, b) * 1000);
+    ti.push_back(Seconds(b, c) * 1000);
+    differ += factlint::ReportToJson(full) != factlint::ReportToJson(part);
+  }
+  auto pct = [](std::vector<double> t, double p) {
+    std::sort(t.begin(), t.end());
+    return t[std::min(t.size() - 1, static_cast<size_t>(p * t.size()))];
+  };
+  return {{"runs", runs}, {"full_p50_ms", pct(tf, 0.5)}, {"full_p99_ms", pct(tf, 0.99)},
+          {"incremental_p50_ms", pct(ti, 0.5)}, {"incremental_p99_ms", pct(ti, 0.99)}, {"reports_differ", differ}};
+}
+
 // The bundled KB with `factor - 1` synthetic copies of its people (new ids, invented names) and
 // their terms moved onto synthetic offices, so aliases and terms grow by `factor`.
 std::string ScaledKb(const std::string& base, int factor) {
@@ -225,6 +254,7 @@ int main(int argc, char** argv) {
   }
 
   out["latency"] = json::array({Latency(*kb, corpus, 4096, quick ? 50 : 300), Latency(*kb, corpus, 30720, quick ? 30 : 200)});
+  out["edits_30k"] = Edits(kb, MakeDocument(corpus, 30720, 7), quick ? 100 : 400);
 
   // Scaling with document size: time per byte should stay flat.
   json scaling = json::array();

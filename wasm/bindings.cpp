@@ -13,12 +13,18 @@
 //   kbSummary()                -> JSON text of the loaded KB's summary ("" when none is loaded)
 //   check(text, optionsJson)   -> report JSON text (factlint::ReportToJson), or
 //                                 {"error": {...}} JSON text when an option is malformed
+//   checkIncremental(text, optionsJson) -> the same report JSON as check(): an
+//                                 IncrementalChecker (factlint.h) kept for the KB, catalogue and
+//                                 options of the last call re-analyses only the blocks of text
+//                                 that changed since that call; other KB/catalogue/options: a new one
+//   incrementalStats()         -> {blocks, analysed, blockMatching} of the last checkIncremental
 //   segment(text)              -> JSON text: [{"start","end","start16","end16"}, ...]
 //   ruleCatalog()              -> the catalogue in use as JSON text (core/rules/rules.json until
 //                                 a loadRules succeeds)
 //   version()                  -> factlint::kVersion
 //
-// State: the KB handle and the rule catalogue below (with its text) are the only state. A load
+// State: the KB handle and the rule catalogue below (with its text), and checkIncremental's
+// session (which holds both and is replaced when either changes), are the only state. A load
 // that fails leaves them unchanged, so the previous KB or catalogue keeps working (the contract
 // every front end relies on). check() before any
 // successful loadKb() returns a bad_input error ("no knowledge base loaded").
@@ -33,6 +39,7 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -224,6 +231,48 @@ std::string CheckText(const std::string& text, const std::string& options_json) 
   return factlint::ReportToJson(factlint::Check(*kb, text, options));
 }
 
+// The incremental checker of checkIncremental: one, for the KB, catalogue and options of the last
+// call; a call with another of any of them starts a new one (whose first check analyses the whole
+// text). It holds the analyses of the last text's blocks only.
+struct Session {
+  factlint::KbHandle kb;
+  factlint::RulesHandle rules;
+  std::string options_json;
+  std::unique_ptr<factlint::IncrementalChecker> checker;
+};
+
+Session& CurrentSession() {
+  static Session session;
+  return session;
+}
+
+std::string CheckIncremental(const std::string& text, const std::string& options_json) {
+  factlint::KbHandle kb = CurrentKb();
+  if (!kb) return ErrorJson(factlint::ErrorCode::kBadInput, "no knowledge base loaded");
+  factlint::CheckOptions options;
+  std::string error;
+  if (!ParseOptions(options_json, &options, &error)) return error;
+  options.rules = Rules().rules;
+  Session& session = CurrentSession();
+  if (!session.checker || session.kb != kb || session.rules != options.rules || session.options_json != options_json) {
+    session = Session{kb, options.rules, options_json, nullptr};
+    session.checker = std::make_unique<factlint::IncrementalChecker>(kb, std::move(options));
+  }
+  return factlint::ReportToJson(session.checker->Check(text));
+}
+
+struct IncrementalStats {
+  int blocks = 0, analysed = 0;
+  bool block_matching = true;
+};
+
+IncrementalStats GetIncrementalStats() {
+  const Session& session = CurrentSession();
+  if (!session.checker) return IncrementalStats{};
+  const factlint::IncrementalChecker::Stats& s = session.checker->last_stats();
+  return IncrementalStats{static_cast<int>(s.blocks), static_cast<int>(s.analysed), s.block_matching};
+}
+
 std::string SegmentText(const std::string& text) {
   json out = json::array();
   for (const factlint::Span& s : factlint::Segment(text)) {
@@ -253,7 +302,13 @@ EMSCRIPTEN_BINDINGS(factlint) {
   emscripten::function("loadKbCompiled", &LoadKbCompiled);
   emscripten::function("loadRules", &LoadRules);
   emscripten::function("kbSummary", &KbSummaryJson);
+  emscripten::value_object<IncrementalStats>("IncrementalStats")
+      .field("blocks", &IncrementalStats::blocks)
+      .field("analysed", &IncrementalStats::analysed)
+      .field("blockMatching", &IncrementalStats::block_matching);
   emscripten::function("check", &CheckText);
+  emscripten::function("checkIncremental", &CheckIncremental);
+  emscripten::function("incrementalStats", &GetIncrementalStats);
   emscripten::function("segment", &SegmentText);
   emscripten::function("ruleCatalog", &RuleCatalog);
   emscripten::function("version", &Version);

@@ -45,6 +45,7 @@ const state = {
   kbFrom: null,           // where the KB loaded last came from: "cache" | "json" (null: the bundled one at start)
   kbNote: '',             // how it was loaded, shown after the KB status
   timer: 0,
+  fullPending: false,     // a paste or drop since the last check: the next one is a full check
   seq: 0,
   checks: 0,
   active: -1,             // index into shown of the finding whose tooltip is open
@@ -137,7 +138,7 @@ async function mainThreadEngine(kb) {  // kb: text or a promise of it
   const cache = openKbCache();  // the IndexedDB cache of compiled user KBs
   return {
     mode: 'main thread',
-    check: async (text, options) => checker.check(text, options),
+    check: async (text, options, incremental) => (incremental ? checker.checkIncremental(text, options) : checker.check(text, options)),
     loadKb: async (text) => {
       const { summary, fromCache, refused } = await checker.loadKbCached(text, cache);
       return { summary, fromCache, refused };
@@ -200,7 +201,7 @@ function workerEngine(boot) {
       markWorkerStartup(info.startup);
       resolve({
         mode: 'worker',
-        check: (text, options) => call('check', { text, options }),
+        check: (text, options, incremental) => call('check', { text, options, incremental }),
         loadKb: async (text) => { const loaded = await call('loadKb', { text }); kb = loaded.summary; return loaded; },
         loadRules: async (text) => { rules = await call('loadRules', { text }); return rules; },
         resetRules: async () => { rules = await call('resetRules', {}); return rules; },
@@ -226,26 +227,31 @@ function currentOptions() {
   };
 }
 
-function scheduleCheck() {
+// Typing re-checks incrementally (checkIncremental: only the paragraphs that changed are analysed
+// again, the report is the full check's); a paste or drop in the debounce window, and every
+// runCheckNow (an opened file, the KB, rules or options changed), is a full check.
+function scheduleCheck(incremental = true) {
   clearTimeout(state.timer);
   document.body.dataset.state = 'pending';
-  state.timer = setTimeout(runCheck, DEBOUNCE_MS);
+  state.fullPending = state.fullPending || !incremental;
+  state.timer = setTimeout(() => runCheck(!state.fullPending), DEBOUNCE_MS);
 }
 
 function runCheckNow() {
   clearTimeout(state.timer);
   document.body.dataset.state = 'pending';
-  runCheck();
+  runCheck(false);
 }
 
-async function runCheck() {
+async function runCheck(incremental = false) {
   if (!state.engine) return;
+  state.fullPending = false;
   const seq = ++state.seq;
   const { text } = readEditor();
   const started = performance.now();
   let report;
   try {
-    report = await state.engine.check(text, currentOptions());
+    report = await state.engine.check(text, currentOptions(), incremental);
   } catch (error) {
     if (seq !== state.seq) return;
     $('status').textContent = `Check failed: ${describe(error)}`;
@@ -260,7 +266,7 @@ async function runCheck() {
   if (state.checks === 1) performance.mark('factlint:first-report');
   document.body.dataset.checks = String(state.checks);
   document.body.dataset.state = 'idle';
-  $('status').textContent = `Checked ${text.length.toLocaleString()} characters in ${Math.round(performance.now() - started)} ms (${state.engine.mode}) · factlint ${state.engine.version}`;
+  $('status').textContent = `Checked ${text.length.toLocaleString()} characters in ${Math.round(performance.now() - started)} ms (${state.engine.mode})${incremental ? ' · changed paragraphs' : ''} · factlint ${state.engine.version}`;
 }
 
 function findingKey(f) { return `${f.rule}|${f.text}`; }
@@ -738,7 +744,7 @@ function exportReport() {
 // Wiring.
 
 function wire() {
-  editor.addEventListener('input', () => { scheduleCheck(); });
+  editor.addEventListener('input', (event) => { scheduleCheck(!/^insertFrom(Paste|Drop)/.test(event.inputType || '')); });
   editor.addEventListener('mousemove', (event) => {
     const i = findingAt(event.clientX, event.clientY);
     if (i >= 0) { if (i !== state.active || tooltip.hidden) showTooltip(i, 'hover'); else clearTimeout(state.hideTimer); }

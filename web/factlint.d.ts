@@ -125,6 +125,17 @@ export interface Rule {
 export interface Checker {
   /** Checks one text. Throws FactlintError (kind "bad_option") for a malformed option. */
   check(text: string, options?: CheckOptions): Report;
+  /**
+   * The same report as check(text, options), for re-checking a text as it is edited: the checker
+   * keeps each block's analysis (paragraphs, headings, joined lines: their sentences, dates and
+   * phrase hits) from the last checkIncremental call and analyses only the blocks whose text is
+   * new; everything document-wide (people, quotes, claims, the reference window, the rules) is
+   * recomputed. A call with another KB, rule catalogue or options starts afresh (a full check).
+   */
+  checkIncremental(text: string, options?: CheckOptions): Report;
+  /** Of the last checkIncremental: the text's blocks, how many were analysed (the rest were
+   *  reused), and false in blockMatching when the KB's phrases forced a whole-text match. */
+  readonly incrementalStats: { blocks: number; analysed: number; blockMatching: boolean };
   /** Replaces the KB; throws FactlintError when it is invalid, and the previous KB stays in use. */
   loadKb(kbText: string): KbSummary;
   /** Replaces the KB with a compiled snapshot (world.kbs, `factlint kb-compile`); throws

@@ -187,6 +187,12 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
     check(text, options = {}) {
       return parseOrThrow(core.check(wellFormed(String(text)), optionsJson(options)));
     },
+    // The same report as check(), re-analysing only the blocks of the text that changed since the
+    // last checkIncremental with the same KB, catalogue and options (factlint.d.ts).
+    checkIncremental(text, options = {}) {
+      return parseOrThrow(core.checkIncremental(wellFormed(String(text)), optionsJson(options)));
+    },
+    get incrementalStats() { return core.incrementalStats(); },
     // Replaces the KB. Throws FactlintError when the text is not a valid KB; the previous KB stays
     // in use. Returns the new KB's summary.
     loadKb(kbText) {

@@ -1,12 +1,12 @@
 // worker.mjs — runs the checker off the page's main thread when the page is served (app.mjs).
 // Messages in: {id, type: "init", kb} | {id, type: "init", kbUrl, snapshotUrl?, wasmModule?, snapshot?}
-//              | {id, type: "check", text, options}
+//              | {id, type: "check", text, options, incremental?}
 //              | {id, type: "loadKb", text} | {id, type: "loadKb", url}
 //              | {id, type: "loadRules", text} | {id, type: "resetRules"}.
 // Messages out: {id, result} or {id, error: {kind, message, path, line, column}}.
 //   init   → {version, rules, kb, kbFrom, startup}   (kb: the loaded KB's summary; kbFrom:
 //            "snapshot" | "json"; startup: where the time went, see below)
-//   check  → the report object
+//   check  → the report object (incremental: checkIncremental, the typing path; the same report)
 //   loadKb → {summary, fromCache, refused}: the new KB's summary, whether its compiled snapshot
 //            came from the cache (IndexedDB, keyed by the text's SHA-256; checker.loadKbCached),
 //            and why a cached snapshot was refused (null); on error the previous KB stays in use
@@ -52,7 +52,7 @@ const handlers = {
       startup: { timeOrigin: performance.timeOrigin, evaluated, initReceived, ...checker.startup },
     };
   },
-  check({ text, options }) { return checker.check(text, options); },
+  check({ text, options, incremental }) { return incremental ? checker.checkIncremental(text, options) : checker.check(text, options); },
   async loadKb({ text, url }) {
     if (cache === undefined) cache = openKbCache();
     const { summary, fromCache, refused } = await checker.loadKbCached(typeof text === 'string' ? text : await fetchText(url), cache);

@@ -17,6 +17,7 @@
 
 #include "checks.h"
 #include "kb_index.h"
+#include "pipeline.h"
 #include "report.h"
 #include "rule_kinds.h"
 #include "rules.h"
@@ -88,18 +89,11 @@ void MarkClaimDates(const Document& doc, const Mentions& m, const Timeline& tl, 
 
 }  // namespace
 
-Report Check(const Kb& kb, std::string_view text, const CheckOptions& options) {
-  const std::shared_ptr<const KbIndex> index = GetKbIndex(kb);
-  const RuleCatalog& catalog = options.rules ? *options.rules : *BundledRules();
-  const KbQuery query(kb);
-  const Document doc(text);
-  const FoldedView view(doc);
-  const Sentences sentences = FindSentences(doc);
-  const Mentions mentions = FindMentions(query, *index, view, sentences);
-  const Timeline timeline = BuildTimeline(query, *index, view, sentences, mentions, options);
-  std::vector<PhraseMatcher::Hit> catalog_hits;
-  if (catalog.phrases.pattern_count() > 0) catalog.phrases.FindAll(view.text(), &catalog_hits);
-
+Report CheckAnalysed(const Kb& kb, const KbQuery& query, const KbIndex& index, const RuleCatalog& catalog,
+                     const FoldedView& view, const Sentences& sentences, const Mentions& mentions,
+                     const std::vector<PhraseMatcher::Hit>& catalog_hits, const CheckOptions& options) {
+  const Document& doc = view.doc();
+  const Timeline timeline = BuildTimeline(query, index, view, sentences, mentions, options);
   const CheckContext ctx{query, view, sentences, mentions, timeline, catalog, catalog_hits};
   FindingSink findings(doc);
   for (const Rule& rule : catalog.rules) {
@@ -111,6 +105,19 @@ Report Check(const Kb& kb, std::string_view text, const CheckOptions& options) {
   std::vector<Finding> found = findings.Take();
   MarkClaimDates(doc, mentions, timeline, &found);
   return MakeReport(kb, sentences.spans, timeline.reference, std::move(found), options);
+}
+
+Report Check(const Kb& kb, std::string_view text, const CheckOptions& options) {
+  const std::shared_ptr<const KbIndex> index = GetKbIndex(kb);
+  const RuleCatalog& catalog = options.rules ? *options.rules : *BundledRules();
+  const KbQuery query(kb);
+  const Document doc(text);
+  const FoldedView view(doc);
+  const Sentences sentences = FindSentences(doc);
+  const Mentions mentions = FindMentions(query, *index, view, sentences);
+  std::vector<PhraseMatcher::Hit> catalog_hits;
+  if (catalog.phrases.pattern_count() > 0) catalog.phrases.FindAll(view.text(), &catalog_hits);
+  return CheckAnalysed(kb, query, *index, catalog, view, sentences, mentions, catalog_hits, options);
 }
 
 }  // namespace factlint

@@ -7,13 +7,15 @@
 
 #include <algorithm>
 #include <climits>
+#include <utility>
 
 namespace factlint {
 namespace {
 
-PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector<Phrase>* lexicon) {
+PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector<PhraseMatcher::Hit> all,
+                       std::vector<Phrase>* lexicon) {
   PhraseHits out;
-  index.matcher.FindAll(text.text(), &out.hits);
+  out.hits = std::move(all);
   const auto& hits = out.hits;
   for (size_t h = 0; h < hits.size(); ++h) {
     const auto& hit = hits[h];
@@ -100,15 +102,18 @@ void FindPersons(const KbIndex& index, const Sentences& sentences, PhraseHits* p
   }
 }
 
+}  // namespace
+
 // Quotes: straight or curly double quotes (one '"' in the folded view), paired within a line.
-// Speakers: the nearest person named outside quotes in the quote's sentence(s), when a speech
-// word stands there too; else the speaker of a quote in the previous sentence (a quote that runs
-// on), or — for "he said" — the first person named in the previous sentence.
-std::vector<QuoteSpan> FindQuotes(const FoldedView& text, const Sentences& sentences, const Mentions& m) {
-  std::vector<QuoteSpan> quotes;
+// Per sentence, once: a speech word outside quotes ("said", "told", "according"), a pronoun.
+void ScanQuotes(const FoldedView& text, const Sentences& sentences, uint32_t lo, uint32_t hi, size_t first_sentence,
+                size_t end_sentence, QuoteScan* out) {
+  std::vector<QuoteSpan>& quotes = out->quotes;
+  out->speech.resize(sentences.size(), 0);
+  out->pronoun.resize(sentences.size(), 0);
   uint32_t open = 0;
   bool in_quote = false;
-  for (uint32_t i = 0; i < text.size(); ++i) {
+  for (uint32_t i = lo; i < hi; ++i) {
     char c = text[i];
     if (c == '\n') {
       in_quote = false;
@@ -126,31 +131,35 @@ std::vector<QuoteSpan> FindQuotes(const FoldedView& text, const Sentences& sente
       quotes.push_back(QuoteSpan{open, i, s, -1});
     }
   }
-  // quotes is ordered and non-overlapping: the quote around a position by binary search.
-  auto inside_any = [&](uint32_t pos) {
-    auto it = std::upper_bound(quotes.begin(), quotes.end(), pos,
-                               [](uint32_t p, const QuoteSpan& q) { return p < q.close; });
-    return it != quotes.end() && it->open < pos;
-  };
-  // Per sentence, once: a speech word outside quotes ("said", "told", "according"), a pronoun.
-  std::vector<char> speech(sentences.size(), 0), pronoun(sentences.size(), 0);
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    uint32_t lo = sentences.start[s], hi = sentences.end[s];
-    for (uint32_t i = lo; i < hi;) {
+  for (size_t s = first_sentence; s < end_sentence; ++s) {
+    uint32_t slo = sentences.start[s], shi = sentences.end[s];
+    for (uint32_t i = slo; i < shi;) {
       if (!text.WordByte(i)) {
         ++i;
         continue;
       }
       uint32_t e = i;
-      while (e < hi && text.WordByte(e)) ++e;
+      while (e < shi && text.WordByte(e)) ++e;
       std::string_view w = text.F(i, e);
-      if (w.size() <= 10 && (IsSpeechWord(w) || w == "he" || w == "she") && !inside_any(i)) {
-        if (IsSpeechWord(w)) speech[s] = 1;
-        else pronoun[s] = 1;
+      if (w.size() <= 10 && (IsSpeechWord(w) || w == "he" || w == "she") && !InsideQuote(quotes, i)) {
+        if (IsSpeechWord(w)) out->speech[s] = 1;
+        else out->pronoun[s] = 1;
       }
       i = e;
     }
   }
+}
+
+namespace {
+
+// Speakers: the nearest person named outside quotes in the quote's sentence(s), when a speech
+// word stands there too; else the speaker of a quote in the previous sentence (a quote that runs
+// on), or — for "he said" — the first person named in the previous sentence.
+std::vector<QuoteSpan> FindQuotes(const Sentences& sentences, const Mentions& m, QuoteScan scan) {
+  std::vector<QuoteSpan> quotes = std::move(scan.quotes);
+  const std::vector<char>& speech = scan.speech;
+  const std::vector<char>& pronoun = scan.pronoun;
+  auto inside_any = [&](uint32_t pos) { return InsideQuote(quotes, pos); };
   const auto& persons = m.persons;
   auto by_start = [](const PersonMention& pm, uint32_t pos) { return pm.start < pos; };
   int prev_sentence = -1, prev_speaker = -1;
@@ -206,16 +215,25 @@ std::vector<QuoteSpan> FindQuotes(const FoldedView& text, const Sentences& sente
 }  // namespace
 
 Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences) {
+  std::vector<PhraseMatcher::Hit> hits;
+  index.matcher.FindAll(text.text(), &hits);
+  QuoteScan quotes;
+  ScanQuotes(text, sentences, 0, text.size(), 0, sentences.size(), &quotes);
+  return FindMentions(kb, index, text, sentences, std::move(hits), std::move(quotes));
+}
+
+Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
+                      std::vector<PhraseMatcher::Hit> kb_hits, QuoteScan quotes) {
   Mentions m;
   m.persons_in_sentence.resize(sentences.size());
   m.event_dates.resize(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) m.event_dates[s].assign(sentences.times[s].size(), 0);
-  PhraseHits hits = ScanPhrases(index, text, &m.lexicon);
+  PhraseHits hits = ScanPhrases(index, text, std::move(kb_hits), &m.lexicon);
   FindPersons(index, sentences, &hits, &m);
   m.titles = FindTitleClaims(kb, index, text, sentences, hits, &m.persons);
   m.events = FindEventMentions(kb, index, text, sentences, hits, m.lexicon, m.persons, m.persons_in_sentence,
                                &m.event_dates);
-  m.quotes = FindQuotes(text, sentences, m);
+  m.quotes = FindQuotes(sentences, m, std::move(quotes));
   m.people = FindPeopleClaims(index, text, sentences, hits, m.persons, m.persons_in_sentence);
   return m;
 }

@@ -88,6 +88,33 @@ struct Mentions {
 };
 
 Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences);
+// The quotes' own part, read from the text alone: the spans between double quotes paired within a
+// line (speaker -1), and per sentence whether a speech word ("said", "told") or "he"/"she"
+// stands outside quotes (speech and pronoun: one entry per sentence of the text).
+struct QuoteScan {
+  std::vector<QuoteSpan> quotes;  // ordered, not overlapping
+  std::vector<char> speech, pronoun;
+};
+// Scans folded [lo, hi) (starting outside a quote: at a line's start) for quotes, appended to
+// out->quotes, and the sentences [first_sentence, end_sentence) for the words. Over a block (no
+// quote crosses a line break) it gives what the scan of the whole text gives there.
+void ScanQuotes(const FoldedView& text, const Sentences& sentences, uint32_t lo, uint32_t hi, size_t first_sentence,
+                size_t end_sentence, QuoteScan* out);
+// The quote of `quotes` (ordered, not overlapping) around a position, by binary search.
+inline bool InsideQuote(const std::vector<QuoteSpan>& quotes, uint32_t pos) {
+  size_t lo = 0, hi = quotes.size();
+  while (lo < hi) {  // the first quote with pos < close
+    const size_t mid = (lo + hi) / 2;
+    if (pos < quotes[mid].close) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < quotes.size() && quotes[lo].open < pos;
+}
+
+// The same from the KB automaton's hits over the whole folded text, as index.matcher.FindAll gives
+// them, and the quotes' scan of the whole text (IncrementalChecker gathers both block by block).
+Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
+                      std::vector<PhraseMatcher::Hit> kb_hits, QuoteScan quotes);
 
 // --- the parts of FindMentions ---------------------------------------------------------------
 

@@ -640,14 +640,16 @@ void BlockScanner::Run() {
 }  // namespace
 }  // namespace segment_internal
 
+void SegmentBlock(std::string_view text, size_t start, size_t end, size_t paragraph, std::vector<TextSegment>* out) {
+  segment_internal::BlockScanner(text, start, end, paragraph, out).Run();
+}
+
 std::vector<TextSegment> SegmentDocument(const Document& doc) {
   std::string_view t = doc.text();
   std::vector<TextSegment> out;
   std::vector<segment_internal::Block> blocks = segment_internal::SplitBlocks(t);
   out.reserve(blocks.size() * 2);
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    segment_internal::BlockScanner(t, blocks[b].start, blocks[b].end, b, &out).Run();
-  }
+  for (size_t b = 0; b < blocks.size(); ++b) SegmentBlock(t, blocks[b].start, blocks[b].end, b, &out);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #define FACTLINT_CORE_SEGMENT_H_
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "text.h"
@@ -36,6 +37,12 @@ using TextSegment = struct Segment;
 // Every non-blank stretch of the text belongs to exactly one segment; segments are in order and
 // do not overlap. Linear in the text size; never fails.
 std::vector<TextSegment> SegmentDocument(const Document& doc);
+
+// The segments of one block of text[start, end) (segment_lines.h: SplitBlocks), appended to *out
+// with the given paragraph index. SegmentDocument is SplitBlocks, then this for each block. What it
+// finds depends only on the block's own bytes (every look-around stops at the block's ends), so
+// IncrementalChecker (incremental.cpp) reuses a block's segments wherever the same bytes recur.
+void SegmentBlock(std::string_view text, size_t start, size_t end, size_t paragraph, std::vector<TextSegment>* out);
 
 }  // namespace factlint
 

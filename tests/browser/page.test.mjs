@@ -2,7 +2,8 @@
 // dist/web on a random 127.0.0.1 port, and dist/factlint.html opened from file://.
 // An article written for this test is entered; the wrong claim is highlighted through
 // CSS.highlights and no correct title is; the tooltip shows message and evidence; applying the
-// suggestion fixes the text and clears the finding, Ctrl+Z restores both; pasted or opened markup
+// suggestion fixes the text and clears the finding, Ctrl+Z restores both; typing re-checks
+// incrementally (a claim typed into a new paragraph is found), a paste in full; pasted or opened markup
 // stays inert text; an invalid KB shows its error while checking goes on with the previous KB; a
 // rule catalogue of the user's (one rule of kind "phrase") replaces the bundled rules, a bad one
 // shows its error (code, rule id, line and column) and the previous rules stay in use;
@@ -284,6 +285,12 @@ describe('served page (dist/web)', () => {
     await afterCheck(page, () => page.keyboard.type(' Then rose.', { delay: 20 }));
     assert.ok((await editorText(page)).endsWith('Markets fell. Then rose.'), 'the caret stayed where the user typed');
     assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes(WRONG)), 'the findings are still drawn');
+    assert.match(await page.textContent('[data-testid=status]'), /changed paragraphs/, 'typing re-checks incrementally');
+    // A wrong claim typed into a new paragraph is found by the incremental re-check: Angela Merkel
+    // was still chancellor on the date set.
+    await afterCheck(page, () => page.keyboard.type('\nFormer German Chancellor Angela Merkel spoke too.', { delay: 10 }));
+    assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes('Angela Merkel')), 'the typed claim is found');
+    assert.match(await page.textContent('[data-testid=status]'), /changed paragraphs/);
   });
 
   test('dropping files: a .txt is the article, an invalid .json KB shows its error', async () => {
@@ -354,6 +361,7 @@ describe('served page (dist/web)', () => {
     }, html);
     await page.focus('[data-testid=editor]');
     await afterCheck(page, () => page.keyboard.press('Control+v'));
+    assert.doesNotMatch(await page.textContent('[data-testid=status]'), /changed paragraphs/, 'a paste is checked in full');
     // (Chromium may wrap pasted text in a plain <div>; what matters is that no markup came alive.)
     const pasted = await page.evaluate(() => {
       const ed = document.getElementById('editor');

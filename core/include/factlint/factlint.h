@@ -229,6 +229,43 @@ Report Check(const Kb& kb, std::string_view text, const CheckOptions& options);
 // The report as the JSON contract shared by every front end (docs/REPORT.md); one line.
 std::string ReportToJson(const Report& report);
 
+// Re-checking a text as it is edited (an editor checking while the user types). An
+// IncrementalChecker keeps, for each block of the last text it checked — a paragraph, a heading
+// or lines the segmenter joins (the blocks of docs/SEGMENTATION.md; no sentence crosses one) —
+// that block's sentences, their time expressions and the hits of the KB's and the rule
+// catalogue's phrase automata, keyed by the block's bytes. Check(text) analyses only the blocks
+// whose bytes it has not seen in the last text (a typed character: its block; a join or split of
+// lines: the blocks that changed), and recomputes everything that depends on the whole document
+// from them: the text model and offsets, people and their coreference, quotes and their speakers,
+// titles, events and the other claims, the reference window, every claim's time, the rules and
+// the report. Its report is the same as factlint::Check(kb, text, options) of the same text —
+// the same bytes in ReportToJson, whatever the text and the edits before it. Memory: the
+// analyses of the last text's blocks only. Not thread-safe (one per editor); the KB and options
+// are fixed: make a new one when they change (the first Check of a new one is a full check).
+class IncrementalChecker {
+ public:
+  IncrementalChecker(KbHandle kb, CheckOptions options);  // kb must not be null
+  ~IncrementalChecker();
+  IncrementalChecker(IncrementalChecker&&) noexcept;
+  IncrementalChecker& operator=(IncrementalChecker&&) noexcept;
+
+  Report Check(std::string_view text);
+
+  struct Stats {
+    size_t blocks = 0;    // blocks in the last text checked
+    size_t analysed = 0;  // of them, analysed by that Check (the rest were reused)
+    // False when a phrase of the KB or the catalogue could match across a block's edge (it
+    // starts or ends with a space, or holds a line break): the automata then run over the whole
+    // text on every Check (the report is the same; only the time differs).
+    bool block_matching = true;
+  };
+  const Stats& last_stats() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 // Sentence segmentation alone (the first stage of Check).
 std::vector<Span> Segment(std::string_view text);
 
