@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_pos.h"
+#include "json_write.h"
 
 namespace factlint {
 namespace {
@@ -14,111 +15,85 @@ namespace {
 // dumped again. It is now written straight from the Report with the keys in that sorted order:
 // the same bytes (tests: scripts/compare-reports over the corpora) without building, writing and
 // re-reading the report. Strings that need no escaping are copied; any other goes through
-// nlohmann's serializer, as before (escapes, invalid UTF-8 replaced).
-void AppendString(std::string_view s, std::string* out) {
-  bool plain = true;
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) {
-    out->push_back('"');
-    out->append(s);
-    out->push_back('"');
-  } else {
-    out->append(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  }
-}
-
-void AppendNumber(size_t v, std::string* out) { out->append(std::to_string(v)); }
-
-void AppendOptional(const std::optional<std::string>& s, std::string* out) {
-  if (s)
-    AppendString(*s, out);
-  else
-    out->append("null");
-}
-
+// nlohmann's serializer, as before (escapes, invalid UTF-8 replaced): json_write.h, shared with
+// ReportToJson.
 void AppendReport(const Report& report, std::string* out) {
   const ReferenceDate& rd = report.reference_date;
   out->append(R"({"document":{"reference_date":{"candidates":[)");
   for (size_t i = 0; i < rd.candidates.size(); ++i) {
     if (i) out->push_back(',');
     out->append(R"({"from":)");
-    AppendString(FormatIsoDate(rd.candidates[i].from), out);
+    json_write::String(FormatIsoDate(rd.candidates[i].from), out);
     out->append(R"(,"to":)");
-    AppendString(FormatIsoDate(rd.candidates[i].to), out);
+    json_write::String(FormatIsoDate(rd.candidates[i].to), out);
     out->push_back('}');
   }
   out->append(R"(],"evidence":[)");
   for (size_t i = 0; i < rd.evidence.size(); ++i) {
     if (i) out->push_back(',');
-    AppendString(rd.evidence[i], out);
+    json_write::String(rd.evidence[i], out);
   }
   out->append(R"(],"from":)");
-  AppendOptional(rd.from ? std::optional<std::string>(FormatIsoDate(*rd.from)) : std::nullopt, out);
+  json_write::OptionalString(rd.from ? std::optional<std::string>(FormatIsoDate(*rd.from)) : std::nullopt, out);
   out->append(R"(,"source":)");
-  AppendString(rd.source.empty() ? std::string_view("none") : std::string_view(rd.source), out);
+  json_write::String(rd.source.empty() ? std::string_view("none") : std::string_view(rd.source), out);
   out->append(R"(,"to":)");
-  AppendOptional(rd.to ? std::optional<std::string>(FormatIsoDate(*rd.to)) : std::nullopt, out);
+  json_write::OptionalString(rd.to ? std::optional<std::string>(FormatIsoDate(*rd.to)) : std::nullopt, out);
   out->append(R"(}},"factlint":)");
-  AppendString(kVersion, out);
+  json_write::String(kVersion, out);
   out->append(R"(,"findings":[)");
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
     if (i) out->push_back(',');
     out->append(R"({"claim_date":)");
-    AppendOptional(f.claim_date, out);
+    json_write::OptionalString(f.claim_date, out);
     out->append(R"(,"end":)");
-    AppendNumber(f.span.end, out);
+    json_write::Number(f.span.end, out);
     out->append(R"(,"end16":)");
-    AppendNumber(f.span.end16, out);
+    json_write::Number(f.span.end16, out);
     out->append(R"(,"evidence":[)");
     for (size_t k = 0; k < f.evidence.size(); ++k) {
       if (k) out->push_back(',');
       out->append(R"({"fact":)");
-      AppendString(f.evidence[k].fact, out);
+      json_write::String(f.evidence[k].fact, out);
       out->append(R"(,"source":)");
-      AppendString(f.evidence[k].source, out);
+      json_write::String(f.evidence[k].source, out);
       out->push_back('}');
     }
     out->append(R"(],"message":)");
-    AppendString(f.message, out);
+    json_write::String(f.message, out);
     out->append(R"(,"rule":)");
-    AppendString(f.rule, out);
+    json_write::String(f.rule, out);
     out->append(R"(,"sentence":)");
-    AppendNumber(f.sentence, out);
+    json_write::Number(f.sentence, out);
     out->append(R"(,"severity":)");
-    AppendString(SeverityName(f.severity), out);
+    json_write::String(SeverityName(f.severity), out);
     out->append(R"(,"start":)");
-    AppendNumber(f.span.start, out);
+    json_write::Number(f.span.start, out);
     out->append(R"(,"start16":)");
-    AppendNumber(f.span.start16, out);
+    json_write::Number(f.span.start16, out);
     out->append(R"(,"suggestion":)");
-    AppendOptional(f.suggestion, out);
+    json_write::OptionalString(f.suggestion, out);
     out->append(R"(,"text":)");
-    AppendString(f.text, out);
+    json_write::String(f.text, out);
     out->push_back('}');
   }
   out->append(R"(],"kb":{"as_of":)");
-  AppendString(report.kb_as_of, out);
+  json_write::String(report.kb_as_of, out);
   out->append(R"(,"name":)");
-  AppendString(report.kb_name, out);
+  json_write::String(report.kb_name, out);
   out->append(R"(},"sentences":[)");
   for (size_t i = 0; i < report.sentences.size(); ++i) {
     const Span& sp = report.sentences[i];
     if (i) out->push_back(',');
     out->append(R"({"end":)");
-    AppendNumber(sp.end, out);
+    json_write::Number(sp.end, out);
     out->append(R"(,"end16":)");
-    AppendNumber(sp.end16, out);
+    json_write::Number(sp.end16, out);
     out->append(R"(,"start":)");
-    AppendNumber(sp.start, out);
+    json_write::Number(sp.start, out);
     out->append(R"(,"start16":)");
-    AppendNumber(sp.start16, out);
+    json_write::Number(sp.start16, out);
     out->push_back('}');
   }
   out->append("]}");

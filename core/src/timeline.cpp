@@ -38,6 +38,23 @@ std::string WindowText(int32_t a, int32_t b) {
   return "between " + FormatIsoDate(Date{a}) + " and " + FormatIsoDate(Date{b});
 }
 
+// A word of four digits (a year in a list of dates: "in 2005 and 2006").
+bool IsYearWord(std::string_view w) {
+  return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A word before "will" that makes it the noun ("the will of the voters").
+bool IsNounDeterminer(std::string_view w) { return IsIn(w, {"the", "a", "his", "her", "their", "its", "of"}); }
+
+// True when a word in [from, to) can turn the clause to another time: a word opening a relative
+// or subordinate clause (not "and", "or", "but", "than", "before", "until": "will grow 4% in
+// 2005 and 4% in 2006", "slipping next year before recovering in 2006"), a speech word ("by"
+// aside) or a past auxiliary.
+bool TurnsTimeWord(std::string_view w) {
+  return (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
+         (IsSpeechWord(w) && w != "by") || IsIn(w, {"was", "were", "had", "did", "been"});
+}
+
 class TimelineBuilder {
  public:
   TimelineBuilder(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
@@ -93,28 +110,13 @@ void TimelineBuilder::DateRoles() {
           if (it->kind != PhraseKind::kProspective || it->start < sent_.start[s]) continue;
           const std::string_view w = t_.F(it->start, it->end);
           auto [ps, pe] = t_.WordBefore(it->start, sent_.start[s]);
-          if ((w == "will" || w == "shall") && IsIn(t_.F(ps, pe), {"the", "a", "his", "her", "their", "its", "of"}))
-            continue;
+          if ((w == "will" || w == "shall") && IsNounDeterminer(t_.F(ps, pe))) continue;
           if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) out_.future[s][k] = 1;
         }
       }
       if (!out_.future[s][k] && ProspectByWords(s, te, ClauseWordsBefore(s, te))) out_.future[s][k] = 1;
     }
   }
-}
-
-// True when a word in [from, to) can turn the clause to another time: a word opening a relative
-// or subordinate clause (not "and", "or", "but", "than", "before", "until": "will grow 4% in
-// 2005 and 4% in 2006", "slipping next year before recovering in 2006"), a speech word ("by"
-// aside) or a past auxiliary.
-// A word of four digits (a year in a list of dates: "in 2005 and 2006").
-bool IsYearWord(std::string_view w) {
-  return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool TurnsTimeWord(std::string_view w) {
-  return (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
-         (IsSpeechWord(w) && w != "by") || IsIn(w, {"was", "were", "had", "did", "been"});
 }
 
 bool TimelineBuilder::TurnsTime(uint32_t from, uint32_t to) const {
@@ -167,7 +169,7 @@ bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te,
     for (size_t w = 0; w < before.size(); ++w) {
       const std::string_view word = t_.F(before[w].first, before[w].second);
       if (word == "will" || word == "shall") {
-        will = w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second), {"the", "a", "his", "her", "their", "its", "of"});
+        will = w == 0 || !IsNounDeterminer(t_.F(before[w - 1].first, before[w - 1].second));
       } else if (TurnsTimeWord(word)) {
         will = false;
       }
