@@ -19,25 +19,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { CHECK_FRONT_TAB, ROOT, highlightTexts, launchWithExtension, serve, stopServiceWorker } from './chromium.mjs';
+import { BAD_RULES, BAD_RULES_COLUMN, userCatalogue } from './rules-fixtures.mjs';
 
 const EXTENSION = path.join(ROOT, 'dist', 'extension');
 const SCREENSHOTS = path.join(ROOT, 'build', 'screenshots');
 
-const USER_RULES = JSON.stringify({
-  rules: [{
-    id: 'VAGUE_QUANTITY', kind: 'phrase', severity: 'warning', message: '"{claim}" is {label}: give the number',
-    description: 'A quantity without a number.', params: { groups: [{ label: 'a vague quantity', phrases: ['a number of', 'scores of'] }] },
-  }],
-}, null, 1);
-// A phrase group with a key the kind does not take: rules_params at the key's opening quote.
-const BAD_RULES_LINES = [
-  '{"rules": [',
-  ' {"id": "MY_RULE", "kind": "phrase", "severity": "info", "message": "{claim}", "description": "d",',
-  '  "params": {"groups": [{"label": "x", "phrases": ["a number of"], "lexicon": "hedges"}]}}',
-  ']}',
-];
-const BAD_RULES = BAD_RULES_LINES.join('\n');
-const BAD_RULES_COLUMN = BAD_RULES_LINES[2].indexOf('"lexicon"') + 1;
+const USER_RULES = userCatalogue();
 
 // Dated 15 March 2019 by the page's metadata: Donald Trump was the sitting U.S. president, so
 // "former" is wrong (FORMER_BUT_IN_OFFICE), and "reportedly" is a hedge (WEAK_SOURCING).

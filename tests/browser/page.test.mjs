@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM, CHROMIUM_ARGS, highlightTexts, serve } from './chromium.mjs';
+import { BAD_RULES, BAD_RULES_COLUMN, userCatalogue } from './rules-fixtures.mjs';
 
 const ROOT = process.env.FACTLINT_ROOT || path.resolve(import.meta.dirname, '../..');
 const DIST = path.resolve(process.env.FACTLINT_DIST || path.join(ROOT, 'dist'));
@@ -120,22 +121,7 @@ async function coreChecks(page) {
 // phrases of its own. Loaded, it replaces the bundled catalogue (so WEAK_SOURCING and the title
 // rules no longer run). Its message carries markup, which must stay text.
 const USER_MESSAGE = '"{claim}" is {label}: give the number <img src=x onerror="window.__pwned = 6">';
-const USER_RULES = JSON.stringify({
-  rules: [{
-    id: 'VAGUE_QUANTITY', kind: 'phrase', severity: 'warning', message: USER_MESSAGE,
-    description: 'A quantity without a number.', params: { groups: [{ label: 'a vague quantity', phrases: ['a number of', 'scores of'] }] },
-  }],
-}, null, 1);
-// A bad one: a phrase group with a key the kind does not take (docs/ERRORS.md, rules_params). The
-// error's place is the unknown key's opening quote: line 3, the column computed here.
-const BAD_RULES_LINES = [
-  '{"rules": [',
-  ' {"id": "MY_RULE", "kind": "phrase", "severity": "info", "message": "{claim}", "description": "d",',
-  '  "params": {"groups": [{"label": "x", "phrases": ["a number of"], "lexicon": "hedges"}]}}',
-  ']}',
-];
-const BAD_RULES = BAD_RULES_LINES.join('\n');
-const BAD_RULES_COLUMN = BAD_RULES_LINES[2].indexOf('"lexicon"') + 1;
+const USER_RULES = userCatalogue(USER_MESSAGE);
 const RULES_TEXT = `${ARTICLE}A number of officials reportedly left early.\n`;
 
 // Loads USER_RULES (the phrase rule fires, the bundled rules are gone), then BAD_RULES (its error
