@@ -188,65 +188,111 @@ class SnapshotReader {
 
 namespace {
 
+// CSR offsets: count + 1 of them, from 0, never decreasing; returns false (r failed) otherwise.
+bool ReadOffsets(SnapshotReader* r, size_t count, std::vector<uint32_t>* begin, const char* what) {
+  r->U32s(count + 1, begin, what);
+  if (!r->ok()) return false;
+  if ((*begin)[0] != 0) r->Fail(std::string(what) + ": offsets do not start at 0");
+  for (size_t i = 0; i < count && r->ok(); ++i)
+    if ((*begin)[i + 1] < (*begin)[i])
+      r->Fail(std::string(what) + ": offsets decrease at list " + std::to_string(i));
+  return r->ok();
+}
+
 // A CSR list of lists of indexes into a table of `range` entries; `count` lists expected.
-std::vector<std::vector<int>> ReadCsr(SnapshotReader* r, size_t count, size_t range,
-                                      const char* what) {
-  std::vector<std::vector<int>> out;
+IndexLists ReadCsr(SnapshotReader* r, size_t count, size_t range, const char* what) {
   const uint32_t n = r->Count(4, what);
-  if (!r->ok()) return out;
+  if (!r->ok()) return {};
   if (n != count) {
     r->Fail(std::string(what) + ": " + std::to_string(n) + " lists, expected " +
             std::to_string(count));
-    return out;
+    return {};
   }
   std::vector<uint32_t> begin;
-  r->U32s(static_cast<size_t>(n) + 1, &begin, what);
-  if (!r->ok()) return out;
-  if (begin[0] != 0) r->Fail(std::string(what) + ": offsets do not start at 0");
-  for (size_t i = 0; i < n && r->ok(); ++i)
-    if (begin[i + 1] < begin[i])
-      r->Fail(std::string(what) + ": offsets decrease at list " + std::to_string(i));
-  if (!r->Need(static_cast<uint64_t>(begin[n]) * 4, what)) return out;
-  out.resize(n);
-  for (size_t i = 0; i < n && r->ok(); ++i) {
-    out[i].reserve(begin[i + 1] - begin[i]);
-    for (uint32_t k = begin[i]; k < begin[i + 1] && r->ok(); ++k)
-      out[i].push_back(r->Index(range, false, what));
-  }
-  return out;
+  if (!ReadOffsets(r, n, &begin, what)) return {};
+  std::vector<int32_t> items;
+  const size_t at = r->pos();
+  r->I32s(begin[n], &items, what);
+  for (size_t k = 0; k < items.size() && r->ok(); ++k)
+    if (items[k] < 0 || static_cast<size_t>(items[k]) >= range)
+      r->Fail(std::string(what) + " " + std::to_string(items[k]) + " is out of range (" +
+              std::to_string(range) + " entries; item " + std::to_string(k) + " at byte " +
+              std::to_string(at + 4 * k) + ")");
+  if (!r->ok()) return {};
+  return IndexLists(std::move(begin), std::move(items));
 }
 
 }  // namespace
 
-std::optional<std::string> SnapshotCodec::ReadMatcher(SnapshotReader* r,
-                                                      std::vector<std::string> patterns,
-                                                      PhraseMatcher* m) {
-  std::vector<int32_t> sorted;
-  r->I32s(patterns.size(), &sorted, "pattern order");
-  const uint32_t n = r->Count(4, "failure links");
-  std::vector<int32_t> fail;
-  r->I32s(n, &fail, "failure links");
-  if (!r->ok()) return std::nullopt;
-  // The order: every pattern once, in strictly increasing byte order (the trie is built from it),
-  // none empty.
-  std::vector<bool> seen(patterns.size());
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    const int32_t id = sorted[i];
-    if (id < 0 || static_cast<size_t>(id) >= patterns.size() || seen[static_cast<size_t>(id)])
-      return "pattern order entry " + std::to_string(i) + " (" + std::to_string(id) +
-             ") is not a pattern not yet listed";
-    seen[static_cast<size_t>(id)] = true;
-    if (patterns[static_cast<size_t>(id)].empty())
-      return "pattern " + std::to_string(id) + " is empty";
-    if (i > 0 &&
-        !(patterns[static_cast<size_t>(sorted[i - 1])] < patterns[static_cast<size_t>(id)]))
-      return "pattern order entry " + std::to_string(i) +
-             " is not after the one before it in byte order";
+// The matcher's tables, each read with one copy, then checked so that no scan can leave them,
+// loop or report a match longer than the text read: patterns not empty; the trie a tree whose
+// states are numbered so that every child comes after its parent (edge e leads to state e + 1),
+// each state's edge bytes strictly increasing; every failure link to an earlier, shallower state;
+// every pattern ending at a distinct state as deep as the pattern is long. The rest (byte classes,
+// output links, dense rows, pattern info) is derived from these by PhraseMatcher::Link.
+void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
+  const uint32_t count = r->Count(4, "patterns");
+  std::vector<uint32_t> begin;
+  if (!ReadOffsets(r, count, &begin, "pattern offsets")) return;
+  for (uint32_t i = 0; i < count; ++i)
+    if (begin[i + 1] == begin[i]) return r->Fail("pattern " + std::to_string(i) + " is empty");
+  const std::string_view bytes = r->Bytes(begin[count], "pattern bytes");
+  const uint32_t n = r->Count(9, "matcher states");
+  if (r->ok() && n == 0) return r->Fail("the matcher has no states (not even the root)");
+  const size_t edges_at = r->pos();
+  r->U32s(static_cast<size_t>(n) + 1, &m->edge_begin_, "matcher edge offsets");
+  const std::string_view edge_bytes = r->Bytes(n - 1, "matcher edge bytes");
+  const size_t fail_at = r->pos();
+  r->I32s(n, &m->fail_, "matcher failure links");
+  std::vector<int32_t> state_of;
+  const size_t states_at = r->pos();
+  r->I32s(count, &state_of, "pattern end states");
+  if (!r->ok()) return;
+  const std::vector<uint32_t>& eb = m->edge_begin_;
+  if (eb[0] != 0 || eb[n] != n - 1)
+    return r->Fail("matcher edge offsets run from " + std::to_string(eb[0]) + " to " +
+                   std::to_string(eb[n]) + ", not from 0 to " + std::to_string(n - 1) +
+                   " (byte " + std::to_string(edges_at) + ")");
+  for (uint32_t s = 0; s < n; ++s)
+    if (eb[s + 1] < eb[s])
+      return r->Fail("matcher edge offsets decrease at state " + std::to_string(s) + " (byte " +
+                     std::to_string(edges_at + 4 * (s + 1)) + ")");
+  std::vector<uint32_t> depth(n, 0);
+  for (uint32_t s = 0; s < n; ++s) {
+    if (eb[s + 1] > eb[s] && eb[s] < s)
+      return r->Fail("state " + std::to_string(s) + " has a child numbered before it (byte " +
+                     std::to_string(edges_at + 4 * s) + ")");
+    for (uint32_t e = eb[s]; e < eb[s + 1]; ++e) {
+      if (e > eb[s] && static_cast<unsigned char>(edge_bytes[e]) <=
+                           static_cast<unsigned char>(edge_bytes[e - 1]))
+        return r->Fail("the edge bytes of state " + std::to_string(s) +
+                       " are not strictly increasing (edge " + std::to_string(e) + ")");
+      depth[e + 1] = depth[s] + 1;
+    }
   }
-  m->patterns_ = std::move(patterns);
-  std::string bad = m->BuildFrom(sorted, PhraseMatcher::kDefaultDenseEntries, &fail);
-  if (!bad.empty()) return "matcher: " + bad;
-  return std::nullopt;
+  const std::vector<int32_t>& fail = m->fail_;
+  for (uint32_t s = 0; s < n; ++s) {
+    const int32_t f = fail[s];
+    if (s == 0 ? f != 0
+               : (f < 0 || static_cast<uint32_t>(f) >= s || depth[static_cast<uint32_t>(f)] >= depth[s]))
+      return r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
+                     " is not an earlier, shallower state (byte " +
+                     std::to_string(fail_at + 4 * static_cast<size_t>(s)) + ")");
+  }
+  m->out_.assign(n, -1);
+  for (uint32_t i = 0; i < count; ++i) {
+    const int32_t t = state_of[i];
+    if (t <= 0 || static_cast<uint32_t>(t) >= n || depth[static_cast<uint32_t>(t)] != begin[i + 1] - begin[i] ||
+        m->out_[static_cast<uint32_t>(t)] >= 0)
+      return r->Fail("pattern " + std::to_string(i) + " ends at state " + std::to_string(t) +
+                     ", not a distinct state of its length (byte " +
+                     std::to_string(states_at + 4 * static_cast<size_t>(i)) + ")");
+    m->out_[static_cast<uint32_t>(t)] = static_cast<int32_t>(i);
+  }
+  m->pattern_bytes_.assign(bytes);
+  m->pattern_begin_ = std::move(begin);
+  m->edge_byte_.assign(edge_bytes.begin(), edge_bytes.end());
+  m->Link(/*compute_fail=*/false, PhraseMatcher::kDefaultDenseEntries);
 }
 
 namespace {
@@ -436,15 +482,7 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
     r.Close(file_end);
   }
   if (r.Open(kMatcher)) {
-    const uint32_t n = r.Count(4, "patterns");
-    std::vector<std::string> patterns;
-    patterns.reserve(n);
-    for (uint32_t i = 0; i < n && r.ok(); ++i) patterns.push_back(r.Str("pattern"));
-    if (r.ok()) {
-      std::optional<std::string> bad =
-          SnapshotCodec::ReadMatcher(&r, std::move(patterns), &index->matcher);
-      if (bad) r.Fail(*bad);
-    }
+    SnapshotCodec::ReadMatcher(&r, &index->matcher);
     r.Close(file_end);
   }
   if (r.Open(kRefs)) {
@@ -453,40 +491,37 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
       r.Fail("refs for " + std::to_string(n) + " patterns, the matcher has " +
              std::to_string(index->matcher.pattern_count()));
     std::vector<uint32_t> begin;
-    r.U32s(static_cast<size_t>(n) + 1, &begin, "pattern ref offsets");
-    if (r.ok() && begin[0] != 0) r.Fail("pattern ref offsets do not start at 0");
-    for (uint32_t i = 0; i < n && r.ok(); ++i)
-      if (begin[i + 1] < begin[i])
-        r.Fail("pattern ref offsets decrease at pattern " + std::to_string(i));
-    if (r.ok() && r.Need(static_cast<uint64_t>(begin[n]) * 5, "pattern refs")) {
-      index->refs.resize(n);
-      for (uint32_t i = 0; i < n && r.ok(); ++i) {
-        for (uint32_t k = begin[i]; k < begin[i + 1] && r.ok(); ++k) {
-          const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
-          const int32_t id = r.I32("pattern ref id");
-          size_t range = 0;
-          switch (kind) {
-            case PhraseKind::kPersonFull:
-            case PhraseKind::kPersonShort:
-              range = kb->people.size();
-              break;
-            case PhraseKind::kTitle:
-            case PhraseKind::kJurisdiction:
-              range = kb->offices.size();
-              break;
-            case PhraseKind::kTrigger:
-              range = kb->events.size();
-              break;
-            default:
-              range = 0;
-              break;
-          }
-          if (r.ok() && !(range == 0 ? id == -1 : id >= 0 && static_cast<size_t>(id) < range))
-            r.Fail("pattern " + std::to_string(i) + " names " + std::to_string(id) +
-                   ", out of range for its kind");
-          index->refs[i].push_back(PhraseRef{kind, id});
+    if (r.ok() && ReadOffsets(&r, n, &begin, "pattern ref offsets") &&
+        r.Need(static_cast<uint64_t>(begin[n]) * 5, "pattern refs")) {
+      std::vector<PhraseRef> list(begin[n]);
+      uint32_t pattern = 0;
+      for (uint32_t k = 0; k < begin[n] && r.ok(); ++k) {
+        while (begin[pattern + 1] <= k) ++pattern;
+        const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
+        const int32_t id = r.I32("pattern ref id");
+        size_t range = 0;
+        switch (kind) {
+          case PhraseKind::kPersonFull:
+          case PhraseKind::kPersonShort:
+            range = kb->people.size();
+            break;
+          case PhraseKind::kTitle:
+          case PhraseKind::kJurisdiction:
+            range = kb->offices.size();
+            break;
+          case PhraseKind::kTrigger:
+            range = kb->events.size();
+            break;
+          default:
+            range = 0;
+            break;
         }
+        if (r.ok() && !(range == 0 ? id == -1 : id >= 0 && static_cast<size_t>(id) < range))
+          r.Fail("pattern " + std::to_string(pattern) + " names " + std::to_string(id) +
+                 ", out of range for its kind");
+        list[k] = PhraseRef{kind, id};
       }
+      if (r.ok()) index->refs = PhraseRefs(std::move(begin), std::move(list));
     }
     index->earliest = r.OptDate("earliest date");
     r.Close(file_end);
@@ -494,14 +529,6 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
   if (r.ok() && r.left() != 0) r.Fail(std::to_string(r.left()) + " bytes after the last section");
   if (!r.ok()) return SnapshotError(r.error());
 
-  for (size_t i = 0; i < kb->people.size(); ++i)
-    kb->person_by_id.emplace(kb->people[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->offices.size(); ++i)
-    kb->office_by_id.emplace(kb->offices[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->sources.size(); ++i)
-    kb->source_by_id.emplace(kb->sources[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->events.size(); ++i)
-    kb->event_by_id.emplace(kb->events[i].id, static_cast<int>(i));
   kb->index = std::move(index);
   return KbHandle(std::move(kb));
 }
