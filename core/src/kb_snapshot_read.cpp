@@ -33,14 +33,17 @@ class SnapshotReader {
       error_ = std::move(what) + " (byte " + std::to_string(pos_) +
                (where_.empty() ? "" : ", section " + where_) + ")";
   }
+  // True when n more bytes can be read; the failure (message building) is out of line.
   bool Need(uint64_t n, const char* what) {
+    if (error_.empty() && n <= static_cast<uint64_t>(end_ - pos_)) [[likely]]
+      return true;
+    return NeedFailed(n, what);
+  }
+  [[gnu::noinline]] bool NeedFailed(uint64_t n, const char* what) {
     if (!ok()) return false;
-    if (n > static_cast<uint64_t>(left())) {
-      Fail(std::string("truncated: ") + what + " needs " + std::to_string(n) + " bytes, " +
-           std::to_string(left()) + " left");
-      return false;
-    }
-    return true;
+    Fail(std::string("truncated: ") + what + " needs " + std::to_string(n) + " bytes, " +
+         std::to_string(left()) + " left");
+    return false;
   }
   void Raw(void* out, size_t n, const char* what) {
     if (!Need(n, what)) {
