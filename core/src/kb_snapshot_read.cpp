@@ -260,27 +260,32 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
     if (eb[s + 1] < eb[s])
       return r->Fail("matcher edge offsets decrease at state " + std::to_string(s) + " (byte " +
                      std::to_string(edges_at + 4 * (s + 1)) + ")");
+  // One pass in state order: a state's depth is known once its parent (numbered before it) is
+  // done, so its failure link can be checked there too.
+  const std::vector<int32_t>& fail = m->fail_;
+  if (fail[0] != 0)
+    return r->Fail("failure link " + std::to_string(fail[0]) + " of state 0 is not the root (byte " +
+                   std::to_string(fail_at) + ")");
   std::vector<uint32_t> depth(n, 0);
   for (uint32_t s = 0; s < n; ++s) {
-    if (eb[s + 1] > eb[s] && eb[s] < s)
+    const uint32_t begin_e = eb[s], end_e = eb[s + 1];
+    if (begin_e < s && begin_e != end_e)
       return r->Fail("state " + std::to_string(s) + " has a child numbered before it (byte " +
                      std::to_string(edges_at + 4 * s) + ")");
-    for (uint32_t e = eb[s]; e < eb[s + 1]; ++e) {
-      if (e > eb[s] && static_cast<unsigned char>(edge_bytes[e]) <=
-                           static_cast<unsigned char>(edge_bytes[e - 1]))
-        return r->Fail("the edge bytes of state " + std::to_string(s) +
-                       " are not strictly increasing (edge " + std::to_string(e) + ")");
-      depth[e + 1] = depth[s] + 1;
-    }
-  }
-  const std::vector<int32_t>& fail = m->fail_;
-  for (uint32_t s = 0; s < n; ++s) {
     const int32_t f = fail[s];
-    if (s == 0 ? f != 0
-               : (f < 0 || static_cast<uint32_t>(f) >= s || depth[static_cast<uint32_t>(f)] >= depth[s]))
+    if (s != 0 && (f < 0 || static_cast<uint32_t>(f) >= s || depth[static_cast<uint32_t>(f)] >= depth[s]))
       return r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
                      " is not an earlier, shallower state (byte " +
                      std::to_string(fail_at + 4 * static_cast<size_t>(s)) + ")");
+    if (begin_e == end_e) continue;
+    const uint32_t d = depth[s] + 1;
+    depth[begin_e + 1] = d;
+    for (uint32_t e = begin_e + 1; e < end_e; ++e) {
+      if (static_cast<unsigned char>(edge_bytes[e]) <= static_cast<unsigned char>(edge_bytes[e - 1]))
+        return r->Fail("the edge bytes of state " + std::to_string(s) +
+                       " are not strictly increasing (edge " + std::to_string(e) + ")");
+      depth[e + 1] = d;
+    }
   }
   m->out_.assign(n, -1);
   for (uint32_t i = 0; i < count; ++i) {
