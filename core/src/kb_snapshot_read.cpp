@@ -20,7 +20,10 @@ namespace factlint {
 // --- reading ---------------------------------------------------------------------------------
 
 // A cursor over the bytes with the first failure kept: after a failure every read returns zeros
-// and the caller returns at its next check of ok().
+// and the caller returns at its next check of ok(). The readers of one field are kept out of line
+// (noinline): inlined with their error messages at every call site they made Read one 28 KB wasm
+// function, whose optimising compile (V8 tiers a function up while it runs its first, cold load)
+// took ~0.4 s of a cold start on a loaded machine.
 class SnapshotReader {
  public:
   explicit SnapshotReader(std::string_view bytes) : b_(bytes) {}
@@ -28,7 +31,7 @@ class SnapshotReader {
   const std::string& error() const { return error_; }
   size_t pos() const { return pos_; }
   size_t left() const { return end_ - pos_; }
-  void Fail(std::string what) {
+  [[gnu::noinline]] void Fail(std::string what) {
     if (error_.empty())
       error_ = std::move(what) + " (byte " + std::to_string(pos_) +
                (where_.empty() ? "" : ", section " + where_) + ")";
@@ -74,7 +77,7 @@ class SnapshotReader {
     return v;
   }
   // A count of items of at least min_bytes each: refused when the bytes left cannot hold them.
-  uint32_t Count(size_t min_bytes, const char* what) {
+  [[gnu::noinline]] uint32_t Count(size_t min_bytes, const char* what) {
     const uint32_t n = U32(what);
     if (ok() && static_cast<uint64_t>(n) * min_bytes > left()) {
       Fail(std::string(what) + " count " + std::to_string(n) + " does not fit in the " +
@@ -83,7 +86,7 @@ class SnapshotReader {
     }
     return ok() ? n : 0;
   }
-  bool Bool(const char* what) {
+  [[gnu::noinline]] bool Bool(const char* what) {
     const uint8_t v = U8(what);
     if (v > 1) Fail(std::string(what) + " is " + std::to_string(v) + ", not 0 or 1");
     return v == 1;
@@ -110,7 +113,7 @@ class SnapshotReader {
 
   // Sections: Open checks the tag and bounds and limits reads to the section; Close checks that
   // the section was read to its end.
-  bool Open(uint32_t tag) {
+  [[gnu::noinline]] bool Open(uint32_t tag) {
     where_.clear();
     const uint32_t got = U32("section tag");
     U32("section flags");
@@ -129,7 +132,7 @@ class SnapshotReader {
     end_ = pos_ + static_cast<size_t>(size);
     return true;
   }
-  void Close(size_t file_end) {
+  [[gnu::noinline]] void Close(size_t file_end) {
     if (ok() && pos_ != end_)
       Fail(std::to_string(end_ - pos_) + " unread bytes at the end of the section");
     end_ = file_end;
@@ -138,7 +141,7 @@ class SnapshotReader {
 
   // Strings of the pool, by index.
   std::vector<std::string_view>* pool = nullptr;
-  std::string Str(const char* what) {
+  [[gnu::noinline]] std::string Str(const char* what) {
     const uint32_t i = U32(what);
     if (!ok()) return {};
     if (pool == nullptr || i >= pool->size()) {
@@ -148,7 +151,7 @@ class SnapshotReader {
     }
     return std::string((*pool)[i]);
   }
-  std::vector<std::string> Strs(const char* what) {
+  [[gnu::noinline]] std::vector<std::string> Strs(const char* what) {
     const uint32_t n = Count(4, what);
     std::vector<std::string> out;
     out.reserve(n);
@@ -156,24 +159,24 @@ class SnapshotReader {
     return out;
   }
   // An index into a table of `size` entries (or -1 when allowed).
-  int32_t Index(size_t size, bool allow_none, const char* what) {
+  [[gnu::noinline]] int32_t Index(size_t size, bool allow_none, const char* what) {
     const int32_t v = I32(what);
     if (ok() && !((allow_none && v == -1) || (v >= 0 && static_cast<size_t>(v) < size)))
       Fail(std::string(what) + " " + std::to_string(v) + " is out of range (" +
            std::to_string(size) + " entries)");
     return ok() ? v : 0;
   }
-  std::optional<int> OptI32(const char* what) {
+  [[gnu::noinline]] std::optional<int> OptI32(const char* what) {
     const bool has = Bool(what);
     const int32_t v = I32(what);
     return has ? std::optional<int>(v) : std::nullopt;
   }
-  std::optional<Date> OptDate(const char* what) {
+  [[gnu::noinline]] std::optional<Date> OptDate(const char* what) {
     std::optional<int> v = OptI32(what);
     return v ? std::optional<Date>(Date{*v}) : std::nullopt;
   }
   template <typename E>
-  E Enum(uint8_t max, const char* what) {
+  [[gnu::noinline]] E Enum(uint8_t max, const char* what) {
     const uint8_t v = U8(what);
     if (ok() && v > max)
       Fail(std::string(what) + " " + std::to_string(v) + " is not a known value (at most " +
@@ -312,6 +315,202 @@ Error SnapshotError(std::string message) {
   return e;
 }
 
+// One function per section (see SnapshotReader on why they stay apart).
+[[gnu::noinline]] void ReadSources(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kSources)) {
+    const uint32_t n = r.Count(16, "sources");
+    kb->sources.resize(n);
+    for (KbSource& s : kb->sources) {
+      if (!r.ok()) break;
+      s.id = r.Str("source id"), s.name = r.Str("source name"), s.url = r.Str("source url"),
+      s.license = r.Str("source license");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadPeople(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kPeople)) {
+    const uint32_t n = r.Count(34, "people");
+    kb->people.resize(n);
+    for (KbPerson& p : kb->people) {
+      if (!r.ok()) break;
+      p.id = r.Str("person id"), p.name = r.Str("person name");
+      p.aliases = r.Strs("person aliases");
+      p.shorts = r.Strs("person short forms");
+      p.born = r.OptDate("person born");
+      p.born_precision = r.Enum<EventPrecision>(kMaxPrecision, "born precision");
+      p.died = r.OptDate("person died");
+      p.died_precision = r.Enum<EventPrecision>(kMaxPrecision, "died precision");
+      p.source = r.Index(kb->sources.size(), true, "person source");
+      p.ref = r.Str("person ref");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadOffices(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kOffices)) {
+    const uint32_t n = r.Count(18, "offices");
+    kb->offices.resize(n);
+    for (KbOffice& o : kb->offices) {
+      if (!r.ok()) break;
+      o.id = r.Str("office id"), o.name = r.Str("office name");
+      o.titles = r.Strs("office titles");
+      o.jurisdiction = r.Strs("office jurisdiction");
+      o.single_holder = r.Bool("office single_holder");
+      o.role = r.Enum<OfficeRole>(kMaxRole, "office role");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadTerms(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kTerms)) {
+    const uint32_t n = r.Count(44, "terms");
+    kb->terms.resize(n);
+    for (KbTerm& t : kb->terms) {
+      if (!r.ok()) break;
+      t.person = r.Index(kb->people.size(), false, "term person");
+      t.office = r.Index(kb->offices.size(), false, "term office");
+      t.start = Date{r.I32("term start")};
+      t.end = r.OptDate("term end");
+      t.acting = r.Bool("term acting");
+      t.source = r.Index(kb->sources.size(), false, "term source");
+      t.ref = r.Str("term ref"), t.party = r.Str("term party"), t.state = r.Str("term state");
+      t.district = r.OptI32("term district");
+      t.ordinal = r.OptI32("term ordinal");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadEvents(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kEvents)) {
+    const uint32_t n = r.Count(48, "events");
+    kb->events.resize(n);
+    for (KbEvent& e : kb->events) {
+      if (!r.ok()) break;
+      e.id = r.Str("event id"), e.name = r.Str("event name"), e.kind = r.Str("event kind"),
+      e.place = r.Str("event place");
+      e.date = Date{r.I32("event date")};
+      e.end = r.OptDate("event end");
+      e.precision = r.Enum<EventPrecision>(kMaxPrecision, "event precision");
+      const uint32_t parts = r.Count(4, "event participants");
+      for (uint32_t i = 0; i < parts && r.ok(); ++i)
+        e.participants.push_back(r.Index(kb->people.size(), false, "event participant"));
+      e.winner = r.OptI32("event winner");
+      if (e.winner && (*e.winner < 0 || static_cast<size_t>(*e.winner) >= kb->people.size()))
+        r.Fail("event winner " + std::to_string(*e.winner) + " is out of range");
+      e.triggers = r.Strs("event triggers");
+      const uint32_t others = r.Count(8, "event other dates");
+      for (uint32_t i = 0; i < others && r.ok(); ++i) {
+        KbOtherDate d;
+        d.date = Date{r.I32("other date")};
+        d.what = r.Str("other date what");
+        e.other_dates.push_back(std::move(d));
+      }
+      e.source = r.Index(kb->sources.size(), false, "event source");
+      e.ref = r.Str("event ref");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadQuotes(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kQuotes)) {
+    const uint32_t n = r.Count(24, "quotes");
+    kb->quotes.resize(n);
+    for (KbQuote& q : kb->quotes) {
+      if (!r.ok()) break;
+      q.speaker = r.Index(kb->people.size(), false, "quote speaker");
+      q.date = Date{r.I32("quote date")};
+      q.text = r.Str("quote text"), q.ref = r.Str("quote ref"), q.context = r.Str("quote context");
+      q.source = r.Index(kb->sources.size(), false, "quote source");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadLexicon(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kLexicon)) {
+    kb->lexicon.hedges = r.Strs("lexicon hedges");
+    kb->lexicon.anonymous = r.Strs("lexicon anonymous");
+    kb->lexicon.prospective = r.Strs("lexicon prospective");
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadLookups(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kLookups)) {
+    kb->terms_by_person = ReadCsr(&r, kb->people.size(), kb->terms.size(), "terms by person");
+    kb->terms_by_office = ReadCsr(&r, kb->offices.size(), kb->terms.size(), "terms by office");
+    kb->quotes_by_speaker = ReadCsr(&r, kb->people.size(), kb->quotes.size(), "quotes by speaker");
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadMatcher(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kMatcher)) {
+    SnapshotCodec::ReadMatcher(&r, &index->matcher);
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadRefs(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kRefs)) {
+    const uint32_t n = r.Count(4, "pattern refs");
+    if (r.ok() && n != index->matcher.pattern_count())
+      r.Fail("refs for " + std::to_string(n) + " patterns, the matcher has " +
+             std::to_string(index->matcher.pattern_count()));
+    std::vector<uint32_t> begin;
+    if (r.ok() && ReadOffsets(&r, n, &begin, "pattern ref offsets") &&
+        r.Need(static_cast<uint64_t>(begin[n]) * 5, "pattern refs")) {
+      std::vector<PhraseRef> list(begin[n]);
+      uint32_t pattern = 0;
+      for (uint32_t k = 0; k < begin[n] && r.ok(); ++k) {
+        while (begin[pattern + 1] <= k) ++pattern;
+        const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
+        const int32_t id = r.I32("pattern ref id");
+        size_t range = 0;
+        switch (kind) {
+          case PhraseKind::kPersonFull:
+          case PhraseKind::kPersonShort:
+            range = kb->people.size();
+            break;
+          case PhraseKind::kTitle:
+          case PhraseKind::kJurisdiction:
+            range = kb->offices.size();
+            break;
+          case PhraseKind::kTrigger:
+            range = kb->events.size();
+            break;
+          default:
+            range = 0;
+            break;
+        }
+        if (r.ok() && !(range == 0 ? id == -1 : id >= 0 && static_cast<size_t>(id) < range))
+          r.Fail("pattern " + std::to_string(pattern) + " names " + std::to_string(id) +
+                 ", out of range for its kind");
+        list[k] = PhraseRef{kind, id};
+      }
+      if (r.ok()) index->refs = PhraseRefs(std::move(begin), std::move(list));
+    }
+    index->earliest = r.OptDate("earliest date");
+    r.Close(file_end);
+  }
+}
+
 Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
   SnapshotReader r(bytes);
   char magic[8];
@@ -379,161 +578,16 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
       kb->name = std::string(pool[name_ref]);
   }
 
-  if (r.Open(kSources)) {
-    const uint32_t n = r.Count(16, "sources");
-    kb->sources.resize(n);
-    for (KbSource& s : kb->sources) {
-      if (!r.ok()) break;
-      s.id = r.Str("source id"), s.name = r.Str("source name"), s.url = r.Str("source url"),
-      s.license = r.Str("source license");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kPeople)) {
-    const uint32_t n = r.Count(34, "people");
-    kb->people.resize(n);
-    for (KbPerson& p : kb->people) {
-      if (!r.ok()) break;
-      p.id = r.Str("person id"), p.name = r.Str("person name");
-      p.aliases = r.Strs("person aliases");
-      p.shorts = r.Strs("person short forms");
-      p.born = r.OptDate("person born");
-      p.born_precision = r.Enum<EventPrecision>(kMaxPrecision, "born precision");
-      p.died = r.OptDate("person died");
-      p.died_precision = r.Enum<EventPrecision>(kMaxPrecision, "died precision");
-      p.source = r.Index(kb->sources.size(), true, "person source");
-      p.ref = r.Str("person ref");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kOffices)) {
-    const uint32_t n = r.Count(18, "offices");
-    kb->offices.resize(n);
-    for (KbOffice& o : kb->offices) {
-      if (!r.ok()) break;
-      o.id = r.Str("office id"), o.name = r.Str("office name");
-      o.titles = r.Strs("office titles");
-      o.jurisdiction = r.Strs("office jurisdiction");
-      o.single_holder = r.Bool("office single_holder");
-      o.role = r.Enum<OfficeRole>(kMaxRole, "office role");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kTerms)) {
-    const uint32_t n = r.Count(44, "terms");
-    kb->terms.resize(n);
-    for (KbTerm& t : kb->terms) {
-      if (!r.ok()) break;
-      t.person = r.Index(kb->people.size(), false, "term person");
-      t.office = r.Index(kb->offices.size(), false, "term office");
-      t.start = Date{r.I32("term start")};
-      t.end = r.OptDate("term end");
-      t.acting = r.Bool("term acting");
-      t.source = r.Index(kb->sources.size(), false, "term source");
-      t.ref = r.Str("term ref"), t.party = r.Str("term party"), t.state = r.Str("term state");
-      t.district = r.OptI32("term district");
-      t.ordinal = r.OptI32("term ordinal");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kEvents)) {
-    const uint32_t n = r.Count(48, "events");
-    kb->events.resize(n);
-    for (KbEvent& e : kb->events) {
-      if (!r.ok()) break;
-      e.id = r.Str("event id"), e.name = r.Str("event name"), e.kind = r.Str("event kind"),
-      e.place = r.Str("event place");
-      e.date = Date{r.I32("event date")};
-      e.end = r.OptDate("event end");
-      e.precision = r.Enum<EventPrecision>(kMaxPrecision, "event precision");
-      const uint32_t parts = r.Count(4, "event participants");
-      for (uint32_t i = 0; i < parts && r.ok(); ++i)
-        e.participants.push_back(r.Index(kb->people.size(), false, "event participant"));
-      e.winner = r.OptI32("event winner");
-      if (e.winner && (*e.winner < 0 || static_cast<size_t>(*e.winner) >= kb->people.size()))
-        r.Fail("event winner " + std::to_string(*e.winner) + " is out of range");
-      e.triggers = r.Strs("event triggers");
-      const uint32_t others = r.Count(8, "event other dates");
-      for (uint32_t i = 0; i < others && r.ok(); ++i) {
-        KbOtherDate d;
-        d.date = Date{r.I32("other date")};
-        d.what = r.Str("other date what");
-        e.other_dates.push_back(std::move(d));
-      }
-      e.source = r.Index(kb->sources.size(), false, "event source");
-      e.ref = r.Str("event ref");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kQuotes)) {
-    const uint32_t n = r.Count(24, "quotes");
-    kb->quotes.resize(n);
-    for (KbQuote& q : kb->quotes) {
-      if (!r.ok()) break;
-      q.speaker = r.Index(kb->people.size(), false, "quote speaker");
-      q.date = Date{r.I32("quote date")};
-      q.text = r.Str("quote text"), q.ref = r.Str("quote ref"), q.context = r.Str("quote context");
-      q.source = r.Index(kb->sources.size(), false, "quote source");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kLexicon)) {
-    kb->lexicon.hedges = r.Strs("lexicon hedges");
-    kb->lexicon.anonymous = r.Strs("lexicon anonymous");
-    kb->lexicon.prospective = r.Strs("lexicon prospective");
-    r.Close(file_end);
-  }
-  if (r.Open(kLookups)) {
-    kb->terms_by_person = ReadCsr(&r, kb->people.size(), kb->terms.size(), "terms by person");
-    kb->terms_by_office = ReadCsr(&r, kb->offices.size(), kb->terms.size(), "terms by office");
-    kb->quotes_by_speaker = ReadCsr(&r, kb->people.size(), kb->quotes.size(), "quotes by speaker");
-    r.Close(file_end);
-  }
-  if (r.Open(kMatcher)) {
-    SnapshotCodec::ReadMatcher(&r, &index->matcher);
-    r.Close(file_end);
-  }
-  if (r.Open(kRefs)) {
-    const uint32_t n = r.Count(4, "pattern refs");
-    if (r.ok() && n != index->matcher.pattern_count())
-      r.Fail("refs for " + std::to_string(n) + " patterns, the matcher has " +
-             std::to_string(index->matcher.pattern_count()));
-    std::vector<uint32_t> begin;
-    if (r.ok() && ReadOffsets(&r, n, &begin, "pattern ref offsets") &&
-        r.Need(static_cast<uint64_t>(begin[n]) * 5, "pattern refs")) {
-      std::vector<PhraseRef> list(begin[n]);
-      uint32_t pattern = 0;
-      for (uint32_t k = 0; k < begin[n] && r.ok(); ++k) {
-        while (begin[pattern + 1] <= k) ++pattern;
-        const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
-        const int32_t id = r.I32("pattern ref id");
-        size_t range = 0;
-        switch (kind) {
-          case PhraseKind::kPersonFull:
-          case PhraseKind::kPersonShort:
-            range = kb->people.size();
-            break;
-          case PhraseKind::kTitle:
-          case PhraseKind::kJurisdiction:
-            range = kb->offices.size();
-            break;
-          case PhraseKind::kTrigger:
-            range = kb->events.size();
-            break;
-          default:
-            range = 0;
-            break;
-        }
-        if (r.ok() && !(range == 0 ? id == -1 : id >= 0 && static_cast<size_t>(id) < range))
-          r.Fail("pattern " + std::to_string(pattern) + " names " + std::to_string(id) +
-                 ", out of range for its kind");
-        list[k] = PhraseRef{kind, id};
-      }
-      if (r.ok()) index->refs = PhraseRefs(std::move(begin), std::move(list));
-    }
-    index->earliest = r.OptDate("earliest date");
-    r.Close(file_end);
-  }
+  ReadSources(r, kb.get(), index.get(), file_end);
+  ReadPeople(r, kb.get(), index.get(), file_end);
+  ReadOffices(r, kb.get(), index.get(), file_end);
+  ReadTerms(r, kb.get(), index.get(), file_end);
+  ReadEvents(r, kb.get(), index.get(), file_end);
+  ReadQuotes(r, kb.get(), index.get(), file_end);
+  ReadLexicon(r, kb.get(), index.get(), file_end);
+  ReadLookups(r, kb.get(), index.get(), file_end);
+  ReadMatcher(r, kb.get(), index.get(), file_end);
+  ReadRefs(r, kb.get(), index.get(), file_end);
   if (r.ok() && r.left() != 0) r.Fail(std::to_string(r.left()) + " bytes after the last section");
   if (!r.ok()) return SnapshotError(r.error());
 
