@@ -511,6 +511,20 @@ Error SnapshotError(std::string message) {
   }
 }
 
+}  // namespace
+
+// The section readers in file order, called through this table: binaryen (the wasm optimiser of
+// the Emscripten link) inlines a function with one caller whatever its size and whatever noinline
+// says, which made them one 27 KB function again. Not const and not static, so no optimiser can
+// turn these calls back into direct ones.
+using SectionReader = void (*)(SnapshotReader&, Kb*, KbIndex*, size_t);
+extern SectionReader kSnapshotSectionReaders[10];
+SectionReader kSnapshotSectionReaders[10] = {ReadSources, ReadPeople,  ReadOffices, ReadTerms,
+                                             ReadEvents,  ReadQuotes,  ReadLexicon, ReadLookups,
+                                             ReadMatcher, ReadRefs};
+
+namespace {
+
 Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
   SnapshotReader r(bytes);
   char magic[8];
@@ -578,16 +592,7 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
       kb->name = std::string(pool[name_ref]);
   }
 
-  ReadSources(r, kb.get(), index.get(), file_end);
-  ReadPeople(r, kb.get(), index.get(), file_end);
-  ReadOffices(r, kb.get(), index.get(), file_end);
-  ReadTerms(r, kb.get(), index.get(), file_end);
-  ReadEvents(r, kb.get(), index.get(), file_end);
-  ReadQuotes(r, kb.get(), index.get(), file_end);
-  ReadLexicon(r, kb.get(), index.get(), file_end);
-  ReadLookups(r, kb.get(), index.get(), file_end);
-  ReadMatcher(r, kb.get(), index.get(), file_end);
-  ReadRefs(r, kb.get(), index.get(), file_end);
+  for (SectionReader read : kSnapshotSectionReaders) read(r, kb.get(), index.get(), file_end);
   if (r.ok() && r.left() != 0) r.Fail(std::to_string(r.left()) + " bytes after the last section");
   if (!r.ok()) return SnapshotError(r.error());
 
