@@ -70,7 +70,8 @@ void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSi
     uint32_t span_end = std::max(em.end, static_cast<uint32_t>(te.end));
     std::vector<Evidence> ev = EventEvidence(ctx.kb, em);
     if (other)
-      ev.push_back(Evidence{k.name + ": " + FormatIsoDate(other->date) + ": " + other->what, ctx.kb.SourceName(k.source)});
+      ev.push_back(Evidence{k.name + ": " + FormatIsoDate(other->date) + ": " + other->what,
+                            ctx.kb.SourceName(other->source >= 0 ? other->source : k.source)});
     out->Add(rule, other ? rule.params.SeverityOf("related_date_severity") : rule.severity, em.sentence,
              span_start, span_end,
              rule.Render({{"claim", ctx.text.Orig(span_start, span_end)},
