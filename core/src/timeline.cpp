@@ -547,6 +547,14 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
                           std::to_string(w->conflicts) + (w->conflicts == 1 ? " person" : " people") +
                           " in conflict in each): the window spans them");
   }
+  // Does the window rest on the recency guess? Swept again without it: a different window means
+  // the guess decided (moved or narrowed) it, and the checks at it say so (AtClaimTime).
+  if (auto r = seen.find("R"); r != seen.end()) {
+    std::vector<TimeConstraint> without = cs;
+    without[r->second].intervals.clear();
+    const std::optional<TimeWindow> w2 = BestWindow(without, lo, hi);
+    if (!w2 || w2->candidates.front().from != first.from || w2->to != w->to) out_.guess = cs[r->second].clue;
+  }
   std::set<size_t> used;
   for (const TimeStretch& c : w->candidates) {
     for (size_t i : c.satisfied) {
@@ -566,6 +574,7 @@ ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t cl
   }
   t->b = std::min(t->b, as_of_);
   if (ct.when.empty()) ct.when = WindowText(t->a, t->b);
+  ct.tentative = !ct.own && !out_.guess.empty();
   ct.judged = t;
   return ct;
 }
@@ -588,6 +597,14 @@ Timeline TimelineBuilder::Build(const CheckOptions& options) {
 }
 
 }  // namespace
+
+Severity AtClaimTime(Severity severity, const ClaimTime& ct, const Timeline& tl, std::vector<Evidence>* evidence) {
+  if (severity != Severity::kError || !ct.tentative) return severity;
+  if (evidence)
+    evidence->push_back(Evidence{"a warning, not an error: the time of the text is inferred from " + tl.guess,
+                                 "the text (reference_date)"});
+  return Severity::kWarning;
+}
 
 Timeline BuildTimeline(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
                        const Mentions& mentions, const CheckOptions& options) {

@@ -228,3 +228,39 @@ TEST_CASE("timeline: \"last year's EVENT\" places the text", "[timeline]") {
     CHECK(Iso(rd.to) == r.to);
   }
 }
+
+// A window that rests on "the latest date taken as recent" (it would differ without that clue) is
+// a guess: the claims judged at it are tentative, and an error there is a warning (AtClaimTime).
+TEST_CASE("timeline: a window resting on the latest date taken as recent is a guess", "[timeline]") {
+  struct Row {
+    const char* text;
+    bool given;
+    bool guess;  // Timeline::guess non-empty, and the title claim (if any) tentative
+  };
+  for (Row r : {// The only clue is a year: the guess narrows [2013, as_of] to 2013–14.
+                Row{"The bridge opened in 2013. The mayor spoke there.", false, true},
+                // Three dates out-vote the title: the guess moves the window.
+                Row{"It opened in March 2013 and closed in May 2013. It reopened in July 2013. Prime Minister "
+                    "Theresa May spoke.",
+                    false, true},
+                // The title out-votes one year: the window is May's term, the guess changes nothing.
+                Row{"The bridge opened in 2013. Prime Minister Theresa May spoke there.", false, false},
+                // The title's term lies within the recent year: the same window either way.
+                Row{"The bridge opened in 2022. Prime Minister Liz Truss spoke there.", false, false},
+                // Given and dateline dates are never guesses.
+                Row{"The bridge opened in 2013. Prime Minister Theresa May spoke there.", true, false},
+                Row{"LONDON, March 3, 2023 - The bridge opened in 2013. Prime Minister Theresa May spoke there.", false,
+                    false}}) {
+    INFO(r.text);
+    Stages s(r.text, r.given ? At("2018-06-01") : factlint::CheckOptions{});
+    CHECK(s.timeline.guess.empty() == !r.guess);
+    for (const factlint::ClaimTime& ct : s.timeline.titles) CHECK(ct.tentative == r.guess);
+    factlint::ClaimTime ct;
+    ct.tentative = !s.timeline.guess.empty();
+    std::vector<factlint::Evidence> ev;
+    CHECK(factlint::AtClaimTime(factlint::Severity::kError, ct, s.timeline, &ev) ==
+          (r.guess ? factlint::Severity::kWarning : factlint::Severity::kError));
+    CHECK(ev.size() == (r.guess ? 1u : 0u));
+    CHECK(factlint::AtClaimTime(factlint::Severity::kInfo, ct, s.timeline, nullptr) == factlint::Severity::kInfo);
+  }
+}
