@@ -43,6 +43,23 @@ bool IsYearWord(std::string_view w) {
   return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A present-tense verb of expectation or intent that makes a later date of its clause one it
+// looks to ("expects to return to profit in 2006", "is hoping for growth in 2007"): only forms that
+// are not nouns ("plans", "targets", "hopes" are, and count only before "to"); the past
+// ("expected growth in 2003") is a report, not a prospect.
+bool IsExpectVerb(std::string_view w) {
+  return IsIn(w, {"expects", "expecting", "hoping", "planning", "aiming", "intends", "intending", "predicts",
+                  "predicting", "anticipates", "anticipating", "forecasting", "projecting", "seeks", "seeking",
+                  "pledging", "vowing"});
+}
+
+// Verbs of intent that look ahead before "to" ("GM plans to close the plant in 2006", "hopes to
+// revive its fortunes by 2006"); after a determiner they are nouns ("a plan to raise money in
+// 2003 cut its stake"), not counted.
+bool IsIntentBeforeTo(std::string_view w) {
+  return IsIn(w, {"plans", "plan", "hopes", "hope", "aims", "aim", "pledges", "vows", "promises", "intend", "expect"});
+}
+
 // A word before "will" that makes it the noun ("the will of the voters").
 bool IsNounDeterminer(std::string_view w) { return IsIn(w, {"the", "a", "his", "her", "their", "its", "of"}); }
 
@@ -68,6 +85,7 @@ class TimelineBuilder {
   bool TurnsTime(uint32_t from, uint32_t to) const;
   std::vector<std::pair<uint32_t, uint32_t>> ClauseWordsBefore(size_t s, const TimeExpr& te) const;
   bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
+  bool ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   void ReferenceTime(const CheckOptions& options);
   bool SameClause(uint32_t from, uint32_t to) const;
   // event_claim: the claim is itself an event mention (another event in its clause does not date it).
@@ -98,6 +116,8 @@ void TimelineBuilder::DateRoles() {
         out_.future[s][k] = 1;
         continue;
       }
+      const std::vector<std::pair<uint32_t, uint32_t>> before = ClauseWordsBefore(s, te);
+      if (ComparedWith(before)) continue;  // "profits will be higher than in 2004": a past comparison
       // A prospective phrase ending within 40 bytes before the date ("expected to rise in 2006"),
       // unless the date is a past point ("the first since 2003"), the words between turn to
       // another time (a relative or speech word, a past auxiliary: "will not say what they had
@@ -114,9 +134,18 @@ void TimelineBuilder::DateRoles() {
           if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) out_.future[s][k] = 1;
         }
       }
-      if (!out_.future[s][k] && ProspectByWords(s, te, ClauseWordsBefore(s, te))) out_.future[s][k] = 1;
+      if (!out_.future[s][k] && ProspectByWords(s, te, before)) out_.future[s][k] = 1;
     }
   }
+}
+
+// The date is what something is compared with: "than" right before it or its preposition ("higher
+// than in 2004", "lower than 2003's"), never a time the text looks to ("than expected in 2006" is).
+bool TimelineBuilder::ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const {
+  const size_t n = before.size();
+  auto word = [&](size_t i) { return t_.F(before[i].first, before[i].second); };
+  return (n >= 1 && word(n - 1) == "than") ||
+         (n >= 2 && word(n - 2) == "than" && IsIn(word(n - 1), {"in", "during", "for", "at", "of", "on"}));
 }
 
 bool TimelineBuilder::TurnsTime(uint32_t from, uint32_t to) const {
@@ -170,6 +199,13 @@ bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te,
       const std::string_view word = t_.F(before[w].first, before[w].second);
       if (word == "will" || word == "shall") {
         will = w == 0 || !IsNounDeterminer(t_.F(before[w - 1].first, before[w - 1].second));
+      } else if (IsExpectVerb(word) ||
+                 (IsIntentBeforeTo(word) && w + 1 < before.size() &&
+                  t_.F(before[w + 1].first, before[w + 1].second) == "to" &&
+                  (w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second),
+                                   {"the", "a", "an", "its", "his", "her", "their", "our", "of", "this", "that",
+                                    "these", "those"})))) {
+        will = true;
       } else if (TurnsTimeWord(word)) {
         will = false;
       }

@@ -87,6 +87,17 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"The will of the voters was clear in 2004.", false},
                 Row{"The talks will resume, as agreed in 2004.", false},
                 // "due in": a deadline ahead, unless it was due.
+                // A present-tense verb of expectation or intent earlier in the clause, or an
+                // intent before "to"; not the past, not a noun without "to".
+                Row{"The firm expects to move into the black in 2006.", true},
+                Row{"It is expecting significant improvements in profitability in 2006.", true},
+                Row{"The carmaker plans to close the plant in 2006.", true},
+                Row{"Analysts expected growth in 2003.", false},
+                Row{"The plans were unveiled in 2003.", false},
+                Row{"The firm expects sales to match those it had made in 2003.", false},
+                Row{"A plan to raise new money in 2003 cut its stake in half.", false},
+                Row{"GM expects earnings to be lower than in 2004.", false},
+                Row{"Profits will be higher than in 2004.", false},
                 Row{"Creditors froze the payments due in 2006.", true},
                 Row{"The payment was due in 2003.", false}}) {
     INFO(r.text);
