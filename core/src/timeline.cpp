@@ -193,7 +193,7 @@ bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te,
   // the nominee of the party in 2016"): not a past point ("the first since 2003"), nor past again
   // after a relative or speech word or a past auxiliary ("will visit the town where he was born
   // in 1953"); "the will" is a noun.
-  if (te.preposition.empty() || IsIn(te.preposition, {"in", "by", "during"})) {
+  if (te.preposition.empty() || IsIn(te.preposition, {"in", "by", "during", "between", "and", "or", "from"})) {
     bool will = false;
     for (size_t w = 0; w < before.size(); ++w) {
       const std::string_view word = t_.F(before[w].first, before[w].second);

@@ -99,7 +99,10 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"GM expects earnings to be lower than in 2004.", false},
                 Row{"Profits will be higher than in 2004.", false},
                 Row{"Creditors froze the payments due in 2006.", true},
-                Row{"The payment was due in 2003.", false}}) {
+                Row{"The payment was due in 2003.", false},
+                // "will" before a range, a list or "from".
+                Row{"The firm will begin receiving deliveries from 2009.", true},
+                Row{"Deliveries began from 2001.", false}}) {
     INFO(r.text);
     Stages s(r.text, factlint::CheckOptions{});
     REQUIRE(s.timeline.future.size() == 1);
