@@ -564,6 +564,29 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   }
   int32_t lo = index_.earliest ? index_.earliest->days : as_of_ - 365 * 100;
   int32_t hi = as_of_ + 1;
+  // "Thursday, 4 November" without a year: the weekday and the date fall together only in some
+  // years (1999, 2004, 2010 …), and a text names a day that way only near its own time — within
+  // half a year of one of them. Weighs as a present title (4): a statement of the text, not a
+  // guess about it. Alone it only lists dozens of tied years: no window of its own.
+  if (!cs.empty()) {
+    for (size_t s = 0; s < sent_.size(); ++s) {
+      for (const TimeExpr& te : sent_.times[s]) {
+        if (!te.has_weekday || te.has_year() || te.relative_unit || !te.month || !te.day) continue;
+        const uint32_t ws = static_cast<uint32_t>(te.start);
+        uint32_t we = ws;
+        while (we < te.end && t_.WordByte(we)) ++we;
+        const int weekday = WeekdayIndex(t_.F(ws, we));
+        if (weekday < 0) continue;
+        TimeConstraint tc;
+        tc.intervals = WeekdayDateNear(weekday, te.month, te.day, lo, hi, 183);
+        if (tc.intervals.empty()) continue;
+        tc.weight = 4;
+        tc.clue = "\"" + Trimmed(t_.Orig(ws, static_cast<uint32_t>(te.end))) +
+                  "\": that weekday and date fall together in some years only; the text within half a year of one";
+        add("W" + std::string(t_.F(ws, static_cast<uint32_t>(te.end))), std::move(tc));
+      }
+    }
+  }
   std::optional<TimeWindow> w = BestWindow(cs, lo, hi);
   if (!w) {
     rd.source = "none";

@@ -20,7 +20,9 @@ TEST_CASE("timeline: the reference date is given, a dateline, inferred or none",
   for (Row r : {Row{"Prime Minister Theresa May visited Berlin.", true, "given", "2018-06-01"},
                 Row{"LONDON, March 3, 2023 - Ministers met.", false, "dateline", "2023-03-03"},
                 Row{"Prime Minister Liz Truss visited Berlin.", false, "inferred", "2022-09-06"},
-                Row{"Nothing to go by.", false, "none", ""}}) {
+                Row{"Nothing to go by.", false, "none", ""},
+                // A weekday and date without a year alone: dozens of tied years, no window.
+                Row{"The match is on Saturday, 26 February.", false, "none", ""}}) {
     INFO(r.text);
     Stages s(r.text, r.given ? At("2018-06-01") : factlint::CheckOptions{});
     CHECK(s.timeline.reference.source == r.source);
@@ -167,6 +169,12 @@ TEST_CASE("timeline: inferred windows weigh the evidence (ties, planted mistakes
            Row{"event outweighs a title",
                "The Russian invasion of Ukraine shocked Europe. Chancellor Angela Merkel spoke in Berlin.",
                "2022-02-24", "2026-11-01", 0},
+           // A weekday and date without a year: the years they fall together in, the text within
+           // half a year of one ("Thursday, 5 May": 2005, 2011, 2016 …).
+           Row{"weekday and date with a year", "Sales rose in 2004. The vote is on Thursday, 5 May.", "2004-11-03",
+               "2005-11-04", 0},
+           Row{"weekday and date with a title", "The vote was on Thursday, 5 May. Prime Minister Theresa May spoke.",
+               "2016-07-13", "2016-11-04", 0},
            // So does an explicit full date.
            Row{"full date outweighs a title", "Ministers met on 3 March 2023. Chancellor Angela Merkel spoke.",
                "2023-03-03", "2026-11-01", 0},
