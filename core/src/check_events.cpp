@@ -37,12 +37,14 @@ void CheckAnachronism(const CheckContext& ctx, const Rule& rule, FindingSink* ou
     }
     if (any_after || latest < 0) continue;
     const KbEvent& k = kb.events[static_cast<size_t>(latest)];
-    out->Add(rule, rule.severity, em.sentence, em.claim_start, em.end,
+    std::vector<Evidence> ev = EventEvidence(ctx.kb, em);
+    const Severity severity = AtClaimTime(rule.severity, ct, ctx.timeline, &ev);
+    out->Add(rule, severity, em.sentence, em.claim_start, em.end,
              rule.Render({{"claim", ctx.text.Orig(em.claim_start, em.end)},
                                            {"event", k.name},
                                            {"event_date", ctx.kb.EventDateText(k)},
                                            {"when", ct.when}}),
-             EventEvidence(ctx.kb, em), std::nullopt);
+             std::move(ev), std::nullopt);
   }
 }
 
