@@ -189,8 +189,10 @@ std::vector<EventMention> MeetingsByParticipants(const Kb& kb, const FoldedView&
   return out;
 }
 
-// Prospective: a marker shortly before the trigger, with no word of the past between.
-void MarkProspective(const FoldedView& t, uint32_t lo, const std::vector<Phrase>& lexicon, EventMention* em) {
+// Prospective: a marker shortly before the trigger (at most max_words words between), with no
+// word of the past between.
+void MarkProspective(const FoldedView& t, uint32_t lo, const std::vector<Phrase>& lexicon, int max_words,
+                     EventMention* em) {
   const uint32_t from = em->start > 80 ? em->start - 80 : 0;
   auto first = std::lower_bound(lexicon.begin(), lexicon.end(), from,
                                 [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
@@ -211,7 +213,7 @@ void MarkProspective(const FoldedView& t, uint32_t lo, const std::vector<Phrase>
       blocked = blocked || BlocksProspective(t.F(i, e));
       i = e;
     }
-    if (!blocked && words <= 8) {
+    if (!blocked && words <= max_words) {
       if (!em->prospective || ph.start > em->claim_start) em->claim_start = ph.start;  // the nearest marker
       em->prospective = true;
     }
@@ -315,7 +317,11 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
     } else if (em.generic) {
       continue;
     }
-    MarkProspective(text, sentences.start[s], lexicon, &em);
+    // An event nobody schedules (a disaster, an attack, a death) is ahead only with the marker next
+    // to it ("a possible invasion"): "will raise money for victims of the tsunami" is about a past one.
+    bool unscheduled = true;
+    for (int e : em.events) unscheduled = unscheduled && IsUnscheduledEventKind(kb.kb().events[static_cast<size_t>(e)].kind);
+    MarkProspective(text, sentences.start[s], lexicon, unscheduled ? 1 : 8, &em);
     if (em.by_participants && em.prospective) continue;  // meetings recur: only a past one dates the text
     em.time = StatedDate(text, sentences.end[s], sentences.times[s], em);
     if (em.time >= 0) (*event_dates)[s][static_cast<size_t>(em.time)] = 1;

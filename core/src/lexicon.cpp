@@ -40,7 +40,7 @@ class WordSet {
 
 struct Lexicon {
   WordSet former, present, skip, title_blockers, speech, past_markers, past_era_modifiers, past_era_nouns,
-      event_of_title_nouns,
+      event_of_title_nouns, unscheduled_event_kinds,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
       claim_date_prepositions, dateline_words, year_introducers, month_introducers, weekdays, weekday_abbreviations,
       full_months, short_months;
@@ -78,6 +78,7 @@ Lexicon Parse() {
   set(&lex.past_era_modifiers, "checker", "past_era_modifiers");
   set(&lex.past_era_nouns, "checker", "past_era_nouns");
   set(&lex.event_of_title_nouns, "checker", "event_of_title_nouns");
+  set(&lex.unscheduled_event_kinds, "checker", "unscheduled_event_kinds");
   set(&lex.administration_blockers, "checker", "administration_blockers");
   set(&lex.election_adjectives, "checker", "election_adjectives");
   set(&lex.meeting_nouns, "checker", "meeting_nouns");
@@ -159,6 +160,7 @@ bool BlocksProspective(std::string_view w) { return !w.empty() && Lex().past_mar
 bool IsPastEraModifier(std::string_view w) { return !w.empty() && Lex().past_era_modifiers.Has(w); }
 bool IsPastEraNoun(std::string_view w) { return !w.empty() && Lex().past_era_nouns.Has(w); }
 bool IsEventOfTitleNoun(std::string_view w) { return !w.empty() && Lex().event_of_title_nouns.Has(w); }
+bool IsUnscheduledEventKind(std::string_view k) { return !k.empty() && Lex().unscheduled_event_kinds.Has(k); }
 bool BlocksAdministration(std::string_view w) { return !w.empty() && Lex().administration_blockers.Has(w); }
 bool IsElectionAdjective(std::string_view w) { return !w.empty() && Lex().election_adjectives.Has(w); }
 bool IsMeetingNoun(std::string_view w) { return !w.empty() && Lex().meeting_nouns.Has(w); }

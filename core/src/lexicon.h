@@ -28,6 +28,7 @@ bool BlocksProspective(std::string_view w);   // after, since, won, ...: the eve
 bool IsPastEraModifier(std::string_view w);   // previous, former, ...  (+ a past-era noun)
 bool IsPastEraNoun(std::string_view w);       // government, administration, ...
 bool IsEventOfTitleNoun(std::string_view w);  // attempt (on), funeral (of), ...: an event that dates the title
+bool IsUnscheduledEventKind(std::string_view k);  // disaster, attack, ...: a KB event kind nobody schedules
 bool BlocksAdministration(std::string_view w); // "former" NAME administration, ...
 bool IsElectionAdjective(std::string_view w); // presidential, general, ... election
 bool IsFrameWord(std::string_view w);         // "On the night of ...": words of an opening time frame
