@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -38,7 +39,64 @@ class WordSet {
   std::array<std::vector<std::string>, 33> by_length_;  // words of 1..32 bytes
 };
 
+// Folded word -> WordClasses bits: open addressing over a power-of-two table, FNV-1a hash.
+class ClassTable {
+ public:
+  static constexpr size_t kMaxWord = 16;  // longer words are in none of the classes' lists
+  void Add(std::string_view w, unsigned bits) {
+    if (w.empty() || w.size() > kMaxWord) return;
+    lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+    if ((used_ + 1) * 2 > slots_.size()) Grow();
+    Slot& s = Find(w);
+    if (s.word.empty()) {
+      s.word = std::string(w);
+      ++used_;
+    }
+    // A month form listed twice keeps its first number, as MonthNumber does.
+    if ((bits & kWordMonthMask) != 0 && (s.bits & kWordMonthMask) != 0) bits &= ~kWordMonthMask;
+    s.bits |= bits;
+  }
+  unsigned Get(std::string_view w) const {
+    // Most words are in no class: their first byte and length rule them out before any hash.
+    if (w.empty() || w.size() > kMaxWord ||
+        (lengths_by_first_[static_cast<unsigned char>(w[0])] & (1u << w.size())) == 0)
+      return 0;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(w) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.word.empty()) return 0;
+      if (s.word.size() == w.size() && s.word == w) return s.bits;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string word;
+    unsigned bits = 0;
+  };
+  static size_t Hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  Slot& Find(std::string_view w) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(w) & mask;; i = (i + 1) & mask)
+      if (slots_[i].word.empty() || slots_[i].word == w) return slots_[i];
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    for (Slot& s : old)
+      if (!s.word.empty()) Find(s.word) = std::move(s);
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+  std::array<uint32_t, 256> lengths_by_first_{};  // bit k: a word of k bytes starts with this byte
+};
+
 struct Lexicon {
+  ClassTable classes;
   WordSet former, present, skip, title_blockers, speech, past_markers, past_era_modifiers, past_era_nouns,
       event_of_title_nouns,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
@@ -74,6 +132,8 @@ Lexicon Parse() {
   set(&lex.skip, "checker", "modifiers_skip");
   set(&lex.title_blockers, "checker", "title_blockers");
   set(&lex.speech, "checker", "speech_words");
+  for (const std::string& w : list("checker", "speech_words"))
+    if (w.size() >= 2 && w.size() <= 12 && w.size() < 33) lex.classes.Add(w, kWordSpeech);
   set(&lex.past_markers, "checker", "past_markers");
   set(&lex.past_era_modifiers, "checker", "past_era_modifiers");
   set(&lex.past_era_nouns, "checker", "past_era_nouns");
@@ -91,6 +151,7 @@ Lexicon Parse() {
   set(&lex.month_introducers, "dates", "month_introducers");
   for (std::string& w : list("dates", "weekdays")) {
     lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
+    if (w.size() < 33) lex.classes.Add(w, kWordWeekday);
     lex.weekdays.Add(std::move(w));
   }
   set(&lex.weekday_abbreviations, "dates", "weekday_abbreviations");
@@ -125,7 +186,10 @@ Lexicon Parse() {
     for (const auto& [form, n] : j["dates"]["month_other_forms"].items())
       if (n.is_number_integer() && n.get<int>() >= 1 && n.get<int>() <= 12) lex.months.emplace_back(form, n.get<int>());
   for (const auto& [form, n] : lex.months) {
-    if (form.size() < lex.months_by_length.size()) lex.months_by_length[form.size()].emplace_back(form, n);
+    if (form.size() < lex.months_by_length.size()) {
+      lex.months_by_length[form.size()].emplace_back(form, n);
+      lex.classes.Add(form, static_cast<unsigned>(n));
+    }
     if (!form.empty()) lex.month_or_weekday_first[static_cast<unsigned char>(form[0])] = true;
   }
   for (const auto& [form, n] : lex.months) {  // "may" is a full name; "jan", "sept" are short
@@ -134,6 +198,8 @@ Lexicon Parse() {
     else
       lex.short_months.Add(form);
   }
+  for (const char* w : {"last", "next", "this", "past"}) lex.classes.Add(w, kWordRelative);
+  for (const char* w : {"he", "she"}) lex.classes.Add(w, kWordHeShe);
   return lex;
 }
 
@@ -207,6 +273,8 @@ int MonthNumber(std::string_view w) {
     if (form[0] == w[0] && form == w) return n;
   return 0;
 }
+
+unsigned WordClasses(std::string_view w) { return Lex().classes.Get(w); }
 
 const std::vector<std::string>& BuiltinProspectivePhrases() { return Lex().prospective_phrases; }
 

@@ -47,6 +47,16 @@ bool IsWeekday(std::string_view w);
 bool MayStartMonthOrWeekday(unsigned char c);  // the first byte of a month form or a weekday
 bool IsWeekdayAbbreviation(std::string_view w);  // mon, tues, thurs
 
+// The classes of a folded word that the time expressions and the quotes ask of every word, from
+// one hash look-up (instead of one list scan per question): the bits below, and in the low four
+// bits its MonthNumber. WordClasses(w) & kWordSpeech == IsSpeechWord(w), and so on.
+inline constexpr unsigned kWordMonthMask = 0xF;    // MonthNumber(w)
+inline constexpr unsigned kWordWeekday = 1u << 4;  // IsWeekday(w)
+inline constexpr unsigned kWordRelative = 1u << 5; // last, next, this, past ("last year")
+inline constexpr unsigned kWordSpeech = 1u << 6;   // IsSpeechWord(w)
+inline constexpr unsigned kWordHeShe = 1u << 7;    // he, she
+unsigned WordClasses(std::string_view w);
+
 // The segmenter's lists ("segmenter" in lexicon.json; docs/SEGMENTATION.md), matched as the text
 // writes the word unless said otherwise: "any case" ignores ASCII case.
 bool IsPrepositiveAbbreviation(std::string_view w);  // Mr, Gen, St: as written or in capitals

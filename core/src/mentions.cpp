@@ -140,9 +140,10 @@ void ScanQuotes(const FoldedView& text, const Sentences& sentences, uint32_t lo,
       }
       uint32_t e = i;
       while (e < shi && text.WordByte(e)) ++e;
-      std::string_view w = text.F(i, e);
-      if (w.size() <= 10 && (IsSpeechWord(w) || w == "he" || w == "she") && !InsideQuote(quotes, i)) {
-        if (IsSpeechWord(w)) out->speech[s] = 1;
+      // One look-up of the word's classes (lexicon.h) instead of a list scan per question.
+      const unsigned cls = e - i <= 10 ? WordClasses(text.F(i, e)) & (kWordSpeech | kWordHeShe) : 0;
+      if (cls != 0 && !InsideQuote(quotes, i)) {
+        if (cls & kWordSpeech) out->speech[s] = 1;
         else out->pronoun[s] = 1;
       }
       i = e;

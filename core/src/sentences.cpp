@@ -29,7 +29,8 @@ Sentences FindSentences(const Document& doc) {
     out.start.push_back(fs);
     out.end.push_back(std::max(fs, fe));
   }
-  for (size_t i = 0; i < n; ++i) out.times[i] = FindTimeExpressions(doc.folded(), out.start[i], out.end[i]);
+  std::vector<TimexToken> tokens;  // one buffer for every sentence's tokens
+  for (size_t i = 0; i < n; ++i) out.times[i] = FindTimeExpressions(doc.folded(), out.start[i], out.end[i], &tokens);
   return out;
 }
 
