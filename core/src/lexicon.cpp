@@ -39,64 +39,8 @@ class WordSet {
   std::array<std::vector<std::string>, 33> by_length_;  // words of 1..32 bytes
 };
 
-// Folded word -> WordClasses bits: open addressing over a power-of-two table, FNV-1a hash.
-class ClassTable {
- public:
-  static constexpr size_t kMaxWord = 16;  // longer words are in none of the classes' lists
-  void Add(std::string_view w, unsigned bits) {
-    if (w.empty() || w.size() > kMaxWord) return;
-    lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
-    if ((used_ + 1) * 2 > slots_.size()) Grow();
-    Slot& s = Find(w);
-    if (s.word.empty()) {
-      s.word = std::string(w);
-      ++used_;
-    }
-    // A month form listed twice keeps its first number, as MonthNumber does.
-    if ((bits & kWordMonthMask) != 0 && (s.bits & kWordMonthMask) != 0) bits &= ~kWordMonthMask;
-    s.bits |= bits;
-  }
-  unsigned Get(std::string_view w) const {
-    // Most words are in no class: their first byte and length rule them out before any hash.
-    if (w.empty() || w.size() > kMaxWord ||
-        (lengths_by_first_[static_cast<unsigned char>(w[0])] & (1u << w.size())) == 0)
-      return 0;
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = Hash(w) & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.word.empty()) return 0;
-      if (s.word.size() == w.size() && s.word == w) return s.bits;
-    }
-  }
-
- private:
-  struct Slot {
-    std::string word;
-    unsigned bits = 0;
-  };
-  static size_t Hash(std::string_view w) {
-    uint32_t h = 2166136261u;
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-  }
-  Slot& Find(std::string_view w) {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = Hash(w) & mask;; i = (i + 1) & mask)
-      if (slots_[i].word.empty() || slots_[i].word == w) return slots_[i];
-  }
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-    for (Slot& s : old)
-      if (!s.word.empty()) Find(s.word) = std::move(s);
-  }
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
-  std::array<uint32_t, 256> lengths_by_first_{};  // bit k: a word of k bytes starts with this byte
-};
-
 struct Lexicon {
-  ClassTable classes;
+  WordClassTable classes;
   WordSet former, present, skip, title_blockers, speech, past_markers, past_era_modifiers, past_era_nouns,
       event_of_title_nouns,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
@@ -210,6 +154,52 @@ const Lexicon& Lex() {
 
 }  // namespace
 
+// WordClassTable: FNV-1a over the folded word, linear probing.
+namespace {
+size_t WordHash(std::string_view w) {
+  uint32_t h = 2166136261u;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+}  // namespace
+
+void WordClassTable::Add(std::string_view w, unsigned bits) {
+  if (w.empty() || w.size() > kMaxWord) return;
+  lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+  if ((used_ + 1) * 2 > slots_.size()) Grow();
+  Slot& s = Find(w);
+  if (s.word.empty()) {
+    s.word = std::string(w);
+    ++used_;
+  }
+  // A month form listed twice keeps its first number, as MonthNumber does.
+  if ((bits & kWordMonthMask) != 0 && (s.bits & kWordMonthMask) != 0) bits &= ~kWordMonthMask;
+  s.bits |= bits;
+}
+
+unsigned WordClassTable::Lookup(std::string_view w) const {
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.word.empty()) return 0;
+    if (s.word.size() == w.size() && s.word == w) return s.bits;
+  }
+}
+
+WordClassTable::Slot& WordClassTable::Find(std::string_view w) {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask)
+    if (slots_[i].word.empty() || slots_[i].word == w) return slots_[i];
+}
+
+void WordClassTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  for (Slot& s : old)
+    if (!s.word.empty()) Find(s.word) = std::move(s);
+}
+
 std::optional<Tense> ModifierTense(std::string_view w) {
   if (w.empty()) return std::nullopt;
   const Lexicon& l = Lex();
@@ -274,7 +264,7 @@ int MonthNumber(std::string_view w) {
   return 0;
 }
 
-unsigned WordClasses(std::string_view w) { return Lex().classes.Get(w); }
+const WordClassTable& WordClassesTable() { return Lex().classes; }
 
 const std::vector<std::string>& BuiltinProspectivePhrases() { return Lex().prospective_phrases; }
 

@@ -8,6 +8,8 @@
 #ifndef FACTLINT_CORE_LEXICON_H_
 #define FACTLINT_CORE_LEXICON_H_
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,7 +57,33 @@ inline constexpr unsigned kWordWeekday = 1u << 4;  // IsWeekday(w)
 inline constexpr unsigned kWordRelative = 1u << 5; // last, next, this, past ("last year")
 inline constexpr unsigned kWordSpeech = 1u << 6;   // IsSpeechWord(w)
 inline constexpr unsigned kWordHeShe = 1u << 7;    // he, she
-unsigned WordClasses(std::string_view w);
+// The table behind WordClasses: ask it once per range (WordClassesTable()), then Get per word.
+class WordClassTable {
+ public:
+  static constexpr size_t kMaxWord = 16;  // longer words are in none of the classes' lists
+  unsigned Get(std::string_view w) const {
+    // Most words are in no class: their first byte and length rule them out before any hash.
+    if (w.empty() || w.size() > kMaxWord ||
+        (lengths_by_first_[static_cast<unsigned char>(w[0])] & (1u << w.size())) == 0)
+      return 0;
+    return Lookup(w);
+  }
+  void Add(std::string_view w, unsigned bits);
+
+ private:
+  struct Slot {
+    std::string word;
+    unsigned bits = 0;
+  };
+  unsigned Lookup(std::string_view w) const;
+  Slot& Find(std::string_view w);
+  void Grow();
+  std::vector<Slot> slots_;  // open addressing, a power of two, at most half full
+  size_t used_ = 0;
+  std::array<uint32_t, 256> lengths_by_first_{};  // bit k: a word of k bytes starts with this byte
+};
+const WordClassTable& WordClassesTable();
+inline unsigned WordClasses(std::string_view w) { return WordClassesTable().Get(w); }
 
 // The segmenter's lists ("segmenter" in lexicon.json; docs/SEGMENTATION.md), matched as the text
 // writes the word unless said otherwise: "any case" ignores ASCII case.

@@ -16,12 +16,12 @@ namespace {
 
 using Token = TimexToken;
 
-// Tokens of s[begin, end) into *out (cleared first). A word's classes are looked up only when its
-// first byte could start a month, a weekday or "last"/"next"/"this"/"past": the finder asks
-// nothing of other words.
+// Tokens of s[begin, end) into *out (cleared first), each word with its classes (one look-up; the
+// table rules most words out by first byte and length before hashing).
 void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* out) {
   out->clear();
-  out->reserve((end - begin) / 4 + 1);  // news text: about one token per 5 bytes
+  out->reserve((end - begin) / 4 + 1);
+  const WordClassTable& classes = WordClassesTable();  // news text: about one token per 5 bytes
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = begin;
   while (i < end) {
@@ -37,9 +37,7 @@ void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* 
         if (p[j] < '0' || p[j] > '9') digits = false;
         ++j;
       }
-      uint16_t cls = 0;
-      if ((c < '0' || c > '9') && (c == 'l' || c == 'n' || c == 't' || c == 'p' || MayStartMonthOrWeekday(c)))
-        cls = static_cast<uint16_t>(WordClasses(s.substr(i, j - i)));
+      const uint16_t cls = static_cast<uint16_t>(classes.Get(s.substr(i, j - i)));
       out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, cls});
       i = j;
     } else {

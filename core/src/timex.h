@@ -50,7 +50,7 @@ struct TimexToken {
   uint32_t start, end;
   bool word;      // letters/digits
   bool number;    // all digits
-  uint16_t cls;   // WordClasses of a word that does not start with a digit, else 0
+  uint16_t cls;   // WordClasses of a word, 0 for punctuation
 };
 
 // Finds the time expressions in folded[begin, end), in order. Linear in the range.
