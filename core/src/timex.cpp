@@ -20,30 +20,25 @@ using Token = TimexToken;
 // table rules most words out by first byte and length before hashing).
 void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* out) {
   out->clear();
-  out->reserve((end - begin) / 4 + 1);
-  const WordClassTable& classes = WordClassesTable();  // news text: about one token per 5 bytes
+  out->reserve((end - begin) / 4 + 1);  // news text: about one token per 5 bytes
+  const WordClassTable& classes = WordClassesTable();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = begin;
   while (i < end) {
     const unsigned char c = p[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (!IsWordByte(c)) {
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), false, false, 0});
       ++i;
       continue;
     }
-    if (IsWordByte(c)) {
-      size_t j = i;
-      bool digits = true;
-      while (j < end && IsWordByte(p[j])) {
-        if (p[j] < '0' || p[j] > '9') digits = false;
-        ++j;
-      }
-      const uint16_t cls = static_cast<uint16_t>(classes.Get(s.substr(i, j - i)));
-      out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, cls});
-      i = j;
-    } else {
-      out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), false, false, 0});
-      ++i;
-    }
+    size_t j = i + 1;
+    while (j < end && IsWordByte(p[j])) ++j;
+    bool digits = c >= '0' && c <= '9';
+    for (size_t k = i + 1; digits && k < j; ++k) digits = p[k] >= '0' && p[k] <= '9';
+    const uint16_t cls = static_cast<uint16_t>(classes.Get(std::string_view(s.data() + i, j - i)));
+    out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, cls});
+    i = j;
   }
 }
 
