@@ -133,6 +133,18 @@ void ScanQuotes(const FoldedView& text, const Sentences& sentences, uint32_t lo,
     }
     i = at + 1;
   }
+  auto mark = [&](size_t s, uint32_t pos, unsigned cls) {
+    if (cls != 0 && !InsideQuote(quotes, pos)) {
+      if (cls & kWordSpeech) out->speech[s] = 1;
+      else out->pronoun[s] = 1;
+    }
+  };
+  if (!sentences.said_from.empty()) {  // the words FindSentences marked
+    for (size_t s = first_sentence; s < end_sentence; ++s)
+      for (uint32_t k = sentences.said_from[s]; k < sentences.said_from[s + 1]; ++k)
+        mark(s, sentences.said[k].pos, sentences.said[k].cls);
+    return;
+  }
   const WordClassTable& classes = WordClassesTable();
   const auto* u = reinterpret_cast<const unsigned char*>(f);
   for (size_t s = first_sentence; s < end_sentence; ++s) {
@@ -145,11 +157,7 @@ void ScanQuotes(const FoldedView& text, const Sentences& sentences, uint32_t lo,
       uint32_t e = i + 1;
       while (e < shi && IsWordByte(u[e])) ++e;
       // One look-up of the word's classes (lexicon.h) instead of a list scan per question.
-      const unsigned cls = e - i <= 10 ? classes.Get(text.F(i, e)) & (kWordSpeech | kWordHeShe) : 0;
-      if (cls != 0 && !InsideQuote(quotes, i)) {
-        if (cls & kWordSpeech) out->speech[s] = 1;
-        else out->pronoun[s] = 1;
-      }
+      mark(s, i, e - i <= 10 ? classes.Get(text.F(i, e)) & (kWordSpeech | kWordHeShe) : 0);
       i = e;
     }
   }
