@@ -51,6 +51,7 @@ struct Lexicon {
       final_before_capital, sentence_starters, credit_labels, credit_labels_kept, list_numerals, caption_particles,
       run_in_pronouns, run_in_prepositions, run_in_blockers;
   std::array<bool, 256> run_in_first{};  // first bytes of run_in_pronouns and run_in_prepositions
+  std::array<uint8_t, 256> segmenter_first{};  // SegmenterFirstBytes
   std::array<bool, 256> month_or_weekday_first{};  // first bytes of the month forms and weekdays
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
@@ -110,6 +111,12 @@ Lexicon Parse() {
   set(&lex.final_before_capital, "segmenter", "final_before_capital_any_case");
   set(&lex.sentence_starters, "segmenter", "sentence_starters");
   set(&lex.credit_labels, "segmenter", "credit_labels_any_case");
+  for (const std::string& w : list("segmenter", "credit_labels_any_case")) {
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    lex.segmenter_first[c] |= kFirstOfCreditLabel;
+    if (c >= 'a' && c <= 'z') lex.segmenter_first[c - 32] |= kFirstOfCreditLabel;
+    if (c >= 'A' && c <= 'Z') lex.segmenter_first[c + 32] |= kFirstOfCreditLabel;
+  }
   set(&lex.credit_labels_kept, "segmenter", "credit_labels_kept_in_line");
   set(&lex.list_numerals, "segmenter", "list_numerals");
   set(&lex.caption_particles, "segmenter", "caption_particles");
@@ -122,6 +129,8 @@ Lexicon Parse() {
   };
   run_in(&lex.run_in_pronouns, "run_in_pronouns");
   run_in(&lex.run_in_prepositions, "run_in_prepositions");
+  for (size_t c = 0; c < 256; ++c)
+    if (lex.run_in_first[c]) lex.segmenter_first[c] |= kFirstOfRunIn;
   lex.prospective_phrases = list("checker", "prospective_phrases");
   std::vector<std::string> full = list("dates", "months"), abbr = list("dates", "month_abbreviations");
   for (size_t i = 0; i < full.size() && i < 12; ++i) lex.months.emplace_back(full[i], static_cast<int>(i) + 1);
@@ -252,6 +261,7 @@ bool IsCaptionParticle(std::string_view w) { return !w.empty() && Lex().caption_
 bool IsRunInPronoun(std::string_view w) { return !w.empty() && Lex().run_in_pronouns.Has(w); }
 bool IsRunInPreposition(std::string_view w) { return !w.empty() && Lex().run_in_prepositions.Has(w); }
 bool MayStartRunIn(unsigned char c) { return Lex().run_in_first[c]; }
+const std::array<uint8_t, 256>& SegmenterFirstBytes() { return Lex().segmenter_first; }
 bool MayStartMonthOrWeekday(unsigned char c) { return Lex().month_or_weekday_first[c]; }
 bool IsRunInBlocker(std::string_view w) { return !w.empty() && Lex().run_in_blockers.Has(w); }
 

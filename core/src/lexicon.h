@@ -100,6 +100,10 @@ bool IsCaptionParticle(std::string_view w);          // of, de, van: inside a ca
 bool IsRunInPronoun(std::string_view w);             // We, They: a sentence run on without a mark
 bool IsRunInPreposition(std::string_view w);         // In, On, At (+ " the ")
 bool MayStartRunIn(unsigned char c);                 // the first letter of either list's words
+// The same as a table, with the first letters of the credit labels (either case): the segmenter
+// asks at every space, so it keeps the table instead of calling per byte.
+inline constexpr uint8_t kFirstOfRunIn = 1, kFirstOfCreditLabel = 2;
+const std::array<uint8_t, 256>& SegmenterFirstBytes();
 bool IsRunInBlocker(std::string_view w);             // the, film, called: a title may follow
 
 // Prospective markers every English news text uses ("will", "ahead of"); the KB may add more.
