@@ -185,6 +185,25 @@ inline char LowerAscii(unsigned char c) {
   return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
 }
 
+// A run of ASCII bytes p[i..] before run_end: one UTF-16 unit (unit_run + byte offset), one folded
+// byte and its map back per byte; line starts appended. Returns where the run stops (run_end or
+// the first non-ASCII byte). A function of its own, with restrict pointers, so its loop keeps
+// everything in registers: inside the constructor the compiler reloaded them on every byte.
+__attribute__((noinline)) size_t AsciiRun(const unsigned char* __restrict p, size_t i, size_t run_end, size_t n,
+                                          uint32_t unit_run, uint32_t* __restrict u16, char* __restrict fold,
+                                          uint32_t* __restrict to_orig, std::vector<uint32_t>* line_starts) {
+  for (; i < run_end; ++i) {
+    const unsigned char c = p[i];
+    if (c >= 0x80) break;
+    u16[i] = unit_run + static_cast<uint32_t>(i);
+    *fold++ = LowerAscii(c);
+    *to_orig++ = static_cast<uint32_t>(i);
+    if (c <= '\r' && (c == '\n' || (c == '\r' && (i + 1 == n || p[i + 1] != '\n'))))
+      line_starts->push_back(static_cast<uint32_t>(i + 1));
+  }
+  return i;
+}
+
 }  // namespace
 
 Document::Document(std::string_view utf8) : text_(utf8) {
@@ -230,19 +249,8 @@ Document::Document(std::string_view utf8) : text_(utf8) {
     const size_t run_end = std::min(n, next_step);
     grow(fo + (run_end - i));
     const size_t i0 = i;
-    const uint32_t unit_run = unit - static_cast<uint32_t>(i0);  // unsigned: wraps, then adds back
-    size_t f = fo;
-    while (i < run_end && p[i] < 0x80) {
-      const unsigned char c = p[i];
-      u16[i] = unit_run + static_cast<uint32_t>(i);
-      fold[f] = LowerAscii(c);
-      to_orig[f] = static_cast<uint32_t>(i);
-      ++f;
-      if (c <= '\r' && (c == '\n' || (c == '\r' && (i + 1 == n || p[i + 1] != '\n')))) {
-        line_starts_.push_back(static_cast<uint32_t>(i + 1));
-      }
-      ++i;
-    }
+    // unit_run + i is byte i's UTF-16 offset within the run (unsigned: wraps, then adds back).
+    i = AsciiRun(p, i, run_end, n, unit - static_cast<uint32_t>(i0), u16, fold + fo, to_orig + fo, &line_starts_);
     const size_t run = i - i0;
     unit += static_cast<uint32_t>(run);
     chars += static_cast<uint32_t>(run);
