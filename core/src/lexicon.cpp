@@ -175,6 +175,7 @@ size_t WordHash(std::string_view w) {
 void WordClassTable::Add(std::string_view w, unsigned bits) {
   if (w.empty() || w.size() > kMaxWord) return;
   lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+  lengths_by_last_[static_cast<unsigned char>(w.back())] |= 1u << w.size();
   if ((used_ + 1) * 2 > slots_.size()) Grow();
   Slot& s = Find(w);
   if (s.word.empty()) {

@@ -62,9 +62,10 @@ class WordClassTable {
  public:
   static constexpr size_t kMaxWord = 16;  // longer words are in none of the classes' lists
   unsigned Get(std::string_view w) const {
-    // Most words are in no class: their first byte and length rule them out before any hash.
+    // Most words are in no class: their first and last bytes and length rule them out before any hash.
     if (w.empty() || w.size() > kMaxWord ||
-        (lengths_by_first_[static_cast<unsigned char>(w[0])] & (1u << w.size())) == 0)
+        (lengths_by_first_[static_cast<unsigned char>(w[0])] & (1u << w.size())) == 0 ||
+        (lengths_by_last_[static_cast<unsigned char>(w.back())] & (1u << w.size())) == 0)
       return 0;
     return Lookup(w);
   }
@@ -81,6 +82,7 @@ class WordClassTable {
   std::vector<Slot> slots_;  // open addressing, a power of two, at most half full
   size_t used_ = 0;
   std::array<uint32_t, 256> lengths_by_first_{};  // bit k: a word of k bytes starts with this byte
+  std::array<uint32_t, 256> lengths_by_last_{};   // bit k: a word of k bytes ends with this byte
 };
 const WordClassTable& WordClassesTable();
 inline unsigned WordClasses(std::string_view w) { return WordClassesTable().Get(w); }
