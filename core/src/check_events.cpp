@@ -47,7 +47,9 @@ void CheckAnachronism(const CheckContext& ctx, const Rule& rule, FindingSink* ou
 }
 
 // A non-prospective mention of one event with a stated date that misses the KB's date by more
-// than tolerance_days either side (1: news across time zones dates the same night differently).
+// than tolerance_days either side when the stated date is a day (1: news across time zones dates
+// the same night differently); a stated month or year must overlap the KB's dates (a year-only
+// event of 2004 and "in 2005" meet at midnight, but disagree).
 // A stated date that matches one of the event's other dates (a related step) has the
 // related_date_severity (info) instead of the rule's.
 void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
@@ -59,7 +61,7 @@ void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSi
     const KbEvent& k = kb.events[static_cast<size_t>(em.events.front())];
     int32_t sa = te.First().days, sb = te.Last().days;
     Interval kd = EventDays(k);
-    const int32_t tolerance = rule.params.Int("tolerance_days");
+    const int32_t tolerance = te.precision == TimePrecision::kDay ? rule.params.Int("tolerance_days") : 0;
     if (sa - tolerance <= kd.b && kd.a <= sb + tolerance) continue;  // the stated date agrees
     const KbOtherDate* other = nullptr;
     for (const KbOtherDate& od : k.other_dates)

@@ -62,7 +62,7 @@ struct BlockAnalysis {
 // break or starts or ends with a space (segment_chars.h: SpaceAt, the spaces the segmenter trims).
 bool BlockSafe(const PhraseMatcher& matcher) {
   for (size_t id = 0; id < matcher.pattern_count(); ++id) {
-    const std::string& p = matcher.pattern(static_cast<int>(id));
+    const std::string_view p = matcher.pattern(static_cast<int>(id));
     if (p.empty()) continue;
     if (p.find('\n') != std::string::npos) return false;
     if (segment_internal::SpaceAt(p, 0) != 0 || segment_internal::SpaceBefore(p, p.size(), 0) != 0) return false;

@@ -102,31 +102,27 @@ void KbLoader::Build(Kb* kb) {
   for (RawEvent& e : events_) kb->events.push_back(std::move(e.value));
   for (RawQuote& q : quotes_) kb->quotes.push_back(std::move(q.value));
   kb->lexicon = std::move(lexicon_);
-  kb->person_by_id = std::move(person_by_id_);
-  kb->office_by_id = std::move(office_by_id_);
-  kb->source_by_id = std::move(source_by_id_);
-  kb->event_by_id = std::move(event_by_id_);
-
-  kb->terms_by_person.assign(kb->people.size(), {});
-  kb->terms_by_office.assign(kb->offices.size(), {});
-  kb->quotes_by_speaker.assign(kb->people.size(), {});
-  for (size_t i = 0; i < kb->terms.size(); ++i) {
-    kb->terms_by_person[static_cast<size_t>(kb->terms[i].person)].push_back(static_cast<int>(i));
-    kb->terms_by_office[static_cast<size_t>(kb->terms[i].office)].push_back(static_cast<int>(i));
-  }
+  // The lookups, each as one CSR array: counted, placed in file order, then each list sorted.
+  auto lists = [](size_t count, size_t items, auto key_of, auto less) {
+    std::vector<uint32_t> begin(count + 1, 0);
+    for (size_t i = 0; i < items; ++i) ++begin[static_cast<size_t>(key_of(i)) + 1];
+    for (size_t k = 0; k < count; ++k) begin[k + 1] += begin[k];
+    std::vector<int> list(items);
+    std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+    for (size_t i = 0; i < items; ++i) list[fill[static_cast<size_t>(key_of(i))]++] = static_cast<int>(i);
+    for (size_t k = 0; k < count; ++k)
+      std::stable_sort(list.begin() + begin[k], list.begin() + begin[k + 1], less);
+    return IndexLists(std::move(begin), std::move(list));
+  };
   auto by_start = [&](int a, int b) {
     return kb->terms[static_cast<size_t>(a)].start < kb->terms[static_cast<size_t>(b)].start;
   };
-  for (auto& list : kb->terms_by_person) std::stable_sort(list.begin(), list.end(), by_start);
-  for (auto& list : kb->terms_by_office) std::stable_sort(list.begin(), list.end(), by_start);
-  for (size_t i = 0; i < kb->quotes.size(); ++i) {
-    kb->quotes_by_speaker[static_cast<size_t>(kb->quotes[i].speaker)].push_back(static_cast<int>(i));
-  }
-  for (auto& list : kb->quotes_by_speaker) {
-    std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
-      return kb->quotes[static_cast<size_t>(a)].date < kb->quotes[static_cast<size_t>(b)].date;
-    });
-  }
+  kb->terms_by_person = lists(kb->people.size(), kb->terms.size(), [&](size_t i) { return kb->terms[i].person; }, by_start);
+  kb->terms_by_office = lists(kb->offices.size(), kb->terms.size(), [&](size_t i) { return kb->terms[i].office; }, by_start);
+  kb->quotes_by_speaker = lists(kb->people.size(), kb->quotes.size(), [&](size_t i) { return kb->quotes[i].speaker; },
+                                [&](int a, int b) {
+                                  return kb->quotes[static_cast<size_t>(a)].date < kb->quotes[static_cast<size_t>(b)].date;
+                                });
 }
 
 }  // namespace kb_load

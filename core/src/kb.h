@@ -6,10 +6,12 @@
 #define FACTLINT_CORE_KB_H_
 
 #include <memory>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "factlint/factlint.h"
@@ -97,6 +99,23 @@ struct KbLexicon {
   std::vector<std::string> hedges, anonymous, prospective;
 };
 
+// Lists of indexes per record, in one array (CSR): lists[i] is list i as a span. Two allocations
+// for all the lists, not one per list.
+class IndexLists {
+ public:
+  IndexLists() = default;
+  // begin: count + 1 offsets from 0, never decreasing, the last = items.size().
+  IndexLists(std::vector<uint32_t> begin, std::vector<int> items) : begin_(std::move(begin)), items_(std::move(items)) {}
+  std::span<const int> operator[](size_t i) const { return {items_.data() + begin_[i], begin_[i + 1] - begin_[i]}; }
+  size_t size() const { return begin_.size() - 1; }
+  const std::vector<uint32_t>& begins() const { return begin_; }
+  const std::vector<int>& items() const { return items_; }
+
+ private:
+  std::vector<uint32_t> begin_ = std::vector<uint32_t>(1, 0);
+  std::vector<int> items_;
+};
+
 struct Kb {
   int schema_version = 0;
   std::string name;
@@ -109,16 +128,24 @@ struct Kb {
   std::vector<KbQuote> quotes;
   KbLexicon lexicon;
 
-  // Lookups built by the loader.
-  std::unordered_map<std::string, int> person_by_id, office_by_id, source_by_id, event_by_id;
-  std::vector<std::vector<int>> terms_by_person;  // person index -> term indexes, by start
-  std::vector<std::vector<int>> terms_by_office;  // office index -> term indexes, by start
-  std::vector<std::vector<int>> quotes_by_speaker;  // person index -> quote indexes, by date
+  // Lookups built by the loader. (Ids became indexes on load; KbIndexOf finds one by id.)
+  IndexLists terms_by_person;    // person index -> term indexes, by start
+  IndexLists terms_by_office;    // office index -> term indexes, by start
+  IndexLists quotes_by_speaker;  // person index -> quote indexes, by date
 
   // The phrase index of kb_index.h, built once by LoadKb so a Check does not rebuild or look it
   // up; null for a Kb assembled by hand (GetKbIndex then builds and caches one).
   std::shared_ptr<const KbIndex> index;
 };
+
+// The index of the record (people, offices, sources, events) with this id, -1 when none: a scan,
+// for tests and tools (a Check never looks an id up).
+template <typename Record>
+int KbIndexOf(const std::vector<Record>& records, std::string_view id) {
+  for (size_t i = 0; i < records.size(); ++i)
+    if (records[i].id == id) return static_cast<int>(i);
+  return -1;
+}
 
 // The trigger lint of `factlint kb-check` (not run by LoadKb: a KB with generic triggers loads).
 // Validates json_text as ValidateKb does; when it is valid, returns a kKbLint error for each event

@@ -29,14 +29,15 @@ std::string WithoutInitialPeriods(std::string_view name) {
 
 std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
   auto index = std::make_shared<KbIndex>();
+  std::vector<std::vector<PhraseRef>> refs;  // per pattern id, made into index->refs at the end
   auto add = [&](std::string_view phrase, PhraseKind kind, int id) {
     std::string folded = Fold(phrase);
     int p = index->matcher.Add(folded);
     if (p < 0) return;
-    if (static_cast<size_t>(p) >= index->refs.size()) index->refs.resize(static_cast<size_t>(p) + 1);
-    for (const PhraseRef& r : index->refs[static_cast<size_t>(p)])
+    if (static_cast<size_t>(p) >= refs.size()) refs.resize(static_cast<size_t>(p) + 1);
+    for (const PhraseRef& r : refs[static_cast<size_t>(p)])
       if (r.kind == kind && r.id == id) return;
-    index->refs[static_cast<size_t>(p)].push_back(PhraseRef{kind, id});
+    refs[static_cast<size_t>(p)].push_back(PhraseRef{kind, id});
   };
   for (size_t i = 0; i < kb.people.size(); ++i) {
     const KbPerson& p = kb.people[i];
@@ -58,7 +59,14 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
   for (const auto& s : kb.lexicon.anonymous) add(s, PhraseKind::kAnonymous, -1);
   for (const auto& s : kb.lexicon.prospective) add(s, PhraseKind::kProspective, -1);
   for (const auto& s : BuiltinProspectivePhrases()) add(s, PhraseKind::kProspective, -1);
-  index->refs.resize(index->matcher.pattern_count());
+  refs.resize(index->matcher.pattern_count());
+  std::vector<uint32_t> begin(1, 0);
+  std::vector<PhraseRef> list;
+  for (const auto& l : refs) {
+    list.insert(list.end(), l.begin(), l.end());
+    begin.push_back(static_cast<uint32_t>(list.size()));
+  }
+  index->refs = PhraseRefs(std::move(begin), std::move(list));
   index->matcher.Build();
   for (const KbTerm& t : kb.terms)
     if (!index->earliest || t.start < *index->earliest) index->earliest = t.start;

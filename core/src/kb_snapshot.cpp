@@ -100,31 +100,27 @@ void Strs(const std::vector<std::string>& v, StringPool* pool, Writer* w) {
   for (const std::string& s : v) w->U32(pool->Ref(s));
 }
 
-void Csr(const std::vector<std::vector<int>>& lists, Writer* w) {
+void Csr(const IndexLists& lists, Writer* w) {
   w->U32(static_cast<uint32_t>(lists.size()));
-  uint32_t at = 0;
-  for (const auto& l : lists) {
-    w->U32(at);
-    at += static_cast<uint32_t>(l.size());
-  }
-  w->U32(at);
-  for (const auto& l : lists)
-    for (int v : l) w->I32(v);
+  w->Raw(lists.begins().data(), lists.begins().size() * 4);
+  w->Raw(lists.items().data(), lists.items().size() * 4);
 }
 
 }  // namespace
 
-void SnapshotCodec::WriteMatcher(const PhraseMatcher& m,
-                                 const std::vector<uint32_t>& pattern_strings, Writer* w) {
-  w->U32(static_cast<uint32_t>(pattern_strings.size()));
-  for (uint32_t s : pattern_strings) w->U32(s);
-  std::vector<int32_t> sorted(m.patterns_.size());
-  for (size_t i = 0; i < sorted.size(); ++i) sorted[i] = static_cast<int32_t>(i);
-  std::sort(sorted.begin(), sorted.end(), [&](int32_t a, int32_t b) {
-    return m.patterns_[static_cast<size_t>(a)] < m.patterns_[static_cast<size_t>(b)];
-  });
-  w->Raw(sorted.data(), sorted.size() * 4);
-  w->I32s(m.fail_);
+void SnapshotCodec::WriteMatcher(const PhraseMatcher& m, Writer* w) {
+  w->U32(static_cast<uint32_t>(m.pattern_count()));
+  w->Raw(m.pattern_begin_.data(), m.pattern_begin_.size() * 4);
+  w->Raw(m.pattern_bytes_.data(), m.pattern_bytes_.size());
+  const size_t n = m.out_.size();
+  w->U32(static_cast<uint32_t>(n));
+  w->Raw(m.edge_begin_.data(), m.edge_begin_.size() * 4);
+  w->Raw(m.edge_byte_.data(), m.edge_byte_.size());
+  w->Raw(m.fail_.data(), m.fail_.size() * 4);
+  std::vector<int32_t> state_of(m.pattern_count(), 0);  // where each pattern ends
+  for (size_t s = 0; s < n; ++s)
+    if (m.out_[s] >= 0) state_of[static_cast<size_t>(m.out_[s])] = static_cast<int32_t>(s);
+  w->Raw(state_of.data(), state_of.size() * 4);
 }
 
 std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
@@ -223,23 +219,13 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
   body.End();
 
   body.Begin(kMatcher);
-  std::vector<uint32_t> pattern_strings;
-  pattern_strings.reserve(index->matcher.pattern_count());
-  for (size_t i = 0; i < index->matcher.pattern_count(); ++i)
-    pattern_strings.push_back(pool.Ref(index->matcher.pattern(static_cast<int>(i))));
-  SnapshotCodec::WriteMatcher(index->matcher, pattern_strings, &body);
+  SnapshotCodec::WriteMatcher(index->matcher, &body);
   body.End();
 
   body.Begin(kRefs);
   body.U32(static_cast<uint32_t>(index->refs.size()));
-  uint32_t at = 0;
-  for (const auto& l : index->refs) {
-    body.U32(at);
-    at += static_cast<uint32_t>(l.size());
-  }
-  body.U32(at);
-  for (const auto& l : index->refs)
-    for (const PhraseRef& r : l) body.U8(static_cast<uint8_t>(r.kind)), body.I32(r.id);
+  body.Raw(index->refs.begins().data(), index->refs.begins().size() * 4);
+  for (const PhraseRef& r : index->refs.list()) body.U8(static_cast<uint8_t>(r.kind)), body.I32(r.id);
   body.OptDate(index->earliest);
   body.End();
 

@@ -13,19 +13,24 @@
 //           u64 hash of the JSON text it was compiled from, u64 body size, u64 body hash
 //   body    sections, each {u32 tag, u32 0, u64 size, bytes}, in this order: meta, strings (every
 //           string once, referenced by u32 index), sources, people, offices, terms, events,
-//           quotes, lexicon, lookups (terms by person/office, quotes by speaker), matcher (its
-//           patterns, their byte order and its failure links: the costly parts of
-//           PhraseMatcher::Build; the trie, output links and dense rows are rebuilt from them in
-//           one linear pass), refs (what each pattern names), then nothing.
+//           quotes, lexicon, lookups (terms by person/office, quotes by speaker, as CSR), matcher
+//           (the built automaton, each array copied in one piece: u32 pattern count, u32 pattern
+//           offsets, pattern bytes, u32 state count, u32 edge offsets per state, u8 edge bytes
+//           (the trie numbered breadth first: edge e leads to state e + 1), i32 failure links,
+//           i32 the state where each pattern ends; byte classes, output links, dense rows and
+//           pattern info are derived from these in one pass, PhraseMatcher::Link), refs (what
+//           each pattern names, CSR), then nothing. Version 1 stored the patterns' byte order and
+//           rebuilt the trie on every load.
 //
 // Reading checks, in order, each failure an Error (kKbSnapshot) that names the check and its byte
 // offset: magic, version, layout, core fingerprint, body size against the bytes, body hash
 // (64-bit, multiply-rotate over words: a corruption check, not a signature), then every section's
 // tag and bounds, every count against the bytes left, every string index against the pool, every
 // person/office/source/event/term/quote index against its table, CSR offsets that start at 0 and
-// never decrease, the pattern order (a permutation, strictly increasing in bytes, no empty
-// pattern) and failure links that lead each state to a shallower one (so no scan can loop or
-// report a match longer than the text read). A snapshot that passes is checked with like a KB
+// never decrease, no empty pattern, the trie a tree (every child numbered after its parent, edge
+// offsets covering the states, each state's edge bytes strictly increasing), failure links that
+// lead each state to an earlier, shallower one and each pattern ending at a distinct state as deep
+// as it is long (so no scan can loop or report a match longer than the text read). A snapshot that passes is checked with like a KB
 // from LoadKb; the round-trip tests compare the reports byte for byte.
 
 #ifndef FACTLINT_CORE_KB_SNAPSHOT_H_
@@ -41,7 +46,7 @@
 namespace factlint {
 
 inline constexpr char kKbSnapshotMagic[8] = {'F', 'L', 'K', 'B', 'S', 'N', 'A', 'P'};
-inline constexpr uint32_t kKbSnapshotVersion = 1;
+inline constexpr uint32_t kKbSnapshotVersion = 2;
 inline constexpr size_t kKbSnapshotHeaderSize = 48;
 
 // The 64-bit hash the snapshot uses for its body and for the JSON text it names.

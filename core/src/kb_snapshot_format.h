@@ -59,11 +59,9 @@ class SnapshotWriter;
 // Friend of PhraseMatcher (matcher.h): the only code that sees its tables from outside.
 class SnapshotCodec {
  public:
-  static void WriteMatcher(const PhraseMatcher& m, const std::vector<uint32_t>& pattern_strings,
-                           SnapshotWriter* w);
-  static std::optional<std::string> ReadMatcher(SnapshotReader* r,
-                                                std::vector<std::string> patterns,
-                                                PhraseMatcher* m);
+  static void WriteMatcher(const PhraseMatcher& m, SnapshotWriter* w);
+  // Reads and checks the tables (see kb_snapshot.h); on a failure r holds the error.
+  static void ReadMatcher(SnapshotReader* r, PhraseMatcher* m);
 };
 
 }  // namespace factlint

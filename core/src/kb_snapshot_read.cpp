@@ -20,7 +20,10 @@ namespace factlint {
 // --- reading ---------------------------------------------------------------------------------
 
 // A cursor over the bytes with the first failure kept: after a failure every read returns zeros
-// and the caller returns at its next check of ok().
+// and the caller returns at its next check of ok(). The readers of one field are kept out of line
+// (noinline): inlined with their error messages at every call site they made Read one 28 KB wasm
+// function, whose optimising compile (V8 tiers a function up while it runs its first, cold load)
+// took ~0.4 s of a cold start on a loaded machine.
 class SnapshotReader {
  public:
   explicit SnapshotReader(std::string_view bytes) : b_(bytes) {}
@@ -28,19 +31,22 @@ class SnapshotReader {
   const std::string& error() const { return error_; }
   size_t pos() const { return pos_; }
   size_t left() const { return end_ - pos_; }
-  void Fail(std::string what) {
+  [[gnu::noinline]] void Fail(std::string what) {
     if (error_.empty())
       error_ = std::move(what) + " (byte " + std::to_string(pos_) +
                (where_.empty() ? "" : ", section " + where_) + ")";
   }
+  // True when n more bytes can be read; the failure (message building) is out of line.
   bool Need(uint64_t n, const char* what) {
+    if (error_.empty() && n <= static_cast<uint64_t>(end_ - pos_)) [[likely]]
+      return true;
+    return NeedFailed(n, what);
+  }
+  [[gnu::noinline]] bool NeedFailed(uint64_t n, const char* what) {
     if (!ok()) return false;
-    if (n > static_cast<uint64_t>(left())) {
-      Fail(std::string("truncated: ") + what + " needs " + std::to_string(n) + " bytes, " +
-           std::to_string(left()) + " left");
-      return false;
-    }
-    return true;
+    Fail(std::string("truncated: ") + what + " needs " + std::to_string(n) + " bytes, " +
+         std::to_string(left()) + " left");
+    return false;
   }
   void Raw(void* out, size_t n, const char* what) {
     if (!Need(n, what)) {
@@ -71,7 +77,7 @@ class SnapshotReader {
     return v;
   }
   // A count of items of at least min_bytes each: refused when the bytes left cannot hold them.
-  uint32_t Count(size_t min_bytes, const char* what) {
+  [[gnu::noinline]] uint32_t Count(size_t min_bytes, const char* what) {
     const uint32_t n = U32(what);
     if (ok() && static_cast<uint64_t>(n) * min_bytes > left()) {
       Fail(std::string(what) + " count " + std::to_string(n) + " does not fit in the " +
@@ -80,7 +86,7 @@ class SnapshotReader {
     }
     return ok() ? n : 0;
   }
-  bool Bool(const char* what) {
+  [[gnu::noinline]] bool Bool(const char* what) {
     const uint8_t v = U8(what);
     if (v > 1) Fail(std::string(what) + " is " + std::to_string(v) + ", not 0 or 1");
     return v == 1;
@@ -107,7 +113,7 @@ class SnapshotReader {
 
   // Sections: Open checks the tag and bounds and limits reads to the section; Close checks that
   // the section was read to its end.
-  bool Open(uint32_t tag) {
+  [[gnu::noinline]] bool Open(uint32_t tag) {
     where_.clear();
     const uint32_t got = U32("section tag");
     U32("section flags");
@@ -126,7 +132,7 @@ class SnapshotReader {
     end_ = pos_ + static_cast<size_t>(size);
     return true;
   }
-  void Close(size_t file_end) {
+  [[gnu::noinline]] void Close(size_t file_end) {
     if (ok() && pos_ != end_)
       Fail(std::to_string(end_ - pos_) + " unread bytes at the end of the section");
     end_ = file_end;
@@ -135,7 +141,7 @@ class SnapshotReader {
 
   // Strings of the pool, by index.
   std::vector<std::string_view>* pool = nullptr;
-  std::string Str(const char* what) {
+  [[gnu::noinline]] std::string Str(const char* what) {
     const uint32_t i = U32(what);
     if (!ok()) return {};
     if (pool == nullptr || i >= pool->size()) {
@@ -145,7 +151,7 @@ class SnapshotReader {
     }
     return std::string((*pool)[i]);
   }
-  std::vector<std::string> Strs(const char* what) {
+  [[gnu::noinline]] std::vector<std::string> Strs(const char* what) {
     const uint32_t n = Count(4, what);
     std::vector<std::string> out;
     out.reserve(n);
@@ -153,24 +159,24 @@ class SnapshotReader {
     return out;
   }
   // An index into a table of `size` entries (or -1 when allowed).
-  int32_t Index(size_t size, bool allow_none, const char* what) {
+  [[gnu::noinline]] int32_t Index(size_t size, bool allow_none, const char* what) {
     const int32_t v = I32(what);
     if (ok() && !((allow_none && v == -1) || (v >= 0 && static_cast<size_t>(v) < size)))
       Fail(std::string(what) + " " + std::to_string(v) + " is out of range (" +
            std::to_string(size) + " entries)");
     return ok() ? v : 0;
   }
-  std::optional<int> OptI32(const char* what) {
+  [[gnu::noinline]] std::optional<int> OptI32(const char* what) {
     const bool has = Bool(what);
     const int32_t v = I32(what);
     return has ? std::optional<int>(v) : std::nullopt;
   }
-  std::optional<Date> OptDate(const char* what) {
+  [[gnu::noinline]] std::optional<Date> OptDate(const char* what) {
     std::optional<int> v = OptI32(what);
     return v ? std::optional<Date>(Date{*v}) : std::nullopt;
   }
   template <typename E>
-  E Enum(uint8_t max, const char* what) {
+  [[gnu::noinline]] E Enum(uint8_t max, const char* what) {
     const uint8_t v = U8(what);
     if (ok() && v > max)
       Fail(std::string(what) + " " + std::to_string(v) + " is not a known value (at most " +
@@ -188,65 +194,116 @@ class SnapshotReader {
 
 namespace {
 
+// CSR offsets: count + 1 of them, from 0, never decreasing; returns false (r failed) otherwise.
+bool ReadOffsets(SnapshotReader* r, size_t count, std::vector<uint32_t>* begin, const char* what) {
+  r->U32s(count + 1, begin, what);
+  if (!r->ok()) return false;
+  if ((*begin)[0] != 0) r->Fail(std::string(what) + ": offsets do not start at 0");
+  for (size_t i = 0; i < count && r->ok(); ++i)
+    if ((*begin)[i + 1] < (*begin)[i])
+      r->Fail(std::string(what) + ": offsets decrease at list " + std::to_string(i));
+  return r->ok();
+}
+
 // A CSR list of lists of indexes into a table of `range` entries; `count` lists expected.
-std::vector<std::vector<int>> ReadCsr(SnapshotReader* r, size_t count, size_t range,
-                                      const char* what) {
-  std::vector<std::vector<int>> out;
+IndexLists ReadCsr(SnapshotReader* r, size_t count, size_t range, const char* what) {
   const uint32_t n = r->Count(4, what);
-  if (!r->ok()) return out;
+  if (!r->ok()) return {};
   if (n != count) {
     r->Fail(std::string(what) + ": " + std::to_string(n) + " lists, expected " +
             std::to_string(count));
-    return out;
+    return {};
   }
   std::vector<uint32_t> begin;
-  r->U32s(static_cast<size_t>(n) + 1, &begin, what);
-  if (!r->ok()) return out;
-  if (begin[0] != 0) r->Fail(std::string(what) + ": offsets do not start at 0");
-  for (size_t i = 0; i < n && r->ok(); ++i)
-    if (begin[i + 1] < begin[i])
-      r->Fail(std::string(what) + ": offsets decrease at list " + std::to_string(i));
-  if (!r->Need(static_cast<uint64_t>(begin[n]) * 4, what)) return out;
-  out.resize(n);
-  for (size_t i = 0; i < n && r->ok(); ++i) {
-    out[i].reserve(begin[i + 1] - begin[i]);
-    for (uint32_t k = begin[i]; k < begin[i + 1] && r->ok(); ++k)
-      out[i].push_back(r->Index(range, false, what));
-  }
-  return out;
+  if (!ReadOffsets(r, n, &begin, what)) return {};
+  std::vector<int32_t> items;
+  const size_t at = r->pos();
+  r->I32s(begin[n], &items, what);
+  for (size_t k = 0; k < items.size() && r->ok(); ++k)
+    if (items[k] < 0 || static_cast<size_t>(items[k]) >= range)
+      r->Fail(std::string(what) + " " + std::to_string(items[k]) + " is out of range (" +
+              std::to_string(range) + " entries; item " + std::to_string(k) + " at byte " +
+              std::to_string(at + 4 * k) + ")");
+  if (!r->ok()) return {};
+  return IndexLists(std::move(begin), std::move(items));
 }
 
 }  // namespace
 
-std::optional<std::string> SnapshotCodec::ReadMatcher(SnapshotReader* r,
-                                                      std::vector<std::string> patterns,
-                                                      PhraseMatcher* m) {
-  std::vector<int32_t> sorted;
-  r->I32s(patterns.size(), &sorted, "pattern order");
-  const uint32_t n = r->Count(4, "failure links");
-  std::vector<int32_t> fail;
-  r->I32s(n, &fail, "failure links");
-  if (!r->ok()) return std::nullopt;
-  // The order: every pattern once, in strictly increasing byte order (the trie is built from it),
-  // none empty.
-  std::vector<bool> seen(patterns.size());
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    const int32_t id = sorted[i];
-    if (id < 0 || static_cast<size_t>(id) >= patterns.size() || seen[static_cast<size_t>(id)])
-      return "pattern order entry " + std::to_string(i) + " (" + std::to_string(id) +
-             ") is not a pattern not yet listed";
-    seen[static_cast<size_t>(id)] = true;
-    if (patterns[static_cast<size_t>(id)].empty())
-      return "pattern " + std::to_string(id) + " is empty";
-    if (i > 0 &&
-        !(patterns[static_cast<size_t>(sorted[i - 1])] < patterns[static_cast<size_t>(id)]))
-      return "pattern order entry " + std::to_string(i) +
-             " is not after the one before it in byte order";
+// The matcher's tables, each read with one copy, then checked so that no scan can leave them,
+// loop or report a match longer than the text read: patterns not empty; the trie a tree whose
+// states are numbered so that every child comes after its parent (edge e leads to state e + 1),
+// each state's edge bytes strictly increasing; every failure link to an earlier, shallower state;
+// every pattern ending at a distinct state as deep as the pattern is long. The rest (byte classes,
+// output links, dense rows, pattern info) is derived from these by PhraseMatcher::Link.
+void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
+  const uint32_t count = r->Count(4, "patterns");
+  std::vector<uint32_t> begin;
+  if (!ReadOffsets(r, count, &begin, "pattern offsets")) return;
+  for (uint32_t i = 0; i < count; ++i)
+    if (begin[i + 1] == begin[i]) return r->Fail("pattern " + std::to_string(i) + " is empty");
+  const std::string_view bytes = r->Bytes(begin[count], "pattern bytes");
+  const uint32_t n = r->Count(9, "matcher states");
+  if (r->ok() && n == 0) return r->Fail("the matcher has no states (not even the root)");
+  const size_t edges_at = r->pos();
+  r->U32s(static_cast<size_t>(n) + 1, &m->edge_begin_, "matcher edge offsets");
+  const std::string_view edge_bytes = r->Bytes(n - 1, "matcher edge bytes");
+  const size_t fail_at = r->pos();
+  r->I32s(n, &m->fail_, "matcher failure links");
+  std::vector<int32_t> state_of;
+  const size_t states_at = r->pos();
+  r->I32s(count, &state_of, "pattern end states");
+  if (!r->ok()) return;
+  const std::vector<uint32_t>& eb = m->edge_begin_;
+  if (eb[0] != 0 || eb[n] != n - 1)
+    return r->Fail("matcher edge offsets run from " + std::to_string(eb[0]) + " to " +
+                   std::to_string(eb[n]) + ", not from 0 to " + std::to_string(n - 1) +
+                   " (byte " + std::to_string(edges_at) + ")");
+  for (uint32_t s = 0; s < n; ++s)
+    if (eb[s + 1] < eb[s])
+      return r->Fail("matcher edge offsets decrease at state " + std::to_string(s) + " (byte " +
+                     std::to_string(edges_at + 4 * (s + 1)) + ")");
+  // One pass in state order: a state's depth is known once its parent (numbered before it) is
+  // done, so its failure link can be checked there too.
+  const std::vector<int32_t>& fail = m->fail_;
+  if (fail[0] != 0)
+    return r->Fail("failure link " + std::to_string(fail[0]) + " of state 0 is not the root (byte " +
+                   std::to_string(fail_at) + ")");
+  std::vector<uint32_t> depth(n, 0);
+  for (uint32_t s = 0; s < n; ++s) {
+    const uint32_t begin_e = eb[s], end_e = eb[s + 1];
+    if (begin_e < s && begin_e != end_e)
+      return r->Fail("state " + std::to_string(s) + " has a child numbered before it (byte " +
+                     std::to_string(edges_at + 4 * s) + ")");
+    const int32_t f = fail[s];
+    if (s != 0 && (f < 0 || static_cast<uint32_t>(f) >= s || depth[static_cast<uint32_t>(f)] >= depth[s]))
+      return r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
+                     " is not an earlier, shallower state (byte " +
+                     std::to_string(fail_at + 4 * static_cast<size_t>(s)) + ")");
+    if (begin_e == end_e) continue;
+    const uint32_t d = depth[s] + 1;
+    depth[begin_e + 1] = d;
+    for (uint32_t e = begin_e + 1; e < end_e; ++e) {
+      if (static_cast<unsigned char>(edge_bytes[e]) <= static_cast<unsigned char>(edge_bytes[e - 1]))
+        return r->Fail("the edge bytes of state " + std::to_string(s) +
+                       " are not strictly increasing (edge " + std::to_string(e) + ")");
+      depth[e + 1] = d;
+    }
   }
-  m->patterns_ = std::move(patterns);
-  std::string bad = m->BuildFrom(sorted, PhraseMatcher::kDefaultDenseEntries, &fail);
-  if (!bad.empty()) return "matcher: " + bad;
-  return std::nullopt;
+  m->out_.assign(n, -1);
+  for (uint32_t i = 0; i < count; ++i) {
+    const int32_t t = state_of[i];
+    if (t <= 0 || static_cast<uint32_t>(t) >= n || depth[static_cast<uint32_t>(t)] != begin[i + 1] - begin[i] ||
+        m->out_[static_cast<uint32_t>(t)] >= 0)
+      return r->Fail("pattern " + std::to_string(i) + " ends at state " + std::to_string(t) +
+                     ", not a distinct state of its length (byte " +
+                     std::to_string(states_at + 4 * static_cast<size_t>(i)) + ")");
+    m->out_[static_cast<uint32_t>(t)] = static_cast<int32_t>(i);
+  }
+  m->pattern_bytes_.assign(bytes);
+  m->pattern_begin_ = std::move(begin);
+  m->edge_byte_.assign(edge_bytes.begin(), edge_bytes.end());
+  m->Link(/*compute_fail=*/false, PhraseMatcher::kDefaultDenseEntries);
 }
 
 namespace {
@@ -257,6 +314,216 @@ Error SnapshotError(std::string message) {
   e.message = "KB snapshot: " + std::move(message);
   return e;
 }
+
+// One function per section (see SnapshotReader on why they stay apart).
+[[gnu::noinline]] void ReadSources(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kSources)) {
+    const uint32_t n = r.Count(16, "sources");
+    kb->sources.resize(n);
+    for (KbSource& s : kb->sources) {
+      if (!r.ok()) break;
+      s.id = r.Str("source id"), s.name = r.Str("source name"), s.url = r.Str("source url"),
+      s.license = r.Str("source license");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadPeople(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kPeople)) {
+    const uint32_t n = r.Count(34, "people");
+    kb->people.resize(n);
+    for (KbPerson& p : kb->people) {
+      if (!r.ok()) break;
+      p.id = r.Str("person id"), p.name = r.Str("person name");
+      p.aliases = r.Strs("person aliases");
+      p.shorts = r.Strs("person short forms");
+      p.born = r.OptDate("person born");
+      p.born_precision = r.Enum<EventPrecision>(kMaxPrecision, "born precision");
+      p.died = r.OptDate("person died");
+      p.died_precision = r.Enum<EventPrecision>(kMaxPrecision, "died precision");
+      p.source = r.Index(kb->sources.size(), true, "person source");
+      p.ref = r.Str("person ref");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadOffices(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kOffices)) {
+    const uint32_t n = r.Count(18, "offices");
+    kb->offices.resize(n);
+    for (KbOffice& o : kb->offices) {
+      if (!r.ok()) break;
+      o.id = r.Str("office id"), o.name = r.Str("office name");
+      o.titles = r.Strs("office titles");
+      o.jurisdiction = r.Strs("office jurisdiction");
+      o.single_holder = r.Bool("office single_holder");
+      o.role = r.Enum<OfficeRole>(kMaxRole, "office role");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadTerms(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kTerms)) {
+    const uint32_t n = r.Count(44, "terms");
+    kb->terms.resize(n);
+    for (KbTerm& t : kb->terms) {
+      if (!r.ok()) break;
+      t.person = r.Index(kb->people.size(), false, "term person");
+      t.office = r.Index(kb->offices.size(), false, "term office");
+      t.start = Date{r.I32("term start")};
+      t.end = r.OptDate("term end");
+      t.acting = r.Bool("term acting");
+      t.source = r.Index(kb->sources.size(), false, "term source");
+      t.ref = r.Str("term ref"), t.party = r.Str("term party"), t.state = r.Str("term state");
+      t.district = r.OptI32("term district");
+      t.ordinal = r.OptI32("term ordinal");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadEvents(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kEvents)) {
+    const uint32_t n = r.Count(48, "events");
+    kb->events.resize(n);
+    for (KbEvent& e : kb->events) {
+      if (!r.ok()) break;
+      e.id = r.Str("event id"), e.name = r.Str("event name"), e.kind = r.Str("event kind"),
+      e.place = r.Str("event place");
+      e.date = Date{r.I32("event date")};
+      e.end = r.OptDate("event end");
+      e.precision = r.Enum<EventPrecision>(kMaxPrecision, "event precision");
+      const uint32_t parts = r.Count(4, "event participants");
+      for (uint32_t i = 0; i < parts && r.ok(); ++i)
+        e.participants.push_back(r.Index(kb->people.size(), false, "event participant"));
+      e.winner = r.OptI32("event winner");
+      if (e.winner && (*e.winner < 0 || static_cast<size_t>(*e.winner) >= kb->people.size()))
+        r.Fail("event winner " + std::to_string(*e.winner) + " is out of range");
+      e.triggers = r.Strs("event triggers");
+      const uint32_t others = r.Count(8, "event other dates");
+      for (uint32_t i = 0; i < others && r.ok(); ++i) {
+        KbOtherDate d;
+        d.date = Date{r.I32("other date")};
+        d.what = r.Str("other date what");
+        e.other_dates.push_back(std::move(d));
+      }
+      e.source = r.Index(kb->sources.size(), false, "event source");
+      e.ref = r.Str("event ref");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadQuotes(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kQuotes)) {
+    const uint32_t n = r.Count(24, "quotes");
+    kb->quotes.resize(n);
+    for (KbQuote& q : kb->quotes) {
+      if (!r.ok()) break;
+      q.speaker = r.Index(kb->people.size(), false, "quote speaker");
+      q.date = Date{r.I32("quote date")};
+      q.text = r.Str("quote text"), q.ref = r.Str("quote ref"), q.context = r.Str("quote context");
+      q.source = r.Index(kb->sources.size(), false, "quote source");
+    }
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadLexicon(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kLexicon)) {
+    kb->lexicon.hedges = r.Strs("lexicon hedges");
+    kb->lexicon.anonymous = r.Strs("lexicon anonymous");
+    kb->lexicon.prospective = r.Strs("lexicon prospective");
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadLookups(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kLookups)) {
+    kb->terms_by_person = ReadCsr(&r, kb->people.size(), kb->terms.size(), "terms by person");
+    kb->terms_by_office = ReadCsr(&r, kb->offices.size(), kb->terms.size(), "terms by office");
+    kb->quotes_by_speaker = ReadCsr(&r, kb->people.size(), kb->quotes.size(), "quotes by speaker");
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadMatcher(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kMatcher)) {
+    SnapshotCodec::ReadMatcher(&r, &index->matcher);
+    r.Close(file_end);
+  }
+}
+
+[[gnu::noinline]] void ReadRefs(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
+  (void)kb, (void)index;
+  if (r.Open(kRefs)) {
+    const uint32_t n = r.Count(4, "pattern refs");
+    if (r.ok() && n != index->matcher.pattern_count())
+      r.Fail("refs for " + std::to_string(n) + " patterns, the matcher has " +
+             std::to_string(index->matcher.pattern_count()));
+    std::vector<uint32_t> begin;
+    if (r.ok() && ReadOffsets(&r, n, &begin, "pattern ref offsets") &&
+        r.Need(static_cast<uint64_t>(begin[n]) * 5, "pattern refs")) {
+      std::vector<PhraseRef> list(begin[n]);
+      uint32_t pattern = 0;
+      for (uint32_t k = 0; k < begin[n] && r.ok(); ++k) {
+        while (begin[pattern + 1] <= k) ++pattern;
+        const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
+        const int32_t id = r.I32("pattern ref id");
+        size_t range = 0;
+        switch (kind) {
+          case PhraseKind::kPersonFull:
+          case PhraseKind::kPersonShort:
+            range = kb->people.size();
+            break;
+          case PhraseKind::kTitle:
+          case PhraseKind::kJurisdiction:
+            range = kb->offices.size();
+            break;
+          case PhraseKind::kTrigger:
+            range = kb->events.size();
+            break;
+          default:
+            range = 0;
+            break;
+        }
+        if (r.ok() && !(range == 0 ? id == -1 : id >= 0 && static_cast<size_t>(id) < range))
+          r.Fail("pattern " + std::to_string(pattern) + " names " + std::to_string(id) +
+                 ", out of range for its kind");
+        list[k] = PhraseRef{kind, id};
+      }
+      if (r.ok()) index->refs = PhraseRefs(std::move(begin), std::move(list));
+    }
+    index->earliest = r.OptDate("earliest date");
+    r.Close(file_end);
+  }
+}
+
+}  // namespace
+
+// The section readers in file order, called through this table: binaryen (the wasm optimiser of
+// the Emscripten link) inlines a function with one caller whatever its size and whatever noinline
+// says, which made them one 27 KB function again. Not const and not static, so no optimiser can
+// turn these calls back into direct ones.
+using SectionReader = void (*)(SnapshotReader&, Kb*, KbIndex*, size_t);
+extern SectionReader kSnapshotSectionReaders[10];
+SectionReader kSnapshotSectionReaders[10] = {ReadSources, ReadPeople,  ReadOffices, ReadTerms,
+                                             ReadEvents,  ReadQuotes,  ReadLexicon, ReadLookups,
+                                             ReadMatcher, ReadRefs};
+
+namespace {
 
 Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
   SnapshotReader r(bytes);
@@ -325,183 +592,10 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
       kb->name = std::string(pool[name_ref]);
   }
 
-  if (r.Open(kSources)) {
-    const uint32_t n = r.Count(16, "sources");
-    kb->sources.resize(n);
-    for (KbSource& s : kb->sources) {
-      if (!r.ok()) break;
-      s.id = r.Str("source id"), s.name = r.Str("source name"), s.url = r.Str("source url"),
-      s.license = r.Str("source license");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kPeople)) {
-    const uint32_t n = r.Count(34, "people");
-    kb->people.resize(n);
-    for (KbPerson& p : kb->people) {
-      if (!r.ok()) break;
-      p.id = r.Str("person id"), p.name = r.Str("person name");
-      p.aliases = r.Strs("person aliases");
-      p.shorts = r.Strs("person short forms");
-      p.born = r.OptDate("person born");
-      p.born_precision = r.Enum<EventPrecision>(kMaxPrecision, "born precision");
-      p.died = r.OptDate("person died");
-      p.died_precision = r.Enum<EventPrecision>(kMaxPrecision, "died precision");
-      p.source = r.Index(kb->sources.size(), true, "person source");
-      p.ref = r.Str("person ref");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kOffices)) {
-    const uint32_t n = r.Count(18, "offices");
-    kb->offices.resize(n);
-    for (KbOffice& o : kb->offices) {
-      if (!r.ok()) break;
-      o.id = r.Str("office id"), o.name = r.Str("office name");
-      o.titles = r.Strs("office titles");
-      o.jurisdiction = r.Strs("office jurisdiction");
-      o.single_holder = r.Bool("office single_holder");
-      o.role = r.Enum<OfficeRole>(kMaxRole, "office role");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kTerms)) {
-    const uint32_t n = r.Count(44, "terms");
-    kb->terms.resize(n);
-    for (KbTerm& t : kb->terms) {
-      if (!r.ok()) break;
-      t.person = r.Index(kb->people.size(), false, "term person");
-      t.office = r.Index(kb->offices.size(), false, "term office");
-      t.start = Date{r.I32("term start")};
-      t.end = r.OptDate("term end");
-      t.acting = r.Bool("term acting");
-      t.source = r.Index(kb->sources.size(), false, "term source");
-      t.ref = r.Str("term ref"), t.party = r.Str("term party"), t.state = r.Str("term state");
-      t.district = r.OptI32("term district");
-      t.ordinal = r.OptI32("term ordinal");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kEvents)) {
-    const uint32_t n = r.Count(48, "events");
-    kb->events.resize(n);
-    for (KbEvent& e : kb->events) {
-      if (!r.ok()) break;
-      e.id = r.Str("event id"), e.name = r.Str("event name"), e.kind = r.Str("event kind"),
-      e.place = r.Str("event place");
-      e.date = Date{r.I32("event date")};
-      e.end = r.OptDate("event end");
-      e.precision = r.Enum<EventPrecision>(kMaxPrecision, "event precision");
-      const uint32_t parts = r.Count(4, "event participants");
-      for (uint32_t i = 0; i < parts && r.ok(); ++i)
-        e.participants.push_back(r.Index(kb->people.size(), false, "event participant"));
-      e.winner = r.OptI32("event winner");
-      if (e.winner && (*e.winner < 0 || static_cast<size_t>(*e.winner) >= kb->people.size()))
-        r.Fail("event winner " + std::to_string(*e.winner) + " is out of range");
-      e.triggers = r.Strs("event triggers");
-      const uint32_t others = r.Count(8, "event other dates");
-      for (uint32_t i = 0; i < others && r.ok(); ++i) {
-        KbOtherDate d;
-        d.date = Date{r.I32("other date")};
-        d.what = r.Str("other date what");
-        e.other_dates.push_back(std::move(d));
-      }
-      e.source = r.Index(kb->sources.size(), false, "event source");
-      e.ref = r.Str("event ref");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kQuotes)) {
-    const uint32_t n = r.Count(24, "quotes");
-    kb->quotes.resize(n);
-    for (KbQuote& q : kb->quotes) {
-      if (!r.ok()) break;
-      q.speaker = r.Index(kb->people.size(), false, "quote speaker");
-      q.date = Date{r.I32("quote date")};
-      q.text = r.Str("quote text"), q.ref = r.Str("quote ref"), q.context = r.Str("quote context");
-      q.source = r.Index(kb->sources.size(), false, "quote source");
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kLexicon)) {
-    kb->lexicon.hedges = r.Strs("lexicon hedges");
-    kb->lexicon.anonymous = r.Strs("lexicon anonymous");
-    kb->lexicon.prospective = r.Strs("lexicon prospective");
-    r.Close(file_end);
-  }
-  if (r.Open(kLookups)) {
-    kb->terms_by_person = ReadCsr(&r, kb->people.size(), kb->terms.size(), "terms by person");
-    kb->terms_by_office = ReadCsr(&r, kb->offices.size(), kb->terms.size(), "terms by office");
-    kb->quotes_by_speaker = ReadCsr(&r, kb->people.size(), kb->quotes.size(), "quotes by speaker");
-    r.Close(file_end);
-  }
-  if (r.Open(kMatcher)) {
-    const uint32_t n = r.Count(4, "patterns");
-    std::vector<std::string> patterns;
-    patterns.reserve(n);
-    for (uint32_t i = 0; i < n && r.ok(); ++i) patterns.push_back(r.Str("pattern"));
-    if (r.ok()) {
-      std::optional<std::string> bad =
-          SnapshotCodec::ReadMatcher(&r, std::move(patterns), &index->matcher);
-      if (bad) r.Fail(*bad);
-    }
-    r.Close(file_end);
-  }
-  if (r.Open(kRefs)) {
-    const uint32_t n = r.Count(4, "pattern refs");
-    if (r.ok() && n != index->matcher.pattern_count())
-      r.Fail("refs for " + std::to_string(n) + " patterns, the matcher has " +
-             std::to_string(index->matcher.pattern_count()));
-    std::vector<uint32_t> begin;
-    r.U32s(static_cast<size_t>(n) + 1, &begin, "pattern ref offsets");
-    if (r.ok() && begin[0] != 0) r.Fail("pattern ref offsets do not start at 0");
-    for (uint32_t i = 0; i < n && r.ok(); ++i)
-      if (begin[i + 1] < begin[i])
-        r.Fail("pattern ref offsets decrease at pattern " + std::to_string(i));
-    if (r.ok() && r.Need(static_cast<uint64_t>(begin[n]) * 5, "pattern refs")) {
-      index->refs.resize(n);
-      for (uint32_t i = 0; i < n && r.ok(); ++i) {
-        for (uint32_t k = begin[i]; k < begin[i + 1] && r.ok(); ++k) {
-          const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
-          const int32_t id = r.I32("pattern ref id");
-          size_t range = 0;
-          switch (kind) {
-            case PhraseKind::kPersonFull:
-            case PhraseKind::kPersonShort:
-              range = kb->people.size();
-              break;
-            case PhraseKind::kTitle:
-            case PhraseKind::kJurisdiction:
-              range = kb->offices.size();
-              break;
-            case PhraseKind::kTrigger:
-              range = kb->events.size();
-              break;
-            default:
-              range = 0;
-              break;
-          }
-          if (r.ok() && !(range == 0 ? id == -1 : id >= 0 && static_cast<size_t>(id) < range))
-            r.Fail("pattern " + std::to_string(i) + " names " + std::to_string(id) +
-                   ", out of range for its kind");
-          index->refs[i].push_back(PhraseRef{kind, id});
-        }
-      }
-    }
-    index->earliest = r.OptDate("earliest date");
-    r.Close(file_end);
-  }
+  for (SectionReader read : kSnapshotSectionReaders) read(r, kb.get(), index.get(), file_end);
   if (r.ok() && r.left() != 0) r.Fail(std::to_string(r.left()) + " bytes after the last section");
   if (!r.ok()) return SnapshotError(r.error());
 
-  for (size_t i = 0; i < kb->people.size(); ++i)
-    kb->person_by_id.emplace(kb->people[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->offices.size(); ++i)
-    kb->office_by_id.emplace(kb->offices[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->sources.size(); ++i)
-    kb->source_by_id.emplace(kb->sources[i].id, static_cast<int>(i));
-  for (size_t i = 0; i < kb->events.size(); ++i)
-    kb->event_by_id.emplace(kb->events[i].id, static_cast<int>(i));
   kb->index = std::move(index);
   return KbHandle(std::move(kb));
 }

@@ -25,40 +25,34 @@ int PhraseMatcher::Add(std::string_view p) {
   bool has_word = false;
   for (unsigned char c : p) has_word = has_word || IsWordByte(c);
   if (p.empty() || !has_word) return -1;
-  const auto [it, inserted] = pattern_ids_.try_emplace(std::string(p), static_cast<int>(patterns_.size()));
+  const auto [it, inserted] = pattern_ids_.try_emplace(std::string(p), static_cast<int>(pattern_count()));
   if (!inserted) return it->second;
-  patterns_.push_back(it->first);
+  pattern_bytes_ += p;
+  pattern_begin_.push_back(static_cast<uint32_t>(pattern_bytes_.size()));
   built_ = false;
   return it->second;
 }
 
 void PhraseMatcher::Build(size_t max_dense_entries) {
-  std::vector<int32_t> sorted(patterns_.size());
-  for (size_t i = 0; i < sorted.size(); ++i) sorted[i] = static_cast<int32_t>(i);
-  std::sort(sorted.begin(), sorted.end(),
-            [&](int32_t a, int32_t b) { return patterns_[static_cast<size_t>(a)] < patterns_[static_cast<size_t>(b)]; });
-  BuildFrom(sorted, max_dense_entries, nullptr);
-}
+  const size_t count = pattern_count();
+  std::vector<int32_t> sorted(count);
+  for (size_t i = 0; i < count; ++i) sorted[i] = static_cast<int32_t>(i);
+  std::sort(sorted.begin(), sorted.end(), [&](int32_t a, int32_t b) { return pattern(a) < pattern(b); });
 
-std::string PhraseMatcher::BuildFrom(const std::vector<int32_t>& sorted_ids, size_t max_dense_entries,
-                                     const std::vector<int32_t>* given_fail) {
-  built_ = false;
   // The trie, from the patterns in sorted order: a pattern shares its longest common prefix with
   // the one before it, so only the rest is new, and every state's children are created in
-  // increasing byte order. States are numbered in creation order; the edges (parent, byte, child)
-  // are then put in CSR form by a stable counting sort on the parent. No map per state.
+  // increasing byte order. States are numbered in creation order (depth first) here; the edges
+  // (parent, byte) are put in CSR form by a stable counting sort on the parent. No map per state.
   struct NewEdge {
     int32_t parent;
     unsigned char byte;
   };
   std::vector<NewEdge> created;  // created[t - 1] made state t
   std::vector<int32_t> out(1, -1);
-  std::vector<int32_t> depth;    // kept only to check given failure links
-  if (given_fail) depth.push_back(0);
   std::vector<int32_t> path(1, 0);  // path[d] = the state after the first d bytes of the previous pattern
   std::string_view previous;
-  for (const int32_t id : sorted_ids) {
-    const std::string_view pat = patterns_[static_cast<size_t>(id)];
+  for (const int32_t id : sorted) {
+    const std::string_view pat = pattern(id);
     size_t common = 0;
     while (common < pat.size() && common < previous.size() && pat[common] == previous[common]) ++common;
     path.resize(common + 1);
@@ -66,120 +60,114 @@ std::string PhraseMatcher::BuildFrom(const std::vector<int32_t>& sorted_ids, siz
       const int32_t t = static_cast<int32_t>(out.size());
       created.push_back(NewEdge{path[d], static_cast<unsigned char>(pat[d])});
       out.push_back(-1);
-      if (given_fail) depth.push_back(static_cast<int32_t>(d + 1));
       path.push_back(t);
     }
     out[static_cast<size_t>(path[pat.size()])] = id;
     previous = pat;
   }
-  if (given_fail) {
-    if (given_fail->size() != out.size())
-      return std::to_string(given_fail->size()) + " failure links for a trie of " + std::to_string(out.size()) + " states";
-    for (size_t s = 0; s < out.size(); ++s) {
-      const int32_t f = (*given_fail)[s];
-      if (s == 0 ? f != 0 : (f < 0 || static_cast<size_t>(f) >= out.size() || depth[static_cast<size_t>(f)] >= depth[s]))
-        return "failure link " + std::to_string(f) + " of state " + std::to_string(s) + " is not a shallower state";
-    }
-  }
   const size_t n = out.size();
-  edge_begin_.assign(n + 1, 0);
-  for (const NewEdge& e : created) ++edge_begin_[static_cast<size_t>(e.parent) + 1];
-  for (size_t s = 0; s < n; ++s) edge_begin_[s + 1] += edge_begin_[s];
-  edges_.assign(created.size(), Edge{0, 0});
+  std::vector<uint32_t> begin(n + 1, 0);
+  for (const NewEdge& e : created) ++begin[static_cast<size_t>(e.parent) + 1];
+  for (size_t s = 0; s < n; ++s) begin[s + 1] += begin[s];
+  std::vector<int32_t> child(created.size());
   {
-    std::vector<uint32_t> fill(edge_begin_.begin(), edge_begin_.end() - 1);
-    for (size_t i = 0; i < created.size(); ++i)
-      edges_[fill[static_cast<size_t>(created[i].parent)]++] = Edge{created[i].byte, static_cast<int32_t>(i + 1)};
+    std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+    for (size_t i = 0; i < created.size(); ++i) child[fill[static_cast<size_t>(created[i].parent)]++] = static_cast<int32_t>(i + 1);
   }
-  created = {};
-  out_ = std::move(out);
+  // Renumbered breadth first: the queue order is the new numbering, so each state's children get
+  // consecutive numbers and an edge's index says its target.
+  std::vector<int32_t> order;
+  order.reserve(n);
+  order.push_back(0);
+  edge_begin_.assign(n + 1, 0);
+  edge_byte_.clear();
+  edge_byte_.reserve(created.size());
+  out_.assign(n, -1);
+  for (size_t head = 0; head < order.size(); ++head) {
+    const size_t old = static_cast<size_t>(order[head]);
+    out_[head] = out[old];
+    for (uint32_t e = begin[old]; e < begin[old + 1]; ++e) {
+      const int32_t c = child[e];
+      order.push_back(c);
+      edge_byte_.push_back(created[static_cast<size_t>(c) - 1].byte);
+    }
+    edge_begin_[head + 1] = static_cast<uint32_t>(edge_byte_.size());
+  }
+  fail_.assign(n, 0);
+  Link(/*compute_fail=*/true, max_dense_entries);
+}
 
+void PhraseMatcher::Link(bool compute_fail, size_t max_dense_entries) {
+  const size_t n = out_.size();
   // Byte classes: one per byte that occurs in a pattern, class 0 for all others.
   std::fill(std::begin(class_of_), std::end(class_of_), 0);
   uint32_t classes = 1;
-  for (const Edge& e : edges_)
-    if (class_of_[e.byte] == 0) class_of_[e.byte] = static_cast<unsigned char>(classes++);
+  for (const unsigned char b : edge_byte_)
+    if (class_of_[b] == 0) class_of_[b] = static_cast<unsigned char>(classes++);
   classes_ = classes;
 
-  // Failure links, output links and the dense rows, breadth first (a state's failure link leads
-  // to a shallower state, already done). Dense rows go to the states in that order while the
-  // budget lasts; a row is its failure state's row with the state's own edges written over it.
-  // A state whose failure state has a row finds its children's failure links there in one load.
-  fail_.assign(n, 0);
+  // Failure links, output links and the dense rows, in state order (breadth first: a state's
+  // failure link leads to a shallower state, already done). Dense rows go to the first states
+  // while the budget lasts; a row is its failure state's row with the state's own edges written
+  // over it. A state whose failure state has a row finds its children's failure links there in
+  // one load.
   out_link_.assign(n, -1);
-  row_.assign(n, -1);
-  dense_.clear();
-  bool dense_open = true;
-  std::vector<int32_t> bfs;
-  bfs.reserve(n);
-  bfs.push_back(0);
-  for (size_t head = 0; head < bfs.size(); ++head) {
-    const int32_t s = bfs[head];
-    const size_t su = static_cast<size_t>(s);
+  size_t dense = 1;
+  while (dense < n && (dense + 1) * classes_ <= max_dense_entries) ++dense;
+  dense_states_ = static_cast<uint32_t>(std::min(dense, n));
+  dense_.assign(static_cast<size_t>(dense_states_) * classes_, 0);
+  for (size_t su = 0; su < n; ++su) {
+    const int32_t s = static_cast<int32_t>(su);
     const int32_t f = fail_[su];
     if (s != 0) out_link_[su] = out_[static_cast<size_t>(f)] >= 0 ? f : out_link_[static_cast<size_t>(f)];
-    if (dense_open && (s == 0 || dense_.size() + classes_ <= max_dense_entries)) {
-      const size_t base = dense_.size();
-      row_[su] = static_cast<int32_t>(base);
-      if (s == 0) {
-        dense_.resize(base + classes_, 0);
-      } else {
-        const size_t from = static_cast<size_t>(row_[static_cast<size_t>(f)]);
-        dense_.resize(base + classes_);
-        std::copy(dense_.begin() + static_cast<std::ptrdiff_t>(from), dense_.begin() + static_cast<std::ptrdiff_t>(from + classes_),
-                  dense_.begin() + static_cast<std::ptrdiff_t>(base));
-      }
-      for (uint32_t e = edge_begin_[su]; e < edge_begin_[su + 1]; ++e) dense_[base + class_of_[edges_[e].byte]] = edges_[e].target;
-    } else {
-      dense_open = false;
+    if (su < dense_states_) {
+      int32_t* row = dense_.data() + su * classes_;
+      if (s != 0) std::copy_n(dense_.data() + static_cast<size_t>(f) * classes_, classes_, row);
+      for (uint32_t e = edge_begin_[su]; e < edge_begin_[su + 1]; ++e) row[class_of_[edge_byte_[e]]] = static_cast<int32_t>(e + 1);
     }
+    if (!compute_fail) continue;
     for (uint32_t e = edge_begin_[su]; e < edge_begin_[su + 1]; ++e) {
-      const int32_t t = edges_[e].target;
-      const unsigned char c = edges_[e].byte;
-      if (given_fail) {
-        fail_[static_cast<size_t>(t)] = (*given_fail)[static_cast<size_t>(t)];
-      } else {
-        int32_t next = -1;
-        if (s != 0) {
-          int32_t g = f;
-          while (row_[static_cast<size_t>(g)] < 0 && (next = Next(g, c)) < 0) g = fail_[static_cast<size_t>(g)];
-          if (row_[static_cast<size_t>(g)] >= 0) next = dense_[static_cast<size_t>(row_[static_cast<size_t>(g)]) + class_of_[c]];
-        }
-        fail_[static_cast<size_t>(t)] = next > 0 ? next : 0;
+      const unsigned char c = edge_byte_[e];
+      int32_t next = -1;
+      if (s != 0) {
+        int32_t g = f;
+        while (static_cast<uint32_t>(g) >= dense_states_ && (next = Next(g, c)) < 0) g = fail_[static_cast<size_t>(g)];
+        if (static_cast<uint32_t>(g) < dense_states_) next = dense_[static_cast<size_t>(g) * classes_ + class_of_[c]];
       }
-      bfs.push_back(t);
+      fail_[e + 1] = next > 0 ? next : 0;
     }
   }
   first_out_.resize(n);
   for (size_t s = 0; s < n; ++s) first_out_[s] = out_[s] >= 0 ? static_cast<int32_t>(s) : out_link_[s];
-  info_.clear();
-  info_.reserve(patterns_.size());
-  for (const std::string& pat : patterns_)
-    info_.push_back(PatternInfo{static_cast<uint32_t>(pat.size()), IsWordByte(static_cast<unsigned char>(pat.front())),
-                                IsWordByte(static_cast<unsigned char>(pat.back()))});
+  const size_t count = pattern_count();
+  info_.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const std::string_view pat = pattern(static_cast<int>(i));
+    info_[i] = PatternInfo{static_cast<uint32_t>(pat.size()), IsWordByte(static_cast<unsigned char>(pat.front())),
+                           IsWordByte(static_cast<unsigned char>(pat.back()))};
+  }
   built_ = true;
-  return {};
 }
 
 int32_t PhraseMatcher::Next(int32_t state, unsigned char byte) const {
-  const Edge* begin = edges_.data() + edge_begin_[static_cast<size_t>(state)];
-  const Edge* end = edges_.data() + edge_begin_[static_cast<size_t>(state) + 1];
+  const unsigned char* bytes = edge_byte_.data();
+  const uint32_t begin = edge_begin_[static_cast<size_t>(state)];
+  const uint32_t end = edge_begin_[static_cast<size_t>(state) + 1];
   if (end - begin <= 8) {
-    for (const Edge* e = begin; e != end; ++e)
-      if (e->byte == byte) return e->target;
+    for (uint32_t e = begin; e != end; ++e)
+      if (bytes[e] == byte) return static_cast<int32_t>(e + 1);
     return -1;
   }
-  const Edge* it = std::lower_bound(begin, end, byte,
-                                    [](const Edge& e, unsigned char b) { return e.byte < b; });
-  return (it != end && it->byte == byte) ? it->target : -1;
+  const unsigned char* it = std::lower_bound(bytes + begin, bytes + end, byte);
+  return (it != bytes + end && *it == byte) ? static_cast<int32_t>(it - bytes + 1) : -1;
 }
 
 void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const {
-  if (!built_ || patterns_.empty()) return;
+  if (!built_ || pattern_count() == 0) return;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const int32_t* row = row_.data();
   const int32_t* dense = dense_.data();
+  const uint32_t dense_states = dense_states_, classes = classes_;
   const int32_t* first_out = first_out_.data();
   int32_t s = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -191,8 +179,8 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const 
     }
     int32_t t = -1;
     // A deep state: its sparse goto, else along failure links until a state with a dense row.
-    while (row[s] < 0 && (t = Next(s, c)) < 0) s = fail_[static_cast<size_t>(s)];
-    s = row[s] >= 0 ? dense[static_cast<size_t>(row[s]) + k] : t;
+    while (static_cast<uint32_t>(s) >= dense_states && (t = Next(s, c)) < 0) s = fail_[static_cast<size_t>(s)];
+    s = static_cast<uint32_t>(s) < dense_states ? dense[static_cast<size_t>(s) * classes + k] : t;
     const size_t end = i + 1;
     for (int32_t o = first_out[s]; o >= 0; o = out_link_[static_cast<size_t>(o)]) {
       const int id = out_[static_cast<size_t>(o)];

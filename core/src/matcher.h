@@ -40,41 +40,44 @@ class PhraseMatcher {
   // Appends every word-bounded occurrence, ordered by end offset then by length (longest first).
   void FindAll(std::string_view folded, std::vector<Hit>* out) const;
 
-  size_t pattern_count() const { return patterns_.size(); }
-  const std::string& pattern(int id) const { return patterns_[static_cast<size_t>(id)]; }
+  size_t pattern_count() const { return pattern_begin_.size() - 1; }
+  std::string_view pattern(int id) const {
+    const size_t i = static_cast<size_t>(id);
+    return std::string_view(pattern_bytes_).substr(pattern_begin_[i], pattern_begin_[i + 1] - pattern_begin_[i]);
+  }
 
  private:
-  // The compiled KB snapshot (kb_snapshot.cpp) writes the patterns, their byte order and the
-  // failure links (the costly parts of Build) and reads them back through BuildFrom; a matcher
-  // read that way is built and frozen (no Add()).
+  // The compiled KB snapshot (kb_snapshot*.cpp) writes the built tables (patterns, trie, failure
+  // links, where each pattern ends) and reads them back through Link; a matcher read that way is
+  // built and frozen (no Add()).
   friend class SnapshotCodec;
 
-  struct Edge {
-    unsigned char byte;
-    int32_t target;
-  };
   int32_t Next(int32_t state, unsigned char byte) const;  // goto only, -1 when absent
-  // Build() after the sort: the trie from the patterns in byte order (ids, sorted), then the
-  // failure links (computed, or taken from `fail` when not null: the snapshot's, which must lead
-  // each state but the root to a shallower one), output links and dense rows. Returns "" or what
-  // is wrong with `fail` (the matcher is then left unbuilt).
-  std::string BuildFrom(const std::vector<int32_t>& sorted_ids, size_t max_dense_entries, const std::vector<int32_t>* fail);
+  // After the trie (edge_begin_, edge_byte_) and out_ are set: the byte classes, the failure links
+  // (computed when compute_fail, else fail_ as given: the snapshot's, checked by its reader), the
+  // output links, the dense rows and the patterns' info.
+  void Link(bool compute_fail, size_t max_dense_entries);
 
-  std::vector<std::string> patterns_;
-  std::unordered_map<std::string, int> pattern_ids_;
-  // Trie in CSR form after Build(): edges of state s are edges_[edge_begin_[s], edge_begin_[s+1]).
+  // Patterns, in id order, in one buffer: pattern id is pattern_bytes_[pattern_begin_[id],
+  // pattern_begin_[id + 1]).
+  std::string pattern_bytes_;
+  std::vector<uint32_t> pattern_begin_ = std::vector<uint32_t>(1, 0);
+  std::unordered_map<std::string, int> pattern_ids_;  // for Add(); empty in a snapshot's matcher
+  // The trie after Build(): states numbered breadth first (the root 0; a state's children in byte
+  // order), so the children of state s are the states e + 1 for e in [edge_begin_[s],
+  // edge_begin_[s + 1]), reached on the bytes edge_byte_[e]: no target is stored.
   std::vector<uint32_t> edge_begin_;
-  std::vector<Edge> edges_;
+  std::vector<unsigned char> edge_byte_;
   std::vector<int32_t> fail_;
   std::vector<int32_t> out_;       // pattern ending exactly at this state, -1 if none
   std::vector<int32_t> out_link_;  // nearest state on the fail chain with out_ >= 0, -1 if none
   std::vector<int32_t> first_out_;  // s if out_[s] >= 0, else out_link_[s]
-  // Dense rows: class_of_[byte] (0 = a byte in no pattern); row_[s] = first entry of state s's
-  // row in dense_ (classes_ entries, each the next state), or -1 when s has none. The root always
-  // has one, and every state with a row has all its failure ancestors with rows.
+  // Dense rows: class_of_[byte] (0 = a byte in no pattern); the first dense_states_ states (breadth
+  // first: the root always, and a state's failure state before it) have a row of classes_ entries
+  // in dense_, state s's at s * classes_, each entry the next state.
   unsigned char class_of_[256] = {};
   uint32_t classes_ = 1;
-  std::vector<int32_t> row_;
+  uint32_t dense_states_ = 0;
   std::vector<int32_t> dense_;
   struct PatternInfo {
     uint32_t size;

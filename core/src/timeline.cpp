@@ -70,6 +70,7 @@ class TimelineBuilder {
   bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   void ReferenceTime(const CheckOptions& options);
   bool SameClause(uint32_t from, uint32_t to) const;
+  bool FrontedWhenClause(size_t s, const TimeExpr& te, uint32_t claim_start) const;
   // event_claim: the claim is itself an event mention (another event in its clause does not date it).
   std::optional<Interval> OwnTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when,
                                   bool event_claim = false) const;
@@ -229,6 +230,25 @@ bool TimelineBuilder::SameClause(uint32_t from, uint32_t to) const {
   return m == m_.persons.end() || m->start >= to;
 }
 
+// "When Britain went to the polls in 1979, Tory leader X was swept into power": a sentence that
+// opens with a "When" clause holding the date, and the claim in the clause right after its comma.
+// The date must lie in that first clause (no clause mark before it) and only one comma may part it
+// from the claim, whose own clause runs unbroken to it (SameClause).
+bool TimelineBuilder::FrontedWhenClause(size_t s, const TimeExpr& te, uint32_t claim_start) const {
+  const uint32_t lo = sent_.start[s];
+  auto [ws, we] = t_.WordAfter(lo, sent_.end[s]);
+  if (t_.F(ws, we) != "when") return false;
+  for (uint32_t i = lo; i < te.start; ++i)
+    if (t_[i] == ',' || t_[i] == ';' || t_[i] == ':' || t_[i] == '"' || t_[i] == '(') return false;
+  uint32_t comma = UINT32_MAX;
+  for (uint32_t i = static_cast<uint32_t>(te.end); i < claim_start; ++i) {
+    if (t_[i] != ',') continue;
+    if (comma != UINT32_MAX) return false;
+    comma = i;
+  }
+  return comma != UINT32_MAX && SameClause(comma + 1, claim_start);
+}
+
 // The time a claim [claim_start, claim_end) speaks of when its sentence dates it: a fronted date
 // ("In 2010, Prime Minister ...") dates everything in the sentence; a date before or after the
 // claim dates it only within the same clause ("... visited Berlin in 2018", not "... said the
@@ -281,7 +301,7 @@ std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_st
     if (!applies && claim_end != UINT32_MAX && te.start >= claim_end && te.start - claim_end <= 120)
       applies = SameClause(claim_end, static_cast<uint32_t>(te.start));
     if (!applies && claim_end != UINT32_MAX && te.end <= claim_start && claim_start - te.end <= 120)
-      applies = SameClause(static_cast<uint32_t>(te.end), claim_start);
+      applies = SameClause(static_cast<uint32_t>(te.end), claim_start) || FrontedWhenClause(s, te, claim_start);
     if (!applies) continue;
     if (when && te.relative_unit) {
       std::string d = FormatIsoDate(Date{iv.a}).substr(0, te.relative_unit == 'y' ? 4 : 7);

@@ -39,7 +39,9 @@ ALIASES = {"cn": ["China", "Chinese"], "su": ["Soviet"], "yu": ["Yugoslavia", "S
 COUNTRY_SPECIFIC = {"Secretariat_of_Foreign_Affairs": "mx", "Minister_of_International_Relations_and_Cooperation": "za",
                     "Minister_of_Defence_and_Military_Veterans": "za",
                     "Ministry_of_Foreign_Affairs,_International_Trade_and_Worship": "ar",
-                    "Governo_Ciampi": "it"}
+                    "Governo_Ciampi": "it", "1975_Conservative_Party_leadership_election": "gb",
+                    "Shadow_Cabinet_of_John_Smith": "gb", "Shadow_Cabinet_of_John_Major": "gb",
+                    "Gaitskell_shadow_cabinet": "gb", "Alec_Douglas-Home": "gb"}
 # Hosts whose pages copy or aggregate other pages (see 3. above); matched on the address's host.
 WEAK_HOSTS = ["issuhub.com", "tracking.ghscosting.org", "covid19basics.com", "46.235.172.94", "softschools.com",
               "pdfslide.us", "imaginecosmos.com", "pscquestiontools.blogspot.com", "feedman.me",

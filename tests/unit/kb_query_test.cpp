@@ -8,8 +8,8 @@
 
 namespace {
 
-int Person(const factlint::Kb& kb, const char* id) { return kb.person_by_id.at(id); }
-int Office(const factlint::Kb& kb, const char* id) { return kb.office_by_id.at(id); }
+int Person(const factlint::Kb& kb, const char* id) { return factlint::KbIndexOf(kb.people, id); }
+int Office(const factlint::Kb& kb, const char* id) { return factlint::KbIndexOf(kb.offices, id); }
 int32_t Day(const char* iso) { return factlint::ParseIsoDate(iso)->days; }
 
 }  // namespace
@@ -59,7 +59,7 @@ TEST_CASE("kb_query: evidence text of terms, sources and events", "[kb_query]") 
   CHECK(q.TermFact(may).find("2016-07-13 – 2019-07-24") != std::string::npos);
   CHECK(q.SourceName(-1).empty());
   CHECK(q.SourceName(static_cast<int>(kb.sources.size())).empty());
-  const factlint::KbEvent& invasion = kb.events[static_cast<size_t>(kb.event_by_id.at("ru-ua-invasion-2022"))];
+  const factlint::KbEvent& invasion = kb.events[static_cast<size_t>(factlint::KbIndexOf(kb.events, "ru-ua-invasion-2022"))];
   CHECK(q.EventDateText(invasion) == "2022-02-24");
   factlint::Interval days = factlint::EventDays(invasion);
   CHECK(days.a == Day("2022-02-24"));

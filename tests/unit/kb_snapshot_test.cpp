@@ -75,6 +75,28 @@ T Get(const std::string& s, size_t at) {
   return v;
 }
 
+// Where the matcher section's arrays start (kb_snapshot.cpp: WriteMatcher): pattern count,
+// pattern offsets, pattern bytes, state count, edge offsets, edge bytes, failure links, the state
+// where each pattern ends.
+struct MatcherAt {
+  uint32_t patterns = 0, states = 0;
+  size_t offsets = 0, bytes = 0, edge_begin = 0, edge_bytes = 0, fail = 0, state_of = 0;
+};
+MatcherAt MatcherLayout(const std::string& s) {
+  MatcherAt m;
+  const size_t at = SectionAt(s, 11);  // matcher
+  m.patterns = Get<uint32_t>(s, at);
+  m.offsets = at + 4;
+  m.bytes = m.offsets + 4 * (m.patterns + 1);
+  const size_t states = m.bytes + Get<uint32_t>(s, m.offsets + 4 * m.patterns);
+  m.states = Get<uint32_t>(s, states);
+  m.edge_begin = states + 4;
+  m.edge_bytes = m.edge_begin + 4 * (m.states + 1);
+  m.fail = m.edge_bytes + (m.states - 1);
+  m.state_of = m.fail + 4 * m.states;
+  return m;
+}
+
 // Writes the body hash again, so a structural fault reaches the structural checks.
 void Rehash(std::string* s) {
   Put<uint64_t>(s, 40, factlint::SnapshotHash(std::string_view(*s).substr(factlint::kKbSnapshotHeaderSize)));
@@ -165,7 +187,7 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
       {"wrong magic", [](std::string* s) { (*s)[0] = 'X'; }, false, "not a factlint KB snapshot"},
       {"header cut short", [](std::string* s) { s->resize(20); }, false, "truncated: core fingerprint"},
       {"future version", [](std::string* s) { Put<uint32_t>(s, 8, factlint::kKbSnapshotVersion + 1); }, false,
-       "format version 2, this core reads version 1"},
+       "format version 3, this core reads version 2"},
       {"another layout", [](std::string* s) { Put<uint32_t>(s, 12, 7); }, false, "another KB layout"},
       {"another core", [](std::string* s) { (*s)[16] ^= 1; }, false, "built-in lexicon"},
       {"truncated body", [](std::string* s) { s->resize(s->size() - 1); }, false, "truncated or extended"},
@@ -207,28 +229,51 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
        "offsets do not start at 0"},
       {"count larger than the file", [](std::string* s) { Put<uint32_t>(s, SectionAt(*s, kEvents), 0x7FFFFFFF); }, true,
        "does not fit in the"},
-      {"pattern order repeats a pattern", [](std::string* s) {
-         const size_t at = SectionAt(*s, kMatcher);
-         const uint32_t patterns = Get<uint32_t>(*s, at);
-         const size_t order = at + 4 + 4 * patterns;
-         Put<int32_t>(s, order + 4, Get<int32_t>(*s, order));
-       }, true, "is not a pattern not yet listed"},
-      {"pattern order out of byte order", [](std::string* s) {
-         const size_t at = SectionAt(*s, kMatcher);
-         const uint32_t patterns = Get<uint32_t>(*s, at);
-         const size_t order = at + 4 + 4 * patterns;
-         const int32_t first = Get<int32_t>(*s, order);
-         Put<int32_t>(s, order, Get<int32_t>(*s, order + 4));
-         Put<int32_t>(s, order + 4, first);
-       }, true, "is not after the one before it in byte order"},
-      {"matcher failure link to itself", [](std::string* s) {
-         const size_t at = SectionAt(*s, kMatcher);
-         const uint32_t patterns = Get<uint32_t>(*s, at);
-         const size_t fail = at + 4 + 8 * patterns + 4;
-         Put<int32_t>(s, fail + 4 * 1, 1);  // fail[1] = 1
-       }, true, "failure link 1 of state 1 is not a shallower state"},
-      {"matcher failure link past the states", [](std::string* s) { Put<int32_t>(s, SectionEnd(*s, kMatcher) - 4, 1 << 30); }, true,
-       "is not a shallower state"},
+      {"empty pattern", [](std::string* s) { Put<uint32_t>(s, MatcherLayout(*s).offsets + 4, 0); }, true,
+       "pattern 0 is empty"},
+      {"pattern offsets decrease", [](std::string* s) { Put<uint32_t>(s, MatcherLayout(*s).offsets + 4, 1u << 20); }, true,
+       "pattern offsets: offsets decrease at list 1"},
+      {"more states than the file holds", [](std::string* s) { Put<uint32_t>(s, MatcherLayout(*s).edge_begin - 4, 0x7FFFFFFF); },
+       true, "matcher states count 2147483647 does not fit"},
+      {"edge offsets that do not cover the states", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);
+         Put<uint32_t>(s, m.edge_begin + 4 * m.states, m.states);
+       }, true, "matcher edge offsets run from 0 to"},
+      {"edge offsets decrease", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);
+         Put<uint32_t>(s, m.edge_begin + 4, Get<uint32_t>(*s, m.edge_begin + 8) + 1);
+       }, true, "matcher edge offsets decrease at state 1"},
+      {"a child numbered before its parent", [](std::string* s) { Put<uint32_t>(s, MatcherLayout(*s).edge_begin + 4, 0); },
+       true, "state 1 has a child numbered before it"},
+      {"edge bytes out of order", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);
+         (*s)[m.edge_bytes + 1] = (*s)[m.edge_bytes];  // the root's first two edges
+       }, true, "the edge bytes of state 0 are not strictly increasing"},
+      {"matcher failure link to itself", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).fail + 4 * 1, 1); }, true,
+       "failure link 1 of state 1 is not an earlier, shallower state"},
+      {"failure link to a state as deep", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).fail + 4 * 2, 1); }, true,
+       "failure link 1 of state 2 is not an earlier, shallower state"},
+      {"matcher failure link past the states", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);
+         Put<int32_t>(s, m.fail + 4 * (m.states - 1), 1 << 30);
+       }, true, "is not an earlier, shallower state"},
+      {"negative failure link", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).fail + 4 * 3, -5); }, true,
+       "failure link -5 of state 3"},
+      {"pattern ending at the root", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).state_of, 0); }, true,
+       "pattern 0 ends at state 0, not a distinct state of its length"},
+      {"pattern ending past the states", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).state_of + 4, 1 << 30); }, true,
+       "pattern 1 ends at state 1073741824"},
+      {"two patterns ending at one state", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);
+         // the pattern after pattern 0 in the file whose length is pattern 0's
+         const auto length = [&](uint32_t i) {
+           return Get<uint32_t>(*s, m.offsets + 4 * (i + 1)) - Get<uint32_t>(*s, m.offsets + 4 * i);
+         };
+         uint32_t other = 1;
+         while (other < m.patterns && length(other) != length(0)) ++other;
+         REQUIRE(other < m.patterns);
+         Put<int32_t>(s, m.state_of + 4 * other, Get<int32_t>(*s, m.state_of));
+       }, true, "not a distinct state of its length"},
       {"pattern ref out of range", [](std::string* s) {
          const size_t at = SectionAt(*s, kRefs);
          const uint32_t n = Get<uint32_t>(*s, at);

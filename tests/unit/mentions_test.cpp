@@ -53,7 +53,7 @@ TEST_CASE("mentions: a jurisdiction names the office even when the person never 
   REQUIRE(s.mentions.titles.size() == 1);
   CHECK(s.mentions.titles[0].has_jurisdiction);
   CHECK(s.mentions.titles[0].offices ==
-        std::vector<int>{factlint_test::BasicKb().office_by_id.at("de-chancellor")});
+        std::vector<int>{factlint::KbIndexOf(factlint_test::BasicKb().offices, "de-chancellor")});
 }
 
 TEST_CASE("mentions: a short form names the person of the latest full mention", "[mentions]") {
@@ -91,7 +91,7 @@ TEST_CASE("mentions: events, prospective markers and stated dates", "[mentions]"
 TEST_CASE("mentions: quotes, their speakers and lexicon phrases", "[mentions]") {
   Stages s("\"I need ammunition, not a ride,\" Volodymyr Zelenskyy said. Officials reportedly agreed.");
   REQUIRE(s.mentions.quotes.size() == 1);
-  CHECK(s.mentions.quotes[0].speaker == factlint_test::BasicKb().person_by_id.at("volodymyr-zelenskyy"));
+  CHECK(s.mentions.quotes[0].speaker == factlint::KbIndexOf(factlint_test::BasicKb().people, "volodymyr-zelenskyy"));
   bool hedge = false;
   for (const factlint::Phrase& p : s.mentions.lexicon)
     hedge = hedge || (p.kind == factlint::PhraseKind::kHedge && s.view.Orig(p.start, p.end) == "reportedly");

@@ -44,6 +44,22 @@ TEST_CASE("timeline: a claim's own date, else the window", "[timeline]") {
     CHECK(ct.judged->a == factlint::ParseIsoDate("2018-01-01")->days);
   }
   {
+    // A fronted "When" clause holding the date dates the clause right after its comma.
+    Stages s("When Britain went to the polls in 2018, Prime Minister Theresa May visited Berlin.", At("2021-06-01"));
+    REQUIRE(s.timeline.titles.size() == 1);
+    const factlint::ClaimTime& ct = s.timeline.titles[0];
+    REQUIRE(ct.own);
+    CHECK(ct.when == "in 2018");
+  }
+  for (const char* text : {"When the law passed in 2018, it was opposed, and Prime Minister Theresa May visited Berlin.",
+                           "After the polls in 2018 Britain changed, and Prime Minister Theresa May visited Berlin.",
+                           "When asked, the minister said in 2018 that Prime Minister Theresa May visited Berlin."}) {
+    // Two commas between, no "When" clause, or the date outside the first clause: not dated.
+    Stages s(text, At("2021-06-01"));
+    REQUIRE(s.timeline.titles.size() == 1);
+    CHECK_FALSE(s.timeline.titles[0].own);
+  }
+  {
     Stages s("Prime Minister Theresa May visited Berlin.", At("2021-06-01"));
     const factlint::ClaimTime& ct = s.timeline.titles[0];
     CHECK_FALSE(ct.own);
