@@ -37,12 +37,14 @@ void CheckAnachronism(const CheckContext& ctx, const Rule& rule, FindingSink* ou
     }
     if (any_after || latest < 0) continue;
     const KbEvent& k = kb.events[static_cast<size_t>(latest)];
-    out->Add(rule, rule.severity, em.sentence, em.claim_start, em.end,
+    std::vector<Evidence> ev = EventEvidence(ctx.kb, em);
+    const Severity severity = AtClaimTime(rule.severity, ct, ctx.timeline, &ev);
+    out->Add(rule, severity, em.sentence, em.claim_start, em.end,
              rule.Render({{"claim", ctx.text.Orig(em.claim_start, em.end)},
                                            {"event", k.name},
                                            {"event_date", ctx.kb.EventDateText(k)},
                                            {"when", ct.when}}),
-             EventEvidence(ctx.kb, em), std::nullopt);
+             std::move(ev), std::nullopt);
   }
 }
 
@@ -70,7 +72,8 @@ void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSi
     uint32_t span_end = std::max(em.end, static_cast<uint32_t>(te.end));
     std::vector<Evidence> ev = EventEvidence(ctx.kb, em);
     if (other)
-      ev.push_back(Evidence{k.name + ": " + FormatIsoDate(other->date) + ": " + other->what, ctx.kb.SourceName(k.source)});
+      ev.push_back(Evidence{k.name + ": " + FormatIsoDate(other->date) + ": " + other->what,
+                            ctx.kb.SourceName(other->source >= 0 ? other->source : k.source)});
     out->Add(rule, other ? rule.params.SeverityOf("related_date_severity") : rule.severity, em.sentence,
              span_start, span_end,
              rule.Render({{"claim", ctx.text.Orig(span_start, span_end)},

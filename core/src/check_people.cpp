@@ -92,8 +92,10 @@ void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* ou
     if (c.number >= lo && c.number <= hi) return;
     const int right = c.number < lo ? lo : hi;
     const int off = std::abs(c.number - right);
-    const Severity severity = off >= rule.params.Int("error_from_years") ? rule.severity
-                                                                          : rule.params.SeverityOf("near_severity");
+    std::vector<Evidence> ev{Evidence{ctx.kb.LifeFact(p), ctx.kb.PersonSource(p)}};
+    const Severity severity = AtClaimTime(
+        off >= rule.params.Int("error_from_years") ? rule.severity : rule.params.SeverityOf("near_severity"), ct,
+        ctx.timeline, &ev);
     std::string ages = lo == hi ? std::to_string(lo) : std::to_string(lo) + " or " + std::to_string(hi);
     const bool first = c.start == ctx.sentences.start[static_cast<size_t>(c.sentence)];
     std::string suggestion =
@@ -104,7 +106,7 @@ void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* ou
                           {"stated", std::to_string(c.number)},
                           {"age", ages},
                           {"when", ct.when}}),
-             {Evidence{ctx.kb.LifeFact(p), ctx.kb.PersonSource(p)}}, suggestion);
+             std::move(ev), suggestion);
   });
 }
 
@@ -132,7 +134,10 @@ void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
     const std::string when = ctx.timeline.window->a == b ? "on " + FormatIsoDate(Date{b})
                                                          : "between " + FormatIsoDate(Date{ctx.timeline.window->a}) +
                                                                " and " + FormatIsoDate(Date{b});
-    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+    ClaimTime writing;  // the time of writing: the window, never the clause's own date
+    writing.tentative = !ctx.timeline.guess.empty();
+    const Severity severity = AtClaimTime(rule.severity, writing, ctx.timeline, &ev);
+    out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                           {"name", name},
                           {"fact", "is called \"the late\" but was alive " + when}}),
@@ -146,12 +151,14 @@ void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
     const auto died = ctx.kb.DiedDays(p);
     if (!died || died->b >= ct.judged->a) return;
     acted.push_back(c.mention);
-    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+    std::vector<Evidence> ev{Evidence{ctx.kb.LifeFact(p), ctx.kb.PersonSource(p)}};
+    const Severity severity = AtClaimTime(rule.severity, ct, ctx.timeline, &ev);
+    out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                           {"name", name},
                           {"fact", "had died (" + ctx.kb.LifeFact(p).substr(name.size() + 2) + ") before the time of the text (" +
                                        ct.when + ")"}}),
-             {Evidence{ctx.kb.LifeFact(p), ctx.kb.PersonSource(p)}}, std::nullopt);
+             std::move(ev), std::nullopt);
   });
   CheckDeadInOffice(ctx, rule, acted, out);
 }
@@ -192,7 +199,9 @@ void CheckPartyMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
     }
     const std::string suggestion = ctx.text.Orig(c.start, c.vstart) + tag + ctx.text.Orig(c.vend, c.end);
     const KbOffice& office = kb.offices[static_cast<size_t>(last.office)];
-    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+    std::vector<Evidence> ev = TermsEvidence(ctx.kb, terms);
+    const Severity severity = AtClaimTime(rule.severity, ct, ctx.timeline, &ev);
+    out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                           {"name", kb.people[static_cast<size_t>(p)].name},
                           {"party", last.party},
@@ -200,7 +209,7 @@ void CheckPartyMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
                           {"state", last.state},
                           {"office", office.name},
                           {"when", ct.when}}),
-             TermsEvidence(ctx.kb, terms), suggestion);
+             std::move(ev), suggestion);
   });
 }
 

@@ -18,6 +18,7 @@ struct NotHeld {
   const TitleClaim* claim;
   Interval t;
   const std::string* when;
+  const ClaimTime* ct;
   int32_t left = kOpenStart;
   int left_office = -1;
   bool dead = false;  // the person had died before the claim's time: DEATH_MISMATCH speaks
@@ -66,7 +67,7 @@ void ForEachNotHeld(const CheckContext& ctx, Fn fn) {
     if (!ct.judged) continue;
     const Interval t = *ct.judged;
     if (ctx.kb.HeldAny(c.person, c.offices, t.a, t.b)) continue;
-    NotHeld nh{&c, t, &ct.when};
+    NotHeld nh{&c, t, &ct.when, &ct};
     const auto died = ctx.kb.DiedDays(c.person);
     nh.dead = died && died->b < t.a;
     for (int ti : kb.terms_by_person[static_cast<size_t>(c.person)]) {
@@ -137,12 +138,14 @@ void CheckDeadInOffice(const CheckContext& ctx, const Rule& rule, const std::vec
     if (std::find(skip.begin(), skip.end(), c.mention) != skip.end()) return;
     const KbPerson& person = kb.people[static_cast<size_t>(c.person)];
     const std::string& office = kb.offices[static_cast<size_t>(nh.left_office)].name;
-    out->Add(rule, rule.params.SeverityOf("title_severity"), c.sentence, c.start, c.end,
+    std::vector<Evidence> ev{Evidence{ctx.kb.LifeFact(c.person), ctx.kb.PersonSource(c.person)}};
+    const Severity severity = AtClaimTime(rule.params.SeverityOf("title_severity"), *nh.ct, ctx.timeline, &ev);
+    out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                           {"name", person.name},
                           {"fact", "died " + DiedText(person) + ", before the time of the text (" + *nh.when +
                                        "), so was not the sitting " + office + " then"}}),
-             {Evidence{ctx.kb.LifeFact(c.person), ctx.kb.PersonSource(c.person)}}, WithFormer(ctx, c));
+             std::move(ev), WithFormer(ctx, c));
   });
 }
 
@@ -167,7 +170,8 @@ void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* o
       }
     }
     const KbOffice& office = kb.offices[static_cast<size_t>(c.offices.front())];
-    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+    const Severity severity = AtClaimTime(rule.severity, *nh.ct, ctx.timeline, &ev);
+    out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                                               {"name", kb.people[static_cast<size_t>(c.person)].name},
                                               {"office", office.name},
@@ -183,13 +187,15 @@ void CheckCurrentButFormer(const CheckContext& ctx, const Rule& rule, FindingSin
     if (nh.left_office < 0 || nh.dead || ReadsAsHistorical(ctx, rule, nh) || !HolderKnown(ctx, nh.claim->offices, nh.t))
       return;
     const TitleClaim& c = *nh.claim;
-    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+    std::vector<Evidence> ev = TermEvidence(ctx.kb, c);
+    const Severity severity = AtClaimTime(rule.severity, *nh.ct, ctx.timeline, &ev);
+    out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                                                   {"name", kb.people[static_cast<size_t>(c.person)].name},
                                                   {"office", kb.offices[static_cast<size_t>(nh.left_office)].name},
                                                   {"left", FormatIsoDate(Date{nh.left})},
                                                   {"when", *nh.when}}),
-             TermEvidence(ctx.kb, c), WithFormer(ctx, c));
+             std::move(ev), WithFormer(ctx, c));
   });
 }
 
@@ -218,13 +224,15 @@ void CheckFormerButInOffice(const CheckContext& ctx, const Rule& rule, FindingSi
     if (!suggestion.empty() && c.has_modifier && c.mod_start == c.start && suggestion[0] >= 'a' &&
         suggestion[0] <= 'z' && c.start == ctx.sentences.start[static_cast<size_t>(c.sentence)])
       suggestion[0] = static_cast<char>(suggestion[0] - 32);
-    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+    std::vector<Evidence> ev = TermEvidence(ctx.kb, c);
+    const Severity severity = AtClaimTime(rule.severity, ct, ctx.timeline, &ev);
+    out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", claim},
                                                     {"name", kb.people[static_cast<size_t>(c.person)].name},
                                                     {"office", kb.offices[static_cast<size_t>(c.offices.front())].name},
                                                     {"since", FormatIsoDate(Date{since})},
                                                     {"when", ct.when}}),
-             TermEvidence(ctx.kb, c), suggestion);
+             std::move(ev), suggestion);
   }
 }
 

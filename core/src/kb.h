@@ -73,6 +73,7 @@ struct KbTerm {
 struct KbOtherDate {
   Date date;
   std::string what;
+  int source = -1;  // the source that states this date when the event's own cannot; -1: the event's
 };
 
 struct KbEvent {

@@ -120,21 +120,22 @@ void KbLoader::CheckAliases() {
 int KbLoader::Resolve(const Ref& ref, const std::unordered_map<std::string, int>& by_id,
                       bool broken, std::string_view what, std::string_view collection,
                       std::string_view item_collection, size_t item_index, std::string_view field,
-                      long sub) {
+                      long sub, std::string_view subfield) {
   if (!ref.valid) return -1;
   auto it = by_id.find(ref.id);
   if (it != by_id.end()) return it->second;
   if (broken) return -1;
   Add(ref.offset, ErrorCode::kKbDanglingId,
-      [&] { return RefPath(item_collection, item_index, field, sub); },
+      [&] { return RefPath(item_collection, item_index, field, sub, subfield); },
       [&] { return std::string(what) + " " + Quoted(ref.id) + " is not defined in /" + std::string(collection); });
   return -1;
 }
 
 std::string KbLoader::RefPath(std::string_view collection, size_t index, std::string_view field,
-                              long sub) {
+                              long sub, std::string_view subfield) {
   std::string path = ItemPath(collection, index, field);
   if (sub >= 0) AppendPointerIndex(&path, static_cast<size_t>(sub));
+  if (!subfield.empty()) path.append("/").append(subfield);
   return path;
 }
 
@@ -169,6 +170,10 @@ void KbLoader::ResolveReferences() {
       if (index >= 0) e.value.winner = index;
     }
     e.value.source = Resolve(e.source, source_by_id_, sources_broken_, "source", "sources", "events", e.index, "source");
+    for (size_t j = 0; j < e.other_date_sources.size() && j < e.value.other_dates.size(); ++j)
+      if (e.other_date_sources[j])
+        e.value.other_dates[j].source = Resolve(*e.other_date_sources[j], source_by_id_, sources_broken_, "source",
+                                                "sources", "events", e.index, "other_dates", static_cast<long>(j), "source");
   }
   for (RawQuote& q : quotes_) {
     q.value.speaker = Resolve(q.speaker, person_by_id_, people_broken_, "speaker", "people", "quotes", q.index, "speaker");

@@ -149,6 +149,7 @@ struct RawEvent {
   std::vector<Ref> participants;
   std::optional<Ref> winner;
   Ref source;
+  std::vector<std::optional<Ref>> other_date_sources;  // parallel to value.other_dates
 };
 struct RawQuote {
   size_t index = 0;  // position in the file's array (broken items are not kept)
@@ -286,9 +287,10 @@ class KbLoader {
   void CheckAliases();
   int Resolve(const Ref& ref, const std::unordered_map<std::string, int>& by_id, bool broken,
               std::string_view what, std::string_view collection, std::string_view item_collection,
-              size_t item_index, std::string_view field, long sub = -1);
+              size_t item_index, std::string_view field, long sub = -1, std::string_view subfield = {});
+  // "/<collection>/<index>/<field>[/<sub>][/<subfield>]"
   static std::string RefPath(std::string_view collection, size_t index, std::string_view field,
-                             long sub);
+                             long sub, std::string_view subfield = {});
   void ResolveReferences();
   void CheckOverlaps();
 

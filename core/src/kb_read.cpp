@@ -585,13 +585,20 @@ void KbLoader::ReadEvent(size_t index) {
       {"triggers", kRequired, [&] { GetStringList(&e.value.triggers, &e.trigger_offsets); }},
       {"other_dates", kOptional,
        [&] {
-         ReadArray("an array of {\"date\", \"what\"} objects", [&](size_t) {
+         ReadArray("an array of {\"date\", \"what\"[, \"source\"]} objects", [&](size_t) {
            KbOtherDate od;
+           std::optional<Ref> od_source;
            ReadObject({
                {"date", kRequired, [&] { GetDate(&od.date); }},
                {"what", kRequired, [&] { GetString(&od.what, true); }},
+               {"source", kOptional, [&] {
+                  Ref r;
+                  GetRef(&r);
+                  od_source = std::move(r);
+                }},
            });
            e.value.other_dates.push_back(std::move(od));
+           e.other_date_sources.push_back(std::move(od_source));
          });
        }},
       {"source", kRequired, [&] { GetRef(&e.source); }},

@@ -191,7 +191,7 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
     body.OptI32(e.winner);
     Strs(e.triggers, &pool, &body);
     body.U32(static_cast<uint32_t>(e.other_dates.size()));
-    for (const KbOtherDate& d : e.other_dates) body.I32(d.date.days), str(d.what);
+    for (const KbOtherDate& d : e.other_dates) body.I32(d.date.days), str(d.what), body.I32(d.source);
     body.I32(e.source);
     str(e.ref);
   }

@@ -46,7 +46,7 @@
 namespace factlint {
 
 inline constexpr char kKbSnapshotMagic[8] = {'F', 'L', 'K', 'B', 'S', 'N', 'A', 'P'};
-inline constexpr uint32_t kKbSnapshotVersion = 2;
+inline constexpr uint32_t kKbSnapshotVersion = 3;  // 3: an event's other dates carry a source
 inline constexpr size_t kKbSnapshotHeaderSize = 48;
 
 // The 64-bit hash the snapshot uses for its body and for the JSON text it names.

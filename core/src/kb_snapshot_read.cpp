@@ -413,6 +413,7 @@ Error SnapshotError(std::string message) {
         KbOtherDate d;
         d.date = Date{r.I32("other date")};
         d.what = r.Str("other date what");
+        d.source = r.Index(kb->sources.size(), true, "other date source");
         e.other_dates.push_back(std::move(d));
       }
       e.source = r.Index(kb->sources.size(), false, "event source");

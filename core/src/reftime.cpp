@@ -10,6 +10,9 @@
 #include <map>
 #include <set>
 
+#include "factlint/factlint.h"
+#include "lexicon.h"
+
 namespace factlint {
 
 std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constraints, int32_t lo, int32_t hi) {
@@ -105,6 +108,31 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
   w.to = w.candidates.back().to;
   w.satisfied = w.candidates.back().satisfied;
   return w;
+}
+
+std::vector<std::pair<int32_t, int32_t>> WeekdayDateNear(int weekday, int month, int day, int32_t lo, int32_t hi,
+                                                         int32_t near) {
+  std::vector<std::pair<int32_t, int32_t>> out;
+  int lo_year, hi_year, m, d;
+  SplitDate(Date{lo}, &lo_year, &m, &d);
+  SplitDate(Date{hi}, &hi_year, &m, &d);
+  const int32_t monday = MakeDate(2024, 1, 1).days;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return out;
+  for (int y = lo_year; y <= hi_year; ++y) {
+    if (month == 2 && day == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) continue;
+    const int32_t at = MakeDate(y, month, day).days;
+    if (((at - monday) % 7 + 7) % 7 == weekday) out.emplace_back(at - near, at + near + 1);
+  }
+  return out;
+}
+
+int WeekdayIndex(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  if (w.size() < 3 || !(IsWeekday(w) || IsWeekdayAbbreviation(w))) return -1;
+  for (int i = 0; i < 7; ++i)
+    if (w.substr(0, 3) == kDays[i]) return i;
+  return -1;
 }
 
 }  // namespace factlint

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace factlint {
@@ -48,6 +49,15 @@ inline constexpr size_t kMaxCandidates = 8;
 // lists every such stretch in candidates (the window fields describe the latest). nullopt when
 // no constraint can be satisfied in [lo, hi). O(k log k) in the total number of intervals.
 std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constraints, int32_t lo, int32_t hi);
+
+// A weekday and a date without a year ("Thursday, 5 May": weekday 0 = Monday … 6 = Sunday, month
+// 1..12, day 1..31): the days within `near` days of each such date of a year in [lo, hi) on that
+// weekday (2005, 2011, 2016 …), as the intervals of a constraint. Empty when none.
+std::vector<std::pair<int32_t, int32_t>> WeekdayDateNear(int weekday, int month, int day, int32_t lo, int32_t hi,
+                                                         int32_t near);
+
+// 0 = Monday … 6 = Sunday for a folded weekday name or abbreviation ("thursday", "thurs"); -1 otherwise.
+int WeekdayIndex(std::string_view w);
 
 }  // namespace factlint
 

@@ -43,6 +43,23 @@ bool IsYearWord(std::string_view w) {
   return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A present-tense verb of expectation or intent that makes a later date of its clause one it
+// looks to ("expects to return to profit in 2006", "is hoping for growth in 2007"): only forms that
+// are not nouns ("plans", "targets", "hopes" are, and count only before "to"); the past
+// ("expected growth in 2003") is a report, not a prospect.
+bool IsExpectVerb(std::string_view w) {
+  return IsIn(w, {"expects", "expecting", "hoping", "planning", "aiming", "intends", "intending", "predicts",
+                  "predicting", "anticipates", "anticipating", "forecasting", "projecting", "seeks", "seeking",
+                  "pledging", "vowing"});
+}
+
+// Verbs of intent that look ahead before "to" ("GM plans to close the plant in 2006", "hopes to
+// revive its fortunes by 2006"); after a determiner they are nouns ("a plan to raise money in
+// 2003 cut its stake"), not counted.
+bool IsIntentBeforeTo(std::string_view w) {
+  return IsIn(w, {"plans", "plan", "hopes", "hope", "aims", "aim", "pledges", "vows", "promises", "intend", "expect"});
+}
+
 // A word before "will" that makes it the noun ("the will of the voters").
 bool IsNounDeterminer(std::string_view w) { return IsIn(w, {"the", "a", "his", "her", "their", "its", "of"}); }
 
@@ -68,6 +85,7 @@ class TimelineBuilder {
   bool TurnsTime(uint32_t from, uint32_t to) const;
   std::vector<std::pair<uint32_t, uint32_t>> ClauseWordsBefore(size_t s, const TimeExpr& te) const;
   bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
+  bool ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   void ReferenceTime(const CheckOptions& options);
   bool SameClause(uint32_t from, uint32_t to) const;
   bool FrontedWhenClause(size_t s, const TimeExpr& te, uint32_t claim_start) const;
@@ -99,6 +117,8 @@ void TimelineBuilder::DateRoles() {
         out_.future[s][k] = 1;
         continue;
       }
+      const std::vector<std::pair<uint32_t, uint32_t>> before = ClauseWordsBefore(s, te);
+      if (ComparedWith(before)) continue;  // "profits will be higher than in 2004": a past comparison
       // A prospective phrase ending within 40 bytes before the date ("expected to rise in 2006"),
       // unless the date is a past point ("the first since 2003"), the words between turn to
       // another time (a relative or speech word, a past auxiliary: "will not say what they had
@@ -115,9 +135,18 @@ void TimelineBuilder::DateRoles() {
           if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) out_.future[s][k] = 1;
         }
       }
-      if (!out_.future[s][k] && ProspectByWords(s, te, ClauseWordsBefore(s, te))) out_.future[s][k] = 1;
+      if (!out_.future[s][k] && ProspectByWords(s, te, before)) out_.future[s][k] = 1;
     }
   }
+}
+
+// The date is what something is compared with: "than" right before it or its preposition ("higher
+// than in 2004", "lower than 2003's"), never a time the text looks to ("than expected in 2006" is).
+bool TimelineBuilder::ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const {
+  const size_t n = before.size();
+  auto word = [&](size_t i) { return t_.F(before[i].first, before[i].second); };
+  return (n >= 1 && word(n - 1) == "than") ||
+         (n >= 2 && word(n - 2) == "than" && IsIn(word(n - 1), {"in", "during", "for", "at", "of", "on"}));
 }
 
 bool TimelineBuilder::TurnsTime(uint32_t from, uint32_t to) const {
@@ -165,12 +194,19 @@ bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te,
   // the nominee of the party in 2016"): not a past point ("the first since 2003"), nor past again
   // after a relative or speech word or a past auxiliary ("will visit the town where he was born
   // in 1953"); "the will" is a noun.
-  if (te.preposition.empty() || IsIn(te.preposition, {"in", "by", "during"})) {
+  if (te.preposition.empty() || IsIn(te.preposition, {"in", "by", "during", "between", "and", "or", "from"})) {
     bool will = false;
     for (size_t w = 0; w < before.size(); ++w) {
       const std::string_view word = t_.F(before[w].first, before[w].second);
       if (word == "will" || word == "shall") {
         will = w == 0 || !IsNounDeterminer(t_.F(before[w - 1].first, before[w - 1].second));
+      } else if (IsExpectVerb(word) ||
+                 (IsIntentBeforeTo(word) && w + 1 < before.size() &&
+                  t_.F(before[w + 1].first, before[w + 1].second) == "to" &&
+                  (w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second),
+                                   {"the", "a", "an", "its", "his", "her", "their", "our", "of", "this", "that",
+                                    "these", "those"})))) {
+        will = true;
       } else if (TurnsTimeWord(word)) {
         will = false;
       }
@@ -548,6 +584,29 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   }
   int32_t lo = index_.earliest ? index_.earliest->days : as_of_ - 365 * 100;
   int32_t hi = as_of_ + 1;
+  // "Thursday, 4 November" without a year: the weekday and the date fall together only in some
+  // years (1999, 2004, 2010 …), and a text names a day that way only near its own time — within
+  // half a year of one of them. Weighs as a present title (4): a statement of the text, not a
+  // guess about it. Alone it only lists dozens of tied years: no window of its own.
+  if (!cs.empty()) {
+    for (size_t s = 0; s < sent_.size(); ++s) {
+      for (const TimeExpr& te : sent_.times[s]) {
+        if (!te.has_weekday || te.has_year() || te.relative_unit || !te.month || !te.day) continue;
+        const uint32_t ws = static_cast<uint32_t>(te.start);
+        uint32_t we = ws;
+        while (we < te.end && t_.WordByte(we)) ++we;
+        const int weekday = WeekdayIndex(t_.F(ws, we));
+        if (weekday < 0) continue;
+        TimeConstraint tc;
+        tc.intervals = WeekdayDateNear(weekday, te.month, te.day, lo, hi, 183);
+        if (tc.intervals.empty()) continue;
+        tc.weight = 4;
+        tc.clue = "\"" + Trimmed(t_.Orig(ws, static_cast<uint32_t>(te.end))) +
+                  "\": that weekday and date fall together in some years only; the text within half a year of one";
+        add("W" + std::string(t_.F(ws, static_cast<uint32_t>(te.end))), std::move(tc));
+      }
+    }
+  }
   std::optional<TimeWindow> w = BestWindow(cs, lo, hi);
   if (!w) {
     rd.source = "none";
@@ -566,6 +625,14 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     rd.evidence.push_back(std::to_string(w->candidate_count) + " windows tie (clues of equal weight, " +
                           std::to_string(w->conflicts) + (w->conflicts == 1 ? " person" : " people") +
                           " in conflict in each): the window spans them");
+  }
+  // Does the window rest on the recency guess? Swept again without it: a different window means
+  // the guess decided (moved or narrowed) it, and the checks at it say so (AtClaimTime).
+  if (auto r = seen.find("R"); r != seen.end()) {
+    std::vector<TimeConstraint> without = cs;
+    without[r->second].intervals.clear();
+    const std::optional<TimeWindow> w2 = BestWindow(without, lo, hi);
+    if (!w2 || w2->candidates.front().from != first.from || w2->to != w->to) out_.guess = cs[r->second].clue;
   }
   std::set<size_t> used;
   for (const TimeStretch& c : w->candidates) {
@@ -586,6 +653,7 @@ ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t cl
   }
   t->b = std::min(t->b, as_of_);
   if (ct.when.empty()) ct.when = WindowText(t->a, t->b);
+  ct.tentative = !ct.own && !out_.guess.empty();
   ct.judged = t;
   return ct;
 }
@@ -608,6 +676,14 @@ Timeline TimelineBuilder::Build(const CheckOptions& options) {
 }
 
 }  // namespace
+
+Severity AtClaimTime(Severity severity, const ClaimTime& ct, const Timeline& tl, std::vector<Evidence>* evidence) {
+  if (severity != Severity::kError || !ct.tentative) return severity;
+  if (evidence)
+    evidence->push_back(Evidence{"a warning, not an error: the time of the text is inferred from " + tl.guess,
+                                 "the text (reference_date)"});
+  return Severity::kWarning;
+}
 
 Timeline BuildTimeline(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
                        const Mentions& mentions, const CheckOptions& options) {

@@ -27,17 +27,29 @@ struct ClaimTime {
   std::optional<Interval> judged;  // own, else the window; b clipped to the KB's as_of; absent
                                    // when there is neither or it starts after as_of
   std::string when;                // "in 2018", "on 2023-03-01", "between A and B" (for judged)
+  // Judged at an inferred window that rests on a guess: the window would differ without "the
+  // latest date taken as recent" (Timeline::guess). A finding there is at most a warning
+  // (AtClaimTime).
+  bool tentative = false;
 };
 
 struct Timeline {
   ReferenceDate reference;                 // the report's reference_date
   std::optional<Interval> window;          // the reference window, when there is one
+  // When the inferred window rests on "the latest date taken as recent" (the window without that
+  // clue differs): the clue, for the findings' evidence; empty otherwise.
+  std::string guess;
   std::vector<std::vector<char>> future;   // per sentence and time: a deadline or a prospect
   std::vector<ClaimTime> titles;           // one per Mentions::titles
   std::vector<ClaimTime> events;           // one per Mentions::events
   std::vector<ClaimTime> quotes;           // one per Mentions::quotes (fronted dates only)
   std::vector<ClaimTime> people;           // one per Mentions::people
 };
+
+// The severity of a finding on a claim judged at `ct`: `severity`, but an error judged at a
+// tentative window (ClaimTime::tentative) is a warning — the text's time there is a guess, not a
+// statement. `evidence` (when given) gains a line saying why.
+Severity AtClaimTime(Severity severity, const ClaimTime& ct, const Timeline& tl, std::vector<Evidence>* evidence);
 
 Timeline BuildTimeline(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
                        const Mentions& mentions, const CheckOptions& options);

@@ -169,7 +169,7 @@ def check_value(kind, value, where, key, p):
                 good = False
                 continue
             for k in v:
-                if k not in ("date", "what"):
+                if k not in ("date", "what", "source"):
                     p.error(w, f"unknown key {k!r}")
                     good = False
             if "date" not in v or "what" not in v:
@@ -178,6 +178,8 @@ def check_value(kind, value, where, key, p):
                 continue
             good &= check_value("date", v["date"], w, "date", p)
             good &= check_value("str", v["what"], w, "what", p)
+            if "source" in v:
+                good &= check_value("id", v["source"], w, "source", p)
         return good
     raise AssertionError(kind)
 
@@ -384,6 +386,9 @@ def check_world(world, p):
             p.warn(w, f"winner {e['winner']!r} is not among participants")
         if e["source"] not in sources:
             p.error(w, f"dangling source id {e['source']!r}")
+        for od in e.get("other_dates", []):
+            if "source" in od and od["source"] not in sources:
+                p.error(w, f"dangling source id {od['source']!r} of the other date {od['date']}")
         if "end" in e and parse_date(e["end"]) < parse_date(e["date"]):
             p.error(w, f"end {e['end']} is before date {e['date']}")
         if as_of and parse_date(e["date"]) > as_of:

@@ -36,6 +36,7 @@ LOADER_ONLY = {
     "fail_dangling_person.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_office.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_source.json": ("kb_dangling_id", "a reference to another collection"),
+    "fail_dangling_other_date_source.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_person_source.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_winner.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_participant.json": ("kb_dangling_id", "a reference to another collection"),

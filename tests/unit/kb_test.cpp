@@ -281,6 +281,7 @@ TEST_CASE("fail fixtures: code, path and place of the first error", "[kb]") {
       {"fail_dangling_person.json", ErrorCode::kKbDanglingId, "/terms/6/person", 27, "\"trentino-jr\""},
       {"fail_dangling_office.json", ErrorCode::kKbDanglingId, "/terms/6/office", 27, "\"sy-envoy\""},
       {"fail_dangling_source.json", ErrorCode::kKbDanglingId, "/events/1/source", 35, "\"sylvania-times\""},
+      {"fail_dangling_other_date_source.json", ErrorCode::kKbDanglingId, "/events/1/other_dates/0/source", 35, "\"sylvania-times\""},
       {"fail_dangling_winner.json", ErrorCode::kKbDanglingId, "/events/0/winner", 31, "\"groucho\""},
       {"fail_dangling_participant.json", ErrorCode::kKbDanglingId, "/events/0/participants/1", 31, "\"gloria-teasdal\""},
       {"fail_dangling_speaker.json", ErrorCode::kKbDanglingId, "/quotes/1/speaker", 39, "\"rufus\""},

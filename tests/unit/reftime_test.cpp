@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "factlint/factlint.h"
 #include "reftime.h"
 
 using factlint::BestWindow;
@@ -91,4 +92,29 @@ TEST_CASE("reftime: many tied stretches keep the first ones and the latest", "[r
   CHECK(w->candidates.front().from == 0);
   CHECK(w->candidates.back().from == 190);
   CHECK(w->from == 190);
+}
+
+TEST_CASE("reftime: the years a weekday and a date fall together", "[reftime]") {
+  struct Row {
+    const char* weekday;
+    int month, day;
+    std::vector<const char*> dates;  // in [2000-01-01, 2013-01-01)
+  };
+  for (const Row& r : {Row{"thursday", 5, 5, {"2005-05-05", "2011-05-05"}},
+                       Row{"sat", 2, 26, {"2000-02-26", "2005-02-26", "2011-02-26"}},
+                       Row{"tuesday", 2, 29, {"2000-02-29"}},  // leap years only
+                       Row{"monday", 2, 30, {}},               // no such day
+                       Row{"someday", 5, 5, {}}}) {
+    INFO(r.weekday << " " << r.month << "-" << r.day);
+    const int w = factlint::WeekdayIndex(r.weekday);
+    std::vector<std::pair<int32_t, int32_t>> got;
+    if (w >= 0)
+      got = factlint::WeekdayDateNear(w, r.month, r.day, factlint::ParseIsoDate("2000-01-01")->days,
+                                      factlint::ParseIsoDate("2012-12-31")->days, 0);
+    REQUIRE(got.size() == r.dates.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      CHECK(factlint::FormatIsoDate(factlint::Date{got[i].first}) == r.dates[i]);
+      CHECK(got[i].second == got[i].first + 1);
+    }
+  }
 }

@@ -20,7 +20,9 @@ TEST_CASE("timeline: the reference date is given, a dateline, inferred or none",
   for (Row r : {Row{"Prime Minister Theresa May visited Berlin.", true, "given", "2018-06-01"},
                 Row{"LONDON, March 3, 2023 - Ministers met.", false, "dateline", "2023-03-03"},
                 Row{"Prime Minister Liz Truss visited Berlin.", false, "inferred", "2022-09-06"},
-                Row{"Nothing to go by.", false, "none", ""}}) {
+                Row{"Nothing to go by.", false, "none", ""},
+                // A weekday and date without a year alone: dozens of tied years, no window.
+                Row{"The match is on Saturday, 26 February.", false, "none", ""}}) {
     INFO(r.text);
     Stages s(r.text, r.given ? At("2018-06-01") : factlint::CheckOptions{});
     CHECK(s.timeline.reference.source == r.source);
@@ -103,8 +105,22 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"The will of the voters was clear in 2004.", false},
                 Row{"The talks will resume, as agreed in 2004.", false},
                 // "due in": a deadline ahead, unless it was due.
+                // A present-tense verb of expectation or intent earlier in the clause, or an
+                // intent before "to"; not the past, not a noun without "to".
+                Row{"The firm expects to move into the black in 2006.", true},
+                Row{"It is expecting significant improvements in profitability in 2006.", true},
+                Row{"The carmaker plans to close the plant in 2006.", true},
+                Row{"Analysts expected growth in 2003.", false},
+                Row{"The plans were unveiled in 2003.", false},
+                Row{"The firm expects sales to match those it had made in 2003.", false},
+                Row{"A plan to raise new money in 2003 cut its stake in half.", false},
+                Row{"GM expects earnings to be lower than in 2004.", false},
+                Row{"Profits will be higher than in 2004.", false},
                 Row{"Creditors froze the payments due in 2006.", true},
-                Row{"The payment was due in 2003.", false}}) {
+                Row{"The payment was due in 2003.", false},
+                // "will" before a range, a list or "from".
+                Row{"The firm will begin receiving deliveries from 2009.", true},
+                Row{"Deliveries began from 2001.", false}}) {
     INFO(r.text);
     Stages s(r.text, factlint::CheckOptions{});
     REQUIRE(s.timeline.future.size() == 1);
@@ -169,6 +185,12 @@ TEST_CASE("timeline: inferred windows weigh the evidence (ties, planted mistakes
            Row{"event outweighs a title",
                "The Russian invasion of Ukraine shocked Europe. Chancellor Angela Merkel spoke in Berlin.",
                "2022-02-24", "2026-11-01", 0},
+           // A weekday and date without a year: the years they fall together in, the text within
+           // half a year of one ("Thursday, 5 May": 2005, 2011, 2016 …).
+           Row{"weekday and date with a year", "Sales rose in 2004. The vote is on Thursday, 5 May.", "2004-11-03",
+               "2005-11-04", 0},
+           Row{"weekday and date with a title", "The vote was on Thursday, 5 May. Prime Minister Theresa May spoke.",
+               "2016-07-13", "2016-11-04", 0},
            // So does an explicit full date.
            Row{"full date outweighs a title", "Ministers met on 3 March 2023. Chancellor Angela Merkel spoke.",
                "2023-03-03", "2026-11-01", 0},
@@ -242,5 +264,41 @@ TEST_CASE("timeline: \"last year's EVENT\" places the text", "[timeline]") {
     const factlint::ReferenceDate& rd = s.timeline.reference;
     CHECK(Iso(rd.from) == r.from);
     CHECK(Iso(rd.to) == r.to);
+  }
+}
+
+// A window that rests on "the latest date taken as recent" (it would differ without that clue) is
+// a guess: the claims judged at it are tentative, and an error there is a warning (AtClaimTime).
+TEST_CASE("timeline: a window resting on the latest date taken as recent is a guess", "[timeline]") {
+  struct Row {
+    const char* text;
+    bool given;
+    bool guess;  // Timeline::guess non-empty, and the title claim (if any) tentative
+  };
+  for (Row r : {// The only clue is a year: the guess narrows [2013, as_of] to 2013–14.
+                Row{"The bridge opened in 2013. The mayor spoke there.", false, true},
+                // Three dates out-vote the title: the guess moves the window.
+                Row{"It opened in March 2013 and closed in May 2013. It reopened in July 2013. Prime Minister "
+                    "Theresa May spoke.",
+                    false, true},
+                // The title out-votes one year: the window is May's term, the guess changes nothing.
+                Row{"The bridge opened in 2013. Prime Minister Theresa May spoke there.", false, false},
+                // The title's term lies within the recent year: the same window either way.
+                Row{"The bridge opened in 2022. Prime Minister Liz Truss spoke there.", false, false},
+                // Given and dateline dates are never guesses.
+                Row{"The bridge opened in 2013. Prime Minister Theresa May spoke there.", true, false},
+                Row{"LONDON, March 3, 2023 - The bridge opened in 2013. Prime Minister Theresa May spoke there.", false,
+                    false}}) {
+    INFO(r.text);
+    Stages s(r.text, r.given ? At("2018-06-01") : factlint::CheckOptions{});
+    CHECK(s.timeline.guess.empty() == !r.guess);
+    for (const factlint::ClaimTime& ct : s.timeline.titles) CHECK(ct.tentative == r.guess);
+    factlint::ClaimTime ct;
+    ct.tentative = !s.timeline.guess.empty();
+    std::vector<factlint::Evidence> ev;
+    CHECK(factlint::AtClaimTime(factlint::Severity::kError, ct, s.timeline, &ev) ==
+          (r.guess ? factlint::Severity::kWarning : factlint::Severity::kError));
+    CHECK(ev.size() == (r.guess ? 1u : 0u));
+    CHECK(factlint::AtClaimTime(factlint::Severity::kInfo, ct, s.timeline, nullptr) == factlint::Severity::kInfo);
   }
 }
