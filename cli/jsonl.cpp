@@ -3,6 +3,8 @@
 
 #include "jsonl.h"
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 #include "json_pos.h"
@@ -102,14 +104,23 @@ void AppendReport(const Report& report, std::string* out) {
 // A JSON string at s[*i] (the opening quote), decoded into *out; false for anything this reader
 // does not take (a control character, a bad escape or surrogate, malformed UTF-8), which the full
 // parser then reads and reports. Copies runs of plain bytes at once.
+// Bytes a run of plain string content stops at: '"', '\\', control characters and non-ASCII.
+constexpr std::array<bool, 256> kStringStop = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<size_t>(c)] = c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+  return t;
+}();
+
 bool ReadSimpleString(std::string_view s, size_t* i, std::string* out) {
   size_t k = *i + 1;
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  bool reserved = false;
   while (true) {
     size_t run = k;
-    while (k < s.size()) {
-      const unsigned char c = static_cast<unsigned char>(s[k]);
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-      ++k;
+    while (k < s.size() && !kStringStop[u[k]]) ++k;
+    if (!reserved && k < s.size() && u[k] != '"') {  // a long string (a text): at most the rest of the line
+      out->reserve(out->size() + (k - run) + (s.size() - k));
+      reserved = true;
     }
     out->append(s.data() + run, k - run);
     if (k >= s.size()) return false;

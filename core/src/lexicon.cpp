@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -39,6 +40,7 @@ class WordSet {
 };
 
 struct Lexicon {
+  WordClassTable classes;
   WordSet former, present, skip, title_blockers, speech, past_markers, past_era_modifiers, past_era_nouns,
       event_of_title_nouns, unscheduled_event_kinds,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
@@ -49,6 +51,7 @@ struct Lexicon {
       final_before_capital, sentence_starters, credit_labels, credit_labels_kept, list_numerals, caption_particles,
       run_in_pronouns, run_in_prepositions, run_in_blockers;
   std::array<bool, 256> run_in_first{};  // first bytes of run_in_pronouns and run_in_prepositions
+  std::array<uint8_t, 256> segmenter_first{};  // SegmenterFirstBytes
   std::array<bool, 256> month_or_weekday_first{};  // first bytes of the month forms and weekdays
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
@@ -74,6 +77,8 @@ Lexicon Parse() {
   set(&lex.skip, "checker", "modifiers_skip");
   set(&lex.title_blockers, "checker", "title_blockers");
   set(&lex.speech, "checker", "speech_words");
+  for (const std::string& w : list("checker", "speech_words"))
+    if (w.size() >= 2 && w.size() <= 12 && w.size() < 33) lex.classes.Add(w, kWordSpeech);
   set(&lex.past_markers, "checker", "past_markers");
   set(&lex.past_era_modifiers, "checker", "past_era_modifiers");
   set(&lex.past_era_nouns, "checker", "past_era_nouns");
@@ -92,6 +97,7 @@ Lexicon Parse() {
   set(&lex.month_introducers, "dates", "month_introducers");
   for (std::string& w : list("dates", "weekdays")) {
     lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
+    if (w.size() < 33) lex.classes.Add(w, kWordWeekday);
     lex.weekdays.Add(std::move(w));
   }
   set(&lex.weekday_abbreviations, "dates", "weekday_abbreviations");
@@ -106,6 +112,12 @@ Lexicon Parse() {
   set(&lex.final_before_capital, "segmenter", "final_before_capital_any_case");
   set(&lex.sentence_starters, "segmenter", "sentence_starters");
   set(&lex.credit_labels, "segmenter", "credit_labels_any_case");
+  for (const std::string& w : list("segmenter", "credit_labels_any_case")) {
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    lex.segmenter_first[c] |= kFirstOfCreditLabel;
+    if (c >= 'a' && c <= 'z') lex.segmenter_first[c - 32] |= kFirstOfCreditLabel;
+    if (c >= 'A' && c <= 'Z') lex.segmenter_first[c + 32] |= kFirstOfCreditLabel;
+  }
   set(&lex.credit_labels_kept, "segmenter", "credit_labels_kept_in_line");
   set(&lex.list_numerals, "segmenter", "list_numerals");
   set(&lex.caption_particles, "segmenter", "caption_particles");
@@ -118,6 +130,8 @@ Lexicon Parse() {
   };
   run_in(&lex.run_in_pronouns, "run_in_pronouns");
   run_in(&lex.run_in_prepositions, "run_in_prepositions");
+  for (size_t c = 0; c < 256; ++c)
+    if (lex.run_in_first[c]) lex.segmenter_first[c] |= kFirstOfRunIn;
   lex.prospective_phrases = list("checker", "prospective_phrases");
   std::vector<std::string> full = list("dates", "months"), abbr = list("dates", "month_abbreviations");
   for (size_t i = 0; i < full.size() && i < 12; ++i) lex.months.emplace_back(full[i], static_cast<int>(i) + 1);
@@ -126,7 +140,10 @@ Lexicon Parse() {
     for (const auto& [form, n] : j["dates"]["month_other_forms"].items())
       if (n.is_number_integer() && n.get<int>() >= 1 && n.get<int>() <= 12) lex.months.emplace_back(form, n.get<int>());
   for (const auto& [form, n] : lex.months) {
-    if (form.size() < lex.months_by_length.size()) lex.months_by_length[form.size()].emplace_back(form, n);
+    if (form.size() < lex.months_by_length.size()) {
+      lex.months_by_length[form.size()].emplace_back(form, n);
+      lex.classes.Add(form, static_cast<unsigned>(n));
+    }
     if (!form.empty()) lex.month_or_weekday_first[static_cast<unsigned char>(form[0])] = true;
   }
   for (const auto& [form, n] : lex.months) {  // "may" is a full name; "jan", "sept" are short
@@ -135,6 +152,8 @@ Lexicon Parse() {
     else
       lex.short_months.Add(form);
   }
+  for (const char* w : {"last", "next", "this", "past"}) lex.classes.Add(w, kWordRelative);
+  for (const char* w : {"he", "she"}) lex.classes.Add(w, kWordHeShe);
   return lex;
 }
 
@@ -144,6 +163,53 @@ const Lexicon& Lex() {
 }
 
 }  // namespace
+
+// WordClassTable: FNV-1a over the folded word, linear probing.
+namespace {
+size_t WordHash(std::string_view w) {
+  uint32_t h = 2166136261u;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+}  // namespace
+
+void WordClassTable::Add(std::string_view w, unsigned bits) {
+  if (w.empty() || w.size() > kMaxWord) return;
+  lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+  lengths_by_last_[static_cast<unsigned char>(w.back())] |= 1u << w.size();
+  if ((used_ + 1) * 2 > slots_.size()) Grow();
+  Slot& s = Find(w);
+  if (s.word.empty()) {
+    s.word = std::string(w);
+    ++used_;
+  }
+  // A month form listed twice keeps its first number, as MonthNumber does.
+  if ((bits & kWordMonthMask) != 0 && (s.bits & kWordMonthMask) != 0) bits &= ~kWordMonthMask;
+  s.bits |= bits;
+}
+
+unsigned WordClassTable::Lookup(std::string_view w) const {
+  if (slots_.empty()) return 0;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.word.empty()) return 0;
+    if (s.word.size() == w.size() && s.word == w) return s.bits;
+  }
+}
+
+WordClassTable::Slot& WordClassTable::Find(std::string_view w) {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask)
+    if (slots_[i].word.empty() || slots_[i].word == w) return slots_[i];
+}
+
+void WordClassTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  for (Slot& s : old)
+    if (!s.word.empty()) Find(s.word) = std::move(s);
+}
 
 std::optional<Tense> ModifierTense(std::string_view w) {
   if (w.empty()) return std::nullopt;
@@ -198,6 +264,7 @@ bool IsCaptionParticle(std::string_view w) { return !w.empty() && Lex().caption_
 bool IsRunInPronoun(std::string_view w) { return !w.empty() && Lex().run_in_pronouns.Has(w); }
 bool IsRunInPreposition(std::string_view w) { return !w.empty() && Lex().run_in_prepositions.Has(w); }
 bool MayStartRunIn(unsigned char c) { return Lex().run_in_first[c]; }
+const std::array<uint8_t, 256>& SegmenterFirstBytes() { return Lex().segmenter_first; }
 bool MayStartMonthOrWeekday(unsigned char c) { return Lex().month_or_weekday_first[c]; }
 bool IsRunInBlocker(std::string_view w) { return !w.empty() && Lex().run_in_blockers.Has(w); }
 
@@ -209,6 +276,8 @@ int MonthNumber(std::string_view w) {
     if (form[0] == w[0] && form == w) return n;
   return 0;
 }
+
+const WordClassTable& WordClassesTable() { return Lex().classes; }
 
 const std::vector<std::string>& BuiltinProspectivePhrases() { return Lex().prospective_phrases; }
 

@@ -8,6 +8,8 @@
 #ifndef FACTLINT_CORE_LEXICON_H_
 #define FACTLINT_CORE_LEXICON_H_
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +50,44 @@ bool IsWeekday(std::string_view w);
 bool MayStartMonthOrWeekday(unsigned char c);  // the first byte of a month form or a weekday
 bool IsWeekdayAbbreviation(std::string_view w);  // mon, tues, thurs
 
+// The classes of a folded word that the time expressions and the quotes ask of every word, from
+// one hash look-up (instead of one list scan per question): the bits below, and in the low four
+// bits its MonthNumber. WordClasses(w) & kWordSpeech == IsSpeechWord(w), and so on.
+inline constexpr unsigned kWordMonthMask = 0xF;    // MonthNumber(w)
+inline constexpr unsigned kWordWeekday = 1u << 4;  // IsWeekday(w)
+inline constexpr unsigned kWordRelative = 1u << 5; // last, next, this, past ("last year")
+inline constexpr unsigned kWordSpeech = 1u << 6;   // IsSpeechWord(w)
+inline constexpr unsigned kWordHeShe = 1u << 7;    // he, she
+// The table behind WordClasses: ask it once per range (WordClassesTable()), then Get per word.
+class WordClassTable {
+ public:
+  static constexpr size_t kMaxWord = 16;  // longer words are in none of the classes' lists
+  unsigned Get(std::string_view w) const {
+    // Most words are in no class: their first and last bytes and length rule them out before any hash.
+    if (w.empty() || w.size() > kMaxWord ||
+        (lengths_by_first_[static_cast<unsigned char>(w[0])] & (1u << w.size())) == 0 ||
+        (lengths_by_last_[static_cast<unsigned char>(w.back())] & (1u << w.size())) == 0)
+      return 0;
+    return Lookup(w);
+  }
+  void Add(std::string_view w, unsigned bits);
+
+ private:
+  struct Slot {
+    std::string word;
+    unsigned bits = 0;
+  };
+  unsigned Lookup(std::string_view w) const;
+  Slot& Find(std::string_view w);
+  void Grow();
+  std::vector<Slot> slots_;  // open addressing, a power of two, at most half full
+  size_t used_ = 0;
+  std::array<uint32_t, 256> lengths_by_first_{};  // bit k: a word of k bytes starts with this byte
+  std::array<uint32_t, 256> lengths_by_last_{};   // bit k: a word of k bytes ends with this byte
+};
+const WordClassTable& WordClassesTable();
+inline unsigned WordClasses(std::string_view w) { return WordClassesTable().Get(w); }
+
 // The segmenter's lists ("segmenter" in lexicon.json; docs/SEGMENTATION.md), matched as the text
 // writes the word unless said otherwise: "any case" ignores ASCII case.
 bool IsPrepositiveAbbreviation(std::string_view w);  // Mr, Gen, St: as written or in capitals
@@ -63,6 +103,10 @@ bool IsCaptionParticle(std::string_view w);          // of, de, van: inside a ca
 bool IsRunInPronoun(std::string_view w);             // We, They: a sentence run on without a mark
 bool IsRunInPreposition(std::string_view w);         // In, On, At (+ " the ")
 bool MayStartRunIn(unsigned char c);                 // the first letter of either list's words
+// The same as a table, with the first letters of the credit labels (either case): the segmenter
+// asks at every space, so it keeps the table instead of calling per byte.
+inline constexpr uint8_t kFirstOfRunIn = 1, kFirstOfCreditLabel = 2;
+const std::array<uint8_t, 256>& SegmenterFirstBytes();
 bool IsRunInBlocker(std::string_view w);             // the, film, called: a title may follow
 
 // Prospective markers every English news text uses ("will", "ahead of"); the KB may add more.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #include <utility>
 
 namespace factlint {
@@ -111,40 +112,52 @@ void ScanQuotes(const FoldedView& text, const Sentences& sentences, uint32_t lo,
   std::vector<QuoteSpan>& quotes = out->quotes;
   out->speech.resize(sentences.size(), 0);
   out->pronoun.resize(sentences.size(), 0);
+  // The quote marks, found with memchr: a line break between an opening mark and the next mark
+  // closes nothing (the mark after it opens again).
+  const char* f = text.text().data();
   uint32_t open = 0;
   bool in_quote = false;
-  for (uint32_t i = lo; i < hi; ++i) {
-    char c = text[i];
-    if (c == '\n') {
-      in_quote = false;
-      continue;
-    }
-    if (c != '"') continue;
+  for (uint32_t i = lo; i < hi;) {
+    const void* q = std::memchr(f + i, '"', hi - i);
+    if (q == nullptr) break;
+    const uint32_t at = static_cast<uint32_t>(static_cast<const char*>(q) - f);
+    if (in_quote && std::memchr(f + open + 1, '\n', at - open - 1) != nullptr) in_quote = false;
     if (!in_quote) {
-      open = i;
+      open = at;
       in_quote = true;
     } else {
       in_quote = false;
       int s = sentences.SentenceOf(open);
-      if (s < 0) s = sentences.SentenceOf(i);
-      if (s < 0) continue;
-      quotes.push_back(QuoteSpan{open, i, s, -1});
+      if (s < 0) s = sentences.SentenceOf(at);
+      if (s >= 0) quotes.push_back(QuoteSpan{open, at, s, -1});
     }
+    i = at + 1;
   }
+  auto mark = [&](size_t s, uint32_t pos, unsigned cls) {
+    if (cls != 0 && !InsideQuote(quotes, pos)) {
+      if (cls & kWordSpeech) out->speech[s] = 1;
+      else out->pronoun[s] = 1;
+    }
+  };
+  if (!sentences.said_from.empty()) {  // the words FindSentences marked
+    for (size_t s = first_sentence; s < end_sentence; ++s)
+      for (uint32_t k = sentences.said_from[s]; k < sentences.said_from[s + 1]; ++k)
+        mark(s, sentences.said[k].pos, sentences.said[k].cls);
+    return;
+  }
+  const WordClassTable& classes = WordClassesTable();
+  const auto* u = reinterpret_cast<const unsigned char*>(f);
   for (size_t s = first_sentence; s < end_sentence; ++s) {
-    uint32_t slo = sentences.start[s], shi = sentences.end[s];
+    const uint32_t slo = sentences.start[s], shi = sentences.end[s];
     for (uint32_t i = slo; i < shi;) {
-      if (!text.WordByte(i)) {
+      if (!IsWordByte(u[i])) {
         ++i;
         continue;
       }
-      uint32_t e = i;
-      while (e < shi && text.WordByte(e)) ++e;
-      std::string_view w = text.F(i, e);
-      if (w.size() <= 10 && (IsSpeechWord(w) || w == "he" || w == "she") && !InsideQuote(quotes, i)) {
-        if (IsSpeechWord(w)) out->speech[s] = 1;
-        else out->pronoun[s] = 1;
-      }
+      uint32_t e = i + 1;
+      while (e < shi && IsWordByte(u[e])) ++e;
+      // One look-up of the word's classes (lexicon.h) instead of a list scan per question.
+      mark(s, i, e - i <= 10 ? classes.Get(text.F(i, e)) & (kWordSpeech | kWordHeShe) : 0);
       i = e;
     }
   }

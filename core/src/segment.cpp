@@ -19,6 +19,7 @@
 #include "segment.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -36,13 +37,20 @@ namespace {
 
 constexpr size_t kMaxShortQuote = 200;  // a closing quotation this short stays in one sentence
 
+constexpr std::array<bool, 256> kAsciiAlnum = [] {  // IsAsciiAlpha || IsDigit
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+
 // --- the sentence scanner ----------------------------------------------------------------------
 
 class BlockScanner {
  public:
   BlockScanner(string_view t, size_t start, size_t end, size_t paragraph,
                std::vector<TextSegment>* out)
-      : t_(t), start_(start), end_(end), paragraph_(paragraph), out_(out) {}
+      : t_(t), start_(start), end_(end), paragraph_(paragraph), out_(out), first_bytes_(SegmenterFirstBytes()) {}
 
   void Run();
 
@@ -62,6 +70,7 @@ class BlockScanner {
   string_view t_;
   size_t start_, end_, paragraph_;
   std::vector<TextSegment>* out_;
+  const std::array<uint8_t, 256>& first_bytes_;  // lexicon.h: SegmenterFirstBytes
   size_t seg_start_ = 0;
   bool in_list_ = false;
   ListMarker last_marker_;
@@ -308,8 +317,10 @@ bool BlockScanner::CreditSplitAt(size_t space, size_t next) const {
   if (space <= seg_start_ || next >= end_) return false;
   unsigned char before = static_cast<unsigned char>(t_[space - 1]);
   if (!IsAsciiAlpha(before) && before < 0x80) return false;
-  // Cheap test first (this runs at every space): a credit label is ASCII letters and a colon,
-  // with no opening quote or bracket before it — as WordAfter reads it.
+  // Cheap tests first (this runs at every space): a credit label is ASCII letters and a colon,
+  // with no opening quote or bracket before it — as WordAfter reads it —, starting with the
+  // first letter of one.
+  if ((first_bytes_[static_cast<unsigned char>(t_[next])] & kFirstOfCreditLabel) == 0) return false;
   size_t k = next;
   while (k < end_ && k - next < kMaxWord && IsAsciiAlpha(static_cast<unsigned char>(t_[k]))) ++k;
   if (k == next || k >= end_ || t_[k] != ':') return false;
@@ -361,7 +372,7 @@ bool BlockScanner::RunInAt(size_t space, size_t next) const {
   if (!IsAsciiAlpha(last)) return false;
   // Cheap test first (this runs at every space): the next word must be a run-in pronoun or
   // preposition, so it starts right at next (no opener) with one of their first letters.
-  if (!MayStartRunIn(static_cast<unsigned char>(t_[next]))) return false;
+  if ((first_bytes_[static_cast<unsigned char>(t_[next])] & kFirstOfRunIn) == 0) return false;
   NextWord after = WordAfter(t_, next, end_);
   if (after.opened || after.word.empty()) return false;
   size_t j = next + after.word.size();
@@ -481,12 +492,12 @@ void BlockScanner::Run() {
   }
   while (i < end_) {
     // Most bytes are ASCII letters and digits: no space, terminal mark or quote starts there.
-    {
-      unsigned char c = static_cast<unsigned char>(t_[i]);
-      if (IsAsciiAlpha(c) || IsDigit(c)) {
-        ++i;
-        continue;
-      }
+    // A run of them is stepped over in one tight loop.
+    if (kAsciiAlnum[static_cast<unsigned char>(t_[i])]) {
+      const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
+      do ++i;
+      while (i < end_ && kAsciiAlnum[p[i]]);
+      continue;
     }
     if (i > seg_start_ && SpaceAt(t_, i) != 0) {
       size_t j = SkipSpaces(t_, i, end_);

@@ -29,7 +29,18 @@ Sentences FindSentences(const Document& doc) {
     out.start.push_back(fs);
     out.end.push_back(std::max(fs, fe));
   }
-  for (size_t i = 0; i < n; ++i) out.times[i] = FindTimeExpressions(doc.folded(), out.start[i], out.end[i]);
+  std::vector<TimexToken> tokens;  // one buffer for every sentence's tokens
+  out.said_from.reserve(n + 1);
+  for (size_t i = 0; i < n; ++i) {
+    out.said_from.push_back(static_cast<uint32_t>(out.said.size()));
+    out.times[i] = FindTimeExpressions(doc.folded(), out.start[i], out.end[i], &tokens);
+    if (out.start[i] >= out.end[i]) continue;  // no words (and the tokens are another range's)
+    for (const TimexToken& t : tokens) {
+      const unsigned cls = t.cls & (kWordSpeech | kWordHeShe);
+      if (cls != 0 && t.end - t.start <= 10) out.said.push_back(Sentences::SaidWord{t.start, cls});
+    }
+  }
+  out.said_from.push_back(static_cast<uint32_t>(out.said.size()));
   return out;
 }
 

@@ -20,6 +20,17 @@ struct Sentences {
   std::vector<Span> spans;                    // the report's sentences (bytes and UTF-16)
   std::vector<uint32_t> start, end;           // folded ranges, start <= end
   std::vector<std::vector<TimeExpr>> times;   // per sentence, ordered by start
+  // The words of at most 10 bytes that are speech words or "he"/"she" (lexicon.h: WordClasses,
+  // kWordSpeech | kWordHeShe), as the time expressions' tokenizer found them: sentence s holds
+  // said[said_from[s] .. said_from[s + 1]). The quotes' scan (mentions.h: ScanQuotes) reads them
+  // instead of reading every word again; when said_from is empty (sentences assembled by
+  // IncrementalChecker) it reads the words itself.
+  struct SaidWord {
+    uint32_t pos;  // folded offset of the word
+    unsigned cls;  // its classes, kWordSpeech | kWordHeShe only
+  };
+  std::vector<SaidWord> said;
+  std::vector<uint32_t> said_from;  // size() + 1 entries, or none
 
   size_t size() const { return segments.size(); }
   // The sentence holding a folded offset, or -1 when it lies between sentences.

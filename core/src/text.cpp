@@ -11,6 +11,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace factlint {
 namespace {
@@ -185,30 +186,72 @@ inline char LowerAscii(unsigned char c) {
   return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
 }
 
+// A run of ASCII bytes p[i..] before run_end: one UTF-16 unit (unit_run + byte offset), one folded
+// byte and its map back per byte; line starts appended. Returns where the run stops (run_end or
+// the first non-ASCII byte). Eight bytes at a time while they hold no byte >= 0x80 and none below
+// 0x0E (line breaks: those eight go byte by byte): capitals lowered with word arithmetic (each byte
+// is below 0x80, so adding a constant below 0x80 carries into no other byte). A function of its
+// own, with restrict pointers, so its loop keeps everything in registers.
+__attribute__((noinline)) size_t AsciiRun(const unsigned char* __restrict p, size_t i, size_t run_end, size_t n,
+                                          uint32_t unit_run, uint32_t* __restrict u16, char* __restrict fold,
+                                          uint32_t* __restrict to_orig, std::vector<uint32_t>* line_starts) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  while (true) {
+    while (i + 8 <= run_end) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & kHigh) != 0 || ((w - 0x0E * kOnes) & ~w & kHigh) != 0) break;
+      const uint64_t capital = (w + (0x80 - 'A') * kOnes) & ~(w + (0x80 - 'Z' - 1) * kOnes) & kHigh;
+      w |= capital >> 2;  // + 0x20 where 'A' <= byte <= 'Z'
+      std::memcpy(fold, &w, 8);
+      for (uint32_t k = 0; k < 8; ++k) {
+        u16[i + k] = unit_run + static_cast<uint32_t>(i) + k;
+        to_orig[k] = static_cast<uint32_t>(i) + k;
+      }
+      i += 8;
+      fold += 8;
+      to_orig += 8;
+    }
+    const size_t stop = std::min(run_end, i + 8);
+    for (; i < stop; ++i) {
+      const unsigned char c = p[i];
+      if (c >= 0x80) return i;
+      u16[i] = unit_run + static_cast<uint32_t>(i);
+      *fold++ = LowerAscii(c);
+      *to_orig++ = static_cast<uint32_t>(i);
+      if (c <= '\r' && (c == '\n' || (c == '\r' && (i + 1 == n || p[i + 1] != '\n'))))
+        line_starts->push_back(static_cast<uint32_t>(i + 1));
+    }
+    if (i >= run_end) return i;
+  }
+}
+
 }  // namespace
 
 Document::Document(std::string_view utf8) : text_(utf8) {
   const size_t n = text_.size();
   const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
-  utf16_at_.resize(n + 1);
+  utf16_at_.reset(new uint32_t[n + 1]);
   // The folded view is written through raw pointers into buffers sized for the common case (it is
   // never longer than the text unless invalid bytes become U+FFFD), grown when a character needs
-  // more; both are cut to size at the end.
+  // more; the string is cut to size at the end.
   size_t cap = n + 16;
   folded_.resize(cap);
-  folded_to_orig_.resize(cap + 1);
+  folded_to_orig_.reset(new uint32_t[cap + 1]);
   char* fold = folded_.data();
-  uint32_t* to_orig = folded_to_orig_.data();
+  uint32_t* to_orig = folded_to_orig_.get();
   size_t fo = 0;
-  uint32_t* u16 = utf16_at_.data();
+  uint32_t* u16 = utf16_at_.get();
   line_starts_.push_back(0);
   auto grow = [&](size_t needed) {  // capacity for `needed` folded bytes
     if (needed <= cap) return;
     cap = std::max(needed, cap * 2 + 4);
     folded_.resize(cap);
-    folded_to_orig_.resize(cap + 1);
+    std::unique_ptr<uint32_t[]> bigger(new uint32_t[cap + 1]);
+    std::copy(to_orig, to_orig + fo, bigger.get());
+    folded_to_orig_ = std::move(bigger);
     fold = folded_.data();
-    to_orig = folded_to_orig_.data();
+    to_orig = folded_to_orig_.get();
   };
 
   uint32_t unit = 0;
@@ -222,23 +265,18 @@ Document::Document(std::string_view utf8) : text_(utf8) {
       chars_before_.push_back(chars);
       next_step += kCharStep;
     }
-    // A run of ASCII up to the next checkpoint: one UTF-16 unit and one folded byte per byte.
-    // The folded view may already be longer than the text (U+FFFD for invalid bytes), so make
-    // room for the whole run first.
+    // A run of ASCII up to the next checkpoint: one UTF-16 unit, one character and one folded byte
+    // per byte. The folded view may already be longer than the text (U+FFFD for invalid bytes), so
+    // make room for the whole run first.
     const size_t run_end = std::min(n, next_step);
     grow(fo + (run_end - i));
-    while (i < run_end && p[i] < 0x80) {
-      const unsigned char c = p[i];
-      u16[i] = unit++;
-      fold[fo] = LowerAscii(c);
-      to_orig[fo] = static_cast<uint32_t>(i);
-      ++fo;
-      if (c == '\n' || (c == '\r' && (i + 1 == n || p[i + 1] != '\n'))) {
-        line_starts_.push_back(static_cast<uint32_t>(i + 1));
-      }
-      ++chars;
-      ++i;
-    }
+    const size_t i0 = i;
+    // unit_run + i is byte i's UTF-16 offset within the run (unsigned: wraps, then adds back).
+    i = AsciiRun(p, i, run_end, n, unit - static_cast<uint32_t>(i0), u16, fold + fo, to_orig + fo, &line_starts_);
+    const size_t run = i - i0;
+    unit += static_cast<uint32_t>(run);
+    chars += static_cast<uint32_t>(run);
+    fo += run;
     if (i >= run_end) continue;
     ++chars;
     uint32_t cp;
@@ -256,7 +294,6 @@ Document::Document(std::string_view utf8) : text_(utf8) {
   }
   u16[n] = unit;
   folded_.resize(fo);
-  folded_to_orig_.resize(fo + 1);
   folded_to_orig_[fo] = static_cast<uint32_t>(n);
   while (next_step <= n) {
     chars_before_.push_back(chars);
@@ -277,21 +314,21 @@ size_t Document::CharsBefore(size_t byte_offset) const {
 }
 
 size_t Document::Utf16At(size_t byte_offset) const {
-  if (byte_offset >= utf16_at_.size()) return utf16_at_.back();
+  if (byte_offset > text_.size()) return utf16_at_[text_.size()];
   return utf16_at_[byte_offset];
 }
 
 size_t Document::FoldedToOriginal(size_t folded_offset) const {
-  if (folded_offset >= folded_to_orig_.size()) return text_.size();
+  if (folded_offset > folded_.size()) return text_.size();
   return folded_to_orig_[folded_offset];
 }
 
 size_t Document::OriginalToFolded(size_t byte_offset) const {
   if (byte_offset >= text_.size()) return folded_.size();
   // folded_to_orig_ is non-decreasing: the first folded byte whose source starts at or after it.
-  auto it = std::lower_bound(folded_to_orig_.begin(), folded_to_orig_.end(),
-                             static_cast<uint32_t>(byte_offset));
-  return static_cast<size_t>(it - folded_to_orig_.begin());
+  const uint32_t* map = folded_to_orig_.get();
+  const uint32_t* it = std::lower_bound(map, map + folded_.size() + 1, static_cast<uint32_t>(byte_offset));
+  return static_cast<size_t>(it - map);
 }
 
 void Document::LineColumn(size_t byte_offset, int* line, int* column) const {

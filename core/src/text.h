@@ -21,6 +21,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,8 +47,10 @@ class Document {
  private:
   std::string text_;
   std::string folded_;
-  std::vector<uint32_t> utf16_at_;        // per byte offset (size()+1 entries)
-  std::vector<uint32_t> folded_to_orig_;  // per folded byte offset (folded_.size()+1 entries)
+  // The two per-byte maps are written once, front to back, by the constructor: plain arrays, not
+  // vectors, so they are not zero-filled first.
+  std::unique_ptr<uint32_t[]> utf16_at_;        // per byte offset (size()+1 entries)
+  std::unique_ptr<uint32_t[]> folded_to_orig_;  // per folded byte offset (folded_.size()+1 entries)
   std::vector<uint32_t> line_starts_;
   std::vector<uint32_t> chars_before_;  // characters starting before byte k * kCharStep
   static constexpr size_t kCharStep = 4096;

@@ -14,38 +14,32 @@
 namespace factlint {
 namespace {
 
-struct Token {
-  size_t start, end;
-  std::string_view text;
-  bool word;    // letters/digits
-  bool number;  // all digits
-};
+using Token = TimexToken;
 
-std::vector<Token> Tokenize(std::string_view s, size_t begin, size_t end) {
-  std::vector<Token> out;
-  out.reserve((end - begin) / 4 + 1);  // news text: about one token per 5 bytes
+// Tokens of s[begin, end) into *out (cleared first), each word with its classes (one look-up; the
+// table rules most words out by first byte and length before hashing).
+void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* out) {
+  out->clear();
+  out->reserve((end - begin) / 4 + 1);  // news text: about one token per 5 bytes
+  const WordClassTable& classes = WordClassesTable();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = begin;
   while (i < end) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    const unsigned char c = p[i];
+    if (!IsWordByte(c)) {
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), false, false, 0});
       ++i;
       continue;
     }
-    if (IsWordByte(c)) {
-      size_t j = i;
-      bool digits = true;
-      while (j < end && IsWordByte(static_cast<unsigned char>(s[j]))) {
-        if (s[j] < '0' || s[j] > '9') digits = false;
-        ++j;
-      }
-      out.push_back(Token{i, j, s.substr(i, j - i), true, digits});
-      i = j;
-    } else {
-      out.push_back(Token{i, i + 1, s.substr(i, 1), false, false});
-      ++i;
-    }
+    size_t j = i + 1;
+    while (j < end && IsWordByte(p[j])) ++j;
+    bool digits = c >= '0' && c <= '9';
+    for (size_t k = i + 1; digits && k < j; ++k) digits = p[k] >= '0' && p[k] <= '9';
+    const uint16_t cls = static_cast<uint16_t>(classes.Get(std::string_view(s.data() + i, j - i)));
+    out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, cls});
+    i = j;
   }
-  return out;
 }
 
 int ToInt(std::string_view t) {
@@ -57,15 +51,18 @@ int ToInt(std::string_view t) {
   return v;
 }
 
-bool IsYearToken(const Token& t) {
-  if (!t.number || t.text.size() != 4) return false;
-  int y = ToInt(t.text);
+std::string_view TextOf(std::string_view s, const Token& t) { return s.substr(t.start, t.end - t.start); }
+
+bool IsYearToken(std::string_view s, const Token& t) {
+  if (!t.number || t.end - t.start != 4) return false;
+  int y = ToInt(TextOf(s, t));
   return y >= 1800 && y <= 2100;
 }
 
 // Day number with optional ordinal suffix: "28", "28th", "1st".
-int DayOf(const Token& t) {
-  std::string_view s = t.text;
+int DayOf(std::string_view text, const Token& t) {
+  if (!t.word || t.start >= text.size() || text[t.start] < '0' || text[t.start] > '9') return 0;
+  std::string_view s = TextOf(text, t);
   size_t k = 0;
   while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
   if (k == 0 || k > 2) return 0;
@@ -141,13 +138,24 @@ void ResolveRelative(const TimeExpr& e, Date from, Date to, Date* first, Date* l
 }
 
 std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size_t end) {
+  std::vector<Token> scratch;
+  return FindTimeExpressions(s, begin, end, &scratch);
+}
+
+std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size_t end, std::vector<Token>* scratch) {
   std::vector<TimeExpr> out;
   if (end > s.size()) end = s.size();
   if (begin >= end) return out;
-  std::vector<Token> t = Tokenize(s, begin, end);
+  Tokenize(s, begin, end, scratch);
+  const std::vector<Token>& t = *scratch;
   const size_t n = t.size();
-  auto word_at = [&](size_t i) -> std::string_view { return i < n && t[i].word ? t[i].text : std::string_view(); };
-  auto punct_at = [&](size_t i, char c) { return i < n && !t[i].word && t[i].text[0] == c; };
+  auto text_of = [&](size_t i) { return TextOf(s, t[i]); };
+  auto word_at = [&](size_t i) -> std::string_view { return i < n && t[i].word ? text_of(i) : std::string_view(); };
+  auto cls_at = [&](size_t i) -> unsigned { return i < n ? t[i].cls : 0u; };  // 0 for punctuation
+  auto month_at = [&](size_t i) -> int { return static_cast<int>(cls_at(i) & kWordMonthMask); };
+  auto punct_at = [&](size_t i, char c) { return i < n && !t[i].word && s[t[i].start] == c; };
+  auto day_of = [&](size_t i) { return DayOf(s, t[i]); };
+  auto is_year = [&](size_t i) { return IsYearToken(s, t[i]); };
   size_t first_word = 0;  // index of the first word token
   while (first_word < n && !t[first_word].word) ++first_word;
   size_t i = 0;
@@ -159,8 +167,8 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
       ++i;
       continue;
     }
-    if (const unsigned char c0 = static_cast<unsigned char>(t[i].text[0]);
-        !(c0 >= '0' && c0 <= '9') && c0 != 'l' && c0 != 'n' && c0 != 't' && c0 != 'p' && !MayStartMonthOrWeekday(c0)) {
+    if (const unsigned char c0 = static_cast<unsigned char>(s[t[i].start]);
+        !(c0 >= '0' && c0 <= '9') && (t[i].cls & (kWordMonthMask | kWordWeekday | kWordRelative)) == 0) {
       ++i;
       continue;
     }
@@ -170,17 +178,16 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
     // Optional weekday + comma.
     size_t j = i;
     bool weekday = false;
-    if (IsWeekday(word_at(j))) {
+    if (cls_at(j) & kWordWeekday) {
       size_t k = j + 1;
       if (punct_at(k, ',')) ++k;
-      if (MonthNumber(word_at(k)) || (k < n && DayOf(t[k]))) {
+      if (month_at(k) || (k < n && day_of(k))) {
         weekday = true;
         j = k;
       }
     }
     // "last year", "this month", "next year".
-    if (!found && j + 1 < n && (word_at(j) == "last" || word_at(j) == "next" || word_at(j) == "this" ||
-                                word_at(j) == "past")) {
+    if (!found && j + 1 < n && (cls_at(j) & kWordRelative)) {
       std::string_view unit = word_at(j + 1);
       if (unit == "year" || unit == "month") {
         e.relative_unit = unit == "year" ? 'y' : 'm';
@@ -191,10 +198,10 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
       }
     }
     // ISO yyyy-mm-dd.
-    if (!found && j + 4 < n && IsYearToken(t[j]) && punct_at(j + 1, '-') && t[j + 2].number &&
-        t[j + 2].text.size() == 2 && punct_at(j + 3, '-') && t[j + 4].number && t[j + 4].text.size() == 2 &&
+    if (!found && j + 4 < n && is_year(j) && punct_at(j + 1, '-') && t[j + 2].number &&
+        t[j + 2].end - t[j + 2].start == 2 && punct_at(j + 3, '-') && t[j + 4].number && t[j + 4].end - t[j + 4].start == 2 &&
         t[j + 1].start == t[j].end && t[j + 2].start == t[j + 1].end && t[j + 4].start == t[j + 3].end) {
-      int y = ToInt(t[j].text), m = ToInt(t[j + 2].text), d = ToInt(t[j + 4].text);
+      int y = ToInt(text_of(j)), m = ToInt(text_of(j + 2)), d = ToInt(text_of(j + 4));
       if (m >= 1 && m <= 12 && d >= 1 && DaysOk(y, m, d)) {
         e.year = y, e.month = m, e.day = d, e.precision = TimePrecision::kDay;
         last = j + 4;
@@ -202,18 +209,18 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
       }
     }
     if (!found) {
-      int m = MonthNumber(word_at(j));
+      int m = month_at(j);
       if (m) {
         size_t k = j + 1;
         if (punct_at(k, '.')) ++k;  // "Feb."
-        int d = k < n ? DayOf(t[k]) : 0;
+        int d = k < n ? day_of(k) : 0;
         const bool ambiguous = word_at(j) == "may" || word_at(j) == "march" || word_at(j) == "mar" ||
                                word_at(j) == "jan" || word_at(j) == "sep" || word_at(j) == "dec";
         if (d && DaysOk(0, m, d)) {  // Month Day [, Year]
           size_t y = k + 1;
           if (punct_at(y, ',')) ++y;
-          if (y < n && IsYearToken(t[y]) && DaysOk(ToInt(t[y].text), m, d)) {
-            e.year = ToInt(t[y].text);
+          if (y < n && is_year(y) && DaysOk(ToInt(text_of(y)), m, d)) {
+            e.year = ToInt(text_of(y));
             last = y;
           } else {
             last = k;
@@ -223,8 +230,8 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
         } else {
           size_t y = k;
           if (word_at(y) == "of") ++y;
-          if (y < n && IsYearToken(t[y])) {  // Month Year
-            e.year = ToInt(t[y].text), e.month = m, e.precision = TimePrecision::kMonth;
+          if (y < n && is_year(y)) {  // Month Year
+            e.year = ToInt(text_of(y)), e.month = m, e.precision = TimePrecision::kMonth;
             last = y;
             found = true;
           } else if (!ambiguous && j > 0 && IntroducesMonth(word_at(j - 1))) {  // "in November"
@@ -238,14 +245,14 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
             found = true;
           }
         }
-      } else if (j < n && DayOf(t[j]) && MonthNumber(word_at(j + 1))) {
-        int d = DayOf(t[j]);
-        int m2 = MonthNumber(word_at(j + 1));
+      } else if (j < n && day_of(j) && month_at(j + 1)) {
+        int d = day_of(j);
+        int m2 = month_at(j + 1);
         if (d && m2 && DaysOk(0, m2, d)) {  // Day Month [Year]
           size_t y = j + 2;
           if (punct_at(y, ',')) ++y;
-          if (y < n && IsYearToken(t[y]) && DaysOk(ToInt(t[y].text), m2, d)) {
-            e.year = ToInt(t[y].text);
+          if (y < n && is_year(y) && DaysOk(ToInt(text_of(y)), m2, d)) {
+            e.year = ToInt(text_of(y));
             last = y;
           } else {
             last = j + 1;
@@ -253,12 +260,12 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
           e.month = m2, e.day = d, e.precision = TimePrecision::kDay;
           found = true;
         }
-      } else if (j < n && IsYearToken(t[j]) && j > 0 && IntroducesYear(word_at(j - 1))) {
+      } else if (j < n && is_year(j) && j > 0 && IntroducesYear(word_at(j - 1))) {
         // A bare year; not a range like "2019-20" or a percentage, not "2019s".
         bool bad = (j + 1 < n && (punct_at(j + 1, '%') || (punct_at(j + 1, '-') && j + 2 < n && t[j + 2].number &&
                                                            t[j + 2].start == t[j + 1].end)));
         if (!bad) {
-          e.year = ToInt(t[j].text), e.precision = TimePrecision::kYear;
+          e.year = ToInt(text_of(j)), e.precision = TimePrecision::kYear;
           last = j;
           found = true;
         }
@@ -271,16 +278,16 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
     e.has_weekday = weekday;
     e.start = t[first].start;
     e.end = t[last].end;
-    e.preposition = first > 0 && t[first - 1].word ? std::string(t[first - 1].text) : std::string();
+    e.preposition = first > 0 && t[first - 1].word ? std::string(text_of(first - 1)) : std::string();
     // At the head of its range, alone or after one preposition ("In 2010, ...", "On March 3, ...").
     e.sentence_initial = first <= first_word ||
-                         (first == first_word + 1 && IsClaimDatePreposition(t[first_word].text));
+                         (first == first_word + 1 && IsClaimDatePreposition(text_of(first_word)));
     // Or at the end of an opening time frame closed by a comma: "On the night of March 19, 2003, …"
     // (the date then dates its whole sentence, as a fronted date does).
     if (!e.sentence_initial && first > first_word && first - first_word <= 6 && last + 1 < n &&
-        !t[last + 1].word && t[last + 1].text == ",") {
+        !t[last + 1].word && s[t[last + 1].start] == ',') {
       bool frame = true;
-      for (size_t k = first_word; k < first && frame; ++k) frame = t[k].word && IsFrameWord(t[k].text);
+      for (size_t k = first_word; k < first && frame; ++k) frame = t[k].word && IsFrameWord(text_of(k));
       e.sentence_initial = frame;
     }
     out.push_back(std::move(e));

@@ -8,6 +8,7 @@
 #define FACTLINT_CORE_TIMEX_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,8 +44,20 @@ struct TimeExpr {
 // The days a relative expression covers when the text speaks during [from, to].
 void ResolveRelative(const TimeExpr& e, Date from, Date to, Date* first, Date* last);
 
+// One token of the finder's tokenizer (words, numbers, single punctuation bytes), with the word's
+// lexicon classes (lexicon.h: WordClasses) looked up once.
+struct TimexToken {
+  uint32_t start, end;
+  bool word;      // letters/digits
+  bool number;    // all digits
+  uint16_t cls;   // WordClasses of a word, 0 for punctuation
+};
+
 // Finds the time expressions in folded[begin, end), in order. Linear in the range.
 std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end);
+// The same, tokenizing into *scratch (reused across calls: no allocation per range).
+std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end,
+                                          std::vector<TimexToken>* scratch);
 
 // Month number (1..12) of a folded month name or abbreviation ("feb", "sept"), 0 otherwise.
 // MonthNumber, IsWeekday and the other word lists: lexicon.h.
