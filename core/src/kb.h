@@ -100,22 +100,24 @@ struct KbLexicon {
   std::vector<std::string> hedges, anonymous, prospective;
 };
 
-// Lists of indexes per record, in one array (CSR): lists[i] is list i as a span. Two allocations
+// Lists per record, in one array (CSR): lists[i] is list i as a span. Two allocations
 // for all the lists, not one per list.
-class IndexLists {
+template <typename T>
+class FlatLists {
  public:
-  IndexLists() = default;
+  FlatLists() = default;
   // begin: count + 1 offsets from 0, never decreasing, the last = items.size().
-  IndexLists(std::vector<uint32_t> begin, std::vector<int> items) : begin_(std::move(begin)), items_(std::move(items)) {}
-  std::span<const int> operator[](size_t i) const { return {items_.data() + begin_[i], begin_[i + 1] - begin_[i]}; }
+  FlatLists(std::vector<uint32_t> begin, std::vector<T> items) : begin_(std::move(begin)), items_(std::move(items)) {}
+  std::span<const T> operator[](size_t i) const { return {items_.data() + begin_[i], begin_[i + 1] - begin_[i]}; }
   size_t size() const { return begin_.size() - 1; }
   const std::vector<uint32_t>& begins() const { return begin_; }
-  const std::vector<int>& items() const { return items_; }
+  const std::vector<T>& items() const { return items_; }
 
  private:
   std::vector<uint32_t> begin_ = std::vector<uint32_t>(1, 0);
-  std::vector<int> items_;
+  std::vector<T> items_;
 };
+using IndexLists = FlatLists<int>;
 
 struct Kb {
   int schema_version = 0;

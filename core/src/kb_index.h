@@ -39,22 +39,7 @@ struct PhraseRef {
 };
 
 // What each pattern names, in one array (CSR): refs[pattern] is a span.
-class PhraseRefs {
- public:
-  PhraseRefs() = default;
-  // begin: pattern count + 1 offsets from 0, never decreasing, the last = list.size().
-  PhraseRefs(std::vector<uint32_t> begin, std::vector<PhraseRef> list) : begin_(std::move(begin)), list_(std::move(list)) {}
-  std::span<const PhraseRef> operator[](size_t pattern) const {
-    return {list_.data() + begin_[pattern], begin_[pattern + 1] - begin_[pattern]};
-  }
-  size_t size() const { return begin_.size() - 1; }
-  const std::vector<uint32_t>& begins() const { return begin_; }
-  const std::vector<PhraseRef>& list() const { return list_; }
-
- private:
-  std::vector<uint32_t> begin_ = std::vector<uint32_t>(1, 0);
-  std::vector<PhraseRef> list_;
-};
+using PhraseRefs = FlatLists<PhraseRef>;
 
 struct KbIndex {
   PhraseMatcher matcher;

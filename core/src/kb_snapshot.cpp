@@ -225,7 +225,7 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
   body.Begin(kRefs);
   body.U32(static_cast<uint32_t>(index->refs.size()));
   body.Raw(index->refs.begins().data(), index->refs.begins().size() * 4);
-  for (const PhraseRef& r : index->refs.list()) body.U8(static_cast<uint8_t>(r.kind)), body.I32(r.id);
+  for (const PhraseRef& r : index->refs.items()) body.U8(static_cast<uint8_t>(r.kind)), body.I32(r.id);
   body.OptDate(index->earliest);
   body.End();
 
