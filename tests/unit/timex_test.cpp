@@ -34,6 +34,7 @@ TEST_CASE("timex: dates, months and years", "[timex]") {
       {"in February 2021", "2021-02=february 2021"},
       {"in May 2019", "2019-05=may 2019"},
       {"in 2019 and in 2020", "2019=2019|2020=2020"},
+      {"growth slowed into 2005", "2005=2005"},
       {"the 2019 provision of", "2019=2019"},
       {"in the November elections", "November=november"},
       {"on March 3", "March 3=march 3"},
