@@ -44,7 +44,7 @@ struct Lexicon {
   WordSet former, present, skip, title_blockers, speech, past_markers, past_era_modifiers, past_era_nouns,
       event_of_title_nouns, unscheduled_event_kinds,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
-      claim_date_prepositions, dateline_words, year_introducers, month_introducers, weekdays, weekday_abbreviations,
+      claim_date_prepositions, dateline_words, year_introducers, schedule_verbs, month_introducers, weekdays, weekday_abbreviations,
       full_months, short_months;
   // The segmenter's ("segmenter"); prepositive_folded: the same words lower-cased.
   WordSet prepositive, prepositive_folded, number_abbreviations, conditional_abbreviations, never_final,
@@ -94,6 +94,7 @@ Lexicon Parse() {
   set(&lex.claim_date_prepositions, "checker", "claim_date_prepositions");
   set(&lex.dateline_words, "checker", "dateline_words");
   set(&lex.year_introducers, "dates", "year_introducers");
+  set(&lex.schedule_verbs, "dates", "schedule_verbs");
   set(&lex.month_introducers, "dates", "month_introducers");
   for (std::string& w : list("dates", "weekdays")) {
     lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
@@ -237,6 +238,7 @@ bool IsStatedDatePreposition(std::string_view w) { return !w.empty() && Lex().st
 bool IsClaimDatePreposition(std::string_view w) { return !w.empty() && Lex().claim_date_prepositions.Has(w); }
 bool IsDatelineWord(std::string_view w) { return !w.empty() && Lex().dateline_words.Has(w); }
 bool IntroducesYear(std::string_view w) { return !w.empty() && Lex().year_introducers.Has(w); }
+bool IsScheduleVerb(std::string_view w) { return !w.empty() && Lex().schedule_verbs.Has(w); }
 bool IntroducesMonth(std::string_view w) { return !w.empty() && Lex().month_introducers.Has(w); }
 bool IsWeekday(std::string_view w) { return !w.empty() && Lex().weekdays.Has(w); }
 bool IsWeekdayAbbreviation(std::string_view w) { return !w.empty() && Lex().weekday_abbreviations.Has(w); }

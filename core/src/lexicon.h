@@ -41,6 +41,7 @@ bool IsStatedDatePreposition(std::string_view w);  // in, on, of, during (after 
 bool IsClaimDatePreposition(std::string_view w);   // in, on, during (a date dating a claim)
 bool IsDatelineWord(std::string_view w);      // published, updated, ...: may precede a dateline date
 bool IntroducesYear(std::string_view w);      // in, since, by, ... 2019
+bool IsScheduleVerb(std::string_view w);      // ends, expires, "runs out": a present of schedule
 bool IntroducesMonth(std::string_view w);     // in, since, last, ... November
 int MonthNumber(std::string_view w);          // january/jan/sept -> 1..12, 0 for none
 bool IsFullMonthName(std::string_view w);     // january ... december

@@ -213,10 +213,12 @@ bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te,
     }
     if (will) return true;
   }
-  // "payments due in 2005 and 2006": "due" right before the date, its preposition and the dates
-  // and "and"/"or" of a list ahead of it — not "was due in 2003".
+  // "payments due in 2005 and 2006", "his contract runs out in 2006": "due" or a present verb of
+  // schedule right before the date, its preposition and the dates and "and"/"or" of a list ahead
+  // of it — not "was due in 2003".
   for (size_t w = before.size(); w-- > 0;) {
     const std::string_view word = t_.F(before[w].first, before[w].second);
+    if (IsScheduleVerb(word) || (w > 0 && IsScheduleVerb(t_.F(before[w - 1].first, before[w].second)))) return true;
     if (word == "due")
       return w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second), {"was", "were", "had", "been"});
     if (!(IsIn(word, {"in", "by", "on", "and", "or"}) || IsYearWord(word))) break;

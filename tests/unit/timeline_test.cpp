@@ -118,6 +118,12 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"Profits will be higher than in 2004.", false},
                 Row{"Creditors froze the payments due in 2006.", true},
                 Row{"The payment was due in 2003.", false},
+                // A present verb of schedule right before the date's preposition.
+                Row{"His contract runs out in 2006.", true},
+                Row{"The licence expires on 1 March 2008.", true},
+                Row{"The merger takes effect in 2006.", true},
+                Row{"His contract ran out in 2003.", false},
+                Row{"He hit 40 home runs in 2004.", false},
                 // "will" before a range, a list or "from".
                 Row{"The firm will begin receiving deliveries from 2009.", true},
                 Row{"Deliveries began from 2001.", false}}) {
