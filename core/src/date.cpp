@@ -60,7 +60,7 @@ std::optional<Date> ParseIsoDate(std::string_view s) {
 std::string FormatIsoDate(Date date) {
   int y, m, d;
   SplitDate(date, &y, &m, &d);
-  char buf[16];
+  char buf[40];  // room for any three ints (the compiler checks it)
   if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return buf;
