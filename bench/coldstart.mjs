@@ -35,6 +35,7 @@ const DIST = path.resolve(process.env.FACTLINT_DIST || path.join(ROOT, 'dist'));
 const BASE = process.env.FACTLINT_BENCH_BASE_DIST ? path.resolve(process.env.FACTLINT_BENCH_BASE_DIST) : null;
 
 const { CHECK_FRONT_TAB, launchBrowser, launchWithExtension, serve, stopServiceWorker } = await import(pathToFileURL(path.join(ROOT, 'tests', 'browser', 'chromium.mjs')).href);
+const { openColdPage } = await import(pathToFileURL(path.join(ROOT, 'bench', 'page_probe.mjs')).href);
 
 const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[s.length >> 1] : NaN; };
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0) : '—');
@@ -56,17 +57,7 @@ const PAGE_POINTS = [
 ];
 
 async function pageColdStart(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver(() => {
-      if (window.__factlintFirstReport === undefined && Number(document.body?.dataset.checks) >= 1) window.__factlintFirstReport = performance.now();
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks'] });
-  });
-  const warnings = [];
-  page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('factlint:')) warnings.push(m.text()); });
-  await page.goto(`${url}/index.html`);
-  await page.waitForFunction(() => window.__factlintFirstReport !== undefined, null, { timeout: 60000 });
+  const { context, page, warnings } = await openColdPage(browser, url);
   const t = await page.evaluate(() => {
     const points = {};
     const nav = performance.getEntriesByType('navigation')[0];

@@ -228,19 +228,9 @@ try {
   const baseServer = baseDist ? await serve({ dir: baseDist }) : null;
   const browser = await launchBrowser();
   const pageWarnings = [];  // factlint's console warnings in this page's cold starts (a refused snapshot)
+  const { openColdPage } = await import(pathToFileURL(path.join(ROOT, 'bench', 'page_probe.mjs')).href);
   const coldStart = async (url) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver(() => {
-        if (window.__factlintFirstReport === undefined && Number(document.body?.dataset.checks) >= 1) window.__factlintFirstReport = performance.now();
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks'] });
-    });
-    const warnings = [];
-    page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('factlint:')) warnings.push(m.text()); });
-    page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('factlint:')) warnings.push(m.text()); }));
-    await page.goto(`${url}/index.html`);
-    await page.waitForFunction(() => window.__factlintFirstReport !== undefined, null, { timeout: 30000 });
+    const { context, page, warnings } = await openColdPage(browser, url, { timeout: 30000 });
     const ms = await page.evaluate(() => window.__factlintFirstReport);
     await context.close();
     if (url === server.url) pageWarnings.push(...warnings);
