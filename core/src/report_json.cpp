@@ -11,6 +11,21 @@
 #include "json_write.h"
 
 namespace factlint {
+namespace {
+
+// "start":…,"end":…,"start16":…,"end16":… — a sentence's or a finding's span, in the contract's order.
+void SpanFields(const Span& s, std::string* out) {
+  out->append(R"("start":)");
+  json_write::Number(s.start, out);
+  out->append(R"(,"end":)");
+  json_write::Number(s.end, out);
+  out->append(R"(,"start16":)");
+  json_write::Number(s.start16, out);
+  out->append(R"(,"end16":)");
+  json_write::Number(s.end16, out);
+}
+
+}  // namespace
 
 std::string ReportToJson(const Report& report) {
   std::string out;
@@ -44,16 +59,9 @@ std::string ReportToJson(const Report& report) {
   }
   out.append(R"(]}},"sentences":[)");
   for (size_t i = 0; i < report.sentences.size(); ++i) {
-    const Span& s = report.sentences[i];
     if (i) out.push_back(',');
-    out.append(R"({"start":)");
-    json_write::Number(s.start, &out);
-    out.append(R"(,"end":)");
-    json_write::Number(s.end, &out);
-    out.append(R"(,"start16":)");
-    json_write::Number(s.start16, &out);
-    out.append(R"(,"end16":)");
-    json_write::Number(s.end16, &out);
+    out.push_back('{');
+    SpanFields(report.sentences[i], &out);
     out.push_back('}');
   }
   out.append(R"(],"findings":[)");
@@ -66,14 +74,8 @@ std::string ReportToJson(const Report& report) {
     json_write::String(SeverityName(f.severity), &out);
     out.append(R"(,"sentence":)");
     json_write::Number(f.sentence, &out);
-    out.append(R"(,"start":)");
-    json_write::Number(f.span.start, &out);
-    out.append(R"(,"end":)");
-    json_write::Number(f.span.end, &out);
-    out.append(R"(,"start16":)");
-    json_write::Number(f.span.start16, &out);
-    out.append(R"(,"end16":)");
-    json_write::Number(f.span.end16, &out);
+    out.push_back(',');
+    SpanFields(f.span, &out);
     out.append(R"(,"text":)");
     json_write::String(f.text, &out);
     out.append(R"(,"message":)");
