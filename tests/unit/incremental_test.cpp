@@ -23,12 +23,7 @@ using factlint::CheckOptions;
 using factlint::IncrementalChecker;
 using factlint::KbHandle;
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream b;
-  b << in.rdbuf();
-  return b.str();
-}
+using factlint_test::ReadFile;
 
 KbHandle LoadTestKb(const std::string& json) {
   factlint::Result<KbHandle> kb = factlint::LoadKb(json);
@@ -37,7 +32,7 @@ KbHandle LoadTestKb(const std::string& json) {
 }
 
 KbHandle GoldenKb() {
-  static const KbHandle kb = LoadTestKb(ReadText(FACTLINT_SOURCE_DIR "/tests/golden/golden-kb.json"));
+  static const KbHandle kb = LoadTestKb(ReadFile(FACTLINT_SOURCE_DIR "/tests/golden/golden-kb.json"));
   return kb;
 }
 
@@ -274,22 +269,22 @@ TEST_CASE("incremental: random edits, each compared with a full check", "[increm
   std::vector<std::string> golden;
   for (const char* name : {"anachronism", "event_dates", "former_in_office", "inconsistent", "quotes",
                            "quotes_altered", "sourcing", "title_not_held"})
-    golden.push_back(ReadText(std::string(FACTLINT_SOURCE_DIR "/tests/golden/") + name + ".txt"));
+    golden.push_back(ReadFile(std::string(FACTLINT_SOURCE_DIR "/tests/golden/") + name + ".txt"));
   compared += RandomEdits(kb, golden, CheckOptions{}, 200, 5);
-  const KbHandle people = LoadTestKb(ReadText(FACTLINT_SOURCE_DIR "/tests/golden/people-kb.json"));
-  compared += RandomEdits(people, {ReadText(FACTLINT_SOURCE_DIR "/tests/golden/people.txt"),
-                                   ReadText(FACTLINT_SOURCE_DIR "/tests/golden/people_terms.txt")},
+  const KbHandle people = LoadTestKb(ReadFile(FACTLINT_SOURCE_DIR "/tests/golden/people-kb.json"));
+  compared += RandomEdits(people, {ReadFile(FACTLINT_SOURCE_DIR "/tests/golden/people.txt"),
+                                   ReadFile(FACTLINT_SOURCE_DIR "/tests/golden/people_terms.txt")},
                           At("2025-06-01"), 400, 6);
   WARN("random edits compared with a full check: " << compared);
   CHECK(compared == 4 * (1000 + 300 + 200 + 200) + 8 * 200 + 2 * 400);
 }
 
 TEST_CASE("incremental: random edits with the bundled KB", "[incremental][bundled][slow]") {
-  const KbHandle kb = LoadTestKb(ReadText(FACTLINT_SOURCE_DIR "/kb/world.json"));
+  const KbHandle kb = LoadTestKb(ReadFile(FACTLINT_SOURCE_DIR "/kb/world.json"));
   IncrementalChecker probe(kb, CheckOptions{});
   CHECK(probe.last_stats().block_matching);  // the bundled KB's phrases stay inside blocks
   std::vector<std::string> articles = WrittenArticles();
-  articles.push_back(ReadText(FACTLINT_SOURCE_DIR "/examples/example-article.txt"));
+  articles.push_back(ReadFile(FACTLINT_SOURCE_DIR "/examples/example-article.txt"));
   const size_t compared = RandomEdits(kb, articles, CheckOptions{}, 1000, 7);
   WARN("random edits compared with a full check (bundled KB): " << compared);
   CHECK(compared == articles.size() * 1000);

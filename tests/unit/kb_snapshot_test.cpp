@@ -26,12 +26,7 @@ namespace {
 
 using factlint::ErrorCode;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using factlint_test::ReadFile;
 
 std::string Snapshot(const std::string& json) {
   auto s = factlint::CompileKbSnapshot(json);

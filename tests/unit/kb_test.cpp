@@ -15,6 +15,7 @@
 #include "factlint/factlint.h"
 #include "json_pos.h"
 #include "kb.h"
+#include "test_kbs.h"
 
 namespace {
 
@@ -28,12 +29,7 @@ std::vector<int> Ints(const Span& s) {
   return std::vector<int>(s.begin(), s.end());
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using factlint_test::ReadFile;
 
 std::string Fixture(const std::string& name) {
   const std::string path = std::string(FACTLINT_SOURCE_DIR) + "/tests/fixtures/kb/" + name;

@@ -43,12 +43,7 @@ TEST_CASE("report: order by start, end, rule; filter by severity and disabled ru
 
 namespace {
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream b;
-  b << in.rdbuf();
-  return b.str();
-}
+using factlint_test::ReadFile;
 
 // The writer ReportToJson replaced (an nlohmann::ordered_json built and dumped), kept here as the
 // reference the direct writer must match byte for byte.
@@ -124,11 +119,11 @@ TEST_CASE("report: ReportToJson writes the bytes of the ordered_json writer", "[
   CHECK(factlint::ReportToJson(r) == ReferenceJson(r));
 
   // Whole reports of the golden articles with their KB.
-  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(ReadText(FACTLINT_SOURCE_DIR "/tests/golden/golden-kb.json"));
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(ReadFile(FACTLINT_SOURCE_DIR "/tests/golden/golden-kb.json"));
   REQUIRE(kb.ok());
   for (const char* name : {"anachronism", "event_dates", "former_in_office", "inconsistent", "quotes", "quotes_altered",
                            "sourcing", "title_not_held", "clean"}) {
-    const std::string text = ReadText(std::string(FACTLINT_SOURCE_DIR "/tests/golden/") + name + ".txt");
+    const std::string text = ReadFile(std::string(FACTLINT_SOURCE_DIR "/tests/golden/") + name + ".txt");
     const factlint::Report report = factlint::Check(*kb.value(), text, {});
     CHECK(factlint::ReportToJson(report) == ReferenceJson(report));
   }

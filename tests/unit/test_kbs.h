@@ -1,5 +1,6 @@
 // The small test KBs of the unit tests and the rule examples ("basic": real office holders, a few
 // events and quotes; tests/fixtures/rules/test_kbs.json), loaded once. Shared by the stage tests (sentences, mentions, timeline, checks, kb_query).
+// Also the tests' file reader.
 
 #ifndef FACTLINT_TESTS_UNIT_TEST_KBS_H_
 #define FACTLINT_TESTS_UNIT_TEST_KBS_H_
@@ -15,15 +16,19 @@
 
 namespace factlint_test {
 
+// A file's bytes ("" when it cannot be read).
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream b;
+  b << in.rdbuf();
+  return b.str();
+}
+
 // The test KB of that name in tests/fixtures/rules/test_kbs.json (the KBs the rule examples of
 // core/rules/rules.json name), as JSON text. Not embedded in any binary.
 inline std::string TestKbJson(const std::string& name) {
-  static const nlohmann::json kbs = [] {
-    std::ifstream in(FACTLINT_SOURCE_DIR "/tests/fixtures/rules/test_kbs.json", std::ios::binary);
-    std::ostringstream b;
-    b << in.rdbuf();
-    return nlohmann::json::parse(b.str());
-  }();
+  static const nlohmann::json kbs =
+      nlohmann::json::parse(ReadFile(FACTLINT_SOURCE_DIR "/tests/fixtures/rules/test_kbs.json"));
   return kbs.at(name).dump();
 }
 
