@@ -171,6 +171,32 @@ DIED = {
     # Vice presidents
     "walter-mondale": ("2021-04-19", "Walter_Mondale"),
     "dick-cheney": ("2025-11-03", "Dick_Cheney"),
+    # Vice presidents who did not become president (issue #13, kb-deaths: each death checked
+    # with the project's search tool against a copy of the article and a second page; see
+    # kb/SOURCES.md, "Deaths")
+    "george-clinton": ("1812-04-20", "George_Clinton_(vice_president)"),
+    "elbridge-gerry": ("1814-11-23", "Elbridge_Gerry"),
+    "daniel-d-tompkins": ("1825-06-11", "Daniel_D._Tompkins"),
+    "aaron-burr": ("1836-09-14", "Aaron_Burr"),
+    "john-c-calhoun": ("1850-03-31", "John_C._Calhoun"),
+    "richard-mentor-johnson": ("1850-11-19", "Richard_Mentor_Johnson"),
+    "william-r-king": ("1853-04-18", "William_R._King"),
+    "george-m-dallas": ("1864-12-31", "George_M._Dallas"),
+    "john-c-breckinridge": ("1875-05-17", "John_C._Breckinridge"),
+    "henry-wilson": ("1875-11-22", "Henry_Wilson"),
+    "schuyler-colfax": ("1885-01-13", "Schuyler_Colfax"),
+    "thomas-a-hendricks": ("1885-11-25", "Thomas_A._Hendricks"),
+    "william-a-wheeler": ("1887-06-04", "William_A._Wheeler"),
+    "hannibal-hamlin": ("1891-07-04", "Hannibal_Hamlin"),
+    "garret-hobart": ("1899-11-21", "Garret_Hobart"),
+    "james-s-sherman": ("1912-10-30", "James_S._Sherman"),
+    "adlai-stevenson-i": ("1914-06-14", "Adlai_Stevenson_I"),
+    "charles-w-fairbanks": ("1918-06-04", "Charles_W._Fairbanks"),
+    "levi-p-morton": ("1920-05-16", "Levi_P._Morton"),
+    "thomas-r-marshall": ("1925-06-01", "Thomas_R._Marshall"),
+    "charles-curtis": ("1936-02-08", "Charles_Curtis"),
+    "charles-g-dawes": ("1951-04-23", "Charles_G._Dawes"),
+    "john-nance-garner": ("1967-11-07", "John_Nance_Garner"),
 }
 
 
