@@ -16,7 +16,8 @@ README "Public domain"), pinned to commit dfa9622 (2026-06-15):
   file's first commit), with all their terms back to their first. See former_members for the
   members left out (a mid-term departure whose end the history does not give) and FORMER_END
   for those brought back with a stated end. The data has birthdays (bio.birthday) but no death
-  dates, so no `died` comes from here.
+  dates: a former member's `died` comes from DIED_IN_OFFICE (the FORMER_END page states the
+  death) or DIED (a page that states it), with that page in the person's `ref`.
 When either source is absent the output is left as it is (a clone without the data or the
 clone keeps the committed file; `make kb` then only rebuilds kb/world.json). The whole file is
 generated; hand-checked facts live in the tables below (NAMES, SAME_AS, LEADERSHIP_EXTRA,
@@ -428,6 +429,91 @@ FORMER_END = {
                 "of the year to become NM's governor)"),
 }
 
+# Deaths (issue #13, kb-deaths). The data has none, so a former member's `died` comes from a page
+# that states it, in the person's `ref` (`born` stays the data's bio.birthday, the person's
+# `source`). Members who died in office: their FORMER_END is the day of death and its page states
+# the death (checked one by one; Walorski: killed in a car accident).
+DIED_IN_OFFICE = {
+    "I000025", "L000123", "Y000031", "S000480", "Y000033", "F000062", "M000303", "H000324",
+    "P000096", "J000255", "L000287", "G000551", "C001078", "C000984", "W000827", "T000489",
+    "J000032", "P000604", "W000813", "M001200", "T000473", "H001088", "N000186",
+}
+# Members who died after leaving Congress: bioguide -> (date, precision, the page that states it).
+# Each found with the project's search tool (stored copies of news reports and obituaries),
+# 2026-11-30; where the reports differ on the day the month is kept.
+DIED = {
+    "A000069": ("2018-04-01", "month", "http://www.staradvertiser.com/2018/04/06/breaking-news/"
+                "hawaii-reacts-to-news-of-death-of-daniel-akaka/ (2018-04-06: died early this "
+                "morning); AP: died Friday [April 6]; The Hill: died on Thursday [April 5], so the "
+                "month only"),
+    "H000067": ("2019-03-07", "day", "https://www.upi.com/Top_News/US/2019/03/07/Ralph-Hall-oldest-"
+                "person-to-serve-in-US-House-dies-at-95/8901551992561/ (March 7 [2019]: died "
+                "Thursday at his home in Texas)"),
+    "D000355": ("2019-02-07", "day", "https://www.legacy.com/news/celebrity-deaths/john-dingell-1926"
+                "-2019-longest-serving-congressman-in-u-s-history/ (died Thursday, Feb. 7, 2019 in "
+                "Dearborn)"),
+    "C000714": ("2019-10-27", "day", "https://en.m.wikinews.org/wiki/US_Representative_John_Conyers"
+                "_dies_at_age_90 (Monday, October 28, 2019: yesterday ... died); BET: died on Sunday "
+                "(October 27)"),
+    "K000172": ("2021-10-13", "day", "https://flintbeat.com/former-congressman-dale-kildee-passes-"
+                "away-at-92/ (died on Oct. 13 at the age of 92)"),
+    "R000053": ("2025-05-26", "day", "https://www.elheraldo.hn/mundo/charlie-rangel-excongresista-"
+                "harlem-muere-94-anos-AP25911256 (died at 94, NBC New York confirmed Monday 26 May); "
+                "The Root: died on Monday, 26 May, his family said"),
+    "J000174": ("2020-05-27", "day", "https://www.rollcall.com/2020/05/27/former-rep-sam-johnson-a-"
+                "vietnam-pow-has-died-at-89/ (2020-05-27: died Wednesday at the age of 89)"),
+    "S000810": ("2020-01-24", "day", "https://www.pressdemocrat.com/news/10632559-181/pete-stark-"
+                "longtime-east-bay (died Jan. 24 [2020] at his home in Harwood, Maryland)"),
+    "L000504": ("2019-04-28", "day", "https://chicagocrusader.com/indiana-mourns-loss-of-statesman-"
+                "senator-richard-g-lugar/ (died peacefully on Sunday April 28 [2019] at 1:44 a.m.)"),
+    "B000652": ("2018-08-17", "day", "https://www.washingtonpost.com/local/obituaries/leonard-l-"
+                "boswell-eight-term-iowa-congressman-dies-at-84/2018/08/18/e72e9406-a2fe-11e8-8e87-"
+                "c869fe70a721_story.html (died Aug. 17 at a Des Moines hospital)"),
+    "H000338": ("2022-04-23", "day", "https://sharesplosion.com/former-utah-senator-orrin-hatch-"
+                "dies-at-88/ (died Saturday, April 23, 2022, the Hatch Foundation); NYDN: died "
+                "Saturday"),
+    "L000261": ("2021-07-29", "day", "https://www.rollcall.com/2021/07/29/former-sen-carl-levin-"
+                "champion-of-congressional-oversight-dies-at-87/ (2021-07-29: has died, announced "
+                "Thursday); AP: his family says Levin died Thursday, July 29, 2021"),
+    "L000274": ("2021-07-15", "day", "https://www.redlandsdailyfacts.com/2021/07/16/family-friends-"
+                "former-colleagues-remember-longtime-inland-empire-rep-jerry-lewis/ (died Thursday, "
+                "July 15 [2021])"),
+    "I000024": ("2024-07-09", "day", "https://abcnews.go.com/Politics/jim-inhofe-former-us-senator-"
+                "oklahoma-dies-89/story?id=111778168 (2024-07-09: died, his family said; OAN: died "
+                "shortly before 5 a.m. Tuesday [July 9, 2024])"),
+    "K000305": ("2023-12-27", "day", "https://www.tmj4.com/news/local-news/wisconsin-gov-tony-evers-"
+                "orders-flags-to-half-staff-for-late-herb-kohl (died after a brief illness on "
+                "Wednesday, Dec. 27, 2023)"),
+    "J000126": ("2023-12-31", "day", "https://www.keranews.org/news/2023-12-31/former-dallas-rep-"
+                "eddie-bernice-johnson-dead-at-88 (died Sunday, Dec. 31, 2023, her family "
+                "announced)"),
+    "C000567": ("2019-05-30", "day", "https://www.sunherald.com/news/politics-government/national-"
+                "politics/article230983133.html (passed away on May 30, 2019 in Oxford)"),
+    "H000627": ("2017-11-22", "day", "https://www.dailyfreeman.com/2017/11/22/former-us-rep-maurice-"
+                "hinchey-dies-at-79/ (2017-11-22: died Wednesday, his family said); Wikipedia: "
+                "November 22, 2017"),
+    "R000146": ("2021-12-28", "day", "https://www.wusa9.com/article/entertainment/entertainment-"
+                "tonight/harry-reid-lion-of-senate-democrats-dead-at-82/603-595ebfe8-6e6b-44a1-b593-"
+                "a2a9207ceeb4 (2021-12-28: died Tuesday afternoon, his family said)"),
+    "E000285": ("2021-07-26", "day", "https://www.washingtontimes.com/news/2021/jul/27/mike-enzi-"
+                "former-wyoming-senator-dies-following-bi/ (Tuesday, July 27, 2021: died Monday "
+                "[July 26] at a hospital in Loveland, Colorado)"),
+    "I000055": ("2021-12-19", "day", "https://dailycaller.com/2021/12/19/former-georgia-senator-"
+                "johnny-isakson-dead-age-76/ (his foundation: passed away overnight on December 19, "
+                "2021)"),
+    "L000304": ("2024-03-27", "day", "https://www.thelist.com/1549887/former-us-senator-joe-"
+                "lieberman-dead/ (his family: died this afternoon, March 27, 2024, in New York "
+                "City)"),
+    "P000099": ("2018-11-27", "day", "https://www.azleg.gov/legtext/54leg/1R/bills/HCR2041P.htm "
+                "(Arizona House resolution: passed away on November 27, 2018); AP: died Tuesday, "
+                "Nov. 27, 2018"),
+    "F000010": ("2017-02-22", "day", "https://www.staradvertiser.com/2017/02/25/breaking-news/"
+                "american-samoas-longest-serving-us-house-delegate-dies/ (AP: died Wednesday, Feb. "
+                "22, 2017, at his home in Provo, Utah); RNZ says Thursday (New Zealand time)"),
+    "O000085": ("2023-02-23", "day", "https://trib.al/v7uAZAE (WWLP: died at his home in Amherst on "
+                "Thursday, February 23 [2023], according to an online obituary)"),
+}
+
 # Leadership spells of former members whose dates the record lacks or states otherwise
 # (bioguide -> [(office, field, date, ref)]): the field ("start" or "end") of the member's
 # spell in that office that is open or that starts on the day the record gives.
@@ -728,6 +814,13 @@ def generate(members, as_of, others):
         if same and same.get("born"):
             # Another part's person with dates: this part adds aliases and terms, not dates.
             person = {"id": pid, "name": name, "aliases": [], "short": [m["name"]["last"]]}
+        elif b in DIED_IN_OFFICE or b in DIED:
+            date, precision, ref = (FORMER_END[b][0], "day", FORMER_END[b][1]) \
+                if b in DIED_IN_OFFICE else DIED[b]
+            person["died"] = date
+            if precision != "day":
+                person["died_precision"] = precision
+            person["ref"] = f"died {date[:7] if precision == 'month' else date}: {ref}"
         people.append(person)
 
         keys = ("party", "state", "district")
