@@ -6,7 +6,8 @@
    on which some term of one of its head-of-state offices (role head_of_state or monarch) or
    head-of-government offices (role head_of_government) holds, and the uncovered years.
 2. Foreign, defence, finance and interior ministers of the G20 members and Ukraine since 1990:
-   the same share per office kind (the office ids are listed in MINISTERS below).
+   the same share per office kind (the office ids are listed in MINISTERS below), each counted from
+   the office's creation where it is later (OFFICE_CREATED; none where the country has no such office).
 
 Periods in which the president also heads the government (HOG_IS_PRESIDENT) are not counted
 in the head-of-government column. The largest gaps are printed first. Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N]
@@ -116,6 +117,34 @@ MINISTERS = {
                  "public-security-minister", "secretary-of-homeland-security"],
 }
 
+# Minister offices of a kind that did not exist for the whole period: the office is counted from its
+# creation (a date), or not at all (None) where the country has no office of that kind. Each row has
+# the page that states it. Offices that merely changed name (Japan's Defense Agency, 1954–2007) are
+# not listed: their holders are expected.
+OFFICE_CREATED = {
+    # "Tom Ridge as the nation's first secretary of Homeland Security ... With his swearing in, the
+    # Department of Homeland Security 'goes live'" (Jan. 24, 2003).
+    # https://webarchive.library.unt.edu/eot2008/20090506120824/http:/www.defenselink.mil/news/newsarticle.aspx?id=29529
+    ("us", "interior"): "2003-01-24",
+    # "The Department was officially established on 20 December 2017"; the 2007–10 Minister for Home
+    # Affairs held the Justice and Customs responsibilities within the Attorney-General's portfolio
+    # (wikimili.com/en/Minister_for_Home_Affairs_(Australia)), not an interior ministry.
+    # https://askwikinow.com/view_html.php?lang=en&q=Department_of_Home_Affairs_%28Australia%29
+    ("au", "interior"): "2017-12-20",
+    # "In Brazil, until 1999, the three Armed Forces remained in independent ministries ... only on
+    # 10 June 1999, the Ministry of the Defense was officially [created]".
+    # https://www.liquisearch.com/brazilian_armed_forces/ministry_of_defense
+    ("br", "defence"): "1999-06-10",
+    # No interior ministry: the Ministry of Justice holds the police; the Ministério do Interior
+    # (1967–1990) planned regional development, sanitation and housing and was abolished in 1990.
+    # https://neamp.pucsp.br/organizacoes/ministerio-do-interior
+    ("br", "interior"): None,
+    # No interior ministry: the office of Minister of the Interior was abolished by Statute
+    # 1 Edward VIII, c. 33, in force 1 December 1936.
+    # https://lop.parl.ca/sites/ParlInfo/default/en_CA/Federal/areasResponsibility/profile?depId=3948
+    ("ca", "interior"): None,
+}
+
 
 def day(s):
     return datetime.date.fromisoformat(s)
@@ -202,11 +231,19 @@ def main():
         print(f"   {cc:3} {cols[0]:>6} {cols[1]:>6} {missing / 365.25:11.1f}  {gaps}")
 
     print(f"\n== Ministers of the G20 members and Ukraine, 1990 (or independence) – {as_of}")
-    mrows, mtotal, mcov = [], 0, 0
+    mrows, mtotal, mcov, not_counted = [], 0, 0, []
     for cc in G20_UA:
-        start = max(START, day(INDEPENDENCE.get(cc, "1990-01-01")))
-        need = (as_of - start).days
         for kind, suffixes in MINISTERS.items():
+            start = max(START, day(INDEPENDENCE.get(cc, "1990-01-01")))
+            if (cc, kind) in OFFICE_CREATED:
+                created = OFFICE_CREATED[(cc, kind)]
+                if created is None:
+                    not_counted.append(f"{cc} {kind} (no such office)")
+                    continue
+                if day(created) > start:
+                    not_counted.append(f"{cc} {kind} before {created} (office created then)")
+                    start = day(created)
+            need = (as_of - start).days
             oid = next((f"{cc}-{s}" for s in suffixes if f"{cc}-{s}" in offices), None)
             d, gaps = covered(spans.get(oid, []), start, as_of) if oid else (0, [(start, as_of)])
             mtotal += need
@@ -216,6 +253,7 @@ def main():
     mrows.sort(key=lambda r: (-r[0], r[1], r[2]))
     print(f"   overall: {100 * mcov / mtotal:.1f}% of office-days covered; "
           f"{sum(1 for r in mrows if r[0] == 0)} of {len(mrows)} offices complete")
+    print(f"   not counted (OFFICE_CREATED): {'; '.join(not_counted)}")
     for missing, cc, kind, oid, pct, gaps in mrows[:args.top]:
         if missing == 0:
             break
