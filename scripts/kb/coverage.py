@@ -103,6 +103,15 @@ HOG_IS_PRESIDENT = {
     # "The Council of Ministers to be constituted will be under our chairmanship" (to Koirala's
     # premiership, 25 April 2006). http://archive.nepalnews.com/king-dismisses-deuba-govt-assumes-power-for-three-years/
     "np": [("2005-02-01", "2006-04-25")],
+    # Switzerland has no head of government apart from the head of state: "under the Swiss Federal
+    # Constitution, the Federal Council doubles as a collective head of state and head of government";
+    # the KB's head of state is its president (ch-president). https://graphsearch.epfl.ch/concept/33730924
+    "ch": [("1990-01-01", None)],
+    # Burundi's prime minister was abolished from 12 June 1998 to 23 June 2020 ("Abolished 12 June 1998 –
+    # 23 June 2020", https://wikimili.com/en/Prime_Minister_of_Burundi); until the 2018 constitution's
+    # post was filled, the president was seconded by two vice-presidents
+    # (https://atlanticactu.com/burundi-alain-guillaume-bunyoni-nomme-premier-ministre).
+    "bi": [("1998-06-12", "2020-06-23")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
