@@ -112,6 +112,18 @@ HOG_IS_PRESIDENT = {
     # post was filled, the president was seconded by two vice-presidents
     # (https://atlanticactu.com/burundi-alain-guillaume-bunyoni-nomme-premier-ministre).
     "bi": [("1998-06-12", "2020-06-23")],
+    # Republic of the Congo: Bernard Kolélas, prime minister 8 September – 15 October 1997, was
+    # succeeded by Isidore Mvouba "after the reinstatement of the post in 2005"
+    # (https://fr.wiki7.org/wiki/Колелас,_Бернар_Бакана); Mvouba held it 7 January 2005 –
+    # 15 September 2009, "after his post of Prime Minister was eliminated" it stayed empty until
+    # Clément Mouamba (2016) (https://pinocchiopedia.com/wiki/Isidore_Mvouba), appointed 23 April 2016
+    # (https://fr.other.wiki/wiki/Cl%C3%A9ment_Mouamba).
+    "cg": [("1997-10-15", "2005-01-07"), ("2009-09-15", "2016-04-23")],
+    # Democratic Republic of the Congo: "From 1966 to 1977, 1986 to 1987, and 1997 to 2006, the
+    # position was nonexistent" (https://www.worldatlas.com/articles/prime-ministers-of-the-democratic-republic-of-the-congo-congo-kinshasa.html);
+    # "The office became vacant with Mobutu's forced ouster in 1997" (Mobutu president to 16 May 1997)
+    # and Antoine Gizenga was appointed "on December 30, 2006" (https://en-academic.com/dic.nsf/enwiki/4573950).
+    "cd": [("1997-05-16", "2006-12-30")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
