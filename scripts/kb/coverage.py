@@ -124,6 +124,9 @@ HOG_IS_PRESIDENT = {
     # "The office became vacant with Mobutu's forced ouster in 1997" (Mobutu president to 16 May 1997)
     # and Antoine Gizenga was appointed "on December 30, 2006" (https://en-academic.com/dic.nsf/enwiki/4573950).
     "cd": [("1997-05-16", "2006-12-30")],
+    # Haiti: "Post abolished (20 June 1988 – 13 February 1991)" and "Vacant (21 October 1997-26 March
+    # 1999)" (List of Prime Ministers of Haiti, 2012 copy: http://www.worldlibrary.org/articles/eng/List_of_Prime_Ministers_of_Haiti).
+    "ht": [("1990-01-01", "1991-02-13"), ("1997-10-21", "1999-03-26")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
