@@ -127,6 +127,9 @@ HOG_IS_PRESIDENT = {
     # Haiti: "Post abolished (20 June 1988 – 13 February 1991)" and "Vacant (21 October 1997-26 March
     # 1999)" (List of Prime Ministers of Haiti, 2012 copy: http://www.worldlibrary.org/articles/eng/List_of_Prime_Ministers_of_Haiti).
     "ht": [("1990-01-01", "1991-02-13"), ("1997-10-21", "1999-03-26")],
+    # Guinea-Bissau: "Post abolished (10 March 1984 – 27 December 1991)" (List of prime ministers of
+    # Guinea-Bissau, https://simple.wikipedia.org/wiki/List_of_prime_ministers_of_Guinea-Bissau).
+    "gw": [("1990-01-01", "1991-12-27")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
