@@ -9,7 +9,9 @@
    the same share per office kind (the office ids are listed in MINISTERS below).
 
 Periods in which the president also heads the government (HOG_IS_PRESIDENT) are not counted
-in the head-of-government column. The largest gaps are printed first. Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N]
+in the head-of-government column, nor periods in which the head of state's office was vacant
+(HOS_VACANT) in the head-of-state column. The largest gaps are printed first.
+Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N]
 Python 3 standard library only.
 """
 import argparse
@@ -132,6 +134,21 @@ HOG_IS_PRESIDENT = {
     "gw": [("1990-01-01", "1991-12-27")],
 }
 
+# Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
+# constitution's own arrangements): those days are not counted in the HoS column. Each row: cc ->
+# [(from, to)], with the pages that state it.
+HOS_VACANT = {
+    # Lebanon: the Council of Ministers exercised the president's powers in the three vacancies.
+    # "Suleiman was elected president on May 25, 2008, after a presidential vacancy that started on
+    # Nov. 24, 2007"; his term "expires at midnight on May 24" 2014, leaving "a similar presidential
+    # vacancy" (https://www.al-monitor.com/originals/2014/05/lebanon-christians-presidential-election-vacancy.html);
+    # it ended with Michel Aoun's election on 31 October 2016 (his term in the KB), after "a previous
+    # presidential vacuum that lasted for 29 months" (https://habtoorresearch.com/programmes/presidential-vacuum-lebanon);
+    # "Le Liban était sans président depuis le 31 octobre 2022" until Joseph Aoun's election on 9 January
+    # 2025 (https://www.lorientlejour.com/keyword/30683-pr%C3%A9sidentielle-au-liban?pagination=4).
+    "lb": [("2007-11-24", "2008-05-25"), ("2014-05-25", "2016-10-31"), ("2022-10-31", "2025-01-09")],
+}
+
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
 # Office kind -> office id suffixes tried in order, per country (the first that exists is used).
 MINISTERS = {
@@ -189,13 +206,18 @@ def main():
         need = (as_of - start).days
         hs, hs_office = country_spans(cc, {"head_of_state", "monarch"})
         hg, hg_office = country_spans(cc, {"head_of_government"})
-        hs_days, hs_gaps = covered(hs, start, as_of)
+        # Days on which the head of state's office was vacant (HOS_VACANT) are not expected either.
+        vacant = [(day(a), day(b)) for a, b in HOS_VACANT.get(cc, [])]
+        vacant_days, _ = covered(vacant, start, as_of)
+        hs_need = need - vacant_days
+        hs_days, hs_gaps = covered(hs + vacant, start, as_of)
+        hs_days -= vacant_days
         cols, missing = [], 0
-        cols.append(f"{100 * hs_days / need:5.1f}%" if hs_office else "  none")
-        missing += need - hs_days
-        total += need
+        cols.append(f"{100 * hs_days / hs_need:5.1f}%" if hs_office else "  none")
+        missing += hs_need - hs_days
+        total += hs_need
         total_cov += hs_days
-        old_total += need
+        old_total += hs_need
         old_cov += hs_days
         if cc in PRESIDENTIAL and not hg_office:
             cols.append("  =HoS")
