@@ -132,6 +132,11 @@ HOG_IS_PRESIDENT = {
     # Guinea-Bissau: "Post abolished (10 March 1984 – 27 December 1991)" (List of prime ministers of
     # Guinea-Bissau, https://simple.wikipedia.org/wiki/List_of_prime_ministers_of_Guinea-Bissau).
     "gw": [("1990-01-01", "1991-12-27")],
+    # Somalia: Umar Arteh Ghalib prime minister "24 January 1991 - May 1993 (De facto to 3 January 1997)",
+    # then "Vacant (May 1993-8 October 2000)" until Ali Khalif Galaydh (List of prime ministers of Somalia,
+    # 2020 copy: https://kiwix.casplantje.nl/wikipedia_en_all_maxi_2020-06/A/List_of_prime_ministers_of_Somalia);
+    # no head of state either (HOS_VACANT).
+    "so": [("1997-01-03", "2000-10-08")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
@@ -147,6 +152,9 @@ HOS_VACANT = {
     # "Le Liban était sans président depuis le 31 octobre 2022" until Joseph Aoun's election on 9 January
     # 2025 (https://www.lorientlejour.com/keyword/30683-pr%C3%A9sidentielle-au-liban?pagination=4).
     "lb": [("2007-11-24", "2008-05-25"), ("2014-05-25", "2016-10-31"), ("2022-10-31", "2025-01-09")],
+    # Somalia after Ali Mahdi Muhammad: "Vacant (3 January 1997-27 August 2000)" until Abdiqasim Salad
+    # Hassan (List of presidents of Somalia, https://en.wikipedia-on-ipfs.org/wiki/List_of_presidents_of_Somalia).
+    "so": [("1997-01-03", "2000-08-27")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
