@@ -137,6 +137,10 @@ HOG_IS_PRESIDENT = {
     # 2020 copy: https://kiwix.casplantje.nl/wikipedia_en_all_maxi_2020-06/A/List_of_prime_ministers_of_Somalia);
     # no head of state either (HOS_VACANT).
     "so": [("1997-01-03", "2000-10-08")],
+    # Guinea: "18 December 1984 to 9 July 1996 Post abolished" (Sidya Touré from 9 July 1996) and
+    # "30 April 2004 to 9 December 2004 Vacant" after François Lonseny Fall (List of heads of government
+    # of Guinea, https://en.wikipedia.org/wiki/Prime_Minister_of_Guinea, 2011 revision).
+    "gn": [("1990-01-01", "1996-07-09"), ("2004-04-30", "2004-12-09")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
