@@ -141,6 +141,15 @@ HOG_IS_PRESIDENT = {
     # "30 April 2004 to 9 December 2004 Vacant" after François Lonseny Fall (List of heads of government
     # of Guinea, https://en.wikipedia.org/wiki/Prime_Minister_of_Guinea, 2011 revision).
     "gn": [("1990-01-01", "1996-07-09"), ("2004-04-30", "2004-12-09")],
+    # Cameroon: "Post abolished (25 January 1984 - 26 April 1991)" until Sadou Hayatou (List of heads of
+    # government of Cameroon, https://wiki-gateway.eudic.net/wikipedia_en/Heads_of_government_of_Cameroon.html).
+    "cm": [("1990-01-01", "1991-04-26")],
+    # Bhutan (the head of state is the king): "the Druk Gyalpo, who is both head of state and head of the
+    # government" (Library of Congress country study, http://reference.allrefer.com/country-guide-study/bhutan/bhutan71.html);
+    # the premiership stayed vacant "until 1998 when King Jigme Singye Wangchuck gave up his role as head
+    # of government" (https://worldatlas.com/articles/prime-ministers-of-bhutan.html); the KB's first
+    # chairman of the Council of Ministers, Jigme Thinley, from 20 July 1998.
+    "bt": [("1990-01-01", "1998-07-20")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
