@@ -150,6 +150,12 @@ HOG_IS_PRESIDENT = {
     # of government" (https://worldatlas.com/articles/prime-ministers-of-bhutan.html); the KB's first
     # chairman of the Council of Ministers, Jigme Thinley, from 20 July 1998.
     "bt": [("1990-01-01", "1998-07-20")],
+    # Central African Republic: "The post was abolished when Dacko was overthrown from the presidency by
+    # Andre Kolingba on 1 September 1981" (List of heads of government, 2023 copy:
+    # http://dev.library.kiwix.org/content/wikipedia_en_top1m_2023-02/A/List_of_heads_of_government_of_the_Central_African_Republic);
+    # "The creation of the modern position occurred in 1991", Edouard Frank from 15 March 1991
+    # (https://www.fact-archive.com/encyclopedia/Prime_Minister_of_the_Central_African_Republic).
+    "cf": [("1990-01-01", "1991-03-15")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
