@@ -10,7 +10,9 @@
    the office's creation where it is later (OFFICE_CREATED; none where the country has no such office).
 
 Periods in which the president also heads the government (HOG_IS_PRESIDENT) are not counted
-in the head-of-government column. The largest gaps are printed first. Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N]
+in the head-of-government column, nor periods in which the head of state's office was vacant
+(HOS_VACANT) in the head-of-state column. The largest gaps are printed first.
+Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N]
 Python 3 standard library only.
 """
 import argparse
@@ -104,6 +106,75 @@ HOG_IS_PRESIDENT = {
     # "The Council of Ministers to be constituted will be under our chairmanship" (to Koirala's
     # premiership, 25 April 2006). http://archive.nepalnews.com/king-dismisses-deuba-govt-assumes-power-for-three-years/
     "np": [("2005-02-01", "2006-04-25")],
+    # Switzerland has no head of government apart from the head of state: "under the Swiss Federal
+    # Constitution, the Federal Council doubles as a collective head of state and head of government";
+    # the KB's head of state is its president (ch-president). https://graphsearch.epfl.ch/concept/33730924
+    "ch": [("1990-01-01", None)],
+    # Burundi's prime minister was abolished from 12 June 1998 to 23 June 2020 ("Abolished 12 June 1998 –
+    # 23 June 2020", https://wikimili.com/en/Prime_Minister_of_Burundi); until the 2018 constitution's
+    # post was filled, the president was seconded by two vice-presidents
+    # (https://atlanticactu.com/burundi-alain-guillaume-bunyoni-nomme-premier-ministre).
+    "bi": [("1998-06-12", "2020-06-23")],
+    # Republic of the Congo: Bernard Kolélas, prime minister 8 September – 15 October 1997, was
+    # succeeded by Isidore Mvouba "after the reinstatement of the post in 2005"
+    # (https://fr.wiki7.org/wiki/Колелас,_Бернар_Бакана); Mvouba held it 7 January 2005 –
+    # 15 September 2009, "after his post of Prime Minister was eliminated" it stayed empty until
+    # Clément Mouamba (2016) (https://pinocchiopedia.com/wiki/Isidore_Mvouba), appointed 23 April 2016
+    # (https://fr.other.wiki/wiki/Cl%C3%A9ment_Mouamba).
+    "cg": [("1997-10-15", "2005-01-07"), ("2009-09-15", "2016-04-23")],
+    # Democratic Republic of the Congo: "From 1966 to 1977, 1986 to 1987, and 1997 to 2006, the
+    # position was nonexistent" (https://www.worldatlas.com/articles/prime-ministers-of-the-democratic-republic-of-the-congo-congo-kinshasa.html);
+    # "The office became vacant with Mobutu's forced ouster in 1997" (Mobutu president to 16 May 1997)
+    # and Antoine Gizenga was appointed "on December 30, 2006" (https://en-academic.com/dic.nsf/enwiki/4573950).
+    "cd": [("1997-05-16", "2006-12-30")],
+    # Haiti: "Post abolished (20 June 1988 – 13 February 1991)" and "Vacant (21 October 1997-26 March
+    # 1999)" (List of Prime Ministers of Haiti, 2012 copy: http://www.worldlibrary.org/articles/eng/List_of_Prime_Ministers_of_Haiti).
+    "ht": [("1990-01-01", "1991-02-13"), ("1997-10-21", "1999-03-26")],
+    # Guinea-Bissau: "Post abolished (10 March 1984 – 27 December 1991)" (List of prime ministers of
+    # Guinea-Bissau, https://simple.wikipedia.org/wiki/List_of_prime_ministers_of_Guinea-Bissau).
+    "gw": [("1990-01-01", "1991-12-27")],
+    # Somalia: Umar Arteh Ghalib prime minister "24 January 1991 - May 1993 (De facto to 3 January 1997)",
+    # then "Vacant (May 1993-8 October 2000)" until Ali Khalif Galaydh (List of prime ministers of Somalia,
+    # 2020 copy: https://kiwix.casplantje.nl/wikipedia_en_all_maxi_2020-06/A/List_of_prime_ministers_of_Somalia);
+    # no head of state either (HOS_VACANT).
+    "so": [("1997-01-03", "2000-10-08")],
+    # Guinea: "18 December 1984 to 9 July 1996 Post abolished" (Sidya Touré from 9 July 1996) and
+    # "30 April 2004 to 9 December 2004 Vacant" after François Lonseny Fall (List of heads of government
+    # of Guinea, https://en.wikipedia.org/wiki/Prime_Minister_of_Guinea, 2011 revision).
+    "gn": [("1990-01-01", "1996-07-09"), ("2004-04-30", "2004-12-09")],
+    # Cameroon: "Post abolished (25 January 1984 - 26 April 1991)" until Sadou Hayatou (List of heads of
+    # government of Cameroon, https://wiki-gateway.eudic.net/wikipedia_en/Heads_of_government_of_Cameroon.html).
+    "cm": [("1990-01-01", "1991-04-26")],
+    # Bhutan (the head of state is the king): "the Druk Gyalpo, who is both head of state and head of the
+    # government" (Library of Congress country study, http://reference.allrefer.com/country-guide-study/bhutan/bhutan71.html);
+    # the premiership stayed vacant "until 1998 when King Jigme Singye Wangchuck gave up his role as head
+    # of government" (https://worldatlas.com/articles/prime-ministers-of-bhutan.html); the KB's first
+    # chairman of the Council of Ministers, Jigme Thinley, from 20 July 1998.
+    "bt": [("1990-01-01", "1998-07-20")],
+    # Central African Republic: "The post was abolished when Dacko was overthrown from the presidency by
+    # Andre Kolingba on 1 September 1981" (List of heads of government, 2023 copy:
+    # http://dev.library.kiwix.org/content/wikipedia_en_top1m_2023-02/A/List_of_heads_of_government_of_the_Central_African_Republic);
+    # "The creation of the modern position occurred in 1991", Edouard Frank from 15 March 1991
+    # (https://www.fact-archive.com/encyclopedia/Prime_Minister_of_the_Central_African_Republic).
+    "cf": [("1990-01-01", "1991-03-15")],
+}
+
+# Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
+# constitution's own arrangements): those days are not counted in the HoS column. Each row: cc ->
+# [(from, to)], with the pages that state it.
+HOS_VACANT = {
+    # Lebanon: the Council of Ministers exercised the president's powers in the three vacancies.
+    # "Suleiman was elected president on May 25, 2008, after a presidential vacancy that started on
+    # Nov. 24, 2007"; his term "expires at midnight on May 24" 2014, leaving "a similar presidential
+    # vacancy" (https://www.al-monitor.com/originals/2014/05/lebanon-christians-presidential-election-vacancy.html);
+    # it ended with Michel Aoun's election on 31 October 2016 (his term in the KB), after "a previous
+    # presidential vacuum that lasted for 29 months" (https://habtoorresearch.com/programmes/presidential-vacuum-lebanon);
+    # "Le Liban était sans président depuis le 31 octobre 2022" until Joseph Aoun's election on 9 January
+    # 2025 (https://www.lorientlejour.com/keyword/30683-pr%C3%A9sidentielle-au-liban?pagination=4).
+    "lb": [("2007-11-24", "2008-05-25"), ("2014-05-25", "2016-10-31"), ("2022-10-31", "2025-01-09")],
+    # Somalia after Ali Mahdi Muhammad: "Vacant (3 January 1997-27 August 2000)" until Abdiqasim Salad
+    # Hassan (List of presidents of Somalia, https://en.wikipedia-on-ipfs.org/wiki/List_of_presidents_of_Somalia).
+    "so": [("1997-01-03", "2000-08-27")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
@@ -191,13 +262,18 @@ def main():
         need = (as_of - start).days
         hs, hs_office = country_spans(cc, {"head_of_state", "monarch"})
         hg, hg_office = country_spans(cc, {"head_of_government"})
-        hs_days, hs_gaps = covered(hs, start, as_of)
+        # Days on which the head of state's office was vacant (HOS_VACANT) are not expected either.
+        vacant = [(day(a), day(b)) for a, b in HOS_VACANT.get(cc, [])]
+        vacant_days, _ = covered(vacant, start, as_of)
+        hs_need = need - vacant_days
+        hs_days, hs_gaps = covered(hs + vacant, start, as_of)
+        hs_days -= vacant_days
         cols, missing = [], 0
-        cols.append(f"{100 * hs_days / need:5.1f}%" if hs_office else "  none")
-        missing += need - hs_days
-        total += need
+        cols.append(f"{100 * hs_days / hs_need:5.1f}%" if hs_office else "  none")
+        missing += hs_need - hs_days
+        total += hs_need
         total_cov += hs_days
-        old_total += need
+        old_total += hs_need
         old_cov += hs_days
         if cc in PRESIDENTIAL and not hg_office:
             cols.append("  =HoS")
