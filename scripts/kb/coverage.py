@@ -141,7 +141,17 @@ HOG_IS_PRESIDENT = {
     # Guinea: "18 December 1984 to 9 July 1996 Post abolished" (Sidya Touré from 9 July 1996) and
     # "30 April 2004 to 9 December 2004 Vacant" after François Lonseny Fall (List of heads of government
     # of Guinea, https://en.wikipedia.org/wiki/Prime_Minister_of_Guinea, 2011 revision).
-    "gn": [("1990-01-01", "1996-07-09"), ("2004-04-30", "2004-12-09")],
+    # "Le 29 mai 2006, un décret ... annonce la suppression du poste de Premier ministre qui était resté
+    # inoccupé depuis le limogeage de Dalein" (dismissed 5 April 2006); "C'est seulement en février 2007, que
+    # le poste de Premier ministre sera rétabli avec l'arrivée très brève à la primature d'Eugène Camara"
+    # (https://www.guinee360.com/29/05/2024/aujourdhui-29-mai-2006-le-poste-de-premier-ministre-est-supprime/),
+    # appointed on 9 February 2007 (https://en.wikipedia.org/wiki/Eug%C3%A8ne_Camara).
+    "gn": [("1990-01-01", "1996-07-09"), ("2004-04-30", "2004-12-09"), ("2006-04-05", "2007-02-09")],
+    # Côte d'Ivoire: "De positie van de premier die was opgeheven toen Houphouet president werd van 1960, werd
+    # in november 1990 opnieuw geïntroduceerd" (Dutch copy of worldatlas.com's "Prime Ministers of Ivory
+    # Coast": https://nl.ripleybelieves.com/prime-ministers-of-ivory-coast-5763); Alassane Ouattara was named
+    # Prime Minister on 7 November 1990 (https://pouvoirs-magazine.com/2024/11/07/7-novembre-nomination-du-tout-nouveau-premier-ministre/).
+    "ci": [("1990-01-01", "1990-11-07")],
     # Cameroon: "Post abolished (25 January 1984 - 26 April 1991)" until Sadou Hayatou (List of heads of
     # government of Cameroon, https://wiki-gateway.eudic.net/wikipedia_en/Heads_of_government_of_Cameroon.html).
     "cm": [("1990-01-01", "1991-04-26")],
