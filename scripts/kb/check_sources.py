@@ -34,7 +34,8 @@ ALIASES = {"cn": ["China", "Chinese"], "su": ["Soviet"], "yu": ["Yugoslavia", "S
            "ma": ["Morocco", "Marocco"], "az": ["Azerbaijan", "Azerbaigian"],
            "kg": ["Kyrgyzstan", "Kirgisistan"], "mk": ["North Macedonia", "Makedonije"],
            "me": ["Montenegro", "Crne Gore"], "ge": ["Georgia", "Georgien"],
-           "ba": ["Bosnia", "Bosnien"], "mu": ["Mauritius", "モーリシャス"]}
+           "ba": ["Bosnia", "Bosnien"], "mu": ["Mauritius", "モーリシャス"],
+           "bg": ["Bulgaria", "bulgarisch"]}
 # Wikipedia titles that belong to one country without naming it (checked by hand).
 COUNTRY_SPECIFIC = {"Secretariat_of_Foreign_Affairs": "mx", "Minister_of_International_Relations_and_Cooperation": "za",
                     "Minister_of_Defence_and_Military_Veterans": "za",
