@@ -185,6 +185,14 @@ HOS_VACANT = {
     # Somalia after Ali Mahdi Muhammad: "Vacant (3 January 1997-27 August 2000)" until Abdiqasim Salad
     # Hassan (List of presidents of Somalia, https://en.wikipedia-on-ipfs.org/wiki/List_of_presidents_of_Somalia).
     "so": [("1997-01-03", "2000-08-27")],
+    # Slovakia: "Slovakia has had no president for the past 14 months ... the state had functioned well since
+    # March 2, 1998, the day when former President Michal Kováč ended his term in office" (The Slovak Spectator
+    # before the election of May 1999: https://spectator.sme.sk/politics-and-society/c/slovaks-head-to-polls-may-15-to-elect-president-but-why);
+    # the government exercised the president's functions (Art. 105 (1) of the Constitution, quoted at
+    # https://archontology.org/nations/slovakia/01_notes.php); Rudolf Schuster from 15 June 1999 (his term in the KB).
+    # The same notes: "On 1 Jan 1993 independent Slovenská republika came into existence, the office of Prezident
+    # Slovenskej republiky (= President of the Slovak Republic) remained vacant", to Michal Kováč (2 March 1993).
+    "sk": [("1993-01-01", "1993-03-02"), ("1998-03-02", "1999-06-15")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
