@@ -152,6 +152,14 @@ HOG_IS_PRESIDENT = {
     # Coast": https://nl.ripleybelieves.com/prime-ministers-of-ivory-coast-5763); Alassane Ouattara was named
     # Prime Minister on 7 November 1990 (https://pouvoirs-magazine.com/2024/11/07/7-novembre-nomination-du-tout-nouveau-premier-ministre/).
     "ci": [("1990-01-01", "1990-11-07")],
+    # Myanmar: the prime minister's "position was abolished on 30 March 2011, according to the current
+    # Constitution (adopted in 2008). It provided that the president is both the head of state and head of
+    # government"; the State Counsellor's office "was established for her on 6 April 2016"
+    # (https://en.m.wikipedia.org/wiki/Prime_Minister_of_Burma).
+    "mm": [("2011-03-30", "2016-04-06")],
+    # Burkina Faso: "le poste a été supprimé entre le 4 Août 1984 et le 16 juin 1992" (Government of Burkina
+    # Faso, on its former prime ministers: https://www.gouvernement.gov.bf/informations/actualites/details?tx_news_pi1%5Baction%5D=detail&tx_news_pi1%5Bcontroller%5D=News&tx_news_pi1%5Bnews%5D=454&cHash=708a604201a5c2d6c53a6ec52d6c7d16).
+    "bf": [("1990-01-01", "1992-06-16")],
     # Cameroon: "Post abolished (25 January 1984 - 26 April 1991)" until Sadou Hayatou (List of heads of
     # government of Cameroon, https://wiki-gateway.eudic.net/wikipedia_en/Heads_of_government_of_Cameroon.html).
     "cm": [("1990-01-01", "1991-04-26")],
