@@ -512,6 +512,15 @@ DIED = {
                 "22, 2017, at his home in Provo, Utah); RNZ says Thursday (New Zealand time)"),
     "O000085": ("2023-02-23", "day", "https://trib.al/v7uAZAE (WWLP: died at his home in Amherst on "
                 "Thursday, February 23 [2023], according to an online obituary)"),
+    # Second pass (kb-deaths2, 2026-11-30), same method.
+    "L000480": ("2025-03-15", "day", "https://barnardgriffinnewsroom.com/nita-lowey-former-new-"
+                "york-representative-dies-at-87 (her family's statement to CBS News: died "
+                "peacefully on March 15 at the age of 87, in her home in Harrison, NY); WAMC, "
+                "2025-03-16: has died at age 87"),
+    "N000127": ("2024-10-18", "day", "https://kfgo.com/2024/10/18/rick-nolan-who-represented-two-"
+                "minnesota-congressional-districts-three-decades-apart-dies-at-80 (AP, 2024-10-18: "
+                "died Friday, his wife said, at their home in Nisswa); KAAL, 2024-10-18: the DFL "
+                "Party announced on Friday"),
 }
 
 # Leadership spells of former members whose dates the record lacks or states otherwise
