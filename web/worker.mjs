@@ -3,7 +3,8 @@
 //              | {id, type: "check", text, options, incremental?}
 //              | {id, type: "loadKb", text} | {id, type: "loadKb", url}
 //              | {id, type: "loadRules", text} | {id, type: "resetRules"}.
-// Messages out: {id, result} or {id, error: {kind, message, path, line, column}}.
+// Messages out: {id, result, ms} (ms: the handler's time, read by the bench) or
+//               {id, error: {kind, message, path, line, column}}.
 //   init   → {version, rules, kb, kbFrom, startup}   (kb: the loaded KB's summary; kbFrom:
 //            "snapshot" | "json"; startup: where the time went, see below)
 //   check  → the report object (incremental: checkIncremental, the typing path; the same report)
@@ -67,7 +68,9 @@ self.onmessage = async ({ data }) => {
     const handler = handlers[data && data.type];
     if (!handler) throw new Error(`unknown message type ${data && data.type}`);
     if (data.type !== 'init' && !checker) throw new Error('the checker is not ready');
-    self.postMessage({ id: data.id, result: await handler(data) });
+    const t = performance.now();
+    const result = await handler(data);
+    self.postMessage({ id: data.id, result, ms: performance.now() - t });
   } catch (error) {
     self.postMessage({
       id: data && data.id,
