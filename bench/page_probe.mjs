@@ -91,3 +91,90 @@ export async function pageTyping(page, doc, runs) {
     rows,
   };
 }
+
+// One cold start traced (Chromium tracing through playwright-core), for where the CPU went: for
+// each part between two of `points` (page marks and navigation timing, ms since navigation start,
+// as bench/coldstart.mjs reads them), the CPU time of the renderer's threads in it — the page's
+// main thread, the Worker's thread (and, of it, the wasm functions compiled on first call), the
+// renderer's pool threads (wasm streaming compilation and tier-up, script streaming, raster) —
+// from the trace events' thread clocks. A loaded machine stretches the wall times; the CPU times move much less with load.
+// Returns {points, parts: [{from, to, wall, main, worker, workerLazyCompile, pool}]}.
+export async function traceColdStart(browser, url, readPoints) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (window.__factlintFirstReport === undefined && Number(document.body?.dataset.checks) >= 1) window.__factlintFirstReport = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks'] });
+  });
+  await browser.startTracing(page, { categories: ['toplevel', 'v8.wasm', 'blink.user_timing'] });
+  await page.goto(`${url}/index.html`);
+  await page.waitForFunction(() => window.__factlintFirstReport !== undefined, null, { timeout: 60000 });
+  const points = await page.evaluate(readPoints);
+  const trace = JSON.parse(String(await browser.stopTracing()));
+  await context.close();
+  const events = trace.traceEvents || trace;
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  // The page's clock on the trace's: the boot mark's event was made at its own startTime.
+  const boot = events.find((e) => e.cat === 'blink.user_timing' && e.name === 'factlint:boot');
+  if (!boot) throw new Error('traceColdStart: no factlint:boot mark in the trace');
+  const origin = boot.ts - boot.args.data.startTime * 1000;
+  const renderer = boot.pid;
+  const thread = (e) => {
+    const n = names.get(`${e.pid}:${e.tid}`) || '';
+    if (e.pid !== renderer) return null;
+    if (n === 'CrRendererMain') return 'main';
+    if (n.startsWith('DedicatedWorker')) return 'worker';
+    if (n.startsWith('ThreadPool')) return 'pool';
+    return null;
+  };
+  // Each thread's CPU clock as a piecewise-linear function of the trace's wall clock, from every
+  // complete event (its start and its end; not the marks: a mark made with a startTime in the
+  // past, as app.mjs places the Worker's, is dated then but carries the clock of its making): the
+  // CPU time of a part is the clock's rise across it, whatever the tasks were.
+  const clocks = new Map();  // "pid:tid" -> [[ts, tts], ...] sorted
+  for (const e of events) {
+    if (e.ph !== 'X' || e.tts === undefined || !thread(e)) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!clocks.has(key)) clocks.set(key, []);
+    clocks.get(key).push([e.ts, e.tts]);
+    if (e.ph === 'X' && e.tdur !== undefined) clocks.get(key).push([e.ts + e.dur, e.tts + e.tdur]);
+  }
+  const at = (samples, t) => {
+    let lo = 0, hi = samples.length - 1;
+    if (t <= samples[0][0]) return samples[0][1];
+    if (t >= samples[hi][0]) return samples[hi][1];
+    while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (samples[mid][0] <= t) lo = mid; else hi = mid; }
+    const [t0, c0] = samples[lo], [t1, c1] = samples[hi];
+    return t1 > t0 ? c0 + ((c1 - c0) * (t - t0)) / (t1 - t0) : c1;
+  };
+  for (const samples of clocks.values()) {
+    samples.sort((x, y) => x[0] - y[0]);
+    for (let k = 1; k < samples.length; k += 1) samples[k][1] = Math.max(samples[k][1], samples[k - 1][1]);  // monotone
+  }
+  const cpu = (which, a, b) => {
+    let total = 0;
+    for (const [key, samples] of clocks) {
+      const [pid, tid] = key.split(':').map(Number);
+      if (thread({ pid, tid }) === which) total += at(samples, b) - at(samples, a);
+    }
+    return total / 1000;
+  };
+  const lazy = events.filter((e) => e.ph === 'X' && e.name === 'wasm.CompileLazy' && e.tdur !== undefined && thread(e) === 'worker');
+  const order = Object.entries(points).filter(([, t]) => Number.isFinite(t)).sort((a, b) => a[1] - b[1]);
+  const bounds = [['navigation', 0], ...order];
+  const share = (e, a, b) => {
+    const s = Math.max(a, e.ts), t = Math.min(b, e.ts + e.dur);
+    return t <= s ? 0 : (e.dur > 0 ? (e.tdur * (t - s)) / e.dur : e.tdur) / 1000;
+  };
+  const parts = [];
+  for (let k = 1; k < bounds.length; k += 1) {
+    const a = origin + bounds[k - 1][1] * 1000, b = origin + bounds[k][1] * 1000;
+    parts.push({
+      from: bounds[k - 1][0], to: bounds[k][0], wall: bounds[k][1] - bounds[k - 1][1],
+      main: cpu('main', a, b), worker: cpu('worker', a, b), workerLazyCompile: lazy.reduce((x, e) => x + share(e, a, b), 0), pool: cpu('pool', a, b),
+    });
+  }
+  return { points, parts };
+}
