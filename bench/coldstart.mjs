@@ -1,7 +1,8 @@
 // Cold start of the page and of the extension, part by part (issue #15). Figures, not pass/fail.
 //
-// usage: node bench/coldstart.mjs [--quick] [--runs N] [--page-only | --extension-only]
-//        (--page-only: the served page and the offline file)
+// usage: node bench/coldstart.mjs [--quick] [--runs N] [--trace] [--page-only | --extension-only]
+//        (--page-only: the served page and the offline file; --trace: one more cold start of the
+//        page, traced, and the CPU time of its threads in each part — bench/page_probe.mjs)
 // env:   FACTLINT_DIST             the assembled page and extension (default dist/)
 //        FACTLINT_BENCH_BASE_DIST  another assembled page: its cold start is measured in the same
 //                                  run, alternating with this one's (the page parts it has marks for)
@@ -30,12 +31,13 @@ import { pathToFileURL } from 'node:url';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
+const TRACE = args.includes('--trace');
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || (QUICK ? 3 : 7);
 const DIST = path.resolve(process.env.FACTLINT_DIST || path.join(ROOT, 'dist'));
 const BASE = process.env.FACTLINT_BENCH_BASE_DIST ? path.resolve(process.env.FACTLINT_BENCH_BASE_DIST) : null;
 
 const { CHECK_FRONT_TAB, launchBrowser, launchWithExtension, serve, stopServiceWorker } = await import(pathToFileURL(path.join(ROOT, 'tests', 'browser', 'chromium.mjs')).href);
-const { openColdPage } = await import(pathToFileURL(path.join(ROOT, 'bench', 'page_probe.mjs')).href);
+const { openColdPage, traceColdStart } = await import(pathToFileURL(path.join(ROOT, 'bench', 'page_probe.mjs')).href);
 
 const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[s.length >> 1] : NaN; };
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0) : '—');
@@ -56,19 +58,23 @@ const PAGE_POINTS = [
   ['first-report', 'first report applied (body[data-checks]=1)'],
 ];
 
+// The points of PAGE_POINTS a page reached, read in the page (ms since navigation start).
+const readPoints = () => {
+  const points = {};
+  const nav = performance.getEntriesByType('navigation')[0];
+  points.html = nav ? nav.responseEnd : NaN;
+  points['dom-interactive'] = nav ? nav.domInteractive : NaN;
+  for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('factlint:')) points[m.name.slice(9)] = m.startTime;
+  points['first-report'] = window.__factlintFirstReport;
+  return points;
+};
+
 async function pageColdStart(browser, url) {
   const { context, page, warnings } = await openColdPage(browser, url);
-  const t = await page.evaluate(() => {
-    const points = {};
-    const nav = performance.getEntriesByType('navigation')[0];
-    points.html = nav ? nav.responseEnd : NaN;
-    points['dom-interactive'] = nav ? nav.domInteractive : NaN;
-    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('factlint:')) points[m.name.slice(9)] = m.startTime;
-    points['first-report'] = window.__factlintFirstReport;
-    return { points, kbFrom: document.body.dataset.kbFrom };
-  });
+  const points = await page.evaluate(readPoints);
+  const kbFrom = await page.evaluate(() => document.body.dataset.kbFrom);
   await context.close();
-  return { ...t, warnings };
+  return { points, kbFrom, warnings };
 }
 
 if (!args.includes('--extension-only')) {
@@ -83,6 +89,7 @@ if (!args.includes('--extension-only')) {
       if (baseServer) baseRuns.push(await pageColdStart(browser, baseServer.url));
       runs.push(await pageColdStart(browser, server.url));
     }
+    if (TRACE) out.page_trace = await traceColdStart(browser, server.url, readPoints);
   } finally {
     await browser.close();
     await server.close();
@@ -99,6 +106,16 @@ if (!args.includes('--extension-only')) {
   }
   console.log(`first report, each run: ${out.page.first_report_runs_ms.map(fmt).join(' ')}${baseServer ? `; base: ${out.page.base.first_report_runs_ms.map(fmt).join(' ')}` : ''} (KB from ${out.page.kb_from})`);
   if (out.page.warnings.length) console.log(`page console: ${out.page.warnings.join(' | ')}`);
+  if (out.page_trace) {
+    const label = Object.fromEntries([['navigation', 'navigation start'], ...PAGE_POINTS]);
+    console.log('');
+    console.log('One more cold start of this page, traced (not in the medians): the CPU time of the renderer\'s threads in each part, ms');
+    console.log('| part (to) | wall | page main thread | Worker thread | of it, wasm compiled on first call | pool threads (wasm compile, tier-up, raster) |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const p of out.page_trace.parts) console.log(`| ${label[p.to] || p.to} | ${fmt(p.wall)} | ${fmt(p.main)} | ${fmt(p.worker)} | ${fmt(p.workerLazyCompile)} | ${fmt(p.pool)} |`);
+    const total = (k) => out.page_trace.parts.reduce((x, p) => x + p[k], 0);
+    console.log(`| total | ${fmt(total('wall'))} | ${fmt(total('main'))} | ${fmt(total('worker'))} | ${fmt(total('workerLazyCompile'))} | ${fmt(total('pool'))} |`);
+  }
 }
 
 // --- the offline file ---------------------------------------------------------------------------------

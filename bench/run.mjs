@@ -228,7 +228,24 @@ try {
   const baseServer = baseDist ? await serve({ dir: baseDist }) : null;
   const browser = await launchBrowser();
   const pageWarnings = [];  // factlint's console warnings in this page's cold starts (a refused snapshot)
-  const { openColdPage } = await import(pathToFileURL(path.join(ROOT, 'bench', 'page_probe.mjs')).href);
+  const { openColdPage, pageTyping } = await import(pathToFileURL(path.join(ROOT, 'bench', 'page_probe.mjs')).href);
+  // p50 / p99 of the main thread's CPU time in each bench-full / bench-incremental call, from the
+  // marks' trace events (tts: the thread's CPU clock, µs); the first incremental call (before
+  // the runs) is left out, as oneCharEdits leaves it out.
+  const threadCpu = (trace) => {
+    const events = (trace.traceEvents || trace).filter((e) => e.cat === 'blink.user_timing' && e.name.startsWith('bench-') && e.tts !== undefined)
+      .sort((a, b) => a.ts - b.ts);
+    const spans = { 'bench-full': [], 'bench-incremental': [] };
+    const open = {};
+    for (const e of events) {
+      if (e.name.endsWith('-end')) { const k = e.name.slice(0, -4); if (open[k] !== undefined) spans[k].push((e.tts - open[k]) / 1000); delete open[k]; }
+      else open[e.name] = e.tts;
+    }
+    spans['bench-incremental'].shift();
+    const pct = (t, p) => { const x = [...t].sort((a, b) => a - b); return x[Math.min(x.length - 1, Math.floor(p * x.length))]; };
+    const f = spans['bench-full'], i = spans['bench-incremental'];
+    return f.length && i.length ? { full_cpu_p50_ms: pct(f, 0.5), full_cpu_p99_ms: pct(f, 0.99), incremental_cpu_p50_ms: pct(i, 0.5), incremental_cpu_p99_ms: pct(i, 0.99) } : {};
+  };
   const coldStart = async (url) => {
     const { context, page, warnings } = await openColdPage(browser, url, { timeout: 30000 });
     const ms = await page.evaluate(() => window.__factlintFirstReport);
@@ -277,9 +294,18 @@ try {
         return { recheck_30k_p50_ms: t[t.length >> 1], recheck_30k_p99_ms: t[Math.min(t.length - 1, Math.floor(t.length * 0.99))], findings_30k: findings, runs };
       }, { doc30, runs: QUICK ? 30 : 200 });
       // One-character edits, full check and checkIncremental alternating: the same function as in
-      // Node, evaluated as source (the page's CSP allows no eval of its own).
+      // Node, evaluated as source (the page's CSP allows no eval of its own). Each call is
+      // bracketed by performance marks and the page is traced (user timing only): a mark's trace
+      // event carries the thread's CPU clock, so each call's CPU time on the page's main thread
+      // is known beside its wall time (the difference is time the thread waited for a core).
+      await browser.startTracing(page, { categories: ['blink.user_timing'] });
+      const marked = (name, call) => `(x) => { performance.mark('${name}'); const r = ${call}; performance.mark('${name}-end'); return r; }`;
       results.page.edits_30k = await page.evaluate(`(${oneCharEdits.toString()})(${JSON.stringify(doc30)}, ${QUICK ? 100 : 400}, ` +
-        '(x) => window.__benchChecker.check(x), (x) => window.__benchChecker.checkIncremental(x))');
+        `${marked('bench-full', 'window.__benchChecker.check(x)')}, ${marked('bench-incremental', 'window.__benchChecker.checkIncremental(x)')})`);
+      Object.assign(results.page.edits_30k, threadCpu(JSON.parse(String(await browser.stopTracing()))));
+      // The typing path itself: edits in the editor, re-checked by the Worker and applied.
+      results.page.typing_30k = await pageTyping(page, doc30, QUICK ? 40 : 100);
+      delete results.page.typing_30k.rows;
       await context.close();
     }
     colds.sort((a, b) => a - b);
@@ -329,6 +355,15 @@ for (const i of [0, 1]) {
   const n = nat.edits_30k, wn = w.edits_30k, pg = results.page.edits_30k;
   lines.push(`| one-character edit of a 30 KB article: full re-check, p50 / p99 ms | ${e(n)} | ${e(wn)} | ${e(pg)} |`);
   lines.push(`| the same edits: incremental re-check (IncrementalChecker / checkIncremental), p50 / p99 ms | ${ei(n)} | ${ei(wn)} | ${ei(pg)} |`);
+  if (pg && pg.incremental_cpu_p50_ms !== undefined) {
+    lines.push(`| the same edits in the page, the main thread's CPU time (trace): full / incremental, p50 / p99 ms | | | ${fmt(pg.full_cpu_p50_ms, 3)} / ${fmt(pg.full_cpu_p99_ms, 3)}; ${fmt(pg.incremental_cpu_p50_ms, 3)} / ${fmt(pg.incremental_cpu_p99_ms, 3)} |`);
+  }
+  const ty = results.page.typing_30k;
+  if (ty) {
+    const q = (x) => `${fmt(x.p50, 1)} / ${fmt(x.p99, 1)}`;
+    lines.push(`| typing in the page (${ty.runs} one-character edits in the editor, each re-checked after the 150 ms debounce by the Worker's checkIncremental), p50 / p99 ms since the check began | | | ` +
+      `the Worker's check ${q(ty.engine_ms)}; answer in ${q(ty.answered_ms)}; applied ${q(ty.applied_ms)}; next frame ${q(ty.frame_ms)} |`);
+  }
   const differ = [n, wn, pg].reduce((k, x) => k + (x ? x.reports_differ : 0), 0);
   lines.push(`| (runs: ${[n, wn, pg].map((x) => (x ? x.runs : 0)).join(' / ')}; incremental reports that differ from the full ones: ${differ}) | | | |`);
 }

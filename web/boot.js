@@ -2,7 +2,7 @@
 // <head>, so it does not wait for app.mjs and its modules): starts the checker's Worker and posts
 // its init message at once. The Worker (dist/web/worker.mjs: worker.mjs, factlint.mjs and
 // factlint-core.mjs in one file, so it starts after one request) then fetches the compiled KB
-// snapshot (world.kbs) and streams in and compiles the wasm module (instantiateStreaming), both
+// snapshot (world.kbs.gz, inflated as it arrives) and streams in and compiles the wasm module (instantiateStreaming), both
 // off the page's main thread, which is left to parse and draw the page. app.mjs takes over:
 // window.factlintBoot = {worker, ready}, `ready` a promise of the Worker's answer to init
 // ({version, rules, kb, kbFrom, startup}). Nothing is started from file:// or in the offline file
@@ -26,7 +26,10 @@
       };
     });
     ready.catch(function () {});  // app.mjs handles it
-    worker.postMessage({ id: 0, type: 'init', kbUrl: 'world.json', snapshotUrl: 'world.kbs' });
+    // world.kbs.gz: the compiled KB snapshot gzipped, inflated by the Worker as it arrives (a
+    // third of the bytes to read; without DecompressionStream, the plain world.kbs).
+    var snapshotUrl = typeof DecompressionStream === 'function' ? 'world.kbs.gz' : 'world.kbs';
+    worker.postMessage({ id: 0, type: 'init', kbUrl: 'world.json', snapshotUrl: snapshotUrl });
     window.factlintBoot = { worker: worker, ready: ready };
   } catch (error) {
     console.warn('factlint: could not start the worker early:', error);

@@ -233,3 +233,10 @@ export declare function kbTextKey(kbText: string): Promise<string | null>;
 
 /** The IndexedDB cache of compiled KBs (the `keep` stored last); null where there is no IndexedDB. */
 export declare function openKbCache(options?: { name?: string; keep?: number }): KbCache | null;
+
+/**
+ * The bytes of a compiled KB snapshot from a fetch Response, for createChecker's kbSnapshot: the
+ * body as it is, or inflated as it streams in when it is gzip data (world.kbs.gz). Rejects on an
+ * HTTP error, corrupt gzip data, or gzip data without DecompressionStream.
+ */
+export declare function readKbSnapshot(response: Response): Promise<Uint8Array>;

@@ -296,6 +296,47 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
   return Object.freeze(checker);
 }
 
+// The bytes of a compiled KB snapshot from a fetch Response (for createChecker's kbSnapshot): the
+// body as it is, or, when it is gzip data (it starts with the gzip magic bytes 1f 8b, as
+// world.kbs.gz does: a third of world.kbs), inflated as it streams in (DecompressionStream). A
+// server that already sent the file decompressed (Content-Encoding: gzip) hands over the raw
+// snapshot, which is taken as it is. Rejects on an HTTP error, a corrupt gzip stream, or gzip data
+// where DecompressionStream is missing; createChecker then loads the JSON KB.
+// (In the page's Worker, reading world.kbs.gz and inflating it took ~55-70 ms of the thread's CPU
+// against ~140-200 ms for reading the 6.4 MB world.kbs itself: bench/coldstart.mjs, docs/PERFORMANCE.md.)
+export async function readKbSnapshot(response) {
+  if (!response.ok) throw new Error(`${response.url || 'the KB snapshot'}: HTTP ${response.status}`);
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  let source = reader;
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    if (typeof DecompressionStream !== 'function') throw new Error('the KB snapshot is gzip data and this engine has no DecompressionStream');
+    const body = new ReadableStream({
+      start(controller) { controller.enqueue(head); },
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) controller.close(); else controller.enqueue(value);
+      },
+      cancel(reason) { return reader.cancel(reason); },
+    });
+    source = body.pipeThrough(new DecompressionStream('gzip')).getReader();
+  }
+  const chunks = source === reader ? [head] : [];
+  let size = chunks.length ? head.length : 0;
+  for (;;) {
+    const { done, value } = await source.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
+  return bytes;
+}
+
 // The cache key of a KB text: "sha256 HEX" (SHA-256 of its UTF-8 bytes), or null where WebCrypto
 // is missing (then loadKbCached compiles without caching).
 export async function kbTextKey(kbText) {

@@ -3,7 +3,8 @@
 //              | {id, type: "check", text, options, incremental?}
 //              | {id, type: "loadKb", text} | {id, type: "loadKb", url}
 //              | {id, type: "loadRules", text} | {id, type: "resetRules"}.
-// Messages out: {id, result} or {id, error: {kind, message, path, line, column}}.
+// Messages out: {id, result, ms} (ms: the handler's time, read by the bench) or
+//               {id, error: {kind, message, path, line, column}}.
 //   init   → {version, rules, kb, kbFrom, startup}   (kb: the loaded KB's summary; kbFrom:
 //            "snapshot" | "json"; startup: where the time went, see below)
 //   check  → the report object (incremental: checkIncremental, the typing path; the same report)
@@ -13,24 +14,19 @@
 //   loadRules → the new catalogue's rules; on error the previous catalogue stays in use
 //   resetRules → the bundled catalogue's rules
 // Start-up: boot.js starts this worker and posts init while the page's HTML is parsed; the worker
-// fetches snapshotUrl (world.kbs) while the wasm streams in and compiles (instantiateStreaming),
-// and kbUrl (world.json) only when the snapshot is missing or refused (createChecker logs why).
+// fetches snapshotUrl (world.kbs.gz, inflated as it streams in: readKbSnapshot; or world.kbs)
+// while the wasm streams in and compiles (instantiateStreaming), and kbUrl (world.json) only when
+// the snapshot is missing or refused (createChecker logs why).
 // A caller may pass the module already compiled (wasmModule) and the snapshot's bytes (snapshot:
 // an ArrayBuffer, or null) instead. The assembler ships this file with factlint.mjs and
 // factlint-core.mjs in one module (dist/web/worker.mjs), so the worker starts after one request.
 // `startup` = {evaluated, initReceived, ...checker.startup} in ms: the first two on this worker's
 // clock plus its timeOrigin (so the page can place them on its own), for the bench.
-import { createChecker, openKbCache } from './factlint.mjs';
+import { createChecker, openKbCache, readKbSnapshot } from './factlint.mjs';
 
 const evaluated = performance.now();
 let checker = null;
 let cache;  // openKbCache(), made on the first loadKb
-
-async function fetchBytes(url) {
-  const response = await fetch(new URL(url, self.location.href));
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
 
 async function fetchText(url) {
   const response = await fetch(new URL(url, self.location.href));
@@ -44,7 +40,7 @@ const handlers = {
     const wasm = wasmModule ? { wasmModule } : {};
     if (typeof kb === 'string') checker = await createChecker({ kb, ...wasm });
     else if (snapshot !== undefined || snapshotUrl) {
-      const kbSnapshot = snapshot !== undefined ? snapshot : fetchBytes(snapshotUrl);
+      const kbSnapshot = snapshot !== undefined ? snapshot : fetch(new URL(snapshotUrl, self.location.href)).then(readKbSnapshot);
       checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot, warmUp: true, ...wasm });
     } else checker = await createChecker({ kb: fetchText(kbUrl), ...wasm });
     return {
@@ -67,7 +63,9 @@ self.onmessage = async ({ data }) => {
     const handler = handlers[data && data.type];
     if (!handler) throw new Error(`unknown message type ${data && data.type}`);
     if (data.type !== 'init' && !checker) throw new Error('the checker is not ready');
-    self.postMessage({ id: data.id, result: await handler(data) });
+    const t = performance.now();
+    const result = await handler(data);
+    self.postMessage({ id: data.id, result, ms: performance.now() - t });
   } catch (error) {
     self.postMessage({
       id: data && data.id,

@@ -52,8 +52,13 @@ export function serve({ dir = null, routes = {} } = {}) {
     if (dir) {
       const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
       if (file.startsWith(dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-        fs.createReadStream(file).pipe(res);
+        // The whole file in one write with its length, as static servers send it (python3 -m
+        // http.server of `make run` too): streamed in 64 KB pieces through this process's event
+        // loop, the 6.4 MB KB snapshot took 0.1-0.6 s to arrive on the loaded test machine,
+        // against 0.03-0.07 s this way, and the page's cold start measured the server.
+        const body = fs.readFileSync(file);
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-length': body.length });
+        res.end(body);
         return;
       }
     }

@@ -189,6 +189,10 @@ describe('a rule catalogue of the user\'s', () => {
       figures.push(-(performance.now() - t1));
     }
     assert.deepEqual(summary.findings.map((f) => f.rule), ['VAGUE_QUANTITY'], 'the restarted worker checks with the stored catalogue');
+    if (fs.existsSync(path.join(EXTENSION, 'world.kbs.gz'))) {
+      // The bundled KB came from the package's gzipped snapshot (readKbSnapshot), not the JSON fallback.
+      assert.deepEqual(parts.map((p) => p.kbFrom), ['snapshot', 'snapshot', 'snapshot'], JSON.stringify(parts));
+    }
     const cold = figures.filter((x) => x > 0).map(Math.round);
     const warm = figures.filter((x) => x < 0).map((x) => Math.round(-x));
     console.log(`# extension: first check after a service-worker restart (stop → wake → checker with the stored KB and rules → ` +

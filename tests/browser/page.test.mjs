@@ -383,8 +383,10 @@ describe('served page (dist/web)', () => {
     assert.match(await page.textContent('[data-testid=kb-status]'), /bundled/);
   });
 
-  test('the served page loads the bundled KB from its compiled snapshot (world.kbs)',
-    { skip: !fs.existsSync(path.join(WEB, 'world.kbs')) && 'dist/web/world.kbs is missing (assembled without the native build)' }, async () => {
+  // The Worker reads world.kbs.gz and inflates it (readKbSnapshot); had that failed, it would have
+  // loaded world.json (kbFrom "json").
+  test('the served page loads the bundled KB from its compiled snapshot (world.kbs.gz)',
+    { skip: !fs.existsSync(path.join(WEB, 'world.kbs.gz')) && 'dist/web/world.kbs.gz is missing (assembled without the native build)' }, async () => {
     assert.equal(await page.evaluate(() => document.body.dataset.kbFrom), 'snapshot');
   });
 

@@ -71,3 +71,42 @@ test('a snapshot that cannot be fetched falls back to the JSON KB', async () => 
     console.warn = warn;
   }
 });
+
+// readKbSnapshot: the bytes of a Response, inflated when they are gzip data (world.kbs.gz, which
+// the page's Worker and the extension read), as they are otherwise (a server that decompressed
+// them already); an HTTP error or corrupt gzip data rejects (createChecker then loads the JSON).
+test('readKbSnapshot gives world.kbs from world.kbs.gz and from world.kbs; a bad body rejects', { skip: !HAVE_SNAPSHOT && 'dist/web/world.kbs is missing' }, async () => {
+  const { readKbSnapshot } = await loadWrapper();
+  const zlib = await import('node:zlib');
+  const gzFile = path.join(WEB, 'world.kbs.gz');
+  const gz = fs.existsSync(gzFile) ? fs.readFileSync(gzFile) : zlib.gzipSync(bytes);
+  // Delivered in small pieces, as a network does.
+  const inPieces = (data, size = 65536) => new Response(new ReadableStream({
+    start(controller) {
+      for (let at = 0; at < data.length; at += size) controller.enqueue(new Uint8Array(data.subarray(at, at + size)));
+      controller.close();
+    },
+  }));
+  assert.deepEqual(await readKbSnapshot(inPieces(gz)), bytes);
+  assert.deepEqual(await readKbSnapshot(inPieces(bytes, 100000)), bytes);
+  assert.deepEqual(await readKbSnapshot(new Response(bytes)), bytes);
+  const fromGz = await createChecker({ kb: () => { throw new Error('the JSON KB was asked for'); }, kbSnapshot: readKbSnapshot(inPieces(gz)) });
+  assert.equal(fromGz.kbFrom, 'snapshot');
+  assert.ok(fromGz.check(EXAMPLE).findings.length > 0);
+
+  const truncated = gz.subarray(0, gz.length >> 1);
+  await assert.rejects(readKbSnapshot(inPieces(truncated)));
+  const garbled = Buffer.from(gz);
+  for (let i = 100; i < 400; i++) garbled[i] ^= 0x5a;
+  await assert.rejects(readKbSnapshot(new Response(garbled)));
+  await assert.rejects(readKbSnapshot(new Response('missing', { status: 404 })), /HTTP 404/);
+  // A corrupt gzip snapshot is a fallback, not a failure: the JSON KB is loaded.
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    const fallback = await createChecker({ kb: KB_TEXT, kbSnapshot: readKbSnapshot(new Response(garbled)) });
+    assert.equal(fallback.kbFrom, 'json');
+  } finally {
+    console.warn = warn;
+  }
+});

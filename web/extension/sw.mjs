@@ -18,14 +18,15 @@
 // the check as metadataDate (report source "metadata"; a date set nowhere else is the one used).
 // Nothing is sent anywhere: the text goes from the tab to this worker and the findings back.
 
-import { FactlintError, createChecker, openKbCache } from './factlint.mjs';
+import { FactlintError, createChecker, openKbCache, readKbSnapshot } from './factlint.mjs';
 
 let checkerPromise = null;
 // How the last start of the checker went, in ms since getChecker began (read by the restart figure
 // of the tests and bench/coldstart.mjs): {settings: the stored settings read, cache: the user KB's
 // cached snapshot looked up (0 without a user KB), created: module compiled and instantiated and
 // the KB loaded, ready: the stored catalogue (and, on a cache miss, the user KB) applied}, plus
-// createChecker's own parts (moduleMs, snapshotMs, kbMs) and kb: "bundled" | "cache" | "json".
+// createChecker's own parts (moduleMs, snapshotMs, kbMs), kbFrom: what createChecker loaded
+// ("snapshot" | "json": the JSON only when no snapshot could be read) and kb: "bundled" | "cache" | "json".
 const startup = {};
 // The compiled snapshots of user KBs (IndexedDB, keyed by the SHA-256 of the KB text): a stored
 // user KB is compiled once, and every later wake-up loads its snapshot instead of the JSON.
@@ -36,13 +37,13 @@ async function bundledKb() {
   return response.text();
 }
 
-// The compiled snapshot of the bundled KB (world.kbs, made by the build): loads without JSON
-// parsing, so a service worker woken after 30 s idle is ready sooner. Null when it cannot be read;
-// createChecker then falls back to world.json.
+// The compiled snapshot of the bundled KB (world.kbs.gz, made by the build, inflated as it is
+// read: readKbSnapshot; world.kbs where there is no DecompressionStream): loads without JSON
+// parsing, so a service worker woken after 30 s idle is ready sooner. When it cannot be read,
+// createChecker falls back to world.json.
 async function bundledKbSnapshot() {
-  const response = await fetch(chrome.runtime.getURL('world.kbs'));
-  if (!response.ok) throw new Error(`world.kbs: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  const name = typeof DecompressionStream === 'function' ? 'world.kbs.gz' : 'world.kbs';
+  return readKbSnapshot(await fetch(chrome.runtime.getURL(name)));
 }
 
 // The module compiled as its bytes stream in from the package (undefined: createChecker fetches
@@ -84,6 +85,7 @@ function getChecker() {
       const checker = await createChecker({ kb: bundledKb, kbSnapshot: cached ? cached.snapshot : bundledKbSnapshot(), wasmModule });
       startup.created = performance.now() - t0;
       Object.assign(startup, checker.startup);
+      startup.kbFrom = checker.kbFrom;  // "snapshot" (world.kbs.gz, world.kbs or the cached one) or "json" (the fallback)
       // The cached snapshot counts only if it loaded and this version of factlint made it (else
       // loadKbCached below refuses it and compiles the JSON again).
       startup.kb = cached && checker.kbFrom === 'snapshot' && cached.version === checker.version ? 'cache' : 'bundled';

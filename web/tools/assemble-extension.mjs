@@ -26,8 +26,10 @@ for (const name of fromWeb) {
 // The page-metadata reader, a classic script the manifest lists before content.js.
 fs.copyFileSync(path.join(root, 'web', 'pagedate.js'), path.join(out, 'pagedate.js'));
 fs.copyFileSync(path.join(root, 'kb', 'world.json'), path.join(out, 'world.json'));
-// The compiled KB snapshot, as assemble.mjs put it in dist/web (the service worker falls back to
-// world.json without it).
-if (fs.existsSync(path.join(web, 'world.kbs'))) fs.copyFileSync(path.join(web, 'world.kbs'), path.join(out, 'world.kbs'));
+// The compiled KB snapshot, gzipped and plain, as assemble.mjs put them in dist/web (the service
+// worker reads world.kbs.gz, world.kbs without DecompressionStream, world.json without either).
+for (const name of ['world.kbs', 'world.kbs.gz']) {
+  if (fs.existsSync(path.join(web, name))) fs.copyFileSync(path.join(web, name), path.join(out, name));
+}
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 console.log(`dist/extension: ${manifest.name} ${manifest.version} (${fs.readdirSync(out).length} files)`);

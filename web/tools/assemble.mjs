@@ -2,7 +2,8 @@
 //
 //   dist/web/           the served page: index.html, boot.js, app.mjs, worker.mjs (bundled, below), style.css, factlint.mjs,
 //                       factlint.d.ts, pagedate.js, factlint-core.mjs, factlint-core.wasm, world.json,
-//                       world.kbs (the compiled KB snapshot), example-article.txt
+//                       world.kbs (the compiled KB snapshot) and world.kbs.gz (the same, gzipped: the
+//                       one the Worker fetches), example-article.txt
 //   dist/factlint.html  one self-contained file (CSS, JS, wasm as base64, KB, example) that works
 //                       opened from disk
 //
@@ -13,7 +14,7 @@
 //        FACTLINT_KB_SNAPSHOT  the compiled snapshot of kb/world.json (default build/native/kb/world.kbs,
 //                           made by the native build's `factlint kb-compile` step); without it the
 //                           page loads world.json (and says so in the console)
-// Node 20, no dependencies.
+// Node 20, no dependencies (GNU gzip when present, for world.kbs.gz).
 //
 // The offline file cannot load module scripts, workers or fetch anything from file://, so:
 // - the SINGLE_FILE classic build (wasm inlined as a base64 data: URI, which it fetches — hence
@@ -22,9 +23,11 @@
 //   bindings (factlint.mjs's single import names createFactlintCore, the global);
 // - the KB and the example ride along as JSON data blocks (#factlint-kb, #factlint-example);
 // - the CSP allows exactly these inline scripts and the style sheet by their sha256 hashes.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const wasmDir = path.resolve(process.env.FACTLINT_WASM_DIR || path.join(root, 'build', 'wasm', 'wasm'));
@@ -64,6 +67,18 @@ const snapshot = path.resolve(process.env.FACTLINT_KB_SNAPSHOT || path.join(root
 const haveSnapshot = fs.existsSync(snapshot) && fs.statSync(snapshot).mtimeMs >= fs.statSync(inputs.kb).mtimeMs;
 if (haveSnapshot) {
   fs.copyFileSync(snapshot, path.join(outWeb, 'world.kbs'));
+  // The same snapshot gzipped, which the served page's Worker fetches and inflates as it arrives
+  // (web/factlint.mjs readKbSnapshot): reading the 6.4 MB of world.kbs cost the Worker more CPU
+  // than reading the 2.3 MB of world.kbs.gz and inflating it (docs/PERFORMANCE.md). world.kbs
+  // stays for Node, the tests and engines without DecompressionStream.
+  // GNU gzip -9 makes it 2.27 MB where node:zlib's level 9 makes 2.71 MB; zlib when gzip is absent.
+  let gz;
+  try {
+    gz = execFileSync('gzip', ['-9', '-n', '-c', snapshot], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    gz = zlib.gzipSync(fs.readFileSync(snapshot), { level: 9 });
+  }
+  fs.writeFileSync(path.join(outWeb, 'world.kbs.gz'), gz);
 } else {
   console.warn(`assemble: ${path.relative(root, snapshot)} is missing or older than kb/world.json (build the native preset first); the page will load world.json`);
 }
@@ -148,6 +163,24 @@ replaceOnce(/<script type="module" src="app.mjs"><\/script>/, [
 ].join('\n'), 'app.mjs script');
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, html);
+
+// --- dist/web/index.html: boot.js inline ------------------------------------------------------
+// boot.js starts the Worker; inline in the served page it runs as soon as the parser reaches it,
+// not after a request of its own (~90 ms later in bench/coldstart.mjs on a quiet machine, more
+// under load), and the CSP allows exactly it by its hash.
+{
+  const boot = assertInlineSafe(read(path.join(webSrc, 'boot.js')), 'boot.js');
+  const file = path.join(outWeb, 'index.html');
+  let served = read(file);
+  const once = (pattern, replacement, what) => {
+    const matches = served.match(new RegExp(pattern.source, 'g'));
+    if (!matches || matches.length !== 1) fail(`index.html: expected exactly one ${what}`);
+    served = served.replace(pattern, () => replacement);
+  };
+  once(/<script src="boot.js"><\/script>/, `<script>${boot}</script>`, 'boot.js script');
+  once(/script-src 'self' 'wasm-unsafe-eval'/, `script-src 'self' ${sha256(boot)} 'wasm-unsafe-eval'`, "CSP script-src 'self' 'wasm-unsafe-eval'");
+  fs.writeFileSync(file, served);
+}
 
 // --- dist/web/worker.mjs: one file -------------------------------------------------------------
 // The Worker's module graph (worker.mjs → factlint.mjs → factlint-core.mjs) would cost it three
