@@ -243,6 +243,7 @@ size_t BlockScanner::LeadingDateline() {
   size_t limit = std::min(end_, start_ + 40);
   for (size_t e = start_ + 16; e <= limit; ++e) {
     if (e < end_ && IsDigit(static_cast<unsigned char>(t_[e]))) continue;
+    if (!IsDigit(static_cast<unsigned char>(t_[e - 1]))) continue;  // a long date ends in its year
     if (TrailingLongDate(t_, start_, e) == e - start_) {
       size_t next = SkipSpaces(t_, e, end_);
       if (next > e && next < end_ && WordAfter(t_, next, end_).first == Case::kUpper) return e;
