@@ -459,8 +459,10 @@ bool BlockScanner::PullQuote() const {
 }
 
 // Emoticons that trail a sentence's final mark ("right? :)").
+constexpr string_view kEmoticons[] = {":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":P"};
 size_t EmoticonAt(string_view t, size_t i, size_t end) {
-  for (string_view e : {":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":P"}) {
+  if (t[i] != ':' && t[i] != ';') return 0;  // every one starts with one of these
+  for (string_view e : kEmoticons) {
     if (end - i >= e.size() && t.substr(i, e.size()) == e &&
         (i + e.size() == end || SpaceAt(t, i + e.size()) != 0)) {
       return e.size();
