@@ -10,10 +10,12 @@
 //        ─► Report                  report.h      filtered by the options, ordered by span
 //
 // One pass of the KB's phrase automaton (kb_index.h) finds every name, title, jurisdiction,
-// trigger and lexicon phrase; everything after works on those hits and short, bounded
+// trigger and lexicon phrase (and, in the same pass, the rule catalogue's phrases: matcher.h,
+// FindAllWith); everything after works on those hits and short, bounded
 // look-arounds, so a check is linear in the text (plus the hits).
 
 #include <algorithm>
+#include <utility>
 
 #include "checks.h"
 #include "kb_index.h"
@@ -114,9 +116,12 @@ Report Check(const Kb& kb, std::string_view text, const CheckOptions& options) {
   const Document doc(text);
   const FoldedView view(doc);
   const Sentences sentences = FindSentences(doc);
-  const Mentions mentions = FindMentions(query, *index, view, sentences);
-  std::vector<PhraseMatcher::Hit> catalog_hits;
-  if (catalog.phrases.pattern_count() > 0) catalog.phrases.FindAll(view.text(), &catalog_hits);
+  // The KB's phrases and the catalogue's in one pass over the folded text.
+  std::vector<PhraseMatcher::Hit> kb_hits, catalog_hits;
+  index->matcher.FindAllWith(view.text(), &kb_hits, catalog.phrases, &catalog_hits);
+  QuoteScan quotes;
+  ScanQuotes(view, sentences, 0, view.size(), 0, sentences.size(), &quotes);
+  const Mentions mentions = FindMentions(query, *index, view, sentences, std::move(kb_hits), std::move(quotes));
   return CheckAnalysed(kb, query, *index, catalog, view, sentences, mentions, catalog_hits, options);
 }
 

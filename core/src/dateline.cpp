@@ -20,17 +20,25 @@ namespace {
 using namespace dateline;  // NOLINT: the stamp pieces (dateline_stamp.h)
 using std::string_view;
 
+// The lists as string_views (a list of string literals would measure each one per call).
+constexpr string_view kConnectors[] = {"de", "da", "del", "della", "des", "du", "do", "dos", "das", "di",
+                                       "la", "le", "el", "al", "es", "of", "on", "upon", "am", "an",
+                                       "der", "den", "sur", "en", "y", "i", "au", "aux"};
+constexpr string_view kLabelWords[] = {"published", "updated", "posted", "modified", "by",
+                                       "first", "last", "originally", "date"};
+
 bool IsConnector(string_view w) {
-  for (string_view c : {"de", "da", "del", "della", "des", "du", "do", "dos", "das", "di", "la", "le", "el", "al",
-                        "es", "of", "on", "upon", "am", "an", "der", "den", "sur", "en", "y", "i", "au", "aux"}) {
+  for (string_view c : kConnectors) {
     if (w == c) return true;
   }
   return false;
 }
 
+// WordIs(t, i, e, w) for any w of the list: the word's letters read once.
 bool IsLabelWord(string_view t, size_t i, size_t e) {
-  for (string_view w : {"published", "updated", "posted", "modified", "by", "first", "last", "originally", "date"}) {
-    if (WordIs(t, i, e, w)) return true;
+  const string_view word = t.substr(i, LettersEnd(t, i, e) - i);
+  for (string_view w : kLabelWords) {
+    if (EqualsNoCase(word, w)) return true;
   }
   return false;
 }

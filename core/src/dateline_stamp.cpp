@@ -15,11 +15,6 @@
 namespace factlint::dateline {
 
 using std::string_view;
-bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-bool IsDigitC(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(unsigned char c) { return IsUpper(c) || IsLower(c); }
-unsigned char U(string_view t, size_t i) { return static_cast<unsigned char>(t[i]); }
 char Lower(char c) { return IsUpper(static_cast<unsigned char>(c)) ? static_cast<char>(c + 32) : c; }
 
 bool EqualsNoCase(string_view a, string_view b) {
@@ -76,8 +71,9 @@ int MonthAt(string_view t, size_t i, size_t e, size_t* next) {
   if (i >= e || !IsAlpha(U(t, i)) || (i > 0 && IsAlpha(U(t, i - 1)))) return 0;
   size_t k = LettersEnd(t, i, e);
   if (k - i < 3 || k - i > 9) return 0;
-  std::string w;
-  for (size_t j = i; j < k; ++j) w.push_back(Lower(t[j]));
+  char buf[9];
+  for (size_t j = i; j < k; ++j) buf[j - i] = Lower(t[j]);
+  const string_view w(buf, k - i);
   const int month = MonthNumber(w);  // the lexicon's names and short forms ("may" is a name)
   if (month == 0) return 0;
   const bool abbrev = !IsFullMonthName(w);
@@ -91,8 +87,9 @@ bool WeekdayAt(string_view t, size_t i, size_t e, size_t* next) {
   if (i >= e || !IsAlpha(U(t, i)) || (i > 0 && IsAlpha(U(t, i - 1)))) return false;
   size_t k = LettersEnd(t, i, e);
   if (k - i > 32) return false;  // longer than any word the lexicon holds
-  std::string w;
-  for (size_t j = i; j < k; ++j) w.push_back(Lower(t[j]));
+  char buf[32];
+  for (size_t j = i; j < k; ++j) buf[j - i] = Lower(t[j]);
+  const string_view w(buf, k - i);
   const bool full = IsWeekday(w), abbrev = IsWeekdayAbbreviation(w);  // the lexicon's
   if (!full && !abbrev) return false;
   if (abbrev && k < e && t[k] == '.') ++k;

@@ -16,11 +16,12 @@ struct Ymd {
   int y = 0, m = 0, d = 0;
 };
 
-bool IsUpper(unsigned char c);
-bool IsLower(unsigned char c);
-bool IsDigitC(unsigned char c);
-bool IsAlpha(unsigned char c);
-unsigned char U(std::string_view t, size_t i);
+// Inline: the readers ask these for nearly every byte they look at.
+inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsDigitC(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool IsAlpha(unsigned char c) { return IsUpper(c) || IsLower(c); }
+inline unsigned char U(std::string_view t, size_t i) { return static_cast<unsigned char>(t[i]); }
 bool EqualsNoCase(std::string_view a, std::string_view b);
 size_t Sp(std::string_view t, size_t i, size_t e);                  // past the spaces at i
 size_t DashLen(std::string_view t, size_t i, size_t e);             // '-', en/em dash, bar; 0 if none

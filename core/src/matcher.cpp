@@ -193,4 +193,93 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const 
   }
 }
 
+size_t PhraseMatcher::WalkFrom(const unsigned char* p, size_t n, size_t start, uint32_t k, size_t base,
+                               std::vector<Hit>* out) const {
+  const int32_t* dense = dense_.data();
+  const uint32_t* edge_begin = edge_begin_.data();
+  int32_t s = dense[k];  // the root's row: a child of the root, or 0
+  size_t j = start + 1;
+  for (;;) {
+    const int id = out_[static_cast<size_t>(s)];
+    if (id >= 0 && !(info_[static_cast<size_t>(id)].word_last && j < n && IsWordByte(p[j]))) {
+      // FindAll's order is by end, then by start: this walk's ends grow and its start is after
+      // every earlier walk's, so the hit goes right after the last hit that ends no later.
+      const Hit h{static_cast<uint32_t>(start), static_cast<uint32_t>(j), id};
+      out->push_back(h);
+      size_t at = out->size() - 1;
+      for (; at > base && (*out)[at - 1].end > h.end; --at) (*out)[at] = (*out)[at - 1];
+      (*out)[at] = h;
+    }
+    if (j >= n) break;
+    const unsigned char c = p[j];
+    const uint32_t kc = class_of_[c];
+    if (kc == 0) break;
+    // The goto edge on c: a dense row holds the automaton's transition, which is a goto edge when
+    // it leads to one of s's children, the states (edge_begin[s], edge_begin[s + 1]].
+    int32_t t;
+    if (static_cast<uint32_t>(s) < dense_states_) {
+      t = dense[static_cast<size_t>(s) * classes_ + kc];
+      if (t <= static_cast<int32_t>(edge_begin[s]) || t > static_cast<int32_t>(edge_begin[s + 1])) t = -1;
+    } else {
+      t = Next(s, c);
+    }
+    if (t < 0) break;
+    s = t;
+    ++j;
+  }
+  return j - start;
+}
+
+void PhraseMatcher::FindAllWith(std::string_view text, std::vector<Hit>* out, const PhraseMatcher& small,
+                                std::vector<Hit>* small_out) const {
+  if (!small.built_ || small.pattern_count() == 0) return FindAll(text, out);
+  if (!built_ || pattern_count() == 0) return small.FindAll(text, small_out);
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  const int32_t* dense = dense_.data();
+  const uint32_t dense_states = dense_states_, classes = classes_;
+  const int32_t* first_out = first_out_.data();
+  const int32_t* small_root = small.dense_.data();
+  const size_t small_base = small_out->size();
+  size_t small_budget = 4 * n + 4096;  // bytes small's walks may take before it falls back
+  bool walk_small = true, after_word = false;
+  int32_t s = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = p[i];
+    // small: a walk from each word start and each non-word byte that starts one of its phrases.
+    const bool word = IsWordByte(c);
+    if (!(word && after_word) && walk_small) {
+      const uint32_t sk = small.class_of_[c];
+      if (sk != 0 && small_root[sk] != 0) {
+        const size_t walked = small.WalkFrom(p, n, i, sk, small_base, small_out);
+        if (walked > small_budget) walk_small = false;
+        else small_budget -= walked;
+      }
+    }
+    after_word = word;
+    // This matcher's automaton, as FindAll steps it.
+    const uint32_t k = class_of_[c];
+    if (k == 0) {
+      s = 0;
+      continue;
+    }
+    int32_t t = -1;
+    while (static_cast<uint32_t>(s) >= dense_states && (t = Next(s, c)) < 0) s = fail_[static_cast<size_t>(s)];
+    s = static_cast<uint32_t>(s) < dense_states ? dense[static_cast<size_t>(s) * classes + k] : t;
+    const size_t end = i + 1;
+    for (int32_t o = first_out[s]; o >= 0; o = out_link_[static_cast<size_t>(o)]) {
+      const int id = out_[static_cast<size_t>(o)];
+      const PatternInfo& pat = info_[static_cast<size_t>(id)];
+      const size_t start = end - pat.size;
+      if (pat.word_first && start > 0 && IsWordByte(p[start - 1])) continue;
+      if (pat.word_last && end < n && IsWordByte(p[end])) continue;
+      out->push_back(Hit{static_cast<uint32_t>(start), static_cast<uint32_t>(end), id});
+    }
+  }
+  if (!walk_small) {
+    small_out->resize(small_base);
+    small.FindAll(text, small_out);
+  }
+}
+
 }  // namespace factlint

@@ -39,6 +39,16 @@ class PhraseMatcher {
 
   // Appends every word-bounded occurrence, ordered by end offset then by length (longest first).
   void FindAll(std::string_view folded, std::vector<Hit>* out) const;
+  // FindAll of this matcher into *out and of `small` into *small_out, in one pass over the text:
+  // the same hits as the two calls. For a small matcher beside a large one (the rule catalogue's
+  // phrases beside the KB's): every kept hit of `small` starts where a phrase may start (a word
+  // start for a phrase that begins with a word byte, any non-word byte for one that does not),
+  // so instead of stepping its own automaton over every byte, the pass walks small's trie from
+  // those positions only, along goto edges until one is missing. When the walks grow long (a text
+  // of word starts deep inside long phrases; beyond 4 steps per byte in all) small's hits are
+  // found by its own FindAll instead, so the time stays linear.
+  void FindAllWith(std::string_view folded, std::vector<Hit>* out, const PhraseMatcher& small,
+                   std::vector<Hit>* small_out) const;
 
   size_t pattern_count() const { return pattern_begin_.size() - 1; }
   std::string_view pattern(int id) const {
@@ -53,6 +63,11 @@ class PhraseMatcher {
   friend class SnapshotCodec;
 
   int32_t Next(int32_t state, unsigned char byte) const;  // goto only, -1 when absent
+  // The hits of the phrases that start at `start` (whose byte has an edge from the root, class k),
+  // by walking the trie's goto edges; inserted into *out, whose entries from `base` on are in
+  // FindAll's order and start before `start`. Returns the bytes walked.
+  size_t WalkFrom(const unsigned char* text, size_t n, size_t start, uint32_t k, size_t base,
+                  std::vector<Hit>* out) const;
   // After the trie (edge_begin_, edge_byte_) and out_ are set: the byte classes, the failure links
   // (computed when compute_fail, else fail_ as given: the snapshot's, checked by its reader), the
   // output links, the dense rows and the patterns' info.

@@ -522,8 +522,12 @@ class Finder {
   // minister") and "the N-year-old <title>" without a name beside it.
   void ScanSentence(int s) {
     const uint32_t lo = Lo(s), hi = Hi(s);
+    const auto* p = reinterpret_cast<const unsigned char*>(t_.text().data());
     for (uint32_t i = lo; i < hi;) {
-      if (!IsDigit(t_[i]) || (i > lo && t_.WordByte(i - 1))) {
+      // Most bytes are not digits: stepped over in one tight loop.
+      while (i < hi && static_cast<unsigned char>(p[i] - '0') > 9) ++i;
+      if (i >= hi) break;
+      if (i > lo && IsWordByte(p[i - 1])) {
         ++i;
         continue;
       }

@@ -243,6 +243,7 @@ size_t BlockScanner::LeadingDateline() {
   size_t limit = std::min(end_, start_ + 40);
   for (size_t e = start_ + 16; e <= limit; ++e) {
     if (e < end_ && IsDigit(static_cast<unsigned char>(t_[e]))) continue;
+    if (!IsDigit(static_cast<unsigned char>(t_[e - 1]))) continue;  // a long date ends in its year
     if (TrailingLongDate(t_, start_, e) == e - start_) {
       size_t next = SkipSpaces(t_, e, end_);
       if (next > e && next < end_ && WordAfter(t_, next, end_).first == Case::kUpper) return e;
@@ -458,8 +459,10 @@ bool BlockScanner::PullQuote() const {
 }
 
 // Emoticons that trail a sentence's final mark ("right? :)").
+constexpr string_view kEmoticons[] = {":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":P"};
 size_t EmoticonAt(string_view t, size_t i, size_t end) {
-  for (string_view e : {":)", ":-)", ";)", ";-)", ":(", ":-(", ":D", ":P"}) {
+  if (t[i] != ':' && t[i] != ';') return 0;  // every one starts with one of these
+  for (string_view e : kEmoticons) {
     if (end - i >= e.size() && t.substr(i, e.size()) == e &&
         (i + e.size() == end || SpaceAt(t, i + e.size()) != 0)) {
       return e.size();

@@ -144,3 +144,95 @@ TEST_CASE("matcher: patterns added after Build, prefixes of each other, in any o
     }
   }
 }
+
+namespace {
+
+void RequireSameHits(const std::vector<factlint::PhraseMatcher::Hit>& got,
+                     const std::vector<factlint::PhraseMatcher::Hit>& want) {
+  REQUIRE(got.size() == want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    CHECK(got[i].start == want[i].start);
+    CHECK(got[i].end == want[i].end);
+    CHECK(got[i].pattern == want[i].pattern);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("matcher: FindAllWith gives each matcher's FindAll hits, in one pass", "[matcher]") {
+  // Random phrases over a small alphabet (word bytes, space, '.', a two-byte letter) for both
+  // matchers, some starting or ending with a non-word byte; every dense budget of the large one.
+  uint32_t seed = 777;
+  auto rnd = [&](uint32_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  const std::string alphabet = "ab .\xc3\xa9";
+  auto phrases = [&](int count) {
+    std::vector<std::string> out;
+    for (int k = 0; k < count; ++k) {
+      std::string p;
+      for (uint32_t len = 1 + rnd(6); p.size() < len;) p += alphabet[rnd(static_cast<uint32_t>(alphabet.size()))];
+      out.push_back(p);
+    }
+    return out;
+  };
+  for (size_t budget : {size_t{0}, size_t{40}, factlint::PhraseMatcher::kDefaultDenseEntries}) {
+    for (int round = 0; round < 40; ++round) {
+      factlint::PhraseMatcher large, small;
+      for (const auto& p : phrases(12)) large.Add(p);
+      for (const auto& p : phrases(1 + static_cast<int>(rnd(6)))) small.Add(p);
+      large.Build(budget);
+      small.Build(budget);
+      std::string text;
+      for (int i = 0; i < 300; ++i) text += alphabet[rnd(static_cast<uint32_t>(alphabet.size()))];
+      text += "zzz";
+      std::vector<factlint::PhraseMatcher::Hit> large_want, small_want, large_got, small_got;
+      large.FindAll(text, &large_want);
+      small.FindAll(text, &small_want);
+      large.FindAllWith(text, &large_got, small, &small_got);
+      RequireSameHits(large_got, large_want);
+      RequireSameHits(small_got, small_want);
+    }
+  }
+  // An empty matcher on either side.
+  factlint::PhraseMatcher some, none;
+  some.Add("a b");
+  some.Build();
+  none.Build();
+  std::vector<factlint::PhraseMatcher::Hit> a, b;
+  some.FindAllWith("a b a b", &a, none, &b);
+  CHECK(a.size() == 2);
+  CHECK(b.empty());
+  a.clear();
+  none.FindAllWith("a b a b", &b, some, &a);
+  CHECK(a.size() == 2);
+  CHECK(b.empty());
+}
+
+TEST_CASE("matcher: FindAllWith's walks deep inside long phrases fall back to FindAll", "[matcher]") {
+  // Every word start of "a a a …" walks up to 400 bytes into the long phrase of the small
+  // matcher: past the walks' budget, so its hits come from its own FindAll; the same hits.
+  std::string long_phrase;
+  for (int i = 0; i < 200; ++i) long_phrase += "a ";
+  long_phrase += "b";
+  const std::vector<std::string> patterns = {long_phrase, "a a", "a", "b"};
+  factlint::PhraseMatcher large, small;
+  large.Add("a a a");
+  large.Build();
+  for (const auto& p : patterns) small.Add(p);
+  small.Build();
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "a ";
+  text += "b a";
+  // Hits already in the vectors stay in front of this scan's.
+  const factlint::PhraseMatcher::Hit old{7, 9, 3};
+  std::vector<factlint::PhraseMatcher::Hit> large_got = {old}, small_got = {old};
+  large.FindAllWith(text, &large_got, small, &small_got);
+  std::vector<factlint::PhraseMatcher::Hit> large_want = {old}, small_want = {old};
+  large.FindAll(text, &large_want);
+  RequireSameHits(large_got, large_want);
+  const std::vector<factlint::PhraseMatcher::Hit> naive = Naive(patterns, text);
+  small_want.insert(small_want.end(), naive.begin(), naive.end());
+  RequireSameHits(small_got, small_want);
+}
