@@ -25,6 +25,9 @@ enum class Tense { kPresent, kFormer, kSkip };
 // All words are folded (lower case). Each returns false (nullopt) for a word in no list.
 std::optional<Tense> ModifierTense(std::string_view w);  // "former" -> kFormer, "acting" -> kPresent
 bool BlocksTitle(std::string_view w);         // "Vice" President: part of another title
+// "But", "Yesterday", "Visiting" President X: a first word of a sentence that does not tie the title
+// to another body (the segmenter's sentence starters, in any case, and the checker's openers).
+bool OpensSentenceBeforeTitle(std::string_view w);
 bool IsSpeechWord(std::string_view w);        // said, told, according, ...
 bool BlocksProspective(std::string_view w);   // after, since, won, ...: the event is past
 bool IsPastEraModifier(std::string_view w);   // previous, former, ...  (+ a past-era noun)

@@ -104,10 +104,13 @@ uint32_t TitleFinder::ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* 
       *blocked = true;
       break;
     }
-    // An unknown word: a capitalised one (not the first of the sentence) or a possessive ties the
-    // title to something else ("Party President", "Google's President").
-    if (BlocksTitle(w) || (w == "s" && s > lo && t_[s - 1] == '\'') || (t_.UpperAt(s) && !t_.FirstWord(s, lo)))
-      *blocked = true;
+    // An unknown word: a capitalised one or a possessive ties the title to something else ("Party
+    // President", "Google's President", "Danaher chief executive"). At the start of a sentence every
+    // word has a capital, so there a letter word ties it unless it may open a sentence ("But
+    // President X", "Visiting President X"); a word of no letters (U+FFFD, CJK) tells nothing.
+    bool capital_ties = t_.UpperAt(s) && (!t_.FirstWord(s, lo) ||
+                                         (t_[s] >= 'a' && t_[s] <= 'z' && !OpensSentenceBeforeTitle(w)));
+    if (BlocksTitle(w) || (w == "s" && s > lo && t_[s - 1] == '\'') || capital_ties) *blocked = true;
     break;
   }
   return start;
@@ -296,7 +299,8 @@ bool TitleFinder::ParseAppositive(const PersonMention& m, size_t mi) {
   std::vector<int> title_offices;
   AppendRefs(index_, th.pattern, PhraseKind::kTitle, &title_offices);
   uint32_t end = th.end;
-  // "of (the) Jurisdiction"
+  // "of (the) Jurisdiction"; "of Danaher", "of the Royal Society", "of the company": the title of
+  // another body, not a claim about the KB's offices.
   auto [os, oe] = t_.WordAfter(end, hi);
   if (t_.F(os, oe) == "of") {
     uint32_t p = t_.SkipSpacesFwd(oe, hi);
@@ -306,6 +310,9 @@ bool TitleFinder::ParseAppositive(const PersonMention& m, size_t mi) {
     if (jo != ph_.jur_by_start.end()) {
       AppendRefs(index_, hits_[jo->second].pattern, PhraseKind::kJurisdiction, &jur);
       end = hits_[jo->second].end;
+    } else {
+      auto [bs, be] = t_.WordAfter(p, hi);
+      if (bs < be && (t_.UpperAt(bs) || BlocksTitle(t_.F(bs, be)))) return false;
     }
   }
   // What follows must close the apposition.

@@ -31,6 +31,17 @@ TEST_CASE("mentions: title claims, their spans and tenses", "[mentions]") {
            Row{"The Joe Biden administration acted.", "Joe Biden administration", Tense::kPresent, true},
            Row{"Vice President Joe Biden spoke.", "", Tense::kPresent, false},          // another title
            Row{"Party President Emmanuel Macron spoke.", "", Tense::kPresent, false},   // tied to a name
+           // A capital at the start of a sentence ties the title only when the word does not open sentences.
+           Row{"Acme President Emmanuel Macron spoke.", "", Tense::kPresent, false},
+           Row{"But President Emmanuel Macron spoke.", "President Emmanuel Macron", Tense::kPresent, false},
+           Row{"Yesterday French President Emmanuel Macron spoke.", "French President Emmanuel Macron", Tense::kPresent, false},
+           Row{"Visiting French President Emmanuel Macron spoke.", "French President Emmanuel Macron", Tense::kPresent, false},
+           Row{"Former President Emmanuel Macron spoke.", "Former President Emmanuel Macron", Tense::kFormer, false},
+           // "NAME, title of X": the title of another body unless X is a jurisdiction.
+           Row{"Emmanuel Macron, president of France, spoke.", "Emmanuel Macron, president of France", Tense::kPresent, false},
+           Row{"Emmanuel Macron, president of the Rotary Club, spoke.", "", Tense::kPresent, false},
+           Row{"Emmanuel Macron, president of the club, spoke.", "", Tense::kPresent, false},
+           Row{"Emmanuel Macron, the president, of course spoke.", "Emmanuel Macron, the president", Tense::kPresent, false},
        }) {
     INFO(r.text);
     Stages s(r.text);
