@@ -107,9 +107,11 @@ void Strs(const std::vector<std::string>& v, StringPool* pool, Writer* w) {
   for (const std::string& s : v) w->V32(pool->Ref(s));
 }
 
-// Lists of indexes: the count of lists, then each list's length and its indexes.
+// Lists of indexes: the count of lists, the count of all their items, then each list's length and
+// its indexes.
 void Csr(const IndexLists& lists, Writer* w) {
   w->Count(lists.size());
+  w->Count(lists.items().size());
   for (size_t i = 0; i < lists.size(); ++i) {
     w->Count(lists[i].size());
     for (const int v : lists[i]) w->Index(v);
@@ -122,9 +124,16 @@ void SnapshotCodec::WriteMatcher(const PhraseMatcher& m, Writer* w) {
   const size_t n = m.out_.size();
   w->Count(m.pattern_count());
   w->Count(n);
-  for (size_t s = 0; s < n; ++s) w->V32(m.edge_begin_[s + 1] - m.edge_begin_[s]);
+  for (size_t s = 0; s < n; ++s) {  // child counts: one byte, 255 and a varint for 255 or more
+    const uint32_t children = m.edge_begin_[s + 1] - m.edge_begin_[s];
+    w->U8(static_cast<uint8_t>(std::min<uint32_t>(children, 255)));
+    if (children >= 255) w->V32(children - 255);
+  }
   w->Raw(m.edge_byte_.data(), m.edge_byte_.size());
-  for (size_t s = 1; s < n; ++s) w->V32(static_cast<uint32_t>(m.fail_[s]));
+  // Failure links of the states but the root in the fewest bytes that hold n - 1.
+  const uint32_t width = n <= 0x100u ? 1 : n <= 0x10000u ? 2 : n <= 0x1000000u ? 3 : 4;
+  w->U8(static_cast<uint8_t>(width));
+  for (size_t s = 1; s < n; ++s) w->Raw(&m.fail_[s], width);  // little-endian: the low bytes
   std::vector<uint32_t> state_of(m.pattern_count(), 0);  // where each pattern ends
   for (size_t s = 0; s < n; ++s)
     if (m.out_[s] >= 0) state_of[static_cast<size_t>(m.out_[s])] = static_cast<uint32_t>(s);
@@ -232,6 +241,7 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
 
   body.Begin(kRefs);
   body.Count(index->refs.size());
+  body.Count(index->refs.items().size());
   for (size_t i = 0; i < index->refs.size(); ++i) {
     body.Count(index->refs[i].size());
     for (const PhraseRef& r : index->refs[i]) body.U8(static_cast<uint8_t>(r.kind)), body.Index(r.id);

@@ -14,14 +14,18 @@
 //   body    sections, each {u32 tag, u32 0, u64 size, bytes}, in this order: meta, strings (every
 //           string once: the count, each one's length, then their bytes; referenced by index),
 //           sources, people, offices, terms, events, quotes, lexicon, lookups (terms by
-//           person/office, quotes by speaker: each list's length and its items), matcher (the
-//           built automaton: pattern count, state count, each state's child count, the edge bytes
-//           (the trie numbered breadth first: a state's children are consecutive and edge e leads
-//           to state e + 1), the failure link of each state but the root, the state where each
-//           pattern ends; the patterns are the paths to those states, and the byte classes, output
+//           person/office, quotes by speaker: the count of lists and of all their items, then each
+//           list's length and its items), matcher (the
+//           built automaton: pattern count, state count, each state's child count (a byte; 255
+//           and a varint for 255 or more), the edge bytes (the trie numbered breadth first: a
+//           state's children are consecutive and edge e leads to state e + 1), the failure link
+//           of each state but the root (a width byte, then each link in that many bytes, the
+//           fewest that hold the state count: fixed width reads faster than varints in this
+//           section's 2 x 270,000 values), the state where each pattern ends; the patterns are the paths to those states, and the byte classes, output
 //           links, dense rows and pattern info are derived in one pass, PhraseMatcher::Link),
-//           refs (what each pattern names: per pattern a count, then kind and id), then nothing.
-//   Inside the sections every count, length, string reference and index is an unsigned LEB128
+//           refs (what each pattern names: the count of patterns and of all refs, then per
+//           pattern a count, then kind and id), then nothing.
+//   Elsewhere in the sections every count, length, string reference and index is an unsigned LEB128
 //   varint (an index or -1 stored as index + 1), every date and other signed number a zigzag
 //   varint, flags and enums one byte, an optional number a flag byte and the number when present.
 //   Version 1 stored the patterns' byte order and rebuilt the trie on every load; versions 2 and 3

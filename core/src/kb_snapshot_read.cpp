@@ -255,14 +255,24 @@ IndexLists ReadCsr(SnapshotReader* r, size_t count, size_t range, const char* wh
             std::to_string(count));
     return {};
   }
+  const uint32_t total = r->Count(1, what);
   std::vector<uint32_t> begin(static_cast<size_t>(n) + 1, 0);
   std::vector<int32_t> items;
+  items.reserve(total);
   for (uint32_t i = 0; i < n && r->ok(); ++i) {
     const uint32_t length = r->Count(1, what);
+    if (r->ok() && length > total - items.size()) {
+      r->Fail(std::string(what) + ": list " + std::to_string(i) + " passes the " + std::to_string(total) +
+              " items of all the lists");
+      break;
+    }
     for (uint32_t k = 0; k < length && r->ok(); ++k)
       items.push_back(r->Index(range, false, what));
     begin[i + 1] = static_cast<uint32_t>(items.size());
   }
+  if (r->ok() && items.size() != total)
+    r->Fail(std::string(what) + ": the lists hold " + std::to_string(items.size()) + " items, not " +
+            std::to_string(total));
   if (!r->ok()) return {};
   return IndexLists(std::move(begin), std::move(items));
 }
@@ -299,8 +309,17 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
     return r->ok();
   };
   for (uint32_t s = 0; s < n; ++s) {
-    uint32_t children;
-    if (!next("matcher child count", &children)) return;
+    uint32_t children = p < end ? *p++ : 256;  // one byte; 255: 255 plus a varint
+    if (children == 256) {
+      r->Advance(p);
+      r->U8("matcher child count");
+      return;
+    }
+    if (children == 255) {
+      uint32_t more;
+      if (!next("matcher child count", &more)) return;
+      children = more > n ? n : 255 + more;  // refused below when past the edges
+    }
     if (children > n - 1 - eb[s] || (children != 0 && eb[s] < s)) {
       r->Advance(p);
       if (children > n - 1 - eb[s])
@@ -318,36 +337,52 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   const std::string_view edge_bytes = r->Bytes(n - 1, "matcher edge bytes");
   if (!r->ok()) return;
   // One pass in state order, reading each state's failure link: a state's depth is known once its
-  // parent (numbered before it) is done. Every state but the root is the target of one edge, so
-  // depth and parent need no zero fill.
-  std::unique_ptr<uint32_t[]> depth(new uint32_t[n]), parent(new uint32_t[n]);
+  // parent (numbered before it) is done. Depth and parent are kept in the two arrays of n that
+  // Link fills afterwards (output links, first outputs): no large temporary, whose free can make
+  // glibc give the heap top back and the next load fault it in again.
+  std::vector<int32_t>& depth_store = m->out_link_;
+  std::vector<int32_t>& parent_store = m->first_out_;
+  depth_store.resize(n);
+  parent_store.resize(n);
+  auto* depth = reinterpret_cast<uint32_t*>(depth_store.data());
+  auto* parent = reinterpret_cast<uint32_t*>(parent_store.data());
   depth[0] = 0;
   std::vector<int32_t>& fail = m->fail_;
   fail.resize(n);
   fail[0] = 0;
-  p = r->here();
+  // The failure links of the states but the root, each in `width` bytes (little-endian): the
+  // fewest that hold n - 1.
+  const uint32_t width = r->U8("matcher failure link width");
+  const uint32_t want = n <= 0x100u ? 1 : n <= 0x10000u ? 2 : n <= 0x1000000u ? 3 : 4;
+  if (r->ok() && width != want)
+    return r->Fail("failure links of " + std::to_string(width) + " bytes, not " + std::to_string(want) +
+                   " (the fewest that hold " + std::to_string(n - 1) + ")");
+  const size_t fail_at = r->pos();
+  const std::string_view links = r->Bytes(static_cast<size_t>(n - 1) * width, "matcher failure links");
+  if (!r->ok()) return;
+  const auto* q = reinterpret_cast<const uint8_t*>(links.data());
   for (uint32_t s = 0; s < n; ++s) {
     if (s != 0) {
-      const uint8_t* at = p;
-      uint32_t f;
-      if (!next("matcher failure link", &f)) return;
-      if (f >= s || depth[f] >= depth[s]) {
-        r->Advance(p);
+      uint32_t f = q[0];
+      if (width >= 2) f |= uint32_t{q[1]} << 8;
+      if (width >= 3) f |= uint32_t{q[2]} << 16;
+      if (width >= 4) f |= uint32_t{q[3]} << 24;
+      q += width;
+      if (f >= s || depth[f] >= depth[s])
         return r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
-                       " is not an earlier, shallower state (byte " + std::to_string(r->pos() - (p - at)) + ")");
-      }
+                       " is not an earlier, shallower state (byte " +
+                       std::to_string(fail_at + static_cast<size_t>(s - 1) * width) + ")");
       fail[s] = static_cast<int32_t>(f);
     }
     const uint32_t begin_e = eb[s], end_e = eb[s + 1];
     for (uint32_t e = begin_e; e < end_e; ++e) {
       if (e > begin_e && static_cast<unsigned char>(edge_bytes[e]) <= static_cast<unsigned char>(edge_bytes[e - 1]))
-        return r->Advance(p), r->Fail("the edge bytes of state " + std::to_string(s) +
+        return r->Fail("the edge bytes of state " + std::to_string(s) +
                        " are not strictly increasing (byte " + std::to_string(edges_at + e) + ")");
       depth[e + 1] = depth[s] + 1;
       parent[e + 1] = s;
     }
   }
-  r->Advance(p);
   m->out_.assign(n, -1);
   std::vector<uint32_t> begin(static_cast<size_t>(count) + 1, 0);
   // The patterns' bytes are bounded by the file's size times this (the bundled KB's are a sixth of
@@ -547,10 +582,17 @@ Error SnapshotError(std::string message) {
     if (r.ok() && n != index->matcher.pattern_count())
       r.Fail("refs for " + std::to_string(n) + " patterns, the matcher has " +
              std::to_string(index->matcher.pattern_count()));
+    const uint32_t total = r.Count(2, "pattern refs in all");
     std::vector<uint32_t> begin(r.ok() ? static_cast<size_t>(n) + 1 : 1, 0);
     std::vector<PhraseRef> list;
+    list.reserve(total);
     for (uint32_t pattern = 0; pattern < n && r.ok(); ++pattern) {
       const uint32_t refs = r.Count(2, "pattern refs of a pattern");
+      if (r.ok() && refs > total - list.size()) {
+        r.Fail("the refs of pattern " + std::to_string(pattern) + " pass the " + std::to_string(total) +
+               " refs of all the patterns");
+        break;
+      }
       for (uint32_t k = 0; k < refs && r.ok(); ++k) {
         const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
         size_t range = 0;
@@ -579,6 +621,8 @@ Error SnapshotError(std::string message) {
       }
       begin[pattern + 1] = static_cast<uint32_t>(list.size());
     }
+    if (r.ok() && list.size() != total)
+      r.Fail("the patterns have " + std::to_string(list.size()) + " refs, not " + std::to_string(total));
     if (r.ok()) index->refs = PhraseRefs(std::move(begin), std::move(list));
     index->earliest = r.OptDate("earliest date");
     r.Close(file_end);
@@ -641,19 +685,25 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
   std::vector<std::string_view> pool;
   if (r.Open(kStrings)) {
     const uint32_t count = r.Count(1, "strings");
-    std::vector<uint32_t> lengths(count);
+    const size_t lengths_at = r.pos();
     uint64_t total = 0;
-    for (uint32_t i = 0; i < count && r.ok(); ++i) total += lengths[i] = r.V32("string length");
+    for (uint32_t i = 0; i < count && r.ok(); ++i) total += r.V32("string length");
     if (r.ok()) {
+      const size_t text_at = r.pos();
       const std::string_view text = r.Bytes(r.left(), "string bytes");
       if (total != text.size())
         r.Fail("the string lengths add up to " + std::to_string(total) + " bytes, the pool holds " +
                std::to_string(text.size()));
+      // The lengths again (checked above), now that the text's start is known.
       pool.reserve(count);
+      SnapshotReader lengths(bytes);
+      lengths.Advance(lengths.here() + lengths_at);
+      lengths.SetEnd(text_at);
       size_t at = 0;
       for (uint32_t i = 0; i < count && r.ok(); ++i) {
-        pool.push_back(text.substr(at, lengths[i]));
-        at += lengths[i];
+        const uint32_t length = lengths.V32("string length");
+        pool.push_back(text.substr(at, length));
+        at += length;
       }
     }
     r.Close(file_end);

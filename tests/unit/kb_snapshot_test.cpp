@@ -115,14 +115,15 @@ void SetVarint(std::string* s, size_t at, uint32_t v) {
 }
 
 // Where the matcher section's parts start (kb_snapshot.cpp: WriteMatcher): pattern count, state
-// count, each state's child count, the edge bytes, the failure links of the states but the root,
-// the state where each pattern ends.
+// count, each state's child count (a byte; the test KB has no state of 255 children), the edge
+// bytes, the failure links' width and the links of the states but the root, the state where each
+// pattern ends.
 struct MatcherAt {
-  uint32_t patterns = 0, states = 0;
-  size_t states_count = 0, child_counts = 0, edge_bytes = 0, fail = 0, state_of = 0;
-  size_t Fail(const std::string& s, uint32_t state) const { return SkipVarints(s, fail, state - 1); }
+  uint32_t patterns = 0, states = 0, width = 0;
+  size_t states_count = 0, child_counts = 0, edge_bytes = 0, width_at = 0, fail = 0, state_of = 0;
+  size_t Fail(uint32_t state) const { return fail + (state - 1) * width; }
   size_t StateOf(const std::string& s, uint32_t i) const { return SkipVarints(s, state_of, i); }
-  size_t ChildCount(const std::string& s, uint32_t state) const { return SkipVarints(s, child_counts, state); }
+  size_t ChildCount(uint32_t state) const { return child_counts + state; }
 };
 MatcherAt MatcherLayout(const std::string& s) {
   MatcherAt m;
@@ -131,10 +132,20 @@ MatcherAt MatcherLayout(const std::string& s) {
   m.states_count = at + length;
   m.states = VarintAt(s, m.states_count, &length);
   m.child_counts = m.states_count + length;
-  m.edge_bytes = SkipVarints(s, m.child_counts, m.states);
-  m.fail = m.edge_bytes + (m.states - 1);
-  m.state_of = SkipVarints(s, m.fail, m.states - 1);
+  m.edge_bytes = m.child_counts + m.states;
+  m.width_at = m.edge_bytes + (m.states - 1);
+  m.width = static_cast<uint8_t>(s[m.width_at]);
+  m.fail = m.width_at + 1;
+  m.state_of = m.fail + (m.states - 1) * m.width;
   return m;
+}
+// Writes a failure link of the matcher in its width.
+void PutLink(std::string* s, const MatcherAt& m, uint32_t state, uint32_t link) {
+  for (uint32_t i = 0; i < m.width; ++i) (*s)[m.Fail(state) + i] = static_cast<char>(link >> (8 * i));
+}
+// Writes a child count (one byte, or 255 and a varint) over a one-byte one.
+void SetChildCount(std::string* s, size_t at, uint32_t v) {
+  Splice(s, at, 1, v < 255 ? std::string(1, static_cast<char>(v)) : "\xFF" + Varint(v - 255));
 }
 
 // Writes the body hash again, so a structural fault reaches the structural checks.
@@ -310,8 +321,16 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
       {"lookup list longer than the section", [](std::string* s) {
          SetVarint(s, SkipVarints(*s, SectionAt(*s, kLookups), 1), 0x7FFFFFF);
        }, true, "terms by person count 134217727 does not fit"},
+      {"a lookup list past the items of all", [](std::string* s) {
+         const size_t at = SectionAt(*s, kLookups);  // list count, item count, the first list's length
+         SetVarint(s, SkipVarints(*s, at, 2), VarintAt(*s, SkipVarints(*s, at, 1)) + 1);
+       }, true, "terms by person: list 0 passes the"},
+      {"lookup lists short of the items of all", [](std::string* s) {
+         const size_t at = SkipVarints(*s, SectionAt(*s, kLookups), 1);
+         SetVarint(s, at, VarintAt(*s, at) + 1);
+       }, true, "terms by person: the lists hold"},
       {"lookup item out of range", [](std::string* s) {
-         size_t p = SkipVarints(*s, SectionAt(*s, kLookups), 1);  // the first non-empty list's first item
+         size_t p = SkipVarints(*s, SectionAt(*s, kLookups), 2);  // the first non-empty list's first item
          while (VarintAt(*s, p) == 0) p = SkipVarints(*s, p, 1);
          SetVarint(s, SkipVarints(*s, p, 1), 100001);
        }, true, "terms by person 100000 is out of range"},
@@ -321,20 +340,20 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
        true, "matcher states count 2147483647 does not fit"},
       {"child counts past the edges", [](std::string* s) {
          const MatcherAt m = MatcherLayout(*s);
-         SetVarint(s, m.child_counts, m.states);
+         SetChildCount(s, m.child_counts, m.states);
        }, true, "the child counts of states 0 to 0 pass the"},
       {"child counts short of the states", [](std::string* s) {
          const MatcherAt m = MatcherLayout(*s);  // the last state with children has one fewer
          size_t last = m.child_counts;
          for (uint32_t t = 0; t < m.states; ++t)
-           if (VarintAt(*s, m.ChildCount(*s, t)) != 0) last = m.ChildCount(*s, t);
-         SetVarint(s, last, VarintAt(*s, last) - 1);
+           if ((*s)[m.ChildCount(t)] != 0) last = m.ChildCount(t);
+         --(*s)[last];
        }, true, "the child counts give"},
       {"a child numbered before its parent", [](std::string* s) {
          const MatcherAt m = MatcherLayout(*s);  // the root's children given to state 1
-         const uint32_t root = VarintAt(*s, m.child_counts);
-         SetVarint(s, m.ChildCount(*s, 1), root + VarintAt(*s, m.ChildCount(*s, 1)));
-         SetVarint(s, m.child_counts, 0);
+         const auto root = static_cast<uint8_t>((*s)[m.child_counts]);
+         SetChildCount(s, m.ChildCount(1), root + static_cast<uint8_t>((*s)[m.ChildCount(1)]));
+         (*s)[m.child_counts] = 0;
        }, true, "state 1 has a child numbered before it"},
       {"edge bytes out of order", [](std::string* s) {
          const MatcherAt m = MatcherLayout(*s);
@@ -350,33 +369,43 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
          const MatcherAt m = MatcherLayout(*s);
          SetVarint(s, m.StateOf(*s, 1), VarintAt(*s, m.state_of));
        }, true, "pattern 1 ends at state"},
-      {"matcher failure link to itself", [](std::string* s) { SetVarint(s, MatcherLayout(*s).Fail(*s, 1), 1); }, true,
+      {"matcher failure link to itself", [](std::string* s) { PutLink(s, MatcherLayout(*s), 1, 1); }, true,
        "failure link 1 of state 1 is not an earlier, shallower state"},
-      {"failure link to a state as deep", [](std::string* s) { SetVarint(s, MatcherLayout(*s).Fail(*s, 2), 1); }, true,
+      {"failure link to a state as deep", [](std::string* s) { PutLink(s, MatcherLayout(*s), 2, 1); }, true,
        "failure link 1 of state 2 is not an earlier, shallower state"},
       {"matcher failure link past the states", [](std::string* s) {
          const MatcherAt m = MatcherLayout(*s);
-         SetVarint(s, m.Fail(*s, m.states - 1), 1 << 30);
+         PutLink(s, m, m.states - 1, 0xFFFFFFFFu);
        }, true, "is not an earlier, shallower state"},
+      {"failure links wider than they need", [](std::string* s) { ++(*s)[MatcherLayout(*s).width_at]; }, true,
+       "failure links of 3 bytes, not 2"},
       {"patterns spelling more than 8 bytes per byte of the file", [](std::string* s) {
          // The matcher replaced by one chain of 3,000 'a' edges, every state past the root the end
          // of a pattern: 3,000 patterns of 1 to 3,000 bytes, 4.5 MB from a file of a few KB.
          const uint32_t n = 3001;
          std::string matcher = Varint(n - 1) + Varint(n);
-         for (uint32_t t = 0; t + 1 < n; ++t) matcher += Varint(1);
-         matcher += Varint(0) + std::string(n - 1, 'a');
-         for (uint32_t t = 1; t < n; ++t) matcher += Varint(t - 1);  // a^t fails to a^(t-1)
+         matcher += std::string(n - 1, '\1') + std::string(1, '\0') + std::string(n - 1, 'a') + "\2";
+         for (uint32_t t = 1; t < n; ++t)  // a^t fails to a^(t-1), in 2 bytes
+           matcher += std::string{static_cast<char>((t - 1) & 0xFF), static_cast<char>((t - 1) >> 8)};
          for (uint32_t t = 1; t < n; ++t) matcher += Varint(t);
          const size_t at = SectionAt(*s, kMatcher);
          Splice(s, at, SectionEnd(*s, kMatcher) - at, matcher);
        }, true, "bytes (8 per byte of the file)"},
       {"pattern ref out of range", [](std::string* s) {
-         // count, then pattern 0: its ref count, then kind and id + 1
-         const size_t at = SkipVarints(*s, SectionAt(*s, kRefs), 2) + 1;
+         // count, count of all refs, then pattern 0: its ref count, then kind and id + 1
+         const size_t at = SkipVarints(*s, SectionAt(*s, kRefs), 3) + 1;
          SetVarint(s, at, 1 << 28);
        }, true, "out of range for its kind"},
-      {"pattern ref of an unknown kind", [](std::string* s) { (*s)[SkipVarints(*s, SectionAt(*s, kRefs), 2)] = 42; }, true,
+      {"pattern ref of an unknown kind", [](std::string* s) { (*s)[SkipVarints(*s, SectionAt(*s, kRefs), 3)] = 42; }, true,
        "pattern ref kind 42 is not a known value"},
+      {"pattern refs past the count of all", [](std::string* s) {
+         const size_t at = SkipVarints(*s, SectionAt(*s, kRefs), 1);
+         SetVarint(s, at, VarintAt(*s, at) - 1);
+       }, true, "pass the"},
+      {"pattern refs short of the count of all", [](std::string* s) {
+         const size_t at = SkipVarints(*s, SectionAt(*s, kRefs), 1);
+         SetVarint(s, at, VarintAt(*s, at) + 1);
+       }, true, "refs, not"},
   };
   for (const Case& c : cases) {
     INFO(c.name);
