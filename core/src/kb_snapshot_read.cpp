@@ -410,7 +410,8 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
     for (uint32_t u = t; u != 0; u = parent[u]) bytes[--at] = edge_bytes[u - 1];
   }
   m->pattern_begin_ = std::move(begin);
-  m->edge_byte_.assign(edge_bytes.begin(), edge_bytes.end());
+  m->edge_byte_.resize(edge_bytes.size());
+  if (!edge_bytes.empty()) std::memcpy(m->edge_byte_.data(), edge_bytes.data(), edge_bytes.size());
   m->Link(/*compute_fail=*/false, PhraseMatcher::kDefaultDenseEntries);
 }
 
