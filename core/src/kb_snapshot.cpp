@@ -37,19 +37,31 @@ class SnapshotWriter {
  public:
   void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
   void U32(uint32_t v) { Raw(&v, 4); }
-  void I32(int32_t v) { Raw(&v, 4); }
   void U64(uint64_t v) { Raw(&v, 8); }
+  // Unsigned LEB128: 7 bits a byte, low first, the high bit set on every byte but the last.
+  void V32(uint32_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
   void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  // A signed value, zigzag coded (0, -1, 1, -2, ... as 0, 1, 2, 3, ...) in a varint.
+  void S32(int32_t v) { V32((static_cast<uint32_t>(v) << 1) ^ static_cast<uint32_t>(v >> 31)); }
+  void Count(size_t n) { V32(static_cast<uint32_t>(n)); }
+  // An index into a table, or -1 (none): v + 1 in a varint.
+  void Index(int32_t v) { V32(static_cast<uint32_t>(v) + 1); }
   void OptI32(const std::optional<int>& v) {
     U8(v ? 1 : 0);
-    I32(v ? *v : 0);
+    if (v) S32(*v);
   }
   void OptDate(const std::optional<Date>& v) {
     OptI32(v ? std::optional<int>(v->days) : std::nullopt);
   }
-  void I32s(const std::vector<int32_t>& v) {
-    U32(static_cast<uint32_t>(v.size()));
-    Raw(v.data(), v.size() * 4);
+  void Indexes(const std::vector<int32_t>& v) {
+    Count(v.size());
+    for (const int32_t i : v) Index(i);
   }
   void Begin(SnapshotTag tag) {
     U32(tag);
@@ -80,13 +92,8 @@ class StringPool {
     return it->second;
   }
   void Write(Writer* w) const {
-    w->U32(static_cast<uint32_t>(list_.size()));
-    uint32_t at = 0;
-    for (const std::string* s : list_) {
-      w->U32(at);
-      at += static_cast<uint32_t>(s->size());
-    }
-    w->U32(at);
+    w->Count(list_.size());
+    for (const std::string* s : list_) w->V32(static_cast<uint32_t>(s->size()));
     for (const std::string* s : list_) w->Raw(s->data(), s->size());
   }
 
@@ -96,53 +103,63 @@ class StringPool {
 };
 
 void Strs(const std::vector<std::string>& v, StringPool* pool, Writer* w) {
-  w->U32(static_cast<uint32_t>(v.size()));
-  for (const std::string& s : v) w->U32(pool->Ref(s));
+  w->Count(v.size());
+  for (const std::string& s : v) w->V32(pool->Ref(s));
 }
 
+// Lists of indexes: the count of lists, the count of all their items, then each list's length and
+// its indexes.
 void Csr(const IndexLists& lists, Writer* w) {
-  w->U32(static_cast<uint32_t>(lists.size()));
-  w->Raw(lists.begins().data(), lists.begins().size() * 4);
-  w->Raw(lists.items().data(), lists.items().size() * 4);
+  w->Count(lists.size());
+  w->Count(lists.items().size());
+  for (size_t i = 0; i < lists.size(); ++i) {
+    w->Count(lists[i].size());
+    for (const int v : lists[i]) w->Index(v);
+  }
 }
 
 }  // namespace
 
 void SnapshotCodec::WriteMatcher(const PhraseMatcher& m, Writer* w) {
-  w->U32(static_cast<uint32_t>(m.pattern_count()));
-  w->Raw(m.pattern_begin_.data(), m.pattern_begin_.size() * 4);
-  w->Raw(m.pattern_bytes_.data(), m.pattern_bytes_.size());
   const size_t n = m.out_.size();
-  w->U32(static_cast<uint32_t>(n));
-  w->Raw(m.edge_begin_.data(), m.edge_begin_.size() * 4);
+  w->Count(m.pattern_count());
+  w->Count(n);
+  for (size_t s = 0; s < n; ++s) {  // child counts: one byte, 255 and a varint for 255 or more
+    const uint32_t children = m.edge_begin_[s + 1] - m.edge_begin_[s];
+    w->U8(static_cast<uint8_t>(std::min<uint32_t>(children, 255)));
+    if (children >= 255) w->V32(children - 255);
+  }
   w->Raw(m.edge_byte_.data(), m.edge_byte_.size());
-  w->Raw(m.fail_.data(), m.fail_.size() * 4);
-  std::vector<int32_t> state_of(m.pattern_count(), 0);  // where each pattern ends
+  // Failure links of the states but the root in the fewest bytes that hold n - 1.
+  const uint32_t width = n <= 0x100u ? 1 : n <= 0x10000u ? 2 : n <= 0x1000000u ? 3 : 4;
+  w->U8(static_cast<uint8_t>(width));
+  for (size_t s = 1; s < n; ++s) w->Raw(&m.fail_[s], width);  // little-endian: the low bytes
+  std::vector<uint32_t> state_of(m.pattern_count(), 0);  // where each pattern ends
   for (size_t s = 0; s < n; ++s)
-    if (m.out_[s] >= 0) state_of[static_cast<size_t>(m.out_[s])] = static_cast<int32_t>(s);
-  w->Raw(state_of.data(), state_of.size() * 4);
+    if (m.out_[s] >= 0) state_of[static_cast<size_t>(m.out_[s])] = static_cast<uint32_t>(s);
+  for (const uint32_t t : state_of) w->V32(t);
 }
 
 std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
   const std::shared_ptr<const KbIndex> index = GetKbIndex(kb);
   StringPool pool;
   Writer body;  // every section but the strings, which are known only at the end
-  auto str = [&](const std::string& s) { body.U32(pool.Ref(s)); };
+  auto str = [&](const std::string& s) { body.V32(pool.Ref(s)); };
 
   Writer meta;
   meta.Begin(kMeta);
-  meta.I32(kb.schema_version);
-  meta.U32(pool.Ref(kb.name));
-  meta.I32(kb.as_of.days);
+  meta.S32(kb.schema_version);
+  meta.V32(pool.Ref(kb.name));
+  meta.S32(kb.as_of.days);
   meta.End();
 
   body.Begin(kSources);
-  body.U32(static_cast<uint32_t>(kb.sources.size()));
+  body.Count(kb.sources.size());
   for (const KbSource& s : kb.sources) str(s.id), str(s.name), str(s.url), str(s.license);
   body.End();
 
   body.Begin(kPeople);
-  body.U32(static_cast<uint32_t>(kb.people.size()));
+  body.Count(kb.people.size());
   for (const KbPerson& p : kb.people) {
     str(p.id), str(p.name);
     Strs(p.aliases, &pool, &body);
@@ -151,13 +168,13 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
     body.U8(static_cast<uint8_t>(p.born_precision));
     body.OptDate(p.died);
     body.U8(static_cast<uint8_t>(p.died_precision));
-    body.I32(p.source);
+    body.Index(p.source);
     str(p.ref);
   }
   body.End();
 
   body.Begin(kOffices);
-  body.U32(static_cast<uint32_t>(kb.offices.size()));
+  body.Count(kb.offices.size());
   for (const KbOffice& o : kb.offices) {
     str(o.id), str(o.name);
     Strs(o.titles, &pool, &body);
@@ -168,12 +185,12 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
   body.End();
 
   body.Begin(kTerms);
-  body.U32(static_cast<uint32_t>(kb.terms.size()));
+  body.Count(kb.terms.size());
   for (const KbTerm& t : kb.terms) {
-    body.I32(t.person), body.I32(t.office), body.I32(t.start.days);
+    body.Index(t.person), body.Index(t.office), body.S32(t.start.days);
     body.OptDate(t.end);
     body.U8(t.acting ? 1 : 0);
-    body.I32(t.source);
+    body.Index(t.source);
     str(t.ref), str(t.party), str(t.state);
     body.OptI32(t.district);
     body.OptI32(t.ordinal);
@@ -181,28 +198,28 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
   body.End();
 
   body.Begin(kEvents);
-  body.U32(static_cast<uint32_t>(kb.events.size()));
+  body.Count(kb.events.size());
   for (const KbEvent& e : kb.events) {
     str(e.id), str(e.name), str(e.kind), str(e.place);
-    body.I32(e.date.days);
+    body.S32(e.date.days);
     body.OptDate(e.end);
     body.U8(static_cast<uint8_t>(e.precision));
-    body.I32s(e.participants);
+    body.Indexes(e.participants);
     body.OptI32(e.winner);
     Strs(e.triggers, &pool, &body);
-    body.U32(static_cast<uint32_t>(e.other_dates.size()));
-    for (const KbOtherDate& d : e.other_dates) body.I32(d.date.days), str(d.what), body.I32(d.source);
-    body.I32(e.source);
+    body.Count(e.other_dates.size());
+    for (const KbOtherDate& d : e.other_dates) body.S32(d.date.days), str(d.what), body.Index(d.source);
+    body.Index(e.source);
     str(e.ref);
   }
   body.End();
 
   body.Begin(kQuotes);
-  body.U32(static_cast<uint32_t>(kb.quotes.size()));
+  body.Count(kb.quotes.size());
   for (const KbQuote& q : kb.quotes) {
-    body.I32(q.speaker), body.I32(q.date.days);
+    body.Index(q.speaker), body.S32(q.date.days);
     str(q.text), str(q.ref), str(q.context);
-    body.I32(q.source);
+    body.Index(q.source);
   }
   body.End();
 
@@ -223,9 +240,12 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
   body.End();
 
   body.Begin(kRefs);
-  body.U32(static_cast<uint32_t>(index->refs.size()));
-  body.Raw(index->refs.begins().data(), index->refs.begins().size() * 4);
-  for (const PhraseRef& r : index->refs.items()) body.U8(static_cast<uint8_t>(r.kind)), body.I32(r.id);
+  body.Count(index->refs.size());
+  body.Count(index->refs.items().size());
+  for (size_t i = 0; i < index->refs.size(); ++i) {
+    body.Count(index->refs[i].size());
+    for (const PhraseRef& r : index->refs[i]) body.U8(static_cast<uint8_t>(r.kind)), body.Index(r.id);
+  }
   body.OptDate(index->earliest);
   body.End();
 

@@ -6,32 +6,45 @@
 // factlint/factlint.h (CompileKbSnapshot, WriteKbSnapshot, LoadKbSnapshot); the layout is in
 // docs/PERFORMANCE.md ("The compiled KB snapshot").
 //
-// Layout (little-endian, fixed-width integers, no padding, platform independent: the same file
-// serves the 64-bit CLI and the 32-bit wasm module):
+// Layout (little-endian, no padding, platform independent: the same file serves the 64-bit CLI
+// and the 32-bit wasm module):
 //   header  "FLKBSNAP", u32 format version, u32 layout fingerprint (the enums' sizes), u64 core
 //           fingerprint (hash of the core's built-in prospective phrases, which the index holds),
 //           u64 hash of the JSON text it was compiled from, u64 body size, u64 body hash
 //   body    sections, each {u32 tag, u32 0, u64 size, bytes}, in this order: meta, strings (every
-//           string once, referenced by u32 index), sources, people, offices, terms, events,
-//           quotes, lexicon, lookups (terms by person/office, quotes by speaker, as CSR), matcher
-//           (the built automaton, each array copied in one piece: u32 pattern count, u32 pattern
-//           offsets, pattern bytes, u32 state count, u32 edge offsets per state, u8 edge bytes
-//           (the trie numbered breadth first: edge e leads to state e + 1), i32 failure links,
-//           i32 the state where each pattern ends; byte classes, output links, dense rows and
-//           pattern info are derived from these in one pass, PhraseMatcher::Link), refs (what
-//           each pattern names, CSR), then nothing. Version 1 stored the patterns' byte order and
-//           rebuilt the trie on every load.
+//           string once: the count, each one's length, then their bytes; referenced by index),
+//           sources, people, offices, terms, events, quotes, lexicon, lookups (terms by
+//           person/office, quotes by speaker: the count of lists and of all their items, then each
+//           list's length and its items), matcher (the
+//           built automaton: pattern count, state count, each state's child count (a byte; 255
+//           and a varint for 255 or more), the edge bytes (the trie numbered breadth first: a
+//           state's children are consecutive and edge e leads to state e + 1), the failure link
+//           of each state but the root (a width byte, then each link in that many bytes, the
+//           fewest that hold the state count: fixed width reads faster than varints in this
+//           section's 2 x 270,000 values), the state where each pattern ends; the patterns are the paths to those states, and the byte classes, output
+//           links, dense rows and pattern info are derived in one pass, PhraseMatcher::Link),
+//           refs (what each pattern names: the count of patterns and of all refs, then per
+//           pattern a count, then kind and id), then nothing.
+//   Elsewhere in the sections every count, length, string reference and index is an unsigned LEB128
+//   varint (an index or -1 stored as index + 1), every date and other signed number a zigzag
+//   varint, flags and enums one byte, an optional number a flag byte and the number when present.
+//   Version 1 stored the patterns' byte order and rebuilt the trie on every load; versions 2 and 3
+//   stored fixed-width words (each state's edge offset and failure link as 4 bytes) and the
+//   patterns' bytes
+//   (6.6 MB for the bundled KB of 2026-11-30, 3.8 MB in version 4).
 //
 // Reading checks, in order, each failure an Error (kKbSnapshot) that names the check and its byte
 // offset: magic, version, layout, core fingerprint, body size against the bytes, body hash
 // (64-bit, multiply-rotate over words: a corruption check, not a signature), then every section's
-// tag and bounds, every count against the bytes left, every string index against the pool, every
-// person/office/source/event/term/quote index against its table, CSR offsets that start at 0 and
-// never decrease, no empty pattern, the trie a tree (every child numbered after its parent, edge
-// offsets covering the states, each state's edge bytes strictly increasing), failure links that
-// lead each state to an earlier, shallower one and each pattern ending at a distinct state as deep
-// as it is long (so no scan can loop or report a match longer than the text read). A snapshot that passes is checked with like a KB
-// from LoadKb; the round-trip tests compare the reports byte for byte.
+// tag and bounds, every varint (at most 32 bits, in its shortest form), every count against the
+// bytes left (before any allocation it would cause), every string index against the pool and the
+// string lengths against its bytes, every person/office/source/event/term/quote index against its
+// table, the trie a tree (child counts covering the states, every child numbered after its
+// parent, each state's edge bytes strictly increasing), failure links that lead each state to an
+// earlier, shallower one, each pattern ending at a distinct state other than the root (so no scan
+// can loop or report a match longer than the text read), the patterns' bytes at most 8 per byte of
+// the file. A snapshot that passes is checked with like a KB from LoadKb; the round-trip tests
+// compare the reports byte for byte.
 
 #ifndef FACTLINT_CORE_KB_SNAPSHOT_H_
 #define FACTLINT_CORE_KB_SNAPSHOT_H_
@@ -46,7 +59,7 @@
 namespace factlint {
 
 inline constexpr char kKbSnapshotMagic[8] = {'F', 'L', 'K', 'B', 'S', 'N', 'A', 'P'};
-inline constexpr uint32_t kKbSnapshotVersion = 3;  // 3: an event's other dates carry a source
+inline constexpr uint32_t kKbSnapshotVersion = 4;  // 4: varints; patterns spelled by the trie
 inline constexpr size_t kKbSnapshotHeaderSize = 48;
 
 // The 64-bit hash the snapshot uses for its body and for the JSON text it names.

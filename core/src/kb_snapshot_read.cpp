@@ -4,6 +4,8 @@
 // allocation it would cause.
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -13,296 +15,182 @@
 
 #include "kb_snapshot.h"
 #include "kb_snapshot_format.h"
+#include "kb_snapshot_reader.h"
 #include "text.h"
 
 namespace factlint {
 
-// --- reading ---------------------------------------------------------------------------------
-
-// A cursor over the bytes with the first failure kept: after a failure every read returns zeros
-// and the caller returns at its next check of ok(). The readers of one field are kept out of line
-// (noinline): inlined with their error messages at every call site they made Read one 28 KB wasm
-// function, whose optimising compile (V8 tiers a function up while it runs its first, cold load)
-// took ~0.4 s of a cold start on a loaded machine.
-class SnapshotReader {
- public:
-  explicit SnapshotReader(std::string_view bytes) : b_(bytes) {}
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-  size_t pos() const { return pos_; }
-  size_t left() const { return end_ - pos_; }
-  [[gnu::noinline]] void Fail(std::string what) {
-    if (error_.empty())
-      error_ = std::move(what) + " (byte " + std::to_string(pos_) +
-               (where_.empty() ? "" : ", section " + where_) + ")";
-  }
-  // True when n more bytes can be read; the failure (message building) is out of line.
-  bool Need(uint64_t n, const char* what) {
-    if (error_.empty() && n <= static_cast<uint64_t>(end_ - pos_)) [[likely]]
-      return true;
-    return NeedFailed(n, what);
-  }
-  [[gnu::noinline]] bool NeedFailed(uint64_t n, const char* what) {
-    if (!ok()) return false;
-    Fail(std::string("truncated: ") + what + " needs " + std::to_string(n) + " bytes, " +
-         std::to_string(left()) + " left");
-    return false;
-  }
-  void Raw(void* out, size_t n, const char* what) {
-    if (!Need(n, what)) {
-      std::memset(out, 0, n);
-      return;
-    }
-    std::memcpy(out, b_.data() + pos_, n);
-    pos_ += n;
-  }
-  uint8_t U8(const char* what) {
-    uint8_t v;
-    Raw(&v, 1, what);
-    return v;
-  }
-  uint32_t U32(const char* what) {
-    uint32_t v;
-    Raw(&v, 4, what);
-    return v;
-  }
-  int32_t I32(const char* what) {
-    int32_t v;
-    Raw(&v, 4, what);
-    return v;
-  }
-  uint64_t U64(const char* what) {
-    uint64_t v;
-    Raw(&v, 8, what);
-    return v;
-  }
-  // A count of items of at least min_bytes each: refused when the bytes left cannot hold them.
-  [[gnu::noinline]] uint32_t Count(size_t min_bytes, const char* what) {
-    const uint32_t n = U32(what);
-    if (ok() && static_cast<uint64_t>(n) * min_bytes > left()) {
-      Fail(std::string(what) + " count " + std::to_string(n) + " does not fit in the " +
-           std::to_string(left()) + " bytes left");
-      return 0;
-    }
-    return ok() ? n : 0;
-  }
-  [[gnu::noinline]] bool Bool(const char* what) {
-    const uint8_t v = U8(what);
-    if (v > 1) Fail(std::string(what) + " is " + std::to_string(v) + ", not 0 or 1");
-    return v == 1;
-  }
-  // An int32 array of n entries.
-  void I32s(size_t n, std::vector<int32_t>* out, const char* what) {
-    if (!Need(static_cast<uint64_t>(n) * 4, what)) return;
-    out->resize(n);
-    if (n) std::memcpy(out->data(), b_.data() + pos_, n * 4);
-    pos_ += n * 4;
-  }
-  void U32s(size_t n, std::vector<uint32_t>* out, const char* what) {
-    if (!Need(static_cast<uint64_t>(n) * 4, what)) return;
-    out->resize(n);
-    if (n) std::memcpy(out->data(), b_.data() + pos_, n * 4);
-    pos_ += n * 4;
-  }
-  std::string_view Bytes(size_t n, const char* what) {
-    if (!Need(n, what)) return {};
-    std::string_view v = b_.substr(pos_, n);
-    pos_ += n;
-    return v;
-  }
-
-  // Sections: Open checks the tag and bounds and limits reads to the section; Close checks that
-  // the section was read to its end.
-  [[gnu::noinline]] bool Open(uint32_t tag) {
-    where_.clear();
-    const uint32_t got = U32("section tag");
-    U32("section flags");
-    const uint64_t size = U64("section size");
-    if (!ok()) return false;
-    if (got != tag) {
-      Fail(std::string("expected section ") + kTagNames[tag] + ", found tag " +
-           std::to_string(got));
-      return false;
-    }
-    where_ = kTagNames[tag];
-    if (size > left()) {
-      Fail("section " + where_ + " of " + std::to_string(size) + " bytes ends past the file");
-      return false;
-    }
-    end_ = pos_ + static_cast<size_t>(size);
-    return true;
-  }
-  [[gnu::noinline]] void Close(size_t file_end) {
-    if (ok() && pos_ != end_)
-      Fail(std::to_string(end_ - pos_) + " unread bytes at the end of the section");
-    end_ = file_end;
-  }
-  void SetEnd(size_t end) { end_ = end; }
-
-  // Strings of the pool, by index.
-  std::vector<std::string_view>* pool = nullptr;
-  [[gnu::noinline]] std::string Str(const char* what) {
-    const uint32_t i = U32(what);
-    if (!ok()) return {};
-    if (pool == nullptr || i >= pool->size()) {
-      Fail(std::string(what) + ": string " + std::to_string(i) + " is not in the pool (" +
-           std::to_string(pool ? pool->size() : 0) + " strings)");
-      return {};
-    }
-    return std::string((*pool)[i]);
-  }
-  [[gnu::noinline]] std::vector<std::string> Strs(const char* what) {
-    const uint32_t n = Count(4, what);
-    std::vector<std::string> out;
-    out.reserve(n);
-    for (uint32_t i = 0; i < n && ok(); ++i) out.push_back(Str(what));
-    return out;
-  }
-  // An index into a table of `size` entries (or -1 when allowed).
-  [[gnu::noinline]] int32_t Index(size_t size, bool allow_none, const char* what) {
-    const int32_t v = I32(what);
-    if (ok() && !((allow_none && v == -1) || (v >= 0 && static_cast<size_t>(v) < size)))
-      Fail(std::string(what) + " " + std::to_string(v) + " is out of range (" +
-           std::to_string(size) + " entries)");
-    return ok() ? v : 0;
-  }
-  [[gnu::noinline]] std::optional<int> OptI32(const char* what) {
-    const bool has = Bool(what);
-    const int32_t v = I32(what);
-    return has ? std::optional<int>(v) : std::nullopt;
-  }
-  [[gnu::noinline]] std::optional<Date> OptDate(const char* what) {
-    std::optional<int> v = OptI32(what);
-    return v ? std::optional<Date>(Date{*v}) : std::nullopt;
-  }
-  template <typename E>
-  [[gnu::noinline]] E Enum(uint8_t max, const char* what) {
-    const uint8_t v = U8(what);
-    if (ok() && v > max)
-      Fail(std::string(what) + " " + std::to_string(v) + " is not a known value (at most " +
-           std::to_string(max) + ")");
-    return static_cast<E>(ok() ? v : 0);
-  }
-
- private:
-  std::string_view b_;
-  size_t pos_ = 0;
-  size_t end_ = b_.size();
-  std::string error_;
-  std::string where_;
-};
+// --- reading (the cursor, SnapshotReader, is in kb_snapshot_reader.h) -------------------------
 
 namespace {
 
-// CSR offsets: count + 1 of them, from 0, never decreasing; returns false (r failed) otherwise.
-bool ReadOffsets(SnapshotReader* r, size_t count, std::vector<uint32_t>* begin, const char* what) {
-  r->U32s(count + 1, begin, what);
-  if (!r->ok()) return false;
-  if ((*begin)[0] != 0) r->Fail(std::string(what) + ": offsets do not start at 0");
-  for (size_t i = 0; i < count && r->ok(); ++i)
-    if ((*begin)[i + 1] < (*begin)[i])
-      r->Fail(std::string(what) + ": offsets decrease at list " + std::to_string(i));
-  return r->ok();
-}
-
-// A CSR list of lists of indexes into a table of `range` entries; `count` lists expected.
+// Lists of indexes into a table of `range` entries, `count` lists expected: each list's length,
+// then its indexes (SnapshotWriter's Csr).
 IndexLists ReadCsr(SnapshotReader* r, size_t count, size_t range, const char* what) {
-  const uint32_t n = r->Count(4, what);
+  const uint32_t n = r->Count(1, what);
   if (!r->ok()) return {};
   if (n != count) {
     r->Fail(std::string(what) + ": " + std::to_string(n) + " lists, expected " +
             std::to_string(count));
     return {};
   }
-  std::vector<uint32_t> begin;
-  if (!ReadOffsets(r, n, &begin, what)) return {};
+  const uint32_t total = r->Count(1, what);
+  std::vector<uint32_t> begin(static_cast<size_t>(n) + 1, 0);
   std::vector<int32_t> items;
-  const size_t at = r->pos();
-  r->I32s(begin[n], &items, what);
-  for (size_t k = 0; k < items.size() && r->ok(); ++k)
-    if (items[k] < 0 || static_cast<size_t>(items[k]) >= range)
-      r->Fail(std::string(what) + " " + std::to_string(items[k]) + " is out of range (" +
-              std::to_string(range) + " entries; item " + std::to_string(k) + " at byte " +
-              std::to_string(at + 4 * k) + ")");
+  items.reserve(total);
+  for (uint32_t i = 0; i < n && r->ok(); ++i) {
+    const uint32_t length = r->Count(1, what);
+    if (r->ok() && length > total - items.size()) {
+      r->Fail(std::string(what) + ": list " + std::to_string(i) + " passes the " + std::to_string(total) +
+              " items of all the lists");
+      break;
+    }
+    for (uint32_t k = 0; k < length && r->ok(); ++k)
+      items.push_back(r->Index(range, false, what));
+    begin[i + 1] = static_cast<uint32_t>(items.size());
+  }
+  if (r->ok() && items.size() != total)
+    r->Fail(std::string(what) + ": the lists hold " + std::to_string(items.size()) + " items, not " +
+            std::to_string(total));
   if (!r->ok()) return {};
   return IndexLists(std::move(begin), std::move(items));
 }
 
 }  // namespace
 
-// The matcher's tables, each read with one copy, then checked so that no scan can leave them,
-// loop or report a match longer than the text read: patterns not empty; the trie a tree whose
-// states are numbered so that every child comes after its parent (edge e leads to state e + 1),
-// each state's edge bytes strictly increasing; every failure link to an earlier, shallower state;
-// every pattern ending at a distinct state as deep as the pattern is long. The rest (byte classes,
-// output links, dense rows, pattern info) is derived from these by PhraseMatcher::Link.
+// The matcher's tables, then checked so that no scan can leave them, loop or report a match
+// longer than the text read: the trie a tree whose states are numbered so that every child comes
+// after its parent (a state's children are the states after the edges of the states before it:
+// edge e leads to state e + 1), its child counts covering the states, each state's edge bytes
+// strictly increasing; every failure link to an earlier, shallower state; every pattern ending
+// at a distinct state other than the root. The patterns are the paths to their end states (so
+// each is as long as its state is deep), at most 8 bytes per byte of the file; the rest (byte
+// classes, output links, dense rows, pattern info) is derived by PhraseMatcher::Link.
 void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
-  const uint32_t count = r->Count(4, "patterns");
-  std::vector<uint32_t> begin;
-  if (!ReadOffsets(r, count, &begin, "pattern offsets")) return;
-  for (uint32_t i = 0; i < count; ++i)
-    if (begin[i + 1] == begin[i]) return r->Fail("pattern " + std::to_string(i) + " is empty");
-  const std::string_view bytes = r->Bytes(begin[count], "pattern bytes");
-  const uint32_t n = r->Count(9, "matcher states");
+  const uint32_t count = r->Count(1, "patterns");
+  const uint32_t n = r->Count(1, "matcher states");
   if (r->ok() && n == 0) return r->Fail("the matcher has no states (not even the root)");
-  const size_t edges_at = r->pos();
-  r->U32s(static_cast<size_t>(n) + 1, &m->edge_begin_, "matcher edge offsets");
-  const std::string_view edge_bytes = r->Bytes(n - 1, "matcher edge bytes");
-  const size_t fail_at = r->pos();
-  r->I32s(n, &m->fail_, "matcher failure links");
-  std::vector<int32_t> state_of;
-  const size_t states_at = r->pos();
-  r->I32s(count, &state_of, "pattern end states");
   if (!r->ok()) return;
-  const std::vector<uint32_t>& eb = m->edge_begin_;
-  if (eb[0] != 0 || eb[n] != n - 1)
-    return r->Fail("matcher edge offsets run from " + std::to_string(eb[0]) + " to " +
-                   std::to_string(eb[n]) + ", not from 0 to " + std::to_string(n - 1) +
-                   " (byte " + std::to_string(edges_at) + ")");
-  for (uint32_t s = 0; s < n; ++s)
-    if (eb[s + 1] < eb[s])
-      return r->Fail("matcher edge offsets decrease at state " + std::to_string(s) + " (byte " +
-                     std::to_string(edges_at + 4 * (s + 1)) + ")");
-  // One pass in state order: a state's depth is known once its parent (numbered before it) is
-  // done, so its failure link can be checked there too.
-  const std::vector<int32_t>& fail = m->fail_;
-  if (fail[0] != 0)
-    return r->Fail("failure link " + std::to_string(fail[0]) + " of state 0 is not the root (byte " +
-                   std::to_string(fail_at) + ")");
-  std::vector<uint32_t> depth(n, 0);
+  std::vector<uint32_t>& eb = m->edge_begin_;
+  eb.resize(static_cast<size_t>(n) + 1);
+  eb[0] = 0;
+  const size_t counts_at = r->pos();
+  // The varints of the hot loops below are decoded here (FastV32), through the reader only when
+  // they are longer or bad.
+  const uint8_t* p = r->here();
+  const uint8_t* const end = r->limit();
+  auto next = [&](const char* what, uint32_t* v) {
+    if (FastV32(p, end, v)) [[likely]]
+      return true;
+    r->Advance(p);
+    *v = r->V32(what);
+    p = r->here();
+    return r->ok();
+  };
   for (uint32_t s = 0; s < n; ++s) {
+    uint32_t children = p < end ? *p++ : 256;  // one byte; 255: 255 plus a varint
+    if (children == 256) {
+      r->Advance(p);
+      r->U8("matcher child count");
+      return;
+    }
+    if (children == 255) {
+      uint32_t more;
+      if (!next("matcher child count", &more)) return;
+      children = more > n ? n : 255 + more;  // refused below when past the edges
+    }
+    if (children > n - 1 - eb[s] || (children != 0 && eb[s] < s)) {
+      r->Advance(p);
+      if (children > n - 1 - eb[s])
+        return r->Fail("the child counts of states 0 to " + std::to_string(s) + " pass the " +
+                       std::to_string(n - 1) + " edges (byte " + std::to_string(counts_at) + ")");
+      return r->Fail("state " + std::to_string(s) + " has a child numbered before it");
+    }
+    eb[s + 1] = eb[s] + children;
+  }
+  r->Advance(p);
+  if (eb[n] != n - 1)
+    return r->Fail("the child counts give " + std::to_string(eb[n]) + " edges, not " +
+                   std::to_string(n - 1) + " (one per state but the root)");
+  const size_t edges_at = r->pos();
+  const std::string_view edge_bytes = r->Bytes(n - 1, "matcher edge bytes");
+  if (!r->ok()) return;
+  // One pass in state order, reading each state's failure link: a state's depth is known once its
+  // parent (numbered before it) is done. Depth and parent are kept in the two arrays of n that
+  // Link fills afterwards (output links, first outputs): no large temporary, whose free can make
+  // glibc give the heap top back and the next load fault it in again.
+  std::vector<int32_t>& depth_store = m->out_link_;
+  std::vector<int32_t>& parent_store = m->first_out_;
+  depth_store.resize(n);
+  parent_store.resize(n);
+  auto* depth = reinterpret_cast<uint32_t*>(depth_store.data());
+  auto* parent = reinterpret_cast<uint32_t*>(parent_store.data());
+  depth[0] = 0;
+  std::vector<int32_t>& fail = m->fail_;
+  fail.resize(n);
+  fail[0] = 0;
+  // The failure links of the states but the root, each in `width` bytes (little-endian): the
+  // fewest that hold n - 1.
+  const uint32_t width = r->U8("matcher failure link width");
+  const uint32_t want = n <= 0x100u ? 1 : n <= 0x10000u ? 2 : n <= 0x1000000u ? 3 : 4;
+  if (r->ok() && width != want)
+    return r->Fail("failure links of " + std::to_string(width) + " bytes, not " + std::to_string(want) +
+                   " (the fewest that hold " + std::to_string(n - 1) + ")");
+  const size_t fail_at = r->pos();
+  const std::string_view links = r->Bytes(static_cast<size_t>(n - 1) * width, "matcher failure links");
+  if (!r->ok()) return;
+  const auto* q = reinterpret_cast<const uint8_t*>(links.data());
+  for (uint32_t s = 0; s < n; ++s) {
+    if (s != 0) {
+      uint32_t f = q[0];
+      if (width >= 2) f |= uint32_t{q[1]} << 8;
+      if (width >= 3) f |= uint32_t{q[2]} << 16;
+      if (width >= 4) f |= uint32_t{q[3]} << 24;
+      q += width;
+      if (f >= s || depth[f] >= depth[s])
+        return r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
+                       " is not an earlier, shallower state (byte " +
+                       std::to_string(fail_at + static_cast<size_t>(s - 1) * width) + ")");
+      fail[s] = static_cast<int32_t>(f);
+    }
     const uint32_t begin_e = eb[s], end_e = eb[s + 1];
-    if (begin_e < s && begin_e != end_e)
-      return r->Fail("state " + std::to_string(s) + " has a child numbered before it (byte " +
-                     std::to_string(edges_at + 4 * s) + ")");
-    const int32_t f = fail[s];
-    if (s != 0 && (f < 0 || static_cast<uint32_t>(f) >= s || depth[static_cast<uint32_t>(f)] >= depth[s]))
-      return r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
-                     " is not an earlier, shallower state (byte " +
-                     std::to_string(fail_at + 4 * static_cast<size_t>(s)) + ")");
-    if (begin_e == end_e) continue;
-    const uint32_t d = depth[s] + 1;
-    depth[begin_e + 1] = d;
-    for (uint32_t e = begin_e + 1; e < end_e; ++e) {
-      if (static_cast<unsigned char>(edge_bytes[e]) <= static_cast<unsigned char>(edge_bytes[e - 1]))
+    for (uint32_t e = begin_e; e < end_e; ++e) {
+      if (e > begin_e && static_cast<unsigned char>(edge_bytes[e]) <= static_cast<unsigned char>(edge_bytes[e - 1]))
         return r->Fail("the edge bytes of state " + std::to_string(s) +
-                       " are not strictly increasing (edge " + std::to_string(e) + ")");
-      depth[e + 1] = d;
+                       " are not strictly increasing (byte " + std::to_string(edges_at + e) + ")");
+      depth[e + 1] = depth[s] + 1;
+      parent[e + 1] = s;
     }
   }
   m->out_.assign(n, -1);
+  std::vector<uint32_t> begin(static_cast<size_t>(count) + 1, 0);
+  // The patterns' bytes are bounded by the file's size times this (the bundled KB's are a sixth of
+  // the file), so a small file cannot spell gigabytes of patterns down a long trie.
+  const uint64_t max_pattern_bytes = uint64_t{8} * r->size();
   for (uint32_t i = 0; i < count; ++i) {
-    const int32_t t = state_of[i];
-    if (t <= 0 || static_cast<uint32_t>(t) >= n || depth[static_cast<uint32_t>(t)] != begin[i + 1] - begin[i] ||
-        m->out_[static_cast<uint32_t>(t)] >= 0)
+    const size_t at = r->pos();
+    const uint32_t t = r->V32("pattern end state");
+    if (!r->ok()) return;
+    if (t == 0 || t >= n || m->out_[t] >= 0)
       return r->Fail("pattern " + std::to_string(i) + " ends at state " + std::to_string(t) +
-                     ", not a distinct state of its length (byte " +
-                     std::to_string(states_at + 4 * static_cast<size_t>(i)) + ")");
-    m->out_[static_cast<uint32_t>(t)] = static_cast<int32_t>(i);
+                     ", not a distinct state other than the root (byte " + std::to_string(at) + ")");
+    m->out_[t] = static_cast<int32_t>(i);
+    if (uint64_t{begin[i]} + depth[t] > max_pattern_bytes)
+      return r->Fail("the patterns up to pattern " + std::to_string(i) + " spell more than " +
+                     std::to_string(max_pattern_bytes) + " bytes (8 per byte of the file)");
+    begin[i + 1] = begin[i] + depth[t];
   }
-  m->pattern_bytes_.assign(bytes);
+  // Each pattern spelled backwards from its end state.
+  std::string& bytes = m->pattern_bytes_;
+  bytes.resize(begin[count]);
+  for (uint32_t t = 1; t < n; ++t) {
+    if (m->out_[t] < 0) continue;
+    uint32_t at = begin[static_cast<uint32_t>(m->out_[t]) + 1];
+    for (uint32_t u = t; u != 0; u = parent[u]) bytes[--at] = edge_bytes[u - 1];
+  }
   m->pattern_begin_ = std::move(begin);
-  m->edge_byte_.assign(edge_bytes.begin(), edge_bytes.end());
+  m->edge_byte_.resize(edge_bytes.size());
+  if (!edge_bytes.empty()) std::memcpy(m->edge_byte_.data(), edge_bytes.data(), edge_bytes.size());
   m->Link(/*compute_fail=*/false, PhraseMatcher::kDefaultDenseEntries);
 }
 
@@ -319,7 +207,7 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadSources(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kSources)) {
-    const uint32_t n = r.Count(16, "sources");
+    const uint32_t n = r.Count(4, "sources");
     kb->sources.resize(n);
     for (KbSource& s : kb->sources) {
       if (!r.ok()) break;
@@ -333,7 +221,7 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadPeople(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kPeople)) {
-    const uint32_t n = r.Count(34, "people");
+    const uint32_t n = r.Count(10, "people");
     kb->people.resize(n);
     for (KbPerson& p : kb->people) {
       if (!r.ok()) break;
@@ -354,7 +242,7 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadOffices(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kOffices)) {
-    const uint32_t n = r.Count(18, "offices");
+    const uint32_t n = r.Count(6, "offices");
     kb->offices.resize(n);
     for (KbOffice& o : kb->offices) {
       if (!r.ok()) break;
@@ -371,13 +259,13 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadTerms(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kTerms)) {
-    const uint32_t n = r.Count(44, "terms");
+    const uint32_t n = r.Count(11, "terms");
     kb->terms.resize(n);
     for (KbTerm& t : kb->terms) {
       if (!r.ok()) break;
       t.person = r.Index(kb->people.size(), false, "term person");
       t.office = r.Index(kb->offices.size(), false, "term office");
-      t.start = Date{r.I32("term start")};
+      t.start = Date{r.S32("term start")};
       t.end = r.OptDate("term end");
       t.acting = r.Bool("term acting");
       t.source = r.Index(kb->sources.size(), false, "term source");
@@ -392,26 +280,26 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadEvents(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kEvents)) {
-    const uint32_t n = r.Count(48, "events");
+    const uint32_t n = r.Count(13, "events");
     kb->events.resize(n);
     for (KbEvent& e : kb->events) {
       if (!r.ok()) break;
       e.id = r.Str("event id"), e.name = r.Str("event name"), e.kind = r.Str("event kind"),
       e.place = r.Str("event place");
-      e.date = Date{r.I32("event date")};
+      e.date = Date{r.S32("event date")};
       e.end = r.OptDate("event end");
       e.precision = r.Enum<EventPrecision>(kMaxPrecision, "event precision");
-      const uint32_t parts = r.Count(4, "event participants");
+      const uint32_t parts = r.Count(1, "event participants");
       for (uint32_t i = 0; i < parts && r.ok(); ++i)
         e.participants.push_back(r.Index(kb->people.size(), false, "event participant"));
       e.winner = r.OptI32("event winner");
       if (e.winner && (*e.winner < 0 || static_cast<size_t>(*e.winner) >= kb->people.size()))
         r.Fail("event winner " + std::to_string(*e.winner) + " is out of range");
       e.triggers = r.Strs("event triggers");
-      const uint32_t others = r.Count(8, "event other dates");
+      const uint32_t others = r.Count(3, "event other dates");
       for (uint32_t i = 0; i < others && r.ok(); ++i) {
         KbOtherDate d;
-        d.date = Date{r.I32("other date")};
+        d.date = Date{r.S32("other date")};
         d.what = r.Str("other date what");
         d.source = r.Index(kb->sources.size(), true, "other date source");
         e.other_dates.push_back(std::move(d));
@@ -426,12 +314,12 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadQuotes(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kQuotes)) {
-    const uint32_t n = r.Count(24, "quotes");
+    const uint32_t n = r.Count(6, "quotes");
     kb->quotes.resize(n);
     for (KbQuote& q : kb->quotes) {
       if (!r.ok()) break;
       q.speaker = r.Index(kb->people.size(), false, "quote speaker");
-      q.date = Date{r.I32("quote date")};
+      q.date = Date{r.S32("quote date")};
       q.text = r.Str("quote text"), q.ref = r.Str("quote ref"), q.context = r.Str("quote context");
       q.source = r.Index(kb->sources.size(), false, "quote source");
     }
@@ -470,19 +358,23 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadRefs(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kRefs)) {
-    const uint32_t n = r.Count(4, "pattern refs");
+    const uint32_t n = r.Count(1, "pattern refs");
     if (r.ok() && n != index->matcher.pattern_count())
       r.Fail("refs for " + std::to_string(n) + " patterns, the matcher has " +
              std::to_string(index->matcher.pattern_count()));
-    std::vector<uint32_t> begin;
-    if (r.ok() && ReadOffsets(&r, n, &begin, "pattern ref offsets") &&
-        r.Need(static_cast<uint64_t>(begin[n]) * 5, "pattern refs")) {
-      std::vector<PhraseRef> list(begin[n]);
-      uint32_t pattern = 0;
-      for (uint32_t k = 0; k < begin[n] && r.ok(); ++k) {
-        while (begin[pattern + 1] <= k) ++pattern;
+    const uint32_t total = r.Count(2, "pattern refs in all");
+    std::vector<uint32_t> begin(r.ok() ? static_cast<size_t>(n) + 1 : 1, 0);
+    std::vector<PhraseRef> list;
+    list.reserve(total);
+    for (uint32_t pattern = 0; pattern < n && r.ok(); ++pattern) {
+      const uint32_t refs = r.Count(2, "pattern refs of a pattern");
+      if (r.ok() && refs > total - list.size()) {
+        r.Fail("the refs of pattern " + std::to_string(pattern) + " pass the " + std::to_string(total) +
+               " refs of all the patterns");
+        break;
+      }
+      for (uint32_t k = 0; k < refs && r.ok(); ++k) {
         const PhraseKind kind = r.Enum<PhraseKind>(kMaxKind, "pattern ref kind");
-        const int32_t id = r.I32("pattern ref id");
         size_t range = 0;
         switch (kind) {
           case PhraseKind::kPersonFull:
@@ -500,13 +392,18 @@ Error SnapshotError(std::string message) {
             range = 0;
             break;
         }
+        const size_t at = r.pos();
+        const int32_t id = static_cast<int32_t>(r.V32("pattern ref id") - 1);
         if (r.ok() && !(range == 0 ? id == -1 : id >= 0 && static_cast<size_t>(id) < range))
           r.Fail("pattern " + std::to_string(pattern) + " names " + std::to_string(id) +
-                 ", out of range for its kind");
-        list[k] = PhraseRef{kind, id};
+                 ", out of range for its kind (byte " + std::to_string(at) + ")");
+        list.push_back(PhraseRef{kind, id});
       }
-      if (r.ok()) index->refs = PhraseRefs(std::move(begin), std::move(list));
+      begin[pattern + 1] = static_cast<uint32_t>(list.size());
     }
+    if (r.ok() && list.size() != total)
+      r.Fail("the patterns have " + std::to_string(list.size()) + " refs, not " + std::to_string(total));
+    if (r.ok()) index->refs = PhraseRefs(std::move(begin), std::move(list));
     index->earliest = r.OptDate("earliest date");
     r.Close(file_end);
   }
@@ -560,27 +457,33 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
 
   uint32_t name_ref = 0;
   if (r.Open(kMeta)) {
-    kb->schema_version = r.I32("schema version");
-    name_ref = r.U32("name");  // resolved after the pool
-    kb->as_of = Date{r.I32("as_of")};
+    kb->schema_version = r.S32("schema version");
+    name_ref = r.V32("name");  // resolved after the pool
+    kb->as_of = Date{r.S32("as_of")};
     r.Close(file_end);
   }
   std::vector<std::string_view> pool;
   if (r.Open(kStrings)) {
-    const uint32_t count = r.Count(4, "strings");
-    std::vector<uint32_t> offsets;
-    r.U32s(static_cast<size_t>(count) + 1, &offsets, "string offsets");
+    const uint32_t count = r.Count(1, "strings");
+    const size_t lengths_at = r.pos();
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < count && r.ok(); ++i) total += r.V32("string length");
     if (r.ok()) {
+      const size_t text_at = r.pos();
       const std::string_view text = r.Bytes(r.left(), "string bytes");
-      if (offsets[0] != 0 || offsets[count] != text.size())
-        r.Fail("string offsets do not run from 0 to the pool's size");
+      if (total != text.size())
+        r.Fail("the string lengths add up to " + std::to_string(total) + " bytes, the pool holds " +
+               std::to_string(text.size()));
+      // The lengths again (checked above), now that the text's start is known.
+      pool.reserve(count);
+      SnapshotReader lengths(bytes);
+      lengths.Advance(lengths.here() + lengths_at);
+      lengths.SetEnd(text_at);
+      size_t at = 0;
       for (uint32_t i = 0; i < count && r.ok(); ++i) {
-        if (offsets[i + 1] < offsets[i])
-          r.Fail("string offsets decrease at string " + std::to_string(i));
-        else if (offsets[i + 1] > text.size())
-          r.Fail("string " + std::to_string(i) + " ends past the pool");
-        else
-          pool.push_back(text.substr(offsets[i], offsets[i + 1] - offsets[i]));
+        const uint32_t length = lengths.V32("string length");
+        pool.push_back(text.substr(at, length));
+        at += length;
       }
     }
     r.Close(file_end);

@@ -70,26 +70,82 @@ T Get(const std::string& s, size_t at) {
   return v;
 }
 
-// Where the matcher section's arrays start (kb_snapshot.cpp: WriteMatcher): pattern count,
-// pattern offsets, pattern bytes, state count, edge offsets, edge bytes, failure links, the state
-// where each pattern ends.
+// Varints as the snapshot stores them (kb_snapshot.h): unsigned LEB128.
+std::string Varint(uint32_t v) {
+  std::string out;
+  for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+  out.push_back(static_cast<char>(v));
+  return out;
+}
+uint32_t VarintAt(const std::string& s, size_t at, size_t* length = nullptr) {
+  uint32_t v = 0;
+  size_t i = 0;
+  for (;; ++i) {
+    const auto b = static_cast<uint8_t>(s.at(at + i));
+    v |= static_cast<uint32_t>(b & 0x7F) << (7 * i);
+    if ((b & 0x80) == 0) break;
+  }
+  if (length) *length = i + 1;
+  return v;
+}
+// The offset after k varints from `at`.
+size_t SkipVarints(const std::string& s, size_t at, size_t k) {
+  for (size_t length = 0; k > 0; --k, at += length) VarintAt(s, at, &length);
+  return at;
+}
+// Replaces `old_length` bytes at `at` (inside a section) with `bytes`, and the section's size and
+// the header's body size with them.
+void Splice(std::string* s, size_t at, size_t old_length, const std::string& bytes) {
+  size_t section = factlint::kKbSnapshotHeaderSize;
+  for (;;) {
+    const uint64_t size = Get<uint64_t>(*s, section + 8);
+    if (at < section + 16 + size) break;
+    section += 16 + size;
+  }
+  const int64_t delta = static_cast<int64_t>(bytes.size()) - static_cast<int64_t>(old_length);
+  Put<uint64_t>(s, section + 8, Get<uint64_t>(*s, section + 8) + delta);
+  Put<uint64_t>(s, 32, Get<uint64_t>(*s, 32) + delta);
+  s->replace(at, old_length, bytes);
+}
+// Replaces the varint at `at` with v.
+void SetVarint(std::string* s, size_t at, uint32_t v) {
+  size_t length = 0;
+  VarintAt(*s, at, &length);
+  Splice(s, at, length, Varint(v));
+}
+
+// Where the matcher section's parts start (kb_snapshot.cpp: WriteMatcher): pattern count, state
+// count, each state's child count (a byte; the test KB has no state of 255 children), the edge
+// bytes, the failure links' width and the links of the states but the root, the state where each
+// pattern ends.
 struct MatcherAt {
-  uint32_t patterns = 0, states = 0;
-  size_t offsets = 0, bytes = 0, edge_begin = 0, edge_bytes = 0, fail = 0, state_of = 0;
+  uint32_t patterns = 0, states = 0, width = 0;
+  size_t states_count = 0, child_counts = 0, edge_bytes = 0, width_at = 0, fail = 0, state_of = 0;
+  size_t Fail(uint32_t state) const { return fail + (state - 1) * width; }
+  size_t StateOf(const std::string& s, uint32_t i) const { return SkipVarints(s, state_of, i); }
+  size_t ChildCount(uint32_t state) const { return child_counts + state; }
 };
 MatcherAt MatcherLayout(const std::string& s) {
   MatcherAt m;
-  const size_t at = SectionAt(s, 11);  // matcher
-  m.patterns = Get<uint32_t>(s, at);
-  m.offsets = at + 4;
-  m.bytes = m.offsets + 4 * (m.patterns + 1);
-  const size_t states = m.bytes + Get<uint32_t>(s, m.offsets + 4 * m.patterns);
-  m.states = Get<uint32_t>(s, states);
-  m.edge_begin = states + 4;
-  m.edge_bytes = m.edge_begin + 4 * (m.states + 1);
-  m.fail = m.edge_bytes + (m.states - 1);
-  m.state_of = m.fail + 4 * m.states;
+  size_t at = SectionAt(s, 11), length = 0;  // matcher
+  m.patterns = VarintAt(s, at, &length);
+  m.states_count = at + length;
+  m.states = VarintAt(s, m.states_count, &length);
+  m.child_counts = m.states_count + length;
+  m.edge_bytes = m.child_counts + m.states;
+  m.width_at = m.edge_bytes + (m.states - 1);
+  m.width = static_cast<uint8_t>(s[m.width_at]);
+  m.fail = m.width_at + 1;
+  m.state_of = m.fail + (m.states - 1) * m.width;
   return m;
+}
+// Writes a failure link of the matcher in its width.
+void PutLink(std::string* s, const MatcherAt& m, uint32_t state, uint32_t link) {
+  for (uint32_t i = 0; i < m.width; ++i) (*s)[m.Fail(state) + i] = static_cast<char>(link >> (8 * i));
+}
+// Writes a child count (one byte, or 255 and a varint) over a one-byte one.
+void SetChildCount(std::string* s, size_t at, uint32_t v) {
+  Splice(s, at, 1, v < 255 ? std::string(1, static_cast<char>(v)) : "\xFF" + Varint(v - 255));
 }
 
 // Writes the body hash again, so a structural fault reaches the structural checks.
@@ -206,7 +262,7 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
       {"wrong magic", [](std::string* s) { (*s)[0] = 'X'; }, false, "not a factlint KB snapshot"},
       {"header cut short", [](std::string* s) { s->resize(20); }, false, "truncated: core fingerprint"},
       {"future version", [](std::string* s) { Put<uint32_t>(s, 8, factlint::kKbSnapshotVersion + 1); }, false,
-       "format version 4, this core reads version 3"},
+       "format version 5, this core reads version 4"},
       {"another layout", [](std::string* s) { Put<uint32_t>(s, 12, 7); }, false, "another KB layout"},
       {"another core", [](std::string* s) { (*s)[16] ^= 1; }, false, "built-in lexicon"},
       {"truncated body", [](std::string* s) { s->resize(s->size() - 1); }, false, "truncated or extended"},
@@ -221,83 +277,135 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
        "ends past the file"},
       {"bytes left in a section", [](std::string* s) { Put<uint64_t>(s, SectionAt(*s, kMeta) - 8, 16); }, true,
        "unread bytes at the end of the section"},
-      {"string offset past the pool, later ones in order", [](std::string* s) {
-         const size_t at = SectionAt(*s, kStrings);  // count, then offsets: offsets[1] far past the end
-         Put<uint32_t>(s, at + 4 + 4, 0x70000000u);
-         Put<uint32_t>(s, at + 4 + 8, 0x70000001u);
-       }, true, "string 0 ends past the pool"},
-      {"string past the pool", [](std::string* s) { Put<uint32_t>(s, SectionAt(*s, kPeople) + 4, 0x00FFFFFFu); }, true,
-       "is not in the pool"},
-      {"term of a person out of range", [](std::string* s) { Put<int32_t>(s, SectionAt(*s, kTerms) + 4, 100000); }, true,
-       "term person 100000 is out of range"},
-      {"negative term office", [](std::string* s) { Put<int32_t>(s, SectionAt(*s, kTerms) + 8, -1); }, true,
+      {"string lengths past the pool", [](std::string* s) {
+         const size_t at = SectionAt(*s, kStrings);  // count, then each string's length
+         SetVarint(s, SkipVarints(*s, at, 1), 0x7000000u);
+       }, true, "the string lengths add up to"},
+      {"a varint of more than 32 bits", [](std::string* s) {
+         Splice(s, SkipVarints(*s, SectionAt(*s, kStrings), 1), 1, std::string("\xFF\xFF\xFF\xFF\x7F"));
+       }, true, "string length: a varint of more than 32 bits"},
+      {"a varint longer than its value needs", [](std::string* s) {
+         const size_t at = SkipVarints(*s, SectionAt(*s, kStrings), 1);
+         size_t length = 0;
+         const uint32_t v = VarintAt(*s, at, &length);
+         REQUIRE(v < 0x80);
+         Splice(s, at, length, std::string{static_cast<char>(v | 0x80), '\0'});
+       }, true, "string length: a varint longer than its value needs"},
+      {"a varint cut by the end of its section", [](std::string* s) {
+         const size_t at = SectionAt(*s, kMeta);  // schema version, name, as_of: the last made long
+         Splice(s, SkipVarints(*s, at, 3) - 1, 1, std::string("\x80"));
+       }, true, "truncated: as_of needs 1 bytes, 0 left"},
+      {"string past the pool", [](std::string* s) { SetVarint(s, SkipVarints(*s, SectionAt(*s, kPeople), 1), 0x00FFFFFFu); },
+       true, "person id: string 16777215 is not in the pool"},
+      {"term of a person out of range", [](std::string* s) { SetVarint(s, SkipVarints(*s, SectionAt(*s, kTerms), 1), 100001); },
+       true, "term person 100000 is out of range"},
+      {"negative term office", [](std::string* s) { SetVarint(s, SkipVarints(*s, SectionAt(*s, kTerms), 2), 0); }, true,
        "term office -1 is out of range"},
       {"unknown office role", [](std::string* s) {
-         const size_t at = SectionAt(*s, kOffices);
          // first office: id, name, titles (count + refs), jurisdiction (count + refs), single, role
-         size_t p = at + 4 + 8;
-         p += 4 + 4 * Get<uint32_t>(*s, p);
-         p += 4 + 4 * Get<uint32_t>(*s, p);
+         size_t p = SkipVarints(*s, SectionAt(*s, kOffices), 3);
+         p = SkipVarints(*s, p, 1 + VarintAt(*s, p));
+         p = SkipVarints(*s, p, 1 + VarintAt(*s, p));
          (*s)[p + 1] = 99;
        }, true, "office role 99 is not a known value"},
-      {"CSR offsets decrease", [](std::string* s) {
+      {"a flag that is neither 0 nor 1", [](std::string* s) {
+         size_t p = SkipVarints(*s, SectionAt(*s, kOffices), 3);
+         p = SkipVarints(*s, p, 1 + VarintAt(*s, p));
+         p = SkipVarints(*s, p, 1 + VarintAt(*s, p));
+         (*s)[p] = 2;
+       }, true, "office single_holder is 2, not 0 or 1"},
+      {"lookup lists not one per person", [](std::string* s) {
          const size_t at = SectionAt(*s, kLookups);
-         Put<uint32_t>(s, at + 4 + 4, 1000);  // terms_by_person: offset of list 1 past the next ones
-       }, true, "terms by person: offsets decrease"},
-      {"CSR not from 0", [](std::string* s) { Put<uint32_t>(s, SectionAt(*s, kLookups) + 4, 3); }, true,
-       "offsets do not start at 0"},
-      {"count larger than the file", [](std::string* s) { Put<uint32_t>(s, SectionAt(*s, kEvents), 0x7FFFFFFF); }, true,
+         SetVarint(s, at, VarintAt(*s, at) + 1);
+       }, true, "terms by person: "},
+      {"lookup list longer than the section", [](std::string* s) {
+         SetVarint(s, SkipVarints(*s, SectionAt(*s, kLookups), 1), 0x7FFFFFF);
+       }, true, "terms by person count 134217727 does not fit"},
+      {"a lookup list past the items of all", [](std::string* s) {
+         const size_t at = SectionAt(*s, kLookups);  // list count, item count, the first list's length
+         SetVarint(s, SkipVarints(*s, at, 2), VarintAt(*s, SkipVarints(*s, at, 1)) + 1);
+       }, true, "terms by person: list 0 passes the"},
+      {"lookup lists short of the items of all", [](std::string* s) {
+         const size_t at = SkipVarints(*s, SectionAt(*s, kLookups), 1);
+         SetVarint(s, at, VarintAt(*s, at) + 1);
+       }, true, "terms by person: the lists hold"},
+      {"lookup item out of range", [](std::string* s) {
+         size_t p = SkipVarints(*s, SectionAt(*s, kLookups), 2);  // the first non-empty list's first item
+         while (VarintAt(*s, p) == 0) p = SkipVarints(*s, p, 1);
+         SetVarint(s, SkipVarints(*s, p, 1), 100001);
+       }, true, "terms by person 100000 is out of range"},
+      {"count larger than the file", [](std::string* s) { SetVarint(s, SectionAt(*s, kEvents), 0x7FFFFFFF); }, true,
        "does not fit in the"},
-      {"empty pattern", [](std::string* s) { Put<uint32_t>(s, MatcherLayout(*s).offsets + 4, 0); }, true,
-       "pattern 0 is empty"},
-      {"pattern offsets decrease", [](std::string* s) { Put<uint32_t>(s, MatcherLayout(*s).offsets + 4, 1u << 20); }, true,
-       "pattern offsets: offsets decrease at list 1"},
-      {"more states than the file holds", [](std::string* s) { Put<uint32_t>(s, MatcherLayout(*s).edge_begin - 4, 0x7FFFFFFF); },
+      {"more states than the file holds", [](std::string* s) { SetVarint(s, MatcherLayout(*s).states_count, 0x7FFFFFFF); },
        true, "matcher states count 2147483647 does not fit"},
-      {"edge offsets that do not cover the states", [](std::string* s) {
+      {"child counts past the edges", [](std::string* s) {
          const MatcherAt m = MatcherLayout(*s);
-         Put<uint32_t>(s, m.edge_begin + 4 * m.states, m.states);
-       }, true, "matcher edge offsets run from 0 to"},
-      {"edge offsets decrease", [](std::string* s) {
-         const MatcherAt m = MatcherLayout(*s);
-         Put<uint32_t>(s, m.edge_begin + 4, Get<uint32_t>(*s, m.edge_begin + 8) + 1);
-       }, true, "matcher edge offsets decrease at state 1"},
-      {"a child numbered before its parent", [](std::string* s) { Put<uint32_t>(s, MatcherLayout(*s).edge_begin + 4, 0); },
-       true, "state 1 has a child numbered before it"},
+         SetChildCount(s, m.child_counts, m.states);
+       }, true, "the child counts of states 0 to 0 pass the"},
+      {"child counts short of the states", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);  // the last state with children has one fewer
+         size_t last = m.child_counts;
+         for (uint32_t t = 0; t < m.states; ++t)
+           if ((*s)[m.ChildCount(t)] != 0) last = m.ChildCount(t);
+         --(*s)[last];
+       }, true, "the child counts give"},
+      {"a child numbered before its parent", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);  // the root's children given to state 1
+         const auto root = static_cast<uint8_t>((*s)[m.child_counts]);
+         SetChildCount(s, m.ChildCount(1), root + static_cast<uint8_t>((*s)[m.ChildCount(1)]));
+         (*s)[m.child_counts] = 0;
+       }, true, "state 1 has a child numbered before it"},
       {"edge bytes out of order", [](std::string* s) {
          const MatcherAt m = MatcherLayout(*s);
          (*s)[m.edge_bytes + 1] = (*s)[m.edge_bytes];  // the root's first two edges
        }, true, "the edge bytes of state 0 are not strictly increasing"},
-      {"matcher failure link to itself", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).fail + 4 * 1, 1); }, true,
+      {"pattern ending at the root", [](std::string* s) { SetVarint(s, MatcherLayout(*s).state_of, 0); }, true,
+       "pattern 0 ends at state 0, not a distinct state other than the root"},
+      {"pattern ending past the states", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);
+         SetVarint(s, m.StateOf(*s, 1), 1 << 30);
+       }, true, "pattern 1 ends at state 1073741824"},
+      {"two patterns ending at one state", [](std::string* s) {
+         const MatcherAt m = MatcherLayout(*s);
+         SetVarint(s, m.StateOf(*s, 1), VarintAt(*s, m.state_of));
+       }, true, "pattern 1 ends at state"},
+      {"matcher failure link to itself", [](std::string* s) { PutLink(s, MatcherLayout(*s), 1, 1); }, true,
        "failure link 1 of state 1 is not an earlier, shallower state"},
-      {"failure link to a state as deep", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).fail + 4 * 2, 1); }, true,
+      {"failure link to a state as deep", [](std::string* s) { PutLink(s, MatcherLayout(*s), 2, 1); }, true,
        "failure link 1 of state 2 is not an earlier, shallower state"},
       {"matcher failure link past the states", [](std::string* s) {
          const MatcherAt m = MatcherLayout(*s);
-         Put<int32_t>(s, m.fail + 4 * (m.states - 1), 1 << 30);
+         PutLink(s, m, m.states - 1, 0xFFFFFFFFu);
        }, true, "is not an earlier, shallower state"},
-      {"negative failure link", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).fail + 4 * 3, -5); }, true,
-       "failure link -5 of state 3"},
-      {"pattern ending at the root", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).state_of, 0); }, true,
-       "pattern 0 ends at state 0, not a distinct state of its length"},
-      {"pattern ending past the states", [](std::string* s) { Put<int32_t>(s, MatcherLayout(*s).state_of + 4, 1 << 30); }, true,
-       "pattern 1 ends at state 1073741824"},
-      {"two patterns ending at one state", [](std::string* s) {
-         const MatcherAt m = MatcherLayout(*s);
-         // the pattern after pattern 0 in the file whose length is pattern 0's
-         const auto length = [&](uint32_t i) {
-           return Get<uint32_t>(*s, m.offsets + 4 * (i + 1)) - Get<uint32_t>(*s, m.offsets + 4 * i);
-         };
-         uint32_t other = 1;
-         while (other < m.patterns && length(other) != length(0)) ++other;
-         REQUIRE(other < m.patterns);
-         Put<int32_t>(s, m.state_of + 4 * other, Get<int32_t>(*s, m.state_of));
-       }, true, "not a distinct state of its length"},
+      {"failure links wider than they need", [](std::string* s) { ++(*s)[MatcherLayout(*s).width_at]; }, true,
+       "failure links of 3 bytes, not 2"},
+      {"patterns spelling more than 8 bytes per byte of the file", [](std::string* s) {
+         // The matcher replaced by one chain of 3,000 'a' edges, every state past the root the end
+         // of a pattern: 3,000 patterns of 1 to 3,000 bytes, 4.5 MB from a file of a few KB.
+         const uint32_t n = 3001;
+         std::string matcher = Varint(n - 1) + Varint(n);
+         matcher += std::string(n - 1, '\1') + std::string(1, '\0') + std::string(n - 1, 'a') + "\2";
+         for (uint32_t t = 1; t < n; ++t)  // a^t fails to a^(t-1), in 2 bytes
+           matcher += std::string{static_cast<char>((t - 1) & 0xFF), static_cast<char>((t - 1) >> 8)};
+         for (uint32_t t = 1; t < n; ++t) matcher += Varint(t);
+         const size_t at = SectionAt(*s, kMatcher);
+         Splice(s, at, SectionEnd(*s, kMatcher) - at, matcher);
+       }, true, "bytes (8 per byte of the file)"},
       {"pattern ref out of range", [](std::string* s) {
-         const size_t at = SectionAt(*s, kRefs);
-         const uint32_t n = Get<uint32_t>(*s, at);
-         Put<int32_t>(s, at + 4 + 4 * (n + 1) + 1, 1 << 28);  // first ref's id
+         // count, count of all refs, then pattern 0: its ref count, then kind and id + 1
+         const size_t at = SkipVarints(*s, SectionAt(*s, kRefs), 3) + 1;
+         SetVarint(s, at, 1 << 28);
        }, true, "out of range for its kind"},
+      {"pattern ref of an unknown kind", [](std::string* s) { (*s)[SkipVarints(*s, SectionAt(*s, kRefs), 3)] = 42; }, true,
+       "pattern ref kind 42 is not a known value"},
+      {"pattern refs past the count of all", [](std::string* s) {
+         const size_t at = SkipVarints(*s, SectionAt(*s, kRefs), 1);
+         SetVarint(s, at, VarintAt(*s, at) - 1);
+       }, true, "pass the"},
+      {"pattern refs short of the count of all", [](std::string* s) {
+         const size_t at = SkipVarints(*s, SectionAt(*s, kRefs), 1);
+         SetVarint(s, at, VarintAt(*s, at) + 1);
+       }, true, "refs, not"},
   };
   for (const Case& c : cases) {
     INFO(c.name);
