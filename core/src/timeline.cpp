@@ -17,6 +17,7 @@
 
 #include "date_roles.h"
 #include "dateline.h"
+#include "election_ahead.h"
 #include "reftime.h"
 
 namespace factlint {
@@ -56,6 +57,9 @@ class TimelineBuilder {
                                   bool event_claim = false) const;
   std::optional<Interval> EventTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when) const;
   ClaimTime Judge(int sentence, uint32_t claim_start, uint32_t claim_end, bool event_claim = false) const;
+  uint32_t FiguresNounEnd(const TimeExpr& te) const;
+  bool YearOfFigures(const TimeExpr& te) const { return te.precision == TimePrecision::kYear && FiguresNounEnd(te); }
+  void NarrowByElections(ReferenceDate* rd);
 
   const KbQuery& kb_;
   const int32_t as_of_;
@@ -65,6 +69,36 @@ class TimelineBuilder {
   const Mentions& m_;
   Timeline out_;
 };
+
+// The end of the noun of a year's figures right after a year ("2005 forecast", "2004 results"),
+// 0 when none follows.
+uint32_t TimelineBuilder::FiguresNounEnd(const TimeExpr& te) const {
+  const uint32_t end = static_cast<uint32_t>(te.end);
+  auto [ws, we] = t_.WordAfter(end, t_.size());
+  if (ws == we || ws != end + 1 || t_[end] != ' ') return 0;
+  return IsYearFigureNoun(t_.F(ws, we)) ? we : 0;
+}
+
+// A national election the text speaks of as soon to come (election_ahead.h: "the forthcoming
+// general election", its country pointed to by the text) narrows a single inferred window to
+// the year before one of that country's elections of the kind — only within the window the other
+// clues give (a tie stays a tie), never a window of its own; a window it narrowed is a guess
+// (Timeline::guess: an error judged there is a warning).
+void TimelineBuilder::NarrowByElections(ReferenceDate* rd) {
+  for (const ElectionAhead& ea : FindElectionsAhead(kb_.kb(), t_, sent_, m_)) {
+    int32_t day = 0;
+    const std::optional<Interval> n = NarrowBeforeElection(ea, *out_.window, &day);
+    if (!n) continue;
+    out_.window = n;
+    rd->from = Date{n->a};
+    rd->to = Date{n->b};
+    const std::string clue = "\"" + Trimmed(t_.Orig(ea.start, ea.end)) + "\": the " + ea.place + " " + ea.kind +
+                             " election of " + FormatIsoDate(Date{day}) + " within a year after the text";
+    rd->evidence.push_back(clue + " (narrows the window of the other clues)");
+    // "Within a year" is an assumption about the text, not its statement: the window is a guess.
+    if (out_.guess.empty()) out_.guess = clue;
+  }
+}
 
 // True when nothing between from and to opens another clause: no clause punctuation (a comma
 // inside a number is fine), speech verb, conjunction or relative word, and no person named.
@@ -362,6 +396,12 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
         tc.intervals.emplace_back(kOpenStart, te.Last().days + 1);
         tc.clue = "the date " + te.ToString() + " ahead in the text";
         add("U" + te.ToString(), std::move(tc));
+      } else if (!Anchored(te) && YearOfFigures(te)) {
+        // "its 2005 forecast", "the 2004 results", "his 2006 budget": a year's figures are spoken
+        // of near that year — a forecast or budget the year before, results the year after.
+        tc.intervals.emplace_back(MakeDate(te.year - 1, 1, 1).days, MakeDate(te.year + 2, 1, 1).days);
+        tc.clue = "\"" + t_.Orig(te.start, FiguresNounEnd(te)) + "\": the text within a year of " + te.ToString();
+        add("N" + te.ToString(), std::move(tc));
       } else {
         tc.intervals.emplace_back(te.First().days, kOpenEnd);
         // An explicit date reported as past — a full date, or a month or year read as the time
@@ -464,6 +504,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       if (used.insert(i).second) rd.evidence.push_back(cs[i].clue);
     }
   }
+  if (w->candidate_count == 1) NarrowByElections(&rd);
 }
 
 ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t claim_end, bool event_claim) const {
