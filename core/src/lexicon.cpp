@@ -44,7 +44,8 @@ struct Lexicon {
   WordSet former, present, skip, title_blockers, title_sentence_openers, speech, past_markers, past_era_modifiers, past_era_nouns,
       event_of_title_nouns, unscheduled_event_kinds,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
-      claim_date_prepositions, dateline_words, year_introducers, schedule_verbs, month_introducers, weekdays, weekday_abbreviations,
+      claim_date_prepositions, dateline_words, year_introducers, schedule_verbs, month_introducers, election_kinds,
+      election_ahead_markers, year_figure_nouns, year_possessives, weekdays, weekday_abbreviations,
       full_months, short_months;
   // The segmenter's ("segmenter"); prepositive_folded: the same words lower-cased.
   WordSet prepositive, prepositive_folded, number_abbreviations, conditional_abbreviations, never_final,
@@ -97,6 +98,10 @@ Lexicon Parse() {
   set(&lex.year_introducers, "dates", "year_introducers");
   set(&lex.schedule_verbs, "dates", "schedule_verbs");
   set(&lex.month_introducers, "dates", "month_introducers");
+  set(&lex.election_kinds, "dates", "election_kinds");
+  set(&lex.election_ahead_markers, "dates", "election_ahead_markers");
+  set(&lex.year_figure_nouns, "dates", "year_figure_nouns");
+  set(&lex.year_possessives, "dates", "year_possessives");
   for (std::string& w : list("dates", "weekdays")) {
     lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
     if (w.size() < 33) lex.classes.Add(w, kWordWeekday);
@@ -240,6 +245,10 @@ bool IsEventOfTitleNoun(std::string_view w) { return !w.empty() && Lex().event_o
 bool IsUnscheduledEventKind(std::string_view k) { return !k.empty() && Lex().unscheduled_event_kinds.Has(k); }
 bool BlocksAdministration(std::string_view w) { return !w.empty() && Lex().administration_blockers.Has(w); }
 bool IsElectionAdjective(std::string_view w) { return !w.empty() && Lex().election_adjectives.Has(w); }
+bool IsElectionKind(std::string_view w) { return !w.empty() && Lex().election_kinds.Has(w); }
+bool IsElectionAheadMarker(std::string_view words) { return !words.empty() && Lex().election_ahead_markers.Has(words); }
+bool IsYearFigureNoun(std::string_view w) { return !w.empty() && Lex().year_figure_nouns.Has(w); }
+bool IsYearPossessive(std::string_view w) { return !w.empty() && Lex().year_possessives.Has(w); }
 bool IsMeetingNoun(std::string_view w) { return !w.empty() && Lex().meeting_nouns.Has(w); }
 bool IsFrameWord(std::string_view w) { return !w.empty() && Lex().frame_words.Has(w); }
 bool IsClauseWord(std::string_view w) { return !w.empty() && Lex().clause_words.Has(w); }

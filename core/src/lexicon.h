@@ -46,6 +46,10 @@ bool IsDatelineWord(std::string_view w);      // published, updated, ...: may pr
 bool IntroducesYear(std::string_view w);      // in, since, by, ... 2019
 bool IsScheduleVerb(std::string_view w);      // ends, expires, "runs out": a present of schedule
 bool IntroducesMonth(std::string_view w);     // in, since, last, ... November
+bool IsElectionKind(std::string_view w);      // general, presidential, ...: a national election's kind
+bool IsElectionAheadMarker(std::string_view words);  // "the forthcoming", "run up to the": before a kind
+bool IsYearFigureNoun(std::string_view w);    // forecast, results, budget: "its 2005 forecast"
+bool IsYearPossessive(std::string_view w);    // its, their, ...: "its 2005 forecast" (with a figure noun)
 int MonthNumber(std::string_view w);          // january/jan/sept -> 1..12, 0 for none
 bool IsFullMonthName(std::string_view w);     // january ... december
 bool IsShortMonthName(std::string_view w);    // jan, sept: a short form that is not a full name

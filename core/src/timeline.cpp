@@ -1,5 +1,5 @@
-// Stage 3, BuildTimeline (timeline.h). In order: the role of every date (ahead or not); the
-// reference window; then every claim's own time, with the window known.
+// Stage 3, BuildTimeline (timeline.h). In order: the role of every date (ahead or not; date_roles.h);
+// the reference window; then every claim's own time, with the window known.
 //
 // A claim's own time is decided once, here. While the window is being inferred, a claim dated by
 // its sentence is left out of the constraints (it speaks of that time, not of the article's);
@@ -15,7 +15,9 @@
 #include <set>
 #include <tuple>
 
+#include "date_roles.h"
 #include "dateline.h"
+#include "election_ahead.h"
 #include "reftime.h"
 
 namespace factlint {
@@ -38,40 +40,6 @@ std::string WindowText(int32_t a, int32_t b) {
   return "between " + FormatIsoDate(Date{a}) + " and " + FormatIsoDate(Date{b});
 }
 
-// A word of four digits (a year in a list of dates: "in 2005 and 2006").
-bool IsYearWord(std::string_view w) {
-  return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// A present-tense verb of expectation or intent that makes a later date of its clause one it
-// looks to ("expects to return to profit in 2006", "is hoping for growth in 2007"): only forms that
-// are not nouns ("plans", "targets", "hopes" are, and count only before "to"); the past
-// ("expected growth in 2003") is a report, not a prospect.
-bool IsExpectVerb(std::string_view w) {
-  return IsIn(w, {"expects", "expecting", "hoping", "planning", "aiming", "intends", "intending", "predicts",
-                  "predicting", "anticipates", "anticipating", "forecasting", "projecting", "seeks", "seeking",
-                  "pledging", "vowing"});
-}
-
-// Verbs of intent that look ahead before "to" ("GM plans to close the plant in 2006", "hopes to
-// revive its fortunes by 2006"); after a determiner they are nouns ("a plan to raise money in
-// 2003 cut its stake"), not counted.
-bool IsIntentBeforeTo(std::string_view w) {
-  return IsIn(w, {"plans", "plan", "hopes", "hope", "aims", "aim", "pledges", "vows", "promises", "intend", "expect"});
-}
-
-// A word before "will" that makes it the noun ("the will of the voters").
-bool IsNounDeterminer(std::string_view w) { return IsIn(w, {"the", "a", "his", "her", "their", "its", "of"}); }
-
-// True when a word in [from, to) can turn the clause to another time: a word opening a relative
-// or subordinate clause (not "and", "or", "but", "than", "before", "until": "will grow 4% in
-// 2005 and 4% in 2006", "slipping next year before recovering in 2006"), a speech word ("by"
-// aside) or a past auxiliary.
-bool TurnsTimeWord(std::string_view w) {
-  return (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
-         (IsSpeechWord(w) && w != "by") || IsIn(w, {"was", "were", "had", "did", "been"});
-}
-
 class TimelineBuilder {
  public:
   TimelineBuilder(const KbQuery& kb, const KbIndex& index, const FoldedView& text, const Sentences& sentences,
@@ -81,11 +49,6 @@ class TimelineBuilder {
   Timeline Build(const CheckOptions& options);
 
  private:
-  void DateRoles();
-  bool TurnsTime(uint32_t from, uint32_t to) const;
-  std::vector<std::pair<uint32_t, uint32_t>> ClauseWordsBefore(size_t s, const TimeExpr& te) const;
-  bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
-  bool ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   void ReferenceTime(const CheckOptions& options);
   bool SameClause(uint32_t from, uint32_t to) const;
   bool FrontedWhenClause(size_t s, const TimeExpr& te, uint32_t claim_start) const;
@@ -94,6 +57,9 @@ class TimelineBuilder {
                                   bool event_claim = false) const;
   std::optional<Interval> EventTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when) const;
   ClaimTime Judge(int sentence, uint32_t claim_start, uint32_t claim_end, bool event_claim = false) const;
+  uint32_t FiguresNounEnd(const TimeExpr& te) const;
+  bool YearOfFigures(const TimeExpr& te) const { return te.precision == TimePrecision::kYear && FiguresNounEnd(te); }
+  void NarrowByElections(ReferenceDate* rd);
 
   const KbQuery& kb_;
   const int32_t as_of_;
@@ -104,145 +70,34 @@ class TimelineBuilder {
   Timeline out_;
 };
 
-// Which dates look ahead: "until June 2006", "by 2030", "could decide in 2011", "will ... in
-// 2027". They bound the time of the text from above and never date a claim.
-void TimelineBuilder::DateRoles() {
-  const auto& lexicon = m_.lexicon;
-  out_.future.resize(sent_.size());
-  for (size_t s = 0; s < sent_.size(); ++s) {
-    out_.future[s].assign(sent_.times[s].size(), 0);
-    for (size_t k = 0; k < sent_.times[s].size(); ++k) {
-      const TimeExpr& te = sent_.times[s][k];
-      if (IsForwardPreposition(te.preposition) || te.relative_offset > 0) {
-        out_.future[s][k] = 1;
-        continue;
-      }
-      const std::vector<std::pair<uint32_t, uint32_t>> before = ClauseWordsBefore(s, te);
-      if (ComparedWith(before)) continue;  // "profits will be higher than in 2004": a past comparison
-      // A prospective phrase ending within 40 bytes before the date ("expected to rise in 2006"),
-      // unless the date is a past point ("the first since 2003"), the words between turn to
-      // another time (a relative or speech word, a past auxiliary: "will not say what they had
-      // paid in 2004") or the phrase is the noun ("the will of the voters").
-      const uint32_t from = std::max(te.start > 40 ? static_cast<uint32_t>(te.start) - 40 : 0u, sent_.start[s]);
-      if (te.preposition != "since") {
-        auto first = std::lower_bound(lexicon.begin(), lexicon.end(), from,
-                                      [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
-        for (auto it = first; it != lexicon.end() && it->end <= te.start && !out_.future[s][k]; ++it) {
-          if (it->kind != PhraseKind::kProspective || it->start < sent_.start[s]) continue;
-          const std::string_view w = t_.F(it->start, it->end);
-          auto [ps, pe] = t_.WordBefore(it->start, sent_.start[s]);
-          if ((w == "will" || w == "shall") && IsNounDeterminer(t_.F(ps, pe))) continue;
-          if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) out_.future[s][k] = 1;
-        }
-      }
-      if (!out_.future[s][k] && ProspectByWords(s, te, before)) out_.future[s][k] = 1;
-    }
-  }
+// The end of the noun of a year's figures right after a year ("2005 forecast", "2004 results"),
+// 0 when none follows.
+uint32_t TimelineBuilder::FiguresNounEnd(const TimeExpr& te) const {
+  const uint32_t end = static_cast<uint32_t>(te.end);
+  auto [ws, we] = t_.WordAfter(end, t_.size());
+  if (ws == we || ws != end + 1 || t_[end] != ' ') return 0;
+  return IsYearFigureNoun(t_.F(ws, we)) ? we : 0;
 }
 
-// The date is what something is compared with: "than" right before it or its preposition ("higher
-// than in 2004", "lower than 2003's"), never a time the text looks to ("than expected in 2006" is).
-bool TimelineBuilder::ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const {
-  const size_t n = before.size();
-  auto word = [&](size_t i) { return t_.F(before[i].first, before[i].second); };
-  return (n >= 1 && word(n - 1) == "than") ||
-         (n >= 2 && word(n - 2) == "than" && IsIn(word(n - 1), {"in", "during", "for", "at", "of", "on"}));
-}
-
-bool TimelineBuilder::TurnsTime(uint32_t from, uint32_t to) const {
-  for (uint32_t i = from; i < to;) {
-    if (!t_.WordByte(i)) {
-      ++i;
-      continue;
-    }
-    uint32_t e = i;
-    while (e < to && t_.WordByte(e)) ++e;
-    if (TurnsTimeWord(t_.F(i, e))) return true;
-    i = e;
+// A national election the text speaks of as soon to come (election_ahead.h: "the forthcoming
+// general election", its country pointed to by the text) narrows a single inferred window to
+// the year before one of that country's elections of the kind — only within the window the other
+// clues give (a tie stays a tie), never a window of its own; a window it narrowed is a guess
+// (Timeline::guess: an error judged there is a warning).
+void TimelineBuilder::NarrowByElections(ReferenceDate* rd) {
+  for (const ElectionAhead& ea : FindElectionsAhead(kb_.kb(), t_, sent_, m_)) {
+    int32_t day = 0;
+    const std::optional<Interval> n = NarrowBeforeElection(ea, *out_.window, &day);
+    if (!n) continue;
+    out_.window = n;
+    rd->from = Date{n->a};
+    rd->to = Date{n->b};
+    const std::string clue = "\"" + Trimmed(t_.Orig(ea.start, ea.end)) + "\": the " + ea.place + " " + ea.kind +
+                             " election of " + FormatIsoDate(Date{day}) + " within a year after the text";
+    rd->evidence.push_back(clue + " (narrows the window of the other clues)");
+    // "Within a year" is an assumption about the text, not its statement: the window is a guess.
+    if (out_.guess.empty()) out_.guess = clue;
   }
-  return false;
-}
-
-// The words of a date's clause before it: from its sentence's start or the last clause mark
-// (, ; : ") before it.
-std::vector<std::pair<uint32_t, uint32_t>> TimelineBuilder::ClauseWordsBefore(size_t s, const TimeExpr& te) const {
-  std::vector<std::pair<uint32_t, uint32_t>> before;
-  for (uint32_t i = sent_.start[s]; i < te.start;) {
-    if (!t_.WordByte(i)) {
-      const char c = t_[i];
-      if (c == ',' || c == ';' || c == ':' || c == '"') before.clear();
-      ++i;
-      continue;
-    }
-    uint32_t e = i;
-    while (e < te.start && t_.WordByte(e)) ++e;
-    before.emplace_back(i, e);
-    i = e;
-  }
-  return before;
-}
-
-// Readings of a date as ahead that the prospective phrases (within 40 bytes before it) cannot
-// give without misreading events ("due to the war" is a cause, not a prospect): "will" earlier in
-// its clause, "due to" followed by a verb before the date in its clause ("due to enter service in
-// 2006"), and a condition after it in its clause ("proposed from 2010 if the bill becomes law").
-bool TimelineBuilder::ProspectByWords(size_t s, const TimeExpr& te,
-                                      const std::vector<std::pair<uint32_t, uint32_t>>& before) const {
-  static constexpr std::string_view kNotVerb[] = {"the", "a", "an", "its", "his", "her", "their", "our",
-                                                  "this", "that", "these", "those", "lack", "concerns"};
-  // "will"/"shall" anywhere earlier in the clause, the date as a time it looks to ("I will back
-  // the nominee of the party in 2016"): not a past point ("the first since 2003"), nor past again
-  // after a relative or speech word or a past auxiliary ("will visit the town where he was born
-  // in 1953"); "the will" is a noun.
-  if (te.preposition.empty() || IsIn(te.preposition, {"in", "by", "during", "between", "and", "or", "from"})) {
-    bool will = false;
-    for (size_t w = 0; w < before.size(); ++w) {
-      const std::string_view word = t_.F(before[w].first, before[w].second);
-      if (word == "will" || word == "shall") {
-        will = w == 0 || !IsNounDeterminer(t_.F(before[w - 1].first, before[w - 1].second));
-      } else if (IsExpectVerb(word) ||
-                 (IsIntentBeforeTo(word) && w + 1 < before.size() &&
-                  t_.F(before[w + 1].first, before[w + 1].second) == "to" &&
-                  (w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second),
-                                   {"the", "a", "an", "its", "his", "her", "their", "our", "of", "this", "that",
-                                    "these", "those"})))) {
-        will = true;
-      } else if (TurnsTimeWord(word)) {
-        will = false;
-      }
-    }
-    if (will) return true;
-  }
-  // "payments due in 2005 and 2006", "his contract runs out in 2006": "due" or a present verb of
-  // schedule right before the date, its preposition and the dates and "and"/"or" of a list ahead
-  // of it — not "was due in 2003".
-  for (size_t w = before.size(); w-- > 0;) {
-    const std::string_view word = t_.F(before[w].first, before[w].second);
-    if (IsScheduleVerb(word) || (w > 0 && IsScheduleVerb(t_.F(before[w - 1].first, before[w].second)))) return true;
-    if (word == "due")
-      return w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second), {"was", "were", "had", "been"});
-    if (!(IsIn(word, {"in", "by", "on", "and", "or"}) || IsYearWord(word))) break;
-  }
-  for (size_t w = 0; w + 2 < before.size(); ++w) {
-    if (t_.F(before[w].first, before[w].second) != "due" || t_.F(before[w + 1].first, before[w + 1].second) != "to")
-      continue;
-    const std::string_view next = t_.F(before[w + 2].first, before[w + 2].second);
-    if (std::find(std::begin(kNotVerb), std::end(kNotVerb), next) == std::end(kNotVerb)) return true;
-  }
-  for (uint32_t i = static_cast<uint32_t>(te.end); i < sent_.end[s];) {
-    if (!t_.WordByte(i)) {
-      const char c = t_[i];
-      if (c == ',' || c == ';' || c == ':' || c == '"' || c == '.') return false;
-      ++i;
-      continue;
-    }
-    uint32_t e = i;
-    while (e < sent_.end[s] && t_.WordByte(e)) ++e;
-    const std::string_view w = t_.F(i, e);
-    if (w == "if" || w == "unless") return true;
-    i = e;
-  }
-  return false;
 }
 
 // True when nothing between from and to opens another clause: no clause punctuation (a comma
@@ -541,6 +396,12 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
         tc.intervals.emplace_back(kOpenStart, te.Last().days + 1);
         tc.clue = "the date " + te.ToString() + " ahead in the text";
         add("U" + te.ToString(), std::move(tc));
+      } else if (!Anchored(te) && YearOfFigures(te)) {
+        // "its 2005 forecast", "the 2004 results", "his 2006 budget": a year's figures are spoken
+        // of near that year — a forecast or budget the year before, results the year after.
+        tc.intervals.emplace_back(MakeDate(te.year - 1, 1, 1).days, MakeDate(te.year + 2, 1, 1).days);
+        tc.clue = "\"" + t_.Orig(te.start, FiguresNounEnd(te)) + "\": the text within a year of " + te.ToString();
+        add("N" + te.ToString(), std::move(tc));
       } else {
         tc.intervals.emplace_back(te.First().days, kOpenEnd);
         // An explicit date reported as past — a full date, or a month or year read as the time
@@ -643,6 +504,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       if (used.insert(i).second) rd.evidence.push_back(cs[i].clue);
     }
   }
+  if (w->candidate_count == 1) NarrowByElections(&rd);
 }
 
 ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t claim_end, bool event_claim) const {
@@ -661,7 +523,7 @@ ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t cl
 }
 
 Timeline TimelineBuilder::Build(const CheckOptions& options) {
-  DateRoles();
+  out_.future = FindDateRoles(t_, sent_, m_.lexicon);
   ReferenceTime(options);
   out_.titles.reserve(m_.titles.size());
   for (const TitleClaim& c : m_.titles) {

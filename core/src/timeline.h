@@ -2,7 +2,8 @@
 // text speaks of. The reference window (given date > metadata date > the text's dateline, read by
 // dateline.h > inferred by reftime.h's weighted
 // sweep over the claims' constraints: dated KB events and explicit full dates weigh above a
-// title, a person's titles count once, and a tie spans its candidates, listed in the report), the
+// title, a person's titles count once, and a tie spans its candidates, listed in the report; a
+// single window narrowed by a national election spoken of as soon to come, election_ahead.h), the
 // role of every date (one that looks ahead — "until 2030", "will ... in 2027" — bounds the text's
 // time from above and never dates a claim), and every claim's own time: a date of its sentence
 // or a KB event of its clause ("during the 2003 invasion") that dates it, else the window.
@@ -28,8 +29,8 @@ struct ClaimTime {
                                    // when there is neither or it starts after as_of
   std::string when;                // "in 2018", "on 2023-03-01", "between A and B" (for judged)
   // Judged at an inferred window that rests on a guess: the window would differ without "the
-  // latest date taken as recent" (Timeline::guess). A finding there is at most a warning
-  // (AtClaimTime).
+  // latest date taken as recent", or an election soon to come narrowed it (Timeline::guess). A
+  // finding there is at most a warning (AtClaimTime).
   bool tentative = false;
 };
 
@@ -37,7 +38,8 @@ struct Timeline {
   ReferenceDate reference;                 // the report's reference_date
   std::optional<Interval> window;          // the reference window, when there is one
   // When the inferred window rests on "the latest date taken as recent" (the window without that
-  // clue differs): the clue, for the findings' evidence; empty otherwise.
+  // clue differs) or was narrowed by an election soon to come (election_ahead.h): the clue, for
+  // the findings' evidence; empty otherwise.
   std::string guess;
   std::vector<std::vector<char>> future;   // per sentence and time: a deadline or a prospect
   std::vector<ClaimTime> titles;           // one per Mentions::titles

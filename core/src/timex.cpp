@@ -253,7 +253,12 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
           found = true;
         } else {
           size_t y = k;
-          if (word_at(y) == "of") ++y;
+          if (word_at(y) == "of") {
+            ++y;
+          } else if (punct_at(y, ',') && y + 1 < n && is_year(y + 1) &&
+                     (!ambiguous || (j > 0 && IntroducesMonth(word_at(j - 1))))) {
+            ++y;  // "July, 2002"; "May, 2002" only after "in", "since" ...
+          }
           if (y < n && is_year(y)) {  // Month Year
             e.year = ToInt(text_of(y)), e.month = m, e.precision = TimePrecision::kMonth;
             last = y;
@@ -284,8 +289,11 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
           e.month = m2, e.day = d, e.precision = TimePrecision::kDay;
           found = true;
         }
-      } else if (j < n && is_year(j) && j > 0 && IntroducesYear(word_at(j - 1))) {
-        // A bare year; not a range like "2019-20" or a percentage, not "2019s".
+      } else if (j < n && is_year(j) && j > 0 &&
+                 (IntroducesYear(word_at(j - 1)) ||
+                  (IsYearPossessive(word_at(j - 1)) && IsYearFigureNoun(word_at(j + 1))))) {
+        // A bare year ("in 2019", "its 2005 forecast"); not a range like "2019-20" or a
+        // percentage, not "2019s".
         bool bad = (j + 1 < n && (punct_at(j + 1, '%') || (punct_at(j + 1, '-') && j + 2 < n && t[j + 2].number &&
                                                            t[j + 2].start == t[j + 1].end)));
         if (!bad) {

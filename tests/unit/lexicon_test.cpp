@@ -60,6 +60,15 @@ TEST_CASE("lexicon: dates, dateline words and built-in phrases", "[lexicon]") {
   CHECK(factlint::IntroducesYear("since"));
   CHECK(factlint::IntroducesYear("winter"));
   CHECK_FALSE(factlint::IntroducesYear("last"));
+  CHECK_FALSE(factlint::IntroducesYear("its"));
+  CHECK(factlint::IsYearPossessive("its"));
+  CHECK(factlint::IsYearFigureNoun("forecast"));
+  CHECK_FALSE(factlint::IsYearFigureNoun("acquisition"));
+  CHECK(factlint::IsElectionKind("general"));
+  CHECK_FALSE(factlint::IsElectionKind("snap"));
+  CHECK(factlint::IsElectionAheadMarker("run up to the"));
+  CHECK(factlint::IsElectionAheadMarker("the forthcoming"));
+  CHECK_FALSE(factlint::IsElectionAheadMarker("the next"));
   CHECK(factlint::IntroducesMonth("last"));
   CHECK(factlint::IsDatelineWord("updated"));
   const auto& p = factlint::BuiltinProspectivePhrases();

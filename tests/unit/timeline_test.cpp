@@ -18,6 +18,8 @@ TEST_CASE("timeline: the reference date is given, a dateline, inferred or none",
     const char* from;  // "" = absent
   };
   for (Row r : {Row{"Prime Minister Theresa May visited Berlin.", true, "given", "2018-06-01"},
+                // Not a year's figures: "the 2012 Games" bounds the text from below only.
+                Row{"The firm recalled the 2012 Games.", false, "inferred", "2012-01-01"},
                 Row{"LONDON, March 3, 2023 - Ministers met.", false, "dateline", "2023-03-03"},
                 Row{"Prime Minister Liz Truss visited Berlin.", false, "inferred", "2022-09-06"},
                 Row{"Nothing to go by.", false, "none", ""},
@@ -197,6 +199,10 @@ TEST_CASE("timeline: inferred windows weigh the evidence (ties, planted mistakes
                "2005-11-04", 0},
            Row{"weekday and date with a title", "The vote was on Thursday, 5 May. Prime Minister Theresa May spoke.",
                "2016-07-13", "2016-11-04", 0},
+           // A year's figures ("its 2005 forecast", "the 2004 results"): the text within a year of
+           // that year; any other year after a determiner only bounds it from below.
+           Row{"year's figures", "The firm cut its 2005 growth forecast.", "2004-01-01", "2006-12-31", 0},
+           Row{"year's figures after the", "Analysts read the 2004 results.", "2003-01-01", "2005-12-31", 0},
            // So does an explicit full date.
            Row{"full date outweighs a title", "Ministers met on 3 March 2023. Chancellor Angela Merkel spoke.",
                "2023-03-03", "2026-11-01", 0},

@@ -48,6 +48,16 @@ TEST_CASE("timex: dates, months and years", "[timex]") {
       {"criticised last year for", "last year=last year"},
       {"in the past month", "last month=past month"},
       {"next week", ""},
+      // A month, a comma and a year; "may" and "march" only after a word that introduces a month.
+      {"the death of their father in July, 2002.", "2002-07=july, 2002"},
+      {"ruled in May, 2002 that", "2002-05=may, 2002"},
+      {"they may, 2002 aside", ""},
+      {"in July, 2,000 people", "July=july"},
+      // A possessive before a year only with a noun of that year's figures after it.
+      {"cut its 2005 growth forecast", "2005=2005"},
+      {"their 2004 results", "2004=2004"},
+      {"sent his 2000 troops", ""},
+      {"its 2001 acquisition", ""},
   };
   for (const Case& c : cases) {
     INFO(c.text);

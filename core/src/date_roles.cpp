@@ -1,0 +1,213 @@
+// Which dates look ahead (date_roles.h): the prospective phrases before a date, "will" and the
+// verbs of expectation or intent in its clause, "due"/"due to", a present verb of schedule, a
+// condition after it; a past comparison ("than in 2004") never looks ahead.
+
+#include "date_roles.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace factlint {
+namespace {
+
+// A word of four digits (a year in a list of dates: "in 2005 and 2006").
+bool IsYearWord(std::string_view w) {
+  return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A present-tense verb of expectation or intent that makes a later date of its clause one it
+// looks to ("expects to return to profit in 2006", "is hoping for growth in 2007"): only forms that
+// are not nouns ("plans", "targets", "hopes" are, and count only before "to"); the past
+// ("expected growth in 2003") is a report, not a prospect.
+bool IsExpectVerb(std::string_view w) {
+  return IsIn(w, {"expects", "expecting", "hoping", "planning", "aiming", "intends", "intending", "predicts",
+                  "predicting", "anticipates", "anticipating", "forecasting", "projecting", "seeks", "seeking",
+                  "pledging", "vowing"});
+}
+
+// Verbs of intent that look ahead before "to" ("GM plans to close the plant in 2006", "hopes to
+// revive its fortunes by 2006"); after a determiner they are nouns ("a plan to raise money in
+// 2003 cut its stake"), not counted.
+bool IsIntentBeforeTo(std::string_view w) {
+  return IsIn(w, {"plans", "plan", "hopes", "hope", "aims", "aim", "pledges", "vows", "promises", "intend", "expect"});
+}
+
+// A word before "will" that makes it the noun ("the will of the voters").
+bool IsNounDeterminer(std::string_view w) { return IsIn(w, {"the", "a", "his", "her", "their", "its", "of"}); }
+
+// True when a word in [from, to) can turn the clause to another time: a word opening a relative
+// or subordinate clause (not "and", "or", "but", "than", "before", "until": "will grow 4% in
+// 2005 and 4% in 2006", "slipping next year before recovering in 2006"), a speech word ("by"
+// aside) or a past auxiliary.
+bool TurnsTimeWord(std::string_view w) {
+  return (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
+         (IsSpeechWord(w) && w != "by") || IsIn(w, {"was", "were", "had", "did", "been"});
+}
+
+class DateRoleReader {
+ public:
+  DateRoleReader(const FoldedView& text, const Sentences& sentences, const std::vector<Phrase>& lexicon)
+      : t_(text), sent_(sentences), lexicon_(lexicon) {}
+
+  std::vector<std::vector<char>> Read() const;
+
+ private:
+  bool TurnsTime(uint32_t from, uint32_t to) const;
+  std::vector<std::pair<uint32_t, uint32_t>> ClauseWordsBefore(size_t s, const TimeExpr& te) const;
+  bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
+  bool ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
+
+  const FoldedView& t_;
+  const Sentences& sent_;
+  const std::vector<Phrase>& lexicon_;
+};
+
+// Which dates look ahead: "until June 2006", "by 2030", "could decide in 2011", "will ... in
+// 2027". They bound the time of the text from above and never date a claim.
+std::vector<std::vector<char>> DateRoleReader::Read() const {
+  std::vector<std::vector<char>> future(sent_.size());
+  for (size_t s = 0; s < sent_.size(); ++s) {
+    future[s].assign(sent_.times[s].size(), 0);
+    for (size_t k = 0; k < sent_.times[s].size(); ++k) {
+      const TimeExpr& te = sent_.times[s][k];
+      if (IsForwardPreposition(te.preposition) || te.relative_offset > 0) {
+        future[s][k] = 1;
+        continue;
+      }
+      const std::vector<std::pair<uint32_t, uint32_t>> before = ClauseWordsBefore(s, te);
+      if (ComparedWith(before)) continue;  // "profits will be higher than in 2004": a past comparison
+      // A prospective phrase ending within 40 bytes before the date ("expected to rise in 2006"),
+      // unless the date is a past point ("the first since 2003"), the words between turn to
+      // another time (a relative or speech word, a past auxiliary: "will not say what they had
+      // paid in 2004") or the phrase is the noun ("the will of the voters").
+      const uint32_t from = std::max(te.start > 40 ? static_cast<uint32_t>(te.start) - 40 : 0u, sent_.start[s]);
+      if (te.preposition != "since") {
+        auto first = std::lower_bound(lexicon_.begin(), lexicon_.end(), from,
+                                      [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
+        for (auto it = first; it != lexicon_.end() && it->end <= te.start && !future[s][k]; ++it) {
+          if (it->kind != PhraseKind::kProspective || it->start < sent_.start[s]) continue;
+          const std::string_view w = t_.F(it->start, it->end);
+          auto [ps, pe] = t_.WordBefore(it->start, sent_.start[s]);
+          if ((w == "will" || w == "shall") && IsNounDeterminer(t_.F(ps, pe))) continue;
+          if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) future[s][k] = 1;
+        }
+      }
+      if (!future[s][k] && ProspectByWords(s, te, before)) future[s][k] = 1;
+    }
+  }
+  return future;
+}
+
+// The date is what something is compared with: "than" right before it or its preposition ("higher
+// than in 2004", "lower than 2003's"), never a time the text looks to ("than expected in 2006" is).
+bool DateRoleReader::ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const {
+  const size_t n = before.size();
+  auto word = [&](size_t i) { return t_.F(before[i].first, before[i].second); };
+  return (n >= 1 && word(n - 1) == "than") ||
+         (n >= 2 && word(n - 2) == "than" && IsIn(word(n - 1), {"in", "during", "for", "at", "of", "on"}));
+}
+
+bool DateRoleReader::TurnsTime(uint32_t from, uint32_t to) const {
+  for (uint32_t i = from; i < to;) {
+    if (!t_.WordByte(i)) {
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < to && t_.WordByte(e)) ++e;
+    if (TurnsTimeWord(t_.F(i, e))) return true;
+    i = e;
+  }
+  return false;
+}
+
+// The words of a date's clause before it: from its sentence's start or the last clause mark
+// (, ; : ") before it.
+std::vector<std::pair<uint32_t, uint32_t>> DateRoleReader::ClauseWordsBefore(size_t s, const TimeExpr& te) const {
+  std::vector<std::pair<uint32_t, uint32_t>> before;
+  for (uint32_t i = sent_.start[s]; i < te.start;) {
+    if (!t_.WordByte(i)) {
+      const char c = t_[i];
+      if (c == ',' || c == ';' || c == ':' || c == '"') before.clear();
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < te.start && t_.WordByte(e)) ++e;
+    before.emplace_back(i, e);
+    i = e;
+  }
+  return before;
+}
+
+// Readings of a date as ahead that the prospective phrases (within 40 bytes before it) cannot
+// give without misreading events ("due to the war" is a cause, not a prospect): "will" earlier in
+// its clause, "due to" followed by a verb before the date in its clause ("due to enter service in
+// 2006"), and a condition after it in its clause ("proposed from 2010 if the bill becomes law").
+bool DateRoleReader::ProspectByWords(size_t s, const TimeExpr& te,
+                                      const std::vector<std::pair<uint32_t, uint32_t>>& before) const {
+  static constexpr std::string_view kNotVerb[] = {"the", "a", "an", "its", "his", "her", "their", "our",
+                                                  "this", "that", "these", "those", "lack", "concerns"};
+  // "will"/"shall" anywhere earlier in the clause, the date as a time it looks to ("I will back
+  // the nominee of the party in 2016"): not a past point ("the first since 2003"), nor past again
+  // after a relative or speech word or a past auxiliary ("will visit the town where he was born
+  // in 1953"); "the will" is a noun.
+  if (te.preposition.empty() || IsIn(te.preposition, {"in", "by", "during", "between", "and", "or", "from"})) {
+    bool will = false;
+    for (size_t w = 0; w < before.size(); ++w) {
+      const std::string_view word = t_.F(before[w].first, before[w].second);
+      if (word == "will" || word == "shall") {
+        will = w == 0 || !IsNounDeterminer(t_.F(before[w - 1].first, before[w - 1].second));
+      } else if (IsExpectVerb(word) ||
+                 (IsIntentBeforeTo(word) && w + 1 < before.size() &&
+                  t_.F(before[w + 1].first, before[w + 1].second) == "to" &&
+                  (w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second),
+                                   {"the", "a", "an", "its", "his", "her", "their", "our", "of", "this", "that",
+                                    "these", "those"})))) {
+        will = true;
+      } else if (TurnsTimeWord(word)) {
+        will = false;
+      }
+    }
+    if (will) return true;
+  }
+  // "payments due in 2005 and 2006", "his contract runs out in 2006": "due" or a present verb of
+  // schedule right before the date, its preposition and the dates and "and"/"or" of a list ahead
+  // of it — not "was due in 2003".
+  for (size_t w = before.size(); w-- > 0;) {
+    const std::string_view word = t_.F(before[w].first, before[w].second);
+    if (IsScheduleVerb(word) || (w > 0 && IsScheduleVerb(t_.F(before[w - 1].first, before[w].second)))) return true;
+    if (word == "due")
+      return w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second), {"was", "were", "had", "been"});
+    if (!(IsIn(word, {"in", "by", "on", "and", "or"}) || IsYearWord(word))) break;
+  }
+  for (size_t w = 0; w + 2 < before.size(); ++w) {
+    if (t_.F(before[w].first, before[w].second) != "due" || t_.F(before[w + 1].first, before[w + 1].second) != "to")
+      continue;
+    const std::string_view next = t_.F(before[w + 2].first, before[w + 2].second);
+    if (std::find(std::begin(kNotVerb), std::end(kNotVerb), next) == std::end(kNotVerb)) return true;
+  }
+  for (uint32_t i = static_cast<uint32_t>(te.end); i < sent_.end[s];) {
+    if (!t_.WordByte(i)) {
+      const char c = t_[i];
+      if (c == ',' || c == ';' || c == ':' || c == '"' || c == '.') return false;
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < sent_.end[s] && t_.WordByte(e)) ++e;
+    const std::string_view w = t_.F(i, e);
+    if (w == "if" || w == "unless") return true;
+    i = e;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::vector<char>> FindDateRoles(const FoldedView& text, const Sentences& sentences,
+                                             const std::vector<Phrase>& lexicon) {
+  return DateRoleReader(text, sentences, lexicon).Read();
+}
+
+}  // namespace factlint
