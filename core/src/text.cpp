@@ -1,6 +1,7 @@
 // The text model: decodes the article's UTF-8 once and builds, in the same single pass, the
-// byte -> UTF-16 map, the folded view (lower case, plain quotes/dashes/spaces, Latin diacritics
-// removed) with its map back to original bytes, and the line starts.
+// folded view (lower case, plain quotes/dashes/spaces, Latin diacritics removed), the line starts
+// and the runs of non-ASCII characters from which the byte -> UTF-16 map, the map from folded
+// back to original bytes and the character counts are computed (text.h: ASCII maps one to one).
 //
 // Decoding is strict (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). Each
 // byte that does not begin a well-formed sequence is one U+FFFD of its own — one UTF-16 unit, and
@@ -186,15 +187,14 @@ inline char LowerAscii(unsigned char c) {
   return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
 }
 
-// A run of ASCII bytes p[i..] before run_end: one UTF-16 unit (unit_run + byte offset), one folded
-// byte and its map back per byte; line starts appended. Returns where the run stops (run_end or
-// the first non-ASCII byte). Eight bytes at a time while they hold no byte >= 0x80 and none below
-// 0x0E (line breaks: those eight go byte by byte): capitals lowered with word arithmetic (each byte
-// is below 0x80, so adding a constant below 0x80 carries into no other byte). A function of its
-// own, with restrict pointers, so its loop keeps everything in registers.
+// A run of ASCII bytes p[i..] before run_end: one folded byte per byte (its UTF-16 unit and its
+// map back follow from the offsets, text.h); line starts appended. Returns where the run stops
+// (run_end or the first non-ASCII byte). Eight bytes at a time while they hold no byte >= 0x80 and
+// none below 0x0E (line breaks: those eight go byte by byte): capitals lowered with word
+// arithmetic (each byte is below 0x80, so adding a constant below 0x80 carries into no other
+// byte). A function of its own, with restrict pointers, so its loop keeps everything in registers.
 __attribute__((noinline)) size_t AsciiRun(const unsigned char* __restrict p, size_t i, size_t run_end, size_t n,
-                                          uint32_t unit_run, uint32_t* __restrict u16, char* __restrict fold,
-                                          uint32_t* __restrict to_orig, std::vector<uint32_t>* line_starts) {
+                                          char* __restrict fold, std::vector<uint32_t>* line_starts) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   while (true) {
     while (i + 8 <= run_end) {
@@ -204,21 +204,14 @@ __attribute__((noinline)) size_t AsciiRun(const unsigned char* __restrict p, siz
       const uint64_t capital = (w + (0x80 - 'A') * kOnes) & ~(w + (0x80 - 'Z' - 1) * kOnes) & kHigh;
       w |= capital >> 2;  // + 0x20 where 'A' <= byte <= 'Z'
       std::memcpy(fold, &w, 8);
-      for (uint32_t k = 0; k < 8; ++k) {
-        u16[i + k] = unit_run + static_cast<uint32_t>(i) + k;
-        to_orig[k] = static_cast<uint32_t>(i) + k;
-      }
       i += 8;
       fold += 8;
-      to_orig += 8;
     }
     const size_t stop = std::min(run_end, i + 8);
     for (; i < stop; ++i) {
       const unsigned char c = p[i];
       if (c >= 0x80) return i;
-      u16[i] = unit_run + static_cast<uint32_t>(i);
       *fold++ = LowerAscii(c);
-      *to_orig++ = static_cast<uint32_t>(i);
       if (c <= '\r' && (c == '\n' || (c == '\r' && (i + 1 == n || p[i + 1] != '\n'))))
         line_starts->push_back(static_cast<uint32_t>(i + 1));
     }
@@ -231,104 +224,103 @@ __attribute__((noinline)) size_t AsciiRun(const unsigned char* __restrict p, siz
 Document::Document(std::string_view utf8) : text_(utf8) {
   const size_t n = text_.size();
   const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
-  utf16_at_.reset(new uint32_t[n + 1]);
-  // The folded view is written through raw pointers into buffers sized for the common case (it is
-  // never longer than the text unless invalid bytes become U+FFFD), grown when a character needs
-  // more; the string is cut to size at the end.
+  // The folded view is written through a raw pointer into a buffer sized for the common case (it
+  // is never longer than the text unless invalid bytes become U+FFFD), grown when a character
+  // needs more; the string is cut to size at the end.
   size_t cap = n + 16;
   folded_.resize(cap);
-  folded_to_orig_.reset(new uint32_t[cap + 1]);
   char* fold = folded_.data();
-  uint32_t* to_orig = folded_to_orig_.get();
   size_t fo = 0;
-  uint32_t* u16 = utf16_at_.get();
   line_starts_.push_back(0);
   auto grow = [&](size_t needed) {  // capacity for `needed` folded bytes
     if (needed <= cap) return;
     cap = std::max(needed, cap * 2 + 4);
     folded_.resize(cap);
-    std::unique_ptr<uint32_t[]> bigger(new uint32_t[cap + 1]);
-    std::copy(to_orig, to_orig + fo, bigger.get());
-    folded_to_orig_ = std::move(bigger);
     fold = folded_.data();
-    to_orig = folded_to_orig_.get();
   };
 
-  uint32_t unit = 0;
+  uint32_t unit = 0, chars = 0;
   size_t i = 0;
   char buf[4];
-  chars_before_.reserve(n / kCharStep + 2);
-  size_t next_step = 0;
-  uint32_t chars = 0;
   while (i < n) {
-    while (next_step <= i) {  // checkpoints for LineColumn, one per kCharStep bytes
-      chars_before_.push_back(chars);
-      next_step += kCharStep;
-    }
-    // A run of ASCII up to the next checkpoint: one UTF-16 unit, one character and one folded byte
-    // per byte. The folded view may already be longer than the text (U+FFFD for invalid bytes), so
-    // make room for the whole run first.
-    const size_t run_end = std::min(n, next_step);
-    grow(fo + (run_end - i));
+    // A run of ASCII: one UTF-16 unit, one character and one folded byte per byte. The folded view
+    // may already be longer than the text (U+FFFD for invalid bytes), so make room for it first.
+    grow(fo + (n - i));
     const size_t i0 = i;
-    // unit_run + i is byte i's UTF-16 offset within the run (unsigned: wraps, then adds back).
-    i = AsciiRun(p, i, run_end, n, unit - static_cast<uint32_t>(i0), u16, fold + fo, to_orig + fo, &line_starts_);
+    i = AsciiRun(p, i, n, n, fold + fo, &line_starts_);
     const size_t run = i - i0;
     unit += static_cast<uint32_t>(run);
     chars += static_cast<uint32_t>(run);
     fo += run;
-    if (i >= run_end) continue;
-    ++chars;
+    if (i >= n) break;
     uint32_t cp;
-    size_t len = Decode(p + i, n - i, &cp);
-    for (size_t k = 0; k < len; ++k) u16[i + k] = unit;  // inside a character: its start
-    unit += cp >= 0x10000 ? 2 : 1;
-    int m = FoldNonAscii(cp, buf);
-    grow(fo + static_cast<size_t>(m));
-    for (int k = 0; k < m; ++k) {
-      fold[fo] = buf[k];
-      to_orig[fo] = static_cast<uint32_t>(i);
-      ++fo;
+    const size_t len = Decode(p + i, n - i, &cp);
+    const int m = FoldNonAscii(cp, buf);
+    const uint8_t units = cp >= 0x10000 ? 2 : 1;
+    Run* last = runs_.empty() ? nullptr : &runs_.back();
+    if (last != nullptr && last->len == len && last->fold_len == m && last->unit_len == units &&
+        last->orig + last->count * last->len == i && last->folded + last->count * last->fold_len == fo) {
+      ++last->count;
+    } else {
+      runs_.push_back(Run{static_cast<uint32_t>(i), static_cast<uint32_t>(fo), unit, chars, 1,
+                          static_cast<uint8_t>(len), static_cast<uint8_t>(m), units});
     }
+    unit += units;
+    ++chars;
+    grow(fo + static_cast<size_t>(m));
+    for (int k = 0; k < m; ++k) fold[fo++] = buf[k];
     i += len;
   }
-  u16[n] = unit;
   folded_.resize(fo);
-  folded_to_orig_[fo] = static_cast<uint32_t>(n);
-  while (next_step <= n) {
-    chars_before_.push_back(chars);
-    next_step += kCharStep;
-  }
 }
 
-// Characters that start before byte_offset: the checkpoint below it, then the character starts
-// after the checkpoint (a byte starts a character when its UTF-16 offset is above the previous
-// byte's; bytes inside a character share their character's offset).
+const Document::Run* Document::RunAtOrBeforeByte(size_t byte_offset) const {
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), byte_offset,
+                             [](size_t pos, const Run& r) { return pos < r.orig; });
+  return it == runs_.begin() ? nullptr : &*(it - 1);
+}
+
+const Document::Run* Document::RunAtOrBeforeFolded(size_t folded_offset) const {
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), folded_offset,
+                             [](size_t pos, const Run& r) { return pos < r.folded; });
+  return it == runs_.begin() ? nullptr : &*(it - 1);
+}
+
+// Characters that start before byte_offset (<= size()).
 size_t Document::CharsBefore(size_t byte_offset) const {
-  size_t k = byte_offset / kCharStep;
-  size_t count = chars_before_[k];
-  for (size_t i = k * kCharStep; i < byte_offset; ++i) {
-    if (i == 0 || utf16_at_[i] > utf16_at_[i - 1]) ++count;
-  }
-  return count;
+  const Run* r = RunAtOrBeforeByte(byte_offset);
+  if (r == nullptr) return byte_offset;
+  const size_t off = byte_offset - r->orig, span = static_cast<size_t>(r->count) * r->len;
+  if (off < span) return r->chars + off / r->len + (off % r->len != 0 ? 1 : 0);
+  return r->chars + r->count + (off - span);
 }
 
 size_t Document::Utf16At(size_t byte_offset) const {
-  if (byte_offset > text_.size()) return utf16_at_[text_.size()];
-  return utf16_at_[byte_offset];
+  if (byte_offset > text_.size()) byte_offset = text_.size();
+  const Run* r = RunAtOrBeforeByte(byte_offset);
+  if (r == nullptr) return byte_offset;
+  const size_t off = byte_offset - r->orig, span = static_cast<size_t>(r->count) * r->len;
+  if (off < span) return r->units + off / r->len * r->unit_len;  // inside a character: its start
+  return r->units + static_cast<size_t>(r->count) * r->unit_len + (off - span);
 }
 
 size_t Document::FoldedToOriginal(size_t folded_offset) const {
-  if (folded_offset > folded_.size()) return text_.size();
-  return folded_to_orig_[folded_offset];
+  if (folded_offset >= folded_.size()) return text_.size();
+  const Run* r = RunAtOrBeforeFolded(folded_offset);
+  if (r == nullptr) return folded_offset;
+  const size_t off = folded_offset - r->folded, span = static_cast<size_t>(r->count) * r->fold_len;
+  if (off < span) return r->orig + off / r->fold_len * r->len;  // a character's folded bytes: its start
+  return r->orig + static_cast<size_t>(r->count) * r->len + (off - span);
 }
 
 size_t Document::OriginalToFolded(size_t byte_offset) const {
   if (byte_offset >= text_.size()) return folded_.size();
-  // folded_to_orig_ is non-decreasing: the first folded byte whose source starts at or after it.
-  const uint32_t* map = folded_to_orig_.get();
-  const uint32_t* it = std::lower_bound(map, map + folded_.size() + 1, static_cast<uint32_t>(byte_offset));
-  return static_cast<size_t>(it - map);
+  // The first folded byte whose source starts at or after it.
+  const Run* r = RunAtOrBeforeByte(byte_offset);
+  if (r == nullptr) return byte_offset;
+  const size_t off = byte_offset - r->orig, span = static_cast<size_t>(r->count) * r->len;
+  if (off < span) return r->folded + (off / r->len + (off % r->len != 0 ? 1 : 0)) * r->fold_len;
+  return r->folded + static_cast<size_t>(r->count) * r->fold_len + (off - span);
 }
 
 void Document::LineColumn(size_t byte_offset, int* line, int* column) const {

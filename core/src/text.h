@@ -5,7 +5,13 @@
 //   character gives the character's start; beyond the end gives the total). Invalid UTF-8 bytes
 //   each count as one U+FFFD (one UTF-16 unit); a 4-byte sequence counts two units. Decoding is
 //   strict (no overlong forms, surrogates or code points above U+10FFFF).
-// - Cost: one pass over the text, no allocation per character; about 10 bytes of maps per byte.
+// - Cost: one pass over the text, no allocation per character. The maps are runs, not arrays per
+//   byte: ASCII maps one to one (byte i is UTF-16 unit i + a shift, folded byte i + a shift), so
+//   only the non-ASCII characters are recorded, consecutive ones alike in their lengths as one run
+//   (an ASCII text has none: its maps take no memory; a Cyrillic word is one run). A look-up is
+//   O(1) for ASCII text and a binary search over the runs otherwise. A document holds the text,
+//   its folded copy, the line starts and the runs: about 2 bytes per byte for an ASCII text (10
+//   before the maps were runs: fresh memory for every check of a large document, page-faulted in).
 // - The folded view: a lower-cased, normalised copy for matching — curly quotes and apostrophes
 //   become ' and ", dashes (en, em, minus, hyphen variants) become -, no-break and other Unicode
 //   spaces become ' ', common Latin diacritics are removed (é -> e, ö -> o, ł -> l, ß -> ss),
@@ -41,20 +47,31 @@ class Document {
   size_t OriginalToFolded(size_t byte_offset) const;  // first folded byte at or after it
 
   // 1-based line and column (column counted in characters: code points, and one per invalid
-  // byte) of a byte offset. O(log n + 4096) whatever the line length.
+  // byte) of a byte offset. O(log n) whatever the line length.
   void LineColumn(size_t byte_offset, int* line, int* column) const;
 
  private:
+  // Consecutive non-ASCII characters (or invalid bytes) alike in byte length, folded length and
+  // UTF-16 length; everything between two runs is ASCII, one byte, one folded byte and one unit
+  // per character.
+  struct Run {
+    uint32_t orig;     // byte offset of its first character
+    uint32_t folded;   // folded offset of its first character's folded bytes
+    uint32_t units;    // UTF-16 units before it
+    uint32_t chars;    // characters before it
+    uint32_t count;    // characters in it
+    uint8_t len;       // bytes per character (1..4)
+    uint8_t fold_len;  // folded bytes per character (0..4)
+    uint8_t unit_len;  // UTF-16 units per character (1..2)
+  };
+  const Run* RunAtOrBeforeByte(size_t byte_offset) const;      // the last run starting at or before it
+  const Run* RunAtOrBeforeFolded(size_t folded_offset) const;  // nullptr when none
+  size_t CharsBefore(size_t byte_offset) const;
+
   std::string text_;
   std::string folded_;
-  // The two per-byte maps are written once, front to back, by the constructor: plain arrays, not
-  // vectors, so they are not zero-filled first.
-  std::unique_ptr<uint32_t[]> utf16_at_;        // per byte offset (size()+1 entries)
-  std::unique_ptr<uint32_t[]> folded_to_orig_;  // per folded byte offset (folded_.size()+1 entries)
+  std::vector<Run> runs_;  // by orig (and by folded: both increase along the text)
   std::vector<uint32_t> line_starts_;
-  std::vector<uint32_t> chars_before_;  // characters starting before byte k * kCharStep
-  static constexpr size_t kCharStep = 4096;
-  size_t CharsBefore(size_t byte_offset) const;
 };
 
 // The folding of Document::folded() for a standalone string.

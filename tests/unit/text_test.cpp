@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -249,6 +251,74 @@ TEST_CASE("Document: every byte value in every position is handled", "[text]") {
     REQUIRE(doc.FoldedToOriginal(i) <= doc.FoldedToOriginal(i + 1));
   }
   CHECK(doc.FoldedToOriginal(doc.folded().size()) == doc.size());
+}
+
+// The maps are runs of non-ASCII characters (text.h); a reference built character by character
+// (DecodeUtf8 and Fold of each character alone) must agree with them at every offset, for texts
+// mixing ASCII, runs of alike characters, characters of other lengths next to each other, dropped
+// characters (folded to nothing), characters that fold longer (ß -> ss, invalid bytes -> U+FFFD),
+// surrogate pairs and line breaks.
+TEST_CASE("Document: the maps agree with a per-character reference on random texts", "[text]") {
+  const std::vector<std::string> pieces = {
+      "a", "Q", " ", ".", "7", "\n", "\r\n", "\r", "\u00E9", "\u00C9", "\u00DF", "\u2019", "\u201C", "\u00AD",
+      "\u200B", "\u0416", "\u0436", "\u4E2D", "\U0001F600", "\xFF", "\x80", "\xE2\x82", "\xF0\x9F", "\xC3", "\u0301",
+      "\u00A0", "\u2014", "\u0141"};
+  std::mt19937 rng(15);
+  for (int t = 0; t < 400; ++t) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 120);
+    for (int k = 0; k < n; ++k) {
+      const std::string& piece = pieces[rng() % pieces.size()];
+      const int repeat = rng() % 4 == 0 ? 1 + static_cast<int>(rng() % 6) : 1;  // runs of one character
+      for (int r = 0; r < repeat; ++r) text += piece;
+    }
+    // The reference, per byte and per folded byte.
+    std::vector<size_t> utf16(text.size() + 1), chars(text.size() + 1), to_orig;
+    std::string folded;
+    size_t unit = 0, count = 0;
+    for (size_t i = 0; i < text.size();) {
+      uint32_t cp;
+      const size_t len = DecodeUtf8(text, i, &cp);
+      const std::string f = Fold(text.substr(i, len));
+      for (size_t k = 0; k < len; ++k) {
+        utf16[i + k] = unit;
+        chars[i + k] = count + (k > 0 ? 1 : 0);
+      }
+      for (size_t k = 0; k < f.size(); ++k) to_orig.push_back(i);
+      folded += f;
+      unit += cp >= 0x10000 ? 2 : 1;
+      ++count;
+      i += len;
+    }
+    utf16[text.size()] = unit;
+    chars[text.size()] = count;
+    to_orig.push_back(text.size());
+    Document doc(text);
+    INFO("text #" << t << ", " << text.size() << " bytes");
+    REQUIRE(doc.folded() == folded);
+    for (size_t i = 0; i <= text.size() + 2; ++i) REQUIRE(doc.Utf16At(i) == utf16[std::min(i, text.size())]);
+    for (size_t f = 0; f <= folded.size() + 2; ++f)
+      REQUIRE(doc.FoldedToOriginal(f) == to_orig[std::min(f, folded.size())]);
+    for (size_t i = 0; i <= text.size() + 1; ++i) {
+      const size_t want = i >= text.size() ? folded.size()
+                                           : static_cast<size_t>(std::lower_bound(to_orig.begin(), to_orig.end(), i) -
+                                                                 to_orig.begin());
+      REQUIRE(doc.OriginalToFolded(i) == want);
+    }
+    // Columns: characters since the line's start (after "\n", or a "\r" not before "\n").
+    size_t line_start = 0;
+    int line_no = 1;
+    for (size_t i = 0; i <= text.size(); ++i) {
+      if (i > 0 && (text[i - 1] == '\n' || (text[i - 1] == '\r' && (i == text.size() || text[i] != '\n')))) {
+        line_start = i;
+        ++line_no;
+      }
+      int line = 0, column = 0;
+      doc.LineColumn(i, &line, &column);
+      REQUIRE(line == line_no);
+      REQUIRE(column == static_cast<int>(chars[i] - chars[line_start] + 1));
+    }
+  }
 }
 
 TEST_CASE("Document: a large archive in one pass", "[text][slow]") {
