@@ -5,13 +5,7 @@
 // caller to read what it measures and then close the context, and factlint's console warnings of
 // the page and its Worker (a refused snapshot says so there).
 export async function openColdPage(browser, url, { timeout = 60000 } = {}) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver(() => {
-      if (window.__factlintFirstReport === undefined && Number(document.body?.dataset.checks) >= 1) window.__factlintFirstReport = performance.now();
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks'] });
-  });
+  const { context, page } = await newObservedPage(browser);
   const warnings = [];
   const keep = (m) => { if (m.type() === 'warning' && m.text().startsWith('factlint:')) warnings.push(m.text()); };
   page.on('console', keep);
@@ -100,13 +94,7 @@ export async function pageTyping(page, doc, runs) {
 // from the trace events' thread clocks. A loaded machine stretches the wall times; the CPU times move much less with load.
 // Returns {points, parts: [{from, to, wall, main, worker, workerLazyCompile, pool}]}.
 export async function traceColdStart(browser, url, readPoints) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver(() => {
-      if (window.__factlintFirstReport === undefined && Number(document.body?.dataset.checks) >= 1) window.__factlintFirstReport = performance.now();
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks'] });
-  });
+  const { context, page } = await newObservedPage(browser);
   await browser.startTracing(page, { categories: ['toplevel', 'v8.wasm', 'blink.user_timing'] });
   await page.goto(`${url}/index.html`);
   await page.waitForFunction(() => window.__factlintFirstReport !== undefined, null, { timeout: 60000 });
@@ -177,4 +165,17 @@ export async function traceColdStart(browser, url, readPoints) {
     });
   }
   return { points, parts };
+}
+
+// A fresh context and page whose window.__factlintFirstReport is set at the first applied report
+// (body[data-checks] >= 1).
+async function newObservedPage(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (window.__factlintFirstReport === undefined && Number(document.body?.dataset.checks) >= 1) window.__factlintFirstReport = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks'] });
+  });
+  return { context, page };
 }

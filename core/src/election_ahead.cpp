@@ -35,12 +35,7 @@ std::vector<ElectionAhead> FindElectionsAhead(const Kb& kb, const FoldedView& t,
   std::vector<ElectionAhead> out;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const uint32_t lo = sentences.start[s], hi = sentences.end[s];
-    const std::string_view sentence = t.F(lo, hi);
-    for (size_t at = sentence.find("election"); at != std::string_view::npos; at = sentence.find("election", at + 1)) {
-      const uint32_t i = lo + static_cast<uint32_t>(at);
-      if (i > lo && t.WordByte(i - 1)) continue;
-      uint32_t e = i;
-      while (e < hi && t.WordByte(e)) ++e;
+    for (auto [i, e] : t.WordsStartingWith(lo, hi, "election")) {
       if (!IsIn(t.F(i, e), {"election", "elections"})) continue;
       auto [ks, ke] = WordBack(t, i, lo);
       if (ks == ke || !IsElectionKind(t.F(ks, ke))) continue;

@@ -50,14 +50,7 @@ std::vector<EventMention> GenericElections(const Kb& kb, const FoldedView& t, co
   std::vector<EventMention> generic;
   for (size_t s = 0; s < sentences.size(); ++s) {
     uint32_t lo = sentences.start[s], hi = sentences.end[s];
-    // The words "election" and "elections": found by a substring search, then held to word
-    // bounds (the same words a scan of every word would find, in the same order).
-    const std::string_view sentence = t.F(lo, hi);
-    for (size_t at = sentence.find("election"); at != std::string_view::npos; at = sentence.find("election", at + 1)) {
-      const uint32_t i = lo + static_cast<uint32_t>(at);
-      if (i > lo && t.WordByte(i - 1)) continue;
-      uint32_t e = i;
-      while (e < hi && t.WordByte(e)) ++e;
+    for (auto [i, e] : t.WordsStartingWith(lo, hi, "election")) {
       std::string_view w = t.F(i, e);
       if (w == "election" || w == "elections") {
         uint32_t start = i;

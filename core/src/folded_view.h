@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "text.h"
 
@@ -75,6 +76,21 @@ class FoldedView {
     return (c >= 'A' && c <= 'Z') || c >= 0x80 || (c >= '0' && c <= '9');
   }
   // The original bytes of a folded range.
+  // The words of [lo, hi) that begin with `stem` ("election": "election", "elections",
+  // "electioneering"), in order: found by a substring search, then held to word bounds (the same
+  // words a scan of every word would find). Allocates only when there is one.
+  std::vector<std::pair<uint32_t, uint32_t>> WordsStartingWith(uint32_t lo, uint32_t hi, std::string_view stem) const {
+    std::vector<std::pair<uint32_t, uint32_t>> words;
+    const std::string_view span = F(lo, hi);
+    for (size_t at = span.find(stem); at != std::string_view::npos; at = span.find(stem, at + 1)) {
+      const uint32_t i = lo + static_cast<uint32_t>(at);
+      if (i > lo && WordByte(i - 1)) continue;
+      uint32_t e = i;
+      while (e < hi && WordByte(e)) ++e;
+      words.emplace_back(i, e);
+    }
+    return words;
+  }
   std::string Orig(uint32_t fs, uint32_t fe) const {
     size_t s = doc_.FoldedToOriginal(fs), e = doc_.FoldedToOriginal(fe);
     return std::string(doc_.text().substr(s, e > s ? e - s : 0));

@@ -162,13 +162,41 @@ int32_t PhraseMatcher::Next(int32_t state, unsigned char byte) const {
   return (it != bytes + end && *it == byte) ? static_cast<int32_t>(it - bytes + 1) : -1;
 }
 
+// FindAll's step, shared with FindAllWith: the automaton's arrays, hoisted out of the loop.
+struct PhraseMatcher::Stepper {
+  explicit Stepper(const PhraseMatcher& m)
+      : m(m), dense(m.dense_.data()), first_out(m.first_out_.data()), dense_states(m.dense_states_), classes(m.classes_) {}
+
+  // From state s on byte c of class k > 0: the next state, then its hits (which end at `end`, held
+  // to word bounds) appended to *out.
+  int32_t Step(int32_t s, unsigned char c, uint32_t k, const unsigned char* p, size_t n, size_t end,
+               std::vector<Hit>* out) const {
+    int32_t t = -1;
+    // A deep state: its sparse goto, else along failure links until a state with a dense row.
+    while (static_cast<uint32_t>(s) >= dense_states && (t = m.Next(s, c)) < 0) s = m.fail_[static_cast<size_t>(s)];
+    s = static_cast<uint32_t>(s) < dense_states ? dense[static_cast<size_t>(s) * classes + k] : t;
+    for (int32_t o = first_out[s]; o >= 0; o = m.out_link_[static_cast<size_t>(o)]) {
+      const int id = m.out_[static_cast<size_t>(o)];
+      const PatternInfo& pat = m.info_[static_cast<size_t>(id)];
+      const size_t start = end - pat.size;
+      if (pat.word_first && start > 0 && IsWordByte(p[start - 1])) continue;
+      if (pat.word_last && end < n && IsWordByte(p[end])) continue;
+      out->push_back(Hit{static_cast<uint32_t>(start), static_cast<uint32_t>(end), id});
+    }
+    return s;
+  }
+
+  const PhraseMatcher& m;
+  const int32_t* dense;
+  const int32_t* first_out;
+  uint32_t dense_states, classes;
+};
+
 void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const {
   if (!built_ || pattern_count() == 0) return;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const int32_t* dense = dense_.data();
-  const uint32_t dense_states = dense_states_, classes = classes_;
-  const int32_t* first_out = first_out_.data();
+  const Stepper step(*this);
   int32_t s = 0;
   for (size_t i = 0; i < n; ++i) {
     const unsigned char c = p[i];
@@ -177,19 +205,7 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const 
       s = 0;  // a byte in no pattern: no state survives it
       continue;
     }
-    int32_t t = -1;
-    // A deep state: its sparse goto, else along failure links until a state with a dense row.
-    while (static_cast<uint32_t>(s) >= dense_states && (t = Next(s, c)) < 0) s = fail_[static_cast<size_t>(s)];
-    s = static_cast<uint32_t>(s) < dense_states ? dense[static_cast<size_t>(s) * classes + k] : t;
-    const size_t end = i + 1;
-    for (int32_t o = first_out[s]; o >= 0; o = out_link_[static_cast<size_t>(o)]) {
-      const int id = out_[static_cast<size_t>(o)];
-      const PatternInfo& pat = info_[static_cast<size_t>(id)];
-      const size_t start = end - pat.size;
-      if (pat.word_first && start > 0 && IsWordByte(p[start - 1])) continue;
-      if (pat.word_last && end < n && IsWordByte(p[end])) continue;
-      out->push_back(Hit{static_cast<uint32_t>(start), static_cast<uint32_t>(end), id});
-    }
+    s = step.Step(s, c, k, p, n, i + 1, out);
   }
 }
 
@@ -236,9 +252,7 @@ void PhraseMatcher::FindAllWith(std::string_view text, std::vector<Hit>* out, co
   if (!built_ || pattern_count() == 0) return small.FindAll(text, small_out);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const int32_t* dense = dense_.data();
-  const uint32_t dense_states = dense_states_, classes = classes_;
-  const int32_t* first_out = first_out_.data();
+  const Stepper step(*this);
   const int32_t* small_root = small.dense_.data();
   const size_t small_base = small_out->size();
   size_t small_budget = 4 * n + 4096;  // bytes small's walks may take before it falls back
@@ -263,18 +277,7 @@ void PhraseMatcher::FindAllWith(std::string_view text, std::vector<Hit>* out, co
       s = 0;
       continue;
     }
-    int32_t t = -1;
-    while (static_cast<uint32_t>(s) >= dense_states && (t = Next(s, c)) < 0) s = fail_[static_cast<size_t>(s)];
-    s = static_cast<uint32_t>(s) < dense_states ? dense[static_cast<size_t>(s) * classes + k] : t;
-    const size_t end = i + 1;
-    for (int32_t o = first_out[s]; o >= 0; o = out_link_[static_cast<size_t>(o)]) {
-      const int id = out_[static_cast<size_t>(o)];
-      const PatternInfo& pat = info_[static_cast<size_t>(id)];
-      const size_t start = end - pat.size;
-      if (pat.word_first && start > 0 && IsWordByte(p[start - 1])) continue;
-      if (pat.word_last && end < n && IsWordByte(p[end])) continue;
-      out->push_back(Hit{static_cast<uint32_t>(start), static_cast<uint32_t>(end), id});
-    }
+    s = step.Step(s, c, k, p, n, i + 1, out);
   }
   if (!walk_small) {
     small_out->resize(small_base);

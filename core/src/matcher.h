@@ -63,6 +63,8 @@ class PhraseMatcher {
   friend class SnapshotCodec;
 
   int32_t Next(int32_t state, unsigned char byte) const;  // goto only, -1 when absent
+  // FindAll's step, shared with FindAllWith: the automaton's arrays hoisted out of the loop.
+  struct Stepper;
   // The hits of the phrases that start at `start` (whose byte has an edge from the root, class k),
   // by walking the trie's goto edges; inserted into *out, whose entries from `base` on are in
   // FindAll's order and start before `start`. Returns the bytes walked.
