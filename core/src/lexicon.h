@@ -28,6 +28,9 @@ bool BlocksTitle(std::string_view w);         // "Vice" President: part of anoth
 // "But", "Yesterday", "Visiting" President X: a first word of a sentence that does not tie the title
 // to another body (the segmenter's sentence starters, in any case, and the checker's openers).
 bool OpensSentenceBeforeTitle(std::string_view w);
+// "Sir", "Lady", "Democrat" Kerry: a capitalised word that may stand before a short name of the
+// person meant (titles, jurisdictions and abbreviations such as "Mr" are found otherwise).
+bool IsNamePrefix(std::string_view w);
 bool IsSpeechWord(std::string_view w);        // said, told, according, ...
 bool BlocksProspective(std::string_view w);   // after, since, won, ...: the event is past
 bool IsPastEraModifier(std::string_view w);   // previous, former, ...  (+ a past-era noun)

@@ -55,8 +55,24 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
   return out;
 }
 
+// True when the short form at [start, ...) stands right after an unknown capitalised word, the
+// given name of somebody else ("Rudolf Fischer", "Jeb Bush"): no KB person is meant for sure. A
+// title or jurisdiction phrase ending there ("President Bush"), an honorific ("Mr Blair", "Sir
+// Ming") or a word that may open a sentence ("But Blair") leaves it a mention.
+bool AfterUnknownGivenName(const FoldedView& t, const PhraseHits& ph, uint32_t start, uint32_t lo) {
+  auto [ws, we] = t.WordBefore(start, lo);
+  if (ws == we || we == start || t[ws] < 'a' || t[ws] > 'z' || !t.UpperAt(ws)) return false;
+  for (uint32_t p = we; p < start; ++p)
+    if (t[p] != ' ') return false;  // only spaces between: "Blair, Brown" is a list
+  if (ph.title_by_end.count(we) != 0 || ph.jur_by_end.count(we) != 0) return false;
+  std::string_view w = t.F(ws, we);
+  if (IsNamePrefix(w) || IsPrepositiveAbbreviation(t.Orig(ws, we))) return false;
+  return !t.FirstWord(ws, lo) || !OpensSentenceBeforeTitle(w);
+}
+
 // Person mentions: leftmost-longest among name hits, not inside a time expression ("May 2019").
-void FindPersons(const KbIndex& index, const Sentences& sentences, PhraseHits* ph, Mentions* m) {
+void FindPersons(const KbIndex& index, const FoldedView& text, const Sentences& sentences, PhraseHits* ph,
+                 Mentions* m) {
   const auto& hits = ph->hits;
   std::sort(ph->person_hits.begin(), ph->person_hits.end(), [&](size_t x, size_t y) {
     if (hits[x].start != hits[y].start) return hits[x].start < hits[y].start;
@@ -74,6 +90,10 @@ void FindPersons(const KbIndex& index, const Sentences& sentences, PhraseHits* p
                                [](uint32_t pos, const TimeExpr& t) { return pos < t.end; });
     if (ti != ts.end() && ti->start < hit.end) continue;  // inside a time expression
     covered = hit.end;
+    const bool full = std::any_of(index.refs[static_cast<size_t>(hit.pattern)].begin(),
+                                  index.refs[static_cast<size_t>(hit.pattern)].end(),
+                                  [](const PhraseRef& r) { return r.kind == PhraseKind::kPersonFull; });
+    if (!full && AfterUnknownGivenName(text, *ph, hit.start, sentences.start[static_cast<size_t>(s)])) continue;
     PersonMention pm{hit.start, hit.end, s, false, -1, {}};
     std::vector<int> shorts;
     for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)]) {
@@ -242,7 +262,7 @@ Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView&
   m.event_dates.resize(sentences.size());
   for (size_t s = 0; s < sentences.size(); ++s) m.event_dates[s].assign(sentences.times[s].size(), 0);
   PhraseHits hits = ScanPhrases(index, text, std::move(kb_hits), &m.lexicon);
-  FindPersons(index, sentences, &hits, &m);
+  FindPersons(index, text, sentences, &hits, &m);
   m.titles = FindTitleClaims(kb, index, text, sentences, hits, &m.persons);
   m.events = FindEventMentions(kb, index, text, sentences, hits, m.lexicon, m.persons, m.persons_in_sentence,
                                &m.event_dates);

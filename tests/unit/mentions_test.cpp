@@ -76,6 +76,34 @@ TEST_CASE("mentions: a short form names the person of the latest full mention", 
   CHECK(s.mentions.persons_in_sentence[1] == std::vector<size_t>{1});
 }
 
+TEST_CASE("mentions: a short form after an unknown given name names nobody", "[mentions]") {
+  struct Row {
+    const char* second;  // the sentence after "Boris Johnson arrived."
+    bool mention;        // "Johnson" in it names Boris Johnson
+  };
+  for (Row r : {
+           Row{"Johnson spoke.", true},
+           Row{"Rachel Johnson spoke.", false},          // somebody else's given name
+           Row{"Then Rachel Johnson spoke.", false},
+           Row{"Mr Johnson spoke.", true},               // an honorific
+           Row{"MR JOHNSON SPOKE.", true},
+           Row{"Sir Johnson spoke.", true},
+           Row{"Prime Minister Johnson spoke.", true},   // a title
+           Row{"But Johnson spoke.", true},              // a word that opens sentences
+           Row{"Smith, Johnson and Jones spoke.", true},  // a list
+           Row{"Later that day Johnson spoke.", true},   // a lower-case word before it
+       }) {
+    std::string text = std::string("Boris Johnson arrived. ") + r.second;
+    INFO(text);
+    Stages s(text);
+    REQUIRE(!s.mentions.persons.empty());
+    const int boris = s.mentions.persons[0].person;
+    const bool named = s.mentions.persons.size() == 2 && s.mentions.persons[1].person == boris;
+    CHECK(named == r.mention);
+    if (!r.mention) CHECK(s.mentions.persons.size() == 1);
+  }
+}
+
 TEST_CASE("mentions: events, prospective markers and stated dates", "[mentions]") {
   {
     Stages s("Leaders prepared for a possible Russian invasion of Ukraine.");
