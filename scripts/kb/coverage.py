@@ -7,7 +7,8 @@
    head-of-government offices (role head_of_government) holds, and the uncovered years.
 2. Foreign, defence, finance and interior ministers of the G20 members and Ukraine since 1990:
    the same share per office kind (the office ids are listed in MINISTERS below), each counted from
-   the office's creation where it is later (OFFICE_CREATED; none where the country has no such office).
+   the office's creation where it is later (OFFICE_CREATED; none where the country has no such office),
+   with the terms of a predecessor office up to its replacement (PREDECESSORS).
 
 Periods in which the president also heads the government (HOG_IS_PRESIDENT) are not counted
 in the head-of-government column, nor periods in which the head of state's office was vacant
@@ -214,6 +215,16 @@ MINISTERS = {
                  "public-security-minister", "secretary-of-homeland-security"],
 }
 
+# Predecessor offices counted for a kind up to the day the office in MINISTERS replaced them (their
+# terms are kept in a separate office because the title and remit differ). Japan: "自治大臣 (Minister for
+# Home Affairs) ... 廃止 2001年1月6日 ... 最後 片山虎之助 ... 後身は総務大臣" (abolished 6 January 2001, the
+# last holder Toranosuke Katayama, succeeded by the Minister for Internal Affairs and Communications;
+# http://ja.wikipedia.org/wiki/自治大臣). The KB's jp-interior-minister starts that day with Katayama, so
+# the Ministers for Home Affairs before it are jp-home-affairs-minister (world-g20-ministers-gaps5.json).
+PREDECESSORS = {
+    ("jp", "interior"): [("jp-home-affairs-minister", "2001-01-06")],
+}
+
 # Minister offices of a kind that did not exist for the whole period: the office is counted from its
 # creation (a date), or not at all (None) where the country has no office of that kind. Each row has
 # the page that states it. Offices that merely changed name (Japan's Defense Agency, 1954–2007) are
@@ -347,7 +358,10 @@ def main():
                     start = day(created)
             need = (as_of - start).days
             oid = next((f"{cc}-{s}" for s in suffixes if f"{cc}-{s}" in offices), None)
-            d, gaps = covered(spans.get(oid, []), start, as_of) if oid else (0, [(start, as_of)])
+            own = list(spans.get(oid, [])) if oid else []
+            for pid, until in PREDECESSORS.get((cc, kind), []):
+                own += [(a, min(b, day(until))) for a, b in spans.get(pid, []) if a < day(until)]
+            d, gaps = covered(own, start, as_of) if (oid or own) else (0, [(start, as_of)])
             mtotal += need
             mcov += d
             gap_text = ", ".join(f"{a.isoformat()}–{b.isoformat()}" for a, b in gaps if (b - a).days > 30)
