@@ -13,7 +13,12 @@
 Periods in which the president also heads the government (HOG_IS_PRESIDENT) are not counted
 in the head-of-government column, nor periods in which the head of state's office was vacant
 (HOS_VACANT) in the head-of-state column. The largest gaps are printed first.
-Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N]
+
+With --missing-births it prints instead the people without a birth date who hold a term of a
+head-of-state, monarch or head-of-government office (role head_of_state, monarch,
+head_of_government), each with those offices and the years of the terms, and then the members of
+Congress (role legislator) without one; the last line gives the counts.
+Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N] [--missing-births]
 Python 3 standard library only.
 """
 import argparse
@@ -273,12 +278,47 @@ def covered(spans, start, end):
     return days, gaps
 
 
+HEAD_ROLES = {"head_of_state", "monarch", "head_of_government"}
+
+
+def missing_births(kb):
+    """Prints the heads (HEAD_ROLES) and the members of Congress without `born`; returns 0."""
+    offices = {o["id"]: o for o in kb["offices"]}
+    people = {p["id"]: p for p in kb["people"]}
+    groups = {"heads": HEAD_ROLES, "Congress": {"legislator"}}
+    counts = []
+    for label, roles in groups.items():
+        held = {}
+        for t in kb["terms"]:
+            if offices[t["office"]].get("role") in roles:
+                held.setdefault(t["person"], []).append(t)
+        missing = sorted((pid for pid in held if not people[pid].get("born")),
+                         key=lambda pid: (min(t["start"] for t in held[pid]), pid))
+        print(f"== {label} without a birth date: {len(missing)} of {len(held)}")
+        for pid in missing:
+            spans = {}
+            for t in sorted(held[pid], key=lambda t: t["start"]):
+                end = t["end"][:4] if t["end"] else "now"
+                spans.setdefault(t["office"], []).append(f"{t['start'][:4]}–{end}")
+            died = people[pid].get("died")
+            offices_text = "; ".join(f"{oid} {', '.join(v)}" for oid, v in spans.items())
+            print(f"   {pid:34} {people[pid]['name']:34} {offices_text}"
+                  + (f"  (died {died})" if died else ""))
+        counts.append(f"{label} {len(missing)} of {len(held)}")
+    print("== without a birth date: " + "; ".join(counts))
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kb", default=os.path.join(ROOT, "kb/world.json"))
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--missing-births", action="store_true",
+                    help="list heads of state/government and members of Congress without a birth date")
     args = ap.parse_args()
     kb = json.load(open(args.kb, encoding="utf-8"))
+    if args.missing_births:
+        return missing_births(kb)
     as_of = day(kb["as_of"])
     offices = {o["id"]: o for o in kb["offices"]}
     spans = {}
