@@ -18,7 +18,12 @@ With --missing-births it prints instead the people without a birth date who hold
 head-of-state, monarch or head-of-government office (role head_of_state, monarch,
 head_of_government), each with those offices and the years of the terms, and then the members of
 Congress (role legislator) without one; the last line gives the counts.
-Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N] [--missing-births]
+
+With --unsearched-deaths FROM TO, instead of the above: the people with no `died` who were born
+in the years FROM–TO (oldest first), then the people with neither `born` nor `died` whose last
+term ended before LAST_END_BEFORE (earliest end first), each with their offices, for a death
+search (issue #13).
+Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N] [--missing-births | --unsearched-deaths FROM TO]
 Python 3 standard library only.
 """
 import argparse
@@ -309,16 +314,62 @@ def missing_births(kb):
     return 0
 
 
+LAST_END_BEFORE = "1995-01-01"
+
+
+def unsearched_deaths(kb, first, last):
+    """Prints the people a death search should look at: born in [first, last] with no `died`
+    (oldest first), then those with no dates whose last term ended before LAST_END_BEFORE."""
+    terms = {}
+    for t in kb["terms"]:
+        terms.setdefault(t["person"], []).append(t)
+
+    def offices_of(pid):
+        ts = sorted(terms.get(pid, []), key=lambda t: t["start"])
+        return "; ".join(f"{t['office']} {t['start'][:4]}–{(t['end'] or '')[:4]}" for t in ts)
+
+    born = [x for x in kb["people"] if "died" not in x and "born" in x
+            and first <= int(x["born"][:4]) <= last]
+    born.sort(key=lambda x: (x["born"], x["id"]))
+    print(f"== People born {first}–{last} without a death date: {len(born)}")
+    for x in born:
+        prec = x.get("born_precision", "day")
+        b = {"year": x["born"][:4], "month": x["born"][:7]}.get(prec, x["born"])
+        print(f"   {b:10} {x['id']:36} {x['name']} | {offices_of(x['id'])}")
+    undated = []
+    for x in kb["people"]:
+        if "born" in x or "died" in x:
+            continue
+        ts = terms.get(x["id"], [])
+        if not ts or any(t["end"] is None for t in ts):
+            continue
+        end = max(t["end"] for t in ts)
+        if end < LAST_END_BEFORE:
+            undated.append((end, x["id"], x))
+    undated.sort(key=lambda r: (r[0], r[1]))
+    print(f"\n== People with no birth or death date whose last term ended before {LAST_END_BEFORE}: "
+          f"{len(undated)}")
+    for end, pid, x in undated:
+        print(f"   {end:10} {pid:36} {x['name']} | {offices_of(pid)}")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kb", default=os.path.join(ROOT, "kb/world.json"))
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--missing-births", action="store_true",
                     help="list heads of state/government and members of Congress without a birth date")
+    ap.add_argument("--unsearched-deaths", nargs=2, type=int, metavar=("FROM", "TO"),
+                    help="list the people born FROM–TO without a death date, then the people "
+                         "without birth or death whose last term ended before "
+                         f"{LAST_END_BEFORE}, and nothing else")
     args = ap.parse_args()
     kb = json.load(open(args.kb, encoding="utf-8"))
     if args.missing_births:
         return missing_births(kb)
+    if args.unsearched_deaths:
+        return unsearched_deaths(kb, *args.unsearched_deaths)
     as_of = day(kb["as_of"])
     offices = {o["id"]: o for o in kb["offices"]}
     spans = {}

@@ -521,6 +521,17 @@ DIED = {
                 "minnesota-congressional-districts-three-decades-apart-dies-at-80 (AP, 2024-10-18: "
                 "died Friday, his wife said, at their home in Nisswa); KAAL, 2024-10-18: the DFL "
                 "Party announced on Friday"),
+    # Third pass (kb-deaths3, 2026-11-30): the two former members born 1935-1950 whose death the
+    # Wikidata export of every-politician-scrapers/us-cabinet (html/bio.csv, commit 0d5e73c)
+    # gives, each confirmed by a news report found with the project's search tool.
+    "C000560": ("2020-03-01", "month", "https://kyma.com/decision-2020/2020/03/28/former-oklahoma-"
+                "sen-tom-coburn-has-died/ (2020-03-28: died at his home Saturday, his family's "
+                "statement: \"passed away peacefully at home this morning\"); The Hill and News On 6: "
+                "died Friday night [March 27], so the month only"),
+    "A000373": ("2022-04-19", "day", "https://www.upi.com/Top_News/US/2022/04/20/obit-congressman-"
+                "brad-ashford-nebraska/8351650459417/ (UPI, 2022-04-20: died on Tuesday [April 19]; "
+                "his family: \"passed away early this morning\"); Nebraska Public Media, 2022-04-19: "
+                "died Tuesday"),
 }
 
 # Leadership spells of former members whose dates the record lacks or states otherwise
