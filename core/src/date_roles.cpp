@@ -32,6 +32,12 @@ bool IsIntentBeforeTo(std::string_view w) {
   return IsIn(w, {"plans", "plan", "hopes", "hope", "aims", "aim", "pledges", "vows", "promises", "intend", "expect"});
 }
 
+// "We hope we can resume payments from 2007", "I expect that they could sign in 2006": a hope or
+// expectation in the present, then a clause of its own with a modal — what it hopes for is ahead.
+bool IsHopeVerb(std::string_view w) { return IsIn(w, {"hope", "hopes", "expect", "expects"}); }
+bool IsModal(std::string_view w) { return IsIn(w, {"can", "could", "will", "would", "may", "might", "should", "shall"}); }
+bool IsSubjectPronoun(std::string_view w) { return IsIn(w, {"we", "i", "they", "he", "she", "it", "you"}); }
+
 // A word before "will" that makes it the noun ("the will of the voters").
 bool IsNounDeterminer(std::string_view w) { return IsIn(w, {"the", "a", "his", "her", "their", "its", "of"}); }
 
@@ -56,6 +62,7 @@ class DateRoleReader {
   std::vector<std::pair<uint32_t, uint32_t>> ClauseWordsBefore(size_t s, const TimeExpr& te) const;
   bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   bool ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
+  size_t HopeThenModal(const std::vector<std::pair<uint32_t, uint32_t>>& before, size_t w) const;
 
   const FoldedView& t_;
   const Sentences& sent_;
@@ -105,6 +112,21 @@ bool DateRoleReader::ComparedWith(const std::vector<std::pair<uint32_t, uint32_t
   auto word = [&](size_t i) { return t_.F(before[i].first, before[i].second); };
   return (n >= 1 && word(n - 1) == "than") ||
          (n >= 2 && word(n - 2) == "than" && IsIn(word(n - 1), {"in", "during", "for", "at", "of", "on"}));
+}
+
+// When before[w] is a present hope or expectation ("hope", not "the hope") followed by "that"?,
+// a subject pronoun and a modal ("we hope we can resume", "expects that it will"): the index of
+// the modal; else 0.
+size_t DateRoleReader::HopeThenModal(const std::vector<std::pair<uint32_t, uint32_t>>& before, size_t w) const {
+  auto word = [&](size_t i) { return t_.F(before[i].first, before[i].second); };
+  if (!IsHopeVerb(word(w))) return 0;
+  // "the hope", "raised hopes that it could": nouns. "hope"/"expect" count after a pronoun only.
+  const std::string_view prev = w > 0 ? word(w - 1) : std::string_view();
+  if (IsNounDeterminer(prev) || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ed")) return 0;
+  if (word(w).back() != 's' && !IsSubjectPronoun(prev)) return 0;
+  size_t i = w + 1;
+  if (i < before.size() && word(i) == "that") ++i;
+  return i + 1 < before.size() && IsSubjectPronoun(word(i)) && IsModal(word(i + 1)) ? i + 1 : 0;
 }
 
 bool DateRoleReader::TurnsTime(uint32_t from, uint32_t to) const {
@@ -158,6 +180,9 @@ bool DateRoleReader::ProspectByWords(size_t s, const TimeExpr& te,
       const std::string_view word = t_.F(before[w].first, before[w].second);
       if (word == "will" || word == "shall") {
         will = w == 0 || !IsNounDeterminer(t_.F(before[w - 1].first, before[w - 1].second));
+      } else if (const size_t modal = HopeThenModal(before, w)) {
+        will = true;
+        w = modal;  // "that" opens the hoped-for clause here, it does not turn its time
       } else if (IsExpectVerb(word) ||
                  (IsIntentBeforeTo(word) && w + 1 < before.size() &&
                   t_.F(before[w + 1].first, before[w + 1].second) == "to" &&

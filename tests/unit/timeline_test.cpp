@@ -112,6 +112,13 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"The firm expects to move into the black in 2006.", true},
                 Row{"It is expecting significant improvements in profitability in 2006.", true},
                 Row{"The carmaker plans to close the plant in 2006.", true},
+                // A present hope or expectation, then a clause of its own with a modal.
+                Row{"\"We hope we can resume the repayments at least from 2007,\" he said.", true},
+                Row{"The bank expects that it could sell the unit in 2006.", true},
+                Row{"We hoped we could finish in 2003.", false},
+                Row{"The hope we can share dates from 2001.", false},
+                Row{"His return raised hopes that it could bring investment, as in 1973.", false},
+                Row{"Raised hopes that it could bring investment faded in 1973.", false},
                 Row{"Analysts expected growth in 2003.", false},
                 Row{"The plans were unveiled in 2003.", false},
                 Row{"The firm expects sales to match those it had made in 2003.", false},
