@@ -545,6 +545,10 @@ DIED = {
     "C001089": ("2024-09-23", "day", "https://en.wikipedia.org/wiki/David_Curson (November 4, 1948 - "
                 "September 23, 2024); Congressional Record, 1 October 2024, Rep. Dingell: grieve his "
                 "passing; WTOL: died at 75 years old"),
+    "J000177": ("2024-10-08", "day", "https://sodakgovs.com/2024/10/09/u-s-senator-tim-johnson-dies "
+                "(died last night, on October 8, 2024 at the age of 77); SDPB, 2024-10-09: died "
+                "Tuesday at the age of 77, according to a family spokesperson; Wikipedia: October 8, "
+                "2024, Sioux Falls"),
     "F000116": ("2025-04-20", "day", "https://www.eastcountymagazine.org/print/42868 (East County "
                 "Magazine, April 28, 2025: died April 20. He was 82); New York Times: died on April "
                 "20; FOX 5/KUSI: Sunday, April 20"),
