@@ -532,6 +532,33 @@ DIED = {
                 "brad-ashford-nebraska/8351650459417/ (UPI, 2022-04-20: died on Tuesday [April 19]; "
                 "his family: \"passed away early this morning\"); Nebraska Public Media, 2022-04-19: "
                 "died Tuesday"),
+    # Fourth pass (kb-deaths4, 2026-11-30): the former members born 1935-1950, one search each
+    # with the project's search tool (stored obituaries and news reports); where the reports
+    # differ on the day, the month only; where they give no day, the year the age fixes.
+    "A000358": ("2021-10-03", "day", "https://thehill.com/homenews/house/575120-ex-rep-todd-akin-"
+                "dies-at-74/ (The Hill: died late Sunday [October 3, 2021] at his home in Wildwood, "
+                "his son Perry told the AP); RedState, 2021-10-04: news broke early this morning; "
+                "Wikipedia: July 5, 1947 - October 3, 2021"),
+    "J000285": ("2022-05-09", "day", "https://witnessslips.ilga.gov/legislation/102/HR/10200HR0868lv"
+                ".htm (Illinois House resolution HR0868: passed away on May 9, 2022 at his home in "
+                "Urbana; born July 23, 1946); Blasting News, 2022-05-13: passed away on May 9, 2022"),
+    "C001089": ("2024-09-23", "day", "https://en.wikipedia.org/wiki/David_Curson (November 4, 1948 - "
+                "September 23, 2024); Congressional Record, 1 October 2024, Rep. Dingell: grieve his "
+                "passing; WTOL: died at 75 years old"),
+    "J000177": ("2024-10-08", "day", "https://sodakgovs.com/2024/10/09/u-s-senator-tim-johnson-dies "
+                "(died last night, on October 8, 2024 at the age of 77); SDPB, 2024-10-09: died "
+                "Tuesday at the age of 77, according to a family spokesperson; Wikipedia: October 8, "
+                "2024, Sioux Falls"),
+    "F000116": ("2025-04-20", "day", "https://www.eastcountymagazine.org/print/42868 (East County "
+                "Magazine, April 28, 2025: died April 20. He was 82); New York Times: died on April "
+                "20; FOX 5/KUSI: Sunday, April 20"),
+    "M000309": ("2025-06-01", "month", "https://www.longislandpress.com/2025/06/26/carolyn-mccarthy-"
+                "dies/ (Long Island Press, 2025-06-26: died Thursday [June 26], aged 81); Newsday: "
+                "died Wednesday [June 25] at her home in Fort Myers, so the month only"),
+    "F000339": ("2026-01-01", "year", "https://newsnunc.com/article/barney-frank-gay-pioneer-and-"
+                "liberal-stalwart-in-congress-dies-at-86 (copy of the New York Times obituary: died on "
+                "Tuesday at his home in Ogunquit, Maine. He was 86 - born March 31, 1940, so 2026; "
+                "no page at hand gives the day or month)"),
 }
 
 # Leadership spells of former members whose dates the record lacks or states otherwise
@@ -723,6 +750,11 @@ def former_members(gitdir, current):
 # us-cabinet.json.
 YIELDS_TO_NONE_OF = {"gb.json": {"us-congress.json", "us-cabinet.json"},
                      "us-congress.json": {"us-cabinet.json"}}
+# Hand-written parts that add dates to people of a generated part by id (build.py unites the
+# two entries): a person of theirs with the id of a person already in the output is that
+# person, not another one whose name the output must yield (Heath Shuler's birth in
+# people-births-heads2.json).
+PATCHES_OF = {"us-congress.json": {"people-births-heads2.json", "people-deaths3.json"}}
 
 
 def other_kb_people(out_path, only=None):
@@ -730,6 +762,11 @@ def other_kb_people(out_path, only=None):
     first part naming them wins); only the parts named in `only` when given."""
     people = {}
     skip = YIELDS_TO_NONE_OF.get(os.path.basename(out_path), set())
+    patches = PATCHES_OF.get(os.path.basename(out_path), set())
+    own_ids = set()
+    if patches and os.path.exists(out_path):
+        with open(out_path, encoding="utf-8") as f:
+            own_ids = {p["id"] for p in json.load(f).get("people", [])}
     for path in sorted(glob.glob(os.path.join(os.path.dirname(out_path), "*.json"))):
         if (os.path.abspath(path) == os.path.abspath(out_path) or path.endswith("meta.json")
                 or os.path.basename(path) in skip
@@ -738,6 +775,8 @@ def other_kb_people(out_path, only=None):
         with open(path, encoding="utf-8") as f:
             part = json.load(f)
         for p in part.get("people", []):
+            if os.path.basename(path) in patches and p["id"] in own_ids:
+                continue
             for form in [p["name"]] + p.get("aliases", []):
                 people.setdefault(form.casefold(), p)
     return people
@@ -840,7 +879,8 @@ def generate(members, as_of, others):
             person["died"] = date
             if precision != "day":
                 person["died_precision"] = precision
-            person["ref"] = f"died {date[:7] if precision == 'month' else date}: {ref}"
+            shown = {"month": date[:7], "year": date[:4]}.get(precision, date)
+            person["ref"] = f"died {shown}: {ref}"
         people.append(person)
 
         keys = ("party", "state", "district")
