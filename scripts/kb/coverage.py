@@ -23,7 +23,12 @@ With --unsearched-deaths FROM TO, instead of the above: the people with no `died
 in the years FROM–TO (oldest first), then the people with neither `born` nor `died` whose last
 term ended before LAST_END_BEFORE (earliest end first), each with their offices, for a death
 search (issue #13).
-Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N] [--missing-births | --unsearched-deaths FROM TO]
+With --gaps CC [CC ...], instead of the above: for each country, its head-of-state and
+head-of-government offices, the terms since 1989 (acting ones marked) and the uncovered date
+ranges of each column (the same count as the table: HOG_IS_PRESIDENT and HOS_VACANT periods are
+not gaps), to see which holders are missing.
+Usage: python3 scripts/kb/coverage.py [--kb FILE] [--top N] [--missing-births | --unsearched-deaths FROM TO
+                                      | --gaps CC [CC ...]]
 Python 3 standard library only.
 """
 import argparse
@@ -354,6 +359,38 @@ def unsearched_deaths(kb, first, last):
     return 0
 
 
+def print_gaps(kb, countries):
+    """Prints, per country code, its head offices, their terms since 1989 and the uncovered
+    [from, to) date ranges of the HoS and HoG columns; returns 0, or 2 for an unknown code."""
+    as_of = day(kb["as_of"])
+    for cc in countries:
+        if cc not in UN_MEMBERS:
+            print(f"error: --gaps: '{cc}' is not the ISO code of a UN member (lowercase, e.g. dj)")
+            return 2
+    for cc in countries:
+        start = max(START, day(INDEPENDENCE.get(cc, "1990-01-01")))
+        for label, roles, exempt in (("HoS", {"head_of_state", "monarch"}, HOS_VACANT.get(cc, [])),
+                                     ("HoG", {"head_of_government"}, HOG_IS_PRESIDENT.get(cc, []))):
+            oids = [o["id"] for o in kb["offices"]
+                    if o["id"].split("-")[0] == cc and o.get("role") in roles]
+            terms = sorted((t for t in kb["terms"] if t["office"] in oids), key=lambda t: t["start"])
+            print(f"== {cc} {label}: offices {', '.join(oids) or '(none)'}")
+            spans = []
+            for t in terms:
+                spans.append((day(t["start"]), day(t["end"]) if t["end"] else as_of))
+                if (t["end"] or "9999") >= "1989":
+                    print(f"   {t['start']} {t['end'] or 'open':10} {t['person']:32} {t['office']}"
+                          f"{' acting' if t.get('acting') else ''}  source={t['source']}")
+            extra = [(day(a), day(b) if b else as_of) for a, b in exempt]
+            if label == "HoG" and cc in PRESIDENTIAL and not oids:
+                print("   (presidential: the head of state heads the government)")
+                continue
+            _, gaps = covered(spans + extra, start, as_of)
+            text = ", ".join(f"{a.isoformat()}..{b.isoformat()} ({(b - a).days} d)" for a, b in gaps)
+            print(f"   GAPS [from, to): {text or 'none'}")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kb", default=os.path.join(ROOT, "kb/world.json"))
@@ -364,8 +401,13 @@ def main():
                     help="list the people born FROM–TO without a death date, then the people "
                          "without birth or death whose last term ended before "
                          f"{LAST_END_BEFORE}, and nothing else")
+    ap.add_argument("--gaps", nargs="+", metavar="CC",
+                    help="for each country code, print its head offices' terms and uncovered date "
+                         "ranges, and nothing else")
     args = ap.parse_args()
     kb = json.load(open(args.kb, encoding="utf-8"))
+    if args.gaps:
+        return print_gaps(kb, [c.lower() for c in args.gaps])
     if args.missing_births:
         return missing_births(kb)
     if args.unsearched_deaths:

@@ -332,5 +332,47 @@ class RepoTest(unittest.TestCase):
         self.assertIn("skipped", r.stdout)
 
 
+class CoverageGapsTest(unittest.TestCase):
+    """coverage.py --gaps CC: the uncovered [from, to) ranges of each head column (a table of
+    KBs: terms of dj-president / dj-prime-minister -> the GAPS lines expected)."""
+
+    CASES = [
+        # (HoS terms, HoG terms, expected HoS gaps line, expected HoG gaps line)
+        ([("1977-06-27", None)], [("1978-10-02", "2013-04-01")],
+         "GAPS [from, to): none", "GAPS [from, to): 2013-04-01..2026-11-01 (4962 d)"),
+        ([("1977-06-27", "1999-05-08"), ("1999-05-10", None)],
+         [("1980-01-01", "1995-01-01"), ("1995-02-01", None)],
+         "GAPS [from, to): 1999-05-08..1999-05-10 (2 d)", "GAPS [from, to): 1995-01-01..1995-02-01 (31 d)"),
+        ([], [], "GAPS [from, to): 1990-01-01..2026-11-01 (13453 d)",
+         "GAPS [from, to): 1990-01-01..2026-11-01 (13453 d)"),
+    ]
+
+    def run_gaps(self, kb, *codes):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "world.json")
+            with open(path, "w") as f:
+                json.dump(kb, f)
+            return subprocess.run([sys.executable, os.path.join(HERE, "coverage.py"), "--kb", path,
+                                   "--gaps", *codes], capture_output=True, text=True)
+
+    def test_gap_ranges(self):
+        for hos, hog, want_hos, want_hog in self.CASES:
+            kb = {"as_of": "2026-11-01", "people": [{"id": "p", "name": "P"}],
+                  "offices": [{"id": "dj-president", "role": "head_of_state"},
+                              {"id": "dj-prime-minister", "role": "head_of_government"}],
+                  "terms": [{"person": "p", "office": o, "start": a, "end": b, "source": "s"}
+                            for o, spans in (("dj-president", hos), ("dj-prime-minister", hog))
+                            for a, b in spans]}
+            r = self.run_gaps(kb, "DJ")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            lines = [l.strip() for l in r.stdout.splitlines() if "GAPS" in l]
+            self.assertEqual(lines, [want_hos, want_hog], (hos, hog))
+
+    def test_unknown_code_is_an_error(self):
+        r = self.run_gaps({"as_of": "2026-11-01", "people": [], "offices": [], "terms": []}, "xx")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("'xx' is not the ISO code of a UN member", r.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()
