@@ -50,12 +50,17 @@ void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* 
       continue;
     }
     size_t j = i + 1;
-    uint8_t all = kind;  // keeps kByteDigit while every byte is a digit
-    for (uint8_t k; j < end && ((k = kByteKinds[p[j]]) & kByteWord); ++j) all &= k;
+    bool digits = false;
+    if (kind & kByteDigit) {  // a number, or a word that starts with one ("28th", "1990s")
+      uint8_t all = kind;     // keeps kByteDigit while every byte is a digit
+      for (uint8_t k; j < end && ((k = kByteKinds[p[j]]) & kByteWord); ++j) all &= k;
+      digits = (all & kByteDigit) != 0;
+    } else {
+      while (j < end && (kByteKinds[p[j]] & kByteWord)) ++j;
+    }
     unsigned cls = classes.Get(std::string_view(s.data() + i, j - i));
     if ((kind & kByteDigit) || (cls & (kWordMonthMask | kWordWeekday | kWordRelative))) cls |= kTimexStart;
-    out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, (all & kByteDigit) != 0,
-                         static_cast<uint16_t>(cls)});
+    out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, static_cast<uint16_t>(cls)});
     i = j;
   }
 }
