@@ -25,6 +25,9 @@
 // Exit codes: 0 no finding at or above --fail-on (default error); 1 some; 2 usage, input, KB or
 // rule catalogue error, always with a message on stderr naming the problem and its place.
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -294,34 +297,32 @@ void PrintSummary(std::ostream& err, const std::string& file, const factlint::Re
 
 int RunJsonl(const CheckArgs& args, const factlint::Kb& kb) {
   bool any_fail = false, any_error = false;
+  factlint::JsonlChecker checker(kb, args.options, args.fail_on);
+  const bool to_terminal = ::isatty(STDOUT_FILENO) != 0;  // a person reading: each line at once
   for (const auto& file : args.files) {
-    std::ifstream fin;
-    std::istream* in = &std::cin;
+    int fd = STDIN_FILENO;
     if (file != "-") {
-      fin.open(file, std::ios::binary);
-      if (!fin) {
+      fd = ::open(file.c_str(), O_RDONLY);
+      if (fd < 0) {
         std::cerr << "factlint: error: " << file << ": cannot open file\n";
         any_error = true;
         continue;
       }
-      in = &fin;
     }
     const std::string shown = file == "-" ? "<stdin>" : file;
-    std::string line;
-    size_t line_no = 0;
-    while (std::getline(*in, line)) {  // one request at a time: constant memory over the stream
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      factlint::JsonlResult r = factlint::CheckJsonlLine(kb, line, line_no, args.options, args.fail_on);
-      if (r.error) {
-        std::cerr << shown << ":" << line_no << ": error: " << r.error_message << "\n";
-        any_error = true;
-      }
-      any_fail |= r.fails;
-      std::cout << r.output << "\n";
+    // One chunk of the stream at a time: constant memory over it.
+    const factlint::JsonlStreamResult r = factlint::CheckJsonlStream(
+        &checker, fd, STDOUT_FILENO, to_terminal, [&](size_t line_no, const std::string& message) {
+          std::cerr << shown << ":" << line_no << ": error: " << message << "\n";
+        });
+    if (fd != STDIN_FILENO) ::close(fd);
+    any_error |= r.any_error;
+    any_fail |= r.any_fail;
+    if (!r.io_error.empty()) {
+      std::cerr << "factlint: error: " << shown << ": " << r.io_error << "\n";
+      if (r.io_error.rfind("cannot write", 0) == 0) break;
     }
   }
-  std::cout.flush();
   return any_error ? kExitError : any_fail ? kExitFindings : kExitClean;
 }
 
@@ -329,6 +330,10 @@ int RunCheck(const std::vector<std::string>& argv) {
   CheckArgs args = ParseCheckArgs(argv);
   factlint::KbHandle kb = LoadKbOrReport(args.kb_path);
   if (!kb) return kExitError;
+  // Kept to the end of the process on purpose: freeing the bundled KB's objects one by one as
+  // RunCheck returns took ~20 M instructions (callgrind) and only delayed the exit.
+  static const factlint::KbHandle* const kept_until_exit = new factlint::KbHandle(kb);
+  (void)kept_until_exit;
   if (!args.rules_path.empty()) {
     args.options.rules = LoadRulesOrReport(args.rules_path);
     if (!args.options.rules) return kExitError;

@@ -1,14 +1,18 @@
 // Small writers of JSON values for the two report writers that write straight from a Report
 // (report_json.cpp: ReportToJson; cli/jsonl.cpp: the CLI's JSONL line): a string copied when it
 // needs no escaping, else through nlohmann's serializer (escapes, invalid UTF-8 replaced, as
-// before); a size as decimal digits; an optional string or date, or null. Internal to the core.
+// before); a size as decimal digits (alone, or keys and numbers in one append); an optional string
+// or date, or null. Internal to the core.
 
 #ifndef FACTLINT_CORE_JSON_WRITE_H_
 #define FACTLINT_CORE_JSON_WRITE_H_
 
+#include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +41,41 @@ inline void Number(size_t v, std::string* out) {
     v /= 10;
   } while (v != 0);
   out->append(p, static_cast<size_t>(buf + sizeof buf - p));
+}
+
+// A string literal (or any view) appended with its length known: std::string::append(const
+// char*) is an out-of-line call that measures it first.
+inline void Raw(std::string_view s, std::string* out) { out->append(s.data(), s.size()); }
+
+// Each key and its number ({"{\"end\":", 12}, {",\"end16\":", 12}, ...) with one append (the spans
+// of sentences and findings, written for every sentence of every report).
+inline void Numbers(std::initializer_list<std::pair<std::string_view, size_t>> fields, std::string* out) {
+  char buf[256];
+  char* p = buf;
+  for (const auto& [key, v] : fields) {
+    if (static_cast<size_t>(buf + sizeof buf - p) < key.size() + 20) {  // longer than spans' keys: flush
+      out->append(buf, static_cast<size_t>(p - buf));
+      p = buf;
+      if (key.size() + 20 > sizeof buf) {
+        Raw(key, out);
+        Number(v, out);
+        continue;
+      }
+    }
+    std::memcpy(p, key.data(), key.size());
+    p += key.size();
+    char digits[20];
+    char* d = digits + sizeof digits;
+    size_t x = v;
+    do {
+      *--d = static_cast<char>('0' + x % 10);
+      x /= 10;
+    } while (x != 0);
+    const size_t len = static_cast<size_t>(digits + sizeof digits - d);
+    std::memcpy(p, d, len);
+    p += len;
+  }
+  out->append(buf, static_cast<size_t>(p - buf));
 }
 
 inline void OptionalString(const std::optional<std::string>& s, std::string* out) {

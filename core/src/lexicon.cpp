@@ -202,7 +202,11 @@ unsigned WordClassTable::Lookup(std::string_view w) const {
   for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.word.empty()) return 0;
-    if (s.word.size() == w.size() && s.word == w) return s.bits;
+    if (s.word.size() != w.size()) continue;
+    // At most kMaxWord bytes: compared here rather than through a call to memcmp.
+    size_t k = 0;
+    while (k < w.size() && s.word[k] == w[k]) ++k;
+    if (k == w.size()) return s.bits;
   }
 }
 

@@ -15,14 +15,8 @@ namespace {
 
 // "start":…,"end":…,"start16":…,"end16":… — a sentence's or a finding's span, in the contract's order.
 void SpanFields(const Span& s, std::string* out) {
-  out->append(R"("start":)");
-  json_write::Number(s.start, out);
-  out->append(R"(,"end":)");
-  json_write::Number(s.end, out);
-  out->append(R"(,"start16":)");
-  json_write::Number(s.start16, out);
-  out->append(R"(,"end16":)");
-  json_write::Number(s.end16, out);
+  json_write::Numbers({{R"("start":)", s.start}, {R"(,"end":)", s.end}, {R"(,"start16":)", s.start16},
+                       {R"(,"end16":)", s.end16}}, out);
 }
 
 }  // namespace
@@ -30,72 +24,72 @@ void SpanFields(const Span& s, std::string* out) {
 std::string ReportToJson(const Report& report) {
   std::string out;
   out.reserve(256 + report.sentences.size() * 56 + report.findings.size() * 400);
-  out.append(R"({"factlint":)");
+  json_write::Raw(R"({"factlint":)", &out);
   json_write::String(kVersion, &out);
-  out.append(R"(,"kb":{"name":)");
+  json_write::Raw(R"(,"kb":{"name":)", &out);
   json_write::String(report.kb_name, &out);
-  out.append(R"(,"as_of":)");
+  json_write::Raw(R"(,"as_of":)", &out);
   json_write::String(report.kb_as_of, &out);
   const ReferenceDate& rd = report.reference_date;
-  out.append(R"(},"document":{"reference_date":{"from":)");
+  json_write::Raw(R"(},"document":{"reference_date":{"from":)", &out);
   json_write::DateOrNull(rd.from, &out);
-  out.append(R"(,"to":)");
+  json_write::Raw(R"(,"to":)", &out);
   json_write::DateOrNull(rd.to, &out);
-  out.append(R"(,"source":)");
+  json_write::Raw(R"(,"source":)", &out);
   json_write::String(rd.source.empty() ? std::string_view("none") : std::string_view(rd.source), &out);
-  out.append(R"(,"evidence":[)");
+  json_write::Raw(R"(,"evidence":[)", &out);
   for (size_t i = 0; i < rd.evidence.size(); ++i) {
     if (i) out.push_back(',');
     json_write::String(rd.evidence[i], &out);
   }
-  out.append(R"(],"candidates":[)");
+  json_write::Raw(R"(],"candidates":[)", &out);
   for (size_t i = 0; i < rd.candidates.size(); ++i) {
     if (i) out.push_back(',');
-    out.append(R"({"from":)");
+    json_write::Raw(R"({"from":)", &out);
     json_write::String(FormatIsoDate(rd.candidates[i].from), &out);
-    out.append(R"(,"to":)");
+    json_write::Raw(R"(,"to":)", &out);
     json_write::String(FormatIsoDate(rd.candidates[i].to), &out);
     out.push_back('}');
   }
-  out.append(R"(]}},"sentences":[)");
+  json_write::Raw(R"(]}},"sentences":[)", &out);
   for (size_t i = 0; i < report.sentences.size(); ++i) {
     if (i) out.push_back(',');
     out.push_back('{');
     SpanFields(report.sentences[i], &out);
     out.push_back('}');
   }
-  out.append(R"(],"findings":[)");
+  json_write::Raw(R"(],"findings":[)", &out);
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
     if (i) out.push_back(',');
-    out.append(R"({"rule":)");
+    json_write::Raw(R"({"rule":)", &out);
     json_write::String(f.rule, &out);
-    out.append(R"(,"severity":)");
+    json_write::Raw(R"(,"severity":)", &out);
     json_write::String(SeverityName(f.severity), &out);
-    out.append(R"(,"sentence":)");
+    json_write::Raw(R"(,"sentence":)", &out);
     json_write::Number(f.sentence, &out);
     out.push_back(',');
     SpanFields(f.span, &out);
-    out.append(R"(,"text":)");
+    json_write::Raw(R"(,"text":)", &out);
     json_write::String(f.text, &out);
-    out.append(R"(,"message":)");
+    json_write::Raw(R"(,"message":)", &out);
     json_write::String(f.message, &out);
-    out.append(R"(,"evidence":[)");
+    json_write::Raw(R"(,"evidence":[)", &out);
     for (size_t k = 0; k < f.evidence.size(); ++k) {
       if (k) out.push_back(',');
-      out.append(R"({"fact":)");
+      json_write::Raw(R"({"fact":)", &out);
       json_write::String(f.evidence[k].fact, &out);
-      out.append(R"(,"source":)");
+      json_write::Raw(R"(,"source":)", &out);
       json_write::String(f.evidence[k].source, &out);
       out.push_back('}');
     }
-    out.append(R"(],"suggestion":)");
+    json_write::Raw(R"(],"suggestion":)", &out);
     json_write::OptionalString(f.suggestion, &out);
-    out.append(R"(,"claim_date":)");
+    json_write::Raw(R"(,"claim_date":)", &out);
     json_write::OptionalString(f.claim_date, &out);
     out.push_back('}');
   }
-  out.append("]}");
+  json_write::Raw("]}", &out);
   return out;
 }
 

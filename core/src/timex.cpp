@@ -16,8 +16,26 @@ namespace {
 
 using Token = TimexToken;
 
+// What a byte of folded text is to the tokenizer: a space (skipped), a byte of a word (letters,
+// digits, any byte >= 0x80: IsWordByte), a digit; anything else is one punctuation token.
+constexpr uint8_t kByteSpace = 1, kByteWord = 2, kByteDigit = 4;
+constexpr std::array<uint8_t, 256> kByteKinds = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const auto u = static_cast<unsigned char>(c);
+    t[u] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ? kByteSpace
+         : c >= '0' && c <= '9'                              ? kByteWord | kByteDigit
+         : kWordBytes[u]                                     ? kByteWord
+                                                             : 0;
+  }
+  return t;
+}();
+
+static_assert((kTimexStart & (kWordMonthMask | kWordWeekday | kWordRelative | kWordSpeech | kWordHeShe)) == 0);
+
 // Tokens of s[begin, end) into *out (cleared first), each word with its classes (one look-up; the
-// table rules most words out by first byte and length before hashing).
+// table rules most words out by first byte and length before hashing) and kTimexStart when it can
+// start an expression (a digit first, or a month form, weekday or "last"/"next"/"this"/"past").
 void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* out) {
   out->clear();
   out->reserve((end - begin) / 4 + 1);  // news text: about one token per 5 bytes
@@ -25,19 +43,24 @@ void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* 
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = begin;
   while (i < end) {
-    const unsigned char c = p[i];
-    if (!IsWordByte(c)) {
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-        out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), false, false, 0});
+    const uint8_t kind = kByteKinds[p[i]];
+    if ((kind & kByteWord) == 0) {
+      if (kind == 0) out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), false, false, 0});
       ++i;
       continue;
     }
     size_t j = i + 1;
-    while (j < end && IsWordByte(p[j])) ++j;
-    bool digits = c >= '0' && c <= '9';
-    for (size_t k = i + 1; digits && k < j; ++k) digits = p[k] >= '0' && p[k] <= '9';
-    const uint16_t cls = static_cast<uint16_t>(classes.Get(std::string_view(s.data() + i, j - i)));
-    out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, cls});
+    bool digits = false;
+    if (kind & kByteDigit) {  // a number, or a word that starts with one ("28th", "1990s")
+      uint8_t all = kind;     // keeps kByteDigit while every byte is a digit
+      for (uint8_t k; j < end && ((k = kByteKinds[p[j]]) & kByteWord); ++j) all &= k;
+      digits = (all & kByteDigit) != 0;
+    } else {
+      while (j < end && (kByteKinds[p[j]] & kByteWord)) ++j;
+    }
+    unsigned cls = classes.Get(std::string_view(s.data() + i, j - i));
+    if ((kind & kByteDigit) || (cls & (kWordMonthMask | kWordWeekday | kWordRelative))) cls |= kTimexStart;
+    out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, static_cast<uint16_t>(cls)});
     i = j;
   }
 }
@@ -183,19 +206,12 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
   size_t first_word = 0;  // index of the first word token
   while (first_word < n && !t[first_word].word) ++first_word;
   size_t i = 0;
-  while (i < n) {
+  while (true) {
     // Most tokens start no expression: punctuation, and words that begin with neither a digit nor
-    // the first letter of a weekday, a month form or "last"/"next"/"this"/"past" (each shape
-    // below needs one of those at token i).
-    if (!t[i].word) {
-      ++i;
-      continue;
-    }
-    if (const unsigned char c0 = static_cast<unsigned char>(s[t[i].start]);
-        !(c0 >= '0' && c0 <= '9') && (t[i].cls & (kWordMonthMask | kWordWeekday | kWordRelative)) == 0) {
-      ++i;
-      continue;
-    }
+    // are a weekday, a month form or "last"/"next"/"this"/"past" (each shape below needs one of
+    // those at token i): Tokenize marked the others kTimexStart.
+    while (i < n && (t[i].cls & kTimexStart) == 0) ++i;
+    if (i >= n) break;
     TimeExpr e;
     size_t first = i, last = i;  // token range of the expression
     bool found = false;

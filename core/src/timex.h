@@ -50,8 +50,11 @@ struct TimexToken {
   uint32_t start, end;
   bool word;      // letters/digits
   bool number;    // all digits
-  uint16_t cls;   // WordClasses of a word, 0 for punctuation
+  uint16_t cls;   // WordClasses of a word (lexicon.h, bits 0..7) | kTimexStart; 0 for punctuation
 };
+// In TimexToken::cls: a word that can start a time expression (a digit first, or a month form,
+// a weekday, "last"/"next"/"this"/"past").
+inline constexpr uint16_t kTimexStart = 1u << 15;
 
 // Finds the time expressions in folded[begin, end), in order. Linear in the range.
 std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end);
