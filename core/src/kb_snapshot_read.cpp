@@ -470,7 +470,11 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
     for (uint32_t i = 0; i < count && r.ok(); ++i) total += r.V32("string length");
     if (r.ok()) {
       const size_t text_at = r.pos();
-      const std::string_view text = r.Bytes(r.left(), "string bytes");
+      const std::string_view file_text = r.Bytes(r.left(), "string bytes");
+      // The Kb keeps its own copy of the pool's bytes (one allocation) and views into it.
+      auto copy = std::make_unique_for_overwrite<char[]>(file_text.size());
+      if (!file_text.empty()) std::memcpy(copy.get(), file_text.data(), file_text.size());
+      const std::string_view text = kb->strings->Adopt(std::move(copy), file_text.size());
       if (total != text.size())
         r.Fail("the string lengths add up to " + std::to_string(total) + " bytes, the pool holds " +
                std::to_string(text.size()));
@@ -493,7 +497,7 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
     if (name_ref >= pool.size())
       r.Fail("the KB's name is string " + std::to_string(name_ref) + ", not in the pool");
     else
-      kb->name = std::string(pool[name_ref]);
+      kb->name = pool[name_ref];
   }
 
   for (SectionReader read : kSnapshotSectionReaders) read(r, kb.get(), index.get(), file_end);

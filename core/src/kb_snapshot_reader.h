@@ -189,21 +189,23 @@ class SnapshotReader {
   }
   void SetEnd(size_t end) { end_ = end; }
 
-  // Strings of the pool, by index.
+  // Strings of the pool, by index: views into the Kb's copy of the pool (KbStrings).
   std::vector<std::string_view>* pool = nullptr;
-  [[gnu::noinline]] std::string Str(const char* what) {
+  std::string_view Str(const char* what) {
     const uint32_t i = V32(what);
-    if (!ok()) return {};
-    if (pool == nullptr || i >= pool->size()) {
+    if (pool != nullptr && i < pool->size() && ok()) [[likely]]
+      return (*pool)[i];
+    return StrFailed(i, what);
+  }
+  [[gnu::noinline]] std::string_view StrFailed(uint32_t i, const char* what) {
+    if (ok())
       Fail(std::string(what) + ": string " + std::to_string(i) + " is not in the pool (" +
            std::to_string(pool ? pool->size() : 0) + " strings)");
-      return {};
-    }
-    return std::string((*pool)[i]);
+    return {};
   }
-  [[gnu::noinline]] std::vector<std::string> Strs(const char* what) {
+  [[gnu::noinline]] std::vector<std::string_view> Strs(const char* what) {
     const uint32_t n = Count(1, what);
-    std::vector<std::string> out;
+    std::vector<std::string_view> out;
     out.reserve(n);
     for (uint32_t i = 0; i < n && ok(); ++i) out.push_back(Str(what));
     return out;
