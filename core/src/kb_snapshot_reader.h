@@ -144,7 +144,14 @@ class SnapshotReader {
     }
     return ok() ? n : 0;
   }
-  [[gnu::noinline]] bool Bool(const char* what) {
+  // Bool, Index and Enum: the valid case inline, the rest (and its message) out of line, reading
+  // again from the same place.
+  bool Bool(const char* what) {
+    if (error_.empty() && pos_ < end_ && static_cast<uint8_t>(b_[pos_]) <= 1) [[likely]]
+      return b_[pos_++] == 1;
+    return BoolSlow(what);
+  }
+  [[gnu::noinline]] bool BoolSlow(const char* what) {
     const uint8_t v = U8(what);
     if (v > 1) Fail(std::string(what) + " is " + std::to_string(v) + ", not 0 or 1");
     return v == 1;
@@ -211,7 +218,19 @@ class SnapshotReader {
     return out;
   }
   // An index into a table of `size` entries (or -1 when allowed), stored as v + 1.
-  [[gnu::noinline]] int32_t Index(size_t size, bool allow_none, const char* what) {
+  int32_t Index(size_t size, bool allow_none, const char* what) {
+    uint32_t v;
+    const uint8_t* p = here();
+    if (error_.empty() && FastV32(p, limit(), &v)) [[likely]] {
+      const int32_t i = static_cast<int32_t>(v - 1);
+      if ((allow_none && i == -1) || (i >= 0 && static_cast<size_t>(i) < size)) [[likely]] {
+        Advance(p);
+        return i;
+      }
+    }
+    return IndexSlow(size, allow_none, what);
+  }
+  [[gnu::noinline]] int32_t IndexSlow(size_t size, bool allow_none, const char* what) {
     const int32_t v = static_cast<int32_t>(V32(what) - 1);
     if (ok() && !((allow_none && v == -1) || (v >= 0 && static_cast<size_t>(v) < size)))
       Fail(std::string(what) + " " + std::to_string(v) + " is out of range (" +
@@ -228,7 +247,13 @@ class SnapshotReader {
     return v ? std::optional<Date>(Date{*v}) : std::nullopt;
   }
   template <typename E>
-  [[gnu::noinline]] E Enum(uint8_t max, const char* what) {
+  E Enum(uint8_t max, const char* what) {
+    if (error_.empty() && pos_ < end_ && static_cast<uint8_t>(b_[pos_]) <= max) [[likely]]
+      return static_cast<E>(static_cast<uint8_t>(b_[pos_++]));
+    return EnumSlow<E>(max, what);
+  }
+  template <typename E>
+  [[gnu::noinline]] E EnumSlow(uint8_t max, const char* what) {
     const uint8_t v = U8(what);
     if (ok() && v > max)
       Fail(std::string(what) + " " + std::to_string(v) + " is not a known value (at most " +
