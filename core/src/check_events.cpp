@@ -12,7 +12,7 @@ std::vector<Evidence> EventEvidence(const KbQuery& q, const EventMention& em) {
   std::vector<Evidence> ev;
   for (int e : em.events) {
     const KbEvent& k = q.kb().events[static_cast<size_t>(e)];
-    ev.push_back(Evidence{k.name + ": " + q.EventDateText(k) + (k.place.empty() ? "" : ", " + k.place),
+    ev.push_back(Evidence{std::string(k.name) + ": " + q.EventDateText(k) + (k.place.empty() ? "" : ", " + std::string(k.place)),
                           q.SourceName(k.source)});
   }
   return ev;
@@ -72,7 +72,7 @@ void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSi
     uint32_t span_end = std::max(em.end, static_cast<uint32_t>(te.end));
     std::vector<Evidence> ev = EventEvidence(ctx.kb, em);
     if (other)
-      ev.push_back(Evidence{k.name + ": " + FormatIsoDate(other->date) + ": " + other->what,
+      ev.push_back(Evidence{std::string(k.name) + ": " + FormatIsoDate(other->date) + ": " + std::string(other->what),
                             ctx.kb.SourceName(other->source >= 0 ? other->source : k.source)});
     out->Add(rule, other ? rule.params.SeverityOf("related_date_severity") : rule.severity, em.sentence,
              span_start, span_end,
@@ -81,7 +81,7 @@ void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSi
                           {"stated", te.ToString()},
                           {"kb_date", ctx.kb.EventDateText(k)},
                           {"other", other ? "; the KB records " + FormatIsoDate(other->date) +
-                                                " for a related step: " + other->what
+                                                " for a related step: " + std::string(other->what)
                                           : ""}}),
              std::move(ev), std::nullopt);
   }

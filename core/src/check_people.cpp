@@ -45,7 +45,7 @@ int YearOf(int32_t days) {
   return y;
 }
 
-char PartyLetter(const std::string& party) {
+char PartyLetter(std::string_view party) {
   if (party == "Democratic") return 'D';
   if (party == "Republican") return 'R';
   if (party == "Independent") return 'I';
@@ -57,9 +57,9 @@ std::string_view PartyNoun(char letter) {
 }
 
 // "a Democratic", "an Independent": the party with its indefinite article, for messages.
-std::string AParty(const std::string& party) {
+std::string AParty(std::string_view party) {
   const bool vowel = !party.empty() && std::string_view("AEIOUaeiou").find(party[0]) != std::string_view::npos;
-  return (vowel ? "an " : "a ") + party;
+  return (vowel ? "an " : "a ") + std::string(party);
 }
 
 std::vector<Evidence> TermsEvidence(const KbQuery& q, const std::vector<int>& terms) {
@@ -67,7 +67,8 @@ std::vector<Evidence> TermsEvidence(const KbQuery& q, const std::vector<int>& te
   for (int t : terms) {
     const KbTerm& term = q.kb().terms[static_cast<size_t>(t)];
     std::string fact = q.TermFact(term);
-    if (!term.party.empty()) fact += " (" + term.party + (term.state.empty() ? "" : ", " + term.state) + ")";
+    if (!term.party.empty())
+      fact += " (" + std::string(term.party) + (term.state.empty() ? "" : ", " + std::string(term.state)) + ")";
     if (term.ordinal) fact += " (" + OrdinalText(*term.ordinal) + ")";
     ev.push_back(Evidence{fact, q.SourceName(term.source)});
   }
@@ -118,7 +119,7 @@ void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
   ForEachClaim(ctx, PeopleClaimKind::kLate, [&](const PeopleClaim& c, const ClaimTime&) {
     const int p = PersonOf(ctx, c, [](int) { return true; });
     if (p < 0) return;
-    const std::string& name = kb.people[static_cast<size_t>(p)].name;
+    const std::string name(kb.people[static_cast<size_t>(p)].name);
     // "the late" speaks from the time of writing, whatever date the clause is about.
     if (!ctx.timeline.window) return;
     const int32_t b = std::min(ctx.timeline.window->b, kb.as_of.days);
@@ -147,7 +148,7 @@ void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
   ForEachClaim(ctx, PeopleClaimKind::kActs, [&](const PeopleClaim& c, const ClaimTime& ct) {
     const int p = PersonOf(ctx, c, [](int) { return true; });
     if (p < 0 || !ct.judged) return;
-    const std::string& name = kb.people[static_cast<size_t>(p)].name;
+    const std::string name(kb.people[static_cast<size_t>(p)].name);
     const auto died = ctx.kb.DiedDays(p);
     if (!died || died->b >= ct.judged->a) return;
     acted.push_back(c.mention);
@@ -280,7 +281,7 @@ void JudgeTenureYear(const CheckContext& ctx, const Rule& rule, const PeopleClai
   std::optional<std::string> suggestion;
   if (c.tenure == TenureMeaning::kStart)
     suggestion = ctx.text.Orig(c.start, c.vstart) + std::to_string(YearOf(best)) + ctx.text.Orig(c.vend, c.end);
-  const std::string& office = kb.offices[static_cast<size_t>(best_office)].name;
+  const std::string office(kb.offices[static_cast<size_t>(best_office)].name);
   out->Add(rule, rule.severity, c.sentence, c.start, c.end,
            rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
                         {"name", kb.people[static_cast<size_t>(p)].name},
@@ -381,7 +382,7 @@ void JudgeTerm(const CheckContext& ctx, const Rule& rule, const PeopleClaim& c, 
   if (p < 0) return;
   if (c.year == 0 && !ct.judged) return;
   const std::vector<int> offices = ClaimOffices(ctx, c, p, c.year == 0 ? &*ct.judged : nullptr);
-  const std::string& name = kb.people[static_cast<size_t>(p)].name;
+  const std::string name(kb.people[static_cast<size_t>(p)].name);
   std::optional<TermVerdict> said;
   int said_office = -1;
   for (int o : offices) {
@@ -396,7 +397,7 @@ void JudgeTerm(const CheckContext& ctx, const Rule& rule, const PeopleClaim& c, 
   }
   if (!said) return;
   if (!said->in_office && offices.size() > 1) said->fix.reset();  // which office's first year is unknown
-  const std::string& office = kb.offices[static_cast<size_t>(said_office)].name;
+  const std::string office(kb.offices[static_cast<size_t>(said_office)].name);
   const std::string nth = OrdinalWord(c.number);
   std::string says = c.year == 0 ? "is in the " + nth + " term as " + office
                      : c.tenure == TenureMeaning::kStart

@@ -107,10 +107,10 @@ void CheckQuoteAltered(const CheckContext& ctx, const Rule& rule, FindingSink* o
     const KbQuote& kq = kb.quotes[static_cast<size_t>(qm.best)];
     out->Add(rule, rule.severity, qm.quote->sentence, qm.start, qm.end,
              rule.Render({{"speaker", speaker.name}, {"quote_date", FormatIsoDate(kq.date)}}),
-             {Evidence{speaker.name + ", " + FormatIsoDate(kq.date) + ": \"" + kq.text + "\"" +
-                           (kq.ref.empty() ? "" : " (" + kq.ref + ")"),
+             {Evidence{std::string(speaker.name) + ", " + FormatIsoDate(kq.date) + ": \"" + std::string(kq.text) + "\"" +
+                           (kq.ref.empty() ? "" : " (" + std::string(kq.ref) + ")"),
                        ctx.kb.SourceName(kq.source)}},
-             kq.text);
+             std::string(kq.text));
   });
 }
 
@@ -130,13 +130,13 @@ void CheckQuoteUnverified(const CheckContext& ctx, const Rule& rule, FindingSink
     for (int qi : qm.near) {
       if (ev.size() >= static_cast<size_t>(rule.params.Int("max_evidence"))) break;
       const KbQuote& kq = kb.quotes[static_cast<size_t>(qi)];
-      ev.push_back(Evidence{speaker.name + ", " + FormatIsoDate(kq.date) + ": \"" + kq.text + "\"",
+      ev.push_back(Evidence{std::string(speaker.name) + ", " + FormatIsoDate(kq.date) + ": \"" + std::string(kq.text) + "\"",
                             ctx.kb.SourceName(kq.source)});
     }
     std::string span_when =
         "between " + FormatIsoDate(Date{t->a - near_days}) + " and " + FormatIsoDate(Date{t->b + near_days});
     std::string recorded = "the KB records " + std::to_string(qm.near.size()) +
-                           (qm.near.size() == 1 ? " statement" : " statements") + " of " + speaker.name + " " +
+                           (qm.near.size() == 1 ? " statement" : " statements") + " of " + std::string(speaker.name) + " " +
                            span_when + ", none with these words";
     out->Add(rule, rule.severity, qm.quote->sentence, qm.start, qm.end,
              rule.Render({{"speaker", speaker.name}, {"recorded", recorded}}), std::move(ev),

@@ -137,7 +137,7 @@ void CheckDeadInOffice(const CheckContext& ctx, const Rule& rule, const std::vec
     if (!nh.dead || nh.left_office < 0 || ReadsAsHistorical(ctx, rule, nh)) return;
     if (std::find(skip.begin(), skip.end(), c.mention) != skip.end()) return;
     const KbPerson& person = kb.people[static_cast<size_t>(c.person)];
-    const std::string& office = kb.offices[static_cast<size_t>(nh.left_office)].name;
+    const std::string office(kb.offices[static_cast<size_t>(nh.left_office)].name);
     std::vector<Evidence> ev{Evidence{ctx.kb.LifeFact(c.person), ctx.kb.PersonSource(c.person)}};
     const Severity severity = AtClaimTime(rule.params.SeverityOf("title_severity"), *nh.ct, ctx.timeline, &ev);
     out->Add(rule, severity, c.sentence, c.start, c.end,

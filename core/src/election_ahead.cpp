@@ -21,7 +21,7 @@ std::pair<uint32_t, uint32_t> WordBack(const FoldedView& t, uint32_t pos, uint32
 }
 
 // "2005 United Kingdom General Election" holds "general election".
-bool NameHasKind(const std::string& name, std::string_view kind) {
+bool NameHasKind(std::string_view name, std::string_view kind) {
   std::string folded(name);
   for (char& c : folded) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
   const std::string needle = std::string(kind) + " election";
@@ -67,13 +67,13 @@ std::vector<ElectionAhead> FindElectionsAhead(const Kb& kb, const FoldedView& t,
   std::set<int> named;
   for (const PersonMention& pm : m.persons)
     if (pm.person >= 0) named.insert(pm.person);
-  std::set<std::string> jurisdictions;
+  std::set<std::string_view> jurisdictions;
   for (const TitleClaim& c : m.titles)
     for (int o : c.offices)
-      for (const std::string& j : kb.offices[static_cast<size_t>(o)].jurisdiction) jurisdictions.insert(j);
+      for (const std::string_view j : kb.offices[static_cast<size_t>(o)].jurisdiction) jurisdictions.insert(j);
   std::vector<ElectionAhead> kept;
   for (ElectionAhead& ea : out) {
-    std::set<std::string> places;
+    std::set<std::string_view> places;
     for (const KbEvent& ev : kb.events) {
       if (ev.kind != "election" || !NameHasKind(ev.name, ea.kind)) continue;
       bool points = jurisdictions.count(ev.place) > 0 || (ev.winner && named.count(*ev.winner));
@@ -81,7 +81,7 @@ std::vector<ElectionAhead> FindElectionsAhead(const Kb& kb, const FoldedView& t,
       if (points) places.insert(ev.place);
     }
     if (places.size() != 1) continue;  // none, or more than one: never a guess
-    ea.place = *places.begin();
+    ea.place = std::string(*places.begin());
     for (const KbEvent& ev : kb.events)
       if (ev.kind == "election" && ev.place == ea.place && NameHasKind(ev.name, ea.kind)) ea.dates.push_back(ev.date.days);
     std::sort(ea.dates.begin(), ea.dates.end());

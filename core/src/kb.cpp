@@ -92,8 +92,9 @@ std::vector<Error> KbLoader::Run(Kb* kb) {
 // --- the Kb --------------------------------------------------------------------------------
 
 void KbLoader::Build(Kb* kb) {
+  kb->strings = strings_;  // the views below point into it
   kb->schema_version = schema_version_;
-  kb->name = std::move(name_);
+  kb->name = strings_->Keep(name_);
   kb->as_of = as_of_;
   for (RawSource& s : sources_) kb->sources.push_back(std::move(s.value));
   for (RawPerson& p : people_) kb->people.push_back(std::move(p.value));
@@ -126,6 +127,32 @@ void KbLoader::Build(Kb* kb) {
 }
 
 }  // namespace kb_load
+
+std::string_view KbStrings::Keep(std::string_view s) {
+  if (s.empty()) return {};
+  if (s.size() > left_) {
+    constexpr size_t kChunk = size_t{64} << 10;
+    if (s.size() > kChunk / 4) {  // a long string gets a chunk of its own
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
+      std::copy(s.begin(), s.end(), chunks_.back().get());
+      return {chunks_.back().get(), s.size()};
+    }
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(kChunk));
+    next_ = chunks_.back().get();
+    left_ = kChunk;
+  }
+  char* at = next_;
+  std::copy(s.begin(), s.end(), at);
+  next_ += s.size();
+  left_ -= s.size();
+  return {at, s.size()};
+}
+
+std::string_view KbStrings::Adopt(std::unique_ptr<char[]> bytes, size_t size) {
+  const char* at = bytes.get();
+  chunks_.push_back(std::move(bytes));
+  return {at, size};
+}
 
 using kb_load::KbLoader;
 using kb_load::kMaxErrors;

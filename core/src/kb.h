@@ -20,8 +20,10 @@ namespace factlint {
 
 struct KbIndex;  // kb_index.h
 
+// Every string of a Kb is a view into its `strings` (KbStrings below): a snapshot's string pool
+// or the strings the JSON loader read, kept as long as the Kb (or a copy of it) lives.
 struct KbSource {
-  std::string id, name, url, license;
+  std::string_view id, name, url, license;
 };
 
 // How much of a date the KB knows: kDay = all of it; kMonth = year and month (written YYYY-MM-01);
@@ -29,9 +31,9 @@ struct KbSource {
 enum class EventPrecision { kDay, kMonth, kYear };
 
 struct KbPerson {
-  std::string id, name;
-  std::vector<std::string> aliases;  // full-name variants, unique across people
-  std::vector<std::string> shorts;   // forms used alone after a first mention ("Trump"); may repeat
+  std::string_view id, name;
+  std::vector<std::string_view> aliases;  // full-name variants, unique across people
+  std::vector<std::string_view> shorts;   // forms used alone after a first mention ("Trump"); may repeat
   std::optional<Date> born;
   // Added with the people/terms extension (kb/FORMAT.md): precisions of born/died, and the death.
   EventPrecision born_precision = EventPrecision::kDay;
@@ -40,7 +42,7 @@ struct KbPerson {
   // Where born/died come from: index into Kb::sources, -1 when the file names no source; ref is
   // free text (the page that states the dates).
   int source = -1;
-  std::string ref;
+  std::string_view ref;
 };
 
 enum class OfficeRole {
@@ -49,9 +51,9 @@ enum class OfficeRole {
 };
 
 struct KbOffice {
-  std::string id, name;
-  std::vector<std::string> titles;        // "President", "Prime Minister", "PM"
-  std::vector<std::string> jurisdiction;  // "U.S.", "American", "NATO"
+  std::string_view id, name;
+  std::vector<std::string_view> titles;        // "President", "Prime Minister", "PM"
+  std::vector<std::string_view> jurisdiction;  // "U.S.", "American", "NATO"
   bool single_holder = true;
   OfficeRole role = OfficeRole::kUnspecified;
 };
@@ -62,42 +64,42 @@ struct KbTerm {
   std::optional<Date> end;  // absent = in office at as_of; a term covers [start, end)
   bool acting = false;
   int source = 0;  // index into Kb::sources
-  std::string ref;
+  std::string_view ref;
   // Optional, per term: "" / nullopt when the file does not give them.
-  std::string party;            // "Democratic", "Republican", "Labour"
-  std::string state;            // US postal code ("NY") for US lawmakers/governors, or a region
+  std::string_view party;       // "Democratic", "Republican", "Labour"
+  std::string_view state;           // US postal code ("NY") for US lawmakers/governors, or a region
   std::optional<int> district;  // >= 0; 0 = at-large
   std::optional<int> ordinal;   // >= 1: the holder's number where the office numbers them (46th)
 };
 
 struct KbOtherDate {
   Date date;
-  std::string what;
+  std::string_view what;
   int source = -1;  // the source that states this date when the event's own cannot; -1: the event's
 };
 
 struct KbEvent {
-  std::string id, name, kind, place;
+  std::string_view id, name, kind, place;
   Date date;
   std::optional<Date> end;
   EventPrecision precision = EventPrecision::kDay;
   std::vector<int> participants;  // person indexes
   std::optional<int> winner;      // person index
-  std::vector<std::string> triggers;
+  std::vector<std::string_view> triggers;
   std::vector<KbOtherDate> other_dates;
   int source = 0;
-  std::string ref;
+  std::string_view ref;
 };
 
 struct KbQuote {
   int speaker = 0;
   Date date;
-  std::string text, ref, context;
+  std::string_view text, ref, context;
   int source = 0;
 };
 
 struct KbLexicon {
-  std::vector<std::string> hedges, anonymous, prospective;
+  std::vector<std::string_view> hedges, anonymous, prospective;
 };
 
 // Lists per record, in one array (CSR): lists[i] is list i as a span. Two allocations
@@ -119,9 +121,24 @@ class FlatLists {
 };
 using IndexLists = FlatLists<int>;
 
+// The bytes a Kb's string_views point into. Keep copies a string into chunks that never move;
+// Adopt takes a whole buffer (a snapshot's string pool) without copying it.
+class KbStrings {
+ public:
+  std::string_view Keep(std::string_view s);
+  std::string_view Adopt(std::unique_ptr<char[]> bytes, size_t size);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
 struct Kb {
+  // Shared by copies of this Kb, so their views stay valid as long as one of them lives.
+  std::shared_ptr<KbStrings> strings = std::make_shared<KbStrings>();
   int schema_version = 0;
-  std::string name;
+  std::string_view name;
   Date as_of;
   std::vector<KbSource> sources;
   std::vector<KbPerson> people;

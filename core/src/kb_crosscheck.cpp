@@ -93,7 +93,7 @@ void KbLoader::CheckAliases() {
   owners.reserve(people_.size() * 3);
   for (size_t i = 0; i < people_.size(); ++i) {
     const RawPerson& p = people_[i];
-    auto claim = [&](const std::string& name, size_t offset, int alias) {
+    auto claim = [&](std::string_view name, size_t offset, int alias) {
       std::string key = AliasKey(name);
       if (key.empty()) return;
       // No structured binding here: clang 14 cannot capture one in the lambdas below.

@@ -95,7 +95,7 @@ void KbLoader::LintTriggers() {
   for (size_t i = 0; i < events_.size(); ++i) {
     const RawEvent& e = events_[i];
     for (size_t j = 0; j < e.value.triggers.size(); ++j) {
-      const std::string& trigger = e.value.triggers[j];
+      const std::string_view trigger = e.value.triggers[j];
       auto path = [&] {
         std::string p = ItemPath("events", e.index, "triggers");
         AppendPointerIndex(&p, j);

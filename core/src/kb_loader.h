@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -241,6 +242,8 @@ class KbLoader {
   bool Expect(Type want, std::string_view what);
   // A string; with nonblank, an empty or all-space string is an invalid value (and false).
   bool GetString(std::string* out, bool nonblank);
+  // The same, kept in strings_ (the Kb's strings) and viewed.
+  bool GetString(std::string_view* out, bool nonblank);
   bool GetBool(bool* out);
   // An integer written without fraction or exponent, min <= n <= 999,999,999.
   bool GetInt(int* out, int min);
@@ -253,9 +256,9 @@ class KbLoader {
                           std::string_view precision_key);
   bool GetDate(Date* out, Located* where = nullptr,
                std::string_view what = "a date string (YYYY-MM-DD)");
-  bool GetStringList(std::vector<std::string>* out, std::vector<size_t>* offsets = nullptr);
+  bool GetStringList(std::vector<std::string_view>* out, std::vector<size_t>* offsets = nullptr);
   // An id being defined (the "id" of a source, person, office or event): a lowercase slug.
-  bool GetId(std::string* out, Located* where);
+  bool GetId(std::string_view* out, Located* where);
   // A reference to an id defined elsewhere.
   void GetRef(Ref* ref);
   template <typename Enum, size_t N>
@@ -315,6 +318,7 @@ class KbLoader {
   std::vector<RawEvent> events_;
   std::vector<RawQuote> quotes_;
   KbLexicon lexicon_;
+  std::shared_ptr<KbStrings> strings_ = std::make_shared<KbStrings>();  // what the views point into
   std::unordered_map<std::string, int> person_by_id_, office_by_id_, source_by_id_, event_by_id_;
   bool sources_broken_ = false, people_broken_ = false, offices_broken_ = false, events_broken_ = false;
   const TriggerWords* lint_ = nullptr;  // the trigger lint's words, or null: no lint

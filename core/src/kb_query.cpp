@@ -68,11 +68,12 @@ std::vector<std::pair<int32_t, int32_t>> KbQuery::TermsOf(int p, const std::vect
 std::string KbQuery::SourceName(int source) const {
   if (source < 0 || static_cast<size_t>(source) >= kb_.sources.size()) return "";
   const KbSource& s = kb_.sources[static_cast<size_t>(source)];
-  return s.url.empty() ? s.name : s.name + " (" + s.url + ")";
+  return s.url.empty() ? std::string(s.name) : std::string(s.name) + " (" + std::string(s.url) + ")";
 }
 
 std::string KbQuery::TermFact(const KbTerm& t) const {
-  return kb_.people[static_cast<size_t>(t.person)].name + ": " + kb_.offices[static_cast<size_t>(t.office)].name +
+  return std::string(kb_.people[static_cast<size_t>(t.person)].name) + ": " +
+         std::string(kb_.offices[static_cast<size_t>(t.office)].name) +
          ", " + FormatIsoDate(t.start) + " – " + (t.end ? FormatIsoDate(*t.end) : std::string("(in office)")) +
          (t.acting ? " (acting)" : "");
 }
@@ -148,7 +149,7 @@ std::vector<int> KbQuery::TermsInForce(int p, int32_t a, int32_t b) const {
 
 std::string KbQuery::LifeFact(int p) const {
   const KbPerson& person = kb_.people[static_cast<size_t>(p)];
-  std::string out = person.name + ":";
+  std::string out = std::string(person.name) + ":";
   if (person.born) out += " born " + DateText(*person.born, person.born_precision);
   if (person.died) out += std::string(person.born ? "," : "") + " died " + DateText(*person.died, person.died_precision);
   return out;
@@ -156,10 +157,10 @@ std::string KbQuery::LifeFact(int p) const {
 
 std::string KbQuery::PersonSource(int p) const {
   const KbPerson& person = kb_.people[static_cast<size_t>(p)];
-  if (person.source >= 0) return SourceName(person.source) + (person.ref.empty() ? "" : " (" + person.ref + ")");
+  if (person.source >= 0) return SourceName(person.source) + (person.ref.empty() ? "" : " (" + std::string(person.ref) + ")");
   const auto& terms = kb_.terms_by_person[static_cast<size_t>(p)];
-  if (terms.empty()) return "the KB's record of " + kb_.people[static_cast<size_t>(p)].name;
-  return "the KB's record of " + kb_.people[static_cast<size_t>(p)].name + ", built with " +
+  if (terms.empty()) return "the KB's record of " + std::string(kb_.people[static_cast<size_t>(p)].name);
+  return "the KB's record of " + std::string(kb_.people[static_cast<size_t>(p)].name) + ", built with " +
          SourceName(kb_.terms[static_cast<size_t>(terms.front())].source);
 }
 

@@ -150,6 +150,13 @@ bool KbLoader::GetString(std::string* out, bool nonblank) {
   return true;
 }
 
+bool KbLoader::GetString(std::string_view* out, bool nonblank) {
+  std::string s;
+  const bool ok = GetString(&s, nonblank);
+  *out = strings_->Keep(s);
+  return ok;
+}
+
 bool KbLoader::GetBool(bool* out) {
   if (!Expect(Type::kBool, "true or false")) return false;
   *out = reader_.ReadBool();
@@ -227,7 +234,7 @@ bool KbLoader::GetDate(Date* out, Located* where, std::string_view what) {
   return false;
 }
 
-bool KbLoader::GetStringList(std::vector<std::string>* out, std::vector<size_t>* offsets) {
+bool KbLoader::GetStringList(std::vector<std::string_view>* out, std::vector<size_t>* offsets) {
   if (!Expect(Type::kArray, "an array of strings")) return false;
   reader_.BeginArray();
   std::unordered_set<std::string> seen;
@@ -248,7 +255,7 @@ bool KbLoader::GetStringList(std::vector<std::string>* out, std::vector<size_t>*
       if (!seen.insert(s).second) {
         AddHere(at, ErrorCode::kKbDuplicate, [&] { return Quoted(s) + " is listed twice"; });
       }
-      out->push_back(std::move(s));
+      out->push_back(strings_->Keep(s));
       if (offsets) offsets->push_back(at);
     } else {
       ok = false;
@@ -258,7 +265,7 @@ bool KbLoader::GetStringList(std::vector<std::string>* out, std::vector<size_t>*
 }
 
 // An id being defined (the "id" of a source, person, office or event): a lowercase slug.
-bool KbLoader::GetId(std::string* out, Located* where) {
+bool KbLoader::GetId(std::string_view* out, Located* where) {
   const size_t at = reader_.Offset();
   *where = Located{at, false};
   if (!GetString(out, /*nonblank=*/true)) return false;

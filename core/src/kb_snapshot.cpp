@@ -86,25 +86,26 @@ using Writer = SnapshotWriter;
 
 class StringPool {
  public:
-  uint32_t Ref(const std::string& s) {
+  // s must outlive the pool (a view into the Kb being written).
+  uint32_t Ref(std::string_view s) {
     auto [it, inserted] = ids_.try_emplace(s, static_cast<uint32_t>(list_.size()));
-    if (inserted) list_.push_back(&it->first);
+    if (inserted) list_.push_back(s);
     return it->second;
   }
   void Write(Writer* w) const {
     w->Count(list_.size());
-    for (const std::string* s : list_) w->V32(static_cast<uint32_t>(s->size()));
-    for (const std::string* s : list_) w->Raw(s->data(), s->size());
+    for (const std::string_view s : list_) w->V32(static_cast<uint32_t>(s.size()));
+    for (const std::string_view s : list_) w->Raw(s.data(), s.size());
   }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<const std::string*> list_;
+  std::unordered_map<std::string_view, uint32_t> ids_;
+  std::vector<std::string_view> list_;
 };
 
-void Strs(const std::vector<std::string>& v, StringPool* pool, Writer* w) {
+void Strs(const std::vector<std::string_view>& v, StringPool* pool, Writer* w) {
   w->Count(v.size());
-  for (const std::string& s : v) w->V32(pool->Ref(s));
+  for (const std::string_view s : v) w->V32(pool->Ref(s));
 }
 
 // Lists of indexes: the count of lists, the count of all their items, then each list's length and
@@ -144,7 +145,7 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
   const std::shared_ptr<const KbIndex> index = GetKbIndex(kb);
   StringPool pool;
   Writer body;  // every section but the strings, which are known only at the end
-  auto str = [&](const std::string& s) { body.V32(pool.Ref(s)); };
+  auto str = [&](std::string_view s) { body.V32(pool.Ref(s)); };
 
   Writer meta;
   meta.Begin(kMeta);

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -140,28 +141,49 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   const std::string_view links = r->Bytes(static_cast<size_t>(n - 1) * width, "matcher failure links");
   if (!r->ok()) return;
   const auto* q = reinterpret_cast<const uint8_t*>(links.data());
-  for (uint32_t s = 0; s < n; ++s) {
-    if (s != 0) {
-      uint32_t f = q[0];
-      if (width >= 2) f |= uint32_t{q[1]} << 8;
-      if (width >= 3) f |= uint32_t{q[2]} << 16;
-      if (width >= 4) f |= uint32_t{q[3]} << 24;
-      q += width;
-      if (f >= s || depth[f] >= depth[s])
-        return r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
-                       " is not an earlier, shallower state (byte " +
-                       std::to_string(fail_at + static_cast<size_t>(s - 1) * width) + ")");
-      fail[s] = static_cast<int32_t>(f);
+  const auto* ebytes = reinterpret_cast<const unsigned char*>(edge_bytes.data());
+  const uint32_t* const edge_at = eb.data();
+  int32_t* const fail_out = fail.data();
+  // One loop per link width, so the loop holds no test of it.
+  auto pass = [&](auto width_constant) -> bool {
+    constexpr uint32_t kWidth = decltype(width_constant)::value;
+    for (uint32_t s = 0; s < n; ++s) {
+      if (s != 0) {
+        uint32_t f = q[0];
+        if constexpr (kWidth >= 2) f |= uint32_t{q[1]} << 8;
+        if constexpr (kWidth >= 3) f |= uint32_t{q[2]} << 16;
+        if constexpr (kWidth >= 4) f |= uint32_t{q[3]} << 24;
+        q += kWidth;
+        if (f >= s || depth[f] >= depth[s]) [[unlikely]] {
+          r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
+                  " is not an earlier, shallower state (byte " +
+                  std::to_string(fail_at + static_cast<size_t>(s - 1) * kWidth) + ")");
+          return false;
+        }
+        fail_out[s] = static_cast<int32_t>(f);
+      }
+      const uint32_t begin_e = edge_at[s], end_e = edge_at[s + 1];
+      if (begin_e == end_e) continue;
+      const uint32_t d = depth[s] + 1;
+      depth[begin_e + 1] = d;
+      parent[begin_e + 1] = s;
+      for (uint32_t e = begin_e + 1; e < end_e; ++e) {
+        if (ebytes[e] <= ebytes[e - 1]) [[unlikely]] {
+          r->Fail("the edge bytes of state " + std::to_string(s) + " are not strictly increasing (byte " +
+                  std::to_string(edges_at + e) + ")");
+          return false;
+        }
+        depth[e + 1] = d;
+        parent[e + 1] = s;
+      }
     }
-    const uint32_t begin_e = eb[s], end_e = eb[s + 1];
-    for (uint32_t e = begin_e; e < end_e; ++e) {
-      if (e > begin_e && static_cast<unsigned char>(edge_bytes[e]) <= static_cast<unsigned char>(edge_bytes[e - 1]))
-        return r->Fail("the edge bytes of state " + std::to_string(s) +
-                       " are not strictly increasing (byte " + std::to_string(edges_at + e) + ")");
-      depth[e + 1] = depth[s] + 1;
-      parent[e + 1] = s;
-    }
-  }
+    return true;
+  };
+  const bool linked = width == 1   ? pass(std::integral_constant<uint32_t, 1>())
+                      : width == 2 ? pass(std::integral_constant<uint32_t, 2>())
+                      : width == 3 ? pass(std::integral_constant<uint32_t, 3>())
+                                   : pass(std::integral_constant<uint32_t, 4>());
+  if (!linked) return;
   m->out_.assign(n, -1);
   std::vector<uint32_t> begin(static_cast<size_t>(count) + 1, 0);
   // The patterns' bytes are bounded by the file's size times this (the bundled KB's are a sixth of
@@ -183,10 +205,12 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   // Each pattern spelled backwards from its end state.
   std::string& bytes = m->pattern_bytes_;
   bytes.resize(begin[count]);
+  char* const spelled = bytes.data();
+  const int32_t* const out = m->out_.data();
   for (uint32_t t = 1; t < n; ++t) {
-    if (m->out_[t] < 0) continue;
-    uint32_t at = begin[static_cast<uint32_t>(m->out_[t]) + 1];
-    for (uint32_t u = t; u != 0; u = parent[u]) bytes[--at] = edge_bytes[u - 1];
+    if (out[t] < 0) continue;
+    char* at = spelled + begin[static_cast<uint32_t>(out[t]) + 1];
+    for (uint32_t u = t; u != 0; u = parent[u]) *--at = static_cast<char>(ebytes[u - 1]);
   }
   m->pattern_begin_ = std::move(begin);
   m->edge_byte_.resize(edge_bytes.size());
@@ -470,7 +494,11 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
     for (uint32_t i = 0; i < count && r.ok(); ++i) total += r.V32("string length");
     if (r.ok()) {
       const size_t text_at = r.pos();
-      const std::string_view text = r.Bytes(r.left(), "string bytes");
+      const std::string_view file_text = r.Bytes(r.left(), "string bytes");
+      // The Kb keeps its own copy of the pool's bytes (one allocation) and views into it.
+      auto copy = std::make_unique_for_overwrite<char[]>(file_text.size());
+      if (!file_text.empty()) std::memcpy(copy.get(), file_text.data(), file_text.size());
+      const std::string_view text = kb->strings->Adopt(std::move(copy), file_text.size());
       if (total != text.size())
         r.Fail("the string lengths add up to " + std::to_string(total) + " bytes, the pool holds " +
                std::to_string(text.size()));
@@ -493,7 +521,7 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
     if (name_ref >= pool.size())
       r.Fail("the KB's name is string " + std::to_string(name_ref) + ", not in the pool");
     else
-      kb->name = std::string(pool[name_ref]);
+      kb->name = pool[name_ref];
   }
 
   for (SectionReader read : kSnapshotSectionReaders) read(r, kb.get(), index.get(), file_end);

@@ -144,7 +144,14 @@ class SnapshotReader {
     }
     return ok() ? n : 0;
   }
-  [[gnu::noinline]] bool Bool(const char* what) {
+  // Bool, Index and Enum: the valid case inline, the rest (and its message) out of line, reading
+  // again from the same place.
+  bool Bool(const char* what) {
+    if (error_.empty() && pos_ < end_ && static_cast<uint8_t>(b_[pos_]) <= 1) [[likely]]
+      return b_[pos_++] == 1;
+    return BoolSlow(what);
+  }
+  [[gnu::noinline]] bool BoolSlow(const char* what) {
     const uint8_t v = U8(what);
     if (v > 1) Fail(std::string(what) + " is " + std::to_string(v) + ", not 0 or 1");
     return v == 1;
@@ -189,27 +196,41 @@ class SnapshotReader {
   }
   void SetEnd(size_t end) { end_ = end; }
 
-  // Strings of the pool, by index.
+  // Strings of the pool, by index: views into the Kb's copy of the pool (KbStrings).
   std::vector<std::string_view>* pool = nullptr;
-  [[gnu::noinline]] std::string Str(const char* what) {
+  std::string_view Str(const char* what) {
     const uint32_t i = V32(what);
-    if (!ok()) return {};
-    if (pool == nullptr || i >= pool->size()) {
+    if (pool != nullptr && i < pool->size() && ok()) [[likely]]
+      return (*pool)[i];
+    return StrFailed(i, what);
+  }
+  [[gnu::noinline]] std::string_view StrFailed(uint32_t i, const char* what) {
+    if (ok())
       Fail(std::string(what) + ": string " + std::to_string(i) + " is not in the pool (" +
            std::to_string(pool ? pool->size() : 0) + " strings)");
-      return {};
-    }
-    return std::string((*pool)[i]);
+    return {};
   }
-  [[gnu::noinline]] std::vector<std::string> Strs(const char* what) {
+  [[gnu::noinline]] std::vector<std::string_view> Strs(const char* what) {
     const uint32_t n = Count(1, what);
-    std::vector<std::string> out;
+    std::vector<std::string_view> out;
     out.reserve(n);
     for (uint32_t i = 0; i < n && ok(); ++i) out.push_back(Str(what));
     return out;
   }
   // An index into a table of `size` entries (or -1 when allowed), stored as v + 1.
-  [[gnu::noinline]] int32_t Index(size_t size, bool allow_none, const char* what) {
+  int32_t Index(size_t size, bool allow_none, const char* what) {
+    uint32_t v;
+    const uint8_t* p = here();
+    if (error_.empty() && FastV32(p, limit(), &v)) [[likely]] {
+      const int32_t i = static_cast<int32_t>(v - 1);
+      if ((allow_none && i == -1) || (i >= 0 && static_cast<size_t>(i) < size)) [[likely]] {
+        Advance(p);
+        return i;
+      }
+    }
+    return IndexSlow(size, allow_none, what);
+  }
+  [[gnu::noinline]] int32_t IndexSlow(size_t size, bool allow_none, const char* what) {
     const int32_t v = static_cast<int32_t>(V32(what) - 1);
     if (ok() && !((allow_none && v == -1) || (v >= 0 && static_cast<size_t>(v) < size)))
       Fail(std::string(what) + " " + std::to_string(v) + " is out of range (" +
@@ -226,7 +247,13 @@ class SnapshotReader {
     return v ? std::optional<Date>(Date{*v}) : std::nullopt;
   }
   template <typename E>
-  [[gnu::noinline]] E Enum(uint8_t max, const char* what) {
+  E Enum(uint8_t max, const char* what) {
+    if (error_.empty() && pos_ < end_ && static_cast<uint8_t>(b_[pos_]) <= max) [[likely]]
+      return static_cast<E>(static_cast<uint8_t>(b_[pos_++]));
+    return EnumSlow<E>(max, what);
+  }
+  template <typename E>
+  [[gnu::noinline]] E EnumSlow(uint8_t max, const char* what) {
     const uint8_t v = U8(what);
     if (ok() && v > max)
       Fail(std::string(what) + " " + std::to_string(v) + " is not a known value (at most " +

@@ -58,7 +58,13 @@ class RuleParams {
   std::map<std::string, std::vector<PhraseGroup>, std::less<>> groups_;
 };
 
-using Vars = std::vector<std::pair<std::string, std::string>>;
+// A template value: a std::string, or a KB string (a std::string_view into the Kb) copied.
+struct VarText : std::string {
+  VarText(std::string s) : std::string(std::move(s)) {}  // NOLINT(google-explicit-constructor)
+  VarText(std::string_view s) : std::string(s) {}        // NOLINT(google-explicit-constructor)
+  VarText(const char* s) : std::string(s) {}             // NOLINT(google-explicit-constructor)
+};
+using Vars = std::vector<std::pair<std::string, VarText>>;
 
 struct Rule {
   std::string id;           // UPPER_SNAKE, unique in the catalogue

@@ -244,7 +244,7 @@ std::optional<Interval> TimelineBuilder::EventTime(int sentence, uint32_t claim_
     const KbEvent& ev = kb_.kb().events[static_cast<size_t>(em.events.front())];
     const Interval iv = EventDays(ev);
     if (iv.a > as_of_ || (out_.window && iv.a > out_.window->b)) continue;
-    if (when) *when = "at the time of the " + ev.name + " (" + kb_.EventDateText(ev) + ")";
+    if (when) *when = "at the time of the " + std::string(ev.name) + " (" + kb_.EventDateText(ev) + ")";
     return iv;
   }
   return std::nullopt;
@@ -303,14 +303,14 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   };
   for (const TitleClaim& c : m_.titles) {
     if (c.tense == Tense::kSkip || c.dated_only || OwnTime(c.sentence, c.start, c.end, nullptr)) continue;
-    const std::string& name = kb.people[static_cast<size_t>(c.person)].name;
+    const std::string name(kb.people[static_cast<size_t>(c.person)].name);
     std::string key = std::to_string(c.person) + (c.tense == Tense::kFormer ? "F" : "P");
     for (int o : c.offices) key += "," + std::to_string(o);
     auto spans = kb_.TermsOf(c.person, c.offices, true);
     if (spans.empty()) continue;
     TimeConstraint tc;
     tc.group = c.person;  // one voice per person, however many titles or mentions (reftime.h)
-    std::string office = kb.offices[static_cast<size_t>(c.offices.front())].name;
+    std::string office(kb.offices[static_cast<size_t>(c.offices.front())].name);
     if (c.tense == Tense::kPresent) {
       // Weights (in quarters of a title): a present-tense title pins the time to a term (4);
       // "former" and the looser "NAME administration" only exclude one (2); a year or date in the
@@ -341,7 +341,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       hi_date = std::max(hi_date, ev.date.days);
     }
     const KbEvent& first = kb.events[static_cast<size_t>(em.events.front())];
-    std::string label = em.events.size() == 1 ? first.name + " (" + kb_.EventDateText(first) + ")"
+    std::string label = em.events.size() == 1 ? std::string(first.name) + " (" + kb_.EventDateText(first) + ")"
                                               : "\"" + t_.Orig(em.start, em.end) + "\"";
     TimeConstraint tc;
     if (em.prospective) {
@@ -380,7 +380,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       tc.intervals.emplace_back(a.days, b.days + 1);
       tc.weight = 5;
       const std::string unit = te.relative_unit == 'y' ? "year" : "month";
-      tc.clue = "\"" + t_.Orig(te.start, em.end) + "\": " + ev.name + " (" + kb_.EventDateText(ev) + "), " +
+      tc.clue = "\"" + t_.Orig(te.start, em.end) + "\": " + std::string(ev.name) + " (" + kb_.EventDateText(ev) + "), " +
                 (te.relative_offset < 0   ? "a " + unit + " before the text"
                  : te.relative_offset > 0 ? "a " + unit + " after the text"
                                           : "in the text's " + unit);

@@ -5,6 +5,7 @@
 //               check that catches it (header checks on the hashed read; structural checks on
 //               snapshots re-hashed after the damage, so the hash does not hide them).
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -453,4 +454,37 @@ TEST_CASE("snapshot: a JSON KB that does not load gives the loader's error, not 
   auto r = factlint::CompileKbSnapshot("{\"schema_version\": ");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == ErrorCode::kKbNotJson);
+}
+
+TEST_CASE("snapshot: a Kb's strings outlive the bytes it was read from and the Kb it was copied from", "[kb_snapshot]") {
+  // Every string of a Kb is a view into its KbStrings (kb.h): neither the JSON text nor the
+  // snapshot's bytes may be pointed into. The bytes are overwritten and freed, the loaded Kb
+  // dropped, and the copy must still write the same snapshot as a KB loaded afresh.
+  const std::string json = factlint_test::TestKbJson("basic");
+  auto fresh = factlint::LoadKb(json);
+  REQUIRE(fresh.ok());
+  const std::string expected = factlint::WriteKbSnapshot(*fresh.value(), json);
+  struct Row {
+    const char* name;
+    std::function<factlint::Result<factlint::KbHandle>(std::string*)> load;
+  };
+  const Row rows[] = {
+      {"from JSON", [](std::string* bytes) { return factlint::LoadKb(*bytes); }},
+      {"from a snapshot",
+       [](std::string* bytes) {
+         *bytes = Snapshot(*bytes);
+         return factlint::LoadKbSnapshot(*bytes);
+       }},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    const factlint::Kb copy = [&] {
+      std::string bytes = json;
+      auto loaded = row.load(&bytes);
+      if (!loaded.ok()) FAIL(loaded.error().ToString());
+      std::fill(bytes.begin(), bytes.end(), 'x');
+      return *loaded.value();
+    }();
+    CHECK(factlint::WriteKbSnapshot(copy, json) == expected);
+  }
 }

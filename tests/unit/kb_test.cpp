@@ -102,8 +102,8 @@ TEST_CASE("pass fixtures load and build every lookup", "[kb]") {
     const int rufus = factlint::KbIndexOf(kb.people, "rufus-firefly");
     const factlint::KbPerson& p = kb.people[static_cast<size_t>(rufus)];
     CHECK(p.name == "Rufus T. Firefly");
-    CHECK(p.aliases == std::vector<std::string>{"Rufus Firefly", "R\xC3\xBA" "fus Firefly-Smith"});
-    CHECK(p.shorts == std::vector<std::string>{"Firefly"});
+    CHECK(p.aliases == std::vector<std::string_view>{"Rufus Firefly", "R\xC3\xBA" "fus Firefly-Smith"});
+    CHECK(p.shorts == std::vector<std::string_view>{"Firefly"});
     REQUIRE(p.born.has_value());
     CHECK(*p.born == D("1890-10-02"));
     CHECK_FALSE(kb.people[static_cast<size_t>(factlint::KbIndexOf(kb.people, "gloria-teasdale"))].born.has_value());
@@ -112,7 +112,7 @@ TEST_CASE("pass fixtures load and build every lookup", "[kb]") {
     const factlint::KbOffice& office = kb.offices[static_cast<size_t>(president)];
     CHECK(office.single_holder);
     CHECK(office.role == factlint::OfficeRole::kHeadOfState);
-    CHECK(office.jurisdiction == std::vector<std::string>{"Freedonia", "Freedonian"});
+    CHECK(office.jurisdiction == std::vector<std::string_view>{"Freedonia", "Freedonian"});
     CHECK(kb.offices[static_cast<size_t>(factlint::KbIndexOf(kb.offices, "sy-ambassador"))].role ==
           factlint::OfficeRole::kUnspecified);
 
@@ -155,7 +155,7 @@ TEST_CASE("pass fixtures load and build every lookup", "[kb]") {
     CHECK(Ints(kb.quotes_by_speaker[static_cast<size_t>(rufus)]) == std::vector<int>{1, 0});
     CHECK(kb.quotes[0].context == "test");
 
-    CHECK(kb.lexicon.hedges == std::vector<std::string>{"allegedly", "reportedly"});
+    CHECK(kb.lexicon.hedges == std::vector<std::string_view>{"allegedly", "reportedly"});
     CHECK(kb.lexicon.prospective.size() == 2);
 
     // fields the file leaves out take their defaults
