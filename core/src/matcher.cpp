@@ -141,11 +141,9 @@ void PhraseMatcher::Link(bool compute_fail, size_t max_dense_entries) {
   for (size_t s = 0; s < n; ++s) first_out_[s] = out_[s] >= 0 ? static_cast<int32_t>(s) : out_link_[s];
   // FindAll's fast path: a dense entry leading to a state that reports a phrase or has no dense
   // row gets kSlowBit (the rows above were copied and the failure links found before this).
-  {
-    std::vector<unsigned char> slow(n);
-    for (size_t s = 0; s < n; ++s) slow[s] = first_out_[s] >= 0 || s >= dense_states_;
-    for (int32_t& e : dense_)
-      if (slow[static_cast<size_t>(e)]) e = static_cast<int32_t>(static_cast<uint32_t>(e) | kSlowBit);
+  for (int32_t& e : dense_) {
+    const uint32_t t = static_cast<uint32_t>(e);
+    if (t >= dense_states_ || first_out_[t] >= 0) e = static_cast<int32_t>(t | kSlowBit);
   }
   for (int c = 0; c < 256; ++c) {
     const uint32_t k = class_of_[c];
