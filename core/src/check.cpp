@@ -10,8 +10,8 @@
 //        ─► Report                  report.h      filtered by the options, ordered by span
 //
 // One pass of the KB's phrase automaton (kb_index.h) finds every name, title, jurisdiction,
-// trigger and lexicon phrase (and, in the same pass, the rule catalogue's phrases: matcher.h,
-// FindAllWith); everything after works on those hits and short, bounded
+// trigger and lexicon phrase (and, beside it, walks from word starts find the rule catalogue's
+// phrases: matcher.h, FindAllWith); everything after works on those hits and short, bounded
 // look-arounds, so a check is linear in the text (plus the hits).
 
 #include <algorithm>
@@ -116,7 +116,7 @@ Report Check(const Kb& kb, std::string_view text, const CheckOptions& options) {
   const Document doc(text);
   const FoldedView view(doc);
   const Sentences sentences = FindSentences(doc);
-  // The KB's phrases and the catalogue's in one pass over the folded text.
+  // The KB's phrases (its automaton) and the catalogue's (walks from word starts).
   std::vector<PhraseMatcher::Hit> kb_hits, catalog_hits;
   index->matcher.FindAllWith(view.text(), &kb_hits, catalog.phrases, &catalog_hits);
   QuoteScan quotes;

@@ -139,6 +139,17 @@ void PhraseMatcher::Link(bool compute_fail, size_t max_dense_entries) {
   }
   first_out_.resize(n);
   for (size_t s = 0; s < n; ++s) first_out_[s] = out_[s] >= 0 ? static_cast<int32_t>(s) : out_link_[s];
+  // FindAll's fast path: a dense entry leading to a state that reports a phrase or has no dense
+  // row gets kSlowBit (the rows above were copied and the failure links found before this).
+  for (int32_t& e : dense_) {
+    const uint32_t t = static_cast<uint32_t>(e);
+    if (t >= dense_states_ || first_out_[t] >= 0) e = static_cast<int32_t>(t | kSlowBit);
+  }
+  for (int c = 0; c < 256; ++c) {
+    const uint32_t k = class_of_[c];
+    start_flags_[c] = static_cast<unsigned char>((IsWordByte(static_cast<unsigned char>(c)) ? kWordFlag : 0) |
+                                                 (k != 0 && (dense_[k] & kStateMask) != 0 ? kStartFlag : 0));
+  }
   const size_t count = pattern_count();
   info_.resize(count);
   for (size_t i = 0; i < count; ++i) {
@@ -174,7 +185,13 @@ struct PhraseMatcher::Stepper {
     int32_t t = -1;
     // A deep state: its sparse goto, else along failure links until a state with a dense row.
     while (static_cast<uint32_t>(s) >= dense_states && (t = m.Next(s, c)) < 0) s = m.fail_[static_cast<size_t>(s)];
-    s = static_cast<uint32_t>(s) < dense_states ? dense[static_cast<size_t>(s) * classes + k] : t;
+    s = static_cast<uint32_t>(s) < dense_states ? dense[static_cast<size_t>(s) * classes + k] & kStateMask : t;
+    Emit(s, p, n, end, out);
+    return s;
+  }
+
+  // The hits of state s, which end at `end`, held to word bounds, appended to *out.
+  void Emit(int32_t s, const unsigned char* p, size_t n, size_t end, std::vector<Hit>* out) const {
     for (int32_t o = first_out[s]; o >= 0; o = m.out_link_[static_cast<size_t>(o)]) {
       const int id = m.out_[static_cast<size_t>(o)];
       const PatternInfo& pat = m.info_[static_cast<size_t>(id)];
@@ -183,7 +200,6 @@ struct PhraseMatcher::Stepper {
       if (pat.word_last && end < n && IsWordByte(p[end])) continue;
       out->push_back(Hit{static_cast<uint32_t>(start), static_cast<uint32_t>(end), id});
     }
-    return s;
   }
 
   const PhraseMatcher& m;
@@ -197,15 +213,33 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const 
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const Stepper step(*this);
-  int32_t s = 0;
+  const int32_t* dense = dense_.data();
+  const unsigned char* class_of = class_of_;
+  const size_t classes = classes_;
+  // s always has a dense row here. Column 0 (a byte in no pattern) of every row leads to the
+  // root, so the common step is one load; an entry with kSlowBit leads to a state that reports
+  // a phrase or has no dense row.
+  uint32_t s = 0;
   for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = p[i];
-    const uint32_t k = class_of_[c];
-    if (k == 0) {
-      s = 0;  // a byte in no pattern: no state survives it
+    const int32_t e = dense[s * classes + class_of[p[i]]];
+    if (e >= 0) {
+      s = static_cast<uint32_t>(e);
       continue;
     }
-    s = step.Step(s, c, k, p, n, i + 1, out);
+    int32_t t = e & kStateMask;
+    step.Emit(t, p, n, i + 1, out);
+    // A deep state: its sparse goto edges and failure links, byte by byte, until a dense state.
+    while (static_cast<uint32_t>(t) >= dense_states_) {
+      if (++i >= n) return;
+      const unsigned char c = p[i];
+      const uint32_t k = class_of[c];
+      if (k == 0) {
+        t = 0;
+        break;
+      }
+      t = step.Step(t, c, k, p, n, i + 1, out);
+    }
+    s = static_cast<uint32_t>(t);
   }
 }
 
@@ -213,7 +247,7 @@ size_t PhraseMatcher::WalkFrom(const unsigned char* p, size_t n, size_t start, u
                                std::vector<Hit>* out) const {
   const int32_t* dense = dense_.data();
   const uint32_t* edge_begin = edge_begin_.data();
-  int32_t s = dense[k];  // the root's row: a child of the root, or 0
+  int32_t s = dense[k] & kStateMask;  // the root's row: a child of the root, or 0
   size_t j = start + 1;
   for (;;) {
     const int id = out_[static_cast<size_t>(s)];
@@ -234,7 +268,7 @@ size_t PhraseMatcher::WalkFrom(const unsigned char* p, size_t n, size_t start, u
     // it leads to one of s's children, the states (edge_begin[s], edge_begin[s + 1]].
     int32_t t;
     if (static_cast<uint32_t>(s) < dense_states_) {
-      t = dense[static_cast<size_t>(s) * classes_ + kc];
+      t = dense[static_cast<size_t>(s) * classes_ + kc] & kStateMask;
       if (t <= static_cast<int32_t>(edge_begin[s]) || t > static_cast<int32_t>(edge_begin[s + 1])) t = -1;
     } else {
       t = Next(s, c);
@@ -252,37 +286,25 @@ void PhraseMatcher::FindAllWith(std::string_view text, std::vector<Hit>* out, co
   if (!built_ || pattern_count() == 0) return small.FindAll(text, small_out);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const Stepper step(*this);
-  const int32_t* small_root = small.dense_.data();
+  // small: a walk from each word start and each non-word byte that starts one of its phrases.
+  const unsigned char* flags = small.start_flags_;
   const size_t small_base = small_out->size();
   size_t small_budget = 4 * n + 4096;  // bytes small's walks may take before it falls back
-  bool walk_small = true, after_word = false;
-  int32_t s = 0;
+  unsigned char before = 0;            // the flags of the byte before
   for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = p[i];
-    // small: a walk from each word start and each non-word byte that starts one of its phrases.
-    const bool word = IsWordByte(c);
-    if (!(word && after_word) && walk_small) {
-      const uint32_t sk = small.class_of_[c];
-      if (sk != 0 && small_root[sk] != 0) {
-        const size_t walked = small.WalkFrom(p, n, i, sk, small_base, small_out);
-        if (walked > small_budget) walk_small = false;
-        else small_budget -= walked;
+    const unsigned char f = flags[p[i]];
+    if ((f & kStartFlag) != 0 && (f & before & kWordFlag) == 0) {
+      const size_t walked = small.WalkFrom(p, n, i, small.class_of_[p[i]], small_base, small_out);
+      if (walked > small_budget) {
+        small_out->resize(small_base);
+        small.FindAll(text, small_out);
+        break;
       }
+      small_budget -= walked;
     }
-    after_word = word;
-    // This matcher's automaton, as FindAll steps it.
-    const uint32_t k = class_of_[c];
-    if (k == 0) {
-      s = 0;
-      continue;
-    }
-    s = step.Step(s, c, k, p, n, i + 1, out);
+    before = f;
   }
-  if (!walk_small) {
-    small_out->resize(small_base);
-    small.FindAll(text, small_out);
-  }
+  FindAll(text, out);
 }
 
 }  // namespace factlint

@@ -39,14 +39,15 @@ class PhraseMatcher {
 
   // Appends every word-bounded occurrence, ordered by end offset then by length (longest first).
   void FindAll(std::string_view folded, std::vector<Hit>* out) const;
-  // FindAll of this matcher into *out and of `small` into *small_out, in one pass over the text:
-  // the same hits as the two calls. For a small matcher beside a large one (the rule catalogue's
-  // phrases beside the KB's): every kept hit of `small` starts where a phrase may start (a word
-  // start for a phrase that begins with a word byte, any non-word byte for one that does not),
-  // so instead of stepping its own automaton over every byte, the pass walks small's trie from
-  // those positions only, along goto edges until one is missing. When the walks grow long (a text
-  // of word starts deep inside long phrases; beyond 4 steps per byte in all) small's hits are
-  // found by its own FindAll instead, so the time stays linear.
+  // FindAll of this matcher into *out and of `small` into *small_out: the same hits as the two
+  // calls. For a small matcher beside a large one (the rule catalogue's phrases beside the KB's):
+  // every kept hit of `small` starts where a phrase may start (a word start for a phrase that
+  // begins with a word byte, any non-word byte for one that does not), so instead of stepping its
+  // own automaton over every byte, a first loop over the text walks small's trie from those
+  // positions only (one table load per byte finds them: start_flags_), along goto edges until one
+  // is missing; then this matcher's FindAll. When the walks grow long (a text of word starts deep
+  // inside long phrases; beyond 4 steps per byte in all) small's hits are found by its own
+  // FindAll instead, so the time stays linear.
   void FindAllWith(std::string_view folded, std::vector<Hit>* out, const PhraseMatcher& small,
                    std::vector<Hit>* small_out) const;
 
@@ -95,7 +96,15 @@ class PhraseMatcher {
   unsigned char class_of_[256] = {};
   uint32_t classes_ = 1;
   uint32_t dense_states_ = 0;
+  // An entry leading to a state that reports a phrase (first_out_ >= 0) or has no dense row
+  // carries kSlowBit, so FindAll's common step is one load and a sign test; readers that want
+  // the state mask it with kStateMask. Column 0 of every row is the root.
   std::vector<int32_t> dense_;
+  static constexpr uint32_t kSlowBit = 0x80000000u;
+  static constexpr int32_t kStateMask = 0x7fffffff;
+  // start_flags_[byte]: kWordFlag when IsWordByte, kStartFlag when a pattern starts with it.
+  static constexpr unsigned char kWordFlag = 1, kStartFlag = 2;
+  unsigned char start_flags_[256] = {};
   struct PatternInfo {
     uint32_t size;
     bool word_first, word_last;

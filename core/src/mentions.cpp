@@ -11,6 +11,21 @@
 #include <utility>
 
 namespace factlint {
+
+void PosIndex::Seal(Keep keep, const std::vector<PhraseMatcher::Hit>& hits) {
+  // By position, then by hit index (the order of Add): each position's entries in a row.
+  std::sort(entries_.begin(), entries_.end());
+  size_t kept = 0;
+  for (size_t i = 0; i < entries_.size();) {
+    size_t best = i, j = i + 1;
+    for (; j < entries_.size() && entries_[j].first == entries_[i].first; ++j)
+      if (keep == Keep::kLongest && hits[entries_[j].second].end > hits[entries_[best].second].end) best = j;
+    entries_[kept++] = entries_[best];
+    i = j;
+  }
+  entries_.resize(kept);
+}
+
 namespace {
 
 PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector<PhraseMatcher::Hit> all,
@@ -41,17 +56,19 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
     }
     if (person && text.UpperAt(hit.start)) out.person_hits.push_back(h);
     if (title) {
-      out.title_by_end.emplace(hit.end, h);  // first seen at an end = longest
-      auto it = out.title_by_start.find(hit.start);
-      if (it == out.title_by_start.end() || hits[it->second].end < hit.end) out.title_by_start[hit.start] = h;
+      out.title_by_end.Add(hit.end, h);
+      out.title_by_start.Add(hit.start, h);
     }
     if (jur && text.UpperAt(hit.start)) {
-      out.jur_by_end.emplace(hit.end, h);
-      auto it = out.jur_by_start.find(hit.start);
-      if (it == out.jur_by_start.end() || hits[it->second].end < hit.end) out.jur_by_start[hit.start] = h;
+      out.jur_by_end.Add(hit.end, h);
+      out.jur_by_start.Add(hit.start, h);
     }
     if (trigger) out.trigger_hits.push_back(h);
   }
+  out.title_by_end.Seal(PosIndex::Keep::kFirst, hits);  // first seen at an end = longest
+  out.title_by_start.Seal(PosIndex::Keep::kLongest, hits);
+  out.jur_by_end.Seal(PosIndex::Keep::kFirst, hits);
+  out.jur_by_start.Seal(PosIndex::Keep::kLongest, hits);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #ifndef FACTLINT_CORE_MENTIONS_H_
 #define FACTLINT_CORE_MENTIONS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -118,10 +119,37 @@ Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView&
 
 // --- the parts of FindMentions ---------------------------------------------------------------
 
-// The automaton's hits, sorted out by what they name.
+// Hit indices by a folded position (a hit's start or end), one per position: a sorted vector
+// read by binary search (a document has a few hundred title and jurisdiction hits; a hash map
+// cost a node allocation per entry). Add() the entries, then Seal() once; find/end/count read
+// like a map's.
+class PosIndex {
+ public:
+  using Entry = std::pair<uint32_t, size_t>;  // position, hit index
+  // Adds hit h at pos; Seal() keeps one entry per position. h must grow from call to call.
+  void Add(uint32_t pos, size_t h) { entries_.emplace_back(pos, h); }
+  // One entry per position: the first added, or (longest) the one whose hits[h].end is greatest,
+  // the first added among equals.
+  enum class Keep { kFirst, kLongest };
+  void Seal(Keep keep, const std::vector<PhraseMatcher::Hit>& hits);
+  std::vector<Entry>::const_iterator find(uint32_t pos) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), pos,
+                               [](const Entry& e, uint32_t p) { return e.first < p; });
+    return it != entries_.end() && it->first == pos ? it : entries_.end();
+  }
+  std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+  size_t count(uint32_t pos) const { return find(pos) != end() ? 1 : 0; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+// The automaton's hits, sorted out by what they name. The title and jurisdiction indices keep,
+// by end, the first hit seen there (the longest: FindAll's order) and, by start, the longest.
 struct PhraseHits {
   std::vector<PhraseMatcher::Hit> hits;
-  std::unordered_map<uint32_t, size_t> title_by_end, title_by_start, jur_by_end, jur_by_start;
+  PosIndex title_by_end, title_by_start, jur_by_end, jur_by_start;
   std::vector<size_t> person_hits, trigger_hits;
 };
 

@@ -524,8 +524,8 @@ class Finder {
     const uint32_t lo = Lo(s), hi = Hi(s);
     const auto* p = reinterpret_cast<const unsigned char*>(t_.text().data());
     for (uint32_t i = lo; i < hi;) {
-      // Most bytes are not digits: stepped over in one tight loop.
-      while (i < hi && static_cast<unsigned char>(p[i] - '0') > 9) ++i;
+      // Most bytes are not digits: stepped over eight at a time.
+      i = static_cast<uint32_t>(FindDigit(p, i, hi));
       if (i >= hi) break;
       if (i > lo && IsWordByte(p[i - 1])) {
         ++i;

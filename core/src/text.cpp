@@ -12,6 +12,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace factlint {
@@ -358,6 +359,23 @@ std::string Fold(std::string_view utf8) {
     i += len;
   }
   return out;
+}
+
+// Each byte's low seven bits against '0' and '9' (adding a constant of at most 0x80 to a value
+// below 0x80 carries into no other byte), bytes >= 0x80 left out.
+static_assert(std::endian::native == std::endian::little, "FindDigit reads byte k of eight at bits 8k..8k+7");
+__attribute__((noinline)) size_t FindDigit(const unsigned char* p, size_t i, size_t end) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  for (; i + 8 <= end; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const uint64_t v = w & ~kHigh;
+    const uint64_t digit = (v + (0x80 - '0') * kOnes) & ~(v + (0x7F - '9') * kOnes) & ~w & kHigh;
+    if (digit != 0) return i + static_cast<size_t>(__builtin_ctzll(digit) >> 3);
+  }
+  for (; i < end; ++i)
+    if (p[i] >= '0' && p[i] <= '9') return i;
+  return end;
 }
 
 }  // namespace factlint

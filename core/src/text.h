@@ -93,6 +93,10 @@ inline constexpr std::array<bool, 256> kWordBytes = [] {
 }();
 inline bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 
+// The position of the first ASCII digit in p[i, end), or end; eight bytes at a time (for scans
+// where digits are rare: the people's claims look for ages, ordinals and numbered terms).
+size_t FindDigit(const unsigned char* p, size_t i, size_t end);
+
 }  // namespace factlint
 
 #endif  // FACTLINT_CORE_TEXT_H_

@@ -3,6 +3,10 @@
 
 #include "mentions.h"
 
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "stages.h"
@@ -222,4 +226,47 @@ TEST_CASE("mentions: a surname is resolved by its title only for an office of on
   Stages pm("Prime Minister Holm spoke.", at2005, *kb.value());
   REQUIRE(pm.mentions.titles.size() == 1);
   CHECK(pm.mentions.persons[0].person == 1);
+}
+
+TEST_CASE("mentions: PosIndex keeps what the maps it replaced kept", "[mentions]") {
+  // The reference: the unordered maps ScanPhrases filled before (by end: the first hit added at
+  // a position; by start: the one with the greatest end, the first added among equals), over
+  // random hits on a small range of positions, so positions repeat.
+  uint32_t seed = 2024;
+  auto rnd = [&](uint32_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<factlint::PhraseMatcher::Hit> hits;
+    const uint32_t span = 1 + rnd(40);
+    for (uint32_t k = rnd(60); k > 0; --k) {
+      const uint32_t a = rnd(span), len = 1 + rnd(6);
+      hits.push_back(factlint::PhraseMatcher::Hit{a, a + len, static_cast<int>(rnd(5))});
+    }
+    std::unordered_map<uint32_t, size_t> by_end, by_start;
+    factlint::PosIndex end_index, start_index;
+    for (size_t h = 0; h < hits.size(); ++h) {
+      by_end.emplace(hits[h].end, h);
+      auto it = by_start.find(hits[h].start);
+      if (it == by_start.end() || hits[it->second].end < hits[h].end) by_start[hits[h].start] = h;
+      end_index.Add(hits[h].end, h);
+      start_index.Add(hits[h].start, h);
+    }
+    end_index.Seal(factlint::PosIndex::Keep::kFirst, hits);
+    start_index.Seal(factlint::PosIndex::Keep::kLongest, hits);
+    REQUIRE(end_index.size() == by_end.size());
+    REQUIRE(start_index.size() == by_start.size());
+    for (uint32_t pos = 0; pos < span + 8; ++pos) {
+      const auto e = end_index.find(pos);
+      const auto want_e = by_end.find(pos);
+      REQUIRE((e == end_index.end()) == (want_e == by_end.end()));
+      if (want_e != by_end.end()) CHECK(e->second == want_e->second);
+      CHECK(end_index.count(pos) == by_end.count(pos));
+      const auto s = start_index.find(pos);
+      const auto want_s = by_start.find(pos);
+      REQUIRE((s == start_index.end()) == (want_s == by_start.end()));
+      if (want_s != by_start.end()) CHECK(s->second == want_s->second);
+    }
+  }
 }

@@ -350,3 +350,29 @@ TEST_CASE("regress: folded view longer than the text, then an ASCII run", "[text
   REQUIRE(doc.FoldedToOriginal(doc.folded().size()) == text.size());
   REQUIRE(doc.Utf16At(text.size()) == text.size());
 }
+
+namespace factlint {
+namespace {
+
+TEST_CASE("text: FindDigit finds the first ASCII digit as a byte-by-byte scan does", "[text]") {
+  // Every start and end in random texts of digits, their neighbours in ASCII ('/', ':'), the
+  // same values with the high bit set (0xB0..0xB9: not digits) and other bytes.
+  const std::string bytes = std::string("09/:ab \n") + "\xb0\xb9\xaf\xba\xc3\xff";
+  std::mt19937 rng(99);
+  for (int round = 0; round < 200; ++round) {
+    std::string text(rng() % 40, ' ');
+    for (char& c : text) c = bytes[rng() % bytes.size()];
+    if (rng() % 3 == 0) std::replace_if(text.begin(), text.end(), [](char c) { return c == '0' || c == '9'; }, 'a');
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t i = 0; i <= text.size(); ++i) {
+      for (size_t end = i; end <= text.size(); ++end) {
+        size_t want = i;
+        while (want < end && !(p[want] >= '0' && p[want] <= '9')) ++want;
+        REQUIRE(FindDigit(p, i, end) == want);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace factlint
