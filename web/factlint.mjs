@@ -83,10 +83,38 @@ function parseOrThrow(json) {
 // otherwise. The real KB replaces the tiny one.
 const WARM_UP_KB = '{"schema_version": 1, "name": "warm-up", "as_of": "2000-01-01", "sources": [], "people": [], "offices": [], "terms": [], "events": [], "quotes": [], "lexicon": {}}';
 const WARM_UP_TEXT = 'PARIS, 3 March 2020 - The former minister said on Tuesday that "the plan will pass", and officials reportedly agreed.\n';
+// The warm-up also grows the heap by what the bundled KB's load takes and faults its pages in
+// (prefaultHeap): a fresh engine's first touch of each 4 KB page of wasm memory costs the load
+// itself otherwise (~4,800 page faults, 60-80 ms of CPU in a cold Node on the test machine, where
+// faults are slow; docs/PERFORMANCE.md). The block is freed, so the load's allocations reuse it.
+const PREFAULT_BYTES = 16 << 20;
 function warmUp(core, startup) {
   const t = now();
   if (core.loadKb(WARM_UP_KB).ok) core.check(WARM_UP_TEXT, '');
+  if (typeof core.prefaultHeap === 'function') core.prefaultHeap(PREFAULT_BYTES);
   startup.warmUpMs = now() - t;
+}
+
+// A snapshot's bytes (a Uint8Array, an ArrayBuffer, or an array of Uint8Array pieces in order, as
+// readKbSnapshotPieces gives them) loaded into the core: written straight into a buffer in wasm
+// memory (snapshotBuffer), piece by piece, so they are neither joined in JS first nor copied
+// twice. Returns the core's {ok, error}.
+function loadSnapshotInto(core, snapshot) {
+  const pieces = Array.isArray(snapshot) ? snapshot : [snapshot instanceof Uint8Array ? snapshot : new Uint8Array(snapshot)];
+  const size = pieces.reduce((n, piece) => n + piece.length, 0);
+  const view = typeof core.snapshotBuffer === 'function' ? core.snapshotBuffer(size) : null;
+  if (!view) return core.loadKbSnapshot(joinPieces(pieces, size));
+  let at = 0;
+  for (const piece of pieces) { view.set(piece, at); at += piece.length; }
+  return core.loadKbSnapshotBuffer();
+}
+
+function joinPieces(pieces, size) {
+  if (pieces.length === 1) return pieces[0];
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) { bytes.set(piece, at); at += piece.length; }
+  return bytes;
 }
 
 // Loads the wasm module and the KB. Resolves to a Checker (see factlint.d.ts); rejects with a
@@ -95,7 +123,8 @@ function warmUp(core, startup) {
 //               the module is fetched and compiled while the KB is still arriving; or, with
 //               kbSnapshot, a function returning either, called only when the snapshot is refused
 //   kbSnapshot  optional: the compiled snapshot of the same KB (world.kbs, `factlint kb-compile`)
-//               as a Uint8Array / ArrayBuffer, or a promise of one (null = none): loaded without
+//               as a Uint8Array / ArrayBuffer / array of Uint8Array pieces (readKbSnapshotPieces),
+//               or a promise of one (null = none): loaded without
 //               JSON parsing or index building. When it is absent, cannot be fetched or is refused
 //               (another version, corrupt), the JSON `kb` is loaded instead and the reason is
 //               logged with console.warn; checker.kbFrom says which one was loaded.
@@ -163,8 +192,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
   let summary = null;
   const tKb = now();
   if (snapshot) {
-    const bytes = snapshot instanceof Uint8Array ? snapshot : new Uint8Array(snapshot);
-    const result = core.loadKbSnapshot(bytes);
+    const result = loadSnapshotInto(core, snapshot);
     if (result.ok) kbFrom = 'snapshot';
     else console.warn(`factlint: the KB snapshot was refused (${result.error.message}); loading the JSON KB`);
   }
@@ -205,7 +233,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
     // Replaces the KB with a compiled snapshot (Uint8Array / ArrayBuffer). Throws FactlintError
     // (kind "kb_snapshot") when it is refused; the previous KB stays in use.
     loadKbSnapshot(bytes) {
-      const result = core.loadKbSnapshot(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+      const result = loadSnapshotInto(core, bytes);
       if (!result.ok) throw new FactlintError(result.error);
       summary = Object.freeze(JSON.parse(core.kbSummary()));
       kbFrom = 'snapshot';
@@ -234,7 +262,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
           } else if (entry.version !== core.version()) {
             refused = `the cached entry was made by factlint ${entry.version}, this is ${core.version()}`;
           } else {
-            const result = core.loadKbSnapshot(entry.snapshot instanceof Uint8Array ? entry.snapshot : new Uint8Array(entry.snapshot));
+            const result = loadSnapshotInto(core, entry.snapshot);
             if (result.ok) {
               summary = Object.freeze(JSON.parse(core.kbSummary()));
               kbFrom = 'cache';
@@ -305,6 +333,14 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
 // (In the page's Worker, reading world.kbs.gz and inflating it took ~55-70 ms of the thread's CPU
 // against ~140-200 ms for reading the 6.4 MB world.kbs itself: bench/coldstart.mjs, docs/PERFORMANCE.md.)
 export async function readKbSnapshot(response) {
+  const pieces = await readKbSnapshotPieces(response);
+  return joinPieces(pieces, pieces.reduce((n, piece) => n + piece.length, 0));
+}
+
+// The same bytes as readKbSnapshot, in the pieces they were read in (an array of Uint8Array):
+// createChecker and checker.loadKbSnapshot write them into wasm memory one by one, without the
+// 4 MB copy that joins them in JS (its allocation alone faulted in ~1,000 fresh pages).
+export async function readKbSnapshotPieces(response) {
   if (!response.ok) throw new Error(`${response.url || 'the KB snapshot'}: HTTP ${response.status}`);
   const reader = response.body.getReader();
   const first = await reader.read();
@@ -322,19 +358,13 @@ export async function readKbSnapshot(response) {
     });
     source = body.pipeThrough(new DecompressionStream('gzip')).getReader();
   }
-  const chunks = source === reader ? [head] : [];
-  let size = chunks.length ? head.length : 0;
+  const chunks = source === reader && head.length ? [head] : [];
   for (;;) {
     const { done, value } = await source.read();
     if (done) break;
-    chunks.push(value);
-    size += value.length;
+    if (value.length) chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
-  return bytes;
+  return chunks.length ? chunks : [new Uint8Array(0)];
 }
 
 // The cache key of a KB text: "sha256 HEX" (SHA-256 of its UTF-8 bytes), or null where WebCrypto

@@ -18,7 +18,7 @@
 // the check as metadataDate (report source "metadata"; a date set nowhere else is the one used).
 // Nothing is sent anywhere: the text goes from the tab to this worker and the findings back.
 
-import { FactlintError, createChecker, openKbCache, readKbSnapshot } from './factlint.mjs';
+import { FactlintError, createChecker, openKbCache, readKbSnapshotPieces } from './factlint.mjs';
 
 let checkerPromise = null;
 // How the last start of the checker went, in ms since getChecker began (read by the restart figure
@@ -38,12 +38,19 @@ async function bundledKb() {
 }
 
 // The compiled snapshot of the bundled KB (world.kbs.gz, made by the build, inflated as it is
-// read: readKbSnapshot; world.kbs where there is no DecompressionStream): loads without JSON
+// read: readKbSnapshotPieces; world.kbs where there is no DecompressionStream): loads without JSON
 // parsing, so a service worker woken after 30 s idle is ready sooner. When it cannot be read,
-// createChecker falls back to world.json.
-async function bundledKbSnapshot() {
+// createChecker falls back to world.json. The request is made at the start of a wake-up, before
+// the settings say whether the bundled KB is wanted (fetchBundledSnapshot; its body is read only
+// then, and cancelled otherwise).
+function fetchBundledSnapshot() {
   const name = typeof DecompressionStream === 'function' ? 'world.kbs.gz' : 'world.kbs';
-  return readKbSnapshot(await fetch(chrome.runtime.getURL(name)));
+  const response = fetch(chrome.runtime.getURL(name));
+  response.catch(() => {});  // read (and its failure handled) only when the bundled KB is loaded
+  return response;
+}
+async function bundledKbSnapshot(response = fetchBundledSnapshot()) {
+  return readKbSnapshotPieces(await response);
 }
 
 // The module compiled as its bytes stream in from the package (undefined: createChecker fetches
@@ -78,11 +85,13 @@ function getChecker() {
     checkerPromise = (async () => {
       const t0 = performance.now();
       const wasmModule = compileWasm();
+      const bundledResponse = fetchBundledSnapshot();
       const stored = await chrome.storage.local.get(['customKbKey', 'customRules']);
       startup.settings = performance.now() - t0;
       const cached = await cachedEntry(stored.customKbKey);
       startup.cache = performance.now() - t0;
-      const checker = await createChecker({ kb: bundledKb, kbSnapshot: cached ? cached.snapshot : bundledKbSnapshot(), wasmModule });
+      if (cached) bundledResponse.then((response) => response.body && response.body.cancel()).catch(() => {});
+      const checker = await createChecker({ kb: bundledKb, kbSnapshot: cached ? cached.snapshot : bundledKbSnapshot(bundledResponse), wasmModule });
       startup.created = performance.now() - t0;
       Object.assign(startup, checker.startup);
       startup.kbFrom = checker.kbFrom;  // "snapshot" (world.kbs.gz, world.kbs or the cached one) or "json" (the fallback)
