@@ -173,11 +173,13 @@ export interface Checker {
 }
 
 /** createChecker's parts, in ms since it was called (warmUpMs: the check run on a tiny KB while
- *  the snapshot was still on its way, with the warmUp option; 0 if it was not; kbMs: the KB load alone; totalMs: the call). */
+ *  the snapshot was still on its way, with the warmUp option; 0 if it was not; prefaultMs: the heap
+ *  grown and faulted in after it; kbMs: the KB load alone; totalMs: the call). */
 export interface StartupTimes {
   readonly moduleMs: number;
   readonly snapshotMs: number;
   readonly warmUpMs: number;
+  readonly prefaultMs: number;
   readonly kbMs: number;
   readonly totalMs: number;
 }
@@ -219,7 +221,8 @@ export interface CreateCheckerOptions {
   /** factlint-core.wasm already compiled (or a promise of it): only instantiated. */
   wasmModule?: WebAssembly.Module | PromiseLike<WebAssembly.Module>;
   /** When the module is ready before the snapshot, run the check once on a tiny KB meanwhile
-   *  (compiles the check's code, builds the core's one-time tables); default false. */
+   *  (compiles the check's code, builds the core's one-time tables) and fault in the heap the
+   *  load will take (startup.prefaultMs); default false. */
   warmUp?: boolean;
   /** Emscripten hook to find factlint-core.wasm elsewhere. */
   locateFile?: (path: string, prefix: string) => string;

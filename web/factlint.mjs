@@ -83,16 +83,23 @@ function parseOrThrow(json) {
 // otherwise. The real KB replaces the tiny one.
 const WARM_UP_KB = '{"schema_version": 1, "name": "warm-up", "as_of": "2000-01-01", "sources": [], "people": [], "offices": [], "terms": [], "events": [], "quotes": [], "lexicon": {}}';
 const WARM_UP_TEXT = 'PARIS, 3 March 2020 - The former minister said on Tuesday that "the plan will pass", and officials reportedly agreed.\n';
-// The warm-up also grows the heap by what the bundled KB's load takes and faults its pages in
-// (prefaultHeap): a fresh engine's first touch of each 4 KB page of wasm memory costs the load
-// itself otherwise (~4,800 page faults, 60-80 ms of CPU in a cold Node on the test machine, where
-// faults are slow; docs/PERFORMANCE.md). The block is freed, so the load's allocations reuse it.
-const PREFAULT_BYTES = 16 << 20;
 function warmUp(core, startup) {
   const t = now();
   if (core.loadKb(WARM_UP_KB).ok) core.check(WARM_UP_TEXT, '');
-  if (typeof core.prefaultHeap === 'function') core.prefaultHeap(PREFAULT_BYTES);
   startup.warmUpMs = now() - t;
+}
+
+// With warmUp, after the check, while the snapshot is still on its way, the heap is
+// grown by what the bundled KB's load takes and its pages are faulted in (prefaultHeap): a fresh
+// engine's first touch of each 4 KB page of wasm memory costs the load itself otherwise (~4,800
+// page faults, 60-80 ms of CPU in a cold Node on the test machine, where faults are slow; in the
+// page's Worker the load's own CPU went from ~130-150 to ~45 ms, docs/PERFORMANCE.md). The block is
+// freed, so the load's allocations reuse it.
+const PREFAULT_BYTES = 16 << 20;
+function prefault(core, startup) {
+  const t = now();
+  if (typeof core.prefaultHeap === 'function') core.prefaultHeap(PREFAULT_BYTES);
+  startup.prefaultMs = now() - t;
 }
 
 // A snapshot's bytes (a Uint8Array, an ArrayBuffer, or an array of Uint8Array pieces in order, as
@@ -139,8 +146,9 @@ function joinPieces(pieces, size) {
 //               it runs, so the snapshot's bytes are taken in only after it: worth it where the
 //               snapshot comes over the network (the page's Worker: the first report came ~200 ms
 //               sooner in bench/coldstart.mjs), not from the extension's package (1 s later there)
-// checker.startup tells where the time went: {moduleMs, snapshotMs, warmUpMs, kbMs, totalMs}
-// (module compiled/instantiated and snapshot bytes in, since the call; the warm-up run while the
+// checker.startup tells where the time went: {moduleMs, snapshotMs, warmUpMs, prefaultMs, kbMs,
+// totalMs} (module compiled/instantiated and snapshot bytes in, since the call; the warm-up's check
+// and its prefault run while the
 // snapshot was still on its way, 0 if it was not; the KB load alone; the whole call).
 export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile, warmUp: warm = false } = {}) {
   const isPromise = (v) => v !== null && typeof v === 'object' && typeof v.then === 'function';
@@ -149,7 +157,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
     throw new TypeError('createChecker: `kb` must be the KB as JSON text, a promise of it, or a function returning either');
   }
   const t0 = now();
-  const startup = { moduleMs: 0, snapshotMs: 0, warmUpMs: 0, kbMs: 0, totalMs: 0 };
+  const startup = { moduleMs: 0, snapshotMs: 0, warmUpMs: 0, prefaultMs: 0, kbMs: 0, totalMs: 0 };
   let snapshotIn = false;
   // Handled from the start: a snapshot that fails to arrive while the module loads is a fallback,
   // not an unhandled rejection.
@@ -183,7 +191,10 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
   const [core, snapshot] = await Promise.all([
     (instantiated ? Promise.all([corePromise, instantiated]).then(([c]) => c) : corePromise).then((c) => {
       startup.moduleMs = now() - t0;
-      if (warm && kbSnapshot !== null && !snapshotIn) warmUp(c, startup);
+      if (warm && kbSnapshot !== null && !snapshotIn) {
+        warmUp(c, startup);
+        prefault(c, startup);
+      }
       return c;
     }),
     snapshotPromise,
