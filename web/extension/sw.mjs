@@ -40,17 +40,13 @@ async function bundledKb() {
 // The compiled snapshot of the bundled KB (world.kbs.gz, made by the build, inflated as it is
 // read: readKbSnapshotPieces; world.kbs where there is no DecompressionStream): loads without JSON
 // parsing, so a service worker woken after 30 s idle is ready sooner. When it cannot be read,
-// createChecker falls back to world.json. The request is made at the start of a wake-up, before
-// the settings say whether the bundled KB is wanted (fetchBundledSnapshot; its body is read only
-// then, and cancelled otherwise).
-function fetchBundledSnapshot() {
+// createChecker falls back to world.json. (Requesting it at the start of a wake-up, before the
+// settings are read, and cancelling it when a user KB is cached, was tried: no sooner with the
+// bundled KB, and the cached user KB's IndexedDB read took twice as long beside it,
+// docs/PERFORMANCE.md.)
+async function bundledKbSnapshot() {
   const name = typeof DecompressionStream === 'function' ? 'world.kbs.gz' : 'world.kbs';
-  const response = fetch(chrome.runtime.getURL(name));
-  response.catch(() => {});  // read (and its failure handled) only when the bundled KB is loaded
-  return response;
-}
-async function bundledKbSnapshot(response = fetchBundledSnapshot()) {
-  return readKbSnapshotPieces(await response);
+  return readKbSnapshotPieces(await fetch(chrome.runtime.getURL(name)));
 }
 
 // The module compiled as its bytes stream in from the package (undefined: createChecker fetches
@@ -85,13 +81,11 @@ function getChecker() {
     checkerPromise = (async () => {
       const t0 = performance.now();
       const wasmModule = compileWasm();
-      const bundledResponse = fetchBundledSnapshot();
       const stored = await chrome.storage.local.get(['customKbKey', 'customRules']);
       startup.settings = performance.now() - t0;
       const cached = await cachedEntry(stored.customKbKey);
       startup.cache = performance.now() - t0;
-      if (cached) bundledResponse.then((response) => response.body && response.body.cancel()).catch(() => {});
-      const checker = await createChecker({ kb: bundledKb, kbSnapshot: cached ? cached.snapshot : bundledKbSnapshot(bundledResponse), wasmModule });
+      const checker = await createChecker({ kb: bundledKb, kbSnapshot: cached ? cached.snapshot : bundledKbSnapshot(), wasmModule });
       startup.created = performance.now() - t0;
       Object.assign(startup, checker.startup);
       startup.kbFrom = checker.kbFrom;  // "snapshot" (world.kbs.gz, world.kbs or the cached one) or "json" (the fallback)
