@@ -6,6 +6,14 @@
 //   loadKbSnapshot(bytes)      -> the same, for a compiled KB snapshot (a Uint8Array, copied
 //                                 into wasm memory with one TypedArray set): no JSON parse, no
 //                                 index build; a kb_snapshot error when it is refused
+//   snapshotBuffer(size)       -> a Uint8Array view of a buffer of `size` bytes in wasm memory
+//                                 (null when it cannot be allocated), owned here, for the caller to fill with a snapshot's bytes
+//                                 (piece by piece, as they were read: no copy of them joined in
+//                                 JS first); valid until the next call into the module
+//   loadKbSnapshotBuffer()     -> loadKbSnapshot of that buffer's bytes; the buffer is released
+//   prefaultHeap(bytes)        -> allocates `bytes` of heap, writes one byte per 4 KB page and
+//                                 frees them: the memory a KB load will take is grown and its
+//                                 pages faulted in while the snapshot is still on its way
 //   loadKbCompiled(kbText)     -> {ok, error, snapshot}: loadKb, and on success the compiled
 //                                 snapshot of that KB (factlint::WriteKbSnapshot) as a new
 //                                 Uint8Array (null on error), for a cache keyed by the text's hash
@@ -23,7 +31,7 @@
 //                                 a loadRules succeeds)
 //   version()                  -> factlint::kVersion
 //
-// State: the KB handle and the rule catalogue below (with its text), and checkIncremental's
+// State: the KB handle and the rule catalogue below, the buffer of snapshotBuffer until it is loaded (with its text), and checkIncremental's
 // session (which holds both and is replaced when either changes), are the only state. A load
 // that fails leaves them unchanged, so the previous KB or catalogue keeps working (the contract
 // every front end relies on). check() before any
@@ -39,8 +47,11 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
+#include <new>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -117,12 +128,47 @@ std::string BytesOf(const emscripten::val& bytes) {
   return out;
 }
 
-LoadResult LoadKbSnapshot(const emscripten::val& js_bytes) {
-  const std::string bytes = BytesOf(js_bytes);
+LoadResult LoadKbSnapshotBytes(std::string_view bytes) {
   factlint::Result<factlint::KbHandle> loaded = factlint::LoadKbSnapshot(bytes);
   if (!loaded.ok()) return LoadResult{false, ToJsError(loaded.error())};
   CurrentKb() = std::move(loaded).value();
   return LoadResult{true, JsError{}};
+}
+
+LoadResult LoadKbSnapshot(const emscripten::val& js_bytes) { return LoadKbSnapshotBytes(BytesOf(js_bytes)); }
+
+// snapshotBuffer / loadKbSnapshotBuffer: the bytes written straight into wasm memory by the caller
+// (not zero-filled first: every byte is written before the load reads it).
+struct SnapshotBuffer {
+  std::unique_ptr<unsigned char[]> bytes;
+  size_t size = 0;
+};
+SnapshotBuffer& PendingSnapshot() {
+  static SnapshotBuffer buffer;
+  return buffer;
+}
+
+emscripten::val SnapshotBufferView(size_t size) {
+  SnapshotBuffer& buffer = PendingSnapshot();
+  buffer.bytes.reset();  // a buffer not loaded is dropped
+  buffer.bytes.reset(new (std::nothrow) unsigned char[size > 0 ? size : 1]);
+  buffer.size = buffer.bytes ? size : 0;
+  if (!buffer.bytes) return emscripten::val::null();  // out of memory: the caller loads another way
+  return emscripten::val(emscripten::typed_memory_view(size, buffer.bytes.get()));
+}
+
+LoadResult LoadKbSnapshotBuffer() {
+  SnapshotBuffer buffer = std::move(PendingSnapshot());
+  PendingSnapshot() = SnapshotBuffer{};
+  if (!buffer.bytes) return LoadResult{false, JsError{"kb_snapshot", "no snapshot buffer to load (snapshotBuffer first)", "", 0, 0}};
+  return LoadKbSnapshotBytes(std::string_view(reinterpret_cast<const char*>(buffer.bytes.get()), buffer.size));
+}
+
+void PrefaultHeap(size_t bytes) {
+  auto* block = static_cast<volatile unsigned char*>(std::malloc(bytes));
+  if (block == nullptr) return;
+  for (size_t at = 0; at < bytes; at += 4096) block[at] = 0;
+  std::free(const_cast<unsigned char*>(block));
 }
 
 // loadKb + WriteKbSnapshot of the KB just loaded: the snapshot is copied out into a JS Uint8Array
@@ -299,6 +345,9 @@ EMSCRIPTEN_BINDINGS(factlint) {
       .field("error", &LoadResult::error);
   emscripten::function("loadKb", &LoadKb);
   emscripten::function("loadKbSnapshot", &LoadKbSnapshot);
+  emscripten::function("snapshotBuffer", &SnapshotBufferView);
+  emscripten::function("loadKbSnapshotBuffer", &LoadKbSnapshotBuffer);
+  emscripten::function("prefaultHeap", &PrefaultHeap);
   emscripten::function("loadKbCompiled", &LoadKbCompiled);
   emscripten::function("loadRules", &LoadRules);
   emscripten::function("kbSummary", &KbSummaryJson);

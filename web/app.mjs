@@ -12,8 +12,11 @@
 //   thread from file:// or in the single offline file, where module workers cannot load. A report
 //   is applied only if the text is still the one it was made for.
 // - Applying a suggestion selects the claim and uses execCommand('insertText'), so Ctrl+Z undoes it.
-// - The offline file (dist/factlint.html) carries the KB and the example as JSON data blocks
-//   (#factlint-kb, #factlint-example); the served page fetches world.json and example-article.txt.
+// - The offline file (dist/factlint.html) carries the KB as its compiled snapshot, gzipped and in
+//   base64 (#factlint-kb-snapshot, read through a data: URL and inflated as world.kbs.gz is; the
+//   JSON block #factlint-kb when it was assembled without the snapshot), and the example as a JSON
+//   data block (#factlint-example); the served page fetches world.kbs.gz (its Worker),
+//   example-article.txt, and world.json only when it needs the JSON.
 // - Start-up (served): boot.js, a classic script in <head>, has started the Worker, the wasm
 //   compile and the snapshot fetch before this module runs (see boot.js); the page does not fetch
 //   world.json at all unless it has to check on the main thread or the bundled KB is reloaded.
@@ -21,7 +24,7 @@
 // Test hooks: body[data-state] is "loading" | "pending" | "idle" | "failed"; body[data-checks]
 // counts applied reports.
 
-import { createChecker, FactlintError, openKbCache } from './factlint.mjs';
+import { createChecker, FactlintError, openKbCache, readKbSnapshotPieces } from './factlint.mjs';
 
 const DEBOUNCE_MS = 150;
 const SEVERITIES = ['error', 'warning', 'info'];
@@ -130,11 +133,14 @@ function setArticle(text) {
 // ---------------------------------------------------------------------------------------------
 // Engines: the same checker behind a Worker or on the main thread, both asynchronous.
 
-// On the main thread (file://, the offline file, or no Worker). The bundled KB is loaded from its
-// JSON here: caching its compiled snapshot made the offline file's first open slower (compile and
-// store before the first report) and its next opens no faster in bench/coldstart.mjs.
-async function mainThreadEngine(kb) {  // kb: text or a promise of it
-  const checker = await createChecker({ kb });
+// On the main thread (file://, the offline file, or no Worker). The offline file's bundled KB is
+// loaded from the compiled snapshot it carries (bundledSnapshot), else from the JSON (kb: text, a
+// promise of it, or a function returning either, called only when there is no snapshot or it is
+// refused). Compiling the JSON and caching that in IndexedDB made the offline file's first open
+// slower and its next opens no faster (bench/coldstart.mjs); the snapshot made at build time does
+// neither.
+async function mainThreadEngine(kb, kbSnapshot = null) {
+  const checker = await createChecker({ kb, kbSnapshot });
   const cache = openKbCache();  // the IndexedDB cache of compiled user KBs
   return {
     mode: 'main thread',
@@ -149,6 +155,7 @@ async function mainThreadEngine(kb) {  // kb: text or a promise of it
       const { summary, fromCache, refused } = await checker.loadKbCached(text, cache);
       return { summary, fromCache, refused };
     },
+    loadKbSnapshot: async (bytes) => checker.loadKbSnapshot(bytes),
     loadRules: async (text) => checker.loadRules(text),
     resetRules: async () => checker.resetRules(),
     get rules() { return checker.rules; },
@@ -566,6 +573,25 @@ async function loadKb(text, label) {
   }
 }
 
+// "Use bundled KB" in the offline file: its snapshot again (it carries no JSON).
+async function resetKbFromSnapshot() {
+  const box = $('kb-error');
+  try {
+    const summary = await state.engine.loadKbSnapshot(await bundledSnapshot());
+    state.kbLabel = 'bundled';
+    state.kbFrom = 'snapshot';
+    state.kbNote = '';
+    box.hidden = true;
+    box.textContent = '';
+    document.body.dataset.kbFrom = state.kbFrom;
+    showKbStatus(summary);
+    runCheckNow();
+  } catch (error) {
+    box.textContent = `the bundled KB could not be read: ${describe(error)}. Still using ${kbName(state.engine.kb)}.`;
+    box.hidden = false;
+  }
+}
+
 function kbName(summary) {
   return summary ? `“${summary.name}” (as of ${summary.as_of})` : 'the previous KB';
 }
@@ -740,9 +766,20 @@ async function bundled(id, url) {
   return inline !== null ? inline : fetchText(url);
 }
 
+// The bundled KB's compiled snapshot the offline file carries (#factlint-kb-snapshot: world.kbs.gz
+// in base64), as bytes: decoded by fetching it as a data: URL (the CSP's connect-src data:, as the
+// wasm) and inflated by readKbSnapshotPieces. null where there is none (the served page).
+function bundledSnapshot() {
+  const node = document.getElementById('factlint-kb-snapshot');
+  if (!node) return null;
+  return fetch(`data:application/octet-stream;base64,${node.textContent.trim()}`).then(readKbSnapshotPieces);
+}
+
 function bundledKb() {
   if (!state.bundledKb) {
-    state.bundledKb = bundled('factlint-kb', 'world.json');
+    state.bundledKb = document.getElementById('factlint-kb-snapshot') && !document.getElementById('factlint-kb')
+      ? Promise.reject(new Error('this file carries the bundled KB only as a compiled snapshot, which this browser could not read (it needs DecompressionStream)'))
+      : bundled('factlint-kb', 'world.json');
     state.bundledKb.catch(() => { state.bundledKb = null; });  // a failed fetch may be retried
   }
   return state.bundledKb;
@@ -817,6 +854,10 @@ function wire() {
     if (file) await loadKb(await file.text(), file.name);
   });
   $('kb-reset').addEventListener('click', async () => {
+    if (state.engine.loadKbSnapshot && document.getElementById('factlint-kb-snapshot')) {
+      await resetKbFromSnapshot();
+      return;
+    }
     let text;
     try { text = await bundledKb(); } catch (error) {
       $('kb-error').textContent = `the bundled KB could not be read: ${describe(error)}`;
@@ -852,7 +893,8 @@ function wire() {
 
 async function main() {
   performance.mark('factlint:main');
-  const served = /^https?:$/.test(location.protocol) && !document.getElementById('factlint-kb');
+  const offlineFile = !!document.querySelector('#factlint-kb, #factlint-kb-snapshot');
+  const served = /^https?:$/.test(location.protocol) && !offlineFile;
   const worker = served && window.factlintBoot ? workerEngine(window.factlintBoot) : null;  // boot.js started it
   wire();
   try {
@@ -861,7 +903,10 @@ async function main() {
         console.warn('factlint: worker unavailable, checking on the main thread:', error);
       }
     }
-    if (!state.engine) state.engine = await mainThreadEngine(bundledKb());
+    if (!state.engine) {
+      const snapshot = bundledSnapshot();
+      state.engine = await mainThreadEngine(snapshot ? () => bundledKb() : bundledKb(), snapshot);
+    }
   } catch (error) {
     document.body.dataset.state = 'failed';
     $('status').textContent = `factlint could not start: ${describe(error)}`;

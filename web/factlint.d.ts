@@ -140,7 +140,7 @@ export interface Checker {
   loadKb(kbText: string): KbSummary;
   /** Replaces the KB with a compiled snapshot (world.kbs, `factlint kb-compile`); throws
    *  FactlintError (kind "kb_snapshot") when it is refused, and the previous KB stays in use. */
-  loadKbSnapshot(bytes: ArrayBuffer | Uint8Array): KbSummary;
+  loadKbSnapshot(bytes: ArrayBuffer | Uint8Array | Uint8Array[]): KbSummary;
   /**
    * Replaces the KB as loadKb does, through a cache of compiled snapshots keyed by the SHA-256 of
    * the text (kbTextKey): a cached snapshot made by this version and accepted by the snapshot
@@ -173,11 +173,13 @@ export interface Checker {
 }
 
 /** createChecker's parts, in ms since it was called (warmUpMs: the check run on a tiny KB while
- *  the snapshot was still on its way, with the warmUp option; 0 if it was not; kbMs: the KB load alone; totalMs: the call). */
+ *  the snapshot was still on its way, with the warmUp option; 0 if it was not; prefaultMs: the heap
+ *  grown and faulted in after it; kbMs: the KB load alone; totalMs: the call). */
 export interface StartupTimes {
   readonly moduleMs: number;
   readonly snapshotMs: number;
   readonly warmUpMs: number;
+  readonly prefaultMs: number;
   readonly kbMs: number;
   readonly totalMs: number;
 }
@@ -211,15 +213,16 @@ export interface CreateCheckerOptions {
   /** The KB as JSON text (kb/world.json or one in the same format), or a promise of it: the
    *  module is fetched and compiled while the KB arrives. */
   kb: string | PromiseLike<string> | (() => string | PromiseLike<string>);
-  /** The compiled snapshot of the same KB (or a promise of it; null = none): loaded without JSON
-   *  parsing; when it is absent or refused, `kb` is loaded instead (a function: called only then). */
-  kbSnapshot?: ArrayBuffer | Uint8Array | null | PromiseLike<ArrayBuffer | Uint8Array | null>;
+  /** The compiled snapshot of the same KB (or a promise of it; null = none), whole or as its
+   *  pieces in order (readKbSnapshotPieces): loaded without JSON parsing; when it is absent or refused, `kb` is loaded instead (a function: called only then). */
+  kbSnapshot?: ArrayBuffer | Uint8Array | Uint8Array[] | null | PromiseLike<ArrayBuffer | Uint8Array | Uint8Array[] | null>;
   /** The bytes of factlint-core.wasm; optional (fetched next to factlint-core.mjs, or read with fs in Node). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** factlint-core.wasm already compiled (or a promise of it): only instantiated. */
   wasmModule?: WebAssembly.Module | PromiseLike<WebAssembly.Module>;
   /** When the module is ready before the snapshot, run the check once on a tiny KB meanwhile
-   *  (compiles the check's code, builds the core's one-time tables); default false. */
+   *  (compiles the check's code, builds the core's one-time tables) and fault in the heap the
+   *  load will take (startup.prefaultMs); default false. */
   warmUp?: boolean;
   /** Emscripten hook to find factlint-core.wasm elsewhere. */
   locateFile?: (path: string, prefix: string) => string;
@@ -240,3 +243,10 @@ export declare function openKbCache(options?: { name?: string; keep?: number }):
  * HTTP error, corrupt gzip data, or gzip data without DecompressionStream.
  */
 export declare function readKbSnapshot(response: Response): Promise<Uint8Array>;
+
+/**
+ * The same bytes as readKbSnapshot, in the pieces they were read in: createChecker's kbSnapshot
+ * and checker.loadKbSnapshot take them and write them into wasm memory piece by piece (no copy
+ * joining them in JS first).
+ */
+export declare function readKbSnapshotPieces(response: Response): Promise<Uint8Array[]>;

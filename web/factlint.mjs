@@ -89,13 +89,49 @@ function warmUp(core, startup) {
   startup.warmUpMs = now() - t;
 }
 
+// With warmUp, after the check, while the snapshot is still on its way, the heap is
+// grown by what the bundled KB's load takes and its pages are faulted in (prefaultHeap): a fresh
+// engine's first touch of each 4 KB page of wasm memory costs the load itself otherwise (~4,800
+// page faults, 60-80 ms of CPU in a cold Node on the test machine, where faults are slow; in the
+// page's Worker the load's own CPU went from ~130-150 to ~45 ms, docs/PERFORMANCE.md). The block is
+// freed, so the load's allocations reuse it.
+const PREFAULT_BYTES = 16 << 20;
+function prefault(core, startup) {
+  const t = now();
+  if (typeof core.prefaultHeap === 'function') core.prefaultHeap(PREFAULT_BYTES);
+  startup.prefaultMs = now() - t;
+}
+
+// A snapshot's bytes (a Uint8Array, an ArrayBuffer, or an array of Uint8Array pieces in order, as
+// readKbSnapshotPieces gives them) loaded into the core: written straight into a buffer in wasm
+// memory (snapshotBuffer), piece by piece, so they are neither joined in JS first nor copied
+// twice. Returns the core's {ok, error}.
+function loadSnapshotInto(core, snapshot) {
+  const pieces = Array.isArray(snapshot) ? snapshot : [snapshot instanceof Uint8Array ? snapshot : new Uint8Array(snapshot)];
+  const size = pieces.reduce((n, piece) => n + piece.length, 0);
+  const view = typeof core.snapshotBuffer === 'function' ? core.snapshotBuffer(size) : null;
+  if (!view) return core.loadKbSnapshot(joinPieces(pieces, size));
+  let at = 0;
+  for (const piece of pieces) { view.set(piece, at); at += piece.length; }
+  return core.loadKbSnapshotBuffer();
+}
+
+function joinPieces(pieces, size) {
+  if (pieces.length === 1) return pieces[0];
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) { bytes.set(piece, at); at += piece.length; }
+  return bytes;
+}
+
 // Loads the wasm module and the KB. Resolves to a Checker (see factlint.d.ts); rejects with a
 // FactlintError when the KB does not load.
 //   kb          the KB as JSON text (kb/world.json or one in the same format), or a promise of it:
 //               the module is fetched and compiled while the KB is still arriving; or, with
 //               kbSnapshot, a function returning either, called only when the snapshot is refused
 //   kbSnapshot  optional: the compiled snapshot of the same KB (world.kbs, `factlint kb-compile`)
-//               as a Uint8Array / ArrayBuffer, or a promise of one (null = none): loaded without
+//               as a Uint8Array / ArrayBuffer / array of Uint8Array pieces (readKbSnapshotPieces),
+//               or a promise of one (null = none): loaded without
 //               JSON parsing or index building. When it is absent, cannot be fetched or is refused
 //               (another version, corrupt), the JSON `kb` is loaded instead and the reason is
 //               logged with console.warn; checker.kbFrom says which one was loaded.
@@ -110,8 +146,9 @@ function warmUp(core, startup) {
 //               it runs, so the snapshot's bytes are taken in only after it: worth it where the
 //               snapshot comes over the network (the page's Worker: the first report came ~200 ms
 //               sooner in bench/coldstart.mjs), not from the extension's package (1 s later there)
-// checker.startup tells where the time went: {moduleMs, snapshotMs, warmUpMs, kbMs, totalMs}
-// (module compiled/instantiated and snapshot bytes in, since the call; the warm-up run while the
+// checker.startup tells where the time went: {moduleMs, snapshotMs, warmUpMs, prefaultMs, kbMs,
+// totalMs} (module compiled/instantiated and snapshot bytes in, since the call; the warm-up's check
+// and its prefault run while the
 // snapshot was still on its way, 0 if it was not; the KB load alone; the whole call).
 export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile, warmUp: warm = false } = {}) {
   const isPromise = (v) => v !== null && typeof v === 'object' && typeof v.then === 'function';
@@ -120,7 +157,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
     throw new TypeError('createChecker: `kb` must be the KB as JSON text, a promise of it, or a function returning either');
   }
   const t0 = now();
-  const startup = { moduleMs: 0, snapshotMs: 0, warmUpMs: 0, kbMs: 0, totalMs: 0 };
+  const startup = { moduleMs: 0, snapshotMs: 0, warmUpMs: 0, prefaultMs: 0, kbMs: 0, totalMs: 0 };
   let snapshotIn = false;
   // Handled from the start: a snapshot that fails to arrive while the module loads is a fallback,
   // not an unhandled rejection.
@@ -154,7 +191,10 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
   const [core, snapshot] = await Promise.all([
     (instantiated ? Promise.all([corePromise, instantiated]).then(([c]) => c) : corePromise).then((c) => {
       startup.moduleMs = now() - t0;
-      if (warm && kbSnapshot !== null && !snapshotIn) warmUp(c, startup);
+      if (warm && kbSnapshot !== null && !snapshotIn) {
+        warmUp(c, startup);
+        prefault(c, startup);
+      }
       return c;
     }),
     snapshotPromise,
@@ -163,8 +203,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
   let summary = null;
   const tKb = now();
   if (snapshot) {
-    const bytes = snapshot instanceof Uint8Array ? snapshot : new Uint8Array(snapshot);
-    const result = core.loadKbSnapshot(bytes);
+    const result = loadSnapshotInto(core, snapshot);
     if (result.ok) kbFrom = 'snapshot';
     else console.warn(`factlint: the KB snapshot was refused (${result.error.message}); loading the JSON KB`);
   }
@@ -205,7 +244,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
     // Replaces the KB with a compiled snapshot (Uint8Array / ArrayBuffer). Throws FactlintError
     // (kind "kb_snapshot") when it is refused; the previous KB stays in use.
     loadKbSnapshot(bytes) {
-      const result = core.loadKbSnapshot(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+      const result = loadSnapshotInto(core, bytes);
       if (!result.ok) throw new FactlintError(result.error);
       summary = Object.freeze(JSON.parse(core.kbSummary()));
       kbFrom = 'snapshot';
@@ -234,7 +273,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
           } else if (entry.version !== core.version()) {
             refused = `the cached entry was made by factlint ${entry.version}, this is ${core.version()}`;
           } else {
-            const result = core.loadKbSnapshot(entry.snapshot instanceof Uint8Array ? entry.snapshot : new Uint8Array(entry.snapshot));
+            const result = loadSnapshotInto(core, entry.snapshot);
             if (result.ok) {
               summary = Object.freeze(JSON.parse(core.kbSummary()));
               kbFrom = 'cache';
@@ -305,6 +344,14 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
 // (In the page's Worker, reading world.kbs.gz and inflating it took ~55-70 ms of the thread's CPU
 // against ~140-200 ms for reading the 6.4 MB world.kbs itself: bench/coldstart.mjs, docs/PERFORMANCE.md.)
 export async function readKbSnapshot(response) {
+  const pieces = await readKbSnapshotPieces(response);
+  return joinPieces(pieces, pieces.reduce((n, piece) => n + piece.length, 0));
+}
+
+// The same bytes as readKbSnapshot, in the pieces they were read in (an array of Uint8Array):
+// createChecker and checker.loadKbSnapshot write them into wasm memory one by one, without the
+// 4 MB copy that joins them in JS (its allocation alone faulted in ~1,000 fresh pages).
+export async function readKbSnapshotPieces(response) {
   if (!response.ok) throw new Error(`${response.url || 'the KB snapshot'}: HTTP ${response.status}`);
   const reader = response.body.getReader();
   const first = await reader.read();
@@ -322,19 +369,13 @@ export async function readKbSnapshot(response) {
     });
     source = body.pipeThrough(new DecompressionStream('gzip')).getReader();
   }
-  const chunks = source === reader ? [head] : [];
-  let size = chunks.length ? head.length : 0;
+  const chunks = source === reader && head.length ? [head] : [];
   for (;;) {
     const { done, value } = await source.read();
     if (done) break;
-    chunks.push(value);
-    size += value.length;
+    if (value.length) chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
-  return bytes;
+  return chunks.length ? chunks : [new Uint8Array(0)];
 }
 
 // The cache key of a KB text: "sha256 HEX" (SHA-256 of its UTF-8 bytes), or null where WebCrypto

@@ -14,7 +14,7 @@
 //   loadRules → the new catalogue's rules; on error the previous catalogue stays in use
 //   resetRules → the bundled catalogue's rules
 // Start-up: boot.js starts this worker and posts init while the page's HTML is parsed; the worker
-// fetches snapshotUrl (world.kbs.gz, inflated as it streams in: readKbSnapshot; or world.kbs)
+// fetches snapshotUrl (world.kbs.gz, inflated as it streams in: readKbSnapshotPieces; or world.kbs)
 // while the wasm streams in and compiles (instantiateStreaming), and kbUrl (world.json) only when
 // the snapshot is missing or refused (createChecker logs why).
 // A caller may pass the module already compiled (wasmModule) and the snapshot's bytes (snapshot:
@@ -22,7 +22,7 @@
 // factlint-core.mjs in one module (dist/web/worker.mjs), so the worker starts after one request.
 // `startup` = {evaluated, initReceived, ...checker.startup} in ms: the first two on this worker's
 // clock plus its timeOrigin (so the page can place them on its own), for the bench.
-import { createChecker, openKbCache, readKbSnapshot } from './factlint.mjs';
+import { createChecker, openKbCache, readKbSnapshotPieces } from './factlint.mjs';
 
 const evaluated = performance.now();
 let checker = null;
@@ -40,7 +40,7 @@ const handlers = {
     const wasm = wasmModule ? { wasmModule } : {};
     if (typeof kb === 'string') checker = await createChecker({ kb, ...wasm });
     else if (snapshot !== undefined || snapshotUrl) {
-      const kbSnapshot = snapshot !== undefined ? snapshot : fetch(new URL(snapshotUrl, self.location.href)).then(readKbSnapshot);
+      const kbSnapshot = snapshot !== undefined ? snapshot : fetch(new URL(snapshotUrl, self.location.href)).then(readKbSnapshotPieces);
       checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot, warmUp: true, ...wasm });
     } else checker = await createChecker({ kb: fetchText(kbUrl), ...wasm });
     return {

@@ -505,6 +505,22 @@ describe('offline file (dist/factlint.html from file://)', () => {
     await userRules(page);
   });
 
+  // The file carries the bundled KB as its compiled snapshot (world.kbs.gz in base64), not as JSON;
+  // "Use bundled KB" loads that snapshot again.
+  test('the bundled KB comes from the snapshot it carries; another KB, then "Use bundled KB" goes back to it', async () => {
+    assert.equal(await page.locator('#factlint-kb-snapshot').count(), 1);
+    assert.equal(await page.locator('#factlint-kb').count(), 0, 'no JSON copy of the KB');
+    assert.equal(await page.evaluate(() => document.body.dataset.kbFrom), 'snapshot');
+    await page.setInputFiles('[data-testid=kb-file]', path.join(ROOT, 'tests', 'fixtures', 'kb', 'pass_minimal.json'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=kb-status]').textContent.includes('pass_minimal.json'));
+    await page.click('[data-testid=kb-reset]');
+    await page.waitForFunction(() => /bundled/.test(document.querySelector('[data-testid=kb-status]').textContent));
+    assert.equal(await page.evaluate(() => document.body.dataset.kbFrom), 'snapshot');
+    assert.equal(await page.isDisabled('[data-testid=kb-reset]'), true);
+    await afterCheck(page, () => page.locator('[data-testid=editor]').fill(`${ARTICLE}\nOnce more.\n`));
+    assert.ok((await highlightTexts(page))['factlint-error'].some((t) => t.includes(WRONG)), 'checking with the bundled KB again');
+  });
+
   test('nothing but the file itself (and its inline data: wasm) was requested', () => {
     const self = pathToFileURL(OFFLINE).href;
     const other = seen.filter((u) => u !== self && !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -130,7 +130,7 @@ test('createChecker takes a module compiled ahead (wasmModule) and reports its s
   const c = await factlint.createChecker({ kb: USER_KB, wasmModule: WebAssembly.compile(WASM) });
   assert.equal(c.kbFrom, 'json');
   assert.ok(c.check(EXAMPLE).findings !== undefined);
-  for (const k of ['moduleMs', 'snapshotMs', 'warmUpMs', 'kbMs', 'totalMs']) assert.equal(typeof c.startup[k], 'number', k);
+  for (const k of ['moduleMs', 'snapshotMs', 'warmUpMs', 'prefaultMs', 'kbMs', 'totalMs']) assert.equal(typeof c.startup[k], 'number', k);
   assert.ok(c.startup.totalMs >= c.startup.kbMs && c.startup.totalMs >= c.startup.moduleMs);
   assert.ok(Object.isFrozen(c.startup));
   await assert.rejects(factlint.createChecker({ kb: USER_KB, wasmModule: Promise.reject(new Error('no module')) }), /no module/);
@@ -148,4 +148,23 @@ test('warmUp with a snapshot still on its way: the check runs on a tiny KB, then
   assert.equal(early.startup.warmUpMs, 0, 'no warm-up when the snapshot is already there');
   const off = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: new Promise((resolve) => setTimeout(() => resolve(bytes), 300)), wasmBinary: WASM });
   assert.equal(off.startup.warmUpMs, 0, 'no warm-up unless asked');
+  assert.equal(off.startup.prefaultMs, 0, 'no prefault unless asked');
+});
+
+// The warm-up's prefault: the heap the load takes is faulted in while the snapshot is on its way,
+// and the reports are the same.
+test('warmUp faults in the heap while the snapshot is on its way; the KB then loads and checks the same', async () => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(WEB, 'world.kbs')));
+  for (const [what, options, expected] of [
+    ['warmUp', { warmUp: true }, { prefaulted: true, warmedUp: true }],
+    ['neither', {}, { prefaulted: false, warmedUp: false }],
+  ]) {
+    const late = new Promise((resolve) => setTimeout(() => resolve(bytes), 300));
+    const c = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: late, wasmBinary: WASM, ...options });
+    assert.deepEqual({ prefaulted: c.startup.prefaultMs > 0, warmedUp: c.startup.warmUpMs > 0 }, expected, what);
+    assert.equal(c.kbFrom, 'snapshot', what);
+    assert.deepEqual(c.check(EXAMPLE), checker.check(EXAMPLE), what);
+  }
+  const early = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: bytes, wasmBinary: WASM, warmUp: true });
+  assert.equal(early.startup.prefaultMs, 0, 'no prefault when the snapshot is already there');
 });

@@ -110,3 +110,38 @@ test('readKbSnapshot gives world.kbs from world.kbs.gz and from world.kbs; a bad
     console.warn = warn;
   }
 });
+
+// readKbSnapshotPieces: the same bytes in the pieces they came in; createChecker and
+// checker.loadKbSnapshot take the pieces (written into wasm memory one by one, not joined in JS)
+// and give the reports the whole snapshot gives. Pieces cut anywhere, even inside the header, and
+// a truncated set of pieces is refused like a truncated file.
+test('snapshot pieces load as the whole snapshot does; a missing piece is refused', { skip: !HAVE_SNAPSHOT && 'dist/web/world.kbs is missing' }, async () => {
+  const { readKbSnapshotPieces } = await loadWrapper();
+  const cut = (data, sizes) => {
+    const pieces = [];
+    for (let at = 0, i = 0; at < data.length; i += 1) {
+      const size = sizes[i % sizes.length];
+      pieces.push(new Uint8Array(data.subarray(at, at + size)));
+      at += size;
+    }
+    return pieces;
+  };
+  const stream = (pieces) => new Response(new ReadableStream({
+    start(controller) { for (const p of pieces) controller.enqueue(p); controller.close(); },
+  }));
+  const read = await readKbSnapshotPieces(stream(cut(bytes, [65536])));
+  assert.ok(Array.isArray(read) && read.length > 1, 'more than one piece');
+  assert.deepEqual(Buffer.concat(read), Buffer.from(bytes));
+  const expected = (await createChecker({ kb: KB_TEXT })).check(EXAMPLE);
+  for (const [what, pieces] of [['whole', [bytes]], ['64 KB pieces', read], ['pieces of 7, 1 and 100,003 bytes', cut(bytes, [7, 1, 100003])]]) {
+    const checker = await createChecker({ kb: () => { throw new Error('the JSON KB was asked for'); }, kbSnapshot: pieces });
+    assert.equal(checker.kbFrom, 'snapshot', what);
+    assert.deepEqual(checker.check(EXAMPLE), expected, what);
+  }
+  const checker = await createChecker({ kb: KB_TEXT });
+  const before = checker.kb;
+  assert.throws(() => checker.loadKbSnapshot(read.slice(0, -1)), (e) => e.kind === 'kb_snapshot' && /truncated/.test(e.message));
+  assert.deepEqual(checker.kb, before, 'the previous KB stays in use');
+  assert.deepEqual(checker.loadKbSnapshot(read), before, 'then the pieces load');
+  assert.equal(checker.kbFrom, 'snapshot');
+});

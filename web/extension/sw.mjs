@@ -18,7 +18,7 @@
 // the check as metadataDate (report source "metadata"; a date set nowhere else is the one used).
 // Nothing is sent anywhere: the text goes from the tab to this worker and the findings back.
 
-import { FactlintError, createChecker, openKbCache, readKbSnapshot } from './factlint.mjs';
+import { FactlintError, createChecker, openKbCache, readKbSnapshotPieces } from './factlint.mjs';
 
 let checkerPromise = null;
 // How the last start of the checker went, in ms since getChecker began (read by the restart figure
@@ -38,12 +38,15 @@ async function bundledKb() {
 }
 
 // The compiled snapshot of the bundled KB (world.kbs.gz, made by the build, inflated as it is
-// read: readKbSnapshot; world.kbs where there is no DecompressionStream): loads without JSON
+// read: readKbSnapshotPieces; world.kbs where there is no DecompressionStream): loads without JSON
 // parsing, so a service worker woken after 30 s idle is ready sooner. When it cannot be read,
-// createChecker falls back to world.json.
+// createChecker falls back to world.json. (Requesting it at the start of a wake-up, before the
+// settings are read, and cancelling it when a user KB is cached, was tried: no sooner with the
+// bundled KB, and the cached user KB's IndexedDB read took twice as long beside it,
+// docs/PERFORMANCE.md.)
 async function bundledKbSnapshot() {
   const name = typeof DecompressionStream === 'function' ? 'world.kbs.gz' : 'world.kbs';
-  return readKbSnapshot(await fetch(chrome.runtime.getURL(name)));
+  return readKbSnapshotPieces(await fetch(chrome.runtime.getURL(name)));
 }
 
 // The module compiled as its bytes stream in from the package (undefined: createChecker fetches

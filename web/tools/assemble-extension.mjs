@@ -1,12 +1,14 @@
 // Lays out the unpacked Manifest V3 extension in dist/extension/ from web/extension/ and the
 // module the page uses (dist/web/, built first by assemble.mjs) plus the bundled KB.
 // Usage: node web/tools/assemble-extension.mjs   (make build runs it)
+// Env:   FACTLINT_DIST  the output folder instead of dist/, as for assemble.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const out = path.join(root, 'dist', 'extension');
-const web = path.join(root, 'dist', 'web');
+const dist = path.resolve(process.env.FACTLINT_DIST || path.join(root, 'dist'));
+const out = path.join(dist, 'extension');
+const web = path.join(dist, 'web');
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
@@ -32,4 +34,4 @@ for (const name of ['world.kbs', 'world.kbs.gz']) {
   if (fs.existsSync(path.join(web, name))) fs.copyFileSync(path.join(web, name), path.join(out, name));
 }
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-console.log(`dist/extension: ${manifest.name} ${manifest.version} (${fs.readdirSync(out).length} files)`);
+console.log(`${path.relative(root, out)}: ${manifest.name} ${manifest.version} (${fs.readdirSync(out).length} files)`);

@@ -4,8 +4,9 @@
 //                       factlint.d.ts, pagedate.js, factlint-core.mjs, factlint-core.wasm, world.json,
 //                       world.kbs (the compiled KB snapshot) and world.kbs.gz (the same, gzipped: the
 //                       one the Worker fetches), example-article.txt
-//   dist/factlint.html  one self-contained file (CSS, JS, wasm as base64, KB, example) that works
-//                       opened from disk
+//   dist/factlint.html  one self-contained file (CSS, JS, wasm as base64, the KB's compiled
+//                       snapshot gzipped as base64 — its JSON when there is no snapshot —, the
+//                       example) that works opened from disk
 //
 // Usage: node web/tools/assemble.mjs   (make build runs it after `cmake --build --preset wasm`)
 // Env:   FACTLINT_WASM_DIR  where the wasm build put factlint-core.{mjs,wasm} and
@@ -21,7 +22,10 @@
 //   `connect-src data:`) defines createFactlintCore as a global in a classic inline script;
 // - factlint.mjs and app.mjs are inlined into one module script, their imports turned into plain
 //   bindings (factlint.mjs's single import names createFactlintCore, the global);
-// - the KB and the example ride along as JSON data blocks (#factlint-kb, #factlint-example);
+// - the KB rides along as world.kbs.gz in base64 (#factlint-kb-snapshot, 2.4 MB where the JSON
+//   block was 5.4 MB; app.mjs fetches it as a data: URL and inflates it, then loads the snapshot
+//   without parsing JSON), or as the JSON (#factlint-kb) when the snapshot is missing; the example
+//   as a JSON data block (#factlint-example);
 // - the CSP allows exactly these inline scripts and the style sheet by their sha256 hashes.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -65,6 +69,7 @@ fs.copyFileSync(inputs.coreWasm, path.join(outWeb, 'factlint-core.wasm'));
 fs.copyFileSync(inputs.kb, path.join(outWeb, 'world.json'));
 const snapshot = path.resolve(process.env.FACTLINT_KB_SNAPSHOT || path.join(root, 'build', 'native', 'kb', 'world.kbs'));
 const haveSnapshot = fs.existsSync(snapshot) && fs.statSync(snapshot).mtimeMs >= fs.statSync(inputs.kb).mtimeMs;
+let gz = null;  // world.kbs.gz's bytes, also carried by the offline file
 if (haveSnapshot) {
   fs.copyFileSync(snapshot, path.join(outWeb, 'world.kbs'));
   // The same snapshot gzipped, which the served page's Worker fetches and inflates as it arrives
@@ -72,7 +77,6 @@ if (haveSnapshot) {
   // than reading the 2.3 MB of world.kbs.gz and inflating it (docs/PERFORMANCE.md). world.kbs
   // stays for Node, the tests and engines without DecompressionStream.
   // GNU gzip -9 makes it 2.27 MB where node:zlib's level 9 makes 2.71 MB; zlib when gzip is absent.
-  let gz;
   try {
     gz = execFileSync('gzip', ['-9', '-n', '-c', snapshot], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
@@ -156,7 +160,8 @@ replaceOnce(/<script src="boot.js"><\/script>\n/, '', 'boot.js script');
 replaceOnce(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'style sheet link');
 replaceOnce(/<script src="pagedate.js"><\/script>/, `<script>${pageDateScript}</script>`, 'pagedate.js script');
 replaceOnce(/<script type="module" src="app.mjs"><\/script>/, [
-  `<script type="application/json" id="factlint-kb">${dataJson(read(inputs.kb))}</script>`,
+  gz ? `<script type="application/octet-stream" id="factlint-kb-snapshot">${gz.toString('base64')}</script>`
+    : `<script type="application/json" id="factlint-kb">${dataJson(read(inputs.kb))}</script>`,
   `<script type="application/json" id="factlint-example">${dataJson(read(inputs.example))}</script>`,
   `<script>${coreScript}</script>`,
   `<script type="module">${moduleScript}</script>`,
