@@ -7,6 +7,7 @@
 #define FACTLINT_CORE_FOLDED_VIEW_H_
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -16,6 +17,37 @@
 #include "text.h"
 
 namespace factlint {
+
+// Where `needle` occurs in `hay`, every time (overlaps too), in order: what a loop of
+// string_view::find from one past each hit gives. The search runs memchr on the needle's byte that
+// is rarest in English text (for "election" its 'c': a first-byte search stops at every "e"),
+// then compares the whole needle there.
+inline std::vector<size_t> FindEach(std::string_view hay, std::string_view needle) {
+  std::vector<size_t> out;
+  const size_t n = hay.size(), m = needle.size();
+  if (m == 0) {
+    for (size_t at = 0; at <= n; ++at) out.push_back(at);
+    return out;
+  }
+  if (m > n) return out;
+  // Letters from the commonest in English text; any other byte counts as rarer than all of them.
+  constexpr std::string_view kCommon = "etaoinshrdlcumwfgypbvkjxqz";
+  size_t k = 0, rank = 0;
+  for (size_t j = 0; j < m; ++j) {
+    const size_t r = kCommon.find(needle[j]);
+    const size_t here = r == std::string_view::npos ? kCommon.size() : r;
+    if (j == 0 || here > rank) k = j, rank = here;
+  }
+  const char* base = hay.data();
+  const char* const limit = base + (n - m + k + 1);  // one past the last place of needle[k]
+  for (const char* q = base + k; q < limit; ++q) {
+    q = static_cast<const char*>(std::memchr(q, needle[k], static_cast<size_t>(limit - q)));
+    if (q == nullptr) break;
+    const size_t at = static_cast<size_t>(q - base) - k;
+    if (std::memcmp(base + at, needle.data(), m) == 0) out.push_back(at);
+  }
+  return out;
+}
 
 // True when w is one of list. Length and first byte before the full comparison: most words are
 // in no list, and this runs for every word of every sentence.
@@ -82,7 +114,7 @@ class FoldedView {
   std::vector<std::pair<uint32_t, uint32_t>> WordsStartingWith(uint32_t lo, uint32_t hi, std::string_view stem) const {
     std::vector<std::pair<uint32_t, uint32_t>> words;
     const std::string_view span = F(lo, hi);
-    for (size_t at = span.find(stem); at != std::string_view::npos; at = span.find(stem, at + 1)) {
+    for (const size_t at : FindEach(span, stem)) {
       const uint32_t i = lo + static_cast<uint32_t>(at);
       if (i > lo && WordByte(i - 1)) continue;
       uint32_t e = i;

@@ -505,13 +505,15 @@ void BlockScanner::Run() {
     if (i > seg_start_ && SpaceAt(t_, i) != 0) {
       size_t j = SkipSpaces(t_, i, end_);
       // A run-on list: split before the next marker of the same list.
-      ListMarker m;
-      if (in_list_ && j < end_ && ParseMarker(t_, j, end_, &m) && NextInList(last_marker_, m)) {
-        Emit(seg_start_, i, false);
-        seg_start_ = j;
-        last_marker_ = m;
-        i = m.end;
-        continue;
+      if (in_list_) {
+        ListMarker m;
+        if (j < end_ && ParseMarker(t_, j, end_, &m) && NextInList(last_marker_, m)) {
+          Emit(seg_start_, i, false);
+          seg_start_ = j;
+          last_marker_ = m;
+          i = m.end;
+          continue;
+        }
       }
       if (CreditSplitAt(i, j) || RunInAt(i, j)) {
         Emit(seg_start_, i, false);

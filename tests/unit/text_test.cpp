@@ -3,6 +3,8 @@
 
 #include "text.h"
 
+#include "folded_view.h"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -372,6 +374,36 @@ TEST_CASE("text: FindDigit finds the first ASCII digit as a byte-by-byte scan do
       }
     }
   }
+}
+
+}  // namespace
+}  // namespace factlint
+
+namespace factlint {
+namespace {
+
+TEST_CASE("folded view: FindEach finds every occurrence, as a find loop does", "[text]") {
+  // Random texts over a small alphabet (near misses, overlaps) and needles cut from them or made
+  // up, each byte of the needle the rarest in turn, against string_view::find from one past each hit.
+  std::mt19937 rng(7);
+  const std::string alphabet = "eecz .\xc3\xa9";
+  for (int round = 0; round < 3000; ++round) {
+    std::string hay(rng() % 60, ' ');
+    for (char& c : hay) c = alphabet[rng() % alphabet.size()];
+    std::string needle(rng() % 7, ' ');
+    for (char& c : needle) c = alphabet[rng() % alphabet.size()];
+    if (rng() % 2 == 0 && !hay.empty()) {
+      const size_t a = rng() % hay.size();
+      needle = hay.substr(a, 1 + rng() % std::min<size_t>(8, hay.size() - a));
+    }
+    std::vector<size_t> want;
+    const std::string_view h(hay);
+    for (size_t at = h.find(needle); at != std::string_view::npos; at = h.find(needle, at + 1)) want.push_back(at);
+    REQUIRE(FindEach(hay, needle) == want);
+  }
+  CHECK(FindEach("re-election elections", "election") == std::vector<size_t>{3, 12});
+  CHECK(FindEach("", "election").empty());
+  CHECK(FindEach("ab", "") == std::vector<size_t>{0, 1, 2});
 }
 
 }  // namespace
