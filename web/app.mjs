@@ -13,7 +13,7 @@
 //   is applied only if the text is still the one it was made for.
 // - Applying a suggestion selects the claim and uses execCommand('insertText'), so Ctrl+Z undoes it.
 // - The offline file (dist/factlint.html) carries the KB as its compiled snapshot, gzipped and in
-//   base64 (#factlint-kb-snapshot, read through a data: URL and inflated as world.kbs.gz is; the
+//   base64 (#factlint-kb-snapshot, decoded and inflated as world.kbs.gz is: bundledSnapshot; the
 //   JSON block #factlint-kb when it was assembled without the snapshot), and the example as a JSON
 //   data block (#factlint-example); the served page fetches world.kbs.gz (its Worker),
 //   example-article.txt, and world.json only when it needs the JSON.
