@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -415,8 +416,10 @@ JsonlStreamResult CheckJsonlStream(JsonlChecker* checker, int in_fd, int out_fd,
   JsonlStreamResult result;
   struct stat st{};
   const bool regular = ::fstat(in_fd, &st) == 0 && S_ISREG(st.st_mode);
-  std::string in, out;
-  size_t start = 0;  // in[start, ...) is not read yet
+  // in[0, filled) holds what was read, in[start, filled) is not checked yet; in grows (and is
+  // zero-filled) only for a line longer than it, not at every read.
+  std::string in(2 * kReadChunk, '\0'), out;
+  size_t start = 0, filled = 0;
   size_t line_no = 0;
   bool eof = false, write_failed = false;
   auto flush = [&] {
@@ -440,29 +443,31 @@ JsonlStreamResult CheckJsonlStream(JsonlChecker* checker, int in_fd, int out_fd,
     if (flush_each_line || out.size() >= kPendingOutput) flush();
   };
   while (!write_failed) {
-    for (const char* nl; (nl = static_cast<const char*>(std::memchr(in.data() + start, '\n', in.size() - start)));) {
+    for (const char* nl; (nl = static_cast<const char*>(std::memchr(in.data() + start, '\n', filled - start)));) {
       const size_t end = static_cast<size_t>(nl - in.data());
       one_line(std::string_view(in.data() + start, end - start));
       start = end + 1;
     }
     if (eof) {
-      if (start < in.size()) one_line(std::string_view(in.data() + start, in.size() - start));
+      if (start < filled) one_line(std::string_view(in.data() + start, filled - start));
       break;
     }
-    in.erase(0, start);  // the start of a line longer than what was read so far
-    start = 0;
+    if (start > 0) {  // the start of a line not read to its end yet, moved to the front
+      std::memmove(in.data(), in.data() + start, filled - start);
+      filled -= start;
+      start = 0;
+    }
     if (!regular) flush();  // the writer may wait for these answers before it writes more
-    const size_t had = in.size();
-    in.resize(had + kReadChunk);
+    if (in.size() - filled < kReadChunk) in.resize(std::max(2 * in.size(), filled + kReadChunk));
     ssize_t n;
-    do n = ::read(in_fd, in.data() + had, kReadChunk);
+    do n = ::read(in_fd, in.data() + filled, kReadChunk);
     while (n < 0 && errno == EINTR);
     if (n < 0) {
       result.any_error = true;
       result.io_error = std::string("cannot read: ") + std::strerror(errno);
       break;  // the lines before it were checked; the part of a line read so far is dropped
     }
-    in.resize(had + static_cast<size_t>(n));
+    filled += static_cast<size_t>(n);
     eof = n == 0;
   }
   flush();
