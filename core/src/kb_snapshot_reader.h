@@ -135,7 +135,17 @@ class SnapshotReader {
     return v;  // not reached: the fifth byte has no continuation bit (checked above)
   }
   // A count of items of at least min_bytes each: refused when the bytes left cannot hold them.
-  [[gnu::noinline]] uint32_t Count(size_t min_bytes, const char* what) {
+  uint32_t Count(size_t min_bytes, const char* what) {
+    uint32_t n;
+    const uint8_t* p = here();
+    if (error_.empty() && FastV32(p, limit(), &n) &&
+        static_cast<uint64_t>(n) * min_bytes <= static_cast<uint64_t>(limit() - p)) [[likely]] {
+      Advance(p);
+      return n;
+    }
+    return CountSlow(min_bytes, what);
+  }
+  [[gnu::noinline]] uint32_t CountSlow(size_t min_bytes, const char* what) {
     const uint32_t n = V32(what);
     if (ok() && static_cast<uint64_t>(n) * min_bytes > left()) {
       Fail(std::string(what) + " count " + std::to_string(n) + " does not fit in the " +
