@@ -450,6 +450,22 @@ TEST_CASE("snapshot: truncated at every section boundary and inside every sectio
   }
 }
 
+TEST_CASE("snapshot: KbSnapshotCompiledFrom names the JSON the snapshot was compiled from", "[kb_snapshot]") {
+  const std::string json = factlint_test::TestKbJson("basic");
+  const std::string snapshot = Snapshot(json);
+  std::string edited = json;
+  edited.back() = ' ';  // the same KB, another text
+  struct Row {
+    std::string bytes, json;
+    bool from;
+  };
+  for (const Row& r : {Row{snapshot, json, true}, Row{snapshot, edited, false}, Row{snapshot.substr(0, 31), json, false},
+                       Row{snapshot.substr(0, 32), json, true}, Row{json, json, false}, Row{"", json, false}}) {
+    INFO(r.bytes.size());
+    CHECK(factlint::KbSnapshotCompiledFrom(r.bytes, r.json) == r.from);
+  }
+}
+
 TEST_CASE("snapshot: a JSON KB that does not load gives the loader's error, not a snapshot", "[kb_snapshot]") {
   auto r = factlint::CompileKbSnapshot("{\"schema_version\": ");
   REQUIRE_FALSE(r.ok());

@@ -141,6 +141,9 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text);
 Result<std::string> CompileKbSnapshot(std::string_view json_text);
 Result<KbHandle> LoadKbSnapshot(std::string_view bytes);
 bool IsKbSnapshot(std::string_view bytes);  // starts with the snapshot's magic ("FLKBSNAP")
+// True when the snapshot's header names json_text as its source (the hash WriteKbSnapshot
+// recorded): a front end that embeds the JSON may load a snapshot built from it instead.
+bool KbSnapshotCompiledFrom(std::string_view snapshot, std::string_view json_text);
 
 // ---------------------------------------------------------------------------------------------
 // Checking.
