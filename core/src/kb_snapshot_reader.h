@@ -247,12 +247,20 @@ class SnapshotReader {
            std::to_string(size) + " entries)");
     return ok() ? v : 0;
   }
-  [[gnu::noinline]] std::optional<int> OptI32(const char* what) {
+  // An absent value (flag 0) inline; a present one, and any failure, out of line.
+  std::optional<int> OptI32(const char* what) {
+    if (error_.empty() && pos_ < end_ && b_[pos_] == 0) [[likely]] {
+      ++pos_;
+      return std::nullopt;
+    }
+    return OptI32Slow(what);
+  }
+  [[gnu::noinline]] std::optional<int> OptI32Slow(const char* what) {
     if (!Bool(what)) return std::nullopt;
     const int32_t v = S32(what);
     return ok() ? std::optional<int>(v) : std::nullopt;
   }
-  [[gnu::noinline]] std::optional<Date> OptDate(const char* what) {
+  std::optional<Date> OptDate(const char* what) {
     std::optional<int> v = OptI32(what);
     return v ? std::optional<Date>(Date{*v}) : std::nullopt;
   }
