@@ -133,11 +133,11 @@ std::string_view KbStrings::Keep(std::string_view s) {
   if (s.size() > left_) {
     constexpr size_t kChunk = size_t{64} << 10;
     if (s.size() > kChunk / 4) {  // a long string gets a chunk of its own
-      chunks_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
+      chunks_.push_back(std::unique_ptr<char[]>(new char[s.size()]));
       std::copy(s.begin(), s.end(), chunks_.back().get());
       return {chunks_.back().get(), s.size()};
     }
-    chunks_.push_back(std::make_unique_for_overwrite<char[]>(kChunk));
+    chunks_.push_back(std::unique_ptr<char[]>(new char[kChunk]));
     next_ = chunks_.back().get();
     left_ = kChunk;
   }

@@ -496,7 +496,7 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
       const size_t text_at = r.pos();
       const std::string_view file_text = r.Bytes(r.left(), "string bytes");
       // The Kb keeps its own copy of the pool's bytes (one allocation) and views into it.
-      auto copy = std::make_unique_for_overwrite<char[]>(file_text.size());
+      auto copy = std::unique_ptr<char[]>(new char[file_text.size()]);
       if (!file_text.empty()) std::memcpy(copy.get(), file_text.data(), file_text.size());
       const std::string_view text = kb->strings->Adopt(std::move(copy), file_text.size());
       if (total != text.size())
