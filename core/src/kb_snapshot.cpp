@@ -281,15 +281,6 @@ bool IsKbSnapshot(std::string_view bytes) {
   return bytes.size() >= 8 && std::memcmp(bytes.data(), kKbSnapshotMagic, 8) == 0;
 }
 
-bool KbSnapshotCompiledFrom(std::string_view snapshot, std::string_view json_text) {
-  constexpr size_t kJsonHashAt = 8 + 4 + 4 + 8;  // after the magic, version, layout and core fingerprint
-  if (!IsKbSnapshot(snapshot) || snapshot.size() < kJsonHashAt + 8) return false;
-  uint64_t recorded = 0;
-  for (size_t i = 0; i < 8; ++i)
-    recorded |= static_cast<uint64_t>(static_cast<unsigned char>(snapshot[kJsonHashAt + i])) << (8 * i);
-  return recorded == SnapshotHash(json_text);
-}
-
 // 64 bits over 8-byte words (the tail zero-padded), each mixed by a multiply and a rotation, then
 // a final avalanche: a few hundred MB/s in wasm, several GB/s natively.
 uint64_t SnapshotHash(std::string_view bytes) {

@@ -447,32 +447,45 @@ SectionReader kSnapshotSectionReaders[10] = {ReadSources, ReadPeople,  ReadOffic
 
 namespace {
 
-Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
-  SnapshotReader r(bytes);
+// The header's fields after the magic (kb_snapshot.h), in their order.
+struct SnapshotHeader {
+  uint32_t version = 0, layout = 0;
+  uint64_t core = 0, source_hash = 0, body_size = 0, body_hash = 0;
+};
+
+// Reads the header; false (and the reader's error, if any) when the magic is not there.
+bool ReadHeader(SnapshotReader& r, SnapshotHeader* h) {
   char magic[8];
   r.Raw(magic, 8, "magic");
-  if (!r.ok() || std::memcmp(magic, kKbSnapshotMagic, 8) != 0)
+  if (!r.ok() || std::memcmp(magic, kKbSnapshotMagic, 8) != 0) return false;
+  h->version = r.U32("format version");
+  h->layout = r.U32("layout");
+  h->core = r.U64("core fingerprint");
+  h->source_hash = r.U64("source hash");
+  h->body_size = r.U64("body size");
+  h->body_hash = r.U64("body hash");
+  return true;
+}
+
+Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
+  SnapshotReader r(bytes);
+  SnapshotHeader header;
+  if (!ReadHeader(r, &header))
     return SnapshotError("not a factlint KB snapshot (it does not start with \"FLKBSNAP\")");
-  const uint32_t version = r.U32("format version");
-  const uint32_t layout = r.U32("layout");
-  const uint64_t core = r.U64("core fingerprint");
-  r.U64("source hash");
-  const uint64_t body_size = r.U64("body size");
-  const uint64_t body_hash = r.U64("body hash");
   if (!r.ok()) return SnapshotError(r.error());
-  if (version != kKbSnapshotVersion)
-    return SnapshotError("format version " + std::to_string(version) +
+  if (header.version != kKbSnapshotVersion)
+    return SnapshotError("format version " + std::to_string(header.version) +
                          ", this core reads version " + std::to_string(kKbSnapshotVersion) +
                          "; compile the KB again (factlint kb-compile)");
-  if (layout != kLayout || core != CoreFingerprint())
+  if (header.layout != kLayout || header.core != CoreFingerprint())
     return SnapshotError(std::string("compiled by a core with another ") +
-                         (layout != kLayout ? "KB layout" : "built-in lexicon") +
+                         (header.layout != kLayout ? "KB layout" : "built-in lexicon") +
                          "; compile the KB again with this one (factlint kb-compile)");
-  if (body_size != bytes.size() - kKbSnapshotHeaderSize)
+  if (header.body_size != bytes.size() - kKbSnapshotHeaderSize)
     return SnapshotError(
-        "the header gives a body of " + std::to_string(body_size) + " bytes, the file has " +
+        "the header gives a body of " + std::to_string(header.body_size) + " bytes, the file has " +
         std::to_string(bytes.size() - kKbSnapshotHeaderSize) + " (truncated or extended)");
-  if (check_hash && SnapshotHash(bytes.substr(kKbSnapshotHeaderSize)) != body_hash)
+  if (check_hash && SnapshotHash(bytes.substr(kKbSnapshotHeaderSize)) != header.body_hash)
     return SnapshotError("the body's hash does not match the header's (the file is corrupt)");
 
   auto kb = std::make_shared<Kb>();
@@ -533,6 +546,12 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
 }
 
 }  // namespace
+
+bool KbSnapshotCompiledFrom(std::string_view snapshot, std::string_view json_text) {
+  SnapshotReader r(snapshot);
+  SnapshotHeader header;
+  return ReadHeader(r, &header) && r.ok() && header.source_hash == SnapshotHash(json_text);
+}
 
 Result<KbHandle> LoadKbSnapshot(std::string_view bytes) { return Read(bytes, /*check_hash=*/true); }
 Result<KbHandle> LoadKbSnapshotUnhashed(std::string_view bytes) {

@@ -81,21 +81,16 @@ class SnapshotReader {
     std::memcpy(out, b_.data() + pos_, n);
     pos_ += n;
   }
-  uint8_t U8(const char* what) {
-    uint8_t v;
-    Raw(&v, 1, what);
+  // Fixed-width little-endian numbers (the header's; the layout fingerprint holds the host to it).
+  template <class T>
+  T Fixed(const char* what) {
+    T v;
+    Raw(&v, sizeof v, what);
     return v;
   }
-  uint32_t U32(const char* what) {
-    uint32_t v;
-    Raw(&v, 4, what);
-    return v;
-  }
-  uint64_t U64(const char* what) {
-    uint64_t v;
-    Raw(&v, 8, what);
-    return v;
-  }
+  uint8_t U8(const char* what) { return Fixed<uint8_t>(what); }
+  uint32_t U32(const char* what) { return Fixed<uint32_t>(what); }
+  uint64_t U64(const char* what) { return Fixed<uint64_t>(what); }
   // Unsigned LEB128 (7 bits a byte, low first), at most 32 bits, in its shortest form; up to three
   // bytes inline, the rest and the errors out of line.
   uint32_t V32(const char* what) {
