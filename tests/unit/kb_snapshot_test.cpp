@@ -459,8 +459,10 @@ TEST_CASE("snapshot: KbSnapshotCompiledFrom names the JSON the snapshot was comp
     std::string bytes, json;
     bool from;
   };
-  for (const Row& r : {Row{snapshot, json, true}, Row{snapshot, edited, false}, Row{snapshot.substr(0, factlint::kKbSnapshotHeaderSize - 1), json, false},
-                       Row{snapshot.substr(0, factlint::kKbSnapshotHeaderSize), json, true}, Row{json, json, false}, Row{"", json, false}}) {
+  const size_t header = factlint::kKbSnapshotHeaderSize;
+  for (const Row& r : {Row{snapshot, json, true}, Row{snapshot, edited, false},
+                       Row{snapshot.substr(0, header - 1), json, false}, Row{snapshot.substr(0, header), json, true},
+                       Row{json, json, false}, Row{"", json, false}}) {
     INFO(r.bytes.size());
     CHECK(factlint::KbSnapshotCompiledFrom(r.bytes, r.json) == r.from);
   }
