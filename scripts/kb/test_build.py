@@ -368,6 +368,30 @@ class CoverageGapsTest(unittest.TestCase):
             lines = [l.strip() for l in r.stdout.splitlines() if "GAPS" in l]
             self.assertEqual(lines, [want_hos, want_hog], (hos, hog))
 
+    # An office two hold at once (single_holder false, San Marino's Captains Regent): each row is the
+    # semesters' [start, end) pairs held by each of two people -> the HoS GAPS line expected.
+    COLLEGIAL_CASES = [
+        # both holders the same semesters: the days are counted once, not twice
+        ([("1990-01-01", "2000-01-01")], [("1990-01-01", "2000-01-01")],
+         "GAPS [from, to): 2000-01-01..2026-11-01 (9801 d)"),
+        # overlapping spans of the two, each holder alone in part of it: no gap
+        ([("1990-01-01", "1990-10-01")], [("1990-04-01", None)], "GAPS [from, to): none"),
+        # a semester neither held
+        ([("1990-01-01", "1990-04-01")], [("1990-10-01", None)],
+         "GAPS [from, to): 1990-04-01..1990-10-01 (183 d)"),
+    ]
+
+    def test_two_holders_at_once(self):
+        for a, b, want in self.COLLEGIAL_CASES:
+            kb = {"as_of": "2026-11-01", "people": [{"id": "p", "name": "P"}, {"id": "q", "name": "Q"}],
+                  "offices": [{"id": "sm-captain-regent", "role": "head_of_state", "single_holder": False}],
+                  "terms": [{"person": pid, "office": "sm-captain-regent", "start": s, "end": e, "source": "s"}
+                            for pid, spans in (("p", a), ("q", b)) for s, e in spans]}
+            r = self.run_gaps(kb, "sm")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            lines = [l.strip() for l in r.stdout.splitlines() if "GAPS" in l]
+            self.assertEqual(lines[0], want, (a, b))
+
     def test_unknown_code_is_an_error(self):
         r = self.run_gaps({"as_of": "2026-11-01", "people": [], "offices": [], "terms": []}, "xx")
         self.assertEqual(r.returncode, 2)
