@@ -39,8 +39,8 @@ void CheckAnachronism(const CheckContext& ctx, const Rule& rule, FindingSink* ou
     const KbEvent& k = kb.events[static_cast<size_t>(latest)];
     std::vector<Evidence> ev = EventEvidence(ctx.kb, em);
     const Severity severity = AtClaimTime(rule.severity, ct, ctx.timeline, &ev);
-    out->Add(rule, severity, em.sentence, em.claim_start, em.end,
-             rule.Render({{"claim", ctx.text.Orig(em.claim_start, em.end)},
+    out->Add(rule, severity, em.sentence, em.claim_start, em.claim_end,
+             rule.Render({{"claim", ctx.text.Orig(em.claim_start, em.claim_end)},
                                            {"event", k.name},
                                            {"event_date", ctx.kb.EventDateText(k)},
                                            {"when", ct.when}}),

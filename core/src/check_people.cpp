@@ -164,6 +164,61 @@ void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
   CheckDeadInOffice(ctx, rule, acted, out);
 }
 
+// LIFE_DATE_MISMATCH: a stated birth or death date ("NAME died in 2012", "NAME (1918–2013)")
+// against the KB's, at the coarser of the two precisions (tolerance_days either side when both
+// are days: news across time zones dates the same night differently). Not where an event mention
+// overlaps the claim ("NAME died in 2012" is also the trigger of a KB death event, whose date
+// EVENT_DATE_MISMATCH checks). The suggestion gives the KB's date at the text's precision when the
+// KB is at least as precise.
+void CheckLifeDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
+  const Kb& kb = ctx.kb.kb();
+  for (const PeopleClaim& c : ctx.mentions.people) {
+    if (c.kind != PeopleClaimKind::kBorn && c.kind != PeopleClaimKind::kDied) continue;
+    const bool died = c.kind == PeopleClaimKind::kDied;
+    const int p = PersonOf(ctx, c, [](int) { return true; });
+    if (p < 0) continue;
+    const auto days = died ? ctx.kb.DiedDays(p) : ctx.kb.BornDays(p);
+    if (!days) continue;
+    TimeExpr stated;
+    stated.year = c.year, stated.month = c.month, stated.day = c.day;
+    stated.precision = c.day ? TimePrecision::kDay : c.month ? TimePrecision::kMonth : TimePrecision::kYear;
+    const KbPerson& person = kb.people[static_cast<size_t>(p)];
+    const EventPrecision kb_precision = died ? person.died_precision : person.born_precision;
+    const int32_t tolerance =
+        c.day && kb_precision == EventPrecision::kDay ? rule.params.Int("tolerance_days") : 0;
+    if (stated.First().days - tolerance <= days->b && days->a <= stated.Last().days + tolerance) continue;
+    bool overlaps_event = false;
+    for (const EventMention& em : ctx.mentions.events)
+      overlaps_event = overlaps_event || (em.sentence == c.sentence && em.start < c.end && c.start < em.end);
+    if (overlaps_event) continue;
+    // The KB's date in the text's form, when the KB is at least as precise as the text.
+    std::optional<std::string> suggestion;
+    int y, m, d;
+    SplitDate(Date{days->a}, &y, &m, &d);
+    const int kb_rank = kb_precision == EventPrecision::kDay ? 2 : kb_precision == EventPrecision::kMonth ? 1 : 0;
+    const int text_rank = c.day ? 2 : c.month ? 1 : 0;
+    if (kb_rank >= text_rank) {
+      const std::string value = ctx.text.Orig(c.vstart, c.vend);
+      const bool day_first = !value.empty() && value[0] >= '0' && value[0] <= '9';
+      std::string date = std::to_string(y);
+      if (text_rank == 1) date = std::string(MonthName(m)) + " " + date;
+      if (text_rank == 2)
+        date = day_first ? std::to_string(d) + " " + std::string(MonthName(m)) + " " + date
+                         : std::string(MonthName(m)) + " " + std::to_string(d) + ", " + date;
+      const bool first = c.start == ctx.sentences.start[static_cast<size_t>(c.sentence)];
+      suggestion = Cap(ctx.text.Orig(c.start, c.vstart) + date + ctx.text.Orig(c.vend, c.end), first);
+    }
+    std::vector<Evidence> ev{Evidence{ctx.kb.LifeFact(p), ctx.kb.PersonSource(p)}};
+    out->Add(rule, rule.severity, c.sentence, c.start, c.end,
+             rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
+                          {"name", person.name},
+                          {"fact", died ? "died" : "was born"},
+                          {"stated", (c.day ? "on " : "in ") + stated.ToString()},
+                          {"kb_date", ctx.kb.LifeDateText(p, died)}}),
+             std::move(ev), suggestion);
+  }
+}
+
 // PARTY_MISMATCH: a lawmaker tag against the party and state of the terms in force.
 void CheckPartyMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();

@@ -60,6 +60,7 @@ void CheckInconsistentDescription(const CheckContext& ctx, const Rule& rule, Fin
 void CheckPhrases(const CheckContext& ctx, const Rule& rule, FindingSink* out);  // check_phrases.cpp
 void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);  // check_people.cpp
 void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);
+void CheckLifeDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out);
 // DEATH_MISMATCH's title case (check_titles.cpp): a sitting title, at a time it reads as a claim
 // about (CURRENT_BUT_FORMER's historical tests with the rule's own params), for someone who held
 // the office and had died before that time — CURRENT_BUT_FORMER is silent there. Skips title

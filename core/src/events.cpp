@@ -1,11 +1,14 @@
 // Event mentions (mentions.h): KB triggers (overlapping hits merged), generic "<Month>
 // election(s)" and meetings named by two participants and the place; the events narrowed to those with a participant named in the sentence (required
 // for generic ones); a prospective marker shortly before the trigger ("will", "possible",
-// "returning ...") with no word of the past between; and the stated date, a time expression right
+// "returning ...") with no word of the past between, or a prospective predicate right after it
+// ("... will be held", "..., which Brazil will host"); and the stated date, a time expression right
 // next to the trigger ("the 2019 provision of", "invasion in February 2021").
 
 #include <algorithm>
+#include <array>
 #include <set>
+#include <string>
 
 #include "mentions.h"
 
@@ -212,6 +215,60 @@ void MarkProspective(const FoldedView& t, uint32_t lo, const std::vector<Phrase>
     }
   }
   if (!em->prospective) em->claim_start = em->start;
+  em->claim_end = em->end;
+}
+
+// True when the word right after the trigger is a noun of something of the event (lexicon.h,
+// IsEventObjectNoun): "the 2004 tsunami anniversary", "the Lockerbie bombing trial".
+bool ObjectNounAfter(const FoldedView& t, uint32_t end, uint32_t hi) {
+  uint32_t i = t.SkipSpacesFwd(end, hi);
+  if (i == end || i >= hi) return false;
+  uint32_t e = i;
+  while (e < hi && t.WordByte(e)) ++e;
+  return IsEventObjectNoun(t.F(i, e));
+}
+
+// A prospective predicate right after the trigger, the event its subject (lexicon.h,
+// IsProspectiveAfter): "the 2014 World Cup will be held in Brazil", "the election is due to take
+// place", and through a relative clause with a subject of up to two words, "the 2014 World Cup,
+// which Brazil will host". Nothing but spaces (and the relative clause's comma) between.
+void MarkProspectiveAfter(const FoldedView& t, uint32_t hi, EventMention* em) {
+  constexpr size_t kMaxWords = 10;
+  std::array<uint32_t, kMaxWords> ws{}, we{};
+  size_t n = 0;
+  bool comma = false;
+  for (uint32_t i = em->end; i < hi && n < kMaxWords;) {
+    if (t.WordByte(i)) {
+      uint32_t e = i;
+      while (e < hi && t.WordByte(e)) ++e;
+      ws[n] = i;
+      we[n++] = e;
+      i = e;
+    } else if (t.Space(i) || (t[i] == ',' && n == 0 && !comma)) {
+      comma = comma || t[i] == ',';
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (n == 0) return;
+  const bool relative = t.F(ws[0], we[0]) == "which" || t.F(ws[0], we[0]) == "that";
+  if (comma && !relative) return;
+  const size_t first = relative ? 1 : 0, last = relative ? 3 : 0;  // up to two subject words
+  std::string words;
+  for (size_t at = first; at <= last && at < n; ++at) {
+    words.clear();
+    for (size_t k = at; k < n && k < at + 6; ++k) {
+      if (k > at) words += ' ';
+      words += t.F(ws[k], we[k]);
+      if (k == at || !IsProspectiveAfter(words)) continue;
+      if (k + 1 < n && BlocksProspectiveAfter(t.F(ws[k + 1], we[k + 1]))) return;
+      em->prospective = true;
+      em->claim_start = em->start;
+      em->claim_end = we[k];
+      return;
+    }
+  }
 }
 
 // True when [from, to) is "when" or "when the", with spaces and a comma around: "2001, when the".
@@ -314,7 +371,12 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
     // to it ("a possible invasion"): "will raise money for victims of the tsunami" is about a past one.
     bool unscheduled = true;
     for (int e : em.events) unscheduled = unscheduled && IsUnscheduledEventKind(kb.kb().events[static_cast<size_t>(e)].kind);
-    MarkProspective(text, sentences.start[s], lexicon, unscheduled ? 1 : 8, &em);
+    if (ObjectNounAfter(text, em.end, sentences.end[s])) {
+      em.claim_start = em.start, em.claim_end = em.end;  // "the upcoming 2004 tsunami anniversary"
+    } else {
+      MarkProspective(text, sentences.start[s], lexicon, unscheduled ? 1 : 8, &em);
+      if (!em.prospective) MarkProspectiveAfter(text, sentences.end[s], &em);
+    }
     if (em.by_participants && em.prospective) continue;  // meetings recur: only a past one dates the text
     em.time = StatedDate(text, sentences.end[s], sentences.times[s], em);
     if (em.time >= 0) (*event_dates)[s][static_cast<size_t>(em.time)] = 1;

@@ -155,6 +155,12 @@ std::string KbQuery::LifeFact(int p) const {
   return out;
 }
 
+std::string KbQuery::LifeDateText(int p, bool died) const {
+  const KbPerson& person = kb_.people[static_cast<size_t>(p)];
+  const auto& d = died ? person.died : person.born;
+  return d ? DateText(*d, died ? person.died_precision : person.born_precision) : "";
+}
+
 std::string KbQuery::PersonSource(int p) const {
   const KbPerson& person = kb_.people[static_cast<size_t>(p)];
   if (person.source >= 0) return SourceName(person.source) + (person.ref.empty() ? "" : " (" + std::string(person.ref) + ")");

@@ -61,6 +61,9 @@ class KbQuery {
   // precision), and where it comes from: the person's own source (and ref) when the KB gives one,
   // else the source of the person's first term, the data set the person's record was built with.
   std::string LifeFact(int p) const;
+  // The person's birth (died = false) or death date at the KB's precision ("2013-12-05", "1918");
+  // "" when the KB has none.
+  std::string LifeDateText(int p, bool died) const;
   std::string PersonSource(int p) const;
 
   // Evidence text: "Donald Trump: President of the United States, 2025-01-20 – (in office)".

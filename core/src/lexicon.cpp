@@ -57,6 +57,7 @@ struct Lexicon {
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
+  WordSet prospective_after, prospective_after_blockers, event_object_nouns, death_verbs, birth_verbs;
 };
 
 Lexicon Parse() {
@@ -141,6 +142,11 @@ Lexicon Parse() {
   for (size_t c = 0; c < 256; ++c)
     if (lex.run_in_first[c]) lex.segmenter_first[c] |= kFirstOfRunIn;
   lex.prospective_phrases = list("checker", "prospective_phrases");
+  set(&lex.prospective_after, "checker", "prospective_after_phrases");
+  set(&lex.prospective_after_blockers, "checker", "prospective_after_blockers");
+  set(&lex.event_object_nouns, "checker", "event_object_nouns");
+  set(&lex.death_verbs, "checker", "death_verbs");
+  set(&lex.birth_verbs, "checker", "birth_verbs");
   std::vector<std::string> full = list("dates", "months"), abbr = list("dates", "month_abbreviations");
   for (size_t i = 0; i < full.size() && i < 12; ++i) lex.months.emplace_back(full[i], static_cast<int>(i) + 1);
   for (size_t i = 0; i < abbr.size() && i < 12; ++i) lex.months.emplace_back(abbr[i], static_cast<int>(i) + 1);
@@ -252,6 +258,11 @@ bool IsUnscheduledEventKind(std::string_view k) { return !k.empty() && Lex().uns
 bool BlocksAdministration(std::string_view w) { return !w.empty() && Lex().administration_blockers.Has(w); }
 bool IsElectionAdjective(std::string_view w) { return !w.empty() && Lex().election_adjectives.Has(w); }
 bool IsElectionKind(std::string_view w) { return !w.empty() && Lex().election_kinds.Has(w); }
+bool IsProspectiveAfter(std::string_view words) { return !words.empty() && Lex().prospective_after.Has(words); }
+bool BlocksProspectiveAfter(std::string_view w) { return !w.empty() && Lex().prospective_after_blockers.Has(w); }
+bool IsEventObjectNoun(std::string_view w) { return !w.empty() && Lex().event_object_nouns.Has(w); }
+bool IsDeathVerb(std::string_view words) { return !words.empty() && Lex().death_verbs.Has(words); }
+bool IsBirthVerb(std::string_view words) { return !words.empty() && Lex().birth_verbs.Has(words); }
 bool IsElectionAheadMarker(std::string_view words) { return !words.empty() && Lex().election_ahead_markers.Has(words); }
 bool IsYearFigureNoun(std::string_view w) { return !w.empty() && Lex().year_figure_nouns.Has(w); }
 bool IsYearPossessive(std::string_view w) { return !w.empty() && Lex().year_possessives.Has(w); }

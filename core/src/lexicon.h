@@ -33,6 +33,16 @@ bool OpensSentenceBeforeTitle(std::string_view w);
 bool IsNamePrefix(std::string_view w);
 bool IsSpeechWord(std::string_view w);        // said, told, according, ...
 bool BlocksProspective(std::string_view w);   // after, since, won, ...: the event is past
+// "will be held", "is due to begin" (words joined by one space): after an event's trigger, the
+// event is ahead ("the 2014 World Cup will be held in Brazil"); not before a blocker ("will begin
+// to pay off", "will be held up as": its effects, not the event).
+bool IsProspectiveAfter(std::string_view words);
+// anniversary, inquiry, trial, victims: right after an event's trigger, the noun the words name is
+// something of the event ("the upcoming 2004 tsunami anniversary"), not the event ahead.
+bool IsEventObjectNoun(std::string_view w);
+bool IsDeathVerb(std::string_view words);     // died, "passed away", "was killed": before a stated death date
+bool IsBirthVerb(std::string_view words);     // born, "was born": before a stated birth date
+bool BlocksProspectiveAfter(std::string_view w);
 bool IsPastEraModifier(std::string_view w);   // previous, former, ...  (+ a past-era noun)
 bool IsPastEraNoun(std::string_view w);       // government, administration, ...
 bool IsEventOfTitleNoun(std::string_view w);  // attempt (on), funeral (of), ...: an event that dates the title

@@ -61,6 +61,7 @@ struct EventMention {
   int sentence = 0;
   uint32_t start = 0, end = 0;  // the trigger
   uint32_t claim_start = 0;     // from the prospective marker when there is one
+  uint32_t claim_end = 0;       // to the marker after the trigger ("... will be held"), else end
   std::vector<int> events;
   bool prospective = false;
   bool generic = false;            // "<Month> elections", resolved through participants

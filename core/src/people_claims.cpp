@@ -92,6 +92,7 @@ class Finder {
       BeforeMention(static_cast<int>(i));
     }
     for (size_t s = 0; s < sent_.size(); ++s) ScanSentence(static_cast<int>(s));
+    FindLifeDateClaims(t_, sent_, persons_, &out_);
     std::sort(out_.begin(), out_.end(), [](const PeopleClaim& a, const PeopleClaim& b) {
       return a.start != b.start ? a.start < b.start : a.end < b.end;
     });

@@ -4,7 +4,8 @@
 // visit"), a US lawmaker's party/state tag ("(D-N.Y.)", "R-Texas", "Democrat of Illinois"), a
 // tenure start ("who took office in 2008", "chancellor since 2007", "first elected in 2010"), a
 // numbered term ("now in his second term", "began her second term in 2013", "won a third term in
-// 2005") and an ordinal ("the 46th president of the United States", "Britain's 57th prime minister").
+// 2005"), an ordinal ("the 46th president of the United States", "Britain's 57th prime minister")
+// and a stated birth or death date ("NAME died in 2012", "NAME (1918–2013)"; life_claims.cpp).
 //
 // Extraction only: plain data, folded offsets, nothing judged. The judgement against the KB at
 // each claim's time (timeline.h) is check_people.cpp's. Every pattern is a short, bounded
@@ -36,6 +37,8 @@ enum class PeopleClaimKind {
   kOrdinal,  // number = the ordinal; offices = the offices the title names
   kTerm,     // number = which of the person's terms ("second" = 2); year = the year it began (or
              // was won, tenure says which), 0 when the claim is the term in force at its time
+  kBorn,     // year/month/day = the stated birth date ("NAME, born in 1950", "NAME (1918–2013)")
+  kDied,     // year/month/day = the stated death date ("NAME died in 2012", "NAME, who died on ...")
 };
 
 // What a tenure year stands for: the day the term began ("took office in", "since",
@@ -59,7 +62,9 @@ struct PeopleClaim {
   bool word_party = false;        // "Democrat of Illinois" rather than "D-Ill."
   TenureMeaning tenure = TenureMeaning::kStart;
   std::vector<int> offices;       // offices a title in the claim names (kTenure, kTerm, kOrdinal, kAge)
-  int year = 0;                   // kTerm: the year it began or was won (0: in force at the claim's time)
+  int year = 0;                   // kTerm: the year it began or was won (0: in force at the claim's time);
+                                  // kBorn, kDied: the stated date's year
+  int month = 0, day = 0;         // kBorn, kDied: the stated date's month and day (0: not stated)
   uint32_t ystart = 0, yend = 0;  // kTerm: the year's span
   bool recent = false;            // kActs: a recency word ("on Tuesday", "yesterday") or present tense
 };
@@ -68,6 +73,10 @@ struct PeopleClaim {
 std::vector<PeopleClaim> FindPeopleClaims(const KbIndex& index, const FoldedView& text, const Sentences& sentences,
                                           const PhraseHits& hits, const std::vector<PersonMention>& persons,
                                           const std::vector<std::vector<size_t>>& persons_in_sentence);
+
+// The life dates stated next to person mentions (kBorn, kDied), appended to *out (life_claims.cpp).
+void FindLifeDateClaims(const FoldedView& text, const Sentences& sentences, const std::vector<PersonMention>& persons,
+                        std::vector<PeopleClaim>* out);
 
 // US states and territories: postal code <-> AP abbreviation <-> full name (folded look-ups).
 // The postal code of a folded spelling ("n.y.", "ny", "new york", "texas"), "" for none.

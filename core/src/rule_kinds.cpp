@@ -89,6 +89,11 @@ const std::vector<RuleKind>& RuleKinds() {
         {"near_severity", ParamType::kSeverity, 0, 0, {}, "the severity of an age off by less than error_from_years"}},
        {"claim", "name", "stated", "age", "when"},
        "an age next to a name that the person's birth date does not allow at the claim's time"},
+      {"life_date_mismatch",
+       CheckLifeDateMismatch,
+       {{"tolerance_days", ParamType::kInt, 0, 366, {}, "days either side of the KB's date that still agree"}},
+       {"claim", "name", "fact", "stated", "kb_date"},
+       "a stated birth or death date of a person that disagrees with the KB's"},
       {"death_mismatch", CheckDeathMismatch, DeathParams(), {"claim", "name", "fact"},
        "\"the late X\" for someone alive after the time of writing; a dead person speaking, acting or titled as "
        "sitting then"},

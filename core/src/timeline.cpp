@@ -52,6 +52,7 @@ class TimelineBuilder {
   void ReferenceTime(const CheckOptions& options);
   bool SameClause(uint32_t from, uint32_t to) const;
   bool FrontedWhenClause(size_t s, const TimeExpr& te, uint32_t claim_start) const;
+  bool SaidAt(size_t s, const TimeExpr& te) const;
   // event_claim: the claim is itself an event mention (another event in its clause does not date it).
   std::optional<Interval> OwnTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when,
                                   bool event_claim = false) const;
@@ -142,8 +143,21 @@ bool TimelineBuilder::FrontedWhenClause(size_t s, const TimeExpr& te, uint32_t c
   return comma != UINT32_MAX && SameClause(comma + 1, claim_start);
 }
 
+// "X said in 2005", "Y announced on 3 May 2005": the date of the saying dates what the sentence
+// reports (a quote, a reported clause) — "\"The 2012 Games will be held in London,\" Rogge said in
+// 2005" speaks from 2005 — in whichever clause the claim is.
+bool TimelineBuilder::SaidAt(size_t s, const TimeExpr& te) const {
+  if (te.preposition != "in" && te.preposition != "on") return false;
+  const uint32_t lo = sent_.start[s];
+  auto [ps, pe] = t_.WordBefore(static_cast<uint32_t>(te.start), lo);
+  if (ps == pe) return false;
+  auto [ws, we] = t_.WordBefore(ps, lo);
+  return ws != we && IsSpeechWord(t_.F(ws, we));
+}
+
 // The time a claim [claim_start, claim_end) speaks of when its sentence dates it: a fronted date
-// ("In 2010, Prime Minister ...") dates everything in the sentence; a date before or after the
+// ("In 2010, Prime Minister ...") dates everything in the sentence, and so does the date of a
+// saying near the claim ("... Rogge said in 2005", SaidAt); any other date before or after the
 // claim dates it only within the same clause ("... visited Berlin in 2018", not "... said the
 // rebate won in 1984 must stay"). Dates that look ahead, event dates and dates after the
 // reference window (when it is known) do not count. claim_end = UINT32_MAX: fronted dates only.
@@ -195,6 +209,7 @@ std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_st
       applies = SameClause(claim_end, static_cast<uint32_t>(te.start));
     if (!applies && claim_end != UINT32_MAX && te.end <= claim_start && claim_start - te.end <= 120)
       applies = SameClause(static_cast<uint32_t>(te.end), claim_start) || FrontedWhenClause(s, te, claim_start);
+    if (!applies && claim_end != UINT32_MAX && !te.relative_unit) applies = SaidAt(s, te);
     if (!applies) continue;
     if (when && te.relative_unit) {
       std::string d = FormatIsoDate(Date{iv.a}).substr(0, te.relative_unit == 'y' ? 4 : 7);

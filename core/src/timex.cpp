@@ -122,10 +122,14 @@ Date TimeExpr::Last(int in_year) const {
   return MakeDate(y, month, day);
 }
 
-std::string TimeExpr::ToString() const {
+std::string_view MonthName(int month) {
   static constexpr std::array<const char*, 12> kNames = {
       "January", "February", "March", "April", "May", "June", "July",
       "August", "September", "October", "November", "December"};
+  return month >= 1 && month <= 12 ? kNames[static_cast<size_t>(month - 1)] : "";
+}
+
+std::string TimeExpr::ToString() const {
   // The common forms by hand (snprintf was ~900 instructions a call; the timeline names the
   // expressions of most sentences that hold one).
   if (year >= 0 && year <= 9999 && month >= 0 && month <= 12 && day >= 0 && day <= 99) {
@@ -145,7 +149,7 @@ std::string TimeExpr::ToString() const {
       return out;
     }
     if (month) {
-      out = kNames[static_cast<size_t>(month - 1)];
+      out = MonthName(month);
       if (day) out += ' ', out += std::to_string(day);
       return out;
     }
@@ -158,9 +162,9 @@ std::string TimeExpr::ToString() const {
   else if (year)
     std::snprintf(buf, sizeof buf, "%04d", year);
   else if (month && day)
-    std::snprintf(buf, sizeof buf, "%s %d", kNames[static_cast<size_t>(month - 1)], day);
+    std::snprintf(buf, sizeof buf, "%s %d", MonthName(month).data(), day);
   else if (month)
-    std::snprintf(buf, sizeof buf, "%s", kNames[static_cast<size_t>(month - 1)]);
+    std::snprintf(buf, sizeof buf, "%s", MonthName(month).data());
   else if (relative_unit)
     std::snprintf(buf, sizeof buf, "%s %s", relative_offset < 0 ? "last" : relative_offset > 0 ? "next" : "this",
                   relative_unit == 'y' ? "year" : "month");

@@ -41,6 +41,9 @@ struct TimeExpr {
   std::string ToString() const;  // "2025-02-28", "2025-02", "2025", "February"
 };
 
+// "January" .. "December" for 1..12, "" otherwise.
+std::string_view MonthName(int month);
+
 // The days a relative expression covers when the text speaks during [from, to].
 void ResolveRelative(const TimeExpr& e, Date from, Date to, Date* first, Date* last);
 

@@ -8,7 +8,7 @@
 //   through the real extension; the report's reference date is that day with source "metadata";
 //   a dateline in the text that disagrees by more than a few days is named in the evidence;
 // - the findings of the newer kinds (AGE_MISMATCH, DEATH_MISMATCH, PARTY_MISMATCH,
-//   TENURE_MISMATCH, ORDINAL_MISMATCH) are highlighted and their tooltip carries the reason, the
+//   TENURE_MISMATCH, ORDINAL_MISMATCH, LIFE_DATE_MISMATCH) are highlighted and their tooltip carries the reason, the
 //   evidence and the fix, like the others.
 // Screenshots of the options page land in build/screenshots/ (looked at by hand, not compared).
 // Every article and catalogue here is written for this test.
@@ -63,8 +63,10 @@ const KINDS_PAGE = html('<meta property="article:published_time" content="2024-0
   <p>Sen. Bernie Sanders (R-Vt.) voted against the bill.</p>
   <p>Joe Biden, who took office in 2019, signed the order.</p>
   <p>Joe Biden, the 45th president of the United States, left for Ohio.</p>
+  <p>Nelson Mandela, who died in 2012, was remembered in Pretoria.</p>
 </article>`);
-const NEW_KINDS = ['AGE_MISMATCH', 'DEATH_MISMATCH', 'PARTY_MISMATCH', 'TENURE_MISMATCH', 'ORDINAL_MISMATCH'];
+const NEW_KINDS = ['AGE_MISMATCH', 'DEATH_MISMATCH', 'PARTY_MISMATCH', 'TENURE_MISMATCH', 'ORDINAL_MISMATCH',
+  'LIFE_DATE_MISMATCH'];
 
 let context, server, worker, extensionId;
 

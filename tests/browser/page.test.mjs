@@ -200,8 +200,10 @@ Queen Elizabeth II said on Tuesday that she was pleased with the visit.
 Sen. Bernie Sanders (R-Vt.) voted against the bill.
 Joe Biden, who took office in 2019, signed the order.
 Joe Biden, the 45th president of the United States, left for Ohio.
+Nelson Mandela, who died in 2012, was remembered in Pretoria.
 `;
-const NEW_KINDS = ['AGE_MISMATCH', 'DEATH_MISMATCH', 'PARTY_MISMATCH', 'TENURE_MISMATCH', 'ORDINAL_MISMATCH'];
+const NEW_KINDS = ['AGE_MISMATCH', 'DEATH_MISMATCH', 'PARTY_MISMATCH', 'TENURE_MISMATCH', 'ORDINAL_MISMATCH',
+  'LIFE_DATE_MISMATCH'];
 
 // Hostile markup typed or pasted into the editor stays text.
 async function inertMarkup(page) {

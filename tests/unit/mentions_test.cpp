@@ -3,6 +3,7 @@
 
 #include "mentions.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -128,6 +129,38 @@ TEST_CASE("mentions: events, prospective markers and stated dates", "[mentions]"
     REQUIRE(em.time >= 0);
     CHECK(s.sentences.times[0][static_cast<size_t>(em.time)].year == 2021);
     CHECK(s.mentions.event_dates[0][static_cast<size_t>(em.time)] == 1);
+  }
+}
+
+TEST_CASE("mentions: a prospective predicate after the trigger", "[mentions]") {
+  struct Row {
+    const char* text;
+    bool prospective;
+    const char* claim;  // the claim's text when prospective
+  };
+  const Row rows[] = {
+      {"The 2024 presidential election will be held in November.", true, "2024 presidential election will be held"},
+      {"The 2020 election is due to take place on Tuesday.", true, "2020 election is due to take place"},
+      {"The Lakeside Regatta, which the town will host, draws crowds.", true, "Lakeside Regatta, which the town will host"},
+      {"The Lakeside Regatta that Geneva will host draws crowds.", true, "Lakeside Regatta that Geneva will host"},
+      {"The Lakeside Regatta will begin to pay off for hotels.", false, ""},      // its effects
+      {"The Lakeside Regatta will be held up as a model.", false, ""},            // held up as
+      {"The Lakeside Regatta would be held in June, they said in 2003.", false, ""},  // future in the past
+      {"The Lakeside Regatta, officials said, will be held again.", false, ""},   // a comma, no relative
+      {"The Lakeside Regatta, which the whole town of Geneva will host, draws crowds.", false, ""},  // subject too long
+      {"The Lakeside Regatta will not be held.", false, ""},
+      {"The Lakeside Regatta was held in June.", false, ""},
+      {"Officials prepared for the upcoming Lakeside Regatta anniversary.", false, ""},  // of the event
+      {"The upcoming Lakeside Regatta will draw crowds.", true, "upcoming Lakeside Regatta"},
+  };
+  for (const Row& r : rows) {
+    INFO(r.text);
+    Stages s(r.text);
+    REQUIRE(s.mentions.events.size() == 1);
+    const factlint::EventMention& em = s.mentions.events[0];
+    CHECK(em.prospective == r.prospective);
+    if (r.prospective) CHECK(s.view.Orig(em.claim_start, std::max(em.claim_end, em.end)) == r.claim);
+    if (!r.prospective) CHECK(em.claim_end == em.end);
   }
 }
 

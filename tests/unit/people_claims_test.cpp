@@ -23,6 +23,8 @@ const char* KindName(PeopleClaimKind k) {
     case PeopleClaimKind::kTenure: return "tenure";
     case PeopleClaimKind::kOrdinal: return "ordinal";
     case PeopleClaimKind::kTerm: return "term";
+    case PeopleClaimKind::kBorn: return "born";
+    case PeopleClaimKind::kDied: return "died";
   }
   return "?";
 }
@@ -39,6 +41,9 @@ std::vector<std::string> Claims(const std::string& text) {
     else if (c.kind == PeopleClaimKind::kTenure)
       v = std::to_string(c.number) + (c.tenure == factlint::TenureMeaning::kElected ? "+e" : "");
     else if (c.kind == PeopleClaimKind::kActs) v = c.recent ? "recent" : "";
+    else if (c.kind == PeopleClaimKind::kBorn || c.kind == PeopleClaimKind::kDied)
+      v = std::to_string(c.year) + (c.month ? "-" + std::to_string(c.month) : "") +
+          (c.day ? "-" + std::to_string(c.day) : "") + "=" + st.view.Orig(c.vstart, c.vend);
     else if (c.kind == PeopleClaimKind::kTerm)
       v = std::to_string(c.number) + (c.year ? "@" + std::to_string(c.year) : "") +
           (c.tenure == factlint::TenureMeaning::kElected ? "+e" : "") + (c.offices.empty() ? "" : "+office");
@@ -156,6 +161,34 @@ TEST_CASE("people claims: numbered terms", "[people_claims]") {
       {"Joe Biden began his second year in 2013.", {}},
       {"Joe Biden's second term was calmer.", {}},
       {"Joe Biden was elected in 2012.", {}},
+  });
+}
+
+TEST_CASE("people claims: stated birth and death dates", "[people_claims]") {
+  CheckRows({
+      {"Joe Biden died in 2023.", {"died|Joe Biden died in 2023|2023=2023"}},
+      {"Joe Biden, who died on November 29, 2023, was 100.",
+       {"died|Joe Biden, who died on November 29, 2023|2023-11-29=November 29, 2023"}},
+      {"Joe Biden, who had died in hospital in Connecticut in 2023, was 100.",
+       {"died|Joe Biden, who had died in hospital in Connecticut in 2023|2023=2023"}},
+      {"Joe Biden passed away in November 2023.", {"died|Joe Biden passed away in November 2023|2023-11=November 2023"}},
+      {"Joe Biden, born in 1942, spoke.", {"born|Joe Biden, born in 1942|1942=1942"}},
+      {"Joe Biden was born on 20 November 1942.", {"born|Joe Biden was born on 20 November 1942|1942-11-20=20 November 1942"}},
+      {"Joe Biden (1923–2023) advised presidents.",
+       {"born|Joe Biden (1923–2023)|1923=1923", "died|Joe Biden (1923–2023)|2023=2023"}},
+      {"Joe Biden (1923-2023) advised presidents.",
+       {"born|Joe Biden (1923-2023)|1923=1923", "died|Joe Biden (1923-2023)|2023=2023"}},
+      {"Donald Trump (born June 14, 1946) spoke.", {"born|Donald Trump (born June 14, 1946)|1946-6-14=June 14, 1946"}},
+      // Not claims: another clause, another noun, a date the verb does not take, no year, too far.
+      {"Joe Biden died two years after the 2021 summit.", {}},
+      {"Joe Biden died in the 2023 storm.", {}},
+      {"Joe Biden died on Thursday.", {}},
+      {"Joe Biden died last year.", {}},
+      {"Joe Biden died, and in 2023 the firm closed.", {}},
+      {"Joe Biden's brother died in 1999.", {}},
+      {"Joe Biden who died in 1999 is another man.", {}},
+      {"Joe Biden died at home with his family and friends around him in 2023.", {}},
+      {"Joe Biden (2023-1923) advised presidents.", {}},
   });
 }
 

@@ -57,11 +57,22 @@ TEST_CASE("timeline: a claim's own date, else the window", "[timeline]") {
   }
   for (const char* text : {"When the law passed in 2018, it was opposed, and Prime Minister Theresa May visited Berlin.",
                            "After the polls in 2018 Britain changed, and Prime Minister Theresa May visited Berlin.",
-                           "When asked, the minister said in 2018 that Prime Minister Theresa May visited Berlin."}) {
+                           "When asked, the minister wept in 2018 as Prime Minister Theresa May visited Berlin."}) {
     // Two commas between, no "When" clause, or the date outside the first clause: not dated.
     Stages s(text, At("2021-06-01"));
     REQUIRE(s.timeline.titles.size() == 1);
     CHECK_FALSE(s.timeline.titles[0].own);
+  }
+  for (const char* text : {"\"We back Prime Minister Theresa May,\" the minister said in 2018.",
+                           "The minister said on 3 May 2018: \"We back Prime Minister Theresa May.\"",
+                           "Prime Minister Theresa May said in 2018 that talks would go on."}) {
+    // The date of a saying dates what the sentence reports, in any of its clauses.
+    Stages s(text, At("2021-06-01"));
+    INFO(text);
+    REQUIRE(s.timeline.titles.size() == 1);
+    REQUIRE(s.timeline.titles[0].own);
+    CHECK(s.timeline.titles[0].judged->a >= factlint::ParseIsoDate("2018-01-01")->days);
+    CHECK(s.timeline.titles[0].judged->b <= factlint::ParseIsoDate("2018-12-31")->days);
   }
   {
     Stages s("Prime Minister Theresa May visited Berlin.", At("2021-06-01"));
