@@ -60,14 +60,15 @@ struct BlockAnalysis {
 
 // True when no hit of the matcher's phrases can reach outside a block: no phrase holds a line
 // break or starts or ends with a space (segment_chars.h: SpaceAt, the spaces the segmenter trims).
+// Asked of the trie (no pattern spelled): a line break on any edge, and each pattern's first and
+// last up to 3 bytes, which are all SpaceAt and SpaceBefore read of a pattern's start and end.
 bool BlockSafe(const PhraseMatcher& matcher) {
-  for (size_t id = 0; id < matcher.pattern_count(); ++id) {
-    const std::string_view p = matcher.pattern(static_cast<int>(id));
-    if (p.empty()) continue;
-    if (p.find('\n') != std::string::npos) return false;
-    if (segment_internal::SpaceAt(p, 0) != 0 || segment_internal::SpaceBefore(p, p.size(), 0) != 0) return false;
-  }
-  return true;
+  if (matcher.pattern_count() == 0) return true;
+  if (matcher.HoldsByte('\n')) return false;
+  return matcher.AllPatternEnds([](std::string_view head, std::string_view tail) {
+    return head.empty() || (segment_internal::SpaceAt(head, 0) == 0 &&
+                            segment_internal::SpaceBefore(tail, tail.size(), 0) == 0);
+  });
 }
 
 }  // namespace

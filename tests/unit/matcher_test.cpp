@@ -236,3 +236,47 @@ TEST_CASE("matcher: FindAllWith's walks deep inside long phrases fall back to Fi
   small_want.insert(small_want.end(), naive.begin(), naive.end());
   RequireSameHits(small_got, small_want);
 }
+
+TEST_CASE("matcher: pattern(), HoldsByte and AllPatternEnds answer from the trie", "[matcher]") {
+  // Each row: patterns added; AllPatternEnds must give each one's first and last up to 3 bytes,
+  // in id order, and HoldsByte the bytes on the way to them.
+  struct Row {
+    const char* name;
+    std::vector<std::string> patterns;
+  };
+  const Row rows[] = {
+      {"one byte", {"a"}},
+      {"two and three bytes", {"ab", "abc"}},
+      {"prefixes of each other", {"new york times", "new", "new york"}},
+      {"shared suffixes", {"the times", "times", "ny times"}},
+      {"a space first and last", {" lead", "trail ", "in between"}},
+      {"multi-byte spaces", {"\xc2\xa0nbsp", "thin\xe2\x80\x89", "\xe2\x80\xa8sep"}},
+      {"a line break", {"two\nlines", "one"}},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    factlint::PhraseMatcher m;
+    for (const std::string& p : row.patterns) REQUIRE(m.Add(p) >= 0);
+    m.Build();
+    std::vector<std::string> heads, tails;
+    CHECK(m.AllPatternEnds([&](std::string_view head, std::string_view tail) {
+      heads.emplace_back(head);
+      tails.emplace_back(tail);
+      return true;
+    }));
+    REQUIRE(heads.size() == row.patterns.size());
+    std::string all;
+    for (size_t i = 0; i < row.patterns.size(); ++i) {
+      const std::string& p = row.patterns[i];
+      CHECK(m.pattern(static_cast<int>(i)) == p);
+      CHECK(heads[i] == p.substr(0, 3));
+      CHECK(tails[i] == p.substr(p.size() - std::min<size_t>(3, p.size())));
+      all += p;
+    }
+    for (int b = 0; b < 256; ++b) CHECK(m.HoldsByte(static_cast<unsigned char>(b)) == (all.find(static_cast<char>(b)) != std::string::npos));
+    // visit's false stops the walk and is returned.
+    int visits = 0;
+    CHECK_FALSE(m.AllPatternEnds([&](std::string_view, std::string_view) { return ++visits < 1; }));
+    CHECK(visits == 1);
+  }
+}
