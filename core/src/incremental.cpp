@@ -60,15 +60,16 @@ struct BlockAnalysis {
 
 // True when no hit of the matcher's phrases can reach outside a block: no phrase holds a line
 // break or starts or ends with a space (segment_chars.h: SpaceAt, the spaces the segmenter trims).
-// Asked of the trie (no pattern spelled): a line break on any edge, and each pattern's first and
-// last up to 3 bytes, which are all SpaceAt and SpaceBefore read of a pattern's start and end.
+// Asked of the trie (no pattern spelled): a line break on any edge; a space in the first 1 to 3
+// bytes of a pattern (SpaceAt reads no further); a space ending a pattern (SpaceBefore reads its
+// last 3 bytes at most, and a space of more than one byte ends with a UTF-8 continuation byte, so
+// a pattern ending in an ASCII byte needs only that byte).
 bool BlockSafe(const PhraseMatcher& matcher) {
   if (matcher.pattern_count() == 0) return true;
   if (matcher.HoldsByte('\n')) return false;
-  return matcher.AllPatternEnds([](std::string_view head, std::string_view tail) {
-    return head.empty() || (segment_internal::SpaceAt(head, 0) == 0 &&
-                            segment_internal::SpaceBefore(tail, tail.size(), 0) == 0);
-  });
+  if (!matcher.AllPrefixes([](std::string_view head) { return segment_internal::SpaceAt(head, 0) == 0; })) return false;
+  return matcher.AllPatternTails([](unsigned char last) { return last >= 0x80; },
+                                 [](std::string_view tail) { return segment_internal::SpaceBefore(tail, tail.size(), 0) == 0; });
 }
 
 }  // namespace

@@ -218,9 +218,12 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
     uint32_t level = 1, level_start = 1;  // s's depth and the first state of that depth
     for (uint32_t s = 1; s < n; ++s) {
       const uint32_t f = link_at(q);
-      // A link ahead may be past the states (refused when its state is reached): prefetching it
-      // reads nothing.
-      if (s + kAhead < n) __builtin_prefetch(first_out + link_at(q + kAhead * kWidth));
+      // A link ahead may be past the states (refused when its state is reached): the root's entry
+      // is prefetched instead, so no address past the table is formed.
+      if (s + kAhead < n) {
+        const uint32_t ahead = link_at(q + kAhead * kWidth);
+        __builtin_prefetch(first_out + (ahead < n ? ahead : 0));
+      }
       q += kWidth;
       const uint32_t ds = depth[s];
       if ((ds & kDepth) != level) level = ds & kDepth, level_start = s;

@@ -86,11 +86,16 @@ class PhraseMatcher {
   // True when some pattern holds byte b (a byte on one of the trie's edges: every state of a built
   // trie is on the way to a pattern; in a snapshot's trie, a state that is not is counted too).
   bool HoldsByte(unsigned char b) const;
-  // Calls visit(head, tail) with the first and the last up to 3 bytes of every pattern (fewer when
-  // it is shorter), from one pass over the trie (no pattern spelled); stops at, and returns, the
-  // first false.
+  // Calls visit(prefix) with every distinct first 1, 2 and 3 bytes of the patterns (the states of
+  // depth 1 to 3: a few thousand, found in the trie's first states; in a snapshot's trie a state
+  // on the way to no pattern counts too); stops at, and returns, the first false.
   template <class Visit>
-  bool AllPatternEnds(Visit visit) const;
+  bool AllPrefixes(Visit visit) const;
+  // Calls visit(tail) with the last byte of every pattern, or its last up to 3 bytes when
+  // more(last byte) (up the trie: a binary search for each byte before the last); stops at, and
+  // returns, the first false.
+  template <class More, class Visit>
+  bool AllPatternTails(More more, Visit visit) const;
 
  private:
   // The compiled KB snapshot (kb_snapshot*.cpp) writes the built tables (patterns, trie, failure
@@ -163,24 +168,30 @@ class PhraseMatcher {
 };
 
 template <class Visit>
-bool PhraseMatcher::AllPatternEnds(Visit visit) const {
-  // Per state, its first and its last up to 3 bytes (a byte each, the count in the top byte),
-  // each state's from its parent's, in state order (breadth first: a parent before its children).
-  const size_t n = out_.size();
-  std::vector<uint32_t> head(n, 0), tail(n, 0);
-  for (size_t s = 0; s < n; ++s) {
-    const uint32_t h = head[s], hn = h >> 24, t = tail[s], tn = t >> 24;
+bool PhraseMatcher::AllPrefixes(Visit visit) const {
+  // Breadth first, so the states of depth 1 to 3 are the children of those of depth 0 to 2, in
+  // order: each one's prefix is its parent's and its edge's byte.
+  std::vector<std::string> prefix(1);
+  for (size_t s = 0; s < prefix.size() && s + 1 < edge_begin_.size(); ++s) {
+    if (prefix[s].size() == 3) break;
     for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
-      const uint32_t b = edge_byte_[e];
-      head[e + 1] = hn < 3 ? (h | (b << (8 * hn))) + (1u << 24) : h;
-      tail[e + 1] = (tn < 3 ? (t & 0xFFFFFFu) | (b << (8 * tn)) : ((t & 0xFFFFFFu) >> 8) | (b << 16)) +
-                    ((tn < 3 ? tn + 1 : 3) << 24);
+      prefix.push_back(prefix[s] + static_cast<char>(edge_byte_[e]));
+      if (!visit(std::string_view(prefix.back()))) return false;
     }
   }
-  for (const uint32_t s : end_state_) {
-    const char h[3] = {static_cast<char>(head[s]), static_cast<char>(head[s] >> 8), static_cast<char>(head[s] >> 16)};
-    const char t[3] = {static_cast<char>(tail[s]), static_cast<char>(tail[s] >> 8), static_cast<char>(tail[s] >> 16)};
-    if (!visit(std::string_view(h, head[s] >> 24), std::string_view(t, tail[s] >> 24))) return false;
+  return true;
+}
+
+template <class More, class Visit>
+bool PhraseMatcher::AllPatternTails(More more, Visit visit) const {
+  for (const uint32_t end : end_state_) {
+    char tail[3];
+    size_t k = 3;
+    uint32_t t = end;
+    tail[--k] = static_cast<char>(edge_byte_[t - 1]);
+    if (more(edge_byte_[t - 1]))
+      while (k > 0 && (t = Parent(t)) != 0) tail[--k] = static_cast<char>(edge_byte_[t - 1]);
+    if (!visit(std::string_view(tail + k, 3 - k))) return false;
   }
   return true;
 }
