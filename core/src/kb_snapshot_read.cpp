@@ -59,6 +59,21 @@ IndexLists ReadCsr(SnapshotReader* r, size_t count, size_t range, const char* wh
 
 }  // namespace
 
+namespace {
+
+// The pass's failures, out of line: the pass is compiled once per link width, and each copy of
+// these messages' string building made the wasm module larger.
+[[gnu::noinline]] void FailLink(SnapshotReader* r, uint32_t f, uint32_t s, size_t at) {
+  r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
+          " is not an earlier, shallower state (byte " + std::to_string(at) + ")");
+}
+[[gnu::noinline]] void FailEdgeOrder(SnapshotReader* r, uint32_t s, size_t at) {
+  r->Fail("the edge bytes of state " + std::to_string(s) + " are not strictly increasing (byte " +
+          std::to_string(at) + ")");
+}
+
+}  // namespace
+
 // The matcher's tables, then checked so that no scan can leave them, loop or report a match
 // longer than the text read: the trie a tree whose states are numbered so that every child comes
 // after its parent (a state's children are the states after the edges of the states before it:
@@ -194,16 +209,15 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   first_out[0] = -1;  // the root ends no pattern (refused above)
   // The root's children: depth 1, their first byte their edge's.
   for (uint32_t e = 0; e < edge_at[1]; ++e) {
-    if (e > 0 && ebytes[e] <= ebytes[e - 1])
-      return r->Fail("the edge bytes of state 0 are not strictly increasing (byte " + std::to_string(edges_at + e) +
-                     ")");
+    if (e > 0 && ebytes[e] <= ebytes[e - 1]) return FailEdgeOrder(r, 0, edges_at + e);
     depth[e + 1] = 1 | (IsWordByte(ebytes[e]) ? kWordFirst : 0);
   }
   out_link[0] = -1;
   // One loop per link width, so the loop holds no test of it. The tables are captured by value (a
   // capture by reference made the loop load each pointer again after every store). The one read
   // out of order, first_out[f], is prefetched kAhead states ahead (its link is in the file already):
-  // the bundled KB's 270,000 of them missed the cache on most states.
+  // the bundled KB's 270,000 of them missed the cache on most states (wasm has no prefetch: there
+  // it compiles to nothing).
   auto pass = [r, n, q, depth, out_link, first_out, fail_out, info, ebytes, edge_at, out, edges_at, fail_at](
                   auto width_constant) mutable -> bool {
     constexpr uint32_t kWidth = decltype(width_constant)::value;
@@ -228,9 +242,7 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
       const uint32_t ds = depth[s];
       if ((ds & kDepth) != level) level = ds & kDepth, level_start = s;
       if (f >= level_start) [[unlikely]] {
-        r->Fail("failure link " + std::to_string(f) + " of state " + std::to_string(s) +
-                " is not an earlier, shallower state (byte " +
-                std::to_string(fail_at + static_cast<size_t>(s - 1) * kWidth) + ")");
+        FailLink(r, f, s, fail_at + static_cast<size_t>(s - 1) * kWidth);
         return false;
       }
       fail_out[s] = static_cast<int32_t>(f);
@@ -245,8 +257,7 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
       depth[begin_e + 1] = d;
       for (uint32_t e = begin_e + 1; e < end_e; ++e) {
         if (ebytes[e] <= ebytes[e - 1]) [[unlikely]] {
-          r->Fail("the edge bytes of state " + std::to_string(s) + " are not strictly increasing (byte " +
-                  std::to_string(edges_at + e) + ")");
+          FailEdgeOrder(r, s, edges_at + e);
           return false;
         }
         depth[e + 1] = d;

@@ -13,6 +13,7 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 #include <utility>
@@ -190,7 +191,7 @@ std::string PhraseMatcher::pattern(int id) const {
 }
 
 bool PhraseMatcher::HoldsByte(unsigned char b) const {
-  return std::find(edge_byte_.begin(), edge_byte_.end(), b) != edge_byte_.end();
+  return !edge_byte_.empty() && std::memchr(edge_byte_.data(), b, edge_byte_.size()) != nullptr;
 }
 
 int32_t PhraseMatcher::Next(int32_t state, unsigned char byte) const {
