@@ -60,14 +60,16 @@ struct BlockAnalysis {
 
 // True when no hit of the matcher's phrases can reach outside a block: no phrase holds a line
 // break or starts or ends with a space (segment_chars.h: SpaceAt, the spaces the segmenter trims).
+// Asked of the trie (no pattern spelled): a line break on any edge; a space in the first 1 to 3
+// bytes of a pattern (SpaceAt reads no further); a space ending a pattern (SpaceBefore reads its
+// last 3 bytes at most, and a space of more than one byte ends with a UTF-8 continuation byte, so
+// a pattern ending in an ASCII byte needs only that byte).
 bool BlockSafe(const PhraseMatcher& matcher) {
-  for (size_t id = 0; id < matcher.pattern_count(); ++id) {
-    const std::string_view p = matcher.pattern(static_cast<int>(id));
-    if (p.empty()) continue;
-    if (p.find('\n') != std::string::npos) return false;
-    if (segment_internal::SpaceAt(p, 0) != 0 || segment_internal::SpaceBefore(p, p.size(), 0) != 0) return false;
-  }
-  return true;
+  if (matcher.pattern_count() == 0) return true;
+  if (matcher.HoldsByte('\n')) return false;
+  if (!matcher.AllPrefixes([](std::string_view head) { return segment_internal::SpaceAt(head, 0) == 0; })) return false;
+  return matcher.AllPatternTails([](unsigned char last) { return last >= 0x80; },
+                                 [](std::string_view tail) { return segment_internal::SpaceBefore(tail, tail.size(), 0) == 0; });
 }
 
 }  // namespace

@@ -21,8 +21,11 @@
 //           state's children are consecutive and edge e leads to state e + 1), the failure link
 //           of each state but the root (a width byte, then each link in that many bytes, the
 //           fewest that hold the state count: fixed width reads faster than varints in this
-//           section's 2 x 270,000 values), the state where each pattern ends; the patterns are the paths to those states, and the byte classes, output
-//           links, dense rows and pattern info are derived in one pass, PhraseMatcher::Link),
+//           section's 2 x 270,000 values), the state where each pattern ends; the patterns are
+//           the paths to those states (never spelled on load: PhraseMatcher::pattern spells one on
+//           demand); the output links and the patterns' lengths are derived in the reader's pass
+//           over the failure links (it reads the end states first), the byte classes and the
+//           dense rows after it),
 //           refs (what each pattern names: the count of patterns and of all refs, then per
 //           pattern a count, then kind and id), then nothing.
 //   Elsewhere in the sections every count, length, string reference and index is an unsigned LEB128
@@ -31,11 +34,14 @@
 //   Version 1 stored the patterns' byte order and rebuilt the trie on every load; versions 2 and 3
 //   stored fixed-width words (each state's edge offset and failure link as 4 bytes) and the
 //   patterns' bytes
-//   (6.6 MB for the bundled KB of 2026-11-30, 3.8 MB in version 4).
+//   (6.6 MB for the bundled KB of 2026-11-30, 3.8 MB in version 4). Version 5 has version 4's
+//   sections; only the body hash changed (four lanes, below), so a version 4 file is refused by
+//   its version, not as corrupt.
 //
 // Reading checks, in order, each failure an Error (kKbSnapshot) that names the check and its byte
 // offset: magic, version, layout, core fingerprint, body size against the bytes, body hash
-// (64-bit, multiply-rotate over words: a corruption check, not a signature), then every section's
+// (64-bit, multiply-rotate over 8-byte words, word i into lane i mod 4 so the four chains of
+// multiplies run side by side, the lanes then folded: a corruption check, not a signature), then every section's
 // tag and bounds, every varint (at most 32 bits, in its shortest form), every count against the
 // bytes left (before any allocation it would cause), every string index against the pool and the
 // string lengths against its bytes, every person/office/source/event/term/quote index against its
@@ -59,7 +65,7 @@
 namespace factlint {
 
 inline constexpr char kKbSnapshotMagic[8] = {'F', 'L', 'K', 'B', 'S', 'N', 'A', 'P'};
-inline constexpr uint32_t kKbSnapshotVersion = 4;  // 4: varints; patterns spelled by the trie
+inline constexpr uint32_t kKbSnapshotVersion = 5;  // 4: varints, patterns by the trie; 5: 4-lane hash
 inline constexpr size_t kKbSnapshotHeaderSize = 48;
 
 // The 64-bit hash the snapshot uses for its body and for the JSON text it names.

@@ -13,6 +13,7 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 #include <utility>
@@ -29,6 +30,7 @@ int PhraseMatcher::Add(std::string_view p) {
   if (!inserted) return it->second;
   pattern_bytes_ += p;
   pattern_begin_.push_back(static_cast<uint32_t>(pattern_bytes_.size()));
+  ++patterns_;
   built_ = false;
   return it->second;
 }
@@ -37,7 +39,7 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
   const size_t count = pattern_count();
   std::vector<int32_t> sorted(count);
   for (size_t i = 0; i < count; ++i) sorted[i] = static_cast<int32_t>(i);
-  std::sort(sorted.begin(), sorted.end(), [&](int32_t a, int32_t b) { return pattern(a) < pattern(b); });
+  std::sort(sorted.begin(), sorted.end(), [&](int32_t a, int32_t b) { return stored(static_cast<size_t>(a)) < stored(static_cast<size_t>(b)); });
 
   // The trie, from the patterns in sorted order: a pattern shares its longest common prefix with
   // the one before it, so only the rest is new, and every state's children are created in
@@ -52,7 +54,7 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
   std::vector<int32_t> path(1, 0);  // path[d] = the state after the first d bytes of the previous pattern
   std::string_view previous;
   for (const int32_t id : sorted) {
-    const std::string_view pat = pattern(id);
+    const std::string_view pat = stored(static_cast<size_t>(id));
     size_t common = 0;
     while (common < pat.size() && common < previous.size() && pat[common] == previous[common]) ++common;
     path.resize(common + 1);
@@ -83,9 +85,11 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
   edge_byte_.clear();
   edge_byte_.reserve(created.size());
   out_.assign(n, -1);
+  end_state_.assign(count, 0);
   for (size_t head = 0; head < order.size(); ++head) {
     const size_t old = static_cast<size_t>(order[head]);
     out_[head] = out[old];
+    if (out[old] >= 0) end_state_[static_cast<size_t>(out[old])] = static_cast<uint32_t>(head);
     for (uint32_t e = begin[old]; e < begin[old + 1]; ++e) {
       const int32_t c = child[e];
       order.push_back(c);
@@ -94,17 +98,29 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
     edge_begin_[head + 1] = static_cast<uint32_t>(edge_byte_.size());
   }
   fail_.assign(n, 0);
-  Link(/*compute_fail=*/true, max_dense_entries);
+  Link(max_dense_entries);
 }
 
-void PhraseMatcher::Link(bool compute_fail, size_t max_dense_entries) {
-  const size_t n = out_.size();
-  // Byte classes: one per byte that occurs in a pattern, class 0 for all others.
-  std::fill(std::begin(class_of_), std::end(class_of_), 0);
+void PhraseMatcher::ClassifyBytes() {
+  bool seen[256] = {};
+  for (const unsigned char b : edge_byte_) seen[b] = true;
   uint32_t classes = 1;
-  for (const unsigned char b : edge_byte_)
-    if (class_of_[b] == 0) class_of_[b] = static_cast<unsigned char>(classes++);
+  for (int b = 0; b < 256; ++b) class_of_[b] = seen[b] ? static_cast<unsigned char>(classes++) : 0;
   classes_ = classes;
+}
+
+void PhraseMatcher::SizeDense(size_t max_dense_entries) {
+  const size_t n = out_.size();
+  size_t dense = 1;
+  while (dense < n && (dense + 1) * classes_ <= max_dense_entries) ++dense;
+  dense_states_ = static_cast<uint32_t>(std::min(dense, n));
+  dense_.resize(static_cast<size_t>(dense_states_) * classes_);
+  std::fill_n(dense_.data(), classes_, 0);  // the root's row; every other row is copied, then written over
+}
+
+void PhraseMatcher::Link(size_t max_dense_entries) {
+  const size_t n = out_.size();
+  ClassifyBytes();
 
   // Failure links, output links and the dense rows, in state order (breadth first: a state's
   // failure link leads to a shallower state, already done). Dense rows go to the first states
@@ -112,10 +128,7 @@ void PhraseMatcher::Link(bool compute_fail, size_t max_dense_entries) {
   // over it. A state whose failure state has a row finds its children's failure links there in
   // one load.
   out_link_.assign(n, -1);
-  size_t dense = 1;
-  while (dense < n && (dense + 1) * classes_ <= max_dense_entries) ++dense;
-  dense_states_ = static_cast<uint32_t>(std::min(dense, n));
-  dense_.assign(static_cast<size_t>(dense_states_) * classes_, 0);
+  SizeDense(max_dense_entries);
   for (size_t su = 0; su < n; ++su) {
     const int32_t s = static_cast<int32_t>(su);
     const int32_t f = fail_[su];
@@ -125,7 +138,6 @@ void PhraseMatcher::Link(bool compute_fail, size_t max_dense_entries) {
       if (s != 0) std::copy_n(dense_.data() + static_cast<size_t>(f) * classes_, classes_, row);
       for (uint32_t e = edge_begin_[su]; e < edge_begin_[su + 1]; ++e) row[class_of_[edge_byte_[e]]] = static_cast<int32_t>(e + 1);
     }
-    if (!compute_fail) continue;
     for (uint32_t e = edge_begin_[su]; e < edge_begin_[su + 1]; ++e) {
       const unsigned char c = edge_byte_[e];
       int32_t next = -1;
@@ -139,9 +151,20 @@ void PhraseMatcher::Link(bool compute_fail, size_t max_dense_entries) {
   }
   first_out_.resize(n);
   for (size_t s = 0; s < n; ++s) first_out_[s] = out_[s] >= 0 ? static_cast<int32_t>(s) : out_link_[s];
+  const size_t count = pattern_count();
+  info_.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const std::string_view pat = stored(i);
+    info_[i] = PatternInfo{static_cast<uint32_t>(pat.size()), IsWordByte(static_cast<unsigned char>(pat.front())),
+                           IsWordByte(static_cast<unsigned char>(pat.back()))};
+  }
+  Finish(/*mark_slow=*/true);
+}
+
+void PhraseMatcher::Finish(bool mark_slow) {
   // FindAll's fast path: a dense entry leading to a state that reports a phrase or has no dense
   // row gets kSlowBit (the rows above were copied and the failure links found before this).
-  for (int32_t& e : dense_) {
+  if (mark_slow) for (int32_t& e : dense_) {
     const uint32_t t = static_cast<uint32_t>(e);
     if (t >= dense_states_ || first_out_[t] >= 0) e = static_cast<int32_t>(t | kSlowBit);
   }
@@ -150,14 +173,25 @@ void PhraseMatcher::Link(bool compute_fail, size_t max_dense_entries) {
     start_flags_[c] = static_cast<unsigned char>((IsWordByte(static_cast<unsigned char>(c)) ? kWordFlag : 0) |
                                                  (k != 0 && (dense_[k] & kStateMask) != 0 ? kStartFlag : 0));
   }
-  const size_t count = pattern_count();
-  info_.resize(count);
-  for (size_t i = 0; i < count; ++i) {
-    const std::string_view pat = pattern(static_cast<int>(i));
-    info_[i] = PatternInfo{static_cast<uint32_t>(pat.size()), IsWordByte(static_cast<unsigned char>(pat.front())),
-                           IsWordByte(static_cast<unsigned char>(pat.back()))};
-  }
   built_ = true;
+}
+
+uint32_t PhraseMatcher::Parent(uint32_t t) const {
+  // Edge t - 1 leads to t; it is one of state s's when edge_begin_[s] <= t - 1 < edge_begin_[s + 1].
+  return static_cast<uint32_t>(std::upper_bound(edge_begin_.begin(), edge_begin_.end(), t - 1) - edge_begin_.begin() - 1);
+}
+
+std::string PhraseMatcher::pattern(int id) const {
+  const auto i = static_cast<size_t>(id);
+  if (i + 1 < pattern_begin_.size()) return std::string(stored(i));
+  std::string spelled;
+  for (uint32_t t = end_state_[i]; t != 0; t = Parent(t)) spelled += static_cast<char>(edge_byte_[t - 1]);
+  std::reverse(spelled.begin(), spelled.end());
+  return spelled;
+}
+
+bool PhraseMatcher::HoldsByte(unsigned char b) const {
+  return !edge_byte_.empty() && std::memchr(edge_byte_.data(), b, edge_byte_.size()) != nullptr;
 }
 
 int32_t PhraseMatcher::Next(int32_t state, unsigned char byte) const {

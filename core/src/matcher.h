@@ -19,10 +19,37 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace factlint {
+
+// The allocator of the matcher's tables: resize() leaves new entries uninitialised (Build and the
+// snapshot's reader write every entry they size), so a load does not zero-fill ~6 MB it then
+// overwrites.
+template <class T>
+struct NoInit : std::allocator<T> {
+  using value_type = T;
+  template <class U>
+  struct rebind {
+    using other = NoInit<U>;
+  };
+  NoInit() = default;
+  template <class U>
+  NoInit(const NoInit<U>&) noexcept {}
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+};
+template <class T>
+using Table = std::vector<T, NoInit<T>>;
 
 class PhraseMatcher {
  public:
@@ -51,11 +78,24 @@ class PhraseMatcher {
   void FindAllWith(std::string_view folded, std::vector<Hit>* out, const PhraseMatcher& small,
                    std::vector<Hit>* small_out) const;
 
-  size_t pattern_count() const { return pattern_begin_.size() - 1; }
-  std::string_view pattern(int id) const {
-    const size_t i = static_cast<size_t>(id);
-    return std::string_view(pattern_bytes_).substr(pattern_begin_[i], pattern_begin_[i + 1] - pattern_begin_[i]);
-  }
+  size_t pattern_count() const { return patterns_; }
+  // Pattern id's bytes. A matcher read from a KB snapshot keeps no pattern text: the pattern is
+  // spelled from the trie on each call (up its parents, a binary search each), so this is for
+  // tests and tools, not for a loop over all patterns.
+  std::string pattern(int id) const;
+  // True when some pattern holds byte b (a byte on one of the trie's edges: every state of a built
+  // trie is on the way to a pattern; in a snapshot's trie, a state that is not is counted too).
+  bool HoldsByte(unsigned char b) const;
+  // Calls visit(prefix) with every distinct first 1, 2 and 3 bytes of the patterns (the states of
+  // depth 1 to 3: a few thousand, found in the trie's first states; in a snapshot's trie a state
+  // on the way to no pattern counts too); stops at, and returns, the first false.
+  template <class Visit>
+  bool AllPrefixes(Visit visit) const;
+  // Calls visit(tail) with the last byte of every pattern, or its last up to 3 bytes when
+  // more(last byte) (up the trie: a binary search for each byte before the last); stops at, and
+  // returns, the first false.
+  template <class More, class Visit>
+  bool AllPatternTails(More more, Visit visit) const;
 
  private:
   // The compiled KB snapshot (kb_snapshot*.cpp) writes the built tables (patterns, trie, failure
@@ -71,25 +111,39 @@ class PhraseMatcher {
   // FindAll's order and start before `start`. Returns the bytes walked.
   size_t WalkFrom(const unsigned char* text, size_t n, size_t start, uint32_t k, size_t base,
                   std::vector<Hit>* out) const;
-  // After the trie (edge_begin_, edge_byte_) and out_ are set: the byte classes, the failure links
-  // (computed when compute_fail, else fail_ as given: the snapshot's, checked by its reader), the
-  // output links, the dense rows and the patterns' info.
-  void Link(bool compute_fail, size_t max_dense_entries);
+  // Build's: after the trie (edge_begin_, edge_byte_), out_ and end_state_ are set, the byte
+  // classes, the failure links, the output links, the dense rows and the patterns' info.
+  void Link(size_t max_dense_entries);
+  // The byte classes (class_of_, classes_) from the edge bytes: one per byte on an edge, in byte
+  // order; class 0 for all others.
+  void ClassifyBytes();
+  // The dense rows' count for the budget, and dense_ sized (row 0 zero, the rest left to write).
+  void SizeDense(size_t max_dense_entries);
+  // After the dense rows and first_out_: kSlowBit on the dense entries (unless the rows were
+  // written with it: mark_slow false), start_flags_, built.
+  void Finish(bool mark_slow);
+  // The state a pattern's last byte leads to; its parent (the state whose edge leads to t > 0).
+  uint32_t Parent(uint32_t t) const;
+  std::string_view stored(size_t id) const {
+    return std::string_view(pattern_bytes_).substr(pattern_begin_[id], pattern_begin_[id + 1] - pattern_begin_[id]);
+  }
 
-  // Patterns, in id order, in one buffer: pattern id is pattern_bytes_[pattern_begin_[id],
-  // pattern_begin_[id + 1]).
+  // Add()'s patterns, in id order, in one buffer: pattern id is pattern_bytes_[pattern_begin_[id],
+  // pattern_begin_[id + 1]). Empty in a snapshot's matcher (pattern() spells from the trie).
   std::string pattern_bytes_;
   std::vector<uint32_t> pattern_begin_ = std::vector<uint32_t>(1, 0);
   std::unordered_map<std::string, int> pattern_ids_;  // for Add(); empty in a snapshot's matcher
+  size_t patterns_ = 0;
+  Table<uint32_t> end_state_;  // the state where each pattern ends (after Build or a read)
   // The trie after Build(): states numbered breadth first (the root 0; a state's children in byte
   // order), so the children of state s are the states e + 1 for e in [edge_begin_[s],
   // edge_begin_[s + 1]), reached on the bytes edge_byte_[e]: no target is stored.
-  std::vector<uint32_t> edge_begin_;
-  std::vector<unsigned char> edge_byte_;
-  std::vector<int32_t> fail_;
-  std::vector<int32_t> out_;       // pattern ending exactly at this state, -1 if none
-  std::vector<int32_t> out_link_;  // nearest state on the fail chain with out_ >= 0, -1 if none
-  std::vector<int32_t> first_out_;  // s if out_[s] >= 0, else out_link_[s]
+  Table<uint32_t> edge_begin_;
+  Table<unsigned char> edge_byte_;
+  Table<int32_t> fail_;
+  Table<int32_t> out_;       // pattern ending exactly at this state, -1 if none
+  Table<int32_t> out_link_;  // nearest state on the fail chain with out_ >= 0, -1 if none
+  Table<int32_t> first_out_;  // s if out_[s] >= 0, else out_link_[s]
   // Dense rows: class_of_[byte] (0 = a byte in no pattern); the first dense_states_ states (breadth
   // first: the root always, and a state's failure state before it) have a row of classes_ entries
   // in dense_, state s's at s * classes_, each entry the next state.
@@ -99,7 +153,7 @@ class PhraseMatcher {
   // An entry leading to a state that reports a phrase (first_out_ >= 0) or has no dense row
   // carries kSlowBit, so FindAll's common step is one load and a sign test; readers that want
   // the state mask it with kStateMask. Column 0 of every row is the root.
-  std::vector<int32_t> dense_;
+  Table<int32_t> dense_;
   static constexpr uint32_t kSlowBit = 0x80000000u;
   static constexpr int32_t kStateMask = 0x7fffffff;
   // start_flags_[byte]: kWordFlag when IsWordByte, kStartFlag when a pattern starts with it.
@@ -109,9 +163,38 @@ class PhraseMatcher {
     uint32_t size;
     bool word_first, word_last;
   };
-  std::vector<PatternInfo> info_;
+  Table<PatternInfo> info_;
   bool built_ = false;
 };
+
+template <class Visit>
+bool PhraseMatcher::AllPrefixes(Visit visit) const {
+  // Breadth first, so the states of depth 1 to 3 are the children of those of depth 0 to 2, in
+  // order: each one's prefix is its parent's and its edge's byte.
+  std::vector<std::string> prefix(1);
+  for (size_t s = 0; s < prefix.size() && s + 1 < edge_begin_.size(); ++s) {
+    if (prefix[s].size() == 3) break;
+    for (uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
+      prefix.push_back(prefix[s] + static_cast<char>(edge_byte_[e]));
+      if (!visit(std::string_view(prefix.back()))) return false;
+    }
+  }
+  return true;
+}
+
+template <class More, class Visit>
+bool PhraseMatcher::AllPatternTails(More more, Visit visit) const {
+  for (const uint32_t end : end_state_) {
+    char tail[3];
+    size_t k = 3;
+    uint32_t t = end;
+    tail[--k] = static_cast<char>(edge_byte_[t - 1]);
+    if (more(edge_byte_[t - 1]))
+      while (k > 0 && (t = Parent(t)) != 0) tail[--k] = static_cast<char>(edge_byte_[t - 1]);
+    if (!visit(std::string_view(tail + k, 3 - k))) return false;
+  }
+  return true;
+}
 
 }  // namespace factlint
 

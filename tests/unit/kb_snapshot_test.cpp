@@ -20,6 +20,7 @@
 
 #include "factlint/factlint.h"
 #include "kb.h"
+#include "kb_index.h"
 #include "kb_snapshot.h"
 #include "test_kbs.h"
 
@@ -263,7 +264,7 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
       {"wrong magic", [](std::string* s) { (*s)[0] = 'X'; }, false, "not a factlint KB snapshot"},
       {"header cut short", [](std::string* s) { s->resize(20); }, false, "truncated: core fingerprint"},
       {"future version", [](std::string* s) { Put<uint32_t>(s, 8, factlint::kKbSnapshotVersion + 1); }, false,
-       "format version 5, this core reads version 4"},
+       "format version 6, this core reads version 5"},
       {"another layout", [](std::string* s) { Put<uint32_t>(s, 12, 7); }, false, "another KB layout"},
       {"another core", [](std::string* s) { (*s)[16] ^= 1; }, false, "built-in lexicon"},
       {"truncated body", [](std::string* s) { s->resize(s->size() - 1); }, false, "truncated or extended"},
@@ -504,5 +505,72 @@ TEST_CASE("snapshot: a Kb's strings outlive the bytes it was read from and the K
       return *loaded.value();
     }();
     CHECK(factlint::WriteKbSnapshot(copy, json) == expected);
+  }
+}
+
+TEST_CASE("snapshot: the matcher read keeps no pattern text, and spells the same patterns from its trie", "[kb_snapshot]") {
+  // A snapshot's matcher spells pattern(id) from its trie and answers AllPrefixes and
+  // AllPatternTails (the IncrementalChecker's BlockSafe) from it: the same as the matcher the JSON
+  // loader built.
+  for (const std::string& json : {ReadFile(std::string(FACTLINT_SOURCE_DIR) + "/kb/world.json"),
+                                  factlint_test::TestKbJson("basic")}) {
+    auto from_json = factlint::LoadKb(json);
+    REQUIRE(from_json.ok());
+    auto from_snapshot = factlint::LoadKbSnapshot(factlint::WriteKbSnapshot(*from_json.value(), json));
+    if (!from_snapshot.ok()) FAIL(from_snapshot.error().ToString());
+    const factlint::PhraseMatcher& a = factlint::GetKbIndex(*from_json.value())->matcher;
+    const factlint::PhraseMatcher& b = factlint::GetKbIndex(*from_snapshot.value())->matcher;
+    REQUIRE(a.pattern_count() == b.pattern_count());
+    REQUIRE(a.pattern_count() > 0);
+    for (size_t i = 0; i < a.pattern_count(); ++i) {
+      INFO("pattern " << i);
+      REQUIRE(b.pattern(static_cast<int>(i)) == a.pattern(static_cast<int>(i)));
+    }
+    auto ends = [](const factlint::PhraseMatcher& m) {
+      std::vector<std::string> out;
+      m.AllPrefixes([&](std::string_view p) { return out.emplace_back(p), true; });
+      m.AllPatternTails([](unsigned char) { return true; }, [&](std::string_view t) { return out.emplace_back(t), true; });
+      return out;
+    };
+    const std::vector<std::string> ends_a = ends(a);
+    CHECK(ends_a == ends(b));
+    CHECK(ends_a.size() > a.pattern_count());
+  }
+}
+
+TEST_CASE("snapshot: the body hash (four lanes) catches a changed byte in every lane and swapped words", "[kb_snapshot]") {
+  // SnapshotHash mixes word i into lane i mod 4 (kb_snapshot.cpp): a change in any lane, in the
+  // words after the last 32-byte block, in the tail, or words moved between lanes must change it,
+  // and LoadKbSnapshot must refuse the file saying so.
+  const std::string good = Snapshot(factlint_test::TestKbJson("basic"));
+  const size_t body = factlint::kKbSnapshotHeaderSize, size = good.size();
+  REQUIRE(size - body > 200);
+  auto swap = [](std::string* s, size_t a, size_t b, size_t n) {
+    const std::string x = s->substr(a, n);
+    s->replace(a, n, s->substr(b, n));
+    s->replace(b, n, x);
+  };
+  struct Row {
+    std::string name;
+    std::function<void(std::string*)> damage;
+  };
+  std::vector<Row> rows;
+  for (size_t k = 0; k < 32; ++k)  // every byte of the first 32-byte block: all four lanes
+    rows.push_back({"byte " + std::to_string(k) + " of the body", [=](std::string* s) { (*s)[body + k] ^= 0x04; }});
+  rows.push_back({"the last byte", [](std::string* s) { s->back() ^= 0x01; }});
+  rows.push_back({"a byte 9 before the end", [](std::string* s) { (*s)[s->size() - 9] ^= 0x80; }});
+  rows.push_back({"a byte 33 before the end", [](std::string* s) { (*s)[s->size() - 33] ^= 0x10; }});
+  rows.push_back({"lane 0 and lane 1 words swapped", [&](std::string* s) { swap(s, body, body + 8, 8); }});
+  rows.push_back({"lane 0 words of two blocks swapped", [&](std::string* s) { swap(s, body, body + 32, 8); }});
+  rows.push_back({"two 32-byte blocks swapped", [&](std::string* s) { swap(s, body + 64, body + 96, 32); }});
+  for (const Row& row : rows) {
+    INFO(row.name);
+    std::string bad = good;
+    row.damage(&bad);
+    REQUIRE(bad != good);
+    CHECK(factlint::SnapshotHash(std::string_view(bad).substr(body)) != factlint::SnapshotHash(std::string_view(good).substr(body)));
+    auto r = factlint::LoadKbSnapshot(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.error().message, Catch::Matchers::Contains("the body's hash does not match the header's"));
   }
 }

@@ -1,6 +1,7 @@
 // PhraseMatcher (core/src/matcher.h): every occurrence on word boundaries, longest first at an end.
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -235,4 +236,58 @@ TEST_CASE("matcher: FindAllWith's walks deep inside long phrases fall back to Fi
   const std::vector<factlint::PhraseMatcher::Hit> naive = Naive(patterns, text);
   small_want.insert(small_want.end(), naive.begin(), naive.end());
   RequireSameHits(small_got, small_want);
+}
+
+TEST_CASE("matcher: pattern(), HoldsByte, AllPrefixes and AllPatternTails answer from the trie", "[matcher]") {
+  // Each row: patterns added. AllPrefixes must give every distinct first 1 to 3 bytes of them,
+  // AllPatternTails each one's last byte, or its last 3 when more() says so, in id order; pattern()
+  // each one's bytes and HoldsByte the bytes in them.
+  struct Row {
+    const char* name;
+    std::vector<std::string> patterns;
+  };
+  const Row rows[] = {
+      {"one byte", {"a"}},
+      {"two and three bytes", {"ab", "abc"}},
+      {"prefixes of each other", {"new york times", "new", "new york"}},
+      {"shared suffixes", {"the times", "times", "ny times"}},
+      {"a space first and last", {" lead", "trail ", "in between"}},
+      {"multi-byte spaces", {"\xc2\xa0nbsp", "thin\xe2\x80\x89", "\xe2\x80\xa8sep"}},
+      {"a line break", {"two\nlines", "one"}},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    factlint::PhraseMatcher m;
+    for (const std::string& p : row.patterns) REQUIRE(m.Add(p) >= 0);
+    m.Build();
+    std::set<std::string> prefixes, want_prefixes;
+    CHECK(m.AllPrefixes([&](std::string_view p) { return prefixes.emplace(p).second; }));  // each once
+    for (const bool all : {false, true}) {
+      std::vector<std::string> tails;
+      CHECK(m.AllPatternTails([&](unsigned char) { return all; }, [&](std::string_view t) {
+        tails.emplace_back(t);
+        return true;
+      }));
+      REQUIRE(tails.size() == row.patterns.size());
+      for (size_t i = 0; i < row.patterns.size(); ++i) {
+        const std::string& p = row.patterns[i];
+        CHECK(tails[i] == p.substr(p.size() - std::min<size_t>(all ? 3 : 1, p.size())));
+      }
+    }
+    std::string every;
+    for (size_t i = 0; i < row.patterns.size(); ++i) {
+      const std::string& p = row.patterns[i];
+      CHECK(m.pattern(static_cast<int>(i)) == p);
+      for (size_t k = 1; k <= std::min<size_t>(3, p.size()); ++k) want_prefixes.insert(p.substr(0, k));
+      every += p;
+    }
+    CHECK(prefixes == want_prefixes);
+    for (int b = 0; b < 256; ++b)
+      CHECK(m.HoldsByte(static_cast<unsigned char>(b)) == (every.find(static_cast<char>(b)) != std::string::npos));
+    // visit's false stops the walk and is returned.
+    int visits = 0;
+    CHECK_FALSE(m.AllPrefixes([&](std::string_view) { return ++visits < 1; }));
+    CHECK_FALSE(m.AllPatternTails([](unsigned char) { return true; }, [&](std::string_view) { return ++visits < 2; }));
+    CHECK(visits == 2);
+  }
 }
