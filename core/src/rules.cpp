@@ -10,7 +10,8 @@
 //      that do not fit the kind (kRulesParams), message placeholders the kind does not fill
 //      (kRulesPlaceholder), a repeated id (kRulesDuplicate).
 // core/rules/schema.json describes the same shape; tests/unit/rules_test.cpp holds the two
-// together over the fixtures in tests/fixtures/rules/.
+// together over the fixtures in tests/fixtures/rules/. The bundled catalogue is not read here at
+// run time: the build ran this loader on it and compiled the result (rules_compiled.h).
 
 #include "rules.h"
 
@@ -21,6 +22,7 @@
 
 #include "json_pos.h"
 #include "rule_kinds.h"
+#include "rules_compiled.h"
 #include "text.h"
 
 namespace factlint {
@@ -145,7 +147,7 @@ class RuleLoader {
     if (reader.failed()) return Fail(ErrorCode::kRulesNotJson, 0, "", "not JSON");
     catalog_ = std::make_shared<RuleCatalog>();
     if (!ReadCatalog(root)) return error_;
-    BuildPhrases();
+    BuildCatalogPhrases(catalog_.get());
     return RulesHandle(std::move(catalog_));
   }
 
@@ -401,29 +403,6 @@ class RuleLoader {
     return s;
   }
 
-  // One automaton over the phrases of every phrase-kind rule.
-  void BuildPhrases() {
-    RuleCatalog& c = *catalog_;
-    for (size_t r = 0; r < c.rules.size(); ++r) {
-      const Rule& rule = c.rules[r];
-      if (rule.kind != "phrase") continue;
-      const std::vector<PhraseGroup>& groups = rule.params.Groups("groups");
-      for (size_t g = 0; g < groups.size(); ++g) {
-        for (const std::string& phrase : groups[g].phrases) {
-          int p = c.phrases.Add(Fold(phrase));
-          if (p < 0) continue;
-          if (static_cast<size_t>(p) >= c.phrase_targets.size()) c.phrase_targets.resize(static_cast<size_t>(p) + 1);
-          PhraseTarget t{static_cast<int>(r), static_cast<int>(g)};
-          auto& ts = c.phrase_targets[static_cast<size_t>(p)];
-          if (std::none_of(ts.begin(), ts.end(), [&](const PhraseTarget& x) { return x.rule == t.rule && x.group == t.group; }))
-            ts.push_back(t);
-        }
-      }
-    }
-    c.phrase_targets.resize(c.phrases.pattern_count());
-    c.phrases.Build();
-  }
-
   std::string_view text_;
   LineIndex lines_;
   std::shared_ptr<RuleCatalog> catalog_;
@@ -456,16 +435,6 @@ std::string Rule::Render(const Vars& values) const {
 }
 
 Result<RulesHandle> LoadRules(std::string_view json_text) { return RuleLoader(json_text).Load(); }
-
-const RulesHandle& BundledRules() {
-  // Loaded once; the embedded catalogue is held to the loader by tests/unit/rules_test.cpp, so it
-  // cannot fail in a tested build (an empty catalogue if it ever did: no rule runs).
-  static const RulesHandle bundled = [] {
-    Result<RulesHandle> r = LoadRules(EmbeddedRulesJson());
-    return r.ok() ? r.value() : std::make_shared<const RuleCatalog>();
-  }();
-  return bundled;
-}
 
 std::string_view RuleCatalogJson() { return EmbeddedRulesJson(); }
 

@@ -1,0 +1,40 @@
+# The generator of the bundled catalogue's tables, run as the build runs it
+# (core/tools/rules_compile.cpp): on every bad catalogue of tests/fixtures/rules/ it exits 1, writes
+# nothing and prints what `factlint rules-check` prints for the file (the loader's error with the
+# rule id, path and line/column); on core/rules/rules.json it writes the tables the build compiled.
+# Usage: cmake -DGEN=... -DCLI=... -DROOT=... -DTABLES=<build's rules_tables.cpp> -DWORK=dir -P run.cmake
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+file(GLOB fixtures "${ROOT}/tests/fixtures/rules/*fail_*.json")
+set(count 0)
+foreach(fixture IN LISTS fixtures)
+  get_filename_component(name "${fixture}" NAME)
+  execute_process(COMMAND "${GEN}" "${fixture}" "${WORK}/${name}.cpp" "${fixture}"
+                  RESULT_VARIABLE status ERROR_VARIABLE gen_err OUTPUT_VARIABLE gen_out)
+  execute_process(COMMAND "${CLI}" rules-check "${fixture}" ERROR_VARIABLE cli_err OUTPUT_QUIET)
+  if(NOT status EQUAL 1)
+    message(FATAL_ERROR "${name}: the generator exited ${status}, not 1\n${gen_err}")
+  endif()
+  if(EXISTS "${WORK}/${name}.cpp")
+    message(FATAL_ERROR "${name}: the generator wrote tables for a bad catalogue")
+  endif()
+  if(NOT gen_err STREQUAL cli_err OR gen_err STREQUAL "")
+    message(FATAL_ERROR "${name}: the generator said\n  ${gen_err}rules-check said\n  ${cli_err}")
+  endif()
+  message(STATUS "refused: ${gen_err}")
+  math(EXPR count "${count} + 1")
+endforeach()
+if(count LESS 15)
+  message(FATAL_ERROR "only ${count} bad fixtures found under ${ROOT}/tests/fixtures/rules")
+endif()
+execute_process(COMMAND "${GEN}" "${ROOT}/core/rules/rules.json" "${WORK}/rules_tables.cpp" core/rules/rules.json
+                RESULT_VARIABLE status ERROR_VARIABLE gen_err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "core/rules/rules.json: the generator exited ${status}\n${gen_err}")
+endif()
+file(READ "${WORK}/rules_tables.cpp" made)
+file(READ "${TABLES}" built)
+if(NOT made STREQUAL built)
+  message(FATAL_ERROR "${TABLES} is not what the generator makes of core/rules/rules.json now")
+endif()
+message(STATUS "${count} bad catalogues refused; core/rules/rules.json compiles to the build's tables")
