@@ -8,21 +8,15 @@
 #include "rules_compiled.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <catch2/catch.hpp>
 
 #include "rule_kinds.h"
+#include "test_kbs.h"
 
 namespace {
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(FACTLINT_SOURCE_DIR) / "tests/fixtures/rules" / name, std::ios::binary);
-  std::ostringstream b;
-  b << in.rdbuf();
-  return b.str();
-}
+std::string Fixture(const std::string& name) { return factlint_test::RulesFixture(name); }
 
 // The bundled file with `from` (which must occur once) replaced by `to`.
 std::string BundledWith(const std::string& from, const std::string& to) {

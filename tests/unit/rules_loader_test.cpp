@@ -5,10 +5,7 @@
 
 #include "rules.h"
 
-#include <filesystem>
 #include <set>
-#include <fstream>
-#include <sstream>
 
 #include <catch2/catch.hpp>
 
@@ -17,12 +14,7 @@
 
 namespace {
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(FACTLINT_SOURCE_DIR) / "tests/fixtures/rules" / name, std::ios::binary);
-  std::ostringstream b;
-  b << in.rdbuf();
-  return b.str();
-}
+std::string Fixture(const std::string& name) { return factlint_test::RulesFixture(name); }
 
 factlint::CheckOptions WithRules(const factlint::RulesHandle& rules) {
   factlint::CheckOptions o;

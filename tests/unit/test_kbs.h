@@ -24,6 +24,11 @@ inline std::string ReadFile(const std::string& path) {
   return b.str();
 }
 
+// A rule catalogue of tests/fixtures/rules by its file name, as text.
+inline std::string RulesFixture(const std::string& name) {
+  return ReadFile(FACTLINT_SOURCE_DIR "/tests/fixtures/rules/" + name);
+}
+
 // The test KB of that name in tests/fixtures/rules/test_kbs.json (the KBs the rule examples of
 // core/rules/rules.json name), as JSON text. Not embedded in any binary.
 inline std::string TestKbJson(const std::string& name) {
