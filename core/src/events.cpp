@@ -221,11 +221,8 @@ void MarkProspective(const FoldedView& t, uint32_t lo, const std::vector<Phrase>
 // True when the word right after the trigger is a noun of something of the event (lexicon.h,
 // IsEventObjectNoun): "the 2004 tsunami anniversary", "the Lockerbie bombing trial".
 bool ObjectNounAfter(const FoldedView& t, uint32_t end, uint32_t hi) {
-  uint32_t i = t.SkipSpacesFwd(end, hi);
-  if (i == end || i >= hi) return false;
-  uint32_t e = i;
-  while (e < hi && t.WordByte(e)) ++e;
-  return IsEventObjectNoun(t.F(i, e));
+  auto [s, e] = t.WordAfter(end, hi);
+  return s != end && IsEventObjectNoun(t.F(s, e));
 }
 
 // A prospective predicate right after the trigger, the event its subject (lexicon.h,

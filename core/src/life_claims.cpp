@@ -40,15 +40,6 @@ class LifeFinder {
   }
 
  private:
-  // The word at pos (after spaces) and its end; empty at a non-word byte.
-  std::string_view WordAt(uint32_t* pos, uint32_t hi) const {
-    uint32_t i = t_.SkipSpacesFwd(*pos, hi);
-    uint32_t e = i;
-    while (e < hi && t_.WordByte(e)) ++e;
-    *pos = e;
-    return t_.F(i, e);
-  }
-
   // The absolute time expression of sentence s that starts at the first word at or after pos, or
   // (with a preposition "in"/"on" right before it) within kMaxGapWords words of pos with nothing
   // but words and spaces between; nullptr when none.
@@ -99,8 +90,9 @@ class LifeFinder {
     std::array<uint32_t, 4> ends{};
     uint32_t at = i;
     for (size_t k = 0; k < w.size(); ++k) {
-      w[k] = WordAt(&at, hi);
-      ends[k] = at;
+      auto [ws, we] = t_.WordAfter(at, hi);
+      w[k] = t_.F(ws, we);
+      ends[k] = at = we;
       if (w[k].empty()) break;
     }
     size_t k = 0;
@@ -149,9 +141,9 @@ class LifeFinder {
       out_->back().end = e2 + 1;
       return;
     }
-    uint32_t at = i;
-    if (WordAt(&at, hi) != "born") return;
-    const TimeExpr* te = DateAfter(m.sentence, at, hi, true);
+    auto [bs, be] = t_.WordAfter(i, hi);
+    if (t_.F(bs, be) != "born") return;
+    const TimeExpr* te = DateAfter(m.sentence, be, hi, true);
     if (te == nullptr) return;
     const uint32_t close = t_.SkipSpacesFwd(static_cast<uint32_t>(te->end), hi);
     if (close >= hi || t_[close] != ')') return;
