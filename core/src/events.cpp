@@ -2,8 +2,11 @@
 // election(s)" and meetings named by two participants and the place; the events narrowed to those with a participant named in the sentence (required
 // for generic ones); a prospective marker shortly before the trigger ("will", "possible",
 // "returning ...") with no word of the past between, or a prospective predicate right after it
-// ("... will be held", "..., which Brazil will host"); and the stated date, a time expression right
-// next to the trigger ("the 2019 provision of", "invasion in February 2021").
+// ("... will be held", "..., which Brazil will host"); a year-qualified name said the other way
+// round ("the Haiti earthquake of January 2010" for "2010 Haiti earthquake"); and the stated date,
+// a time expression right next to the trigger ("the 2019 provision of", "invasion in February
+// 2021") or closing a clause about the event ("Hurricane Katrina, which struck New Orleans in
+// August 2005").
 
 #include <algorithm>
 #include <array>
@@ -285,11 +288,67 @@ bool WhenBetween(const FoldedView& t, uint32_t from, uint32_t to) {
   return (words.size() == 1 || (words.size() == 2 && words[1] == "the")) && words[0] == "when";
 }
 
+// The date closing a clause about the event right after its trigger: "Hurricane Katrina, which
+// struck New Orleans in August 2005", "the 2008 Olympics opened in Beijing on 8 August 2008", "the
+// Iraq war, which began in March 2003". After the trigger (a comma only before "which"/"that"),
+// an onset phrase (lexicon.h, IsEventOnsetPhrase: "took place", "began", "was held"), or for an
+// event that strikes (`impact`: a disaster, an attack) an impact verb (IsEventImpactPhrase:
+// "struck", "hit", "killed"); then up to six words, none a clause word ("and", "after"), and a
+// date with a year after its preposition ("in", "on"). -1 when none.
+int ClauseDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts, const EventMention& em,
+               bool impact) {
+  constexpr size_t kMaxWords = 12;
+  std::array<uint32_t, kMaxWords> ws{}, we{};
+  size_t n = 0;
+  bool comma = false;
+  for (uint32_t i = em.end; i < hi && n < kMaxWords;) {
+    if (t.WordByte(i)) {
+      uint32_t e = i;
+      while (e < hi && t.WordByte(e)) ++e;
+      ws[n] = i;
+      we[n++] = e;
+      i = e;
+    } else if (t.Space(i)) {
+      ++i;
+    } else if (t[i] == ',' && n == 0 && !comma) {
+      comma = true;
+      ++i;
+    } else if (t[i] == ',' && n > 0 && i == we[n - 1] && i + 1 < hi && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+               t[i + 1] >= '0' && t[i + 1] <= '9') {
+      ++i;  // "230,000": one number
+    } else {
+      break;
+    }
+  }
+  if (n == 0) return -1;
+  const bool relative = t.F(ws[0], we[0]) == "which" || t.F(ws[0], we[0]) == "that";
+  if (comma && !relative) return -1;
+  const size_t first = relative ? 1 : 0;
+  size_t verb_end = 0;  // one past the onset phrase's last word
+  std::string words;
+  for (size_t k = first; k < n && k < first + 3 && verb_end == 0; ++k) {
+    if (k > first) words += ' ';
+    words += t.F(ws[k], we[k]);
+    if (IsEventOnsetPhrase(words) || (impact && IsEventImpactPhrase(words))) verb_end = k + 1;
+  }
+  for (size_t k = verb_end; verb_end != 0 && k < n && k <= verb_end + 6; ++k) {
+    const std::string_view w = t.F(ws[k], we[k]);
+    if (IsStatedDatePreposition(w)) {
+      const uint32_t at = t.SkipSpacesFwd(we[k], hi);
+      for (size_t x = 0; x < ts.size(); ++x)
+        if (ts[x].start == at && ts[x].has_year() && ts[x].preposition == w) return static_cast<int>(x);
+    }
+    if (IsClauseWord(w)) break;
+  }
+  return -1;
+}
+
 // The stated date: the nearest time expression with a year right before the trigger ("the 2019
 // provision", "2001, when the attacks"), inside it, or right after it through one preposition
 // ("invasion in February 2021", not "Lisbon summit of European Union leaders in 2000": another
-// summit). -1 when none.
-int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts, const EventMention& em) {
+// summit); else one closing a clause about the event (ClauseDate). -1 when none.
+int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts, const EventMention& em,
+               bool impact) {
   int best = -1;
   uint32_t best_gap = 41;
   auto t0 = std::lower_bound(ts.begin(), ts.end(), em.start > 60 ? em.start - 60 : 0,
@@ -321,7 +380,68 @@ int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts
       best = static_cast<int>(k);
     }
   }
+  if (best < 0) return ClauseDate(t, hi, ts, em, impact);
+  // A year inside the trigger is part of its name ("the 2025 Myanmar earthquake, which struck
+  // Mandalay in April 2025"): a clause's date of that year says more.
+  if (best_gap == 0 && ts[static_cast<size_t>(best)].precision == TimePrecision::kYear) {
+    const int clause = ClauseDate(t, hi, ts, em, impact);
+    if (clause >= 0 && ts[static_cast<size_t>(clause)].year == ts[static_cast<size_t>(best)].year) return clause;
+  }
   return best;
+}
+
+// Year-qualified names said without their year: "the Haiti earthquake of January 2010", "the
+// Russian presidential election in March 2012", "Hurricane Katrina, which struck New Orleans in
+// August 2005". A trigger's base (kYearBase: "Haiti earthquake" of "2010 Haiti earthquake"),
+// outside every trigger and not after a capitalised word ("the Rugby World Cup of 2011": another
+// name) or "a"/"an", with a date that has a year right after it through "of" or "in", or closing
+// a clause about it (ClauseDate), names the one event of that base in that year. Two such events,
+// or none: no mention (the KB cannot tell which is meant, or holds no event of that year: "the
+// Haiti earthquake of 2018" is neither the 2010 nor the 2021 one).
+std::vector<EventMention> YearBaseMentions(const Kb& kb, const KbIndex& index, const FoldedView& t,
+                                           const Sentences& sentences, const PhraseHits& ph,
+                                           const std::vector<EventMention>& found) {
+  std::vector<EventMention> out;
+  std::vector<int> events;
+  for (size_t h : ph.year_base_hits) {
+    const PhraseMatcher::Hit& hit = ph.hits[h];
+    const int s = sentences.SentenceOf(hit.start);
+    if (s < 0) continue;
+    const uint32_t lo = sentences.start[static_cast<size_t>(s)], hi = sentences.end[static_cast<size_t>(s)];
+    auto ov = std::upper_bound(found.begin(), found.end(), hit.start,
+                               [](uint32_t pos, const EventMention& em) { return pos < em.end; });
+    if (ov != found.end() && ov->start < hit.end) continue;  // part of a trigger's mention
+    auto [bs, be] = t.WordBefore(hit.start, lo);
+    if (bs != be && (t.F(bs, be) == "a" || t.F(bs, be) == "an" || (t.UpperAt(bs) && t.F(bs, be) != "the"))) continue;
+    events.clear();
+    AppendRefs(index, hit.pattern, PhraseKind::kYearBase, &events);
+    bool impact = true;
+    for (int e : events) impact = impact && IsImpactEventKind(kb.events[static_cast<size_t>(e)].kind);
+    const std::vector<TimeExpr>& ts = sentences.times[static_cast<size_t>(s)];
+    int time = -1;
+    auto [ps, pe] = t.WordAfter(hit.end, hi);
+    if (ps != pe && ps == t.SkipSpacesFwd(hit.end, hi) && (t.F(ps, pe) == "of" || t.F(ps, pe) == "in")) {
+      const uint32_t at = t.SkipSpacesFwd(pe, hi);
+      for (size_t x = 0; x < ts.size(); ++x)
+        if (ts[x].start == at && ts[x].has_year()) time = static_cast<int>(x);
+    }
+    EventMention em;
+    em.sentence = s;
+    em.start = hit.start;
+    em.end = hit.end;
+    if (time < 0) time = ClauseDate(t, hi, ts, em, impact);
+    if (time < 0) continue;
+    int chosen = -1, of_year = 0;
+    for (int e : events) {
+      int y, mo, d;
+      SplitDate(kb.events[static_cast<size_t>(e)].date, &y, &mo, &d);
+      if (y == ts[static_cast<size_t>(time)].year) chosen = e, ++of_year;
+    }
+    if (of_year != 1) continue;
+    em.events = {chosen};
+    out.push_back(std::move(em));
+  }
+  return out;
 }
 
 }  // namespace
@@ -333,8 +453,10 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
                                             const std::vector<std::vector<size_t>>& persons_in_sentence,
                                             std::vector<std::vector<char>>* event_dates) {
   std::vector<EventMention> found = TriggerMentions(index, sentences, hits);
+  std::vector<EventMention> year_base = YearBaseMentions(kb.kb(), index, text, sentences, hits, found);
   std::vector<EventMention> generic = GenericElections(kb.kb(), text, sentences, found);
   std::vector<EventMention> met = MeetingsByParticipants(kb.kb(), text, sentences, persons, persons_in_sentence, found);
+  found.insert(found.end(), year_base.begin(), year_base.end());
   found.insert(found.end(), generic.begin(), generic.end());
   found.insert(found.end(), met.begin(), met.end());
   std::sort(found.begin(), found.end(), [](const EventMention& a, const EventMention& b) { return a.start < b.start; });
@@ -366,8 +488,11 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
     }
     // An event nobody schedules (a disaster, an attack, a death) is ahead only with the marker next
     // to it ("a possible invasion"): "will raise money for victims of the tsunami" is about a past one.
-    bool unscheduled = true;
-    for (int e : em.events) unscheduled = unscheduled && IsUnscheduledEventKind(kb.kb().events[static_cast<size_t>(e)].kind);
+    bool unscheduled = true, impact = true;
+    for (int e : em.events) {
+      unscheduled = unscheduled && IsUnscheduledEventKind(kb.kb().events[static_cast<size_t>(e)].kind);
+      impact = impact && IsImpactEventKind(kb.kb().events[static_cast<size_t>(e)].kind);
+    }
     if (ObjectNounAfter(text, em.end, sentences.end[s])) {
       em.claim_start = em.start, em.claim_end = em.end;  // "the upcoming 2004 tsunami anniversary"
     } else {
@@ -375,7 +500,7 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
       if (!em.prospective) MarkProspectiveAfter(text, sentences.end[s], &em);
     }
     if (em.by_participants && em.prospective) continue;  // meetings recur: only a past one dates the text
-    em.time = StatedDate(text, sentences.end[s], sentences.times[s], em);
+    em.time = StatedDate(text, sentences.end[s], sentences.times[s], em, impact);
     if (em.time >= 0) (*event_dates)[s][static_cast<size_t>(em.time)] = 1;
     out.push_back(std::move(em));
   }

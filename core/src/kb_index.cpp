@@ -25,6 +25,19 @@ std::string WithoutInitialPeriods(std::string_view name) {
   return out;
 }
 
+// The trigger without its leading year ("2010 Haiti earthquake" -> "Haiti earthquake"), when the
+// rest has a capitalised word, so it still names something ("2010 general election" gives
+// nothing: "the general election of May 2010" could be any country's); "" otherwise.
+std::string_view YearlessBase(std::string_view trigger) {
+  if (trigger.size() < 7 || trigger[4] != ' ') return {};
+  for (size_t i = 0; i < 4; ++i)
+    if (trigger[i] < '0' || trigger[i] > '9') return {};
+  std::string_view rest = trigger.substr(5);
+  for (size_t i = 0; i < rest.size(); ++i)
+    if ((i == 0 || rest[i - 1] == ' ') && rest[i] >= 'A' && rest[i] <= 'Z') return rest;
+  return {};
+}
+
 }  // namespace
 
 std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
@@ -54,7 +67,10 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
     for (const auto& j : kb.offices[i].jurisdiction) add(j, PhraseKind::kJurisdiction, static_cast<int>(i));
   }
   for (size_t i = 0; i < kb.events.size(); ++i)
-    for (const auto& t : kb.events[i].triggers) add(t, PhraseKind::kTrigger, static_cast<int>(i));
+    for (const auto& t : kb.events[i].triggers) {
+      add(t, PhraseKind::kTrigger, static_cast<int>(i));
+      if (std::string_view base = YearlessBase(t); !base.empty()) add(base, PhraseKind::kYearBase, static_cast<int>(i));
+    }
   for (const auto& s : kb.lexicon.hedges) add(s, PhraseKind::kHedge, -1);
   for (const auto& s : kb.lexicon.anonymous) add(s, PhraseKind::kAnonymous, -1);
   for (const auto& s : kb.lexicon.prospective) add(s, PhraseKind::kProspective, -1);

@@ -31,6 +31,10 @@ enum class PhraseKind : uint8_t {
   kHedge,         // id = -1 (lexicon)
   kAnonymous,     // id = -1
   kProspective,   // id = -1
+  // id = event: a trigger that opens with a year, without it ("Haiti earthquake" of "2010 Haiti
+  // earthquake"); a mention only where a date with that year follows ("the Haiti earthquake of
+  // January 2010") and names one of its events (events.cpp).
+  kYearBase,
 };
 
 struct PhraseRef {

@@ -44,10 +44,10 @@ inline constexpr const char* kTagNames[] = {"",        "meta",    "strings", "so
 // another layout, which the header's fingerprint refuses.
 inline constexpr uint32_t kLayout = 0x4c000000u |
                                     (static_cast<uint32_t>(OfficeRole::kPartyLeader) << 16) |
-                                    (static_cast<uint32_t>(PhraseKind::kProspective) << 8) |
+                                    (static_cast<uint32_t>(PhraseKind::kYearBase) << 8) |
                                     static_cast<uint32_t>(EventPrecision::kYear);
 inline constexpr uint8_t kMaxRole = static_cast<uint8_t>(OfficeRole::kPartyLeader);
-inline constexpr uint8_t kMaxKind = static_cast<uint8_t>(PhraseKind::kProspective);
+inline constexpr uint8_t kMaxKind = static_cast<uint8_t>(PhraseKind::kYearBase);
 inline constexpr uint8_t kMaxPrecision = static_cast<uint8_t>(EventPrecision::kYear);
 
 // What the index holds besides the KB: a hash of the core's built-in prospective phrases.

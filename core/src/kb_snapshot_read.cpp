@@ -498,6 +498,7 @@ Error SnapshotError(std::string message) {
             range = kb->offices.size();
             break;
           case PhraseKind::kTrigger:
+          case PhraseKind::kYearBase:
             range = kb->events.size();
             break;
           default:

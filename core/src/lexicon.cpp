@@ -58,6 +58,7 @@ struct Lexicon {
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
   WordSet prospective_after, prospective_after_blockers, event_object_nouns, death_verbs, birth_verbs;
+  WordSet impact_event_kinds, event_onset_phrases, event_impact_phrases, list_introducers, list_continuers;
 };
 
 Lexicon Parse() {
@@ -147,6 +148,11 @@ Lexicon Parse() {
   set(&lex.event_object_nouns, "checker", "event_object_nouns");
   set(&lex.death_verbs, "checker", "death_verbs");
   set(&lex.birth_verbs, "checker", "birth_verbs");
+  set(&lex.impact_event_kinds, "checker", "impact_event_kinds");
+  set(&lex.event_onset_phrases, "checker", "event_onset_phrases");
+  set(&lex.event_impact_phrases, "checker", "event_impact_phrases");
+  set(&lex.list_introducers, "checker", "list_introducers");
+  set(&lex.list_continuers, "checker", "list_continuers");
   std::vector<std::string> full = list("dates", "months"), abbr = list("dates", "month_abbreviations");
   for (size_t i = 0; i < full.size() && i < 12; ++i) lex.months.emplace_back(full[i], static_cast<int>(i) + 1);
   for (size_t i = 0; i < abbr.size() && i < 12; ++i) lex.months.emplace_back(abbr[i], static_cast<int>(i) + 1);
@@ -255,6 +261,9 @@ bool IsPastEraModifier(std::string_view w) { return !w.empty() && Lex().past_era
 bool IsPastEraNoun(std::string_view w) { return !w.empty() && Lex().past_era_nouns.Has(w); }
 bool IsEventOfTitleNoun(std::string_view w) { return !w.empty() && Lex().event_of_title_nouns.Has(w); }
 bool IsUnscheduledEventKind(std::string_view k) { return !k.empty() && Lex().unscheduled_event_kinds.Has(k); }
+bool IsImpactEventKind(std::string_view k) { return !k.empty() && Lex().impact_event_kinds.Has(k); }
+bool IsEventOnsetPhrase(std::string_view words) { return !words.empty() && Lex().event_onset_phrases.Has(words); }
+bool IsEventImpactPhrase(std::string_view words) { return !words.empty() && Lex().event_impact_phrases.Has(words); }
 bool BlocksAdministration(std::string_view w) { return !w.empty() && Lex().administration_blockers.Has(w); }
 bool IsElectionAdjective(std::string_view w) { return !w.empty() && Lex().election_adjectives.Has(w); }
 bool IsElectionKind(std::string_view w) { return !w.empty() && Lex().election_kinds.Has(w); }
@@ -269,6 +278,8 @@ bool IsYearPossessive(std::string_view w) { return !w.empty() && Lex().year_poss
 bool IsMeetingNoun(std::string_view w) { return !w.empty() && Lex().meeting_nouns.Has(w); }
 bool IsFrameWord(std::string_view w) { return !w.empty() && Lex().frame_words.Has(w); }
 bool IsClauseWord(std::string_view w) { return !w.empty() && Lex().clause_words.Has(w); }
+bool IntroducesList(std::string_view w) { return !w.empty() && Lex().list_introducers.Has(w); }
+bool ContinuesList(std::string_view w) { return !w.empty() && Lex().list_continuers.Has(w); }
 bool IsForwardPreposition(std::string_view w) { return !w.empty() && Lex().forward_prepositions.Has(w); }
 bool IsStatedDatePreposition(std::string_view w) { return !w.empty() && Lex().stated_date_prepositions.Has(w); }
 bool IsClaimDatePreposition(std::string_view w) { return !w.empty() && Lex().claim_date_prepositions.Has(w); }

@@ -47,11 +47,20 @@ bool IsPastEraModifier(std::string_view w);   // previous, former, ...  (+ a pas
 bool IsPastEraNoun(std::string_view w);       // government, administration, ...
 bool IsEventOfTitleNoun(std::string_view w);  // attempt (on), funeral (of), ...: an event that dates the title
 bool IsUnscheduledEventKind(std::string_view k);  // disaster, attack, ...: a KB event kind nobody schedules
+bool IsImpactEventKind(std::string_view k);   // disaster, attack, accident, assassination: strikes on its day
+// "took place", "began", "was held" (words joined by one space): after an event's trigger, a clause
+// about its own start, so a date closing it is the event's ("the war, which began in March 2003").
+bool IsEventOnsetPhrase(std::string_view words);
+// "struck", "hit", "killed": the same for an event of an impact kind ("Hurricane Katrina, which
+// struck New Orleans in August 2005"), not for a war or a crisis that hits places for years.
+bool IsEventImpactPhrase(std::string_view words);
 bool BlocksAdministration(std::string_view w); // "former" NAME administration, ...
 bool IsElectionAdjective(std::string_view w); // presidential, general, ... election
 bool IsFrameWord(std::string_view w);         // "On the night of ...": words of an opening time frame
 bool IsMeetingNoun(std::string_view w);       // meeting, talks, summit, visit: an event named by who and where
 bool IsClauseWord(std::string_view w);        // that, which, and, ...: opens another clause
+bool IntroducesList(std::string_view w);      // including, like, among: before the first item of a list
+bool ContinuesList(std::string_view w);       // and, or, as (well as): after an item of a list
 bool IsForwardPreposition(std::string_view w);  // until, by, ...: a date ahead
 bool IsStatedDatePreposition(std::string_view w);  // in, on, of, during (after an event trigger)
 bool IsClaimDatePreposition(std::string_view w);   // in, on, during (a date dating a claim)

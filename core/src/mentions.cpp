@@ -35,7 +35,7 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
   const auto& hits = out.hits;
   for (size_t h = 0; h < hits.size(); ++h) {
     const auto& hit = hits[h];
-    bool person = false, title = false, jur = false, trigger = false;
+    bool person = false, title = false, jur = false, trigger = false, year_base = false;
     for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)]) {
       switch (r.kind) {
         case PhraseKind::kPersonFull:
@@ -43,6 +43,7 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
         case PhraseKind::kTitle: title = true; break;
         case PhraseKind::kJurisdiction: jur = true; break;
         case PhraseKind::kTrigger: trigger = true; break;
+        case PhraseKind::kYearBase: year_base = true; break;
         case PhraseKind::kHedge:
         case PhraseKind::kAnonymous:
         case PhraseKind::kProspective: {
@@ -64,6 +65,7 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
       out.jur_by_start.Add(hit.start, h);
     }
     if (trigger) out.trigger_hits.push_back(h);
+    if (year_base) out.year_base_hits.push_back(h);
   }
   out.title_by_end.Seal(PosIndex::Keep::kFirst, hits);  // first seen at an end = longest
   out.title_by_start.Seal(PosIndex::Keep::kLongest, hits);

@@ -152,6 +152,7 @@ struct PhraseHits {
   std::vector<PhraseMatcher::Hit> hits;
   PosIndex title_by_end, title_by_start, jur_by_end, jur_by_start;
   std::vector<size_t> person_hits, trigger_hits;
+  std::vector<size_t> year_base_hits;  // hits of kYearBase phrases, by end
 };
 
 // Appends the ids of the index entries of `kind` that phrase `pattern` stands for.

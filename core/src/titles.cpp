@@ -321,6 +321,11 @@ bool TitleFinder::ParseAppositive(const PersonMention& m, size_t mi) {
     unsigned char ch = static_cast<unsigned char>(t_[next]);
     if (IsWordByte(ch)) {
       if (t_.UpperAt(next)) return false;  // "Biden, President Trump said" is not an apposition
+      // "dignitaries including Bill Clinton, the King of Belgium as well as ...": items of a list,
+      // not a name and its title (an apposition inside a list is closed by a comma).
+      auto [ns, ne] = t_.WordAfter(next, hi);
+      auto [bs, be] = t_.WordBefore(m.start, sent_.start[static_cast<size_t>(m.sentence)]);
+      if (ContinuesList(t_.F(ns, ne)) && IntroducesList(t_.F(bs, be))) return false;
     } else if (ch == '\'' || ch == '-') {
       return false;
     }

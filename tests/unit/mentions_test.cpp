@@ -47,6 +47,10 @@ TEST_CASE("mentions: title claims, their spans and tenses", "[mentions]") {
            Row{"Emmanuel Macron, president of the Rotary Club, spoke.", "", Tense::kPresent, false},
            Row{"Emmanuel Macron, president of the club, spoke.", "", Tense::kPresent, false},
            Row{"Emmanuel Macron, the president, of course spoke.", "Emmanuel Macron, the president", Tense::kPresent, false},
+           // Items of a list: an apposition inside one is closed by a comma.
+           Row{"Guests including Emmanuel Macron, the president of France as well as Olaf Scholz came.", "", Tense::kPresent, false},
+           Row{"Guests including Emmanuel Macron, the president of France, and Olaf Scholz came.",
+               "Emmanuel Macron, the president of France", Tense::kPresent, false},
        }) {
     INFO(r.text);
     Stages s(r.text);
@@ -161,6 +165,115 @@ TEST_CASE("mentions: a prospective predicate after the trigger", "[mentions]") {
     CHECK(em.prospective == r.prospective);
     if (r.prospective) CHECK(s.view.Orig(em.claim_start, std::max(em.claim_end, em.end)) == r.claim);
     if (!r.prospective) CHECK(em.claim_end == em.end);
+  }
+}
+
+// A fictional KB of events for the stated-date readings: two earthquakes that share a name but
+// for the year, a hurricane, a war with an end, games whose trigger opens with the year.
+const char* const kDatedEventsKb = R"({"schema_version": 1, "name": "dated events", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [], "offices": [], "terms": [],
+    "events": [
+      {"id": "quake-2010", "name": "2010 Lakeside earthquake", "kind": "disaster", "date": "2010-01-12",
+       "participants": [], "place": "Lakeside", "triggers": ["2010 Lakeside earthquake"], "source": "gazette"},
+      {"id": "quake-2021", "name": "2021 Lakeside earthquake", "kind": "disaster", "date": "2021-08-14",
+       "participants": [], "place": "Lakeside", "triggers": ["2021 Lakeside earthquake"], "source": "gazette"},
+      {"id": "vesta", "name": "Hurricane Vesta", "kind": "disaster", "date": "2005-08-29",
+       "participants": [], "place": "Gulf", "triggers": ["Hurricane Vesta"], "source": "gazette"},
+      {"id": "harbor-war", "name": "Harbor war", "kind": "war", "date": "2003-03-20", "end": "2011-12-18",
+       "participants": [], "place": "Harbor", "triggers": ["Harbor war"], "source": "gazette"},
+      {"id": "games-2012", "name": "2012 Harbor Games", "kind": "sport", "date": "2012-07-27",
+       "participants": [], "place": "Harbor", "triggers": ["2012 Harbor Games"], "source": "gazette"},
+      {"id": "nora-1997", "name": "1997 Hurricane Nora", "kind": "disaster", "date": "1997-09-16", "end": "1997-09-26",
+       "participants": [], "place": "Pacific", "triggers": ["1997 Hurricane Nora"], "source": "gazette"},
+      {"id": "nora-2005", "name": "2005 Hurricane Nora", "kind": "disaster", "date": "2005-08-23", "end": "2005-08-31",
+       "participants": [], "place": "Gulf", "triggers": ["2005 Hurricane Nora", "Hurricane Nora of 2005"], "source": "gazette"},
+      {"id": "vote-2010", "name": "2010 general election", "kind": "election", "date": "2010-05-06",
+       "participants": [], "place": "Harbor", "triggers": ["2010 general election"], "source": "gazette"}],
+    "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": []}})";
+
+TEST_CASE("mentions: a year-qualified name said the other way round", "[mentions]") {
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kDatedEventsKb);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  struct Row {
+    const char* text;
+    const char* event;  // the event named, "" = no event mention
+    int year;           // the stated date's year
+  };
+  for (Row r : {
+           Row{"The Lakeside earthquake of January 2010 destroyed the port.", "quake-2010", 2010},
+           Row{"The Lakeside earthquake in August 2021 was smaller.", "quake-2021", 2021},
+           Row{"Lakeside earthquake of 2010: what we know.", "quake-2010", 2010},  // at the sentence's start
+           Row{"The Harbor Games of 2012 opened.", "games-2012", 2012},
+           Row{"The Lakeside earthquake of 2015 was minor.", "", 0},         // no event of that year
+           Row{"The Lakeside earthquake was minor.", "", 0},                 // no year
+           Row{"A Lakeside earthquake of 2010 magnitude is rare.", "", 0},   // not "the"
+           Row{"The Great Lakeside earthquake of 2010 struck.", "", 0},      // after a capitalised word: another name
+           Row{"The Lakeside earthquake, in 2010, struck.", "", 0},          // not right after
+           Row{"The general election of May 2010 was close.", "", 0},        // a base of generic words
+           // A date closing a clause about it: "which struck ... in", through an impact verb.
+           Row{"Homes hit by Hurricane Nora, which struck the coast in September 2005, were rebuilt.", "nora-2005", 2005},
+           Row{"Hurricane Nora made landfall in August 2005.", "nora-2005", 2005},
+           Row{"Hurricane Nora made landfall in 1997.", "nora-1997", 1997},
+           Row{"Hurricane Nora made landfall in 2003.", "", 0},
+       }) {
+    INFO(r.text);
+    Stages s(r.text, {}, *kb.value());
+    if (!*r.event) {
+      CHECK(s.mentions.events.empty());
+      continue;
+    }
+    REQUIRE(s.mentions.events.size() == 1);
+    const factlint::EventMention& em = s.mentions.events[0];
+    REQUIRE(em.events.size() == 1);
+    CHECK(kb.value()->events[static_cast<size_t>(em.events[0])].id == r.event);
+    REQUIRE(em.time >= 0);
+    CHECK(s.sentences.times[0][static_cast<size_t>(em.time)].year == r.year);
+  }
+  // The month is checked against the event's: the wrong month of the 2010 earthquake is a finding.
+  auto mismatches = [&](const char* text) {
+    int n = 0;
+    for (const factlint::Finding& f : factlint::Check(*kb.value(), text, {}).findings) n += f.rule == "EVENT_DATE_MISMATCH";
+    return n;
+  };
+  CHECK(mismatches("The Lakeside earthquake of February 2010 destroyed the port.") == 1);
+  CHECK(mismatches("The Lakeside earthquake of January 2010 destroyed the port.") == 0);
+  CHECK(mismatches("Homes hit by Hurricane Nora, which struck the coast in September 2005, were rebuilt.") == 1);
+  CHECK(mismatches("Hurricane Nora made landfall in August 2005.") == 0);
+  // A year inside the trigger is its name: the clause's month of that year is the stated date.
+  CHECK(mismatches("The 2010 Lakeside earthquake, which struck the port in February 2010, was strong.") == 1);
+  CHECK(mismatches("The 2010 Lakeside earthquake, which struck the port in January 2010, was strong.") == 0);
+}
+
+TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kDatedEventsKb);
+  REQUIRE(kb.ok());
+  struct Row {
+    const char* text;
+    int year;  // the stated date's year, 0 = none
+  };
+  for (Row r : {
+           Row{"Hurricane Vesta, which struck the coast in August 2005, was costly.", 2005},
+           Row{"Hurricane Vesta struck the coast in September 2006.", 2006},
+           Row{"Hurricane Vesta, which killed 1,800 people in 2005, was costly.", 2005},  // "1,800": one number
+           Row{"Hurricane Vesta made landfall near the city on 29 August 2005.", 2005},
+           Row{"The Harbor war, which began in March 2003, lasted years.", 2003},        // an onset, any kind
+           Row{"The Harbor war, which hit the economy in 2009, lasted years.", 0},       // a war hits for years
+           Row{"Hurricane Vesta, officials said in 2007, was costly.", 0},              // a comma, no relative
+           Row{"Hurricane Vesta struck the coast and was recalled in 2010.", 0},         // another clause
+           Row{"Hurricane Vesta struck the old river port of the city in 2005.", 0},     // too many words
+       }) {
+    INFO(r.text);
+    Stages s(r.text, {}, *kb.value());
+    REQUIRE(s.mentions.events.size() == 1);
+    const factlint::EventMention& em = s.mentions.events[0];
+    if (r.year == 0) {
+      CHECK(em.time < 0);
+      continue;
+    }
+    REQUIRE(em.time >= 0);
+    CHECK(s.sentences.times[0][static_cast<size_t>(em.time)].year == r.year);
   }
 }
 
