@@ -344,6 +344,29 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     }
     add(key, std::move(tc));
   }
+  // "Mr Boateng, 53,": a stated age of a person whose birth the KB knows places the text within
+  // the year of that age (wider where the birth is a month or a year). A statement of the text,
+  // like a title, but its own voice (ages and offices are separate facts), weighing a little less
+  // (3): two agreeing titles outweigh it, a lone "latest date taken as recent" (2) does not.
+  for (const PeopleClaim& c : m_.people) {
+    if (c.kind != PeopleClaimKind::kAge || c.mention < 0 || c.number <= 0 || c.number > 120) continue;
+    const int p = m_.persons[static_cast<size_t>(c.mention)].person;
+    if (p < 0 || OwnTime(c.sentence, c.start, c.end, nullptr)) continue;
+    const std::optional<Interval> born = kb_.BornDays(p);
+    if (!born) continue;
+    auto plus_years = [](int32_t days, int years) {
+      int y, mo, d;
+      SplitDate(Date{days}, &y, &mo, &d);
+      return MakeDate(y + years, mo, mo == 2 && d == 29 ? 28 : d).days;
+    };
+    TimeConstraint tc;
+    tc.intervals.emplace_back(plus_years(born->a, c.number), plus_years(born->b, c.number + 1));
+    tc.weight = 3;
+    tc.clue = "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + std::string(kb.people[static_cast<size_t>(p)].name) +
+              " was " + std::to_string(c.number) + " from " + FormatIsoDate(Date{tc.intervals.front().first}) + " to " +
+              FormatIsoDate(Date{tc.intervals.front().second - 1});
+    add("A" + std::to_string(p) + "," + std::to_string(c.number), std::move(tc));
+  }
   for (const EventMention& em : m_.events) {
     // A generic "November election" stands for one of many: it is judged, never a clue.
     if (em.generic || OwnTime(em.sentence, em.start, em.end, nullptr, true)) continue;

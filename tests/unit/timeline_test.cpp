@@ -332,3 +332,33 @@ TEST_CASE("timeline: a window resting on the latest date taken as recent is a gu
     CHECK(factlint::AtClaimTime(factlint::Severity::kInfo, ct, s.timeline, nullptr) == factlint::Severity::kInfo);
   }
 }
+
+TEST_CASE("timeline: a stated age of a person whose birth the KB knows places the text", "[timeline]") {
+  static const factlint::KbHandle people = [] {
+    auto r = factlint::LoadKb(factlint_test::TestKbJson("people"));
+    if (!r.ok()) FAIL(r.error().ToString());
+    return r.value();
+  }();
+  struct Row {
+    const char* name;
+    const char* text;
+    const char* within_from;
+    const char* within_to;
+  };
+  for (Row r : {
+           // Obama (born 1961-08-04) at 51: the age (3) outweighs the latest date taken as recent (2).
+           Row{"age over a recent date", "Sales rose in 2010. Barack Obama, 51, spoke.", "2012-08-04", "2013-08-03"},
+           // Two agreeing titles (4 + 4) outweigh it: the age is then the claim the window judges wrong.
+           Row{"titles over an age", "Vice President Joe Biden spoke. President Barack Obama, 60, spoke.", "2009-01-20",
+               "2017-01-20"},
+       }) {
+    INFO(r.name << ": " << r.text);
+    Stages s(r.text, {}, *people);
+    const factlint::ReferenceDate& rd = s.timeline.reference;
+    for (const std::string& e : rd.evidence) INFO(e);
+    CHECK(rd.source == "inferred");
+    REQUIRE(rd.from);
+    CHECK(Iso(rd.from) >= r.within_from);
+    CHECK(Iso(rd.to) <= r.within_to);
+  }
+}
