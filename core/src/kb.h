@@ -62,6 +62,10 @@ struct KbTerm {
   int person = 0, office = 0;  // indexes into Kb::people / Kb::offices
   Date start;
   std::optional<Date> end;  // absent = in office at as_of; a term covers [start, end)
+  // With no end: the last day the KB's sources show the holder in office, when they show no
+  // later day and no successor either (kb/FORMAT.md). After it the KB does not know who holds the
+  // office: KbQuery::TermEnd ends the term there, so no check judges a claim of a later time.
+  std::optional<Date> seen_until;
   bool acting = false;
   int source = 0;  // index into Kb::sources
   std::string_view ref;

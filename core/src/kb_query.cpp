@@ -50,7 +50,7 @@ std::vector<std::pair<int32_t, int32_t>> KbQuery::TermsOf(int p, const std::vect
   for (int t : kb_.terms_by_person[static_cast<size_t>(p)]) {
     const KbTerm& term = kb_.terms[static_cast<size_t>(t)];
     if (std::find(offices.begin(), offices.end(), term.office) == offices.end()) continue;
-    int32_t e = term.end ? term.end->days : (open_end ? kOpenEnd : kb_.as_of.days + 1);
+    int32_t e = term.end || term.seen_until || !open_end ? TermEnd(term) : kOpenEnd;
     spans.emplace_back(term.start.days, e);
   }
   std::sort(spans.begin(), spans.end());
@@ -74,7 +74,9 @@ std::string KbQuery::SourceName(int source) const {
 std::string KbQuery::TermFact(const KbTerm& t) const {
   return std::string(kb_.people[static_cast<size_t>(t.person)].name) + ": " +
          std::string(kb_.offices[static_cast<size_t>(t.office)].name) +
-         ", " + FormatIsoDate(t.start) + " – " + (t.end ? FormatIsoDate(*t.end) : std::string("(in office)")) +
+         ", " + FormatIsoDate(t.start) + " – " + (t.end          ? FormatIsoDate(*t.end)
+          : t.seen_until ? "(in office at least until " + FormatIsoDate(*t.seen_until) + ")"
+                         : std::string("(in office)")) +
          (t.acting ? " (acting)" : "");
 }
 

@@ -34,8 +34,11 @@ class KbQuery {
   explicit KbQuery(const Kb& kb) : kb_(kb) {}
   const Kb& kb() const { return kb_; }
 
-  // The first day after a term (as_of + 1 for an ongoing one).
-  int32_t TermEnd(const KbTerm& t) const { return t.end ? t.end->days : kb_.as_of.days + 1; }
+  // The first day after a term (as_of + 1 for an ongoing one; the day after seen_until for one
+  // whose end the KB does not know).
+  int32_t TermEnd(const KbTerm& t) const {
+    return t.end ? t.end->days : t.seen_until ? t.seen_until->days + 1 : kb_.as_of.days + 1;
+  }
   // True when person p held one of the offices on some day of [a, b].
   bool HeldAny(int p, const std::vector<int>& offices, int32_t a, int32_t b) const;
   // True when person p held the office on every day of [a, b].

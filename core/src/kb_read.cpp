@@ -515,6 +515,7 @@ void KbLoader::ReadOffice(size_t index) {
 void KbLoader::ReadTerm(size_t index) {
   const size_t errors_before = errors_seen_;
   RawTerm t;
+  Located seen_until;
   const bool is_object = ReadObject({
       {"person", kRequired, [&] { GetRef(&t.person); }},
       {"office", kRequired, [&] { GetRef(&t.office); }},
@@ -536,7 +537,19 @@ void KbLoader::ReadTerm(size_t index) {
       {"state", kOptional, [&] { GetString(&t.value.state, true); }},
       {"district", kOptional, [&] { GetOptionalInt(&t.value.district, 0); }},
       {"ordinal", kOptional, [&] { GetOptionalInt(&t.value.ordinal, 1); }},
+      {"seen_until", kOptional, [&] {
+         Date d;
+         if (GetDate(&d, &seen_until)) t.value.seen_until = d;
+       }},
   });
+  if (is_object && t.value.seen_until && (t.value.end || (t.start.valid && *t.value.seen_until < t.value.start))) {
+    Add(seen_until.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/seen_until"; }, [&] {
+      return t.value.end ? std::string("seen_until is for a term whose end is not known (end null); this one ends ") +
+                               FormatIsoDate(*t.value.end)
+                         : "seen_until (" + FormatIsoDate(*t.value.seen_until) + ") is before the term starts (" +
+                               FormatIsoDate(t.value.start) + ")";
+    });
+  }
   if (is_object && t.start.valid && t.end.valid) {
     if (t.value.end && *t.value.end <= t.value.start) {
       Add(t.end.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/end"; }, [&] {

@@ -190,6 +190,7 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
   for (const KbTerm& t : kb.terms) {
     body.Index(t.person), body.Index(t.office), body.S32(t.start.days);
     body.OptDate(t.end);
+    body.OptDate(t.seen_until);
     body.U8(t.acting ? 1 : 0);
     body.Index(t.source);
     str(t.ref), str(t.party), str(t.state);

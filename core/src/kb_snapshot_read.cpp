@@ -371,7 +371,7 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadTerms(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kTerms)) {
-    const uint32_t n = r.Count(11, "terms");
+    const uint32_t n = r.Count(12, "terms");
     kb->terms.resize(n);
     for (KbTerm& t : kb->terms) {
       if (!r.ok()) break;
@@ -379,6 +379,7 @@ Error SnapshotError(std::string message) {
       t.office = r.Index(kb->offices.size(), false, "term office");
       t.start = Date{r.S32("term start")};
       t.end = r.OptDate("term end");
+      t.seen_until = r.OptDate("term seen_until");
       t.acting = r.Bool("term acting");
       t.source = r.Index(kb->sources.size(), false, "term source");
       t.ref = r.Str("term ref"), t.party = r.Str("term party"), t.state = r.Str("term state");

@@ -18,8 +18,9 @@ cabinet posts whose data has a handover overlap of days or an acting cover).
 
 Terms: per person and office, appointments that meet or overlap (joint posts in two
 departments) are one term; an appointment the data marks acting for its whole span is a
-separate term with "acting": true. A term still open in the data gets end null; the data
-ends in June 2026, so a change between then and as_of is not known (see kb/SOURCES.md).
+separate term with "acting": true. A term still open in the data gets end null and seen_until the
+data's date (its commit in PROVENANCE.md): a change after it is not known, and no claim of a later
+time is judged against the term (kb/FORMAT.md; see kb/SOURCES.md).
 Rows whose end precedes their start (two in the 2026-06-19 data) are left out.
 
 Names: the latest name the person held office under that is not a peerage (David
@@ -209,7 +210,18 @@ def union_spans(spans):
     return out
 
 
-def generate(rows, as_of, others=None, acting=frozenset()):
+def data_date(data_dir):
+    """The date of the data set's commit, from its PROVENANCE.md ("Commit: `…` (2026-06-19, …"):
+    the last day its open appointments are known to run. None when the file does not say."""
+    path = os.path.join(data_dir, "PROVENANCE.md")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        m = re.search(r"Commit: `[0-9a-f]+` \((\d{4}-\d{2}-\d{2})", f.read())
+    return m.group(1) if m else None
+
+
+def generate(rows, as_of, others=None, acting=frozenset(), seen_until=None):
     """rows: the flat file; others: casefolded names/aliases of people in other parts;
     acting: appointment ids the data marks acting (is_acting) for their whole span."""
     others = others or {}
@@ -293,6 +305,10 @@ def generate(rows, as_of, others=None, acting=frozenset()):
                  "source": IFG["id"]}
             if is_acting:
                 t["acting"] = True
+            if end is None and seen_until:
+                # The data shows the holder in office on its own date and knows nothing after
+                # it (kb/FORMAT.md seen_until): a reshuffle since is not in the KB.
+                t["seen_until"] = seen_until
             terms.append(t)
     # An office is single-holder when no two people's terms in it overlap in the data; once
     # the build allows it (acting terms may overlap a full one), an acting cover does not count.
@@ -338,7 +354,7 @@ def main():
             for c in csv.DictReader(f):
                 by_appt.setdefault(c["appointment_id"], []).append(c["is_acting"] == "True")
         acting = {a for a, flags in by_appt.items() if all(flags)}
-    people, offices, terms = generate(rows, as_of, other_kb_names(args.out), acting)
+    people, offices, terms = generate(rows, as_of, other_kb_names(args.out), acting, data_date(args.data))
     part = {"sources": [IFG, ROYAL], "people": people, "offices": offices, "terms": terms}
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(dump_part(part))

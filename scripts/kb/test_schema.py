@@ -28,6 +28,7 @@ LOADER_ONLY = {
     "fail_start_after_end.json": ("kb_invalid_value", "compares two values (start, end)"),
     "fail_zero_length_term.json": ("kb_invalid_value", "compares two values (start, end)"),
     "fail_event_end_before_date.json": ("kb_invalid_value", "compares two values (date, end)"),
+    "fail_seen_until_with_end.json": ("kb_invalid_value", "compares two values (end, seen_until)"),
     "fail_precision_date.json": ("kb_invalid_value", "a date held to its precision: two values"),
     "fail_died_before_born.json": ("kb_invalid_value", "compares two values (born, died)"),
     "fail_duplicate_id.json": ("kb_duplicate", "ids unique across a collection"),

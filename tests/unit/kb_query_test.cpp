@@ -2,6 +2,10 @@
 
 #include "kb_query.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "test_kbs.h"
@@ -64,4 +68,44 @@ TEST_CASE("kb_query: evidence text of terms, sources and events", "[kb_query]") 
   factlint::Interval days = factlint::EventDays(invasion);
   CHECK(days.a == Day("2022-02-24"));
   CHECK(days.b == Day("2022-02-24"));
+}
+
+TEST_CASE("kb_query: a term last seen on a day ends there; no claim of a later time is judged", "[kb_query]") {
+  // Fictional: Ada Holm is president from 2020, last seen in office on 2024-06-30 (she announced
+  // her resignation; no source names the day she left or her successor). Bo Lind never held it.
+  const char* kb_json = R"({"schema_version": 1, "name": "seen until", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [{"id": "ada-holm", "name": "Ada Holm", "aliases": [], "short": ["Holm"]},
+               {"id": "bo-lind", "name": "Bo Lind", "aliases": [], "short": ["Lind"]}],
+    "offices": [{"id": "xx-president", "name": "President of Xland", "titles": ["President"],
+                 "jurisdiction": ["Xland"], "single_holder": true, "role": "head_of_state"}],
+    "terms": [{"person": "ada-holm", "office": "xx-president", "start": "2020-01-01", "end": null,
+               "seen_until": "2024-06-30", "source": "gazette"}],
+    "events": [], "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": []}})";
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  const factlint::KbQuery q(*kb.value());
+  const factlint::KbTerm& term = kb.value()->terms.front();
+  CHECK(q.TermEnd(term) == Day("2024-07-01"));
+  CHECK(q.TermsOf(0, {0}, true) == std::vector<std::pair<int32_t, int32_t>>{{Day("2020-01-01"), Day("2024-07-01")}});
+  CHECK(q.TermFact(term) == "Ada Holm: President of Xland, 2020-01-01 – (in office at least until 2024-06-30)");
+  struct Row {
+    const char* text;
+    const char* date;
+    const char* rule;  // "" = no finding
+  };
+  for (Row r : {Row{"Xland President Bo Lind spoke.", "2024-01-01", "TITLE_NOT_HELD"},
+                Row{"Xland President Bo Lind spoke.", "2025-06-01", ""},  // who held it then is not known
+                Row{"Former President Ada Holm spoke.", "2024-01-01", "FORMER_BUT_IN_OFFICE"},
+                Row{"Former President Ada Holm spoke.", "2025-06-01", ""},
+                Row{"President Ada Holm spoke.", "2025-06-01", ""}}) {
+    INFO(r.text << " at " << r.date);
+    factlint::CheckOptions options;
+    options.date = factlint::ParseIsoDate(r.date);
+    const factlint::Report report = factlint::Check(*kb.value(), r.text, options);
+    std::string rules;
+    for (const factlint::Finding& f : report.findings) rules += f.rule;
+    CHECK(rules == r.rule);
+  }
 }

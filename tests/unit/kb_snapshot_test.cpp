@@ -258,13 +258,15 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
     bool rehash;
     const char* message;
   };
+  const std::string future = "format version " + std::to_string(factlint::kKbSnapshotVersion + 1) +
+                             ", this core reads version " + std::to_string(factlint::kKbSnapshotVersion);
   const std::vector<Case> cases = {
       {"empty", [](std::string* s) { s->clear(); }, false, "not a factlint KB snapshot"},
       {"JSON", [](std::string* s) { *s = "{\"schema_version\": 1}"; }, false, "not a factlint KB snapshot"},
       {"wrong magic", [](std::string* s) { (*s)[0] = 'X'; }, false, "not a factlint KB snapshot"},
       {"header cut short", [](std::string* s) { s->resize(20); }, false, "truncated: core fingerprint"},
       {"future version", [](std::string* s) { Put<uint32_t>(s, 8, factlint::kKbSnapshotVersion + 1); }, false,
-       "format version 6, this core reads version 5"},
+       future.c_str()},
       {"another layout", [](std::string* s) { Put<uint32_t>(s, 12, 7); }, false, "another KB layout"},
       {"another core", [](std::string* s) { (*s)[16] ^= 1; }, false, "built-in lexicon"},
       {"truncated body", [](std::string* s) { s->resize(s->size() - 1); }, false, "truncated or extended"},

@@ -262,6 +262,7 @@ TEST_CASE("fail fixtures: code, path and place of the first error", "[kb]") {
       {"fail_start_after_end.json", ErrorCode::kKbInvalidValue, "/terms/6/end", 27, "\"1933-11-17\""},
       {"fail_zero_length_term.json", ErrorCode::kKbInvalidValue, "/terms/6/end", 27, "\"1933-11-17\""},
       {"fail_event_end_before_date.json", ErrorCode::kKbInvalidValue, "/events/1/end", 33, "\"1933-11-01\""},
+      {"fail_seen_until_with_end.json", ErrorCode::kKbInvalidValue, "/terms/1/seen_until", 22, "\"1936-01-01\"}"},
       {"fail_schema_version.json", ErrorCode::kKbInvalidValue, "/schema_version", 2, "2,"},
       {"fail_bad_kind.json", ErrorCode::kKbInvalidValue, "/events/1/kind", 33, "\"battle\""},
       {"fail_bad_precision.json", ErrorCode::kKbInvalidValue, "/events/1/precision", 33, "\"decade\""},
