@@ -228,29 +228,51 @@ bool ObjectNounAfter(const FoldedView& t, uint32_t end, uint32_t hi) {
   return s != end && IsEventObjectNoun(t.F(s, e));
 }
 
-// A prospective predicate right after the trigger, the event its subject (lexicon.h,
-// IsProspectiveAfter): "the 2014 World Cup will be held in Brazil", "the election is due to take
-// place", and through a relative clause with a subject of up to two words, "the 2014 World Cup,
-// which Brazil will host". Nothing but spaces (and the relative clause's comma) between.
-void MarkProspectiveAfter(const FoldedView& t, uint32_t hi, EventMention* em) {
-  constexpr size_t kMaxWords = 10;
-  std::array<uint32_t, kMaxWords> ws{}, we{};
+// The words right after `from`: spaces between them, one comma before the first, and where
+// `number_commas` the commas of a digit group ("230,000" is one number); any other byte ends them.
+struct WordsAfter {
+  static constexpr size_t kMax = 12;
+  std::array<uint32_t, kMax> ws{}, we{};
   size_t n = 0;
-  bool comma = false;
-  for (uint32_t i = em->end; i < hi && n < kMaxWords;) {
+  bool comma = false;  // a comma stood before the first word
+  std::string_view Word(const FoldedView& t, size_t k) const { return t.F(ws[k], we[k]); }
+};
+
+WordsAfter ReadWordsAfter(const FoldedView& t, uint32_t from, uint32_t hi, size_t max_words, bool number_commas) {
+  WordsAfter w;
+  max_words = std::min(max_words, WordsAfter::kMax);
+  for (uint32_t i = from; i < hi && w.n < max_words;) {
     if (t.WordByte(i)) {
       uint32_t e = i;
       while (e < hi && t.WordByte(e)) ++e;
-      ws[n] = i;
-      we[n++] = e;
+      w.ws[w.n] = i;
+      w.we[w.n++] = e;
       i = e;
-    } else if (t.Space(i) || (t[i] == ',' && n == 0 && !comma)) {
-      comma = comma || t[i] == ',';
+    } else if (t.Space(i)) {
+      ++i;
+    } else if (t[i] == ',' && w.n == 0 && !w.comma) {
+      w.comma = true;
+      ++i;
+    } else if (number_commas && t[i] == ',' && w.n > 0 && i == w.we[w.n - 1] && i + 1 < hi && t[i - 1] >= '0' &&
+               t[i - 1] <= '9' && t[i + 1] >= '0' && t[i + 1] <= '9') {
       ++i;
     } else {
       break;
     }
   }
+  return w;
+}
+
+// A prospective predicate right after the trigger, the event its subject (lexicon.h,
+// IsProspectiveAfter): "the 2014 World Cup will be held in Brazil", "the election is due to take
+// place", and through a relative clause with a subject of up to two words, "the 2014 World Cup,
+// which Brazil will host". Nothing but spaces (and the relative clause's comma) between.
+void MarkProspectiveAfter(const FoldedView& t, uint32_t hi, EventMention* em) {
+  const WordsAfter w = ReadWordsAfter(t, em->end, hi, 10, false);
+  const size_t n = w.n;
+  const auto& ws = w.ws;
+  const auto& we = w.we;
+  const bool comma = w.comma;
   if (n == 0) return;
   const bool relative = t.F(ws[0], we[0]) == "which" || t.F(ws[0], we[0]) == "that";
   if (comma && !relative) return;
@@ -297,29 +319,11 @@ bool WhenBetween(const FoldedView& t, uint32_t from, uint32_t to) {
 // date with a year after its preposition ("in", "on"). -1 when none.
 int ClauseDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts, const EventMention& em,
                bool impact) {
-  constexpr size_t kMaxWords = 12;
-  std::array<uint32_t, kMaxWords> ws{}, we{};
-  size_t n = 0;
-  bool comma = false;
-  for (uint32_t i = em.end; i < hi && n < kMaxWords;) {
-    if (t.WordByte(i)) {
-      uint32_t e = i;
-      while (e < hi && t.WordByte(e)) ++e;
-      ws[n] = i;
-      we[n++] = e;
-      i = e;
-    } else if (t.Space(i)) {
-      ++i;
-    } else if (t[i] == ',' && n == 0 && !comma) {
-      comma = true;
-      ++i;
-    } else if (t[i] == ',' && n > 0 && i == we[n - 1] && i + 1 < hi && t[i - 1] >= '0' && t[i - 1] <= '9' &&
-               t[i + 1] >= '0' && t[i + 1] <= '9') {
-      ++i;  // "230,000": one number
-    } else {
-      break;
-    }
-  }
+  const WordsAfter w = ReadWordsAfter(t, em.end, hi, WordsAfter::kMax, true);
+  const size_t n = w.n;
+  const auto& ws = w.ws;
+  const auto& we = w.we;
+  const bool comma = w.comma;
   if (n == 0) return -1;
   const bool relative = t.F(ws[0], we[0]) == "which" || t.F(ws[0], we[0]) == "that";
   if (comma && !relative) return -1;
