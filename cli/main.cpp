@@ -29,14 +29,17 @@
 // rule catalogue error, always with a message on stderr naming the problem and its place.
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -99,6 +102,33 @@ bool ReadInput(const std::string& path, std::string* out, std::string* error) {
   }
   *out = buf.str();
   return true;
+}
+
+// A regular file's bytes in one read into a buffer of its size (no stream copies, no zero-fill):
+// a KB file, which LoadKbSnapshotOwned then keeps. False for anything else (not a regular file,
+// empty, or changed under the read), which ReadInput reads and reports on.
+bool ReadWholeFile(const std::string& path, std::unique_ptr<char[]>* out, size_t* size) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+  if (ok) {
+    const auto n = static_cast<size_t>(st.st_size);
+    out->reset(new char[n]);
+    size_t done = 0;
+    while (done < n) {
+      const ssize_t got = read(fd, out->get() + done, n - done);
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) break;
+      done += static_cast<size_t>(got);
+    }
+    char more;
+    ok = done == n && read(fd, &more, 1) == 0;  // all of it, and nothing after it
+    *size = n;
+  }
+  close(fd);
+  if (!ok) out->reset();
+  return ok;
 }
 
 // 1-based line and column (in code points, as editors count) of a byte offset.
@@ -222,10 +252,11 @@ factlint::KbHandle BundledSnapshot() {
   std::error_code ec;
   const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) return nullptr;
-  std::string bytes, error;
-  if (!ReadInput((exe.parent_path() / "kb" / "world.kbs").string(), &bytes, &error)) return nullptr;
-  if (!factlint::KbSnapshotCompiledFrom(bytes, factlint::EmbeddedWorldKb())) return nullptr;
-  auto kb = factlint::LoadKbSnapshot(bytes);
+  std::unique_ptr<char[]> bytes;
+  size_t size = 0;
+  if (!ReadWholeFile((exe.parent_path() / "kb" / "world.kbs").string(), &bytes, &size)) return nullptr;
+  if (!factlint::KbSnapshotCompiledFrom(std::string_view(bytes.get(), size), factlint::EmbeddedWorldKb())) return nullptr;
+  auto kb = factlint::LoadKbSnapshotOwned(std::move(bytes), size);  // the KB keeps the file: no copy of its strings
   return kb.ok() ? kb.value() : nullptr;
 }
 
@@ -234,14 +265,24 @@ factlint::KbHandle LoadKbOrReport(const std::string& path) {
   std::string text;
   std::string error;
   std::string name = path.empty() ? std::string("<bundled kb/world.json>") : path;
+  std::unique_ptr<char[]> bytes;  // a KB file read whole (ReadWholeFile)
+  size_t size = 0;
+  std::string_view kb_text;
   if (path.empty()) {
     if (factlint::KbHandle kb = BundledSnapshot()) return kb;
-    text = std::string(factlint::EmbeddedWorldKb());
-  } else if (!ReadInput(path, &text, &error)) {
+    kb_text = factlint::EmbeddedWorldKb();
+  } else if (path != "-" && ReadWholeFile(path, &bytes, &size)) {
+    kb_text = std::string_view(bytes.get(), size);
+  } else if (ReadInput(path, &text, &error)) {  // standard input, a pipe, an empty file
+    kb_text = text;
+  } else {
     std::cerr << "factlint: error: --kb " << error << "\n";
     return nullptr;
   }
-  auto kb = factlint::IsKbSnapshot(text) ? factlint::LoadKbSnapshot(text) : factlint::LoadKb(text);
+  // A snapshot read whole is handed over: the KB keeps the bytes instead of copying its strings.
+  auto kb = !factlint::IsKbSnapshot(kb_text) ? factlint::LoadKb(kb_text)
+            : bytes                          ? factlint::LoadKbSnapshotOwned(std::move(bytes), size)
+                                             : factlint::LoadKbSnapshot(kb_text);
   if (!kb.ok()) {
     const factlint::Error& e = kb.error();
     std::cerr << name << ":" << e.line << ":" << e.column << ": error: [KB " << factlint::ErrorCodeName(e.code)

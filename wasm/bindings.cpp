@@ -10,7 +10,9 @@
 //                                 (null when it cannot be allocated), owned here, for the caller to fill with a snapshot's bytes
 //                                 (piece by piece, as they were read: no copy of them joined in
 //                                 JS first); valid until the next call into the module
-//   loadKbSnapshotBuffer()     -> loadKbSnapshot of that buffer's bytes; the buffer is released
+//   loadKbSnapshotBuffer()     -> loadKbSnapshot of that buffer's bytes, handed over: the loaded
+//                                 KB keeps the buffer and views its strings in place (no copy of
+//                                 the string pool); a refused one is released
 //   prefaultHeap(bytes)        -> allocates `bytes` of heap, writes one byte per 4 KB page and
 //                                 frees them: the memory a KB load will take is grown and its
 //                                 pages faulted in while the snapshot is still on its way
@@ -128,19 +130,20 @@ std::string BytesOf(const emscripten::val& bytes) {
   return out;
 }
 
-LoadResult LoadKbSnapshotBytes(std::string_view bytes) {
-  factlint::Result<factlint::KbHandle> loaded = factlint::LoadKbSnapshot(bytes);
+LoadResult LoadResultOf(factlint::Result<factlint::KbHandle> loaded) {
   if (!loaded.ok()) return LoadResult{false, ToJsError(loaded.error())};
   CurrentKb() = std::move(loaded).value();
   return LoadResult{true, JsError{}};
 }
+
+LoadResult LoadKbSnapshotBytes(std::string_view bytes) { return LoadResultOf(factlint::LoadKbSnapshot(bytes)); }
 
 LoadResult LoadKbSnapshot(const emscripten::val& js_bytes) { return LoadKbSnapshotBytes(BytesOf(js_bytes)); }
 
 // snapshotBuffer / loadKbSnapshotBuffer: the bytes written straight into wasm memory by the caller
 // (not zero-filled first: every byte is written before the load reads it).
 struct SnapshotBuffer {
-  std::unique_ptr<unsigned char[]> bytes;
+  std::unique_ptr<char[]> bytes;
   size_t size = 0;
 };
 SnapshotBuffer& PendingSnapshot() {
@@ -151,17 +154,18 @@ SnapshotBuffer& PendingSnapshot() {
 emscripten::val SnapshotBufferView(size_t size) {
   SnapshotBuffer& buffer = PendingSnapshot();
   buffer.bytes.reset();  // a buffer not loaded is dropped
-  buffer.bytes.reset(new (std::nothrow) unsigned char[size > 0 ? size : 1]);
+  buffer.bytes.reset(new (std::nothrow) char[size > 0 ? size : 1]);
   buffer.size = buffer.bytes ? size : 0;
   if (!buffer.bytes) return emscripten::val::null();  // out of memory: the caller loads another way
-  return emscripten::val(emscripten::typed_memory_view(size, buffer.bytes.get()));
+  return emscripten::val(emscripten::typed_memory_view(size, reinterpret_cast<unsigned char*>(buffer.bytes.get())));
 }
 
 LoadResult LoadKbSnapshotBuffer() {
   SnapshotBuffer buffer = std::move(PendingSnapshot());
   PendingSnapshot() = SnapshotBuffer{};
   if (!buffer.bytes) return LoadResult{false, JsError{"kb_snapshot", "no snapshot buffer to load (snapshotBuffer first)", "", 0, 0}};
-  return LoadKbSnapshotBytes(std::string_view(reinterpret_cast<const char*>(buffer.bytes.get()), buffer.size));
+  // Handed over: the KB keeps the buffer and views its string pool in place (no copy of it).
+  return LoadResultOf(factlint::LoadKbSnapshotOwned(std::move(buffer.bytes), buffer.size));
 }
 
 void PrefaultHeap(size_t bytes) {

@@ -403,6 +403,7 @@ Error SnapshotError(std::string message) {
       e.end = r.OptDate("event end");
       e.precision = r.Enum<EventPrecision>(kMaxPrecision, "event precision");
       const uint32_t parts = r.Count(1, "event participants");
+      e.participants.reserve(parts);  // at most the bytes left (Count)
       for (uint32_t i = 0; i < parts && r.ok(); ++i)
         e.participants.push_back(r.Index(kb->people.size(), false, "event participant"));
       e.winner = r.OptI32("event winner");
@@ -410,6 +411,7 @@ Error SnapshotError(std::string message) {
         r.Fail("event winner " + std::to_string(*e.winner) + " is out of range");
       e.triggers = r.Strs("event triggers");
       const uint32_t others = r.Count(3, "event other dates");
+      e.other_dates.reserve(others);
       for (uint32_t i = 0; i < others && r.ok(); ++i) {
         KbOtherDate d;
         d.date = Date{r.S32("other date")};
@@ -557,7 +559,9 @@ bool ReadHeader(SnapshotReader& r, SnapshotHeader* h) {
   return true;
 }
 
-Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
+// owner: the KbStrings that holds `bytes` (LoadKbSnapshotOwned), whose pool the Kb then views in
+// place; null: the Kb copies the pool.
+Result<KbHandle> Read(std::string_view bytes, bool check_hash, std::shared_ptr<KbStrings> owner) {
   SnapshotReader r(bytes);
   SnapshotHeader header;
   if (!ReadHeader(r, &header))
@@ -579,6 +583,8 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
     return SnapshotError("the body's hash does not match the header's (the file is corrupt)");
 
   auto kb = std::make_shared<Kb>();
+  const bool owned = owner != nullptr;
+  if (owned) kb->strings = std::move(owner);
   auto index = std::make_shared<KbIndex>();
   const size_t file_end = bytes.size();
 
@@ -598,10 +604,14 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash) {
     if (r.ok()) {
       const size_t text_at = r.pos();
       const std::string_view file_text = r.Bytes(r.left(), "string bytes");
-      // The Kb keeps its own copy of the pool's bytes (one allocation) and views into it.
-      auto copy = std::unique_ptr<char[]>(new char[file_text.size()]);
-      if (!file_text.empty()) std::memcpy(copy.get(), file_text.data(), file_text.size());
-      const std::string_view text = kb->strings->Adopt(std::move(copy), file_text.size());
+      // The Kb views the pool where it is when it holds the file (LoadKbSnapshotOwned), else it
+      // keeps its own copy of the pool's bytes (one allocation) and views into that.
+      std::string_view text = file_text;
+      if (!owned) {
+        auto copy = std::unique_ptr<char[]>(new char[file_text.size()]);
+        if (!file_text.empty()) std::memcpy(copy.get(), file_text.data(), file_text.size());
+        text = kb->strings->Adopt(std::move(copy), file_text.size());
+      }
       if (total != text.size())
         r.Fail("the string lengths add up to " + std::to_string(total) + " bytes, the pool holds " +
                std::to_string(text.size()));
@@ -643,9 +653,14 @@ bool KbSnapshotCompiledFrom(std::string_view snapshot, std::string_view json_tex
   return ReadHeader(r, &header) && r.ok() && header.source_hash == SnapshotHash(json_text);
 }
 
-Result<KbHandle> LoadKbSnapshot(std::string_view bytes) { return Read(bytes, /*check_hash=*/true); }
+Result<KbHandle> LoadKbSnapshot(std::string_view bytes) { return Read(bytes, /*check_hash=*/true, nullptr); }
 Result<KbHandle> LoadKbSnapshotUnhashed(std::string_view bytes) {
-  return Read(bytes, /*check_hash=*/false);
+  return Read(bytes, /*check_hash=*/false, nullptr);
+}
+Result<KbHandle> LoadKbSnapshotOwned(std::unique_ptr<char[]> bytes, size_t size) {
+  auto strings = std::make_shared<KbStrings>();
+  const std::string_view held = strings->Adopt(std::move(bytes), size);
+  return Read(held, /*check_hash=*/true, std::move(strings));
 }
 
 }  // namespace factlint

@@ -1,8 +1,9 @@
-// The lexicon (lexicon.h): core/lexicon/lexicon.json, parsed once on first use into word sets.
+// The lexicon (lexicon.h): core/lexicon/lexicon.json, compiled at build time into constant tables
+// (lexicon_compiled.h) and made into word sets once, on first use.
 // A WordSet keeps its words by length, so a look-up compares only words of the right length,
 // first byte first — most words are in no list, and these run for every word of every sentence.
-// The embedded file is checked by tests/unit/lexicon_test.cpp; were it ever malformed, every list
-// would be empty (no title modifiers, no speech words) rather than a check failing.
+// The generator refuses a malformed file, which fails the build; tests/unit/lexicon_test.cpp checks
+// that every list is there and that the tables are the file's.
 
 #include "lexicon.h"
 
@@ -10,7 +11,9 @@
 #include <array>
 #include <cstdint>
 
-#include <nlohmann/json.hpp>
+#include <span>
+
+#include "lexicon_compiled.h"
 
 namespace factlint {
 namespace {
@@ -61,16 +64,11 @@ struct Lexicon {
   WordSet impact_event_kinds, event_onset_phrases, event_impact_phrases, list_introducers, list_continuers;
 };
 
-Lexicon Parse() {
+Lexicon Parse(const CompiledLexicon& tables) {
   Lexicon lex;
-  nlohmann::json j = nlohmann::json::parse(EmbeddedLexiconJson(), nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return lex;
   auto list = [&](const char* group, const char* name) {
-    std::vector<std::string> out;
-    if (j.contains(group) && j[group].contains(name) && j[group][name].is_array())
-      for (const auto& w : j[group][name])
-        if (w.is_string() && !w.get<std::string>().empty()) out.push_back(w.get<std::string>());
-    return out;
+    std::span<const std::string_view> words = tables.List(group, name);
+    return std::vector<std::string>(words.begin(), words.end());
   };
   auto set = [&](WordSet* s, const char* group, const char* name) {
     for (std::string& w : list(group, name)) s->Add(std::move(w));
@@ -156,9 +154,7 @@ Lexicon Parse() {
   std::vector<std::string> full = list("dates", "months"), abbr = list("dates", "month_abbreviations");
   for (size_t i = 0; i < full.size() && i < 12; ++i) lex.months.emplace_back(full[i], static_cast<int>(i) + 1);
   for (size_t i = 0; i < abbr.size() && i < 12; ++i) lex.months.emplace_back(abbr[i], static_cast<int>(i) + 1);
-  if (j.contains("dates") && j["dates"].contains("month_other_forms") && j["dates"]["month_other_forms"].is_object())
-    for (const auto& [form, n] : j["dates"]["month_other_forms"].items())
-      if (n.is_number_integer() && n.get<int>() >= 1 && n.get<int>() <= 12) lex.months.emplace_back(form, n.get<int>());
+  for (const CompiledMonthForm& f : tables.month_other_forms) lex.months.emplace_back(f.form, f.month);
   for (const auto& [form, n] : lex.months) {
     if (form.size() < lex.months_by_length.size()) {
       lex.months_by_length[form.size()].emplace_back(form, n);
@@ -178,7 +174,7 @@ Lexicon Parse() {
 }
 
 const Lexicon& Lex() {
-  static const Lexicon lexicon = Parse();  // immutable once built
+  static const Lexicon lexicon = Parse(BundledLexiconTables());  // immutable once built
   return lexicon;
 }
 

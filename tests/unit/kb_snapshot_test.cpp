@@ -12,6 +12,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -150,6 +151,13 @@ void SetChildCount(std::string* s, size_t at, uint32_t v) {
   Splice(s, at, 1, v < 255 ? std::string(1, static_cast<char>(v)) : "\xFF" + Varint(v - 255));
 }
 
+// LoadKbSnapshotOwned of a copy of the bytes (the CLI's load: the KB keeps them).
+factlint::Result<factlint::KbHandle> LoadOwned(std::string_view bytes) {
+  auto copy = std::make_unique<char[]>(bytes.size());
+  std::copy(bytes.begin(), bytes.end(), copy.get());
+  return factlint::LoadKbSnapshotOwned(std::move(copy), bytes.size());
+}
+
 // Writes the body hash again, so a structural fault reaches the structural checks.
 void Rehash(std::string* s) {
   Put<uint64_t>(s, 40, factlint::SnapshotHash(std::string_view(*s).substr(factlint::kKbSnapshotHeaderSize)));
@@ -205,8 +213,12 @@ TEST_CASE("snapshot round trip: identical reports on the golden articles and par
       auto s = factlint::LoadKbSnapshot(bytes);
       if (!s.ok()) FAIL(s.error().ToString());
       from_snapshot = s.value();
-      // Written again from the snapshot's Kb: the same bytes.
+      // Written again from the snapshot's Kb: the same bytes; and from a Kb that took the bytes
+      // over (LoadKbSnapshotOwned: its strings are views into them).
       CHECK(factlint::WriteKbSnapshot(*from_snapshot, c.kb_json) == bytes);
+      auto owned = LoadOwned(bytes);
+      if (!owned.ok()) FAIL(owned.error().ToString());
+      CHECK(factlint::WriteKbSnapshot(*owned.value(), c.kb_json) == bytes);
       const factlint::KbSummary a = factlint::Summarize(*from_json), b = factlint::Summarize(*from_snapshot);
       CHECK(a.name == b.name);
       CHECK(a.people == b.people);
@@ -423,6 +435,10 @@ TEST_CASE("snapshot: damaged snapshots are refused with the check that catches t
     CHECK_THAT(r.error().message, Catch::Matchers::Contains(c.message));
     // The unhashed read (the fuzz target's) refuses it too, except what only the hash sees.
     if (std::string(c.message) != "hash does not match") CHECK_FALSE(factlint::LoadKbSnapshotUnhashed(bad).ok());
+    // The bytes handed over (the CLI's load): the same refusal, word for word.
+    auto owned = LoadOwned(bad);
+    REQUIRE_FALSE(owned.ok());
+    CHECK(owned.error().message == r.error().message);
   }
 }
 
@@ -495,6 +511,12 @@ TEST_CASE("snapshot: a Kb's strings outlive the bytes it was read from and the K
        [](std::string* bytes) {
          *bytes = Snapshot(*bytes);
          return factlint::LoadKbSnapshot(*bytes);
+       }},
+      // The Kb holds the bytes it was given, so they outlive the loaded Kb in its copies.
+      {"from a snapshot handed over",
+       [](std::string* bytes) {
+         *bytes = Snapshot(*bytes);
+         return LoadOwned(*bytes);
        }},
   };
   for (const Row& row : rows) {

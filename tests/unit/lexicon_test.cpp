@@ -2,6 +2,7 @@
 // each belongs to, and the embedded file itself.
 
 #include "lexicon.h"
+#include "lexicon_compiled.h"
 
 #include <algorithm>
 #include <cctype>
@@ -165,4 +166,79 @@ TEST_CASE("lexicon: the segmenter's word classes, as written or in any case", "[
   // The cheap first test of a run-in: the first letters of the pronouns and prepositions.
   for (char c : std::string("WTHSIOA")) CHECK(factlint::MayStartRunIn(static_cast<unsigned char>(c)));
   for (char c : std::string("wBZ\"")) CHECK_FALSE(factlint::MayStartRunIn(static_cast<unsigned char>(c)));
+}
+
+TEST_CASE("lexicon: the compiled tables are core/lexicon/lexicon.json's lists, in order", "[lexicon]") {
+  factlint::Result<factlint::LexiconSource> read = factlint::ReadLexiconJson(factlint::EmbeddedLexiconJson());
+  REQUIRE(read.ok());
+  const factlint::CompiledLexicon& tables = factlint::BundledLexiconTables();
+  REQUIRE(tables.lists.size() == read.value().lists.size());
+  for (size_t i = 0; i < tables.lists.size(); ++i) {
+    const factlint::LexiconSource::List& l = read.value().lists[i];
+    INFO(l.group << "/" << l.name);
+    CHECK(tables.lists[i].group == l.group);
+    CHECK(tables.lists[i].name == l.name);
+    CHECK(std::vector<std::string>(tables.lists[i].words.begin(), tables.lists[i].words.end()) == l.words);
+    CHECK(tables.List(l.group, l.name).data() == tables.lists[i].words.data());
+  }
+  REQUIRE(tables.month_other_forms.size() == read.value().month_other_forms.size());
+  for (size_t i = 0; i < tables.month_other_forms.size(); ++i) {
+    CHECK(tables.month_other_forms[i].form == read.value().month_other_forms[i].first);
+    CHECK(tables.month_other_forms[i].month == read.value().month_other_forms[i].second);
+  }
+  CHECK_FALSE(tables.month_other_forms.empty());
+  CHECK(tables.List("checker", "no_such_list").empty());
+  // The generated source of the file is what the build compiled (written byte for byte).
+  const std::string cpp = factlint::WriteLexiconCpp(read.value(), "core/lexicon/lexicon.json");
+  CHECK(cpp.find("{\"checker\"sv, \"speech_words\"sv, kWords") != std::string::npos);
+}
+
+TEST_CASE("lexicon: the generator's reader refuses a malformed lexicon, naming the place", "[lexicon]") {
+  struct Row {
+    const char* json;
+    const char* path;     // the error's JSON path
+    const char* message;  // a part of its message
+    int line;             // 0: not a syntax error
+  };
+  for (Row r : {Row{"[]", "", "not a JSON object", 0},
+                Row{"{\"checker\": {\"a\": [\"x\",]}}", "", "not JSON", 1},
+                Row{"{\n\"checker\":\n {\"a\": [\"x\" \"y\"]}}", "", "not JSON", 3},
+                Row{"{\"description\": 3}", "/description", "not a string", 0},
+                Row{"{\"checker\": [\"x\"]}", "/checker", "not an object of word lists", 0},
+                Row{"{\"checker\": {\"description\": [\"x\"]}}", "/checker/description", "not a string", 0},
+                Row{"{\"checker\": {\"a\": \"x\"}}", "/checker/a", "not an array of words", 0},
+                Row{"{\"checker\": {\"a\": [\"x\", \"\"]}}", "/checker/a/1", "not a non-empty string", 0},
+                Row{"{\"checker\": {\"a\": [\"x\", 2]}}", "/checker/a/1", "not a non-empty string", 0},
+                Row{"{\"dates\": {\"month_other_forms\": [\"sept\"]}}", "/dates/month_other_forms",
+                    "not an object of month numbers", 0},
+                Row{"{\"dates\": {\"month_other_forms\": {\"sept\": 13}}}", "/dates/month_other_forms/sept",
+                    "not a month number", 0},
+                Row{"{\"dates\": {\"month_other_forms\": {\"sept\": \"9\"}}}", "/dates/month_other_forms/sept",
+                    "not a month number", 0}}) {
+    INFO(r.json);
+    factlint::Result<factlint::LexiconSource> read = factlint::ReadLexiconJson(r.json);
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.error().path == r.path);
+    CHECK(read.error().message.find(r.message) != std::string::npos);
+    if (r.line > 0) CHECK(read.error().line == r.line);
+  }
+}
+
+TEST_CASE("lexicon: the generator writes every byte of a word as the file has it", "[lexicon]") {
+  factlint::Result<factlint::LexiconSource> read = factlint::ReadLexiconJson(
+      "{\"checker\": {\"b\": [], \"a\": [\"caf\\u00e9\", \"say \\\"x\\\"\", \"back\\\\slash\"]},"
+      " \"dates\": {\"month_other_forms\": {\"sept\": 9, \"juil\": 7}}}");
+  REQUIRE(read.ok());
+  const factlint::LexiconSource& s = read.value();
+  REQUIRE(s.lists.size() == 2);  // in key order: a, b
+  CHECK(s.lists[0].name == "a");
+  CHECK(s.lists[0].words == std::vector<std::string>{"caf\xc3\xa9", "say \"x\"", "back\\slash"});
+  CHECK(s.lists[1].words.empty());
+  CHECK(s.month_other_forms == std::vector<std::pair<std::string, int>>{{"juil", 7}, {"sept", 9}});
+  const std::string cpp = factlint::WriteLexiconCpp(s, "t.json");
+  CHECK(cpp.find("\"caf\\303\\251\"sv") != std::string::npos);
+  CHECK(cpp.find("\"say \\\"x\\\"\"sv") != std::string::npos);
+  CHECK(cpp.find("\"back\\\\slash\"sv") != std::string::npos);
+  CHECK(cpp.find("{\"checker\"sv, \"b\"sv, std::span<const std::string_view>()}") != std::string::npos);
+  CHECK(cpp.find("{\"juil\"sv, 7}") != std::string::npos);
 }

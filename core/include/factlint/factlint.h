@@ -140,6 +140,10 @@ KbSummary Summarize(const Kb& kb);
 std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text);
 Result<std::string> CompileKbSnapshot(std::string_view json_text);
 Result<KbHandle> LoadKbSnapshot(std::string_view bytes);
+// The same for a caller done with the bytes (the CLI, the wasm module): the loaded KB keeps them
+// (freed with it, also when the load fails), and its strings are views into the file's string pool
+// instead of a copy of it (one copy of ~half the file, and its fresh pages, less).
+Result<KbHandle> LoadKbSnapshotOwned(std::unique_ptr<char[]> bytes, size_t size);
 bool IsKbSnapshot(std::string_view bytes);  // starts with the snapshot's magic ("FLKBSNAP")
 // True when the snapshot's header names json_text as its source (the hash WriteKbSnapshot
 // recorded): a front end that embeds the JSON may load a snapshot built from it instead.
