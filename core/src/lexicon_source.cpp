@@ -3,13 +3,13 @@
 // build's generator (core/tools/lexicon_compile.cpp) and by tests, never on a check's path: the
 // core reads the tables (lexicon.cpp).
 
-#include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "json_pos.h"
 #include "lexicon_compiled.h"
+#include "cpp_literal.h"
 
 namespace factlint {
 namespace {
@@ -20,23 +20,6 @@ Error Fail(std::string path, std::string message) {
   e.path = std::move(path);
   e.message = std::move(message);
   return e;
-}
-
-std::string Literal(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", c);
-      out += buf;
-    }
-  }
-  return out + "\"sv";
 }
 
 }  // namespace
@@ -108,17 +91,17 @@ std::string WriteLexiconCpp(const LexiconSource& lexicon, std::string_view sourc
     if (!l.words.empty()) {
       array = "kWords" + std::to_string(i);
       out += "constexpr std::string_view " + array + "[] = {";
-      for (size_t w = 0; w < l.words.size(); ++w) out += (w % 8 == 0 ? "\n    " : " ") + Literal(l.words[w]) + ",";
+      for (size_t w = 0; w < l.words.size(); ++w) out += (w % 8 == 0 ? "\n    " : " ") + CppLiteral(l.words[w]) + ",";
       out += "\n};\n";
     }
-    lists += "    {" + Literal(l.group) + ", " + Literal(l.name) + ", " + array + "},\n";
+    lists += "    {" + CppLiteral(l.group) + ", " + CppLiteral(l.name) + ", " + array + "},\n";
   }
   if (!lexicon.lists.empty()) out += "\nconstexpr CompiledLexiconList kLists[] = {\n" + lists + "};\n";
   std::string forms = "std::span<const CompiledMonthForm>()";
   if (!lexicon.month_other_forms.empty()) {
     forms = "kMonthForms";
     out += "\nconstexpr CompiledMonthForm kMonthForms[] = {\n";
-    for (const auto& [form, n] : lexicon.month_other_forms) out += "    {" + Literal(form) + ", " + std::to_string(n) + "},\n";
+    for (const auto& [form, n] : lexicon.month_other_forms) out += "    {" + CppLiteral(form) + ", " + std::to_string(n) + "},\n";
     out += "};\n";
   }
   out += "\nconstexpr CompiledLexicon kLexicon{" +

@@ -10,26 +10,10 @@
 #include <string>
 
 #include "rules_compiled.h"
+#include "cpp_literal.h"
 
 namespace factlint {
 namespace {
-
-std::string Literal(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", c);
-      out += buf;
-    }
-  }
-  return out + "\"sv";
-}
 
 std::string Number(double x) {
   char buf[40];
@@ -70,7 +54,7 @@ class Writer {
   }
   std::string Strings(const std::vector<std::string>& list) {
     std::vector<std::string> items;
-    for (const std::string& s : list) items.push_back(Literal(s));
+    for (const std::string& s : list) items.push_back(CppLiteral(s));
     return Array("std::string_view", items);
   }
   std::string arrays_text_;
@@ -90,21 +74,21 @@ Result<std::string> CompiledRulesCodec::WriteCpp(const RuleCatalog& catalog, std
       return Error{ErrorCode::kRulesParams, Cat("rule ", rule.id, ": a bool param, which the compiled tables cannot hold"),
                    "", 0, 0};
     std::vector<std::string> numbers, severities, strings, groups;
-    for (const auto& [name, value] : p.numbers_) numbers.push_back(Cat("{", Literal(name), ", ", Number(value), "}"));
+    for (const auto& [name, value] : p.numbers_) numbers.push_back(Cat("{", CppLiteral(name), ", ", Number(value), "}"));
     for (const auto& [name, value] : p.severities_)
-      severities.push_back(Cat("{", Literal(name), ", ", SeverityConstant(value), "}"));
+      severities.push_back(Cat("{", CppLiteral(name), ", ", SeverityConstant(value), "}"));
     for (const auto& [name, list] : p.strings_) {
       const std::string array = w.Strings(list);
-      strings.push_back(Cat("{", Literal(name), ", ", array, "}"));
+      strings.push_back(Cat("{", CppLiteral(name), ", ", array, "}"));
     }
     for (const auto& [name, list] : p.groups_) {
       std::vector<std::string> items;
       for (const PhraseGroup& g : list) {
         const std::string phrases = w.Strings(g.phrases);
-        items.push_back(Cat("{", Literal(g.label), ", ", phrases, ", ", Literal(g.kb_lexicon), "}"));
+        items.push_back(Cat("{", CppLiteral(g.label), ", ", phrases, ", ", CppLiteral(g.kb_lexicon), "}"));
       }
       const std::string array = w.Array("CompiledGroup", items);
-      groups.push_back(Cat("{", Literal(name), ", ", array, "}"));
+      groups.push_back(Cat("{", CppLiteral(name), ", ", array, "}"));
     }
     // One statement each: the arrays are numbered in this order whatever the compiler's order of
     // evaluating arguments (the native and the wasm generator write the same file).
@@ -112,8 +96,8 @@ Result<std::string> CompiledRulesCodec::WriteCpp(const RuleCatalog& catalog, std
     const std::string severity_array = w.Array("CompiledSeverity", severities);
     const std::string strings_array = w.Array("CompiledStrings", strings);
     const std::string groups_array = w.Array("CompiledGroups", groups);
-    rules.push_back(Cat("{", Literal(rule.id), ", ", Literal(rule.kind), ", ", SeverityConstant(rule.severity),
-                        ",\n     ", Literal(rule.message), ",\n     ", rule.enabled ? "true" : "false", ", ",
+    rules.push_back(Cat("{", CppLiteral(rule.id), ", ", CppLiteral(rule.kind), ", ", SeverityConstant(rule.severity),
+                        ",\n     ", CppLiteral(rule.message), ",\n     ", rule.enabled ? "true" : "false", ", ",
                         number_array, ", ", severity_array, ", ", strings_array, ", ", groups_array, "}"));
   }
   const std::string table = w.Array("CompiledRule", rules);

@@ -8,9 +8,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
+
+#include "read_file.h"
 
 int main(int argc, char** argv) {
   if (argc != 5) {
@@ -18,12 +19,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string input = argv[1], output = argv[2], name = argv[3], ns = argv[4];
-  std::ifstream in(input, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (!ReadFile(input, &text)) {
     std::fprintf(stderr, "factlint_embed_tool: cannot read %s\n", input.c_str());
     return 1;
   }
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (text.find(")fl_embed\"") != std::string::npos) {
     std::fprintf(stderr, "factlint_embed_tool: %s contains the raw-string delimiter )fl_embed\"\n", input.c_str());
     return 1;
@@ -50,11 +50,8 @@ int main(int argc, char** argv) {
       << "std::string_view " << name << "() { return {k" << name << "Data, sizeof(k" << name << "Data) - 1}; }\n"
       << "}  // namespace " << ns << "\n";
   const std::string generated = out.str();
-  std::ifstream old(output, std::ios::binary);
-  if (old) {
-    const std::string previous((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
-    if (previous == generated) return 0;
-  }
+  std::string previous;
+  if (ReadFile(output, &previous) && previous == generated) return 0;
   std::ofstream file(output, std::ios::binary | std::ios::trunc);
   file << generated;
   if (!file.flush()) {

@@ -11,23 +11,11 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 
 #include "rules_compiled.h"
+#include "read_file.h"
 
-namespace {
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return !in.bad();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc != 3 && argc != 4) {
