@@ -44,7 +44,7 @@ class WordSet {
 
 struct Lexicon {
   WordClassTable classes;
-  WordSet former, present, skip, title_blockers, title_sentence_openers, name_prefixes, speech, past_markers, past_era_modifiers, past_era_nouns,
+  WordSet former, present, skip, title_blockers, title_sentence_openers, name_prefixes, title_name_ranks, speech, past_markers, past_era_modifiers, past_era_nouns,
       event_of_title_nouns, unscheduled_event_kinds,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
       claim_date_prepositions, dateline_words, year_introducers, schedule_verbs, month_introducers, election_kinds,
@@ -79,6 +79,7 @@ Lexicon Parse(const CompiledLexicon& tables) {
   set(&lex.title_blockers, "checker", "title_blockers");
   set(&lex.title_sentence_openers, "checker", "title_sentence_openers");
   set(&lex.name_prefixes, "checker", "name_prefixes");
+  set(&lex.title_name_ranks, "checker", "title_name_ranks");
   set(&lex.speech, "checker", "speech_words");
   for (const std::string& w : list("checker", "speech_words"))
     if (w.size() >= 2 && w.size() <= 12 && w.size() < 33) lex.classes.Add(w, kWordSpeech);
@@ -251,6 +252,7 @@ bool OpensSentenceBeforeTitle(std::string_view w) {
   return l.sentence_starters.Has(std::string_view(cap, w.size()));
 }
 bool IsNamePrefix(std::string_view w) { return !w.empty() && Lex().name_prefixes.Has(w); }
+bool IsTitleNameRank(std::string_view w) { return !w.empty() && Lex().title_name_ranks.Has(w); }
 bool IsSpeechWord(std::string_view w) { return w.size() >= 2 && w.size() <= 12 && Lex().speech.Has(w); }
 bool BlocksProspective(std::string_view w) { return !w.empty() && Lex().past_markers.Has(w); }
 bool IsPastEraModifier(std::string_view w) { return !w.empty() && Lex().past_era_modifiers.Has(w); }

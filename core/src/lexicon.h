@@ -33,6 +33,9 @@ bool OpensSentenceBeforeTitle(std::string_view w);
 // "Sir", "Lady", "Democrat" Kerry: a capitalised word that may stand before a short name of the
 // person meant (titles, jurisdictions and abbreviations such as "Mr" are found otherwise).
 bool IsNamePrefix(std::string_view w);
+// "Sir", "Dr", "Gen", "Lt", "Admiral": a rank or honorific that may stand between a title and the
+// name ("Foreign Secretary Sir Malcolm Rifkind", "Joint Chiefs Chairman Adm. Mike Mullen").
+bool IsTitleNameRank(std::string_view w);
 bool IsSpeechWord(std::string_view w);        // said, told, according, ...
 bool BlocksProspective(std::string_view w);   // after, since, won, ...: the event is past
 // "will be held", "is due to begin" (words joined by one space): after an event's trigger, the

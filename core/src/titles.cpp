@@ -1,5 +1,5 @@
 // Title claims (mentions.h): for every person mention, the title the text gives it —
-//   "[mods] [Jurisdiction['s]] Title [of (the) Jurisdiction] [-elect] NAME"  (prenominal),
+//   "[mods] [Jurisdiction['s]] Title [of (the) Jurisdiction] [-elect] [Rank] NAME"  (prenominal),
 //   "NAME, [the|a] [mods] [Jurisdiction['s]] title [of (the) Jurisdiction]"  (appositive),
 //   "NAME administration", "NAME's government"                               (administration)
 // — with its tense from the modifiers (lexicon.h), then resolved against the KB: a short form
@@ -36,6 +36,7 @@ class TitleFinder {
  private:
   uint32_t ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* c, bool* blocked) const;
   bool PastEraBefore(uint32_t pos, uint32_t lo) const;
+  uint32_t SkipRanksBack(uint32_t pos, uint32_t lo) const;
   bool ParsePrenominal(const PersonMention& m, size_t mi);
   bool ParseAppositive(const PersonMention& m, size_t mi);
   void ParseAdministration(const PersonMention& m, size_t mi);
@@ -158,7 +159,27 @@ void TitleFinder::AddTitleClaim(TitleClaim c, const std::vector<int>& title_offi
   claims_.push_back(std::move(c));
 }
 
-// "[mods] [Jurisdiction['s]] Title [of (the) Jurisdiction] [-elect] NAME"
+// Up to three capitalised ranks or honorifics ending at pos, each with or without its period
+// ("Lt. Gen.", "Air Chief Marshal", "Sir"): the position before them when a title or jurisdiction
+// phrase ends there, else pos. Nothing is skipped when a phrase ends at pos itself ("Secretary
+// General" is a title, not "Secretary" and a rank).
+uint32_t TitleFinder::SkipRanksBack(uint32_t pos, uint32_t lo) const {
+  auto phrase_ends = [&](uint32_t p) { return ph_.title_by_end.count(p) > 0 || ph_.jur_by_end.count(p) > 0; };
+  if (phrase_ends(pos)) return pos;
+  uint32_t p = pos;
+  for (int k = 0; k < 3; ++k) {
+    uint32_t e = p;
+    if (e > lo && t_[e - 1] == '.') --e;
+    auto [ws, we] = t_.WordBefore(e, lo);
+    if (we != e || ws == we || !IsTitleNameRank(t_.F(ws, we)) || !t_.UpperAt(ws)) return pos;
+    p = t_.SkipSpacesBack(ws, lo);
+    if (p == ws || p <= lo) return pos;
+    if (phrase_ends(p)) return p;
+  }
+  return pos;
+}
+
+// "[mods] [Jurisdiction['s]] Title [of (the) Jurisdiction] [-elect] [Rank] NAME"
 bool TitleFinder::ParsePrenominal(const PersonMention& m, size_t mi) {
   const uint32_t lo = sent_.start[static_cast<size_t>(m.sentence)];
   uint32_t pos = t_.SkipSpacesBack(m.start, lo);
@@ -179,6 +200,9 @@ bool TitleFinder::ParsePrenominal(const PersonMention& m, size_t mi) {
     c.tense = Tense::kSkip;
     pos -= 6;
   }
+  // A rank or honorific between title and name ("Joint Chiefs Chairman Adm. Mike Mullen", "Foreign
+  // Secretary Sir Malcolm Rifkind"): skipped when a title or jurisdiction ends right before it.
+  pos = SkipRanksBack(pos, lo);
   std::vector<int> after_jur;
   auto jt = ph_.jur_by_end.find(pos);
   if (jt != ph_.jur_by_end.end()) {  // "of (the) Jurisdiction" after the title

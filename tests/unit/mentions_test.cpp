@@ -42,6 +42,17 @@ TEST_CASE("mentions: title claims, their spans and tenses", "[mentions]") {
            Row{"Yesterday French President Emmanuel Macron spoke.", "French President Emmanuel Macron", Tense::kPresent, false},
            Row{"Visiting French President Emmanuel Macron spoke.", "French President Emmanuel Macron", Tense::kPresent, false},
            Row{"Former President Emmanuel Macron spoke.", "Former President Emmanuel Macron", Tense::kFormer, false},
+           // Ranks and honorifics between title and name, capitalised, with or without a period, up to three.
+           Row{"Prime Minister Sir Keir Starmer spoke.", "Prime Minister Sir Keir Starmer", Tense::kPresent, false},
+           Row{"Former German Chancellor Dr. Angela Merkel spoke.", "Former German Chancellor Dr. Angela Merkel",
+               Tense::kFormer, false},
+           Row{"French President Lt. Gen. Emmanuel Macron spoke.", "French President Lt. Gen. Emmanuel Macron",
+               Tense::kPresent, false},
+           Row{"NATO Secretary General Jens Stoltenberg spoke.", "NATO Secretary General Jens Stoltenberg",
+               Tense::kPresent, false},
+           Row{"Prime Minister general Keir Starmer spoke.", "", Tense::kPresent, false},        // not capitalised
+           Row{"Prime Minister Sir Lt. Col. Gen. Keir Starmer spoke.", "", Tense::kPresent, false},  // four
+           Row{"Prime Minister and Sir Keir Starmer spoke.", "", Tense::kPresent, false},
            // "NAME, title of X": the title of another body unless X is a jurisdiction.
            Row{"Emmanuel Macron, president of France, spoke.", "Emmanuel Macron, president of France", Tense::kPresent, false},
            Row{"Emmanuel Macron, president of the Rotary Club, spoke.", "", Tense::kPresent, false},
