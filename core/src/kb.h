@@ -43,6 +43,10 @@ struct KbPerson {
   // free text (the page that states the dates).
   int source = -1;
   std::string_view ref;
+  // Where died comes from when another page than born's states it (kb/FORMAT.md `died_source`):
+  // index into Kb::sources, -1 when `source` states both; died_ref is its free text.
+  int died_source = -1;
+  std::string_view died_ref;
 };
 
 enum class OfficeRole {

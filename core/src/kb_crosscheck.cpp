@@ -144,6 +144,10 @@ void KbLoader::ResolveReferences() {
     if (p.source) {
       p.value.source = Resolve(*p.source, source_by_id_, sources_broken_, "source", "sources", "people", p.index, "source");
     }
+    if (p.died_source) {
+      p.value.died_source =
+          Resolve(*p.died_source, source_by_id_, sources_broken_, "source", "sources", "people", p.index, "died_source");
+    }
   }
   for (RawTerm& t : terms_) {
     t.value.person = Resolve(t.person, person_by_id_, people_broken_, "person", "people", "terms", t.index, "person");

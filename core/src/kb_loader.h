@@ -128,6 +128,7 @@ struct RawPerson {
   Located id, name;
   std::vector<size_t> alias_offsets;  // parallel to value.aliases
   std::optional<Ref> source;          // of born/died, when given
+  std::optional<Ref> died_source;     // of died, when another page than born's states it
 };
 struct RawOffice {
   size_t index = 0;  // position in the file's array (broken items are not kept)

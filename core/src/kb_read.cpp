@@ -433,7 +433,7 @@ void KbLoader::ReadSource(size_t index) {
 
 void KbLoader::ReadPerson(size_t index) {
   RawPerson p;
-  Located born, died, born_precision, died_precision;  // offset 0: the key is absent
+  Located born, died, born_precision, died_precision, died_source, died_ref;  // offset 0: the key is absent
   const bool is_object = ReadObject({
       {"id", kRequired, [&] { GetId(&p.value.id, &p.id); }},
       {"name", kRequired,
@@ -454,8 +454,30 @@ void KbLoader::ReadPerson(size_t index) {
          p.source = std::move(r);
        }},
       {"ref", kOptional, [&] { GetString(&p.value.ref, true); }},
+      {"died_source", kOptional,
+       [&] {
+         died_source = Located{reader_.Offset(), true};
+         Ref r;
+         GetRef(&r);
+         p.died_source = std::move(r);
+       }},
+      {"died_ref", kOptional,
+       [&] {
+         died_ref = Located{reader_.Offset(), true};
+         GetString(&p.value.died_ref, true);
+       }},
   });
-  if (is_object) CheckPersonDates(p, born, died, born_precision, died_precision);
+  if (is_object) {
+    CheckPersonDates(p, born, died, born_precision, died_precision);
+    // died_source and died_ref speak of died: never without it.
+    auto needs_died = [&](const Located& at, std::string_view key) {
+      if (!at.valid || died.offset != 0) return;
+      Add(at.offset, ErrorCode::kKbSchema, [&] { return path_ + "/" + std::string(key); },
+          [&] { return std::string(key) + " is given without died"; });
+    };
+    needs_died(died_source, "died_source");
+    needs_died(died_ref, "died_ref");
+  }
   KeepIdItem(std::move(p), index, &people_, &people_broken_);
 }
 

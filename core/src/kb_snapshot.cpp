@@ -171,6 +171,8 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
     body.U8(static_cast<uint8_t>(p.died_precision));
     body.Index(p.source);
     str(p.ref);
+    body.Index(p.died_source);
+    str(p.died_ref);
   }
   body.End();
 

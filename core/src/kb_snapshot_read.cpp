@@ -346,6 +346,8 @@ Error SnapshotError(std::string message) {
       p.died_precision = r.Enum<EventPrecision>(kMaxPrecision, "died precision");
       p.source = r.Index(kb->sources.size(), true, "person source");
       p.ref = r.Str("person ref");
+      p.died_source = r.Index(kb->sources.size(), true, "person died source");
+      p.died_ref = r.Str("person died ref");
     }
     r.Close(file_end);
   }

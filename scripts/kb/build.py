@@ -63,7 +63,7 @@ SPEC = {
                "short": ("strlist", True), "born": ("date", False),
                "born_precision": ("precision", False), "died": ("date", False),
                "died_precision": ("precision", False), "source": ("id", False),
-               "ref": ("str", False)},
+               "ref": ("str", False), "died_source": ("id", False), "died_ref": ("str", False)},
     "offices": {"id": ("id", True), "name": ("str", True), "titles": ("strlist", True),
                 "jurisdiction": ("strlist", True), "single_holder": ("bool", True),
                 "role": ("role", False)},
@@ -337,8 +337,12 @@ def check_world(world, p):
                         f"name/alias {form!r} also belongs to {other!r}")
 
     for person in world["people"]:
-        if "source" in person and person["source"] not in sources:
-            p.error(f"people ({person['id']})", f"dangling source id {person['source']!r}")
+        for key in ("source", "died_source"):
+            if key in person and person[key] not in sources:
+                p.error(f"people ({person['id']})", f"dangling {key} id {person[key]!r}")
+        for key in ("died_source", "died_ref"):
+            if key in person and "died" not in person:
+                p.error(f"people ({person['id']})", f"{key} without died")
 
     for t in world["terms"]:
         w = t["_where"]

@@ -15,6 +15,7 @@
 #include "factlint/factlint.h"
 #include "json_pos.h"
 #include "kb.h"
+#include "kb_query.h"
 #include "test_kbs.h"
 
 namespace {
@@ -182,8 +183,18 @@ TEST_CASE("pass fixtures load and build every lookup", "[kb]") {
     const factlint::KbPerson& trentino = kb.people[static_cast<size_t>(factlint::KbIndexOf(kb.people, "trentino"))];
     CHECK(trentino.died == trentino.born);  // died on the day of birth: not before it
     CHECK(trentino.died_precision == factlint::EventPrecision::kDay);
-    CHECK(trentino.source == -1);  // no source given
+    CHECK(trentino.source == -1);  // no source given for the birth
     CHECK(trentino.ref.empty());
+    REQUIRE(trentino.died_source >= 0);  // the death's own source
+    CHECK(kb.sources[static_cast<size_t>(trentino.died_source)].id == "sylvania-register");
+    CHECK(trentino.died_ref == "obituaries, p. 4");
+    CHECK(gloria.died_source == -1);  // her source states both dates
+    // The evidence cites the death's own source, and both when the birth has another.
+    const factlint::KbQuery query(kb);
+    CHECK(query.PersonSource(factlint::KbIndexOf(kb.people, "trentino")) ==
+          "Sylvania \"Register\" \\ archive (obituaries, p. 4)");
+    CHECK(query.PersonSource(factlint::KbIndexOf(kb.people, "gloria-teasdale")) ==
+          "The Freedonia Gazette [fictional] {test} (https://example.org/gazette) (https://example.org/gazette/teasdale)");
     CHECK(kb.offices[static_cast<size_t>(factlint::KbIndexOf(kb.offices, "fd-minister"))].role ==
           factlint::OfficeRole::kLegislator);
     CHECK(kb.offices[static_cast<size_t>(factlint::KbIndexOf(kb.offices, "sy-ambassador"))].role ==
@@ -296,6 +307,8 @@ TEST_CASE("fail fixtures: code, path and place of the first error", "[kb]") {
       {"fail_empty_party.json", ErrorCode::kKbInvalidValue, "/terms/5/party", 26, "\"\","},
       {"fail_wrong_type_state.json", ErrorCode::kKbSchema, "/terms/5/state", 26, "36,"},
       {"fail_dangling_person_source.json", ErrorCode::kKbDanglingId, "/people/1/source", 11, "\"sylvania-times\""},
+      {"fail_dangling_died_source.json", ErrorCode::kKbDanglingId, "/people/2/died_source", 12, "\"sylvania-times\""},
+      {"fail_died_source_without_died.json", ErrorCode::kKbSchema, "/people/3/died_source", 13, "\"sylvania-register\""},
       {"fail_overlap_acting.json", ErrorCode::kKbOverlap, "/terms/3/start", 24, "\"1935-07-01\""},
       {"fail_not_json.json", ErrorCode::kKbNotJson, "", 1, "schema_version: 1"},
       {"fail_empty.json", ErrorCode::kKbNotJson, "", 1, ""},
