@@ -17,7 +17,9 @@ Interval EventDays(const KbEvent& k) {
   kt.precision = k.precision == EventPrecision::kDay     ? TimePrecision::kDay
                  : k.precision == EventPrecision::kMonth ? TimePrecision::kMonth
                                                          : TimePrecision::kYear;
-  return Interval{kt.First().days, std::max(kt.Last().days, k.end ? k.end->days : 0)};
+  // (days count from 1970-01-01: an event before it has negative days, so no end is not day 0)
+  const int32_t last = kt.Last().days;
+  return Interval{kt.First().days, k.end ? std::max(last, k.end->days) : last};
 }
 
 std::vector<int> KbQuery::OfficesHeld(int p) const {
@@ -165,7 +167,14 @@ std::string KbQuery::LifeDateText(int p, bool died) const {
 
 std::string KbQuery::PersonSource(int p) const {
   const KbPerson& person = kb_.people[static_cast<size_t>(p)];
-  if (person.source >= 0) return SourceName(person.source) + (person.ref.empty() ? "" : " (" + std::string(person.ref) + ")");
+  auto cited = [&](int source, std::string_view ref) {
+    return SourceName(source) + (ref.empty() ? "" : " (" + std::string(ref) + ")");
+  };
+  if (person.died_source >= 0) {  // the death stated by another page than the birth
+    const std::string death = cited(person.died_source, person.died_ref);
+    return person.source >= 0 && person.born ? cited(person.source, person.ref) + "; death: " + death : death;
+  }
+  if (person.source >= 0) return cited(person.source, person.ref);
   const auto& terms = kb_.terms_by_person[static_cast<size_t>(p)];
   if (terms.empty()) return "the KB's record of " + std::string(kb_.people[static_cast<size_t>(p)].name);
   return "the KB's record of " + std::string(kb_.people[static_cast<size_t>(p)].name) + ", built with " +

@@ -3,6 +3,7 @@
 #include "kb_query.h"
 
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -68,6 +69,20 @@ TEST_CASE("kb_query: evidence text of terms, sources and events", "[kb_query]") 
   factlint::Interval days = factlint::EventDays(invasion);
   CHECK(days.a == Day("2022-02-24"));
   CHECK(days.b == Day("2022-02-24"));
+  // Days count from 1970: an event before it, with no end, ends on its own last day, not in 1970.
+  for (auto [date, precision, first, last] :
+       {std::tuple{"1953-03-05", factlint::EventPrecision::kDay, "1953-03-05", "1953-03-05"},
+        std::tuple{"1963-11-01", factlint::EventPrecision::kMonth, "1963-11-01", "1963-11-30"},
+        std::tuple{"1945-01-01", factlint::EventPrecision::kYear, "1945-01-01", "1945-12-31"}}) {
+    INFO(date);
+    factlint::KbEvent old_event = invasion;
+    old_event.date = *factlint::ParseIsoDate(date);
+    old_event.precision = precision;
+    old_event.end.reset();
+    const factlint::Interval span = factlint::EventDays(old_event);
+    CHECK(span.a == Day(first));
+    CHECK(span.b == Day(last));
+  }
 }
 
 TEST_CASE("kb_query: a term last seen on a day ends there; no claim of a later time is judged", "[kb_query]") {
