@@ -12,6 +12,7 @@
 #include <array>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "mentions.h"
 
@@ -347,6 +348,26 @@ int ClauseDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts
   return -1;
 }
 
+// "convicted of the Lockerbie bombing in 2001", "sentenced to death for the Boston Marathon bombing
+// in 2015", "the 30th anniversary of the first shuttle launch on 12 April": the trigger is what an
+// act (IsEventActWord) or a noun of the event (IsEventObjectNoun), up to three words before its
+// preposition ("of", "for", "over", "into", "to", "with") [the], is about; a date after it, other
+// than through "of" ("victims of the tsunami of December 2004"), is the act's.
+bool ActBefore(const FoldedView& t, uint32_t start) {
+  const uint32_t lo = start > 80 ? start - 80 : 0;
+  auto [ps, pe] = t.WordBefore(start, lo);
+  if (ps != pe && t.F(ps, pe) == "the") std::tie(ps, pe) = t.WordBefore(ps, lo);
+  if (ps == pe || !IsIn(t.F(ps, pe), {"of", "for", "over", "into", "to", "with"})) return false;
+  for (int k = 0; k < 3; ++k) {
+    std::tie(ps, pe) = t.WordBefore(ps, lo);
+    if (ps == pe) return false;
+    const std::string_view w = t.F(ps, pe);
+    if (IsEventActWord(w) || IsEventObjectNoun(w)) return true;
+    if (IsClauseWord(w)) return false;
+  }
+  return false;
+}
+
 // The stated date: the nearest time expression with a year right before the trigger ("the 2019
 // provision", "2001, when the attacks"), inside it, or right after it through one preposition
 // ("invasion in February 2021", not "Lisbon summit of European Union leaders in 2000": another
@@ -355,6 +376,7 @@ int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts
                bool impact) {
   int best = -1;
   uint32_t best_gap = 41;
+  const bool act_before = ActBefore(t, em.start);
   auto t0 = std::lower_bound(ts.begin(), ts.end(), em.start > 60 ? em.start - 60 : 0,
                              [](const TimeExpr& te, uint32_t pos) { return te.start < pos; });
   for (size_t k = static_cast<size_t>(t0 - ts.begin()); k < ts.size() && ts[k].start <= em.end + 45; ++k) {
@@ -370,7 +392,7 @@ int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts
         if (gap > 3) continue;
       }
     } else if (te.start >= em.end) {
-      if (!IsStatedDatePreposition(te.preposition)) continue;
+      if (!IsStatedDatePreposition(te.preposition) || (act_before && te.preposition != "of")) continue;
       uint32_t p = t.SkipSpacesFwd(em.end, hi);
       if (p < hi && t[p] == ',') p = t.SkipSpacesFwd(p + 1, hi);
       auto [ws, we] = t.WordAfter(p, hi);

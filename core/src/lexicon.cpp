@@ -60,7 +60,7 @@ struct Lexicon {
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
-  WordSet prospective_after, prospective_after_blockers, event_object_nouns, death_verbs, birth_verbs;
+  WordSet prospective_after, prospective_after_blockers, event_object_nouns, event_act_words, death_verbs, birth_verbs;
   WordSet impact_event_kinds, event_onset_phrases, event_impact_phrases, list_introducers, list_continuers;
 };
 
@@ -145,6 +145,7 @@ Lexicon Parse(const CompiledLexicon& tables) {
   set(&lex.prospective_after, "checker", "prospective_after_phrases");
   set(&lex.prospective_after_blockers, "checker", "prospective_after_blockers");
   set(&lex.event_object_nouns, "checker", "event_object_nouns");
+  set(&lex.event_act_words, "checker", "event_act_words");
   set(&lex.death_verbs, "checker", "death_verbs");
   set(&lex.birth_verbs, "checker", "birth_verbs");
   set(&lex.impact_event_kinds, "checker", "impact_event_kinds");
@@ -268,6 +269,7 @@ bool IsElectionKind(std::string_view w) { return !w.empty() && Lex().election_ki
 bool IsProspectiveAfter(std::string_view words) { return !words.empty() && Lex().prospective_after.Has(words); }
 bool BlocksProspectiveAfter(std::string_view w) { return !w.empty() && Lex().prospective_after_blockers.Has(w); }
 bool IsEventObjectNoun(std::string_view w) { return !w.empty() && Lex().event_object_nouns.Has(w); }
+bool IsEventActWord(std::string_view w) { return !w.empty() && Lex().event_act_words.Has(w); }
 bool IsDeathVerb(std::string_view words) { return !words.empty() && Lex().death_verbs.Has(words); }
 bool IsBirthVerb(std::string_view words) { return !words.empty() && Lex().birth_verbs.Has(words); }
 bool IsElectionAheadMarker(std::string_view words) { return !words.empty() && Lex().election_ahead_markers.Has(words); }

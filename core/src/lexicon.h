@@ -45,6 +45,10 @@ bool IsProspectiveAfter(std::string_view words);
 // anniversary, inquiry, trial, victims: right after an event's trigger, the noun the words name is
 // something of the event ("the upcoming 2004 tsunami anniversary"), not the event ahead.
 bool IsEventObjectNoun(std::string_view w);
+// convicted, sentenced, anniversary's kin: before "of"/"for"/"over"/"into" [the] an event's trigger,
+// an act about the event ("convicted of the Lockerbie bombing in 2001"): a date after the trigger is
+// the act's, not the event's.
+bool IsEventActWord(std::string_view w);
 bool IsDeathVerb(std::string_view words);     // died, "passed away", "was killed": before a stated death date
 bool IsBirthVerb(std::string_view words);     // born, "was born": before a stated birth date
 bool BlocksProspectiveAfter(std::string_view w);

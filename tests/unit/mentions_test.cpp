@@ -274,6 +274,15 @@ TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {
            Row{"Hurricane Vesta, officials said in 2007, was costly.", 0},              // a comma, no relative
            Row{"Hurricane Vesta struck the coast and was recalled in 2010.", 0},         // another clause
            Row{"Hurricane Vesta struck the old river port of the city in 2005.", 0},     // too many words
+           // What an act or a noun of the event is about: a date after it through "in"/"on" is the act's.
+           Row{"Hurricane Vesta in 2005 was costly.", 2005},
+           Row{"The firm was blamed for Hurricane Vesta in 2007.", 0},
+           Row{"The inquiry into the Hurricane Vesta in 2008 found failures.", 0},
+           Row{"Crowds marked the anniversary of Hurricane Vesta on 29 August 2010.", 0},
+           Row{"Victims of Hurricane Vesta of August 2005 were housed.", 2005},         // "of": the event's
+           Row{"He was sentenced to death for Hurricane Vesta in 2009.", 0},         // three words back
+           Row{"Prices rose and then Hurricane Vesta in 2005 was costly.", 2005},      // no preposition before
+           Row{"Blame rose and went to Hurricane Vesta in 2005.", 2005},              // a clause word between
        }) {
     INFO(r.text);
     Stages s(r.text, {}, *kb.value());
