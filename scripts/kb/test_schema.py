@@ -39,6 +39,7 @@ LOADER_ONLY = {
     "fail_dangling_source.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_other_date_source.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_person_source.json": ("kb_dangling_id", "a reference to another collection"),
+    "fail_dangling_died_source.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_winner.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_participant.json": ("kb_dangling_id", "a reference to another collection"),
     "fail_dangling_speaker.json": ("kb_dangling_id", "a reference to another collection"),
