@@ -293,7 +293,8 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   const uint32_t classes = m->classes_;
   int32_t* const dense = m->dense_.data();
   // Each entry written with kSlowBit when it leads to a state that reports a phrase or has no
-  // dense row (a copied entry has it already: it leads to the same state).
+  // dense row, else as the state's row offset (a copied entry is written already: it leads to the
+  // same state).
   const uint32_t dense_states = m->dense_states_;
   for (uint32_t s = 0; s < dense_states; ++s) {
     int32_t* row = dense + static_cast<size_t>(s) * classes;
@@ -301,7 +302,7 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
     for (uint32_t e = edge_at[s]; e < edge_at[s + 1]; ++e) {
       const uint32_t t = e + 1;
       const bool slow = t >= dense_states || first_out[t] >= 0;
-      row[m->class_of_[ebytes[e]]] = static_cast<int32_t>(slow ? t | PhraseMatcher::kSlowBit : t);
+      row[m->class_of_[ebytes[e]]] = static_cast<int32_t>(slow ? t | PhraseMatcher::kSlowBit : t * classes);
     }
     if (s == 0) m->MakeAfterWordRow();
   }

@@ -114,6 +114,7 @@ void PhraseMatcher::ClassifyBytes() {
 
 void PhraseMatcher::SizeDense(size_t max_dense_entries) {
   const size_t n = out_.size();
+  max_dense_entries = std::min<size_t>(max_dense_entries, kStateMask);  // row offsets fit an entry
   size_t dense = 1;
   while (dense < n && (dense + 1) * classes_ <= max_dense_entries) ++dense;
   dense_states_ = static_cast<uint32_t>(std::min(dense, n));
@@ -191,11 +192,12 @@ void PhraseMatcher::Link(size_t max_dense_entries) {
 
 void PhraseMatcher::Finish(bool mark_slow) {
   // FindAll's fast path: a dense entry leading to a state that reports a phrase or has no dense
-  // row gets kSlowBit (the rows above were copied and the failure links found before this).
+  // row gets kSlowBit, the others become their state's row offset (the rows above were copied
+  // and the failure links found before this).
   if (mark_slow) {
     const auto mark = [&](int32_t& e) {
       const uint32_t t = static_cast<uint32_t>(e);
-      if (t >= dense_states_ || first_out_[t] >= 0) e = static_cast<int32_t>(t | kSlowBit);
+      e = static_cast<int32_t>(t >= dense_states_ || first_out_[t] >= 0 ? t | kSlowBit : t * classes_);
     };
     for (int32_t& e : dense_) mark(e);
     for (int32_t& e : after_word_) mark(e);
@@ -258,13 +260,13 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const 
   const unsigned char* class_of = class_of_;
   const size_t classes = classes_;
   const uint32_t dense_states = dense_states_;
-  // s always has a dense row here. Column 0 (a non-word byte in no pattern) of every row leads to
-  // the root, so the common step is one load and a sign test; an entry with kSlowBit leads to a
-  // state that reports a phrase or has no dense row, or is kAfterWord.
+  // s is the offset of a dense row here. Column 0 (a non-word byte in no pattern) of every row
+  // leads to the root, so the common step is one load and a sign test; an entry with kSlowBit
+  // leads to a state that reports a phrase or has no dense row, or is kAfterWord.
   uint32_t s = 0;
   size_t i = 0;
   while (i < n) {
-    int32_t e = dense[s * classes + class_of[p[i]]];
+    int32_t e = dense[s + class_of[p[i]]];
     ++i;
     if (e >= 0) {
       s = static_cast<uint32_t>(e);
@@ -281,7 +283,7 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const 
       const uint32_t t0 = static_cast<uint32_t>(e & kStateMask);
       if (first_out[t0] >= 0) Emit(first_out[t0], p, n, i, out);
       if (t0 < dense_states) {
-        s = t0;
+        s = t0 * static_cast<uint32_t>(classes);
         break;
       }
       // A deep state (no dense row; its children are deep too): its goto edges byte by byte while

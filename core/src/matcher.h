@@ -156,13 +156,14 @@ class PhraseMatcher {
   // Dense rows: class_of_[byte] (0 = a non-word byte in no pattern, 1 = a word byte in no
   // pattern); the first dense_states_ states (breadth first: the root always, and a state's
   // failure state before it) have a row of classes_ entries in dense_, state s's at s * classes_,
-  // each entry the next state.
+  // each entry the next state's row (its offset s * classes_: no multiply in FindAll's step) once
+  // built, its number while Link computes the failure links.
   unsigned char class_of_[256] = {};
   uint32_t classes_ = 2;
   uint32_t dense_states_ = 0;
   // An entry leading to a state that reports a phrase (first_out_ >= 0) or has no dense row
-  // carries kSlowBit, so FindAll's common step is one load and a sign test; readers that want
-  // the state mask it with kStateMask. Column 0 of every row is the root (after a non-word
+  // is that state's number with kSlowBit, so FindAll's common step is one load and a sign test;
+  // readers that want the state mask it with kStateMask. Column 0 of every row is the root (after a non-word
   // byte), column 1 kAfterWord: the root after a word byte, where no hit can start before the
   // next non-word byte (its state masked is 0, the root, which has no output).
   Table<int32_t> dense_;

@@ -58,7 +58,7 @@ class BlockScanner {
   // kind: the segment's kind when known; otherwise it is found from the text.
   void Emit(size_t s, size_t e, bool block_end, const SegmentKind* kind = nullptr);
   size_t LeadingDateline();
-  bool CreditSplitAt(size_t space, size_t next) const;
+  bool CreditSplitAt(size_t space, size_t next, size_t* letters_end) const;
   bool ShortTail(size_t dash) const;
   bool RunInAt(size_t space, size_t next) const;
   bool CaptionBefore(size_t space) const;
@@ -314,7 +314,9 @@ size_t BlockScanner::LeadingDateline() {
 }
 
 // A picture credit after a caption without final punctuation: "Spacecraft Stardust Image: NASA".
-bool BlockScanner::CreditSplitAt(size_t space, size_t next) const {
+// *letters_end: the end of the ASCII letters it read from next (next when it read none), which
+// the scanner then need not step over again.
+bool BlockScanner::CreditSplitAt(size_t space, size_t next, size_t* letters_end) const {
   if (space <= seg_start_ || next >= end_) return false;
   unsigned char before = static_cast<unsigned char>(t_[space - 1]);
   if (!IsAsciiAlpha(before) && before < 0x80) return false;
@@ -324,6 +326,7 @@ bool BlockScanner::CreditSplitAt(size_t space, size_t next) const {
   if ((first_bytes_[static_cast<unsigned char>(t_[next])] & kFirstOfCreditLabel) == 0) return false;
   size_t k = next;
   while (k < end_ && k - next < kMaxWord && IsAsciiAlpha(static_cast<unsigned char>(t_[k]))) ++k;
+  *letters_end = k;
   if (k == next || k >= end_ || t_[k] != ':') return false;
   NextWord after = WordAfter(t_, next, end_);
   if (!after.credit || after.opened || IsCreditLabelKeptInLine(after.word)) return false;
@@ -515,11 +518,12 @@ void BlockScanner::Run() {
           continue;
         }
       }
-      if (CreditSplitAt(i, j) || RunInAt(i, j)) {
+      size_t letters_end = j;  // ASCII letters from j that CreditSplitAt read: no test stops in them
+      if (CreditSplitAt(i, j, &letters_end) || RunInAt(i, j)) {
         Emit(seg_start_, i, false);
         seg_start_ = j;
       }
-      i = j;
+      i = letters_end;
       continue;
     }
     size_t len;
