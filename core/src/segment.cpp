@@ -43,6 +43,11 @@ constexpr std::array<bool, 256> kAsciiAlnum = [] {  // IsAsciiAlpha || IsDigit
     t[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return t;
 }();
+constexpr std::array<bool, 256> kAsciiAlphaByte = [] {  // IsAsciiAlpha
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return t;
+}();
 
 // --- the sentence scanner ----------------------------------------------------------------------
 
@@ -324,8 +329,10 @@ bool BlockScanner::CreditSplitAt(size_t space, size_t next, size_t* letters_end)
   // with no opening quote or bracket before it — as WordAfter reads it —, starting with the
   // first letter of one.
   if ((first_bytes_[static_cast<unsigned char>(t_[next])] & kFirstOfCreditLabel) == 0) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
+  const size_t limit = std::min(end_, next + kMaxWord);
   size_t k = next;
-  while (k < end_ && k - next < kMaxWord && IsAsciiAlpha(static_cast<unsigned char>(t_[k]))) ++k;
+  while (k < limit && kAsciiAlphaByte[p[k]]) ++k;
   *letters_end = k;
   if (k == next || k >= end_ || t_[k] != ':') return false;
   NextWord after = WordAfter(t_, next, end_);
@@ -518,8 +525,11 @@ void BlockScanner::Run() {
           continue;
         }
       }
+      // Both tests want the next word to start with one of their words' first letters (one load
+      // rules out most words).
       size_t letters_end = j;  // ASCII letters from j that CreditSplitAt read: no test stops in them
-      if (CreditSplitAt(i, j, &letters_end) || RunInAt(i, j)) {
+      if (j < end_ && first_bytes_[static_cast<unsigned char>(t_[j])] != 0 &&
+          (CreditSplitAt(i, j, &letters_end) || RunInAt(i, j))) {
         Emit(seg_start_, i, false);
         seg_start_ = j;
       }
