@@ -107,8 +107,10 @@ void PhraseMatcher::ClassifyBytes() {
   bool seen[256] = {};
   for (const unsigned char b : edge_byte_) seen[b] = true;
   uint32_t classes = 2;
-  for (int b = 0; b < 256; ++b)
-    class_of_[b] = seen[b] ? static_cast<unsigned char>(classes++) : IsWordByte(static_cast<unsigned char>(b)) ? 1 : 0;
+  for (int b = 0; b < 256; ++b) {
+    const bool word = IsWordByte(static_cast<unsigned char>(b));
+    class_of_[b] = seen[b] ? static_cast<unsigned char>(classes++) : word ? 1 : 0;
+  }
   classes_ = classes;
 }
 
@@ -236,9 +238,9 @@ int32_t PhraseMatcher::Next(int32_t state, unsigned char byte) const {
   return (it != bytes + end && *it == byte) ? static_cast<int32_t>(it - bytes + 1) : -1;
 }
 
-// The hits of state s (first output o >= 0), which end at `end`, held to word bounds, appended to
-// *out. Out of line: most steps report nothing.
-void PhraseMatcher::Emit(int32_t o, const unsigned char* p, size_t n, size_t end, std::vector<Hit>* out) const {
+// The outputs from o on (a state's first output): matcher.h.
+void PhraseMatcher::Emit(int32_t o, const unsigned char* p, size_t n, size_t end,
+                         std::vector<Hit>* out) const {
   for (; o >= 0; o = out_link_[static_cast<size_t>(o)]) {
     const int id = out_[static_cast<size_t>(o)];
     const PatternInfo& pat = info_[static_cast<size_t>(id)];
@@ -315,7 +317,8 @@ void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const 
       } else {
         int32_t f = fail_[t];
         int32_t g = -1;
-        while (static_cast<uint32_t>(f) >= dense_states && (g = Next(f, c)) < 0) f = fail_[static_cast<size_t>(f)];
+        while (static_cast<uint32_t>(f) >= dense_states && (g = Next(f, c)) < 0)
+          f = fail_[static_cast<size_t>(f)];
         if (static_cast<uint32_t>(f) >= dense_states) {
           e = static_cast<int32_t>(static_cast<uint32_t>(g) | kSlowBit);
         } else {

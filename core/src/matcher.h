@@ -77,9 +77,9 @@ class PhraseMatcher {
   // Appends every word-bounded occurrence, ordered by end offset then by length (longest first).
   void FindAll(std::string_view folded, std::vector<Hit>* out) const;
   // FindAll of this matcher into *out and of `small` into *small_out (the rule catalogue's
-  // phrases beside the KB's). Two passes: each automaton steps over the inside of words at its
-  // root without a table load, so a small one costs a few instructions per byte (fewer than the
-  // walks from word starts this did before, which needed a flag test at every byte).
+  // phrases beside the KB's): the same hits as the two calls, which it is. Each automaton steps
+  // over the inside of words at its root without a table load, so a small one costs a few
+  // instructions per byte.
   void FindAllWith(std::string_view folded, std::vector<Hit>* out, const PhraseMatcher& small,
                    std::vector<Hit>* small_out) const;
 
@@ -126,8 +126,9 @@ class PhraseMatcher {
   // The row that dense state s > 0's row starts from (then its own edges are written over it):
   // its failure state's, or for a failure link to the root the root's row after s's last byte.
   const int32_t* FallbackRow(uint32_t s) const;
-  // After the dense rows and first_out_: kSlowBit on the dense entries (unless the rows were
-  // written with it: mark_slow false), built.
+  // After the dense rows and first_out_: the dense entries (and after_word_'s) made final, each a
+  // row offset or a state number with kSlowBit (unless the rows were written so: mark_slow
+  // false), built.
   void Finish(bool mark_slow);
   // The state a pattern's last byte leads to; its parent (the state whose edge leads to t > 0).
   uint32_t Parent(uint32_t t) const;
@@ -161,11 +162,11 @@ class PhraseMatcher {
   unsigned char class_of_[256] = {};
   uint32_t classes_ = 2;
   uint32_t dense_states_ = 0;
-  // An entry leading to a state that reports a phrase (first_out_ >= 0) or has no dense row
-  // is that state's number with kSlowBit, so FindAll's common step is one load and a sign test;
-  // readers that want the state mask it with kStateMask. Column 0 of every row is the root (after a non-word
-  // byte), column 1 kAfterWord: the root after a word byte, where no hit can start before the
-  // next non-word byte (its state masked is 0, the root, which has no output).
+  // An entry leading to a state that reports a phrase (first_out_ >= 0) or has no dense row is
+  // that state's number with kSlowBit, so FindAll's common step is one load and a sign test;
+  // readers that want the state mask it with kStateMask. Column 0 of every row is the root (after
+  // a non-word byte), column 1 kAfterWord: the root after a word byte, where no hit can start
+  // before the next non-word byte (its state masked is 0, the root, which has no output).
   Table<int32_t> dense_;
   Table<int32_t> after_word_;  // the root's row after a word byte: classes_ entries
   static constexpr uint32_t kSlowBit = 0x80000000u;
