@@ -319,8 +319,8 @@ size_t BlockScanner::LeadingDateline() {
 }
 
 // A picture credit after a caption without final punctuation: "Spacecraft Stardust Image: NASA".
-// *letters_end: the end of the ASCII letters it read from next (next when it read none), which
-// the scanner then need not step over again.
+// When it reads the next word's letters it sets *letters_end to their end (left as it is
+// otherwise), so the scanner need not step over them again.
 bool BlockScanner::CreditSplitAt(size_t space, size_t next, size_t* letters_end) const {
   if (space <= seg_start_ || next >= end_) return false;
   unsigned char before = static_cast<unsigned char>(t_[space - 1]);
