@@ -19,7 +19,8 @@
 //           built automaton: pattern count, state count, each state's child count (a byte; 255
 //           and a varint for 255 or more), the edge bytes (the trie numbered breadth first: a
 //           state's children are consecutive and edge e leads to state e + 1), the failure link
-//           of each state but the root (a width byte, then each link in that many bytes, the
+//           of each state but the root (since version 7 the longest suffix that starts where a
+//           hit may start, matcher.h; a width byte, then each link in that many bytes, the
 //           fewest that hold the state count: fixed width reads faster than varints in this
 //           section's 2 x 270,000 values), the state where each pattern ends; the patterns are
 //           the paths to those states (never spelled on load: PhraseMatcher::pattern spells one on
@@ -65,7 +66,7 @@
 namespace factlint {
 
 inline constexpr char kKbSnapshotMagic[8] = {'F', 'L', 'K', 'B', 'S', 'N', 'A', 'P'};
-inline constexpr uint32_t kKbSnapshotVersion = 7;  // 4: varints, patterns by the trie; 5: 4-lane hash; 6: seen_until; 7: died_source
+inline constexpr uint32_t kKbSnapshotVersion = 8;  // 4: varints, patterns by the trie; 5: 4-lane hash; 6: seen_until; 7: failure links to word starts; 8: died_source
 inline constexpr size_t kKbSnapshotHeaderSize = 48;
 
 // The 64-bit hash the snapshot uses for its body and for the JSON text it names.

@@ -286,22 +286,25 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   m->edge_byte_.resize(edge_bytes.size());
   if (!edge_bytes.empty()) std::memcpy(m->edge_byte_.data(), edge_bytes.data(), edge_bytes.size());
   // The byte classes and the dense rows: the first states' rows, each its failure state's (an
-  // earlier state) with its own edges written over it.
+  // earlier state; for a link to the root, the root's row after the state's last byte:
+  // PhraseMatcher::FallbackRow) with its own edges written over it.
   m->ClassifyBytes();
   m->SizeDense(PhraseMatcher::kDefaultDenseEntries);
   const uint32_t classes = m->classes_;
   int32_t* const dense = m->dense_.data();
   // Each entry written with kSlowBit when it leads to a state that reports a phrase or has no
-  // dense row (a copied entry has it already: it leads to the same state).
+  // dense row, else as the state's row offset (a copied entry is written already: it leads to the
+  // same state).
   const uint32_t dense_states = m->dense_states_;
   for (uint32_t s = 0; s < dense_states; ++s) {
     int32_t* row = dense + static_cast<size_t>(s) * classes;
-    if (s != 0) std::memcpy(row, dense + static_cast<size_t>(fail_out[s]) * classes, classes * sizeof(int32_t));
+    if (s != 0) std::memcpy(row, m->FallbackRow(s), classes * sizeof(int32_t));
     for (uint32_t e = edge_at[s]; e < edge_at[s + 1]; ++e) {
       const uint32_t t = e + 1;
       const bool slow = t >= dense_states || first_out[t] >= 0;
-      row[m->class_of_[ebytes[e]]] = static_cast<int32_t>(slow ? t | PhraseMatcher::kSlowBit : t);
+      row[m->class_of_[ebytes[e]]] = static_cast<int32_t>(slow ? t | PhraseMatcher::kSlowBit : t * classes);
     }
+    if (s == 0) m->MakeAfterWordRow();
   }
   m->Finish(/*mark_slow=*/false);
 }

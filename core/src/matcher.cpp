@@ -1,9 +1,11 @@
-// PhraseMatcher: the classic Aho–Corasick construction (goto, failure and output links computed
-// breadth first), stored in compressed sparse rows so a KB of thousands of names costs a few
-// hundred kilobytes instead of a 256-wide table per state. Matching follows failure links on a
-// miss, so the whole scan is linear in the text; each hit is then kept only when the characters
-// around it are not word characters (text.h: IsWordByte), so "Trump" matches in "Trump's" but
-// not in "Trumpet".
+// PhraseMatcher: the Aho–Corasick construction (goto, failure and output links computed breadth
+// first), stored in compressed sparse rows so a KB of thousands of names costs a few hundred
+// kilobytes instead of a 256-wide table per state. Matching follows failure links on a miss, so
+// the whole scan is linear in the text; each hit is kept only when the characters around it are
+// not word characters (text.h: IsWordByte), so "Trump" matches in "Trump's" but not in "Trumpet".
+// The failure links skip the suffixes that start inside a word (matcher.h: word starts), whose
+// hits that test would drop: news text spends most of its bytes inside words, where the classic
+// automaton follows prefixes of names ("th" of "other" towards "thailand") that can never be kept.
 //
 // Build cost (the 2.7 MB KB: 19,448 patterns, ~210,000 states): the trie is made from the sorted
 // patterns straight into CSR (no std::map per state, which was ~60 % of Build's instructions in
@@ -104,18 +106,40 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
 void PhraseMatcher::ClassifyBytes() {
   bool seen[256] = {};
   for (const unsigned char b : edge_byte_) seen[b] = true;
-  uint32_t classes = 1;
-  for (int b = 0; b < 256; ++b) class_of_[b] = seen[b] ? static_cast<unsigned char>(classes++) : 0;
+  uint32_t classes = 2;
+  for (int b = 0; b < 256; ++b) {
+    const bool word = IsWordByte(static_cast<unsigned char>(b));
+    class_of_[b] = seen[b] ? static_cast<unsigned char>(classes++) : word ? 1 : 0;
+  }
   classes_ = classes;
 }
 
 void PhraseMatcher::SizeDense(size_t max_dense_entries) {
   const size_t n = out_.size();
+  max_dense_entries = std::min<size_t>(max_dense_entries, kStateMask);  // row offsets fit an entry
   size_t dense = 1;
   while (dense < n && (dense + 1) * classes_ <= max_dense_entries) ++dense;
   dense_states_ = static_cast<uint32_t>(std::min(dense, n));
   dense_.resize(static_cast<size_t>(dense_states_) * classes_);
-  std::fill_n(dense_.data(), classes_, 0);  // the root's row; every other row is copied, then written over
+  // The root's row before its edges are written over it; every other row is copied, then written over.
+  dense_[0] = 0;
+  dense_[1] = kAfterWord;
+  for (int b = 0; b < 256; ++b)
+    if (class_of_[b] > 1) dense_[class_of_[b]] = IsWordByte(static_cast<unsigned char>(b)) ? kAfterWord : 0;
+}
+
+void PhraseMatcher::MakeAfterWordRow() {
+  after_word_.resize(classes_);
+  std::copy_n(dense_.data(), classes_, after_word_.data());
+  after_word_[1] = kAfterWord;
+  for (int b = 0; b < 256; ++b)
+    if (class_of_[b] > 1 && IsWordByte(static_cast<unsigned char>(b))) after_word_[class_of_[b]] = kAfterWord;
+}
+
+const int32_t* PhraseMatcher::FallbackRow(uint32_t s) const {
+  const auto f = static_cast<size_t>(fail_[s]);
+  if (f != 0) return dense_.data() + f * classes_;
+  return IsWordByte(edge_byte_[s - 1]) ? after_word_.data() : dense_.data();
 }
 
 void PhraseMatcher::Link(size_t max_dense_entries) {
@@ -124,9 +148,11 @@ void PhraseMatcher::Link(size_t max_dense_entries) {
 
   // Failure links, output links and the dense rows, in state order (breadth first: a state's
   // failure link leads to a shallower state, already done). Dense rows go to the first states
-  // while the budget lasts; a row is its failure state's row with the state's own edges written
-  // over it. A state whose failure state has a row finds its children's failure links there in
-  // one load.
+  // while the budget lasts; a row is its failure state's row (FallbackRow) with the state's own
+  // edges written over it. A state whose failure state has a row finds its children's failure
+  // links there in one load: a child's is the transition from its parent's failure chain on its
+  // byte, where the chain's end, the root, is the root after the parent's last byte (every state
+  // on the chain ends with that byte), so a suffix that would start inside a word is not taken.
   out_link_.assign(n, -1);
   SizeDense(max_dense_entries);
   for (size_t su = 0; su < n; ++su) {
@@ -135,8 +161,9 @@ void PhraseMatcher::Link(size_t max_dense_entries) {
     if (s != 0) out_link_[su] = out_[static_cast<size_t>(f)] >= 0 ? f : out_link_[static_cast<size_t>(f)];
     if (su < dense_states_) {
       int32_t* row = dense_.data() + su * classes_;
-      if (s != 0) std::copy_n(dense_.data() + static_cast<size_t>(f) * classes_, classes_, row);
+      if (s != 0) std::copy_n(FallbackRow(static_cast<uint32_t>(su)), classes_, row);
       for (uint32_t e = edge_begin_[su]; e < edge_begin_[su + 1]; ++e) row[class_of_[edge_byte_[e]]] = static_cast<int32_t>(e + 1);
+      if (s == 0) MakeAfterWordRow();
     }
     for (uint32_t e = edge_begin_[su]; e < edge_begin_[su + 1]; ++e) {
       const unsigned char c = edge_byte_[e];
@@ -144,7 +171,11 @@ void PhraseMatcher::Link(size_t max_dense_entries) {
       if (s != 0) {
         int32_t g = f;
         while (static_cast<uint32_t>(g) >= dense_states_ && (next = Next(g, c)) < 0) g = fail_[static_cast<size_t>(g)];
-        if (static_cast<uint32_t>(g) < dense_states_) next = dense_[static_cast<size_t>(g) * classes_ + class_of_[c]];
+        if (static_cast<uint32_t>(g) < dense_states_) {
+          const int32_t* row = g != 0 ? dense_.data() + static_cast<size_t>(g) * classes_
+                                      : IsWordByte(edge_byte_[su - 1]) ? after_word_.data() : dense_.data();
+          next = row[class_of_[c]] & kStateMask;
+        }
       }
       fail_[e + 1] = next > 0 ? next : 0;
     }
@@ -163,15 +194,15 @@ void PhraseMatcher::Link(size_t max_dense_entries) {
 
 void PhraseMatcher::Finish(bool mark_slow) {
   // FindAll's fast path: a dense entry leading to a state that reports a phrase or has no dense
-  // row gets kSlowBit (the rows above were copied and the failure links found before this).
-  if (mark_slow) for (int32_t& e : dense_) {
-    const uint32_t t = static_cast<uint32_t>(e);
-    if (t >= dense_states_ || first_out_[t] >= 0) e = static_cast<int32_t>(t | kSlowBit);
-  }
-  for (int c = 0; c < 256; ++c) {
-    const uint32_t k = class_of_[c];
-    start_flags_[c] = static_cast<unsigned char>((IsWordByte(static_cast<unsigned char>(c)) ? kWordFlag : 0) |
-                                                 (k != 0 && (dense_[k] & kStateMask) != 0 ? kStartFlag : 0));
+  // row gets kSlowBit, the others become their state's row offset (the rows above were copied
+  // and the failure links found before this).
+  if (mark_slow) {
+    const auto mark = [&](int32_t& e) {
+      const uint32_t t = static_cast<uint32_t>(e);
+      e = static_cast<int32_t>(t >= dense_states_ || first_out_[t] >= 0 ? t | kSlowBit : t * classes_);
+    };
+    for (int32_t& e : dense_) mark(e);
+    for (int32_t& e : after_word_) mark(e);
   }
   built_ = true;
 }
@@ -207,138 +238,112 @@ int32_t PhraseMatcher::Next(int32_t state, unsigned char byte) const {
   return (it != bytes + end && *it == byte) ? static_cast<int32_t>(it - bytes + 1) : -1;
 }
 
-// FindAll's step, shared with FindAllWith: the automaton's arrays, hoisted out of the loop.
-struct PhraseMatcher::Stepper {
-  explicit Stepper(const PhraseMatcher& m)
-      : m(m), dense(m.dense_.data()), first_out(m.first_out_.data()), dense_states(m.dense_states_), classes(m.classes_) {}
-
-  // From state s on byte c of class k > 0: the next state, then its hits (which end at `end`, held
-  // to word bounds) appended to *out.
-  int32_t Step(int32_t s, unsigned char c, uint32_t k, const unsigned char* p, size_t n, size_t end,
-               std::vector<Hit>* out) const {
-    int32_t t = -1;
-    // A deep state: its sparse goto, else along failure links until a state with a dense row.
-    while (static_cast<uint32_t>(s) >= dense_states && (t = m.Next(s, c)) < 0) s = m.fail_[static_cast<size_t>(s)];
-    s = static_cast<uint32_t>(s) < dense_states ? dense[static_cast<size_t>(s) * classes + k] & kStateMask : t;
-    Emit(s, p, n, end, out);
-    return s;
+// The outputs from o on (a state's first output): matcher.h.
+void PhraseMatcher::Emit(int32_t o, const unsigned char* p, size_t n, size_t end,
+                         std::vector<Hit>* out) const {
+  for (; o >= 0; o = out_link_[static_cast<size_t>(o)]) {
+    const int id = out_[static_cast<size_t>(o)];
+    const PatternInfo& pat = info_[static_cast<size_t>(id)];
+    const size_t start = end - pat.size;
+    if (pat.word_first && start > 0 && IsWordByte(p[start - 1])) continue;
+    if (pat.word_last && end < n && IsWordByte(p[end])) continue;
+    out->push_back(Hit{static_cast<uint32_t>(start), static_cast<uint32_t>(end), id});
   }
-
-  // The hits of state s, which end at `end`, held to word bounds, appended to *out.
-  void Emit(int32_t s, const unsigned char* p, size_t n, size_t end, std::vector<Hit>* out) const {
-    for (int32_t o = first_out[s]; o >= 0; o = m.out_link_[static_cast<size_t>(o)]) {
-      const int id = m.out_[static_cast<size_t>(o)];
-      const PatternInfo& pat = m.info_[static_cast<size_t>(id)];
-      const size_t start = end - pat.size;
-      if (pat.word_first && start > 0 && IsWordByte(p[start - 1])) continue;
-      if (pat.word_last && end < n && IsWordByte(p[end])) continue;
-      out->push_back(Hit{static_cast<uint32_t>(start), static_cast<uint32_t>(end), id});
-    }
-  }
-
-  const PhraseMatcher& m;
-  const int32_t* dense;
-  const int32_t* first_out;
-  uint32_t dense_states, classes;
-};
+}
 
 void PhraseMatcher::FindAll(std::string_view text, std::vector<Hit>* out) const {
   if (!built_ || pattern_count() == 0) return;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const Stepper step(*this);
   const int32_t* dense = dense_.data();
+  const int32_t* first_out = first_out_.data();
+  const uint32_t* edge_begin = edge_begin_.data();
+  const unsigned char* edge_byte = edge_byte_.data();
   const unsigned char* class_of = class_of_;
   const size_t classes = classes_;
-  // s always has a dense row here. Column 0 (a byte in no pattern) of every row leads to the
-  // root, so the common step is one load; an entry with kSlowBit leads to a state that reports
-  // a phrase or has no dense row.
+  const uint32_t dense_states = dense_states_;
+  // s is the offset of a dense row here. Column 0 (a non-word byte in no pattern) of every row
+  // leads to the root, so the common step is one load and a sign test; an entry with kSlowBit
+  // leads to a state that reports a phrase or has no dense row, or is kAfterWord.
   uint32_t s = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const int32_t e = dense[s * classes + class_of[p[i]]];
+  size_t i = 0;
+  while (i < n) {
+    int32_t e = dense[s + class_of[p[i]]];
+    ++i;
     if (e >= 0) {
       s = static_cast<uint32_t>(e);
       continue;
     }
-    int32_t t = e & kStateMask;
-    step.Emit(t, p, n, i + 1, out);
-    // A deep state: its sparse goto edges and failure links, byte by byte, until a dense state.
-    while (static_cast<uint32_t>(t) >= dense_states_) {
-      if (++i >= n) return;
-      const unsigned char c = p[i];
-      const uint32_t k = class_of[c];
-      if (k == 0) {
-        t = 0;
+    if (e == kAfterWord) {
+      // The root inside a word: no phrase starts before the next non-word byte, which is read from
+      // the root's row (the root after a word byte and after a non-word byte step alike on it).
+      while (i < n && kWordBytes[p[i]]) ++i;
+      s = 0;
+      continue;
+    }
+    for (;;) {
+      const uint32_t t0 = static_cast<uint32_t>(e & kStateMask);
+      if (first_out[t0] >= 0) Emit(first_out[t0], p, n, i, out);
+      if (t0 < dense_states) {
+        s = t0 * static_cast<uint32_t>(classes);
         break;
       }
-      t = step.Step(t, c, k, p, n, i + 1, out);
+      // A deep state (no dense row; its children are deep too): its goto edges byte by byte while
+      // they match (most deep states have one child: one compare).
+      uint32_t t = t0;
+      unsigned char c;
+      for (;;) {
+        if (i >= n) return;
+        c = p[i++];
+        uint32_t b = edge_begin[t];
+        const uint32_t end = edge_begin[t + 1];
+        if (end - b > 8) {
+          const int32_t g = Next(static_cast<int32_t>(t), c);
+          if (g < 0) break;
+          t = static_cast<uint32_t>(g);
+        } else {
+          // The edge bytes are in increasing order.
+          while (b != end && edge_byte[b] < c) ++b;
+          if (b == end || edge_byte[b] != c) break;
+          t = b + 1;
+        }
+        if (first_out[t] >= 0) Emit(first_out[t], p, n, i, out);
+      }
+      // A miss on c: the failure links down to a goto edge on c or a state with a dense row, whose
+      // entry is then read as above (for the root, its row after t's last byte, p[i - 2]).
+      const uint32_t k = class_of[c];
+      if (k <= 1) {
+        e = k == 0 ? 0 : kAfterWord;
+      } else {
+        int32_t f = fail_[t];
+        int32_t g = -1;
+        while (static_cast<uint32_t>(f) >= dense_states && (g = Next(f, c)) < 0)
+          f = fail_[static_cast<size_t>(f)];
+        if (static_cast<uint32_t>(f) >= dense_states) {
+          e = static_cast<int32_t>(static_cast<uint32_t>(g) | kSlowBit);
+        } else {
+          const int32_t* row = f != 0 ? dense + static_cast<size_t>(f) * classes
+                                      : kWordBytes[p[i - 2]] ? after_word_.data() : dense;
+          e = row[k];
+        }
+      }
+      if (e >= 0) {
+        s = static_cast<uint32_t>(e);
+        break;
+      }
+      if (e == kAfterWord) {
+        while (i < n && kWordBytes[p[i]]) ++i;
+        s = 0;
+        break;
+      }
     }
-    s = static_cast<uint32_t>(t);
   }
-}
-
-size_t PhraseMatcher::WalkFrom(const unsigned char* p, size_t n, size_t start, uint32_t k, size_t base,
-                               std::vector<Hit>* out) const {
-  const int32_t* dense = dense_.data();
-  const uint32_t* edge_begin = edge_begin_.data();
-  int32_t s = dense[k] & kStateMask;  // the root's row: a child of the root, or 0
-  size_t j = start + 1;
-  for (;;) {
-    const int id = out_[static_cast<size_t>(s)];
-    if (id >= 0 && !(info_[static_cast<size_t>(id)].word_last && j < n && IsWordByte(p[j]))) {
-      // FindAll's order is by end, then by start: this walk's ends grow and its start is after
-      // every earlier walk's, so the hit goes right after the last hit that ends no later.
-      const Hit h{static_cast<uint32_t>(start), static_cast<uint32_t>(j), id};
-      out->push_back(h);
-      size_t at = out->size() - 1;
-      for (; at > base && (*out)[at - 1].end > h.end; --at) (*out)[at] = (*out)[at - 1];
-      (*out)[at] = h;
-    }
-    if (j >= n) break;
-    const unsigned char c = p[j];
-    const uint32_t kc = class_of_[c];
-    if (kc == 0) break;
-    // The goto edge on c: a dense row holds the automaton's transition, which is a goto edge when
-    // it leads to one of s's children, the states (edge_begin[s], edge_begin[s + 1]].
-    int32_t t;
-    if (static_cast<uint32_t>(s) < dense_states_) {
-      t = dense[static_cast<size_t>(s) * classes_ + kc] & kStateMask;
-      if (t <= static_cast<int32_t>(edge_begin[s]) || t > static_cast<int32_t>(edge_begin[s + 1])) t = -1;
-    } else {
-      t = Next(s, c);
-    }
-    if (t < 0) break;
-    s = t;
-    ++j;
-  }
-  return j - start;
 }
 
 void PhraseMatcher::FindAllWith(std::string_view text, std::vector<Hit>* out, const PhraseMatcher& small,
                                 std::vector<Hit>* small_out) const {
-  if (!small.built_ || small.pattern_count() == 0) return FindAll(text, out);
-  if (!built_ || pattern_count() == 0) return small.FindAll(text, small_out);
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  // small: a walk from each word start and each non-word byte that starts one of its phrases.
-  const unsigned char* flags = small.start_flags_;
-  const size_t small_base = small_out->size();
-  size_t small_budget = 4 * n + 4096;  // bytes small's walks may take before it falls back
-  unsigned char before = 0;            // the flags of the byte before
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char f = flags[p[i]];
-    if ((f & kStartFlag) != 0 && (f & before & kWordFlag) == 0) {
-      const size_t walked = small.WalkFrom(p, n, i, small.class_of_[p[i]], small_base, small_out);
-      if (walked > small_budget) {
-        small_out->resize(small_base);
-        small.FindAll(text, small_out);
-        break;
-      }
-      small_budget -= walked;
-    }
-    before = f;
-  }
   FindAll(text, out);
+  small.FindAll(text, small_out);
 }
 
 }  // namespace factlint

@@ -8,9 +8,19 @@
 //
 // Speed: the states nearest the root (where a scan of news text spends nearly all its time) get
 // dense transition rows over byte classes (the bytes that occur in some pattern, plus one class
-// for every other byte), so a step there is one table load; deeper states use the sparse trie and
-// failure links. The dense rows are capped (max_dense_entries, about 1 MB by default), so a KB
-// 100 times larger costs the same memory there.
+// for the other non-word bytes and one for the other word bytes), so a step there is one table
+// load; deeper states use the sparse trie and failure links. The dense rows are capped
+// (max_dense_entries, about 1 MB by default), so a KB 100 times larger costs the same memory there.
+//
+// Word starts: a hit of a phrase that begins with a word byte is kept only where it starts a word,
+// so the automaton tracks only those: a state is the longest suffix of the text read that is a
+// pattern's prefix and starts where a hit may start (after a non-word byte, at the text's start,
+// or with a non-word byte of its own), and the failure links lead to the longest such suffix of a
+// state's own string. Inside a word the scan is then at the root most of the time, and there it
+// steps over the rest of the word without a table load: the root has two rows, one after a
+// non-word byte (dense_'s row 0) and one after a word byte (after_word_), whose entries for word
+// bytes are kAfterWord. The same hits as the classic automaton with every hit held to word bounds
+// (the tests compare with brute force).
 
 #ifndef FACTLINT_CORE_MATCHER_H_
 #define FACTLINT_CORE_MATCHER_H_
@@ -66,15 +76,10 @@ class PhraseMatcher {
 
   // Appends every word-bounded occurrence, ordered by end offset then by length (longest first).
   void FindAll(std::string_view folded, std::vector<Hit>* out) const;
-  // FindAll of this matcher into *out and of `small` into *small_out: the same hits as the two
-  // calls. For a small matcher beside a large one (the rule catalogue's phrases beside the KB's):
-  // every kept hit of `small` starts where a phrase may start (a word start for a phrase that
-  // begins with a word byte, any non-word byte for one that does not), so instead of stepping its
-  // own automaton over every byte, a first loop over the text walks small's trie from those
-  // positions only (one table load per byte finds them: start_flags_), along goto edges until one
-  // is missing; then this matcher's FindAll. When the walks grow long (a text of word starts deep
-  // inside long phrases; beyond 4 steps per byte in all) small's hits are found by its own
-  // FindAll instead, so the time stays linear.
+  // FindAll of this matcher into *out and of `small` into *small_out (the rule catalogue's
+  // phrases beside the KB's): the same hits as the two calls, which it is. Each automaton steps
+  // over the inside of words at its root without a table load, so a small one costs a few
+  // instructions per byte.
   void FindAllWith(std::string_view folded, std::vector<Hit>* out, const PhraseMatcher& small,
                    std::vector<Hit>* small_out) const;
 
@@ -104,23 +109,26 @@ class PhraseMatcher {
   friend class SnapshotCodec;
 
   int32_t Next(int32_t state, unsigned char byte) const;  // goto only, -1 when absent
-  // FindAll's step, shared with FindAllWith: the automaton's arrays hoisted out of the loop.
-  struct Stepper;
-  // The hits of the phrases that start at `start` (whose byte has an edge from the root, class k),
-  // by walking the trie's goto edges; inserted into *out, whose entries from `base` on are in
-  // FindAll's order and start before `start`. Returns the bytes walked.
-  size_t WalkFrom(const unsigned char* text, size_t n, size_t start, uint32_t k, size_t base,
-                  std::vector<Hit>* out) const;
+  // The hits of the outputs from first output o >= 0 on (along out_link_), which end at `end`,
+  // held to word bounds, appended to *out. Out of line: most steps report nothing.
+  void Emit(int32_t o, const unsigned char* p, size_t n, size_t end, std::vector<Hit>* out) const;
   // Build's: after the trie (edge_begin_, edge_byte_), out_ and end_state_ are set, the byte
   // classes, the failure links, the output links, the dense rows and the patterns' info.
   void Link(size_t max_dense_entries);
   // The byte classes (class_of_, classes_) from the edge bytes: one per byte on an edge, in byte
-  // order; class 0 for all others.
+  // order from 2; class 0 for the other non-word bytes, class 1 for the other word bytes.
   void ClassifyBytes();
-  // The dense rows' count for the budget, and dense_ sized (row 0 zero, the rest left to write).
+  // The dense rows' count for the budget, and dense_ sized (row 0, the root's, set to its entries
+  // for the bytes on none of its edges: 0, or kAfterWord for a word byte; the rest left to write).
   void SizeDense(size_t max_dense_entries);
-  // After the dense rows and first_out_: kSlowBit on the dense entries (unless the rows were
-  // written with it: mark_slow false), start_flags_, built.
+  // after_word_ from the root's finished row (its word bytes' entries kAfterWord).
+  void MakeAfterWordRow();
+  // The row that dense state s > 0's row starts from (then its own edges are written over it):
+  // its failure state's, or for a failure link to the root the root's row after s's last byte.
+  const int32_t* FallbackRow(uint32_t s) const;
+  // After the dense rows and first_out_: the dense entries (and after_word_'s) made final, each a
+  // row offset or a state number with kSlowBit (unless the rows were written so: mark_slow
+  // false), built.
   void Finish(bool mark_slow);
   // The state a pattern's last byte leads to; its parent (the state whose edge leads to t > 0).
   uint32_t Parent(uint32_t t) const;
@@ -140,25 +148,30 @@ class PhraseMatcher {
   // edge_begin_[s + 1]), reached on the bytes edge_byte_[e]: no target is stored.
   Table<uint32_t> edge_begin_;
   Table<unsigned char> edge_byte_;
+  // The failure links: the longest proper suffix of the state's string that is a state and starts
+  // where a hit may start (after a non-word byte of the string, or with a non-word byte), else 0.
   Table<int32_t> fail_;
   Table<int32_t> out_;       // pattern ending exactly at this state, -1 if none
   Table<int32_t> out_link_;  // nearest state on the fail chain with out_ >= 0, -1 if none
   Table<int32_t> first_out_;  // s if out_[s] >= 0, else out_link_[s]
-  // Dense rows: class_of_[byte] (0 = a byte in no pattern); the first dense_states_ states (breadth
-  // first: the root always, and a state's failure state before it) have a row of classes_ entries
-  // in dense_, state s's at s * classes_, each entry the next state.
+  // Dense rows: class_of_[byte] (0 = a non-word byte in no pattern, 1 = a word byte in no
+  // pattern); the first dense_states_ states (breadth first: the root always, and a state's
+  // failure state before it) have a row of classes_ entries in dense_, state s's at s * classes_,
+  // each entry the next state's row (its offset s * classes_: no multiply in FindAll's step) once
+  // built, its number while Link computes the failure links.
   unsigned char class_of_[256] = {};
-  uint32_t classes_ = 1;
+  uint32_t classes_ = 2;
   uint32_t dense_states_ = 0;
-  // An entry leading to a state that reports a phrase (first_out_ >= 0) or has no dense row
-  // carries kSlowBit, so FindAll's common step is one load and a sign test; readers that want
-  // the state mask it with kStateMask. Column 0 of every row is the root.
+  // An entry leading to a state that reports a phrase (first_out_ >= 0) or has no dense row is
+  // that state's number with kSlowBit, so FindAll's common step is one load and a sign test;
+  // readers that want the state mask it with kStateMask. Column 0 of every row is the root (after
+  // a non-word byte), column 1 kAfterWord: the root after a word byte, where no hit can start
+  // before the next non-word byte (its state masked is 0, the root, which has no output).
   Table<int32_t> dense_;
+  Table<int32_t> after_word_;  // the root's row after a word byte: classes_ entries
   static constexpr uint32_t kSlowBit = 0x80000000u;
   static constexpr int32_t kStateMask = 0x7fffffff;
-  // start_flags_[byte]: kWordFlag when IsWordByte, kStartFlag when a pattern starts with it.
-  static constexpr unsigned char kWordFlag = 1, kStartFlag = 2;
-  unsigned char start_flags_[256] = {};
+  static constexpr int32_t kAfterWord = static_cast<int32_t>(kSlowBit);
   struct PatternInfo {
     uint32_t size;
     bool word_first, word_last;

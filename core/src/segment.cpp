@@ -43,6 +43,11 @@ constexpr std::array<bool, 256> kAsciiAlnum = [] {  // IsAsciiAlpha || IsDigit
     t[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return t;
 }();
+constexpr std::array<bool, 256> kAsciiAlphaByte = [] {  // IsAsciiAlpha
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return t;
+}();
 
 // --- the sentence scanner ----------------------------------------------------------------------
 
@@ -58,7 +63,7 @@ class BlockScanner {
   // kind: the segment's kind when known; otherwise it is found from the text.
   void Emit(size_t s, size_t e, bool block_end, const SegmentKind* kind = nullptr);
   size_t LeadingDateline();
-  bool CreditSplitAt(size_t space, size_t next) const;
+  bool CreditSplitAt(size_t space, size_t next, size_t* letters_end) const;
   bool ShortTail(size_t dash) const;
   bool RunInAt(size_t space, size_t next) const;
   bool CaptionBefore(size_t space) const;
@@ -314,7 +319,9 @@ size_t BlockScanner::LeadingDateline() {
 }
 
 // A picture credit after a caption without final punctuation: "Spacecraft Stardust Image: NASA".
-bool BlockScanner::CreditSplitAt(size_t space, size_t next) const {
+// When it reads the next word's letters it sets *letters_end to their end (left as it is
+// otherwise), so the scanner need not step over them again.
+bool BlockScanner::CreditSplitAt(size_t space, size_t next, size_t* letters_end) const {
   if (space <= seg_start_ || next >= end_) return false;
   unsigned char before = static_cast<unsigned char>(t_[space - 1]);
   if (!IsAsciiAlpha(before) && before < 0x80) return false;
@@ -322,8 +329,11 @@ bool BlockScanner::CreditSplitAt(size_t space, size_t next) const {
   // with no opening quote or bracket before it — as WordAfter reads it —, starting with the
   // first letter of one.
   if ((first_bytes_[static_cast<unsigned char>(t_[next])] & kFirstOfCreditLabel) == 0) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
+  const size_t limit = std::min(end_, next + kMaxWord);
   size_t k = next;
-  while (k < end_ && k - next < kMaxWord && IsAsciiAlpha(static_cast<unsigned char>(t_[k]))) ++k;
+  while (k < limit && kAsciiAlphaByte[p[k]]) ++k;
+  *letters_end = k;
   if (k == next || k >= end_ || t_[k] != ':') return false;
   NextWord after = WordAfter(t_, next, end_);
   if (!after.credit || after.opened || IsCreditLabelKeptInLine(after.word)) return false;
@@ -515,11 +525,15 @@ void BlockScanner::Run() {
           continue;
         }
       }
-      if (CreditSplitAt(i, j) || RunInAt(i, j)) {
+      // Both tests want the next word to start with one of their words' first letters (one load
+      // rules out most words).
+      size_t letters_end = j;  // ASCII letters from j that CreditSplitAt read: no test stops in them
+      if (j < end_ && first_bytes_[static_cast<unsigned char>(t_[j])] != 0 &&
+          (CreditSplitAt(i, j, &letters_end) || RunInAt(i, j))) {
         Emit(seg_start_, i, false);
         seg_start_ = j;
       }
-      i = j;
+      i = letters_end;
       continue;
     }
     size_t len;

@@ -5,6 +5,7 @@
 #ifndef FACTLINT_CORE_SEGMENT_CHARS_H_
 #define FACTLINT_CORE_SEGMENT_CHARS_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -16,14 +17,20 @@ using std::string_view;
 
 constexpr size_t kMaxWord = 40;  // longest word examined around a boundary, in bytes
 
+// 1 for the ASCII whitespace bytes (space, tab, newline, carriage return, form feed, vertical tab).
+inline constexpr std::array<uint8_t, 256> kAsciiSpace = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[c] = 1;
+  return t;
+}();
+
 // Length in bytes of the whitespace character at i (ASCII whitespace, no-break and other Unicode
 // spaces, zero-width space, BOM), 0 if there is none.
 inline size_t SpaceAt(string_view t, size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(t.data());
   size_t n = t.size();
   unsigned char c = p[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (c < 0xC2) return 0;
+  if (c < 0xC2) return kAsciiSpace[c];
   if (c == 0xC2) return (i + 1 < n && p[i + 1] == 0xA0) ? 2 : 0;
   if (i + 2 >= n) return 0;
   if (c == 0xE2) {
@@ -40,6 +47,11 @@ inline size_t SpaceAt(string_view t, size_t i) {
 
 // Length of the whitespace character that ends just before e (> from), 0 if none.
 inline size_t SpaceBefore(string_view t, size_t e, size_t from) {
+  // Every space of two or three bytes ends with a byte >= 0x80: before an ASCII byte, only that
+  // byte can be one.
+  if (e <= from) return 0;
+  const auto last = static_cast<unsigned char>(t[e - 1]);
+  if (last < 0x80) return kAsciiSpace[last];
   for (size_t len = 1; len <= 3 && len <= e - from; ++len) {
     if (SpaceAt(t, e - len) == len) return len;
   }
@@ -91,7 +103,8 @@ inline Case CaseOf(uint32_t cp) {
 inline bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(unsigned char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+// c | 0x20 lowers an ASCII capital and maps no other byte into 'a'..'z'.
+inline bool IsAsciiAlpha(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
 // A hyphen-minus, en dash or em dash at i.
 inline bool DashAt(string_view t, size_t i) {
