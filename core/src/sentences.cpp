@@ -29,7 +29,7 @@ Sentences FindSentences(const Document& doc) {
     out.start.push_back(fs);
     out.end.push_back(std::max(fs, fe));
   }
-  std::vector<TimexToken> tokens;  // one buffer for every sentence's tokens
+  TimexTokens tokens;  // one buffer for every sentence's tokens
   out.said_from.reserve(n + 1);
   for (size_t i = 0; i < n; ++i) {
     out.said_from.push_back(static_cast<uint32_t>(out.said.size()));
