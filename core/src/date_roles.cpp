@@ -59,7 +59,8 @@ class DateRoleReader {
 
  private:
   bool TurnsTime(uint32_t from, uint32_t to) const;
-  std::vector<std::pair<uint32_t, uint32_t>> ClauseWordsBefore(size_t s, const TimeExpr& te) const;
+  // The words of a date's clause before it into *before (cleared first).
+  void ClauseWordsBefore(size_t s, const TimeExpr& te, std::vector<std::pair<uint32_t, uint32_t>>* before) const;
   bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   bool ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   size_t HopeThenModal(const std::vector<std::pair<uint32_t, uint32_t>>& before, size_t w) const;
@@ -73,6 +74,7 @@ class DateRoleReader {
 // 2027". They bound the time of the text from above and never date a claim.
 std::vector<std::vector<char>> DateRoleReader::Read() const {
   std::vector<std::vector<char>> future(sent_.size());
+  std::vector<std::pair<uint32_t, uint32_t>> before;  // one buffer for every date's clause
   for (size_t s = 0; s < sent_.size(); ++s) {
     future[s].assign(sent_.times[s].size(), 0);
     for (size_t k = 0; k < sent_.times[s].size(); ++k) {
@@ -81,7 +83,7 @@ std::vector<std::vector<char>> DateRoleReader::Read() const {
         future[s][k] = 1;
         continue;
       }
-      const std::vector<std::pair<uint32_t, uint32_t>> before = ClauseWordsBefore(s, te);
+      ClauseWordsBefore(s, te, &before);
       if (ComparedWith(before)) continue;  // "profits will be higher than in 2004": a past comparison
       // A prospective phrase ending within 40 bytes before the date ("expected to rise in 2006"),
       // unless the date is a past point ("the first since 2003"), the words between turn to
@@ -145,8 +147,10 @@ bool DateRoleReader::TurnsTime(uint32_t from, uint32_t to) const {
 
 // The words of a date's clause before it: from its sentence's start or the last clause mark
 // (, ; : ") before it.
-std::vector<std::pair<uint32_t, uint32_t>> DateRoleReader::ClauseWordsBefore(size_t s, const TimeExpr& te) const {
-  std::vector<std::pair<uint32_t, uint32_t>> before;
+void DateRoleReader::ClauseWordsBefore(size_t s, const TimeExpr& te,
+                                       std::vector<std::pair<uint32_t, uint32_t>>* out) const {
+  std::vector<std::pair<uint32_t, uint32_t>>& before = *out;
+  before.clear();
   for (uint32_t i = sent_.start[s]; i < te.start;) {
     if (!t_.WordByte(i)) {
       const char c = t_[i];
@@ -159,7 +163,6 @@ std::vector<std::pair<uint32_t, uint32_t>> DateRoleReader::ClauseWordsBefore(siz
     before.emplace_back(i, e);
     i = e;
   }
-  return before;
 }
 
 // Readings of a date as ahead that the prospective phrases (within 40 bytes before it) cannot
