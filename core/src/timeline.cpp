@@ -71,6 +71,9 @@ class TimelineBuilder {
   const Sentences& sent_;
   const Mentions& m_;
   Timeline out_;
+  // WindowText of the last window Judge wrote (most claims are judged at the text's window).
+  mutable std::optional<Interval> window_text_of_;
+  mutable std::string window_text_;
 };
 
 // The end of the noun of a year's figures right after a year ("2005 forecast", "2004 results"),
@@ -568,7 +571,13 @@ ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t cl
     return ct;
   }
   t->b = std::min(t->b, as_of_);
-  if (ct.when.empty()) ct.when = WindowText(t->a, t->b);
+  if (ct.when.empty()) {
+    if (!window_text_of_ || window_text_of_->a != t->a || window_text_of_->b != t->b) {
+      window_text_ = WindowText(t->a, t->b);
+      window_text_of_ = *t;
+    }
+    ct.when = window_text_;
+  }
   ct.tentative = !ct.own && !out_.guess.empty();
   ct.judged = t;
   return ct;
