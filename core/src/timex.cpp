@@ -44,6 +44,10 @@ void Tokenize(std::string_view s, size_t begin, size_t end, TimexTokens* out) {
   uint32_t* sq = starts;
   const WordClassTable& classes = WordClassesTable();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  // A word that starts before `guard` ends at the non-word byte guard - 1 at the latest: its
+  // letters are read without a bound test (only the range's last word needs one).
+  size_t guard = end;
+  while (guard > begin && (kByteKinds[p[guard - 1]] & kByteWord)) --guard;
   size_t i = begin;
   while (i < end) {
     const uint8_t kind = kByteKinds[p[i]];
@@ -58,6 +62,8 @@ void Tokenize(std::string_view s, size_t begin, size_t end, TimexTokens* out) {
       uint8_t all = kind;     // keeps kByteDigit while every byte is a digit
       for (uint8_t k; j < end && ((k = kByteKinds[p[j]]) & kByteWord); ++j) all &= k;
       digits = (all & kByteDigit) != 0;
+    } else if (i < guard) {
+      while (kByteKinds[p[j]] & kByteWord) ++j;
     } else {
       while (j < end && (kByteKinds[p[j]] & kByteWord)) ++j;
     }
