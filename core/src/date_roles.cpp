@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "lexicon.h"
+
 namespace factlint {
 namespace {
 
@@ -46,8 +48,11 @@ bool IsNounDeterminer(std::string_view w) { return IsIn(w, {"the", "a", "his", "
 // 2005 and 4% in 2006", "slipping next year before recovering in 2006"), a speech word ("by"
 // aside) or a past auxiliary.
 bool TurnsTimeWord(std::string_view w) {
-  return (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
-         (IsSpeechWord(w) && w != "by") || IsIn(w, {"was", "were", "had", "did", "been"});
+  // IsSpeechWord from the word classes (lexicon.h: the same set; most words ruled out by their
+  // first and last bytes before any look-up).
+  return ((WordClasses(w) & kWordSpeech) != 0 && w != "by") ||
+         (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
+         IsIn(w, {"was", "were", "had", "did", "been"});
 }
 
 class DateRoleReader {

@@ -18,6 +18,7 @@
 #include "date_roles.h"
 #include "dateline.h"
 #include "election_ahead.h"
+#include "lexicon.h"
 #include "reftime.h"
 
 namespace factlint {
@@ -121,7 +122,9 @@ bool TimelineBuilder::SameClause(uint32_t from, uint32_t to) const {
     uint32_t e = i;
     while (e < to && t_.WordByte(e)) ++e;
     std::string_view w = t_.F(i, e);
-    if ((IsSpeechWord(w) && w != "by") || IsClauseWord(w)) return false;
+    // IsSpeechWord from the word classes (lexicon.h: the same set, most words ruled out by their
+    // first and last bytes).
+    if (((WordClasses(w) & kWordSpeech) != 0 && w != "by") || IsClauseWord(w)) return false;
     i = e;
   }
   auto m = std::lower_bound(m_.persons.begin(), m_.persons.end(), from,
@@ -157,7 +160,7 @@ bool TimelineBuilder::SaidAt(size_t s, const TimeExpr& te) const {
   auto [ps, pe] = t_.WordBefore(static_cast<uint32_t>(te.start), lo);
   if (ps == pe) return false;
   auto [ws, we] = t_.WordBefore(ps, lo);
-  return ws != we && IsSpeechWord(t_.F(ws, we));
+  return ws != we && (WordClasses(t_.F(ws, we)) & kWordSpeech) != 0;  // IsSpeechWord
 }
 
 // The time a claim [claim_start, claim_end) speaks of when its sentence dates it: a fronted date
