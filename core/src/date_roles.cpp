@@ -5,7 +5,10 @@
 #include "date_roles.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <iterator>
+#include <string_view>
 
 #include "lexicon.h"
 
@@ -21,22 +24,45 @@ bool IsYearWord(std::string_view w) {
 // looks to ("expects to return to profit in 2006", "is hoping for growth in 2007"): only forms that
 // are not nouns ("plans", "targets", "hopes" are, and count only before "to"); the past
 // ("expected growth in 2003") is a report, not a prospect.
-bool IsExpectVerb(std::string_view w) {
-  return IsIn(w, {"expects", "expecting", "hoping", "planning", "aiming", "intends", "intending", "predicts",
-                  "predicting", "anticipates", "anticipating", "forecasting", "projecting", "seeks", "seeking",
-                  "pledging", "vowing"});
-}
+constexpr std::string_view kExpectVerbs[] = {"expects", "expecting", "hoping", "planning", "aiming", "intends",
+                                             "intending", "predicts", "predicting", "anticipates", "anticipating",
+                                             "forecasting", "projecting", "seeks", "seeking", "pledging", "vowing"};
 
 // Verbs of intent that look ahead before "to" ("GM plans to close the plant in 2006", "hopes to
 // revive its fortunes by 2006"); after a determiner they are nouns ("a plan to raise money in
 // 2003 cut its stake"), not counted.
-bool IsIntentBeforeTo(std::string_view w) {
-  return IsIn(w, {"plans", "plan", "hopes", "hope", "aims", "aim", "pledges", "vows", "promises", "intend", "expect"});
-}
+constexpr std::string_view kIntentBeforeTo[] = {"plans", "plan", "hopes", "hope", "aims", "aim",
+                                                "pledges", "vows", "promises", "intend", "expect"};
 
 // "We hope we can resume payments from 2007", "I expect that they could sign in 2006": a hope or
 // expectation in the present, then a clause of its own with a modal — what it hopes for is ahead.
-bool IsHopeVerb(std::string_view w) { return IsIn(w, {"hope", "hopes", "expect", "expects"}); }
+constexpr std::string_view kHopeVerbs[] = {"hope", "hopes", "expect", "expects"};
+constexpr std::string_view kWill[] = {"will", "shall"};
+
+template <size_t N>
+bool InList(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view x : list)
+    if (x.size() == w.size() && x == w) return true;
+  return false;
+}
+bool IsExpectVerb(std::string_view w) { return InList(w, kExpectVerbs); }
+bool IsIntentBeforeTo(std::string_view w) { return InList(w, kIntentBeforeTo); }
+bool IsHopeVerb(std::string_view w) { return InList(w, kHopeVerbs); }
+
+// Bit k of kProspectVerbFirst[c]: a word of k bytes that starts with c is in one of the four
+// lists above. A word whose first byte and length match none (most words) is in none of them:
+// ProspectByWords's loop then only asks TurnsTimeWord.
+constexpr std::array<uint32_t, 256> kProspectVerbFirst = [] {
+  std::array<uint32_t, 256> t{};
+  auto add = [&t](const auto& list) {
+    for (std::string_view w : list) t[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+  };
+  add(kExpectVerbs), add(kIntentBeforeTo), add(kHopeVerbs), add(kWill);
+  return t;
+}();
+bool MayBeProspectVerb(std::string_view w) {
+  return !w.empty() && w.size() < 32 && ((kProspectVerbFirst[static_cast<unsigned char>(w[0])] >> w.size()) & 1u);
+}
 bool IsModal(std::string_view w) { return IsIn(w, {"can", "could", "will", "would", "may", "might", "should", "shall"}); }
 bool IsSubjectPronoun(std::string_view w) { return IsIn(w, {"we", "i", "they", "he", "she", "it", "you"}); }
 
@@ -186,17 +212,18 @@ bool DateRoleReader::ProspectByWords(size_t s, const TimeExpr& te,
     bool will = false;
     for (size_t w = 0; w < before.size(); ++w) {
       const std::string_view word = t_.F(before[w].first, before[w].second);
-      if (word == "will" || word == "shall") {
+      const bool verb = MayBeProspectVerb(word);
+      if (verb && InList(word, kWill)) {
         will = w == 0 || !IsNounDeterminer(t_.F(before[w - 1].first, before[w - 1].second));
-      } else if (const size_t modal = HopeThenModal(before, w)) {
+      } else if (const size_t modal = verb ? HopeThenModal(before, w) : 0) {
         will = true;
         w = modal;  // "that" opens the hoped-for clause here, it does not turn its time
-      } else if (IsExpectVerb(word) ||
+      } else if (verb && (IsExpectVerb(word) ||
                  (IsIntentBeforeTo(word) && w + 1 < before.size() &&
                   t_.F(before[w + 1].first, before[w + 1].second) == "to" &&
                   (w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second),
                                    {"the", "a", "an", "its", "his", "her", "their", "our", "of", "this", "that",
-                                    "these", "those"})))) {
+                                    "these", "those"}))))) {
         will = true;
       } else if (TurnsTimeWord(word)) {
         will = false;
