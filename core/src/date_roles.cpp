@@ -5,7 +5,12 @@
 #include "date_roles.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <iterator>
+#include <string_view>
+
+#include "lexicon.h"
 
 namespace factlint {
 namespace {
@@ -19,22 +24,45 @@ bool IsYearWord(std::string_view w) {
 // looks to ("expects to return to profit in 2006", "is hoping for growth in 2007"): only forms that
 // are not nouns ("plans", "targets", "hopes" are, and count only before "to"); the past
 // ("expected growth in 2003") is a report, not a prospect.
-bool IsExpectVerb(std::string_view w) {
-  return IsIn(w, {"expects", "expecting", "hoping", "planning", "aiming", "intends", "intending", "predicts",
-                  "predicting", "anticipates", "anticipating", "forecasting", "projecting", "seeks", "seeking",
-                  "pledging", "vowing"});
-}
+constexpr std::string_view kExpectVerbs[] = {"expects", "expecting", "hoping", "planning", "aiming", "intends",
+                                             "intending", "predicts", "predicting", "anticipates", "anticipating",
+                                             "forecasting", "projecting", "seeks", "seeking", "pledging", "vowing"};
 
 // Verbs of intent that look ahead before "to" ("GM plans to close the plant in 2006", "hopes to
 // revive its fortunes by 2006"); after a determiner they are nouns ("a plan to raise money in
 // 2003 cut its stake"), not counted.
-bool IsIntentBeforeTo(std::string_view w) {
-  return IsIn(w, {"plans", "plan", "hopes", "hope", "aims", "aim", "pledges", "vows", "promises", "intend", "expect"});
-}
+constexpr std::string_view kIntentBeforeTo[] = {"plans", "plan", "hopes", "hope", "aims", "aim",
+                                                "pledges", "vows", "promises", "intend", "expect"};
 
 // "We hope we can resume payments from 2007", "I expect that they could sign in 2006": a hope or
 // expectation in the present, then a clause of its own with a modal — what it hopes for is ahead.
-bool IsHopeVerb(std::string_view w) { return IsIn(w, {"hope", "hopes", "expect", "expects"}); }
+constexpr std::string_view kHopeVerbs[] = {"hope", "hopes", "expect", "expects"};
+constexpr std::string_view kWill[] = {"will", "shall"};
+
+template <size_t N>
+bool InList(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view x : list)
+    if (x.size() == w.size() && x == w) return true;
+  return false;
+}
+bool IsExpectVerb(std::string_view w) { return InList(w, kExpectVerbs); }
+bool IsIntentBeforeTo(std::string_view w) { return InList(w, kIntentBeforeTo); }
+bool IsHopeVerb(std::string_view w) { return InList(w, kHopeVerbs); }
+
+// Bit k of kProspectVerbFirst[c]: a word of k bytes that starts with c is in one of the four
+// lists above. A word whose first byte and length match none (most words) is in none of them:
+// ProspectByWords's loop then only asks TurnsTimeWord.
+constexpr std::array<uint32_t, 256> kProspectVerbFirst = [] {
+  std::array<uint32_t, 256> t{};
+  auto add = [&t](const auto& list) {
+    for (std::string_view w : list) t[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+  };
+  add(kExpectVerbs), add(kIntentBeforeTo), add(kHopeVerbs), add(kWill);
+  return t;
+}();
+bool MayBeProspectVerb(std::string_view w) {
+  return !w.empty() && w.size() < 32 && ((kProspectVerbFirst[static_cast<unsigned char>(w[0])] >> w.size()) & 1u);
+}
 bool IsModal(std::string_view w) { return IsIn(w, {"can", "could", "will", "would", "may", "might", "should", "shall"}); }
 bool IsSubjectPronoun(std::string_view w) { return IsIn(w, {"we", "i", "they", "he", "she", "it", "you"}); }
 
@@ -46,8 +74,11 @@ bool IsNounDeterminer(std::string_view w) { return IsIn(w, {"the", "a", "his", "
 // 2005 and 4% in 2006", "slipping next year before recovering in 2006"), a speech word ("by"
 // aside) or a past auxiliary.
 bool TurnsTimeWord(std::string_view w) {
-  return (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
-         (IsSpeechWord(w) && w != "by") || IsIn(w, {"was", "were", "had", "did", "been"});
+  // IsSpeechWord from the word classes (lexicon.h: the same set; most words ruled out by their
+  // first and last bytes before any look-up).
+  return ((WordClasses(w) & kWordSpeech) != 0 && w != "by") ||
+         (IsClauseWord(w) && !IsIn(w, {"and", "or", "but", "than", "before", "until"})) ||
+         IsIn(w, {"was", "were", "had", "did", "been"});
 }
 
 class DateRoleReader {
@@ -59,7 +90,8 @@ class DateRoleReader {
 
  private:
   bool TurnsTime(uint32_t from, uint32_t to) const;
-  std::vector<std::pair<uint32_t, uint32_t>> ClauseWordsBefore(size_t s, const TimeExpr& te) const;
+  // The words of a date's clause before it into *before (cleared first).
+  void ClauseWordsBefore(size_t s, const TimeExpr& te, std::vector<std::pair<uint32_t, uint32_t>>* before) const;
   bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   bool ComparedWith(const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
   size_t HopeThenModal(const std::vector<std::pair<uint32_t, uint32_t>>& before, size_t w) const;
@@ -73,6 +105,7 @@ class DateRoleReader {
 // 2027". They bound the time of the text from above and never date a claim.
 std::vector<std::vector<char>> DateRoleReader::Read() const {
   std::vector<std::vector<char>> future(sent_.size());
+  std::vector<std::pair<uint32_t, uint32_t>> before;  // one buffer for every date's clause
   for (size_t s = 0; s < sent_.size(); ++s) {
     future[s].assign(sent_.times[s].size(), 0);
     for (size_t k = 0; k < sent_.times[s].size(); ++k) {
@@ -81,7 +114,7 @@ std::vector<std::vector<char>> DateRoleReader::Read() const {
         future[s][k] = 1;
         continue;
       }
-      const std::vector<std::pair<uint32_t, uint32_t>> before = ClauseWordsBefore(s, te);
+      ClauseWordsBefore(s, te, &before);
       if (ComparedWith(before)) continue;  // "profits will be higher than in 2004": a past comparison
       // A prospective phrase ending within 40 bytes before the date ("expected to rise in 2006"),
       // unless the date is a past point ("the first since 2003"), the words between turn to
@@ -145,8 +178,10 @@ bool DateRoleReader::TurnsTime(uint32_t from, uint32_t to) const {
 
 // The words of a date's clause before it: from its sentence's start or the last clause mark
 // (, ; : ") before it.
-std::vector<std::pair<uint32_t, uint32_t>> DateRoleReader::ClauseWordsBefore(size_t s, const TimeExpr& te) const {
-  std::vector<std::pair<uint32_t, uint32_t>> before;
+void DateRoleReader::ClauseWordsBefore(size_t s, const TimeExpr& te,
+                                       std::vector<std::pair<uint32_t, uint32_t>>* out) const {
+  std::vector<std::pair<uint32_t, uint32_t>>& before = *out;
+  before.clear();
   for (uint32_t i = sent_.start[s]; i < te.start;) {
     if (!t_.WordByte(i)) {
       const char c = t_[i];
@@ -159,7 +194,6 @@ std::vector<std::pair<uint32_t, uint32_t>> DateRoleReader::ClauseWordsBefore(siz
     before.emplace_back(i, e);
     i = e;
   }
-  return before;
 }
 
 // Readings of a date as ahead that the prospective phrases (within 40 bytes before it) cannot
@@ -178,17 +212,18 @@ bool DateRoleReader::ProspectByWords(size_t s, const TimeExpr& te,
     bool will = false;
     for (size_t w = 0; w < before.size(); ++w) {
       const std::string_view word = t_.F(before[w].first, before[w].second);
-      if (word == "will" || word == "shall") {
+      const bool verb = MayBeProspectVerb(word);
+      if (verb && InList(word, kWill)) {
         will = w == 0 || !IsNounDeterminer(t_.F(before[w - 1].first, before[w - 1].second));
-      } else if (const size_t modal = HopeThenModal(before, w)) {
+      } else if (const size_t modal = verb ? HopeThenModal(before, w) : 0) {
         will = true;
         w = modal;  // "that" opens the hoped-for clause here, it does not turn its time
-      } else if (IsExpectVerb(word) ||
+      } else if (verb && (IsExpectVerb(word) ||
                  (IsIntentBeforeTo(word) && w + 1 < before.size() &&
                   t_.F(before[w + 1].first, before[w + 1].second) == "to" &&
                   (w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second),
                                    {"the", "a", "an", "its", "his", "her", "their", "our", "of", "this", "that",
-                                    "these", "those"})))) {
+                                    "these", "those"}))))) {
         will = true;
       } else if (TurnsTimeWord(word)) {
         will = false;

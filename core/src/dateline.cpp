@@ -76,15 +76,17 @@ size_t PlaceAt(string_view t, size_t i, size_t e) {
   size_t words = 0, commas = 0;
   bool need_capital = true;  // the first word of the place and of each part
   while (j < e && words < 8) {
-    size_t n;
-    if (MonthAt(t, j, e, &n) != 0 && IsDigitC(U(t, Sp(t, n, e) < e ? Sp(t, n, e) : j))) break;
-    if (WeekdayAt(t, j, e, &n) || (words == 0 && IsLabelWord(t, j, e))) break;
+    // Each test below ends the place; none has an effect, so the cheap ones (the token, its
+    // capital) come first and the month, weekday and label look-ups only for a word that passes.
     bool capital;
     size_t k = PlaceTokenAt(t, j, e, &capital);
     if (k == kNo) break;
     string_view w = t.substr(j, k - j);
     if (!capital && (need_capital || !IsConnector(w))) break;
     if (w.back() == '.' && !capital) break;
+    size_t n;
+    if (MonthAt(t, j, e, &n) != 0 && IsDigitC(U(t, Sp(t, n, e) < e ? Sp(t, n, e) : j))) break;
+    if (WeekdayAt(t, j, e, &n) || (words == 0 && IsLabelWord(t, j, e))) break;
     ++words;
     need_capital = false;
     if (!capital) {

@@ -74,7 +74,9 @@ int MonthAt(string_view t, size_t i, size_t e, size_t* next) {
   char buf[9];
   for (size_t j = i; j < k; ++j) buf[j - i] = Lower(t[j]);
   const string_view w(buf, k - i);
-  const int month = MonthNumber(w);  // the lexicon's names and short forms ("may" is a name)
+  // The lexicon's names and short forms ("may" is a name): MonthNumber(w), from the word classes
+  // (most words ruled out by their first and last bytes before any look-up).
+  const int month = static_cast<int>(WordClasses(w) & kWordMonthMask);
   if (month == 0) return 0;
   const bool abbrev = !IsFullMonthName(w);
   if (abbrev && k < e && t[k] == '.') ++k;
@@ -90,7 +92,10 @@ bool WeekdayAt(string_view t, size_t i, size_t e, size_t* next) {
   char buf[32];
   for (size_t j = i; j < k; ++j) buf[j - i] = Lower(t[j]);
   const string_view w(buf, k - i);
-  const bool full = IsWeekday(w), abbrev = IsWeekdayAbbreviation(w);  // the lexicon's
+  // The lexicon's; IsWeekday(w) from the word classes (most words ruled out by their first and
+  // last bytes) when the word is short enough to be in them.
+  const bool full = w.size() <= WordClassTable::kMaxWord ? (WordClasses(w) & kWordWeekday) != 0 : IsWeekday(w);
+  const bool abbrev = IsWeekdayAbbreviation(w);
   if (!full && !abbrev) return false;
   if (abbrev && k < e && t[k] == '.') ++k;
   *next = k;

@@ -33,9 +33,19 @@ bool NameHasKind(std::string_view name, std::string_view kind) {
 std::vector<ElectionAhead> FindElectionsAhead(const Kb& kb, const FoldedView& t, const Sentences& sentences,
                                               const Mentions& m) {
   std::vector<ElectionAhead> out;
+  // "election" found once in the whole text; each sentence takes the places inside it, held to
+  // word bounds as FoldedView::WordsStartingWith does (a search per sentence paid its set-up per
+  // sentence).
+  constexpr std::string_view kStem = "election";
+  const std::vector<size_t> at = FindEach(t.text(), kStem);
+  if (at.empty()) return out;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const uint32_t lo = sentences.start[s], hi = sentences.end[s];
-    for (auto [i, e] : t.WordsStartingWith(lo, hi, "election")) {
+    for (auto it = std::lower_bound(at.begin(), at.end(), lo); it != at.end() && *it + kStem.size() <= hi; ++it) {
+      const uint32_t i = static_cast<uint32_t>(*it);
+      if (i > lo && t.WordByte(i - 1)) continue;
+      uint32_t e = i;
+      while (e < hi && t.WordByte(e)) ++e;
       if (!IsIn(t.F(i, e), {"election", "elections"})) continue;
       auto [ks, ke] = WordBack(t, i, lo);
       if (ks == ke || !IsElectionKind(t.F(ks, ke))) continue;

@@ -55,9 +55,18 @@ std::vector<EventMention> TriggerMentions(const KbIndex& index, const Sentences&
 std::vector<EventMention> GenericElections(const Kb& kb, const FoldedView& t, const Sentences& sentences,
                                            const std::vector<EventMention>& found) {
   std::vector<EventMention> generic;
+  // "election" found once in the whole text (a search per sentence paid its set-up per sentence);
+  // each sentence takes the places inside it, held to word bounds as WordsStartingWith does.
+  constexpr std::string_view kStem = "election";
+  const std::vector<size_t> at = FindEach(t.text(), kStem);
+  if (at.empty()) return generic;
   for (size_t s = 0; s < sentences.size(); ++s) {
     uint32_t lo = sentences.start[s], hi = sentences.end[s];
-    for (auto [i, e] : t.WordsStartingWith(lo, hi, "election")) {
+    for (auto it = std::lower_bound(at.begin(), at.end(), lo); it != at.end() && *it + kStem.size() <= hi; ++it) {
+      const uint32_t i = static_cast<uint32_t>(*it);
+      if (i > lo && t.WordByte(i - 1)) continue;
+      uint32_t e = i;
+      while (e < hi && t.WordByte(e)) ++e;
       std::string_view w = t.F(i, e);
       if (w == "election" || w == "elections") {
         uint32_t start = i;

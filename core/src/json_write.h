@@ -62,17 +62,25 @@ inline void Numbers(std::initializer_list<std::pair<std::string_view, size_t>> f
         continue;
       }
     }
-    std::memcpy(p, key.data(), key.size());
-    p += key.size();
-    char digits[20];
-    char* d = digits + sizeof digits;
+    // The keys (8 to 11 bytes for spans) as two fixed eight-byte copies that overlap: moves, not a
+    // call of memcpy for a length known only here.
+    const size_t n = key.size();
+    if (n >= 8 && n <= 16) {
+      std::memcpy(p, key.data(), 8);
+      std::memcpy(p + n - 8, key.data() + n - 8, 8);
+    } else {
+      std::memcpy(p, key.data(), n);
+    }
+    p += n;
+    // The digits written in place, from the last.
+    size_t len = 1;
+    for (size_t x = v; x >= 10; x /= 10) ++len;
+    char* d = p + len;
     size_t x = v;
     do {
       *--d = static_cast<char>('0' + x % 10);
       x /= 10;
     } while (x != 0);
-    const size_t len = static_cast<size_t>(digits + sizeof digits - d);
-    std::memcpy(p, d, len);
     p += len;
   }
   out->append(buf, static_cast<size_t>(p - buf));

@@ -523,15 +523,8 @@ class Finder {
   // minister") and "the N-year-old <title>" without a name beside it.
   void ScanSentence(int s) {
     const uint32_t lo = Lo(s), hi = Hi(s);
-    const auto* p = reinterpret_cast<const unsigned char*>(t_.text().data());
-    for (uint32_t i = lo; i < hi;) {
-      // Most bytes are not digits: stepped over eight at a time.
-      i = static_cast<uint32_t>(FindDigit(p, i, hi));
-      if (i >= hi) break;
-      if (i > lo && IsWordByte(p[i - 1])) {
-        ++i;
-        continue;
-      }
+    // The word that starts with a digit at i; the end of that word.
+    auto number_word = [&](uint32_t i) {
       uint32_t e = i;
       while (e < hi && IsDigit(t_[e])) ++e;
       uint32_t we = e;
@@ -541,6 +534,23 @@ class Finder {
       uint32_t ye = 0;
       int n = YearOld(i, hi, &ye);
       if (n) AgeByTitle(s, i, ye, n);
+      return we;
+    };
+    if (!sent_.digit_from.empty()) {  // the words the sentence's tokenizer found (sentences.h)
+      const size_t k = static_cast<size_t>(s);
+      for (uint32_t w = sent_.digit_from[k]; w < sent_.digit_from[k + 1]; ++w) number_word(sent_.digit_words[w]);
+      return;
+    }
+    const auto* p = reinterpret_cast<const unsigned char*>(t_.text().data());
+    for (uint32_t i = lo; i < hi;) {
+      // Most bytes are not digits: stepped over eight at a time.
+      i = static_cast<uint32_t>(FindDigit(p, i, hi));
+      if (i >= hi) break;
+      if (i > lo && IsWordByte(p[i - 1])) {
+        ++i;
+        continue;
+      }
+      const uint32_t we = number_word(i);
       i = std::max(we, i + 1);
     }
   }

@@ -1,59 +1,90 @@
 // BestWindow: each constraint's intervals are clipped to [lo, hi), sorted and merged (so one
 // constraint adds its weight at most once at any day), turned into enter/leave events, and swept
 // in order. The sweep keeps the score (independent weights plus, per group, the heaviest active
-// weight — a multiset per group) and the number of groups with an inactive clue; the best
+// weight — the active weights per group) and the number of groups with an inactive clue; the best
 // elementary stretches between consecutive event positions are collected, ties kept.
 
 #include "reftime.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <cstddef>
 
 #include "factlint/factlint.h"
 #include "lexicon.h"
 
 namespace factlint {
 
-std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constraints, int32_t lo, int32_t hi) {
+std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constraints, int32_t lo, int32_t hi,
+                                     size_t ignore) {
   struct Event {
     int32_t pos;
     int enter;  // +1 or -1
     size_t constraint;
   };
+  // The groups as dense indices (a text names a handful of people): gid[c] for constraint c, -1
+  // for none, and per group its number of constraints.
+  std::vector<int> groups;
+  size_t total = 0;
+  for (const TimeConstraint& tc : constraints) {
+    if (tc.group >= 0) groups.push_back(tc.group);
+    total += tc.intervals.size();
+  }
+  std::sort(groups.begin(), groups.end());
+  groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+  std::vector<int> gid(constraints.size(), -1);
+  std::vector<size_t> group_size(groups.size() + 1, 0);
+  // Constraint c's intervals, clipped, sorted and merged: merged[merged_from[c] .. merged_from[c + 1]).
+  std::vector<std::pair<int32_t, int32_t>> merged;
+  merged.reserve(total);
+  std::vector<size_t> merged_from(constraints.size() + 1, 0);
   std::vector<Event> events;
-  std::vector<std::vector<std::pair<int32_t, int32_t>>> merged(constraints.size());
-  std::map<int, size_t> group_size;  // group -> its constraints (only those that can be satisfied count)
+  events.reserve(2 * total);
   for (size_t c = 0; c < constraints.size(); ++c) {
-    std::vector<std::pair<int32_t, int32_t>> iv;
-    for (auto [s, e] : constraints[c].intervals) {
-      s = std::max(s, lo);
-      e = std::min(e, hi);
-      if (s < e) iv.emplace_back(s, e);
-    }
-    std::sort(iv.begin(), iv.end());
-    std::vector<std::pair<int32_t, int32_t>>& m = merged[c];
-    for (auto [s, e] : iv) {
-      if (!m.empty() && s <= m.back().second) {
-        m.back().second = std::max(m.back().second, e);
-      } else {
-        m.emplace_back(s, e);
+    const size_t from = merged.size();
+    merged_from[c] = from;
+    if (c != ignore) {
+      for (auto [s, e] : constraints[c].intervals) {
+        s = std::max(s, lo);
+        e = std::min(e, hi);
+        if (s < e) merged.emplace_back(s, e);
       }
     }
-    for (auto [s, e] : m) {
-      events.push_back(Event{s, +1, c});
-      events.push_back(Event{e, -1, c});
+    std::sort(merged.begin() + static_cast<std::ptrdiff_t>(from), merged.end());
+    size_t n = from;  // merge in place
+    for (size_t k = from; k < merged.size(); ++k) {
+      if (n > from && merged[k].first <= merged[n - 1].second) {
+        merged[n - 1].second = std::max(merged[n - 1].second, merged[k].second);
+      } else {
+        merged[n++] = merged[k];
+      }
     }
-    if (constraints[c].group >= 0) ++group_size[constraints[c].group];
+    merged.resize(n);
+    for (size_t k = from; k < n; ++k) {
+      events.push_back(Event{merged[k].first, +1, c});
+      events.push_back(Event{merged[k].second, -1, c});
+    }
+    if (constraints[c].group >= 0) {
+      gid[c] = static_cast<int>(std::lower_bound(groups.begin(), groups.end(), constraints[c].group) - groups.begin());
+      ++group_size[static_cast<size_t>(gid[c])];
+    }
   }
+  merged_from[constraints.size()] = merged.size();
   if (events.empty()) return std::nullopt;
   std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.pos < b.pos; });
+  // The weights of each group's active constraints: active[slot_from[g] .. slot_from[g] +
+  // active_count[g]) (a constraint is active at most once at a time: its intervals are merged).
+  std::vector<size_t> slot_from(groups.size() + 1, 0);
+  for (size_t g = 0; g < groups.size(); ++g) slot_from[g + 1] = slot_from[g] + group_size[g];
+  std::vector<int> active(slot_from[groups.size()]);
+  std::vector<size_t> active_count(groups.size(), 0);
   int independent = 0, grouped = 0;
-  std::map<int, std::multiset<int>> active;  // group -> weights of its active constraints
   // Conflicting groups: those with fewer active constraints than constraints; at the start every
   // group conflicts.
-  int conflicts = static_cast<int>(group_size.size());
-  auto group_top = [&](int g) { return active[g].empty() ? 0 : *active[g].rbegin(); };
+  int conflicts = static_cast<int>(groups.size());
+  auto group_top = [&](size_t g) {
+    const int* ws = active.data() + slot_from[g];
+    return active_count[g] == 0 ? 0 : *std::max_element(ws, ws + active_count[g]);
+  };
   int best = 0, best_conflicts = 0;
   std::vector<std::pair<int32_t, int32_t>> best_stretches;
   size_t best_count = 0;
@@ -66,13 +97,19 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
         independent += ev.enter * tc.weight;
         continue;
       }
-      std::multiset<int>& ws = active[tc.group];
-      const bool full_before = ws.size() == group_size[tc.group];
-      grouped -= group_top(tc.group);
-      if (ev.enter > 0) ws.insert(tc.weight);
-      else ws.erase(ws.find(tc.weight));
-      grouped += group_top(tc.group);
-      const bool full_after = ws.size() == group_size[tc.group];
+      const size_t g = static_cast<size_t>(gid[ev.constraint]);
+      int* ws = active.data() + slot_from[g];
+      size_t& count = active_count[g];
+      const bool full_before = count == group_size[g];
+      grouped -= group_top(g);
+      if (ev.enter > 0) {
+        ws[count++] = tc.weight;
+      } else {
+        *std::find(ws, ws + count, tc.weight) = ws[count - 1];
+        --count;
+      }
+      grouped += group_top(g);
+      const bool full_after = count == group_size[g];
       conflicts += (full_after ? 0 : 1) - (full_before ? 0 : 1);
     }
     const int score = independent + grouped;
@@ -94,8 +131,10 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
   auto satisfied = [&](int32_t from, int32_t to) {
     std::vector<size_t> out;
     for (size_t c = 0; c < constraints.size(); ++c) {
-      auto it = std::upper_bound(merged[c].begin(), merged[c].end(), std::make_pair(from, INT32_MAX));
-      if (it != merged[c].begin() && std::prev(it)->first <= from && to <= std::prev(it)->second) out.push_back(c);
+      const auto b = merged.begin() + static_cast<std::ptrdiff_t>(merged_from[c]);
+      const auto e = merged.begin() + static_cast<std::ptrdiff_t>(merged_from[c + 1]);
+      auto it = std::upper_bound(b, e, std::make_pair(from, INT32_MAX));
+      if (it != b && std::prev(it)->first <= from && to <= std::prev(it)->second) out.push_back(c);
     }
     return out;
   };

@@ -12,7 +12,9 @@
 #define FACTLINT_CORE_REFTIME_H_
 
 #include <climits>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,7 +26,9 @@ struct TimeConstraint {
   std::vector<std::pair<int32_t, int32_t>> intervals;  // [start, end) in days; INT32_MIN/MAX = open
   int weight = 1;
   int group = -1;    // the person the clue is about (its weight counts once per person), -1 = none
-  std::string clue;  // human-readable, for the report's evidence
+  // Human-readable, for the report's evidence: made only for the few clues a report shows (a
+  // check states dozens of clues and shows those its window satisfies, up to 12).
+  std::function<std::string()> clue;
 };
 
 struct TimeStretch {
@@ -48,7 +52,9 @@ inline constexpr size_t kMaxCandidates = 8;
 // The stretch within [lo, hi) with the highest score, then the fewest conflicting people; a tie
 // lists every such stretch in candidates (the window fields describe the latest). nullopt when
 // no constraint can be satisfied in [lo, hi). O(k log k) in the total number of intervals.
-std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constraints, int32_t lo, int32_t hi);
+// constraints[ignore], when there is one, counts as a clue with no intervals (the sweep without it).
+std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constraints, int32_t lo, int32_t hi,
+                                     size_t ignore = SIZE_MAX);
 
 // A weekday and a date without a year ("Thursday, 5 May": weekday 0 = Monday … 6 = Sunday, month
 // 1..12, day 1..31): the days within `near` days of each such date of a year in [lo, hi) on that

@@ -29,18 +29,27 @@ Sentences FindSentences(const Document& doc) {
     out.start.push_back(fs);
     out.end.push_back(std::max(fs, fe));
   }
-  std::vector<TimexToken> tokens;  // one buffer for every sentence's tokens
+  TimexTokens tokens;  // one buffer for every sentence's tokens
   out.said_from.reserve(n + 1);
+  out.digit_from.reserve(n + 1);
+  const std::string_view folded = doc.folded();
   for (size_t i = 0; i < n; ++i) {
     out.said_from.push_back(static_cast<uint32_t>(out.said.size()));
-    out.times[i] = FindTimeExpressions(doc.folded(), out.start[i], out.end[i], &tokens);
+    out.digit_from.push_back(static_cast<uint32_t>(out.digit_words.size()));
+    out.times[i] = FindTimeExpressions(folded, out.start[i], out.end[i], &tokens);
     if (out.start[i] >= out.end[i]) continue;  // no words (and the tokens are another range's)
     for (const TimexToken& t : tokens) {
       const unsigned cls = t.cls & (kWordSpeech | kWordHeShe);
       if (cls != 0 && t.end - t.start <= 10) out.said.push_back(Sentences::SaidWord{t.start, cls});
     }
+    // Every word that starts with a digit is among the tokens that can start a time expression.
+    for (const uint32_t* k = tokens.starts_begin(); k != tokens.starts_end(); ++k) {
+      const uint32_t at = tokens[*k].start;
+      if (folded[at] >= '0' && folded[at] <= '9') out.digit_words.push_back(at);
+    }
   }
   out.said_from.push_back(static_cast<uint32_t>(out.said.size()));
+  out.digit_from.push_back(static_cast<uint32_t>(out.digit_words.size()));
   return out;
 }
 

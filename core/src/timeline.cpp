@@ -18,6 +18,7 @@
 #include "date_roles.h"
 #include "dateline.h"
 #include "election_ahead.h"
+#include "lexicon.h"
 #include "reftime.h"
 
 namespace factlint {
@@ -61,6 +62,8 @@ class TimelineBuilder {
   uint32_t FiguresNounEnd(const TimeExpr& te) const;
   bool YearOfFigures(const TimeExpr& te) const { return te.precision == TimePrecision::kYear && FiguresNounEnd(te); }
   void NarrowByElections(ReferenceDate* rd);
+  std::string PersonName(int person) const { return std::string(kb_.kb().people[static_cast<size_t>(person)].name); }
+  std::string OfficeName(int office) const { return std::string(kb_.kb().offices[static_cast<size_t>(office)].name); }
 
   const KbQuery& kb_;
   const int32_t as_of_;
@@ -69,6 +72,9 @@ class TimelineBuilder {
   const Sentences& sent_;
   const Mentions& m_;
   Timeline out_;
+  // WindowText of the last window Judge wrote (most claims are judged at the text's window).
+  mutable std::optional<Interval> window_text_of_;
+  mutable std::string window_text_;
 };
 
 // The end of the noun of a year's figures right after a year ("2005 forecast", "2004 results"),
@@ -116,7 +122,9 @@ bool TimelineBuilder::SameClause(uint32_t from, uint32_t to) const {
     uint32_t e = i;
     while (e < to && t_.WordByte(e)) ++e;
     std::string_view w = t_.F(i, e);
-    if ((IsSpeechWord(w) && w != "by") || IsClauseWord(w)) return false;
+    // IsSpeechWord from the word classes (lexicon.h: the same set, most words ruled out by their
+    // first and last bytes).
+    if (((WordClasses(w) & kWordSpeech) != 0 && w != "by") || IsClauseWord(w)) return false;
     i = e;
   }
   auto m = std::lower_bound(m_.persons.begin(), m_.persons.end(), from,
@@ -152,7 +160,7 @@ bool TimelineBuilder::SaidAt(size_t s, const TimeExpr& te) const {
   auto [ps, pe] = t_.WordBefore(static_cast<uint32_t>(te.start), lo);
   if (ps == pe) return false;
   auto [ws, we] = t_.WordBefore(ps, lo);
-  return ws != we && IsSpeechWord(t_.F(ws, we));
+  return ws != we && (WordClasses(t_.F(ws, we)) & kWordSpeech) != 0;  // IsSpeechWord
 }
 
 // The time a claim [claim_start, claim_end) speaks of when its sentence dates it: a fronted date
@@ -318,29 +326,31 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   };
   for (const TitleClaim& c : m_.titles) {
     if (c.tense == Tense::kSkip || c.dated_only || OwnTime(c.sentence, c.start, c.end, nullptr)) continue;
-    const std::string name(kb.people[static_cast<size_t>(c.person)].name);
     std::string key = std::to_string(c.person) + (c.tense == Tense::kFormer ? "F" : "P");
     for (int o : c.offices) key += "," + std::to_string(o);
     auto spans = kb_.TermsOf(c.person, c.offices, true);
     if (spans.empty()) continue;
     TimeConstraint tc;
     tc.group = c.person;  // one voice per person, however many titles or mentions (reftime.h)
-    std::string office(kb.offices[static_cast<size_t>(c.offices.front())].name);
     if (c.tense == Tense::kPresent) {
       // Weights (in quarters of a title): a present-tense title pins the time to a term (4);
       // "former" and the looser "NAME administration" only exclude one (2); a year or date in the
       // text bounds the time loosely (1); events, below, 2 or 8.
-      tc.intervals = spans;
       tc.weight = c.administration ? 2 : 4;
-      tc.clue = "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + name + " held " + office + " from " +
-                FormatIsoDate(Date{spans.back().first}) +
-                (spans.back().second >= kOpenEnd ? "" : " to " + FormatIsoDate(Date{spans.back().second}));
+      tc.clue = [this, &c, last = spans.back()] {
+        return "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + PersonName(c.person) + " held " +
+               OfficeName(c.offices.front()) + " from " + FormatIsoDate(Date{last.first}) +
+               (last.second >= kOpenEnd ? "" : " to " + FormatIsoDate(Date{last.second}));
+      };
+      tc.intervals = std::move(spans);
     } else {
       tc.weight = 2;
       for (size_t i = 0; i < spans.size(); ++i)
         tc.intervals.emplace_back(spans[i].second, i + 1 < spans.size() ? spans[i + 1].first : kOpenEnd);
-      tc.clue = "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + name + " out of " + office + " after " +
-                FormatIsoDate(Date{spans.front().second});
+      tc.clue = [this, &c, after = spans.front().second] {
+        return "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + PersonName(c.person) + " out of " +
+               OfficeName(c.offices.front()) + " after " + FormatIsoDate(Date{after});
+      };
     }
     add(key, std::move(tc));
   }
@@ -362,9 +372,10 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     TimeConstraint tc;
     tc.intervals.emplace_back(plus_years(born->a, c.number), plus_years(born->b, c.number + 1));
     tc.weight = 3;
-    tc.clue = "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + std::string(kb.people[static_cast<size_t>(p)].name) +
-              " was " + std::to_string(c.number) + " from " + FormatIsoDate(Date{tc.intervals.front().first}) + " to " +
-              FormatIsoDate(Date{tc.intervals.front().second - 1});
+    tc.clue = [this, &c, p, years = tc.intervals.front()] {
+      return "\"" + Trimmed(t_.Orig(c.start, c.end)) + "\": " + PersonName(p) + " was " + std::to_string(c.number) +
+             " from " + FormatIsoDate(Date{years.first}) + " to " + FormatIsoDate(Date{years.second - 1});
+    };
     add("A" + std::to_string(p) + "," + std::to_string(c.number), std::move(tc));
   }
   for (const EventMention& em : m_.events) {
@@ -378,14 +389,16 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       lo_date = std::min(lo_date, ev.date.days);
       hi_date = std::max(hi_date, ev.date.days);
     }
-    const KbEvent& first = kb.events[static_cast<size_t>(em.events.front())];
-    std::string label = em.events.size() == 1 ? std::string(first.name) + " (" + kb_.EventDateText(first) + ")"
-                                              : "\"" + t_.Orig(em.start, em.end) + "\"";
+    auto label = [this, &em] {
+      const KbEvent& first = kb_.kb().events[static_cast<size_t>(em.events.front())];
+      return em.events.size() == 1 ? std::string(first.name) + " (" + kb_.EventDateText(first) + ")"
+                                   : "\"" + t_.Orig(em.start, em.end) + "\"";
+    };
     TimeConstraint tc;
     if (em.prospective) {
       tc.intervals.emplace_back(kOpenStart, hi_date + 1);
       tc.weight = 2;
-      tc.clue = label + " spoken of as still to come";
+      tc.clue = [label] { return label() + " spoken of as still to come"; };
     } else {
       tc.intervals.emplace_back(lo_date, kOpenEnd);
       // A dated KB event the article reports as past weighs above any one title (4): a checked
@@ -393,7 +406,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       // by who and where (a meeting) 5, by its trigger with a participant named too 8; a generic
       // "November election", one of many: 2.
       tc.weight = em.generic ? 2 : em.participant_named && !em.by_participants ? 8 : 5;
-      tc.clue = label + " reported as past";
+      tc.clue = [label] { return label() + " reported as past"; };
     }
     add(key, std::move(tc));
   }
@@ -417,11 +430,13 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       TimeConstraint tc;
       tc.intervals.emplace_back(a.days, b.days + 1);
       tc.weight = 5;
-      const std::string unit = te.relative_unit == 'y' ? "year" : "month";
-      tc.clue = "\"" + t_.Orig(te.start, em.end) + "\": " + std::string(ev.name) + " (" + kb_.EventDateText(ev) + "), " +
-                (te.relative_offset < 0   ? "a " + unit + " before the text"
-                 : te.relative_offset > 0 ? "a " + unit + " after the text"
-                                          : "in the text's " + unit);
+      tc.clue = [this, &te, &em, &ev] {
+        const std::string unit = te.relative_unit == 'y' ? "year" : "month";
+        return "\"" + t_.Orig(te.start, em.end) + "\": " + std::string(ev.name) + " (" + kb_.EventDateText(ev) + "), " +
+               (te.relative_offset < 0   ? "a " + unit + " before the text"
+                : te.relative_offset > 0 ? "a " + unit + " after the text"
+                                         : "in the text's " + unit);
+      };
       add("L" + std::to_string(em.events.front()) + te.ToString(), std::move(tc));
     }
   }
@@ -432,13 +447,15 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       TimeConstraint tc;
       if (out_.future[s][k]) {  // a deadline or a prospect: the text speaks before it
         tc.intervals.emplace_back(kOpenStart, te.Last().days + 1);
-        tc.clue = "the date " + te.ToString() + " ahead in the text";
+        tc.clue = [&te] { return "the date " + te.ToString() + " ahead in the text"; };
         add("U" + te.ToString(), std::move(tc));
       } else if (!Anchored(te) && YearOfFigures(te)) {
         // "its 2005 forecast", "the 2004 results", "his 2006 budget": a year's figures are spoken
         // of near that year — a forecast or budget the year before, results the year after.
         tc.intervals.emplace_back(MakeDate(te.year - 1, 1, 1).days, MakeDate(te.year + 2, 1, 1).days);
-        tc.clue = "\"" + t_.Orig(te.start, FiguresNounEnd(te)) + "\": the text within a year of " + te.ToString();
+        tc.clue = [this, &te] {
+          return "\"" + t_.Orig(te.start, FiguresNounEnd(te)) + "\": the text within a year of " + te.ToString();
+        };
         add("N" + te.ToString(), std::move(tc));
       } else {
         tc.intervals.emplace_back(te.First().days, kOpenEnd);
@@ -446,7 +463,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
         // of the report's events ("in 2003", "since March 2004") — weighs above a title (4): the
         // text cannot speak before it. Any other year ("the 2012 Games") bounds loosely (1).
         if (Anchored(te)) tc.weight = 5;
-        tc.clue = "the date " + te.ToString() + " in the text";
+        tc.clue = [&te] { return "the date " + te.ToString() + " in the text"; };
         add("T" + te.ToString(), std::move(tc));
       }
     }
@@ -479,7 +496,10 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       TimeConstraint tc;
       tc.intervals.emplace_back(latest->First().days, latest->Last().days + 366);
       tc.weight = near.size() >= 3 ? 5 : near.size() == 2 ? 4 : 2;
-      tc.clue = "the latest date in the text, " + latest->ToString() + ", taken as recent (a report speaks within a year after it)";
+      tc.clue = [latest] {
+        return "the latest date in the text, " + latest->ToString() +
+               ", taken as recent (a report speaks within a year after it)";
+      };
       add("R", std::move(tc));
     }
   }
@@ -502,8 +522,10 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
         tc.intervals = WeekdayDateNear(weekday, te.month, te.day, lo, hi, 183);
         if (tc.intervals.empty()) continue;
         tc.weight = 4;
-        tc.clue = "\"" + Trimmed(t_.Orig(ws, static_cast<uint32_t>(te.end))) +
-                  "\": that weekday and date fall together in some years only; the text within half a year of one";
+        tc.clue = [this, ws, &te] {
+          return "\"" + Trimmed(t_.Orig(ws, static_cast<uint32_t>(te.end))) +
+                 "\": that weekday and date fall together in some years only; the text within half a year of one";
+        };
         add("W" + std::string(t_.F(ws, static_cast<uint32_t>(te.end))), std::move(tc));
       }
     }
@@ -530,16 +552,14 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   // Does the window rest on the recency guess? Swept again without it: a different window means
   // the guess decided (moved or narrowed) it, and the checks at it say so (AtClaimTime).
   if (auto r = seen.find("R"); r != seen.end()) {
-    std::vector<TimeConstraint> without = cs;
-    without[r->second].intervals.clear();
-    const std::optional<TimeWindow> w2 = BestWindow(without, lo, hi);
-    if (!w2 || w2->candidates.front().from != first.from || w2->to != w->to) out_.guess = cs[r->second].clue;
+    const std::optional<TimeWindow> w2 = BestWindow(cs, lo, hi, r->second);
+    if (!w2 || w2->candidates.front().from != first.from || w2->to != w->to) out_.guess = cs[r->second].clue();
   }
   std::set<size_t> used;
   for (const TimeStretch& c : w->candidates) {
     for (size_t i : c.satisfied) {
       if (rd.evidence.size() >= 12) break;
-      if (used.insert(i).second) rd.evidence.push_back(cs[i].clue);
+      if (used.insert(i).second) rd.evidence.push_back(cs[i].clue());
     }
   }
   if (w->candidate_count == 1) NarrowByElections(&rd);
@@ -554,7 +574,13 @@ ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t cl
     return ct;
   }
   t->b = std::min(t->b, as_of_);
-  if (ct.when.empty()) ct.when = WindowText(t->a, t->b);
+  if (ct.when.empty()) {
+    if (!window_text_of_ || window_text_of_->a != t->a || window_text_of_->b != t->b) {
+      window_text_ = WindowText(t->a, t->b);
+      window_text_of_ = *t;
+    }
+    ct.when = window_text_;
+  }
   ct.tentative = !ct.own && !out_.guess.empty();
   ct.judged = t;
   return ct;

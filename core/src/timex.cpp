@@ -33,19 +33,26 @@ constexpr std::array<uint8_t, 256> kByteKinds = [] {
 
 static_assert((kTimexStart & (kWordMonthMask | kWordWeekday | kWordRelative | kWordSpeech | kWordHeShe)) == 0);
 
-// Tokens of s[begin, end) into *out (cleared first), each word with its classes (one look-up; the
-// table rules most words out by first byte and length before hashing) and kTimexStart when it can
-// start an expression (a digit first, or a month form, weekday or "last"/"next"/"this"/"past").
-void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* out) {
-  out->clear();
-  out->reserve((end - begin) / 4 + 1);  // news text: about one token per 5 bytes
+// Tokens of s[begin, end) into *out, each word with its classes (one look-up; the table rules
+// most words out by first byte and length before hashing) and kTimexStart when it can start an
+// expression (a digit first, or a month form, weekday or "last"/"next"/"this"/"past"). A range of
+// n bytes has at most n tokens: they are written through a pointer into room for that many.
+void Tokenize(std::string_view s, size_t begin, size_t end, TimexTokens* out) {
+  uint32_t* starts;
+  Token* const first = out->Prepare(end - begin, &starts);
+  Token* q = first;
+  uint32_t* sq = starts;
   const WordClassTable& classes = WordClassesTable();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  // A word that starts before `guard` ends at the non-word byte guard - 1 at the latest: its
+  // letters are read without a bound test (only the range's last word needs one).
+  size_t guard = end;
+  while (guard > begin && (kByteKinds[p[guard - 1]] & kByteWord)) --guard;
   size_t i = begin;
   while (i < end) {
     const uint8_t kind = kByteKinds[p[i]];
     if ((kind & kByteWord) == 0) {
-      if (kind == 0) out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), false, false, 0});
+      if (kind == 0) *q++ = Token{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), false, false, 0};
       ++i;
       continue;
     }
@@ -55,14 +62,20 @@ void Tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>* 
       uint8_t all = kind;     // keeps kByteDigit while every byte is a digit
       for (uint8_t k; j < end && ((k = kByteKinds[p[j]]) & kByteWord); ++j) all &= k;
       digits = (all & kByteDigit) != 0;
+    } else if (i < guard) {
+      while (kByteKinds[p[j]] & kByteWord) ++j;
     } else {
       while (j < end && (kByteKinds[p[j]] & kByteWord)) ++j;
     }
     unsigned cls = classes.Get(std::string_view(s.data() + i, j - i));
-    if ((kind & kByteDigit) || (cls & (kWordMonthMask | kWordWeekday | kWordRelative))) cls |= kTimexStart;
-    out->push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, static_cast<uint16_t>(cls)});
+    if ((kind & kByteDigit) || (cls & (kWordMonthMask | kWordWeekday | kWordRelative))) {
+      cls |= kTimexStart;
+      *sq++ = static_cast<uint32_t>(q - first);
+    }
+    *q++ = Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), true, digits, static_cast<uint16_t>(cls)};
     i = j;
   }
+  out->set_sizes(static_cast<size_t>(q - first), static_cast<size_t>(sq - starts));
 }
 
 int ToInt(std::string_view t) {
@@ -189,16 +202,16 @@ void ResolveRelative(const TimeExpr& e, Date from, Date to, Date* first, Date* l
 }
 
 std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size_t end) {
-  std::vector<Token> scratch;
+  TimexTokens scratch;
   return FindTimeExpressions(s, begin, end, &scratch);
 }
 
-std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size_t end, std::vector<Token>* scratch) {
+std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size_t end, TimexTokens* scratch) {
   std::vector<TimeExpr> out;
   if (end > s.size()) end = s.size();
   if (begin >= end) return out;
   Tokenize(s, begin, end, scratch);
-  const std::vector<Token>& t = *scratch;
+  const TimexTokens& t = *scratch;
   const size_t n = t.size();
   auto text_of = [&](size_t i) { return TextOf(s, t[i]); };
   auto word_at = [&](size_t i) -> std::string_view { return i < n && t[i].word ? text_of(i) : std::string_view(); };
@@ -210,12 +223,14 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
   size_t first_word = 0;  // index of the first word token
   while (first_word < n && !t[first_word].word) ++first_word;
   size_t i = 0;
+  const uint32_t* next_start = t.starts_begin();
   while (true) {
     // Most tokens start no expression: punctuation, and words that begin with neither a digit nor
     // are a weekday, a month form or "last"/"next"/"this"/"past" (each shape below needs one of
-    // those at token i): Tokenize marked the others kTimexStart.
-    while (i < n && (t[i].cls & kTimexStart) == 0) ++i;
-    if (i >= n) break;
+    // those at token i): Tokenize marked the others kTimexStart and listed them.
+    while (next_start != t.starts_end() && *next_start < i) ++next_start;
+    if (next_start == t.starts_end()) break;
+    i = *next_start;
     TimeExpr e;
     size_t first = i, last = i;  // token range of the expression
     bool found = false;

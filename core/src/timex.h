@@ -7,8 +7,10 @@
 #ifndef FACTLINT_CORE_TIMEX_H_
 #define FACTLINT_CORE_TIMEX_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,11 +61,42 @@ struct TimexToken {
 // a weekday, "last"/"next"/"this"/"past").
 inline constexpr uint16_t kTimexStart = 1u << 15;
 
+// The tokens of one range, in order: a buffer reused from range to range (it grows to the
+// longest range and is never cleared, so the tokenizer writes through a pointer, not push_back).
+class TimexTokens {
+ public:
+  const TimexToken* begin() const { return buf_.get(); }
+  const TimexToken* end() const { return buf_.get() + size_; }
+  size_t size() const { return size_; }
+  const TimexToken& operator[](size_t i) const { return buf_[i]; }
+  // The indices of the tokens marked kTimexStart, in order (few: the finder visits only these).
+  const uint32_t* starts_begin() const { return starts_.get(); }
+  const uint32_t* starts_end() const { return starts_.get() + starts_size_; }
+  // Room for n tokens and n start indices (not initialised); the caller writes them there and
+  // then calls set_sizes.
+  TimexToken* Prepare(size_t n, uint32_t** starts) {
+    if (capacity_ < n) {
+      capacity_ = std::max(n, 2 * capacity_);
+      buf_.reset(new TimexToken[capacity_]);
+      starts_.reset(new uint32_t[capacity_]);
+      size_ = starts_size_ = 0;
+    }
+    *starts = starts_.get();
+    return buf_.get();
+  }
+  void set_sizes(size_t tokens, size_t starts) { size_ = tokens, starts_size_ = starts; }
+
+ private:
+  std::unique_ptr<TimexToken[]> buf_;
+  std::unique_ptr<uint32_t[]> starts_;
+  size_t capacity_ = 0, size_ = 0, starts_size_ = 0;
+};
+
 // Finds the time expressions in folded[begin, end), in order. Linear in the range.
 std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end);
-// The same, tokenizing into *scratch (reused across calls: no allocation per range).
-std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end,
-                                          std::vector<TimexToken>* scratch);
+// The same, tokenizing into *scratch (reused across calls: no allocation per range); on return it
+// holds the range's tokens (an empty range leaves it as it was).
+std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end, TimexTokens* scratch);
 
 // Month number (1..12) of a folded month name or abbreviation ("feb", "sept"), 0 otherwise.
 // MonthNumber, IsWeekday and the other word lists: lexicon.h.

@@ -1,5 +1,11 @@
 // BestWindow (core/src/reftime.h): the sweep over weighted interval constraints.
 
+#include <algorithm>
+#include <climits>
+#include <map>
+#include <random>
+#include <set>
+
 #include <catch2/catch.hpp>
 
 #include "factlint/factlint.h"
@@ -115,6 +121,144 @@ TEST_CASE("reftime: the years a weekday and a date fall together", "[reftime]") 
     for (size_t i = 0; i < got.size(); ++i) {
       CHECK(factlint::FormatIsoDate(factlint::Date{got[i].first}) == r.dates[i]);
       CHECK(got[i].second == got[i].first + 1);
+    }
+  }
+}
+
+namespace {
+
+// BestWindow as it was written with a map of multisets per group and a vector per constraint
+// (before the flat arrays of 66fd3e6): the reference the sweep is held to.
+std::optional<factlint::TimeWindow> ReferenceBestWindow(const std::vector<TimeConstraint>& constraints, int32_t lo, int32_t hi) {
+  struct Event {
+    int32_t pos;
+    int enter;  // +1 or -1
+    size_t constraint;
+  };
+  std::vector<Event> events;
+  std::vector<std::vector<std::pair<int32_t, int32_t>>> merged(constraints.size());
+  std::map<int, size_t> group_size;  // group -> its constraints (only those that can be satisfied count)
+  for (size_t c = 0; c < constraints.size(); ++c) {
+    std::vector<std::pair<int32_t, int32_t>> iv;
+    for (auto [s, e] : constraints[c].intervals) {
+      s = std::max(s, lo);
+      e = std::min(e, hi);
+      if (s < e) iv.emplace_back(s, e);
+    }
+    std::sort(iv.begin(), iv.end());
+    std::vector<std::pair<int32_t, int32_t>>& m = merged[c];
+    for (auto [s, e] : iv) {
+      if (!m.empty() && s <= m.back().second) {
+        m.back().second = std::max(m.back().second, e);
+      } else {
+        m.emplace_back(s, e);
+      }
+    }
+    for (auto [s, e] : m) {
+      events.push_back(Event{s, +1, c});
+      events.push_back(Event{e, -1, c});
+    }
+    if (constraints[c].group >= 0) ++group_size[constraints[c].group];
+  }
+  if (events.empty()) return std::nullopt;
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.pos < b.pos; });
+  int independent = 0, grouped = 0;
+  std::map<int, std::multiset<int>> active;  // group -> weights of its active constraints
+  // Conflicting groups: those with fewer active constraints than constraints; at the start every
+  // group conflicts.
+  int conflicts = static_cast<int>(group_size.size());
+  auto group_top = [&](int g) { return active[g].empty() ? 0 : *active[g].rbegin(); };
+  int best = 0, best_conflicts = 0;
+  std::vector<std::pair<int32_t, int32_t>> best_stretches;
+  size_t best_count = 0;
+  for (size_t i = 0; i < events.size();) {
+    const int32_t pos = events[i].pos;
+    while (i < events.size() && events[i].pos == pos) {
+      const Event& ev = events[i++];
+      const TimeConstraint& tc = constraints[ev.constraint];
+      if (tc.group < 0) {
+        independent += ev.enter * tc.weight;
+        continue;
+      }
+      std::multiset<int>& ws = active[tc.group];
+      const bool full_before = ws.size() == group_size[tc.group];
+      grouped -= group_top(tc.group);
+      if (ev.enter > 0) ws.insert(tc.weight);
+      else ws.erase(ws.find(tc.weight));
+      grouped += group_top(tc.group);
+      const bool full_after = ws.size() == group_size[tc.group];
+      conflicts += (full_after ? 0 : 1) - (full_before ? 0 : 1);
+    }
+    const int score = independent + grouped;
+    if (i >= events.size() || score <= 0) continue;
+    if (score > best || (score == best && conflicts < best_conflicts)) {
+      best = score;
+      best_conflicts = conflicts;
+      best_stretches.clear();
+      best_count = 0;
+    }
+    if (score == best && conflicts == best_conflicts) {
+      ++best_count;
+      best_stretches.emplace_back(pos, events[i].pos);
+      // Keep the first factlint::kMaxCandidates - 1 and always the latest.
+      if (best_stretches.size() > factlint::kMaxCandidates) best_stretches.erase(best_stretches.end() - 2);
+    }
+  }
+  if (best <= 0 || best_stretches.empty()) return std::nullopt;
+  auto satisfied = [&](int32_t from, int32_t to) {
+    std::vector<size_t> out;
+    for (size_t c = 0; c < constraints.size(); ++c) {
+      auto it = std::upper_bound(merged[c].begin(), merged[c].end(), std::make_pair(from, INT32_MAX));
+      if (it != merged[c].begin() && std::prev(it)->first <= from && to <= std::prev(it)->second) out.push_back(c);
+    }
+    return out;
+  };
+  factlint::TimeWindow w;
+  w.weight = best;
+  w.conflicts = best_conflicts;
+  w.candidate_count = best_count;
+  for (auto [from, to] : best_stretches) w.candidates.push_back(factlint::TimeStretch{from, to, satisfied(from, to)});
+  w.from = w.candidates.back().from;
+  w.to = w.candidates.back().to;
+  w.satisfied = w.candidates.back().satisfied;
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("reftime: the sweep on flat arrays gives the reference's windows; ignore leaves a clue out", "[reftime]") {
+  std::mt19937 rng(20261201);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<TimeConstraint> cs(static_cast<size_t>(pick(0, 9)));
+    for (TimeConstraint& tc : cs) {
+      for (int k = pick(0, 4); k > 0; --k) {
+        const int32_t s = pick(-30, 120), e = pick(0, 3) == 0 ? INT32_MAX : s + pick(-5, 40);
+        tc.intervals.emplace_back(pick(0, 9) == 0 ? INT32_MIN : s, e);
+      }
+      tc.weight = pick(1, 8);
+      tc.group = pick(0, 2) == 0 ? -1 : pick(0, 3) * 1000;
+    }
+    const int32_t lo = pick(-20, 20), hi = lo + pick(0, 120);
+    auto same = [](const std::optional<factlint::TimeWindow>& a, const std::optional<factlint::TimeWindow>& b) {
+      if (!a || !b) return !a && !b;
+      if (a->from != b->from || a->to != b->to || a->weight != b->weight || a->conflicts != b->conflicts ||
+          a->satisfied != b->satisfied || a->candidate_count != b->candidate_count ||
+          a->candidates.size() != b->candidates.size())
+        return false;
+      for (size_t i = 0; i < a->candidates.size(); ++i)
+        if (a->candidates[i].from != b->candidates[i].from || a->candidates[i].to != b->candidates[i].to ||
+            a->candidates[i].satisfied != b->candidates[i].satisfied)
+          return false;
+      return true;
+    };
+    INFO("round " << round);
+    CHECK(same(BestWindow(cs, lo, hi), ReferenceBestWindow(cs, lo, hi)));
+    if (!cs.empty()) {
+      const size_t ignore = static_cast<size_t>(pick(0, static_cast<int>(cs.size()) - 1));
+      std::vector<TimeConstraint> without = cs;
+      without[ignore].intervals.clear();
+      CHECK(same(BestWindow(cs, lo, hi, ignore), ReferenceBestWindow(without, lo, hi)));
     }
   }
 }

@@ -2,6 +2,9 @@
 
 #include "sentences.h"
 
+#include <string_view>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 using factlint::Document;
@@ -39,4 +42,25 @@ TEST_CASE("sentences: SentenceOf maps folded offsets, -1 between sentences", "[s
 TEST_CASE("sentences: empty text has none", "[sentences]") {
   const Document doc("");
   CHECK(FindSentences(doc).size() == 0);
+}
+
+TEST_CASE("sentences: the words that start with a digit, as a byte scan finds them", "[sentences]") {
+  // What the people's claims scanned for before (people_claims.cpp): every digit at a word start of
+  // each sentence's folded range (or at the range's start), in order.
+  const Document doc(
+      "The 78-year-old, Britain's 57th prime minister, met G8 leaders on 3 May 2005. £5bn and -5% "
+      "in 1990s.\n\n2005: 12 x3 4th. «7» ok 8\n9");
+  const factlint::Sentences s = FindSentences(doc);
+  REQUIRE(s.digit_from.size() == s.size() + 1);
+  const std::string_view f = doc.folded();
+  for (size_t k = 0; k < s.size(); ++k) {
+    std::vector<uint32_t> scan;
+    for (uint32_t i = s.start[k]; i < s.end[k]; ++i)
+      if (f[i] >= '0' && f[i] <= '9' && (i == s.start[k] || !factlint::IsWordByte(static_cast<unsigned char>(f[i - 1]))))
+        scan.push_back(i);
+    const std::vector<uint32_t> listed(s.digit_words.begin() + s.digit_from[k], s.digit_words.begin() + s.digit_from[k + 1]);
+    INFO("sentence " << k);
+    CHECK(listed == scan);
+  }
+  CHECK(s.digit_words.size() >= 8);
 }

@@ -1,6 +1,8 @@
 // Time expressions (core/src/timex.h): the shapes news uses, and the numbers that are not dates.
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -88,4 +90,37 @@ TEST_CASE("timex: intervals and prepositions", "[timex]") {
   }
   f = factlint::Fold("2019 was a year.");
   CHECK(factlint::FindTimeExpressions(f, 0, f.size()).empty());
+}
+
+TEST_CASE("timex: one token buffer reused from range to range gives each range's own expressions", "[timex]") {
+  // Ranges of growing and shrinking length through one TimexTokens, as FindSentences reads its
+  // sentences: the same expressions and tokens as a fresh buffer per range.
+  const std::string folded = factlint::Fold(
+      "On March 3, 2004 he said. Short. In 2019 and in 2020 the talks resumed after the November elections, "
+      "it said on Thursday, February 23, 2006. x. Last year, 28 February 2025 came.");
+  const std::vector<std::pair<size_t, size_t>> ranges = {{0, 25}, {26, 32}, {33, 136}, {137, 139}, {0, 0},
+                                                         {140, folded.size()}, {0, folded.size()}, {26, 32}};
+  factlint::TimexTokens reused;
+  for (const auto& [b, e] : ranges) {
+    INFO(folded.substr(b, e - b));
+    factlint::TimexTokens fresh;
+    const auto a = factlint::FindTimeExpressions(folded, b, e, &reused);
+    const auto f = factlint::FindTimeExpressions(folded, b, e, &fresh);
+    REQUIRE(a.size() == f.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].start == f[i].start);
+      CHECK(a[i].end == f[i].end);
+      CHECK(a[i].ToString() == f[i].ToString());
+      CHECK(a[i].sentence_initial == f[i].sentence_initial);
+    }
+    if (b >= e) continue;  // an empty range leaves the buffer as it was
+    REQUIRE(reused.size() == fresh.size());
+    for (size_t i = 0; i < reused.size(); ++i) {
+      CHECK(reused[i].start == fresh[i].start);
+      CHECK(reused[i].end == fresh[i].end);
+      CHECK(reused[i].cls == fresh[i].cls);
+    }
+    CHECK(std::vector<uint32_t>(reused.starts_begin(), reused.starts_end()) ==
+          std::vector<uint32_t>(fresh.starts_begin(), fresh.starts_end()));
+  }
 }
