@@ -19,8 +19,10 @@
 // the snapshot is missing or refused (createChecker logs why). If the module is ready before the
 // snapshot, the heap the load takes is faulted in meanwhile (createChecker's prefault). The check's
 // code is compiled (wasm functions are compiled on their first call) by one check of a sample
-// sentence run right after the first check has been answered, when the page is showing its first
-// report and the thread is idle, so the user's first real check finds it compiled; it used to run
+// sentence run 0.2 s after the first check has been answered (not at once: its CPU, and the
+// tier-ups it causes, would compete with the page drawing that report), when the page is idle, so
+// the user's first real check finds it compiled (a message that comes sooner puts it off until 0.2 s
+// after the next check); it used to run
 // before the KB load (createChecker's warmUp), which, with the snapshot in ~0.1 s after the module,
 // only delayed the load and so the first report (docs/PERFORMANCE.md, "Tenth session").
 // A caller may pass the module already compiled (wasmModule) and the snapshot's bytes (snapshot:
@@ -33,7 +35,9 @@ import { createChecker, openKbCache, readKbSnapshotPieces } from './factlint.mjs
 const evaluated = performance.now();
 let checker = null;
 let cache;  // openKbCache(), made on the first loadKb
-let warmedUp = false;  // the sample checked once after the first check (above)
+let sampleState = 'pending';  // the sample checked once after a check (above): 'pending', 'timed' or 'done'
+let sampleTimer = 0;
+const SAMPLE_DELAY_MS = 200;
 const FIRST_CHECK_SAMPLE = 'PARIS, 3 March 2020 - The former minister said on Tuesday that "the plan will pass", and officials reportedly agreed.\n';
 
 async function fetchText(url) {
@@ -67,6 +71,7 @@ const handlers = {
 };
 
 self.onmessage = async ({ data }) => {
+  if (sampleState === 'timed') { clearTimeout(sampleTimer); sampleState = 'pending'; }
   try {
     const handler = handlers[data && data.type];
     if (!handler) throw new Error(`unknown message type ${data && data.type}`);
@@ -83,8 +88,11 @@ self.onmessage = async ({ data }) => {
       },
     });
   }
-  if (data && data.type === 'check' && checker && !warmedUp) {
-    warmedUp = true;
-    setTimeout(() => { try { checker.check(FIRST_CHECK_SAMPLE); } catch { /* only a warm-up */ } }, 0);
+  if (sampleState === 'pending' && checker && data && data.type === 'check') {
+    sampleState = 'timed';
+    sampleTimer = setTimeout(() => {
+      sampleState = 'done';
+      try { checker.check(FIRST_CHECK_SAMPLE); } catch { /* only a warm-up */ }
+    }, SAMPLE_DELAY_MS);
   }
 };
