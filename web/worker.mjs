@@ -22,9 +22,9 @@
 // sentence run 0.2 s after the first check has been answered (not at once: its CPU, and the
 // tier-ups it causes, would compete with the page drawing that report), when the page is idle, so
 // the user's first real check finds it compiled (a message that comes sooner puts it off until 0.2 s
-// after the next check); it used to run
-// before the KB load (createChecker's warmUp), which, with the snapshot in ~0.1 s after the module,
-// only delayed the load and so the first report (docs/PERFORMANCE.md, "Tenth session").
+// after the next check). It used to run before the KB load (createChecker's warmUp), which, with
+// the snapshot in ~0.1 s after the module, only delayed the load and so the first report
+// (docs/PERFORMANCE.md, "Tenth session").
 // A caller may pass the module already compiled (wasmModule) and the snapshot's bytes (snapshot:
 // an ArrayBuffer, or null) instead. The assembler ships this file with factlint.mjs and
 // factlint-core.mjs in one module (dist/web/worker.mjs), so the worker starts after one request.
