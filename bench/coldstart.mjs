@@ -5,7 +5,8 @@
 //        page, traced, and the CPU time of its threads in each part — bench/page_probe.mjs)
 // env:   FACTLINT_DIST             the assembled page and extension (default dist/)
 //        FACTLINT_BENCH_BASE_DIST  another assembled page: its cold start is measured in the same
-//                                  run, alternating with this one's (the page parts it has marks for)
+//                                  run, alternating with this one's, which goes first every other
+//                                  run (the page parts it has marks for)
 //
 // Page: a fresh browser context (empty cache) per run, navigation to the first report the page
 // applies (body[data-checks] = 1). Parts, from the page's own timeline (navigation start = 0):
@@ -69,12 +70,32 @@ const readPoints = () => {
   return points;
 };
 
+// After the first report (on the empty editor), 0.3 s later, as a person would: the example
+// article opened (the "Open file…" input) and its check, the first with text: the Worker's time
+// for it and the time to the report's answer (app.mjs's factlint:applied event).
+const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples', 'example-article.txt'), 'utf8');
+async function firstArticleCheck(page) {
+  await page.waitForTimeout(300);
+  const text = EXAMPLE.replace(/\r\n?/g, '\n');
+  const applied = page.evaluate((n) => new Promise((resolve) => {
+    document.addEventListener('factlint:applied', function on(event) {
+      if (event.detail.chars !== n) return;
+      document.removeEventListener('factlint:applied', on);
+      resolve(event.detail);
+    });
+  }), text.length);
+  await page.setInputFiles('[data-testid="open-file"]', { name: 'example-article.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  const detail = await applied;
+  return { engine: detail.engineMs, answered: detail.answered };
+}
+
 async function pageColdStart(browser, url) {
   const { context, page, warnings } = await openColdPage(browser, url);
   const points = await page.evaluate(readPoints);
   const kbFrom = await page.evaluate(() => document.body.dataset.kbFrom);
+  const article = await firstArticleCheck(page);
   await context.close();
-  return { points, kbFrom, warnings };
+  return { points, kbFrom, warnings, article };
 }
 
 if (!args.includes('--extension-only')) {
@@ -85,9 +106,12 @@ if (!args.includes('--extension-only')) {
   const baseRuns = [];
   try {
     await pageColdStart(browser, server.url);  // warm-up: the browser process itself, not counted
+    // Base and this page in turn, the first of each pair switching run by run, so that neither
+    // always starts right after the other's context was closed.
     for (let i = 0; i < RUNS; i += 1) {
-      if (baseServer) baseRuns.push(await pageColdStart(browser, baseServer.url));
+      if (baseServer && i % 2 === 0) baseRuns.push(await pageColdStart(browser, baseServer.url));
       runs.push(await pageColdStart(browser, server.url));
+      if (baseServer && i % 2 === 1) baseRuns.push(await pageColdStart(browser, baseServer.url));
     }
     if (TRACE) out.page_trace = await traceColdStart(browser, server.url, readPoints);
   } finally {
@@ -96,14 +120,17 @@ if (!args.includes('--extension-only')) {
     if (baseServer) await baseServer.close();
   }
   const summarize = (list) => Object.fromEntries(PAGE_POINTS.map(([k]) => [k, median(list.map((r) => r.points[k]))]));
-  out.page = { median_ms: summarize(runs), first_report_runs_ms: runs.map((r) => r.points['first-report']), kb_from: runs[0]?.kbFrom, warnings: [...new Set(runs.flatMap((r) => r.warnings))] };
-  if (baseServer) out.page.base = { dist: BASE, median_ms: summarize(baseRuns), first_report_runs_ms: baseRuns.map((r) => r.points['first-report']) };
+  const article = (list) => ({ engine: median(list.map((r) => r.article.engine)), answered: median(list.map((r) => r.article.answered)) });
+  out.page = { median_ms: summarize(runs), first_report_runs_ms: runs.map((r) => r.points['first-report']), first_article_ms: article(runs), kb_from: runs[0]?.kbFrom, warnings: [...new Set(runs.flatMap((r) => r.warnings))] };
+  if (baseServer) out.page.base = { dist: BASE, median_ms: summarize(baseRuns), first_report_runs_ms: baseRuns.map((r) => r.points['first-report']), first_article_ms: article(baseRuns) };
   console.log(`Page cold start (${DIST}/web; fresh context per run, ${RUNS} runs, median ms since navigation start; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   console.log(`| point | this page${baseServer ? ` | base page (${path.relative(ROOT, BASE) || BASE})` : ''} |`);
   console.log(`|---|---:|${baseServer ? '---:|' : ''}`);
   for (const [k, label] of PAGE_POINTS) {
     console.log(`| ${label} | ${fmt(out.page.median_ms[k])} |${baseServer ? ` ${fmt(out.page.base.median_ms[k])} |` : ''}`);
   }
+  const articleText = (a) => `${a.engine.toFixed(1)} / ${fmt(a.answered)}`;
+  console.log(`| then the example article opened 0.3 s later: the Worker's check / its answer in, ms since the check began | ${articleText(out.page.first_article_ms)} |${baseServer ? ` ${articleText(out.page.base.first_article_ms)} |` : ''}`);
   console.log(`first report, each run: ${out.page.first_report_runs_ms.map(fmt).join(' ')}${baseServer ? `; base: ${out.page.base.first_report_runs_ms.map(fmt).join(' ')}` : ''} (KB from ${out.page.kb_from})`);
   if (out.page.warnings.length) console.log(`page console: ${out.page.warnings.join(' | ')}`);
   if (out.page_trace) {
@@ -140,7 +167,8 @@ if (!args.includes('--extension-only')) {
   const rows = { first: [], second: [], baseFirst: [], baseSecond: [], kbFrom: [] };
   try {
     for (let i = 0; i < RUNS; i += 1) {
-      for (const [dist, a, b] of [...(BASE ? [[BASE, 'baseFirst', 'baseSecond']] : []), [DIST, 'first', 'second']]) {
+      const pair = [...(BASE ? [[BASE, 'baseFirst', 'baseSecond']] : []), [DIST, 'first', 'second']];
+      for (const [dist, a, b] of i % 2 === 0 ? pair : pair.reverse()) {  // in turn, as the page's
         const context = await browser.newContext();
         const first = await offlineFirstReport(context, path.join(dist, 'factlint.html'));
         const second = await offlineFirstReport(context, path.join(dist, 'factlint.html'));

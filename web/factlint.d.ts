@@ -174,7 +174,7 @@ export interface Checker {
 
 /** createChecker's parts, in ms since it was called (warmUpMs: the check run on a tiny KB while
  *  the snapshot was still on its way, with the warmUp option; 0 if it was not; prefaultMs: the heap
- *  grown and faulted in after it; kbMs: the KB load alone; totalMs: the call). */
+ *  grown and faulted in after it, or alone with the prefault option; kbMs: the KB load alone; totalMs: the call). */
 export interface StartupTimes {
   readonly moduleMs: number;
   readonly snapshotMs: number;
@@ -224,6 +224,10 @@ export interface CreateCheckerOptions {
    *  (compiles the check's code, builds the core's one-time tables) and fault in the heap the
    *  load will take (startup.prefaultMs); default false. */
   warmUp?: boolean;
+  /** The warm-up's heap half alone: when the module is ready before the snapshot, grow the heap by
+   *  what the load takes and fault its pages in meanwhile (startup.prefaultMs), without the check;
+   *  default false. */
+  prefault?: boolean;
   /** Emscripten hook to find factlint-core.wasm elsewhere. */
   locateFile?: (path: string, prefix: string) => string;
 }

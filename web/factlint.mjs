@@ -89,7 +89,7 @@ function warmUp(core, startup) {
   startup.warmUpMs = now() - t;
 }
 
-// With warmUp, after the check, while the snapshot is still on its way, the heap is
+// With warmUp (after the check) or prefault alone, while the snapshot is still on its way, the heap is
 // grown by what the bundled KB's load takes and its pages are faulted in (prefaultHeap): a fresh
 // engine's first touch of each 4 KB page of wasm memory costs the load itself otherwise (~4,800
 // page faults, 60-80 ms of CPU in a cold Node on the test machine, where faults are slow; in the
@@ -146,11 +146,17 @@ function joinPieces(pieces, size) {
 //               it runs, so the snapshot's bytes are taken in only after it: worth it where the
 //               snapshot comes over the network (the page's Worker: the first report came ~200 ms
 //               sooner in bench/coldstart.mjs), not from the extension's package (1 s later there)
+//   prefault    optional (default false): the warm-up's second half alone: when the module is
+//               ready before the snapshot, grow the heap by what the load takes and fault its pages
+//               in meanwhile (see prefault below), without the check. The page's Worker uses it and
+//               runs its warm-up check after the first report instead (worker.mjs): on a machine
+//               where the snapshot is in ~0.1 s after the module, the check before the load
+//               delayed the load by as much (docs/PERFORMANCE.md, "Tenth session")
 // checker.startup tells where the time went: {moduleMs, snapshotMs, warmUpMs, prefaultMs, kbMs,
 // totalMs} (module compiled/instantiated and snapshot bytes in, since the call; the warm-up's check
-// and its prefault run while the
+// and the prefault run while the
 // snapshot was still on its way, 0 if it was not; the KB load alone; the whole call).
-export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile, warmUp: warm = false } = {}) {
+export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmModule, locateFile, warmUp: warm = false, prefault: fault = false } = {}) {
   const isPromise = (v) => v !== null && typeof v === 'object' && typeof v.then === 'function';
   const lazy = typeof kb === 'function';
   if (typeof kb !== 'string' && !isPromise(kb) && !lazy) {
@@ -191,8 +197,8 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
   const [core, snapshot] = await Promise.all([
     (instantiated ? Promise.all([corePromise, instantiated]).then(([c]) => c) : corePromise).then((c) => {
       startup.moduleMs = now() - t0;
-      if (warm && kbSnapshot !== null && !snapshotIn) {
-        warmUp(c, startup);
+      if ((warm || fault) && kbSnapshot !== null && !snapshotIn) {
+        if (warm) warmUp(c, startup);
         prefault(c, startup);
       }
       return c;

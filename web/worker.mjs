@@ -16,7 +16,15 @@
 // Start-up: boot.js starts this worker and posts init while the page's HTML is parsed; the worker
 // fetches snapshotUrl (world.kbs.gz, inflated as it streams in: readKbSnapshotPieces; or world.kbs)
 // while the wasm streams in and compiles (instantiateStreaming), and kbUrl (world.json) only when
-// the snapshot is missing or refused (createChecker logs why).
+// the snapshot is missing or refused (createChecker logs why). If the module is ready before the
+// snapshot, the heap the load takes is faulted in meanwhile (createChecker's prefault). The check's
+// code is compiled (wasm functions are compiled on their first call) by one check of a sample
+// sentence run 0.2 s after the first check has been answered (not at once: its CPU, and the
+// tier-ups it causes, would compete with the page drawing that report), when the page is idle, so
+// the user's first real check finds it compiled (a message that comes sooner puts it off until 0.2 s
+// after the next check). It used to run before the KB load (createChecker's warmUp), which, with
+// the snapshot in ~0.1 s after the module, only delayed the load and so the first report
+// (docs/PERFORMANCE.md, "Tenth session").
 // A caller may pass the module already compiled (wasmModule) and the snapshot's bytes (snapshot:
 // an ArrayBuffer, or null) instead. The assembler ships this file with factlint.mjs and
 // factlint-core.mjs in one module (dist/web/worker.mjs), so the worker starts after one request.
@@ -27,6 +35,10 @@ import { createChecker, openKbCache, readKbSnapshotPieces } from './factlint.mjs
 const evaluated = performance.now();
 let checker = null;
 let cache;  // openKbCache(), made on the first loadKb
+let sampleState = 'pending';  // the sample checked once after a check (above): 'pending', 'timed' or 'done'
+let sampleTimer = 0;
+const SAMPLE_DELAY_MS = 200;
+const FIRST_CHECK_SAMPLE = 'PARIS, 3 March 2020 - The former minister said on Tuesday that "the plan will pass", and officials reportedly agreed.\n';
 
 async function fetchText(url) {
   const response = await fetch(new URL(url, self.location.href));
@@ -41,7 +53,7 @@ const handlers = {
     if (typeof kb === 'string') checker = await createChecker({ kb, ...wasm });
     else if (snapshot !== undefined || snapshotUrl) {
       const kbSnapshot = snapshot !== undefined ? snapshot : fetch(new URL(snapshotUrl, self.location.href)).then(readKbSnapshotPieces);
-      checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot, warmUp: true, ...wasm });
+      checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot, prefault: true, ...wasm });
     } else checker = await createChecker({ kb: fetchText(kbUrl), ...wasm });
     return {
       version: checker.version, rules: checker.rules, kb: checker.kb, kbFrom: checker.kbFrom,
@@ -59,6 +71,7 @@ const handlers = {
 };
 
 self.onmessage = async ({ data }) => {
+  if (sampleState === 'timed') { clearTimeout(sampleTimer); sampleState = 'pending'; }
   try {
     const handler = handlers[data && data.type];
     if (!handler) throw new Error(`unknown message type ${data && data.type}`);
@@ -74,5 +87,12 @@ self.onmessage = async ({ data }) => {
         path: error.path || '', line: error.line || 0, column: error.column || 0,
       },
     });
+  }
+  if (sampleState === 'pending' && checker && data && data.type === 'check') {
+    sampleState = 'timed';
+    sampleTimer = setTimeout(() => {
+      sampleState = 'done';
+      try { checker.check(FIRST_CHECK_SAMPLE); } catch { /* only a warm-up */ }
+    }, SAMPLE_DELAY_MS);
   }
 };

@@ -153,10 +153,11 @@ test('warmUp with a snapshot still on its way: the check runs on a tiny KB, then
 
 // The warm-up's prefault: the heap the load takes is faulted in while the snapshot is on its way,
 // and the reports are the same.
-test('warmUp faults in the heap while the snapshot is on its way; the KB then loads and checks the same', async () => {
+test('warmUp (or prefault alone) faults in the heap while the snapshot is on its way; the KB then loads and checks the same', async () => {
   const bytes = new Uint8Array(fs.readFileSync(path.join(WEB, 'world.kbs')));
   for (const [what, options, expected] of [
     ['warmUp', { warmUp: true }, { prefaulted: true, warmedUp: true }],
+    ['prefault', { prefault: true }, { prefaulted: true, warmedUp: false }],
     ['neither', {}, { prefaulted: false, warmedUp: false }],
   ]) {
     const late = new Promise((resolve) => setTimeout(() => resolve(bytes), 300));

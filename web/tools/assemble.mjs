@@ -203,9 +203,17 @@ fs.writeFileSync(outFile, html);
     if (from !== './factlint.mjs' || !/^\{[\w\s,$]+\}$/.test(what)) fail(`worker.mjs: import ${what} from ${from} cannot be bundled`);
   }
   if (workerPart.exported.length) fail('worker.mjs exports nothing');
-  fs.writeFileSync(path.join(outWeb, 'worker.mjs'),
+  const bundled = path.join(outWeb, 'worker.mjs');
+  fs.writeFileSync(bundled,
     `// dist/web/worker.mjs: factlint-core.mjs, factlint.mjs and worker.mjs in one module (web/tools/assemble.mjs).\n` +
     `${coreBody}\n{\n${wrapperPart.body}\n${workerPart.body}\n}\n`);
+  // factlint.mjs and worker.mjs share one block here: a name declared at the top of both is a
+  // SyntaxError that would only show in the browser (the page then checks on the main thread).
+  try {
+    execFileSync(process.execPath, ['--check', bundled], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    fail(`${path.relative(root, bundled)} does not parse (a name declared in both factlint.mjs and worker.mjs?):\n${String(error.stderr || error.message).trim()}`);
+  }
 }
 
 const size = (file) => `${(fs.statSync(file).size / 1024).toFixed(0)} KiB`;
