@@ -195,7 +195,7 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
     body.OptDate(t.seen_until);
     body.U8(t.acting ? 1 : 0);
     body.Index(t.source);
-    str(t.ref), str(t.party), str(t.state);
+    str(std::string_view()), str(t.party), str(t.state);  // the ref: no check reads it (header)
     body.OptI32(t.district);
     body.OptI32(t.ordinal);
   }
@@ -214,7 +214,7 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
     body.Count(e.other_dates.size());
     for (const KbOtherDate& d : e.other_dates) body.S32(d.date.days), str(d.what), body.Index(d.source);
     body.Index(e.source);
-    str(e.ref);
+    str(std::string_view());  // the ref: no check reads it (header)
   }
   body.End();
 

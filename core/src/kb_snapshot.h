@@ -38,6 +38,9 @@
 //   (6.6 MB for the bundled KB of 2026-11-30, 3.8 MB in version 4). Version 5 has version 4's
 //   sections; only the body hash changed (four lanes, below), so a version 4 file is refused by
 //   its version, not as corrupt.
+//   The terms' and events' `ref` texts are written empty (their place in the layout kept): no check
+//   or report reads them, and they were 1.1 MB of the bundled KB's 8 MB; the people's and quotes'
+//   refs, which evidence cites, are kept. A Kb read from a snapshot has empty term and event refs.
 //
 // Reading checks, in order, each failure an Error (kKbSnapshot) that names the check and its byte
 // offset: magic, version, layout, core fingerprint, body size against the bytes, body hash

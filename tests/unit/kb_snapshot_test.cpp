@@ -257,6 +257,29 @@ TEST_CASE("snapshot: an event's other date keeps its own source", "[kb_snapshot]
   CHECK(dated == 1);
 }
 
+TEST_CASE("snapshot: the refs evidence cites are kept, the terms' and events' are not written", "[kb_snapshot]") {
+  const std::string json = ReadFile(FACTLINT_SOURCE_DIR "/tests/fixtures/kb/pass_people_terms.json");
+  auto from_json = factlint::LoadKb(json);
+  REQUIRE(from_json.ok());
+  auto from_snapshot = factlint::LoadKbSnapshot(Snapshot(json));
+  if (!from_snapshot.ok()) FAIL(from_snapshot.error().ToString());
+  const factlint::Kb& a = *from_json.value();
+  const factlint::Kb& b = *from_snapshot.value();
+  REQUIRE(a.people.size() == b.people.size());
+  for (size_t i = 0; i < a.people.size(); ++i) {
+    CHECK(a.people[i].ref == b.people[i].ref);
+    CHECK(a.people[i].died_source == b.people[i].died_source);
+    CHECK(a.people[i].died_ref == b.people[i].died_ref);
+  }
+  REQUIRE(a.quotes.size() == b.quotes.size());
+  for (size_t i = 0; i < a.quotes.size(); ++i) CHECK(a.quotes[i].ref == b.quotes[i].ref);
+  CHECK(std::any_of(a.terms.begin(), a.terms.end(), [](const factlint::KbTerm& t) { return !t.ref.empty(); }));
+  CHECK(std::any_of(a.events.begin(), a.events.end(), [](const factlint::KbEvent& e) { return !e.ref.empty(); }));
+  CHECK(std::all_of(b.terms.begin(), b.terms.end(), [](const factlint::KbTerm& t) { return t.ref.empty(); }));
+  CHECK(std::all_of(b.events.begin(), b.events.end(), [](const factlint::KbEvent& e) { return e.ref.empty(); }));
+  CHECK(std::any_of(b.people.begin(), b.people.end(), [](const factlint::KbPerson& p) { return !p.died_ref.empty(); }));
+}
+
 TEST_CASE("snapshot: damaged snapshots are refused with the check that catches them", "[kb_snapshot]") {
   const std::string good = Snapshot(factlint_test::TestKbJson("basic"));
   REQUIRE(factlint::LoadKbSnapshot(good).ok());
