@@ -77,7 +77,9 @@ std::vector<Evidence> TermsEvidence(const KbQuery& q, const std::vector<int>& te
 
 }  // namespace
 
-// AGE_MISMATCH: the stated age against the ages the person could have at the claim's time.
+// AGE_MISMATCH: the stated age against the ages the person could have at the claim's time. A
+// claim its clause dates ("in September 2021 ... rejected by Prime Minister Boris Johnson, 58,")
+// may give the age at the event or, as news mostly does, at the text's own time: either passes.
 void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
   ForEachClaim(ctx, PeopleClaimKind::kAge, [&](const PeopleClaim& c, const ClaimTime& ct) {
@@ -91,6 +93,10 @@ void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* ou
     if (!born || born->b > t.a) return;
     const auto [lo, hi] = KbQuery::AgeRange(*born, t.a, t.b);
     if (c.number >= lo && c.number <= hi) return;
+    if (ct.own && ctx.timeline.window && born->b <= ctx.timeline.window->a) {
+      const auto [now_lo, now_hi] = KbQuery::AgeRange(*born, ctx.timeline.window->a, ctx.timeline.window->b);
+      if (c.number >= now_lo && c.number <= now_hi) return;
+    }
     const int right = c.number < lo ? lo : hi;
     const int off = std::abs(c.number - right);
     std::vector<Evidence> ev{Evidence{ctx.kb.LifeFact(p), ctx.kb.PersonSource(p)}};
