@@ -324,13 +324,17 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
           e.month = m2, e.day = d, e.precision = TimePrecision::kDay;
           found = true;
         }
-      } else if (j < n && is_year(j) && j > 0 &&
-                 (IntroducesYear(word_at(j - 1)) ||
-                  (IsYearPossessive(word_at(j - 1)) && IsYearFigureNoun(word_at(j + 1))))) {
+      } else if (j < n && is_year(j) &&
+                 ((j > 0 && (IntroducesYear(word_at(j - 1)) ||
+                             (IsYearPossessive(word_at(j - 1)) && IsYearFigureNoun(word_at(j + 1))))) ||
+                  // "1986's Live Aid", "2005's budget": a possessive year, not a decade ("the 1980's")
+                  (punct_at(j + 1, '\'') && t[j + 1].start == t[j].end && word_at(j + 2) == "s" &&
+                   t[j + 2].start == t[j + 1].end && text_of(j).back() != '0'))) {
         // A bare year ("in 2019", "its 2005 forecast"); not a range like "2019-20" or a
-        // percentage, not "2019s".
-        bool bad = (j + 1 < n && (punct_at(j + 1, '%') || (punct_at(j + 1, '-') && j + 2 < n && t[j + 2].number &&
-                                                           t[j + 2].start == t[j + 1].end)));
+        // percentage, not "2019s", not a decade with an apostrophe ("the 1980's").
+        const bool decade = punct_at(j + 1, '\'') && word_at(j + 2) == "s" && text_of(j).back() == '0';
+        bool bad = decade || (j + 1 < n && (punct_at(j + 1, '%') || (punct_at(j + 1, '-') && j + 2 < n && t[j + 2].number &&
+                                                                     t[j + 2].start == t[j + 1].end)));
         if (!bad) {
           e.year = ToInt(text_of(j)), e.precision = TimePrecision::kYear;
           last = j;

@@ -276,6 +276,8 @@ TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {
            Row{"Hurricane Vesta struck the old river port of the city in 2005.", 0},     // too many words
            // What an act or a noun of the event is about: a date after it through "in"/"on" is the act's.
            Row{"Hurricane Vesta in 2005 was costly.", 2005},
+           Row{"Crews arrived at 2005's Hurricane Vesta early.", 2005},               // a possessive year
+           Row{"Crews arrived at 2005 Hurricane Vesta early.", 0},                    // a preposition, no possessive
            Row{"The firm was blamed for Hurricane Vesta in 2007.", 0},
            Row{"The inquiry into the Hurricane Vesta in 2008 found failures.", 0},
            Row{"Crowds marked the anniversary of Hurricane Vesta on 29 August 2010.", 0},

@@ -60,6 +60,10 @@ TEST_CASE("timex: dates, months and years", "[timex]") {
       {"their 2004 results", "2004=2004"},
       {"sent his 2000 troops", ""},
       {"its 2001 acquisition", ""},
+      // A possessive year whatever stands before it; not a decade written with an apostrophe.
+      {"at 1986's Live Aid", "1986=1986"},
+      {"music of the 1980's", ""},
+      {"sent 2000's troops", ""},
   };
   for (const Case& c : cases) {
     INFO(c.text);
