@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 #include <span>
 
@@ -182,23 +184,43 @@ const Lexicon& Lex() {
 
 }  // namespace
 
-// WordClassTable: FNV-1a over the folded word, linear probing.
-namespace {
-size_t WordHash(std::string_view w) {
-  uint32_t h = 2166136261u;
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+// WordClassTable: the word's bytes as two 8-byte keys (a word of 8..16 bytes: its first and last
+// eight, which overlap; 4..7: its first and last four; 1..3: its first, middle and last byte;
+// with the length each is one word only), a multiplicative hash of them, linear probing.
+WordClassTable::Key WordClassTable::KeyOf(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  Key k{0, 0};
+  if (n >= 8) {
+    std::memcpy(&k.a, p, 8);
+    std::memcpy(&k.b, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, p, 4);
+    std::memcpy(&y, p + n - 4, 4);
+    k.a = x | static_cast<uint64_t>(y) << 32;
+  } else {
+    k.a = static_cast<unsigned char>(p[0]) | static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8 |
+          static_cast<unsigned>(static_cast<unsigned char>(p[n - 1])) << 16;
+  }
+  return k;
 }
-}  // namespace
+
+size_t WordClassTable::Home(const Key& k, size_t n) const {
+  return static_cast<size_t>(((k.a ^ n) * 0x9E3779B97F4A7C15ull + k.b * 0xC2B2AE3D27D4EB4Full) >> shift_);
+}
 
 void WordClassTable::Add(std::string_view w, unsigned bits) {
   if (w.empty() || w.size() > kMaxWord) return;
   lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
   lengths_by_last_[static_cast<unsigned char>(w.back())] |= 1u << w.size();
-  if ((used_ + 1) * 2 > slots_.size()) Grow();
-  Slot& s = Find(w);
-  if (s.word.empty()) {
-    s.word = std::string(w);
+  if ((used_ + 1) * 4 > slots_.size()) Grow();
+  Slot& s = Find(KeyOf(w), w.size());
+  if (s.size == 0) {
+    const Key k = KeyOf(w);
+    s.a = k.a;
+    s.b = k.b;
+    s.size = static_cast<uint32_t>(w.size());
     ++used_;
   }
   // A month form listed twice keeps its first number, as MonthNumber does.
@@ -207,30 +229,27 @@ void WordClassTable::Add(std::string_view w, unsigned bits) {
 }
 
 unsigned WordClassTable::Lookup(std::string_view w) const {
-  if (slots_.empty()) return 0;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask) {
+  if (mask_ == 0) return 0;
+  const Key k = KeyOf(w);
+  for (size_t i = Home(k, w.size());; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
-    if (s.word.empty()) return 0;
-    if (s.word.size() != w.size()) continue;
-    // At most kMaxWord bytes: compared here rather than through a call to memcmp.
-    size_t k = 0;
-    while (k < w.size() && s.word[k] == w[k]) ++k;
-    if (k == w.size()) return s.bits;
+    if (s.a == k.a && s.b == k.b && s.size == w.size()) return s.bits;
+    if (s.size == 0) return 0;
   }
 }
 
-WordClassTable::Slot& WordClassTable::Find(std::string_view w) {
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask)
-    if (slots_[i].word.empty() || slots_[i].word == w) return slots_[i];
+WordClassTable::Slot& WordClassTable::Find(const Key& k, size_t n) {
+  for (size_t i = Home(k, n);; i = (i + 1) & mask_)
+    if (slots_[i].size == 0 || (slots_[i].a == k.a && slots_[i].b == k.b && slots_[i].size == n)) return slots_[i];
 }
 
 void WordClassTable::Grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-  for (Slot& s : old)
-    if (!s.word.empty()) Find(s.word) = std::move(s);
+  slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
+  mask_ = slots_.size() - 1;
+  shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots_.size()));
+  for (const Slot& s : old)
+    if (s.size != 0) Find(Key{s.a, s.b}, s.size) = s;
 }
 
 std::optional<Tense> ModifierTense(std::string_view w) {

@@ -112,14 +112,24 @@ class WordClassTable {
   void Add(std::string_view w, unsigned bits);
 
  private:
+  // A word of n ≤ 16 bytes is kept as two 8-byte keys that, with n, tell it from every other
+  // word (Key): a look-up compares them in place, no string behind a pointer.
   struct Slot {
-    std::string word;
-    unsigned bits = 0;
+    uint64_t a = 0, b = 0;
+    uint32_t size = 0;  // 0: an empty slot
+    uint32_t bits = 0;
   };
+  struct Key {
+    uint64_t a, b;
+  };
+  static Key KeyOf(std::string_view w);
+  size_t Home(const Key& k, size_t n) const;
   unsigned Lookup(std::string_view w) const;
-  Slot& Find(std::string_view w);
+  Slot& Find(const Key& k, size_t n);
   void Grow();
-  std::vector<Slot> slots_;  // open addressing, a power of two, at most half full
+  std::vector<Slot> slots_;  // open addressing, a power of two, at most a quarter full
+  size_t mask_ = 0;          // slots_.size() - 1 (0 while there are none)
+  unsigned shift_ = 64;      // Home: the hash's top log2(slots_.size()) bits
   size_t used_ = 0;
   std::array<uint32_t, 256> lengths_by_first_{};  // bit k: a word of k bytes starts with this byte
   std::array<uint32_t, 256> lengths_by_last_{};   // bit k: a word of k bytes ends with this byte

@@ -110,6 +110,47 @@ TEST_CASE("lexicon: the embedded core/lexicon/lexicon.json has every list, none 
   }
 }
 
+TEST_CASE("lexicon: WordClasses gives every word the bits of the lists it is in", "[lexicon]") {
+  // The one look-up against the predicates it stands for, over every word of every list of the
+  // lexicon and the words one byte off them (a byte less, more, or changed; every length the
+  // table's keys treat apart: 1–3, 4–7, 8–16 and longer).
+  auto expected = [](std::string_view w) {
+    if (w.empty() || w.size() > factlint::WordClassTable::kMaxWord) return 0u;
+    unsigned bits = static_cast<unsigned>(factlint::MonthNumber(w));
+    if (factlint::IsWeekday(w)) bits |= factlint::kWordWeekday;
+    if (w == "last" || w == "next" || w == "this" || w == "past") bits |= factlint::kWordRelative;
+    if (factlint::IsSpeechWord(w)) bits |= factlint::kWordSpeech;
+    if (w == "he" || w == "she") bits |= factlint::kWordHeShe;
+    return bits;
+  };
+  std::vector<std::string> words = {"", "a", "he", "she", "sh", "hes", "may", "mar", "x", "said", "says",
+                                    "wednesday", "wednesdays", "september", "septembers", "abcdefghijklmnop",
+                                    "abcdefghijklmnopq", "told reporters"};
+  for (const factlint::CompiledLexiconList& l : factlint::BundledLexiconTables().lists)
+    for (std::string_view w : l.words) {
+      std::string x(w);
+      words.push_back(x);
+      words.push_back(x + "s");
+      if (!x.empty()) {
+        words.push_back(x.substr(0, x.size() - 1));
+        std::string y = x;
+        y.back() = static_cast<char>(y.back() + 1);
+        words.push_back(y);
+        y = x;
+        y[y.size() / 2] = static_cast<char>(y[y.size() / 2] ^ 0x20);
+        words.push_back(y);
+      }
+    }
+  size_t in_a_class = 0;
+  for (const std::string& w : words) {
+    INFO(w);
+    CHECK(factlint::WordClasses(w) == expected(w));
+    in_a_class += expected(w) != 0;
+  }
+  CHECK(in_a_class > 50);
+
+}
+
 TEST_CASE("lexicon: month and weekday forms", "[lexicon]") {
   struct Row {
     bool (*is)(std::string_view);
