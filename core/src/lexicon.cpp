@@ -46,6 +46,7 @@ class WordSet {
 
 struct Lexicon {
   WordClassTable classes;
+  WordClassTable period_classes;  // PeriodWordClasses
   WordSet former, present, skip, title_blockers, title_sentence_openers, name_prefixes, title_name_ranks, speech, past_markers, past_era_modifiers, past_era_nouns,
       event_of_title_nouns, unscheduled_event_kinds,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
@@ -172,6 +173,18 @@ Lexicon Parse(const CompiledLexicon& tables) {
     else
       lex.short_months.Add(form);
   }
+  // The any-case lists as the file writes them (HasAnyCase looks up the lowered word in them).
+  for (const auto& [name, bit] : {std::pair<const char*, unsigned>{"number_abbreviations_any_case", kPeriodNumber},
+                                  {"conditional_abbreviations_any_case", kPeriodConditional},
+                                  {"never_final_any_case", kPeriodNeverFinal},
+                                  {"final_before_capital_any_case", kPeriodFinalBeforeCapital}})
+    for (const std::string& w : list("segmenter", name)) lex.period_classes.Add(w, bit);
+  for (std::string w : list("segmenter", "prepositive")) {
+    for (char& c : w) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    lex.period_classes.Add(w, kPeriodPrepositive);
+  }
+  for (const auto& [form, n] : lex.months)
+    if (lex.short_months.Has(form)) lex.period_classes.Add(form, kPeriodShortMonth);
   for (const char* w : {"last", "next", "this", "past"}) lex.classes.Add(w, kWordRelative);
   for (const char* w : {"he", "she"}) lex.classes.Add(w, kWordHeShe);
   return lex;
@@ -335,6 +348,13 @@ bool MayStartRunIn(unsigned char c) { return Lex().run_in_first[c]; }
 const std::array<uint8_t, 256>& SegmenterFirstBytes() { return Lex().segmenter_first; }
 bool MayStartMonthOrWeekday(unsigned char c) { return Lex().month_or_weekday_first[c]; }
 bool IsRunInBlocker(std::string_view w) { return !w.empty() && Lex().run_in_blockers.Has(w); }
+
+unsigned PeriodWordClasses(std::string_view w) {
+  if (w.size() > WordClassTable::kMaxWord) return kPeriodAll;
+  char lower[WordClassTable::kMaxWord];
+  for (size_t i = 0; i < w.size(); ++i) lower[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
+  return Lex().period_classes.Get(std::string_view(lower, w.size()));
+}
 
 int MonthNumber(std::string_view w) {
   // Runs for every word the time expressions look at: only forms of the word's length are compared.

@@ -157,6 +157,17 @@ bool MayStartRunIn(unsigned char c);                 // the first letter of eith
 inline constexpr uint8_t kFirstOfRunIn = 1, kFirstOfCreditLabel = 2;
 const std::array<uint8_t, 256>& SegmenterFirstBytes();
 bool IsRunInBlocker(std::string_view w);             // the, film, called: a title may follow
+// The word before a period is asked of up to six of the lists above: one look-up of it with its
+// ASCII capitals lowered says which of them it may be in. A bit clear: the predicate is false; a
+// bit set: true for the any-case lists (number, conditional, never-final, final-before-capital),
+// and for the others ask the predicate (kPeriodPrepositive: the lowered word is a prepositive;
+// kPeriodShortMonth: it is a short month name, IsShortMonthName). A word longer than
+// WordClassTable::kMaxWord gets every bit.
+// (Above kWordMonthMask: WordClassTable::Add keeps a word's first month number.)
+inline constexpr unsigned kPeriodNumber = 1u << 8, kPeriodPrepositive = 1u << 9, kPeriodConditional = 1u << 10,
+                          kPeriodNeverFinal = 1u << 11, kPeriodFinalBeforeCapital = 1u << 12,
+                          kPeriodShortMonth = 1u << 13, kPeriodAll = 0x3Fu << 8;
+unsigned PeriodWordClasses(std::string_view w);
 
 // Prospective markers every English news text uses ("will", "ahead of"); the KB may add more.
 const std::vector<std::string>& BuiltinProspectivePhrases();

@@ -196,12 +196,15 @@ bool BlockScanner::DecidePeriod(size_t dot, size_t next) {
   // A word that ends in a closing quote or bracket before the period is an ordinary word.
   unsigned char last = static_cast<unsigned char>(w.back());
   if (!IsAsciiAlpha(last) && !IsDigit(last) && last < 0x80 && last != '.') return true;
+  // Which abbreviation lists the word may be in, from one look-up (most words are in none).
+  const unsigned lists = PeriodWordClasses(w);
   if (after.digit) {
-    return !(IsNumberAbbreviation(w) || IsPrepositiveAbbreviation(w) || IsMonthAbbreviation(w) ||
-             IsMultiPeriod(w));
+    return !(((lists & kPeriodNumber) && IsNumberAbbreviation(w)) ||
+             ((lists & kPeriodPrepositive) && IsPrepositiveAbbreviation(w)) ||
+             ((lists & kPeriodShortMonth) && IsMonthAbbreviation(w)) || IsMultiPeriod(w));
   }
-  if (IsNeverFinalAbbreviation(w)) return false;
-  if (IsPrepositiveAbbreviation(w)) {
+  if ((lists & kPeriodNeverFinal) && IsNeverFinalAbbreviation(w)) return false;
+  if ((lists & kPeriodPrepositive) && IsPrepositiveAbbreviation(w)) {
     // "St." and "Dr." are prepositive before a name; "Sr." and "Dr." may also close a name or
     // street at the end of a sentence, which IsConditional handles below for lower case forms.
     return false;
@@ -222,11 +225,11 @@ bool BlockScanner::DecidePeriod(size_t dot, size_t next) {
     return Starter(after);
   }
   if (IsMultiPeriod(w)) {
-    if (IsNeverFinalAbbreviation(w)) return false;
+    if ((lists & kPeriodNeverFinal) && IsNeverFinalAbbreviation(w)) return false;
     return Starter(after);
   }
-  if (IsFinalBeforeCapital(w)) return after.first == Case::kUpper;
-  if (IsConditional(w)) return Starter(after);
+  if ((lists & kPeriodFinalBeforeCapital) && IsFinalBeforeCapital(w)) return after.first == Case::kUpper;
+  if ((lists & (kPeriodConditional | kPeriodShortMonth)) && IsConditional(w)) return Starter(after);
   if (w.size() == 1 && IsAsciiLower(last)) return Starter(after);
   return true;
 }

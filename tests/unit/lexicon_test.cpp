@@ -110,7 +110,7 @@ TEST_CASE("lexicon: the embedded core/lexicon/lexicon.json has every list, none 
   }
 }
 
-TEST_CASE("lexicon: WordClasses gives every word the bits of the lists it is in", "[lexicon]") {
+TEST_CASE("lexicon: WordClasses and PeriodWordClasses give every word the bits of the lists it is in", "[lexicon]") {
   // The one look-up against the predicates it stands for, over every word of every list of the
   // lexicon and the words one byte off them (a byte less, more, or changed; every length the
   // table's keys treat apart: 1–3, 4–7, 8–16 and longer).
@@ -149,6 +149,37 @@ TEST_CASE("lexicon: WordClasses gives every word the bits of the lists it is in"
   }
   CHECK(in_a_class > 50);
 
+  // PeriodWordClasses: exact for the any-case lists; a bit set wherever the prepositive or the
+  // short-month predicate holds (in any case: as written, capitalised, in capitals).
+  size_t periods = 0;
+  for (std::string w : words) {
+    std::string cap = w, upper = w;
+    if (!cap.empty() && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 32);
+    for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    for (const std::string& v : {w, cap, upper}) {
+      if (v.empty()) continue;
+      INFO(v);
+      const unsigned bits = factlint::PeriodWordClasses(v);
+      const bool is_short = v.size() <= factlint::WordClassTable::kMaxWord;
+      if (is_short) {
+        CHECK(((bits & factlint::kPeriodNumber) != 0) == factlint::IsNumberAbbreviation(v));
+        CHECK(((bits & factlint::kPeriodConditional) != 0) == factlint::IsConditionalAbbreviation(v));
+        CHECK(((bits & factlint::kPeriodNeverFinal) != 0) == factlint::IsNeverFinalAbbreviation(v));
+        CHECK(((bits & factlint::kPeriodFinalBeforeCapital) != 0) == factlint::IsFinalBeforeCapital(v));
+      } else {
+        CHECK(bits == factlint::kPeriodAll);
+      }
+      if (factlint::IsPrepositiveAbbreviation(v)) CHECK((bits & factlint::kPeriodPrepositive) != 0);
+      std::string lower = v;
+      for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      if (factlint::IsShortMonthName(lower)) CHECK((bits & factlint::kPeriodShortMonth) != 0);
+      periods += is_short && bits != 0;
+    }
+  }
+  CHECK(periods > 100);
+  CHECK((factlint::PeriodWordClasses("Mr") & factlint::kPeriodPrepositive) != 0);
+  CHECK((factlint::PeriodWordClasses("Sept") & factlint::kPeriodShortMonth) != 0);
+  CHECK(factlint::PeriodWordClasses("profit") == 0);
 }
 
 TEST_CASE("lexicon: month and weekday forms", "[lexicon]") {
