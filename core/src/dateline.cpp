@@ -334,7 +334,8 @@ std::optional<DatelineInfo> FindDatelineDate(const Document& doc, const std::vec
     const size_t a = seg.start, b = std::min(seg.end, t.size());
     bool found = false;
     DatelineInfo info;
-    if (MatchDatelineHead(t, a, b, &info) != 0 && info.date) {
+    // The segmenter asked the same of a whole block (most first lines, headings): not again.
+    if (!seg.no_dateline_head && MatchDatelineHead(t, a, b, &info) != 0 && info.date) {
       info.segment = s;
       consider(info);
       found = true;

@@ -77,6 +77,7 @@ class BlockScanner {
   std::vector<TextSegment>* out_;
   const std::array<uint8_t, 256>& first_bytes_;  // lexicon.h: SegmenterFirstBytes
   size_t seg_start_ = 0;
+  bool no_head_ = false;  // MatchDatelineHead(t_, start_, end_) was asked and is 0 (Segment::no_dateline_head)
   bool in_list_ = false;
   ListMarker last_marker_;
   size_t quote_until_ = 0;  // no boundary before this position (inside a closing quotation)
@@ -131,7 +132,7 @@ void BlockScanner::Emit(size_t s, size_t e, bool block_end, const SegmentKind* k
   } else if (block_end && !EndsWithTerminal(t_, s, e)) {
     kind = LooksLikeDateline(t_, s, e) ? SegmentKind::kDateline : SegmentKind::kHeading;
   }
-  out_->push_back(TextSegment{s, e, paragraph_, kind});
+  out_->push_back(TextSegment{s, e, paragraph_, kind, no_head_ && s == start_ && e == end_});
 }
 
 // True when the current segment holds nothing but a list marker up to the period at dot.
@@ -242,6 +243,7 @@ size_t BlockScanner::LeadingDateline() {
   // England, June 11, 2021 — …", "KYIV, Ukraine, Feb. 24, 2023 /PRNewswire/ -- …".
   {
     size_t head = MatchDatelineHead(t_, start_, end_, nullptr);
+    no_head_ = head == 0;
     if (head != 0 && head < end_ && WordAfter(t_, head, end_).first == Case::kUpper &&
         EndsWithTerminal(t_, head, end_)) {
       return head;
