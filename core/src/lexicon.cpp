@@ -59,7 +59,7 @@ struct Lexicon {
       run_in_pronouns, run_in_prepositions, run_in_blockers;
   std::array<bool, 256> run_in_first{};  // first bytes of run_in_pronouns and run_in_prepositions
   std::array<uint8_t, 256> segmenter_first{};  // SegmenterFirstBytes
-  std::array<bool, 256> month_or_weekday_first{};  // first bytes of the month forms and weekdays
+  std::array<bool, 256> month_or_weekday_first{};  // first bytes of the month forms, weekdays and their abbreviations
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
@@ -112,7 +112,10 @@ Lexicon Parse(const CompiledLexicon& tables) {
     if (w.size() < 33) lex.classes.Add(w, kWordWeekday);
     lex.weekdays.Add(std::move(w));
   }
-  set(&lex.weekday_abbreviations, "dates", "weekday_abbreviations");
+  for (std::string& w : list("dates", "weekday_abbreviations")) {
+    if (!w.empty()) lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
+    lex.weekday_abbreviations.Add(std::move(w));
+  }
   set(&lex.prepositive, "segmenter", "prepositive");
   for (std::string& w : list("segmenter", "prepositive")) {
     for (char& c : w) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;

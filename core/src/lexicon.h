@@ -86,7 +86,7 @@ bool IsFullMonthName(std::string_view w);     // january ... december
 bool IsShortMonthName(std::string_view w);    // jan, sept: a short form that is not a full name
                                               // too (not "may")
 bool IsWeekday(std::string_view w);
-bool MayStartMonthOrWeekday(unsigned char c);  // the first byte of a month form or a weekday
+bool MayStartMonthOrWeekday(unsigned char c);  // the first byte of a month form, a weekday or its abbreviation
 bool IsWeekdayAbbreviation(std::string_view w);  // mon, tues, thurs
 
 // The classes of a folded word that the time expressions and the quotes ask of every word, from

@@ -182,6 +182,25 @@ TEST_CASE("lexicon: WordClasses and PeriodWordClasses give every word the bits o
   CHECK(factlint::PeriodWordClasses("profit") == 0);
 }
 
+TEST_CASE("lexicon: MayStartMonthOrWeekday holds for the first byte of every month form, weekday and abbreviation", "[lexicon]") {
+  const factlint::CompiledLexicon& tables = factlint::BundledLexiconTables();
+  size_t forms = 0;
+  for (const char* name : {"months", "month_abbreviations", "weekdays", "weekday_abbreviations"})
+    for (std::string_view w : tables.List("dates", name)) {
+      INFO(name << ": " << w);
+      REQUIRE(!w.empty());
+      CHECK(factlint::MayStartMonthOrWeekday(static_cast<unsigned char>(w[0])));
+      ++forms;
+    }
+  for (const factlint::CompiledMonthForm& f : tables.month_other_forms) {
+    INFO(f.form);
+    CHECK(factlint::MayStartMonthOrWeekday(static_cast<unsigned char>(f.form[0])));
+  }
+  CHECK(forms > 40);
+  CHECK_FALSE(factlint::MayStartMonthOrWeekday('q'));
+  CHECK_FALSE(factlint::MayStartMonthOrWeekday('M'));  // lower case only
+}
+
 TEST_CASE("lexicon: month and weekday forms", "[lexicon]") {
   struct Row {
     bool (*is)(std::string_view);
