@@ -13,6 +13,7 @@
 #include <string>
 
 #include "dateline_stamp.h"
+#include "lexicon.h"
 
 namespace factlint {
 namespace {
@@ -85,8 +86,12 @@ size_t PlaceAt(string_view t, size_t i, size_t e) {
     if (!capital && (need_capital || !IsConnector(w))) break;
     if (w.back() == '.' && !capital) break;
     size_t n;
-    if (MonthAt(t, j, e, &n) != 0 && IsDigitC(U(t, Sp(t, n, e) < e ? Sp(t, n, e) : j))) break;
-    if (WeekdayAt(t, j, e, &n) || (words == 0 && IsLabelWord(t, j, e))) break;
+    // A month form, a weekday or its abbreviation starts with one of their first letters (in
+    // lower case): most words are ruled out by that byte before MonthAt and WeekdayAt read them.
+    const unsigned char first = IsUpper(U(t, j)) ? static_cast<unsigned char>(U(t, j) + 32) : U(t, j);
+    const bool may_be_date = MayStartMonthOrWeekday(first);
+    if (may_be_date && MonthAt(t, j, e, &n) != 0 && IsDigitC(U(t, Sp(t, n, e) < e ? Sp(t, n, e) : j))) break;
+    if ((may_be_date && WeekdayAt(t, j, e, &n)) || (words == 0 && IsLabelWord(t, j, e))) break;
     ++words;
     need_capital = false;
     if (!capital) {
@@ -334,7 +339,8 @@ std::optional<DatelineInfo> FindDatelineDate(const Document& doc, const std::vec
     const size_t a = seg.start, b = std::min(seg.end, t.size());
     bool found = false;
     DatelineInfo info;
-    if (MatchDatelineHead(t, a, b, &info) != 0 && info.date) {
+    // The segmenter asked the same of a whole block (most first lines, headings): not again.
+    if (!seg.no_dateline_head && MatchDatelineHead(t, a, b, &info) != 0 && info.date) {
       info.segment = s;
       consider(info);
       found = true;

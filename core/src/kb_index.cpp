@@ -78,9 +78,13 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
   refs.resize(index->matcher.pattern_count());
   std::vector<uint32_t> begin(1, 0);
   std::vector<PhraseRef> list;
+  index->kinds.reserve(refs.size());
   for (const auto& l : refs) {
     list.insert(list.end(), l.begin(), l.end());
     begin.push_back(static_cast<uint32_t>(list.size()));
+    unsigned kinds = 0;
+    for (const PhraseRef& r : l) kinds |= 1u << static_cast<unsigned>(r.kind);
+    index->kinds.push_back(static_cast<uint16_t>(kinds));
   }
   index->refs = PhraseRefs(std::move(begin), std::move(list));
   index->matcher.Build();

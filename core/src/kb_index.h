@@ -48,8 +48,13 @@ using PhraseRefs = FlatLists<PhraseRef>;
 struct KbIndex {
   PhraseMatcher matcher;
   PhraseRefs refs;  // per pattern id
+  // Per pattern id: the kinds of its refs as bits (1 << PhraseKind), made with refs (a mention's
+  // scan asks them of every hit; only a pattern with a lexicon kind has its refs walked).
+  std::vector<uint16_t> kinds;
   std::optional<Date> earliest;              // earliest date the KB records (terms, events)
 };
+static_assert(static_cast<unsigned>(PhraseKind::kYearBase) < 16, "KbIndex::kinds holds a bit per kind");
+
 
 std::shared_ptr<const KbIndex> GetKbIndex(const Kb& kb);
 std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb);

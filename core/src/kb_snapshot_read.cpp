@@ -486,6 +486,7 @@ Error SnapshotError(std::string message) {
     std::vector<uint32_t> begin(r.ok() ? static_cast<size_t>(n) + 1 : 1, 0);
     std::vector<PhraseRef> list;
     list.reserve(total);
+    std::vector<uint16_t> kinds(begin.size() - 1, 0);  // KbIndex::kinds
     for (uint32_t pattern = 0; pattern < n && r.ok(); ++pattern) {
       const uint32_t refs = r.Count(2, "pattern refs of a pattern");
       if (r.ok() && refs > total - list.size()) {
@@ -519,12 +520,16 @@ Error SnapshotError(std::string message) {
           r.Fail("pattern " + std::to_string(pattern) + " names " + std::to_string(id) +
                  ", out of range for its kind (byte " + std::to_string(at) + ")");
         list.push_back(PhraseRef{kind, id});
+        kinds[pattern] |= static_cast<uint16_t>(1u << static_cast<unsigned>(kind));
       }
       begin[pattern + 1] = static_cast<uint32_t>(list.size());
     }
     if (r.ok() && list.size() != total)
       r.Fail("the patterns have " + std::to_string(list.size()) + " refs, not " + std::to_string(total));
-    if (r.ok()) index->refs = PhraseRefs(std::move(begin), std::move(list));
+    if (r.ok()) {
+      index->refs = PhraseRefs(std::move(begin), std::move(list));
+      index->kinds = std::move(kinds);
+    }
     index->earliest = r.OptDate("earliest date");
     r.Close(file_end);
   }

@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 #include <span>
 
@@ -44,6 +46,7 @@ class WordSet {
 
 struct Lexicon {
   WordClassTable classes;
+  WordClassTable period_classes;  // PeriodWordClasses
   WordSet former, present, skip, title_blockers, title_sentence_openers, name_prefixes, title_name_ranks, speech, past_markers, past_era_modifiers, past_era_nouns,
       event_of_title_nouns, unscheduled_event_kinds,
       administration_blockers, election_adjectives, meeting_nouns, frame_words, clause_words, forward_prepositions, stated_date_prepositions,
@@ -56,7 +59,7 @@ struct Lexicon {
       run_in_pronouns, run_in_prepositions, run_in_blockers;
   std::array<bool, 256> run_in_first{};  // first bytes of run_in_pronouns and run_in_prepositions
   std::array<uint8_t, 256> segmenter_first{};  // SegmenterFirstBytes
-  std::array<bool, 256> month_or_weekday_first{};  // first bytes of the month forms and weekdays
+  std::array<bool, 256> month_or_weekday_first{};  // first bytes of the month forms, weekdays and their abbreviations
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
@@ -109,7 +112,10 @@ Lexicon Parse(const CompiledLexicon& tables) {
     if (w.size() < 33) lex.classes.Add(w, kWordWeekday);
     lex.weekdays.Add(std::move(w));
   }
-  set(&lex.weekday_abbreviations, "dates", "weekday_abbreviations");
+  for (std::string& w : list("dates", "weekday_abbreviations")) {
+    if (!w.empty()) lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
+    lex.weekday_abbreviations.Add(std::move(w));
+  }
   set(&lex.prepositive, "segmenter", "prepositive");
   for (std::string& w : list("segmenter", "prepositive")) {
     for (char& c : w) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
@@ -170,6 +176,18 @@ Lexicon Parse(const CompiledLexicon& tables) {
     else
       lex.short_months.Add(form);
   }
+  // The any-case lists as the file writes them (HasAnyCase looks up the lowered word in them).
+  for (const auto& [name, bit] : {std::pair<const char*, unsigned>{"number_abbreviations_any_case", kPeriodNumber},
+                                  {"conditional_abbreviations_any_case", kPeriodConditional},
+                                  {"never_final_any_case", kPeriodNeverFinal},
+                                  {"final_before_capital_any_case", kPeriodFinalBeforeCapital}})
+    for (const std::string& w : list("segmenter", name)) lex.period_classes.Add(w, bit);
+  for (std::string w : list("segmenter", "prepositive")) {
+    for (char& c : w) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    lex.period_classes.Add(w, kPeriodPrepositive);
+  }
+  for (const auto& [form, n] : lex.months)
+    if (lex.short_months.Has(form)) lex.period_classes.Add(form, kPeriodShortMonth);
   for (const char* w : {"last", "next", "this", "past"}) lex.classes.Add(w, kWordRelative);
   for (const char* w : {"he", "she"}) lex.classes.Add(w, kWordHeShe);
   return lex;
@@ -182,23 +200,43 @@ const Lexicon& Lex() {
 
 }  // namespace
 
-// WordClassTable: FNV-1a over the folded word, linear probing.
-namespace {
-size_t WordHash(std::string_view w) {
-  uint32_t h = 2166136261u;
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+// WordClassTable: the word's bytes as two 8-byte keys (a word of 8..16 bytes: its first and last
+// eight, which overlap; 4..7: its first and last four; 1..3: its first, middle and last byte;
+// with the length each is one word only), a multiplicative hash of them, linear probing.
+WordClassTable::Key WordClassTable::KeyOf(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  Key k{0, 0};
+  if (n >= 8) {
+    std::memcpy(&k.a, p, 8);
+    std::memcpy(&k.b, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, p, 4);
+    std::memcpy(&y, p + n - 4, 4);
+    k.a = x | static_cast<uint64_t>(y) << 32;
+  } else {
+    k.a = static_cast<unsigned char>(p[0]) | static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8 |
+          static_cast<unsigned>(static_cast<unsigned char>(p[n - 1])) << 16;
+  }
+  return k;
 }
-}  // namespace
+
+size_t WordClassTable::Home(const Key& k, size_t n) const {
+  return static_cast<size_t>(((k.a ^ n) * 0x9E3779B97F4A7C15ull + k.b * 0xC2B2AE3D27D4EB4Full) >> shift_);
+}
 
 void WordClassTable::Add(std::string_view w, unsigned bits) {
   if (w.empty() || w.size() > kMaxWord) return;
   lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
   lengths_by_last_[static_cast<unsigned char>(w.back())] |= 1u << w.size();
-  if ((used_ + 1) * 2 > slots_.size()) Grow();
-  Slot& s = Find(w);
-  if (s.word.empty()) {
-    s.word = std::string(w);
+  if ((used_ + 1) * 4 > slots_.size()) Grow();
+  Slot& s = Find(KeyOf(w), w.size());
+  if (s.size == 0) {
+    const Key k = KeyOf(w);
+    s.a = k.a;
+    s.b = k.b;
+    s.size = static_cast<uint32_t>(w.size());
     ++used_;
   }
   // A month form listed twice keeps its first number, as MonthNumber does.
@@ -207,30 +245,27 @@ void WordClassTable::Add(std::string_view w, unsigned bits) {
 }
 
 unsigned WordClassTable::Lookup(std::string_view w) const {
-  if (slots_.empty()) return 0;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask) {
+  if (mask_ == 0) return 0;
+  const Key k = KeyOf(w);
+  for (size_t i = Home(k, w.size());; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
-    if (s.word.empty()) return 0;
-    if (s.word.size() != w.size()) continue;
-    // At most kMaxWord bytes: compared here rather than through a call to memcmp.
-    size_t k = 0;
-    while (k < w.size() && s.word[k] == w[k]) ++k;
-    if (k == w.size()) return s.bits;
+    if (s.a == k.a && s.b == k.b && s.size == w.size()) return s.bits;
+    if (s.size == 0) return 0;
   }
 }
 
-WordClassTable::Slot& WordClassTable::Find(std::string_view w) {
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask)
-    if (slots_[i].word.empty() || slots_[i].word == w) return slots_[i];
+WordClassTable::Slot& WordClassTable::Find(const Key& k, size_t n) {
+  for (size_t i = Home(k, n);; i = (i + 1) & mask_)
+    if (slots_[i].size == 0 || (slots_[i].a == k.a && slots_[i].b == k.b && slots_[i].size == n)) return slots_[i];
 }
 
 void WordClassTable::Grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-  for (Slot& s : old)
-    if (!s.word.empty()) Find(s.word) = std::move(s);
+  slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
+  mask_ = slots_.size() - 1;
+  shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots_.size()));
+  for (const Slot& s : old)
+    if (s.size != 0) Find(Key{s.a, s.b}, s.size) = s;
 }
 
 std::optional<Tense> ModifierTense(std::string_view w) {
@@ -316,6 +351,13 @@ bool MayStartRunIn(unsigned char c) { return Lex().run_in_first[c]; }
 const std::array<uint8_t, 256>& SegmenterFirstBytes() { return Lex().segmenter_first; }
 bool MayStartMonthOrWeekday(unsigned char c) { return Lex().month_or_weekday_first[c]; }
 bool IsRunInBlocker(std::string_view w) { return !w.empty() && Lex().run_in_blockers.Has(w); }
+
+unsigned PeriodWordClasses(std::string_view w) {
+  if (w.size() > WordClassTable::kMaxWord) return kPeriodAll;
+  char lower[WordClassTable::kMaxWord];
+  for (size_t i = 0; i < w.size(); ++i) lower[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
+  return Lex().period_classes.Get(std::string_view(lower, w.size()));
+}
 
 int MonthNumber(std::string_view w) {
   // Runs for every word the time expressions look at: only forms of the word's length are compared.

@@ -86,7 +86,7 @@ bool IsFullMonthName(std::string_view w);     // january ... december
 bool IsShortMonthName(std::string_view w);    // jan, sept: a short form that is not a full name
                                               // too (not "may")
 bool IsWeekday(std::string_view w);
-bool MayStartMonthOrWeekday(unsigned char c);  // the first byte of a month form or a weekday
+bool MayStartMonthOrWeekday(unsigned char c);  // the first byte of a month form, a weekday or its abbreviation
 bool IsWeekdayAbbreviation(std::string_view w);  // mon, tues, thurs
 
 // The classes of a folded word that the time expressions and the quotes ask of every word, from
@@ -112,14 +112,24 @@ class WordClassTable {
   void Add(std::string_view w, unsigned bits);
 
  private:
+  // A word of n ≤ 16 bytes is kept as two 8-byte keys that, with n, tell it from every other
+  // word (Key): a look-up compares them in place, no string behind a pointer.
   struct Slot {
-    std::string word;
-    unsigned bits = 0;
+    uint64_t a = 0, b = 0;
+    uint32_t size = 0;  // 0: an empty slot
+    uint32_t bits = 0;
   };
+  struct Key {
+    uint64_t a, b;
+  };
+  static Key KeyOf(std::string_view w);
+  size_t Home(const Key& k, size_t n) const;
   unsigned Lookup(std::string_view w) const;
-  Slot& Find(std::string_view w);
+  Slot& Find(const Key& k, size_t n);
   void Grow();
-  std::vector<Slot> slots_;  // open addressing, a power of two, at most half full
+  std::vector<Slot> slots_;  // open addressing, a power of two, at most a quarter full
+  size_t mask_ = 0;          // slots_.size() - 1 (0 while there are none)
+  unsigned shift_ = 64;      // Home: the hash's top log2(slots_.size()) bits
   size_t used_ = 0;
   std::array<uint32_t, 256> lengths_by_first_{};  // bit k: a word of k bytes starts with this byte
   std::array<uint32_t, 256> lengths_by_last_{};   // bit k: a word of k bytes ends with this byte
@@ -147,6 +157,17 @@ bool MayStartRunIn(unsigned char c);                 // the first letter of eith
 inline constexpr uint8_t kFirstOfRunIn = 1, kFirstOfCreditLabel = 2;
 const std::array<uint8_t, 256>& SegmenterFirstBytes();
 bool IsRunInBlocker(std::string_view w);             // the, film, called: a title may follow
+// The word before a period is asked of up to six of the lists above: one look-up of it with its
+// ASCII capitals lowered says which of them it may be in. A bit clear: the predicate is false; a
+// bit set: true for the any-case lists (number, conditional, never-final, final-before-capital),
+// and for the others ask the predicate (kPeriodPrepositive: the lowered word is a prepositive;
+// kPeriodShortMonth: it is a short month name, IsShortMonthName). A word longer than
+// WordClassTable::kMaxWord gets every bit.
+// (Above kWordMonthMask: WordClassTable::Add keeps a word's first month number.)
+inline constexpr unsigned kPeriodNumber = 1u << 8, kPeriodPrepositive = 1u << 9, kPeriodConditional = 1u << 10,
+                          kPeriodNeverFinal = 1u << 11, kPeriodFinalBeforeCapital = 1u << 12,
+                          kPeriodShortMonth = 1u << 13, kPeriodAll = 0x3Fu << 8;
+unsigned PeriodWordClasses(std::string_view w);
 
 // Prospective markers every English news text uses ("will", "ahead of"); the KB may add more.
 const std::vector<std::string>& BuiltinProspectivePhrases();

@@ -35,39 +35,19 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
   const auto& hits = out.hits;
   auto bit = [](PhraseKind k) { return 1u << static_cast<unsigned>(k); };
   const unsigned lexicon_kinds = bit(PhraseKind::kHedge) | bit(PhraseKind::kAnonymous) | bit(PhraseKind::kProspective);
-  // The kinds of the patterns with long ref lists seen so far in this text (a jurisdiction or a
-  // title word names dozens of offices, and recurs): pattern and kinds, read again, not re-walked.
-  constexpr size_t kLongRefs = 16, kKnownMax = 64;
-  std::vector<std::pair<int, unsigned>> known;
   for (size_t h = 0; h < hits.size(); ++h) {
     const auto& hit = hits[h];
-    const auto refs = index.refs[static_cast<size_t>(hit.pattern)];
-    // The kinds a pattern names, as bits (one OR per ref); the lexicon's phrases kept in the
-    // refs' order (a pattern that names one is never taken from `known`).
-    unsigned kinds = 0;
-    bool found = false;
-    if (refs.size() >= kLongRefs) {
-      for (const auto& [pattern, k] : known) {
-        if (pattern == hit.pattern) {
-          kinds = k;
-          found = true;
-          break;
-        }
+    // The kinds a pattern names, as bits (KbIndex::kinds); the lexicon's phrases kept in the refs'
+    // order, from the refs of the few patterns that name one.
+    const unsigned kinds = index.kinds[static_cast<size_t>(hit.pattern)];
+    if (kinds & lexicon_kinds) {
+      for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)]) {
+        if ((bit(r.kind) & lexicon_kinds) == 0) continue;
+        bool dup = false;
+        for (size_t k = lexicon->size(); k > 0 && (*lexicon)[k - 1].end == hit.end; --k)
+          dup = dup || ((*lexicon)[k - 1].start == hit.start && (*lexicon)[k - 1].kind == r.kind);
+        if (!dup) lexicon->push_back(Phrase{hit.start, hit.end, r.kind});
       }
-    }
-    if (!found) {
-      for (const PhraseRef& r : refs) {
-        const unsigned b = bit(r.kind);
-        kinds |= b;
-        if (b & lexicon_kinds) {
-          bool dup = false;
-          for (size_t k = lexicon->size(); k > 0 && (*lexicon)[k - 1].end == hit.end; --k)
-            dup = dup || ((*lexicon)[k - 1].start == hit.start && (*lexicon)[k - 1].kind == r.kind);
-          if (!dup) lexicon->push_back(Phrase{hit.start, hit.end, r.kind});
-        }
-      }
-      if (refs.size() >= kLongRefs && (kinds & lexicon_kinds) == 0 && known.size() < kKnownMax)
-        known.emplace_back(hit.pattern, kinds);
     }
     const bool person = kinds & (bit(PhraseKind::kPersonFull) | bit(PhraseKind::kPersonShort));
     const bool title = kinds & bit(PhraseKind::kTitle), jur = kinds & bit(PhraseKind::kJurisdiction);

@@ -77,6 +77,7 @@ class BlockScanner {
   std::vector<TextSegment>* out_;
   const std::array<uint8_t, 256>& first_bytes_;  // lexicon.h: SegmenterFirstBytes
   size_t seg_start_ = 0;
+  bool no_head_ = false;  // MatchDatelineHead(t_, start_, end_) was asked and is 0 (Segment::no_dateline_head)
   bool in_list_ = false;
   ListMarker last_marker_;
   size_t quote_until_ = 0;  // no boundary before this position (inside a closing quotation)
@@ -131,7 +132,7 @@ void BlockScanner::Emit(size_t s, size_t e, bool block_end, const SegmentKind* k
   } else if (block_end && !EndsWithTerminal(t_, s, e)) {
     kind = LooksLikeDateline(t_, s, e) ? SegmentKind::kDateline : SegmentKind::kHeading;
   }
-  out_->push_back(TextSegment{s, e, paragraph_, kind});
+  out_->push_back(TextSegment{s, e, paragraph_, kind, no_head_ && s == start_ && e == end_});
 }
 
 // True when the current segment holds nothing but a list marker up to the period at dot.
@@ -196,12 +197,15 @@ bool BlockScanner::DecidePeriod(size_t dot, size_t next) {
   // A word that ends in a closing quote or bracket before the period is an ordinary word.
   unsigned char last = static_cast<unsigned char>(w.back());
   if (!IsAsciiAlpha(last) && !IsDigit(last) && last < 0x80 && last != '.') return true;
+  // Which abbreviation lists the word may be in, from one look-up (most words are in none).
+  const unsigned lists = PeriodWordClasses(w);
   if (after.digit) {
-    return !(IsNumberAbbreviation(w) || IsPrepositiveAbbreviation(w) || IsMonthAbbreviation(w) ||
-             IsMultiPeriod(w));
+    return !(((lists & kPeriodNumber) && IsNumberAbbreviation(w)) ||
+             ((lists & kPeriodPrepositive) && IsPrepositiveAbbreviation(w)) ||
+             ((lists & kPeriodShortMonth) && IsMonthAbbreviation(w)) || IsMultiPeriod(w));
   }
-  if (IsNeverFinalAbbreviation(w)) return false;
-  if (IsPrepositiveAbbreviation(w)) {
+  if ((lists & kPeriodNeverFinal) && IsNeverFinalAbbreviation(w)) return false;
+  if ((lists & kPeriodPrepositive) && IsPrepositiveAbbreviation(w)) {
     // "St." and "Dr." are prepositive before a name; "Sr." and "Dr." may also close a name or
     // street at the end of a sentence, which IsConditional handles below for lower case forms.
     return false;
@@ -222,11 +226,11 @@ bool BlockScanner::DecidePeriod(size_t dot, size_t next) {
     return Starter(after);
   }
   if (IsMultiPeriod(w)) {
-    if (IsNeverFinalAbbreviation(w)) return false;
+    if ((lists & kPeriodNeverFinal) && IsNeverFinalAbbreviation(w)) return false;
     return Starter(after);
   }
-  if (IsFinalBeforeCapital(w)) return after.first == Case::kUpper;
-  if (IsConditional(w)) return Starter(after);
+  if ((lists & kPeriodFinalBeforeCapital) && IsFinalBeforeCapital(w)) return after.first == Case::kUpper;
+  if ((lists & (kPeriodConditional | kPeriodShortMonth)) && IsConditional(w)) return Starter(after);
   if (w.size() == 1 && IsAsciiLower(last)) return Starter(after);
   return true;
 }
@@ -239,6 +243,7 @@ size_t BlockScanner::LeadingDateline() {
   // England, June 11, 2021 — …", "KYIV, Ukraine, Feb. 24, 2023 /PRNewswire/ -- …".
   {
     size_t head = MatchDatelineHead(t_, start_, end_, nullptr);
+    no_head_ = head == 0;
     if (head != 0 && head < end_ && WordAfter(t_, head, end_).first == Case::kUpper &&
         EndsWithTerminal(t_, head, end_)) {
       return head;

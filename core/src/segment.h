@@ -27,6 +27,9 @@ struct Segment {
                               // line, hard-wrapped prose); blank lines and single newlines both
                               // start a new block
   SegmentKind kind = SegmentKind::kSentence;
+  // The segment is a whole block at whose head the segmenter found no dateline: MatchDatelineHead
+  // (dateline.h) of exactly [start, end) is 0, so FindDatelineDate need not ask again.
+  bool no_dateline_head = false;
 };
 
 // factlint.h declares a function factlint::Segment(std::string_view), which hides this struct's

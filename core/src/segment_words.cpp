@@ -116,8 +116,8 @@ NextWord WordAfter(string_view t, size_t i, size_t end) {
     next.digit = true;
     return next;
   }
-  uint32_t cp;
-  size_t len = DecodeUtf8(t, i, &cp);
+  uint32_t cp = c;  // an ASCII byte is its code point (most words), without the decoder's call
+  const size_t len = c < 0x80 ? 1 : DecodeUtf8(t, i, &cp);
   next.first = CaseOf(cp);
   size_t j = i;
   while (j < end && j - i < kMaxWord && IsAsciiAlpha(static_cast<unsigned char>(t[j]))) ++j;

@@ -22,10 +22,31 @@ struct Found {
   std::string date_text;
 };
 
+// The segmenter's no_dateline_head holds where it is set (MatchDatelineHead of that range is 0),
+// and FindDatelineDate finds the same with every mark cleared (asking each segment again).
+void CheckHeadMarks(const Document& doc, std::vector<TextSegment> segs, const std::optional<DatelineInfo>& d) {
+  for (TextSegment& s : segs) {
+    if (s.no_dateline_head) CHECK(MatchDatelineHead(doc.text(), s.start, s.end, nullptr) == 0);
+    s.no_dateline_head = false;
+  }
+  std::optional<DatelineInfo> again = FindDatelineDate(doc, segs);
+  REQUIRE(again.has_value() == d.has_value());
+  if (d) {
+    CHECK(again->date == d->date);
+    CHECK(again->form == d->form);
+    CHECK(again->start == d->start);
+    CHECK(again->end == d->end);
+    CHECK(again->date_start == d->date_start);
+    CHECK(again->date_end == d->date_end);
+    CHECK(again->segment == d->segment);
+  }
+}
+
 Found Find(const std::string& text) {
   Document doc(text);
   std::vector<TextSegment> segs = SegmentDocument(doc);
   std::optional<DatelineInfo> d = FindDatelineDate(doc, segs);
+  CheckHeadMarks(doc, segs, d);
   if (!d || !d->date) return {};
   return {FormatIsoDate(*d->date), DatelineFormName(d->form),
           std::string(text.substr(d->date_start, d->date_end - d->date_start))};
@@ -238,6 +259,28 @@ TEST_CASE("Dateline: the segmenter cuts a dated dateline off the first sentence"
   }
 }
 
+TEST_CASE("Dateline: the segmenter marks the whole blocks it found no dateline at", "[dateline][segment]") {
+  const std::string text =
+      "Ad sales boost Time Warner profit\n\nQuarterly profits rose. They beat forecasts.\n\n"
+      "LONDON, March 3, 2005 - Shares rose.\n\nOne line only.";
+  Document doc(text);
+  std::vector<TextSegment> segs = SegmentDocument(doc);
+  struct Row {
+    std::string_view text;
+    bool marked;
+  };
+  std::vector<Row> rows;
+  for (const TextSegment& s : segs) rows.push_back({std::string_view(text).substr(s.start, s.end - s.start), s.no_dateline_head});
+  REQUIRE(rows.size() == 6);
+  CHECK((rows[0].text == "Ad sales boost Time Warner profit" && rows[0].marked));
+  CHECK((rows[1].text == "Quarterly profits rose." && !rows[1].marked));  // not the whole block
+  CHECK(!rows[2].marked);
+  CHECK((rows[3].text == "LONDON, March 3, 2005 -" && !rows[3].marked));  // a dateline was found
+  CHECK(!rows[4].marked);
+  CHECK((rows[5].text == "One line only." && rows[5].marked));
+  CheckHeadMarks(doc, segs, FindDatelineDate(doc, segs));
+}
+
 TEST_CASE("Dateline: arbitrary bytes never break it", "[dateline]") {
   std::string junk;
   for (int i = 0; i < 4000; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
@@ -246,6 +289,7 @@ TEST_CASE("Dateline: arbitrary bytes never break it", "[dateline]") {
     Document doc(t);
     std::vector<TextSegment> segs = SegmentDocument(doc);
     CHECK_NOTHROW(FindDatelineDate(doc, segs));
+    CheckHeadMarks(doc, segs, FindDatelineDate(doc, segs));
     for (size_t i = 0; i < t.size() && i < 200; ++i) CHECK(MatchDatelineHead(t, i, t.size(), nullptr) <= t.size());
   }
 }

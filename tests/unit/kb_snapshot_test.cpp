@@ -555,7 +555,7 @@ TEST_CASE("snapshot: a Kb's strings outlive the bytes it was read from and the K
   }
 }
 
-TEST_CASE("snapshot: the matcher read keeps no pattern text, and spells the same patterns from its trie", "[kb_snapshot]") {
+TEST_CASE("snapshot: the matcher read keeps no pattern text, and spells the same patterns from its trie; the same kinds per pattern", "[kb_snapshot]") {
   // A snapshot's matcher spells pattern(id) from its trie and answers AllPrefixes and
   // AllPatternTails (the IncrementalChecker's BlockSafe) from it: the same as the matcher the JSON
   // loader built.
@@ -582,6 +582,18 @@ TEST_CASE("snapshot: the matcher read keeps no pattern text, and spells the same
     const std::vector<std::string> ends_a = ends(a);
     CHECK(ends_a == ends(b));
     CHECK(ends_a.size() > a.pattern_count());
+    // Each pattern's kinds (KbIndex::kinds): the same from both loads, and its refs' kinds.
+    const factlint::KbIndex& ia = *factlint::GetKbIndex(*from_json.value());
+    const factlint::KbIndex& ib = *factlint::GetKbIndex(*from_snapshot.value());
+    REQUIRE(ia.kinds.size() == a.pattern_count());
+    CHECK(ia.kinds == ib.kinds);
+    for (size_t i = 0; i < ia.kinds.size(); ++i) {
+      unsigned bits = 0;
+      for (const factlint::PhraseRef& r : ia.refs[i]) bits |= 1u << static_cast<unsigned>(r.kind);
+      INFO("pattern " << i);
+      REQUIRE(ia.kinds[i] == bits);
+      REQUIRE(ia.kinds[i] != 0);
+    }
   }
 }
 

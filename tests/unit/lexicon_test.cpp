@@ -110,6 +110,97 @@ TEST_CASE("lexicon: the embedded core/lexicon/lexicon.json has every list, none 
   }
 }
 
+TEST_CASE("lexicon: WordClasses and PeriodWordClasses give every word the bits of the lists it is in", "[lexicon]") {
+  // The one look-up against the predicates it stands for, over every word of every list of the
+  // lexicon and the words one byte off them (a byte less, more, or changed; every length the
+  // table's keys treat apart: 1–3, 4–7, 8–16 and longer).
+  auto expected = [](std::string_view w) {
+    if (w.empty() || w.size() > factlint::WordClassTable::kMaxWord) return 0u;
+    unsigned bits = static_cast<unsigned>(factlint::MonthNumber(w));
+    if (factlint::IsWeekday(w)) bits |= factlint::kWordWeekday;
+    if (w == "last" || w == "next" || w == "this" || w == "past") bits |= factlint::kWordRelative;
+    if (factlint::IsSpeechWord(w)) bits |= factlint::kWordSpeech;
+    if (w == "he" || w == "she") bits |= factlint::kWordHeShe;
+    return bits;
+  };
+  std::vector<std::string> words = {"", "a", "he", "she", "sh", "hes", "may", "mar", "x", "said", "says",
+                                    "wednesday", "wednesdays", "september", "septembers", "abcdefghijklmnop",
+                                    "abcdefghijklmnopq", "told reporters"};
+  for (const factlint::CompiledLexiconList& l : factlint::BundledLexiconTables().lists)
+    for (std::string_view w : l.words) {
+      std::string x(w);
+      words.push_back(x);
+      words.push_back(x + "s");
+      if (!x.empty()) {
+        words.push_back(x.substr(0, x.size() - 1));
+        std::string y = x;
+        y.back() = static_cast<char>(y.back() + 1);
+        words.push_back(y);
+        y = x;
+        y[y.size() / 2] = static_cast<char>(y[y.size() / 2] ^ 0x20);
+        words.push_back(y);
+      }
+    }
+  size_t in_a_class = 0;
+  for (const std::string& w : words) {
+    INFO(w);
+    CHECK(factlint::WordClasses(w) == expected(w));
+    in_a_class += expected(w) != 0;
+  }
+  CHECK(in_a_class > 50);
+
+  // PeriodWordClasses: exact for the any-case lists; a bit set wherever the prepositive or the
+  // short-month predicate holds (in any case: as written, capitalised, in capitals).
+  size_t periods = 0;
+  for (std::string w : words) {
+    std::string cap = w, upper = w;
+    if (!cap.empty() && cap[0] >= 'a' && cap[0] <= 'z') cap[0] = static_cast<char>(cap[0] - 32);
+    for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    for (const std::string& v : {w, cap, upper}) {
+      if (v.empty()) continue;
+      INFO(v);
+      const unsigned bits = factlint::PeriodWordClasses(v);
+      const bool is_short = v.size() <= factlint::WordClassTable::kMaxWord;
+      if (is_short) {
+        CHECK(((bits & factlint::kPeriodNumber) != 0) == factlint::IsNumberAbbreviation(v));
+        CHECK(((bits & factlint::kPeriodConditional) != 0) == factlint::IsConditionalAbbreviation(v));
+        CHECK(((bits & factlint::kPeriodNeverFinal) != 0) == factlint::IsNeverFinalAbbreviation(v));
+        CHECK(((bits & factlint::kPeriodFinalBeforeCapital) != 0) == factlint::IsFinalBeforeCapital(v));
+      } else {
+        CHECK(bits == factlint::kPeriodAll);
+      }
+      if (factlint::IsPrepositiveAbbreviation(v)) CHECK((bits & factlint::kPeriodPrepositive) != 0);
+      std::string lower = v;
+      for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      if (factlint::IsShortMonthName(lower)) CHECK((bits & factlint::kPeriodShortMonth) != 0);
+      periods += is_short && bits != 0;
+    }
+  }
+  CHECK(periods > 100);
+  CHECK((factlint::PeriodWordClasses("Mr") & factlint::kPeriodPrepositive) != 0);
+  CHECK((factlint::PeriodWordClasses("Sept") & factlint::kPeriodShortMonth) != 0);
+  CHECK(factlint::PeriodWordClasses("profit") == 0);
+}
+
+TEST_CASE("lexicon: MayStartMonthOrWeekday holds for the first byte of every month form, weekday and abbreviation", "[lexicon]") {
+  const factlint::CompiledLexicon& tables = factlint::BundledLexiconTables();
+  size_t forms = 0;
+  for (const char* name : {"months", "month_abbreviations", "weekdays", "weekday_abbreviations"})
+    for (std::string_view w : tables.List("dates", name)) {
+      INFO(name << ": " << w);
+      REQUIRE(!w.empty());
+      CHECK(factlint::MayStartMonthOrWeekday(static_cast<unsigned char>(w[0])));
+      ++forms;
+    }
+  for (const factlint::CompiledMonthForm& f : tables.month_other_forms) {
+    INFO(f.form);
+    CHECK(factlint::MayStartMonthOrWeekday(static_cast<unsigned char>(f.form[0])));
+  }
+  CHECK(forms > 40);
+  CHECK_FALSE(factlint::MayStartMonthOrWeekday('q'));
+  CHECK_FALSE(factlint::MayStartMonthOrWeekday('M'));  // lower case only
+}
+
 TEST_CASE("lexicon: month and weekday forms", "[lexicon]") {
   struct Row {
     bool (*is)(std::string_view);
