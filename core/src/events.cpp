@@ -335,15 +335,23 @@ int ClauseDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts
   const auto& we = w.we;
   const bool comma = w.comma;
   if (n == 0) return -1;
-  const bool relative = t.F(ws[0], we[0]) == "which" || t.F(ws[0], we[0]) == "that";
-  if (comma && !relative) return -1;
-  const size_t first = relative ? 1 : 0;
+  const std::string_view w0 = t.F(ws[0], we[0]);
+  const bool relative = w0 == "which" || w0 == "that";
+  // "where" / "in which" opens a clause with its own subject ("the Hillsborough disaster, where 96
+  // supporters were crushed to death in April 1989"): for an event that strikes, the impact verb may
+  // follow up to three words of that subject.
+  const bool where = impact && (w0 == "where" || (w0 == "in" && n > 1 && t.F(ws[1], we[1]) == "which"));
+  if (comma && !relative && !where) return -1;
+  const size_t first = relative ? 1 : where ? (w0 == "in" ? 2 : 1) : 0;
   size_t verb_end = 0;  // one past the onset phrase's last word
-  std::string words;
-  for (size_t k = first; k < n && k < first + 3 && verb_end == 0; ++k) {
-    if (k > first) words += ' ';
-    words += t.F(ws[k], we[k]);
-    if (IsEventOnsetPhrase(words) || (impact && IsEventImpactPhrase(words))) verb_end = k + 1;
+  for (size_t from = first; from < n && from <= first + (where ? 3 : 0) && verb_end == 0; ++from) {
+    if (from > first && IsClauseWord(t.F(ws[from - 1], we[from - 1]))) break;
+    std::string words;
+    for (size_t k = from; k < n && k < from + 3 && verb_end == 0; ++k) {
+      if (k > from) words += ' ';
+      words += t.F(ws[k], we[k]);
+      if (IsEventOnsetPhrase(words) || (impact && IsEventImpactPhrase(words))) verb_end = k + 1;
+    }
   }
   for (size_t k = verb_end; verb_end != 0 && k < n && k <= verb_end + 6; ++k) {
     const std::string_view w = t.F(ws[k], we[k]);

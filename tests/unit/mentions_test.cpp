@@ -274,6 +274,12 @@ TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {
            Row{"Hurricane Vesta, officials said in 2007, was costly.", 0},              // a comma, no relative
            Row{"Hurricane Vesta struck the coast and was recalled in 2010.", 0},         // another clause
            Row{"Hurricane Vesta struck the old river port of the city in 2005.", 0},     // too many words
+           // "where"/"in which" with its own subject before the impact verb (an event that strikes).
+           Row{"Hurricane Vesta, where 1,800 people were killed in August 2005, was costly.", 2005},
+           Row{"Hurricane Vesta, in which 1,800 people died in 2005, was costly.", 2005},
+           Row{"Hurricane Vesta, where crews worked in 2007, was costly.", 0},                 // no impact verb
+           Row{"The Harbor war, where many soldiers were killed in 2009, lasted years.", 0},   // a war is no impact
+           Row{"Hurricane Vesta, where the old river port people died in 2005, was costly.", 0},  // a long subject
            // What an act or a noun of the event is about: a date after it through "in"/"on" is the act's.
            Row{"Hurricane Vesta in 2005 was costly.", 2005},
            Row{"Crews arrived at 2005's Hurricane Vesta early.", 2005},               // a possessive year
