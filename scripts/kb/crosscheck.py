@@ -342,7 +342,8 @@ def check_gb_posts(kb, people, data, rep):
 
 
 def check_congress(kb, people, data, rep):
-    """Every member of legislators-current.json is a KB person (same surname and birth date)
+    """Every member of legislators-current.json is a KB person (same surname and birth date;
+    where two share both, the one whose name or alias holds the first name or nickname)
     whose us-congress terms are the data's terms: one per term, split where
     party_affiliations records a switch, consecutive ones (next start within 7 days of the
     end) joined when party, state and district agree, an end after as_of open; and the
@@ -389,6 +390,13 @@ def check_congress(kb, people, data, rep):
         label = f"{n['first']} {n['last']} ({m['id']['bioguide']})"
         match = [p for p in people.values() if p.get("born") == m["bio"]["birthday"]
                  and surname_matches(n["last"], p)]
+        if len(match) > 1:
+            # Two people of one surname and birth day (the twins Joaquin and Julián Castro):
+            # the one whose name or an alias holds the member's first name (or nickname).
+            given = [norm(x) for x in (n.get("first"), n.get("nickname")) if x and norm(x)]
+            match = [p for p in match
+                     if any(re.search(rf"\b{re.escape(g)}\b", norm(f))
+                            for g in given for f in [p["name"]] + p["aliases"])]
         if len(match) != 1:
             rep.add("us-congress", f"{label}: {len(match)} KB people with this surname and "
                                    f"birth date {m['bio']['birthday']}")
