@@ -249,8 +249,17 @@ size_t BlockScanner::LeadingDateline() {
       return head;
     }
   }
-  // A long date: "Weekday, Month D, YYYY".
-  size_t limit = std::min(end_, start_ + 40);
+  // A long date: "Weekday, Month D, YYYY". TrailingLongDate reads it back from its year to a
+  // capitalised weekday name of at most 10 ASCII letters at start_ with a comma after it, so a
+  // block that does not open so has none: a few loads instead of the window's scan.
+  bool may_be_long_date = false;
+  if (start_ < end_ && IsAsciiUpper(static_cast<unsigned char>(t_[start_])) &&
+      MayStartMonthOrWeekday(static_cast<unsigned char>(t_[start_] + 32))) {
+    size_t k = start_ + 1;
+    while (k < end_ && k - start_ <= 10 && IsAsciiAlpha(static_cast<unsigned char>(t_[k]))) ++k;
+    may_be_long_date = k < end_ && k - start_ <= 10 && t_[k] == ',';
+  }
+  size_t limit = may_be_long_date ? std::min(end_, start_ + 40) : start_;  // no e below
   for (size_t e = start_ + 16; e <= limit; ++e) {
     if (e < end_ && IsDigit(static_cast<unsigned char>(t_[e]))) continue;
     if (!IsDigit(static_cast<unsigned char>(t_[e - 1]))) continue;  // a long date ends in its year
