@@ -17,14 +17,6 @@ namespace factlint::dateline {
 using std::string_view;
 char Lower(char c) { return IsUpper(static_cast<unsigned char>(c)) ? static_cast<char>(c + 32) : c; }
 
-bool EqualsNoCase(string_view a, string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
 // Length of the space at i: ASCII blank, no-break space, thin/narrow no-break spaces.
 size_t SpaceLen(string_view t, size_t i, size_t e) {
   if (i >= e) return 0;

@@ -22,7 +22,16 @@ inline bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsDigitC(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool IsAlpha(unsigned char c) { return IsUpper(c) || IsLower(c); }
 inline unsigned char U(std::string_view t, size_t i) { return static_cast<unsigned char>(t[i]); }
-bool EqualsNoCase(std::string_view a, std::string_view b);
+// ASCII case-insensitive equality; inline: most calls compare a word with a constant of another
+// length, and the size test alone answers them.
+inline bool EqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const unsigned char x = U(a, i), y = U(b, i);
+    if ((IsUpper(x) ? x + 32 : x) != (IsUpper(y) ? y + 32 : y)) return false;
+  }
+  return true;
+}
 size_t Sp(std::string_view t, size_t i, size_t e);                  // past the spaces at i
 size_t DashLen(std::string_view t, size_t i, size_t e);             // '-', en/em dash, bar; 0 if none
 size_t LettersEnd(std::string_view t, size_t i, size_t e);          // end of the ASCII letters at i
