@@ -163,6 +163,8 @@ TEST_CASE("Segment: lines, headings, datelines, lists", "[segment]") {
        {"Council approves budget", "Monday, March 2, 2020"}},
       {"date runs into text", "Friday, June 5, 2015 The mayor resigned today.",
        {"Friday, June 5, 2015", "The mayor resigned today."}},
+      {"longest weekday runs into text", "Wednesday, September 24, 2019 The mayor resigned today.",
+       {"Wednesday, September 24, 2019", "The mayor resigned today."}},
       {"place dateline with dash", "Lyon, France - The strike ended on Monday.",
        {"Lyon, France -", "The strike ended on Monday."}},
       {"headline with a dash stays whole", "Paris, Berlin - The Long Road", {"Paris, Berlin - The Long Road"}},
