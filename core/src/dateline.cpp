@@ -91,7 +91,7 @@ size_t PlaceAt(string_view t, size_t i, size_t e) {
     const unsigned char first = IsUpper(U(t, j)) ? static_cast<unsigned char>(U(t, j) + 32) : U(t, j);
     const bool may_be_date = MayStartMonthOrWeekday(first);
     if (may_be_date && MonthAt(t, j, e, &n) != 0 && IsDigitC(U(t, Sp(t, n, e) < e ? Sp(t, n, e) : j))) break;
-    if ((may_be_date && WeekdayAt(t, j, e, &n)) || (words == 0 && IsLabelWord(t, j, e))) break;
+    if ((may_be_date && MayStartWeekday(first) && WeekdayAt(t, j, e, &n)) || (words == 0 && IsLabelWord(t, j, e))) break;
     ++words;
     need_capital = false;
     if (!capital) {

@@ -60,6 +60,7 @@ struct Lexicon {
   std::array<bool, 256> run_in_first{};  // first bytes of run_in_pronouns and run_in_prepositions
   std::array<uint8_t, 256> segmenter_first{};  // SegmenterFirstBytes
   std::array<bool, 256> month_or_weekday_first{};  // first bytes of the month forms, weekdays and their abbreviations
+  std::array<bool, 256> weekday_first{};           // first bytes of the weekdays and their abbreviations
   std::vector<std::pair<std::string, int>> months;  // every form of every month name
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
@@ -109,11 +110,13 @@ Lexicon Parse(const CompiledLexicon& tables) {
   set(&lex.year_possessives, "dates", "year_possessives");
   for (std::string& w : list("dates", "weekdays")) {
     lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
+    lex.weekday_first[static_cast<unsigned char>(w[0])] = true;
     if (w.size() < 33) lex.classes.Add(w, kWordWeekday);
     lex.weekdays.Add(std::move(w));
   }
   for (std::string& w : list("dates", "weekday_abbreviations")) {
     if (!w.empty()) lex.month_or_weekday_first[static_cast<unsigned char>(w[0])] = true;
+    if (!w.empty()) lex.weekday_first[static_cast<unsigned char>(w[0])] = true;
     lex.weekday_abbreviations.Add(std::move(w));
   }
   set(&lex.prepositive, "segmenter", "prepositive");
@@ -350,6 +353,7 @@ bool IsRunInPreposition(std::string_view w) { return !w.empty() && Lex().run_in_
 bool MayStartRunIn(unsigned char c) { return Lex().run_in_first[c]; }
 const std::array<uint8_t, 256>& SegmenterFirstBytes() { return Lex().segmenter_first; }
 bool MayStartMonthOrWeekday(unsigned char c) { return Lex().month_or_weekday_first[c]; }
+bool MayStartWeekday(unsigned char c) { return Lex().weekday_first[c]; }
 bool IsRunInBlocker(std::string_view w) { return !w.empty() && Lex().run_in_blockers.Has(w); }
 
 unsigned PeriodWordClasses(std::string_view w) {

@@ -87,6 +87,7 @@ bool IsShortMonthName(std::string_view w);    // jan, sept: a short form that is
                                               // too (not "may")
 bool IsWeekday(std::string_view w);
 bool MayStartMonthOrWeekday(unsigned char c);  // the first byte of a month form, a weekday or its abbreviation
+bool MayStartWeekday(unsigned char c);         // the first byte of a weekday or its abbreviation
 bool IsWeekdayAbbreviation(std::string_view w);  // mon, tues, thurs
 
 // The classes of a folded word that the time expressions and the quotes ask of every word, from

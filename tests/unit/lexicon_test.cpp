@@ -199,6 +199,13 @@ TEST_CASE("lexicon: MayStartMonthOrWeekday holds for the first byte of every mon
   CHECK(forms > 40);
   CHECK_FALSE(factlint::MayStartMonthOrWeekday('q'));
   CHECK_FALSE(factlint::MayStartMonthOrWeekday('M'));  // lower case only
+  for (const char* name : {"weekdays", "weekday_abbreviations"})
+    for (std::string_view w : tables.List("dates", name)) {
+      INFO(name << ": " << w);
+      CHECK(factlint::MayStartWeekday(static_cast<unsigned char>(w[0])));
+    }
+  CHECK_FALSE(factlint::MayStartWeekday('j'));  // "january", "june", "july": months only
+  CHECK_FALSE(factlint::MayStartWeekday('T'));  // lower case only
 }
 
 TEST_CASE("lexicon: month and weekday forms", "[lexicon]") {
