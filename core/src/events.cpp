@@ -405,10 +405,9 @@ int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts
         gap = 3;  // "in 2001, when the September 11 attacks pushed claims up"
       } else {
         // A possessive year names the event whatever stands before it ("at 1986's Live Aid"; the
-        // time expression may end before or after its "'s").
+        // time expression ends before its "'s", timex.h).
         const uint32_t e = static_cast<uint32_t>(te.end);
-        const bool possessive = (e >= 2 && t.F(e - 2, e) == "'s" && t.SkipSpacesFwd(e, hi) == em.start) ||
-                                (e + 2 <= em.start && t.F(e, e + 2) == "'s" && t.SkipSpacesFwd(e + 2, hi) == em.start);
+        const bool possessive = e + 2 <= em.start && t.F(e, e + 2) == "'s" && t.SkipSpacesFwd(e + 2, hi) == em.start;
         if (!(te.preposition.empty() || te.preposition == "the" || te.preposition == "s" || possessive)) continue;
         gap = em.start - static_cast<uint32_t>(te.end);
         if (gap > 3) continue;

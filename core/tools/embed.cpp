@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -49,12 +48,7 @@ int main(int argc, char** argv) {
       << "static const char k" << name << "Data[] =\n" << body << ";\n"
       << "std::string_view " << name << "() { return {k" << name << "Data, sizeof(k" << name << "Data) - 1}; }\n"
       << "}  // namespace " << ns << "\n";
-  const std::string generated = out.str();
-  std::string previous;
-  if (ReadFile(output, &previous) && previous == generated) return 0;
-  std::ofstream file(output, std::ios::binary | std::ios::trunc);
-  file << generated;
-  if (!file.flush()) {
+  if (!WriteFileIfChanged(output, out.str())) {
     std::fprintf(stderr, "factlint_embed_tool: cannot write %s\n", output.c_str());
     return 1;
   }

@@ -8,7 +8,6 @@
 // (the toolchain's CMAKE_CROSSCOMPILING_EMULATOR runs it), from lexicon_source.cpp and
 // json_pos.cpp alone: it needs none of the core's tables.
 
-#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -34,13 +33,7 @@ int main(int argc, char** argv) {
               << ": error: " << (e.path.empty() ? "" : e.path + ": ") << e.message << "\n";
     return 1;
   }
-  const std::string source = factlint::WriteLexiconCpp(lexicon.value(), name);
-  std::string old;
-  if (ReadFile(output, &old) && old == source) return 0;
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << source;
-  out.close();
-  if (!out) {
+  if (!WriteFileIfChanged(output, factlint::WriteLexiconCpp(lexicon.value(), name))) {
     std::cerr << output << ": error: cannot write the compiled lexicon\n";
     return 1;
   }

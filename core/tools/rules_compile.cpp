@@ -8,9 +8,7 @@
 // Emscripten for Node (the toolchain's CMAKE_CROSSCOMPILING_EMULATOR runs it), from the core's
 // own objects with an empty bundled table (rules_none.cpp).
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 
 #include "rules_compiled.h"
@@ -35,12 +33,7 @@ int main(int argc, char** argv) {
               << (e.path.empty() ? "" : e.path + ": ") << e.message << "\n";
     return 1;
   }
-  std::string old;
-  if (ReadFile(output, &old) && old == source.value()) return 0;
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << source.value();
-  out.close();
-  if (!out) {
+  if (!WriteFileIfChanged(output, source.value())) {
     std::cerr << output << ": error: cannot write the compiled catalogue\n";
     return 1;
   }
