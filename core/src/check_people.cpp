@@ -91,9 +91,12 @@ void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* ou
     if (p < 0) return;
     const auto born = ctx.kb.BornDays(p);
     if (!born || born->b > t.a) return;
-    const auto [lo, hi] = KbQuery::AgeRange(*born, t.a, t.b);
+    // Dead before the claim's time: ages stop at death, so the age at death is the one to state.
+    const auto died = ctx.kb.DiedDays(p);
+    const bool dead = died && died->b < t.a;
+    const auto [lo, hi] = dead ? KbQuery::AgeRange(*born, died->a, died->b) : KbQuery::AgeRange(*born, t.a, t.b);
     if (c.number >= lo && c.number <= hi) return;
-    if (ct.own && ctx.timeline.window && born->b <= ctx.timeline.window->a) {
+    if (!dead && ct.own && ctx.timeline.window && born->b <= ctx.timeline.window->a) {
       const auto [now_lo, now_hi] = KbQuery::AgeRange(*born, ctx.timeline.window->a, ctx.timeline.window->b);
       if (c.number >= now_lo && c.number <= now_hi) return;
     }
@@ -112,7 +115,7 @@ void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* ou
                           {"name", kb.people[static_cast<size_t>(p)].name},
                           {"stated", std::to_string(c.number)},
                           {"age", ages},
-                          {"when", ct.when}}),
+                          {"when", dead ? "at death (died " + ctx.kb.LifeDateText(p, true) + ")" : ct.when}}),
              std::move(ev), suggestion);
   });
 }
