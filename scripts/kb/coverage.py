@@ -195,7 +195,7 @@ HOG_IS_PRESIDENT = {
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
 # constitution's own arrangements): those days are not counted in the HoS column. Each row: cc ->
-# [(from, to)], with the pages that state it.
+# [(from, to or None = as_of)], with the pages that state it.
 HOS_VACANT = {
     # Lebanon: the Council of Ministers exercised the president's powers in the three vacancies.
     # "Suleiman was elected president on May 25, 2008, after a presidential vacancy that started on
@@ -217,6 +217,16 @@ HOS_VACANT = {
     # The same notes: "On 1 Jan 1993 independent Slovenská republika came into existence, the office of Prezident
     # Slovenskej republiky (= President of the Slovak Republic) remained vacant", to Michal Kováč (2 March 1993).
     "sk": [("1993-01-01", "1993-03-02"), ("1998-03-02", "1999-06-15")],
+    # Haiti after Jovenel Moïse's assassination on 7 July 2021: "Déjà dix jours depuis que le pays est sans
+    # président ... Claude Joseph, Premier ministre ad interim, dirige le pays" (Le Nouvelliste, 15 July 2021,
+    # https://lenouvelliste.com/article/230420/assassinat-de-jovenel-moise-les-acteurs-politiques-et-la-societe-civile-peinent-a-trouver-la-sortie);
+    # "Haïti n'a plus de président depuis l'assassinat de Jovenel Moïse en 2021" (franceinfo/AFP, 8 April 2024,
+    # https://www.francetvinfo.fr/monde/ameriques/violences-en-haiti-un-accord-politique-trouve-pour-former-un-conseil-de-transition_6476012.html),
+    # until the Transitional Presidential Council (its first president in the KB from 2024-04-30); the Council
+    # "a été dissout samedi" (7 February 2026), the prime minister "tient désormais tous les leviers du pouvoir
+    # exécutif", and the country "est privé de président depuis l'assassinat de Jovenel Moïse en 2021"
+    # (Africanews, 8 February 2026, https://fr.africanews.com/2026/02/08/haiti-le-premier-ministre-alix-didier-fils-aime-desormais-seul-au-pouvoir/).
+    "ht": [("2021-07-07", "2024-04-30"), ("2026-02-07", None)],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
@@ -433,7 +443,7 @@ def main():
         hs, hs_office = country_spans(cc, {"head_of_state", "monarch"})
         hg, hg_office = country_spans(cc, {"head_of_government"})
         # Days on which the head of state's office was vacant (HOS_VACANT) are not expected either.
-        vacant = [(day(a), day(b)) for a, b in HOS_VACANT.get(cc, [])]
+        vacant = [(day(a), day(b) if b else as_of) for a, b in HOS_VACANT.get(cc, [])]
         vacant_days, _ = covered(vacant, start, as_of)
         hs_need = need - vacant_days
         hs_days, hs_gaps = covered(hs + vacant, start, as_of)
