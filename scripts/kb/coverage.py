@@ -12,7 +12,8 @@
 
 Periods in which the president also heads the government (HOG_IS_PRESIDENT) are not counted
 in the head-of-government column, nor periods in which the head of state's office was vacant
-(HOS_VACANT) in the head-of-state column. The largest gaps are printed first.
+(HOS_VACANT) in the head-of-state column; the terms of another office whose holder was head of state
+(HOS_BY_OTHER_OFFICE, a speaker acting as head of state) count in it. The largest gaps are printed first.
 
 With --missing-births it prints instead the people without a birth date who hold a term of a
 head-of-state, monarch or head-of-government office (role head_of_state, monarch,
@@ -229,6 +230,18 @@ HOS_VACANT = {
     "ht": [("2021-07-07", "2024-04-30"), ("2026-02-07", None)],
 }
 
+# Periods in which the head of state was the holder of an office that is not a head-of-state office
+# of the KB (a speaker acting as head of state): the terms of that office, clipped to the period, are
+# counted in the HoS column. Each row: cc -> [(office id, from, to)], with the page that states it.
+HOS_BY_OTHER_OFFICE = {
+    # Libya: Aguila Saleh Issa, "Presidente della Camera dei rappresentanti dal 5 agosto 2014 e Capo di Stato
+    # della Libia ad interim dal 2014 al 2021 (in contrapposizione con Fayez al-Sarraj dal 2016 al 2021)"; the
+    # head-of-state functions passed to the Presidential Council under al-Sarraj, installed in Tripoli at the
+    # end of March 2016 (Italian Wikipedia copy: https://kampuspedia.com/it/Aguila_Saleh_Issa); the KB's
+    # Presidential Council chairman from 2016-03-30.
+    "ly": [("ly-hor-president", "2014-08-05", "2016-03-30")],
+}
+
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
 # Office kind -> office id suffixes tried in order, per country (the first that exists is used).
 MINISTERS = {
@@ -369,6 +382,19 @@ def unsearched_deaths(kb, first, last):
     return 0
 
 
+def other_office_spans(kb, cc, as_of):
+    """The spans of HOS_BY_OTHER_OFFICE for country cc: its office's terms clipped to each period."""
+    out = []
+    for oid, a, b in HOS_BY_OTHER_OFFICE.get(cc, []):
+        lo, hi = day(a), day(b) if b else as_of
+        for t in kb["terms"]:
+            if t["office"] == oid:
+                s, e = max(lo, day(t["start"])), min(hi, day(t["end"]) if t["end"] else as_of)
+                if s < e:
+                    out.append((s, e))
+    return out
+
+
 def print_gaps(kb, countries):
     """Prints, per country code, its head offices, their terms since 1989 and the uncovered
     [from, to) date ranges of the HoS and HoG columns; returns 0, or 2 for an unknown code."""
@@ -392,6 +418,11 @@ def print_gaps(kb, countries):
                     print(f"   {t['start']} {t['end'] or 'open':10} {t['person']:32} {t['office']}"
                           f"{' acting' if t.get('acting') else ''}  source={t['source']}")
             extra = [(day(a), day(b) if b else as_of) for a, b in exempt]
+            if label == "HoS":
+                for a, b in other_office_spans(kb, cc, as_of):
+                    print(f"   {a.isoformat()} {b.isoformat():10} (HOS_BY_OTHER_OFFICE: "
+                          f"{', '.join(o for o, _, _ in HOS_BY_OTHER_OFFICE[cc])})")
+                    extra.append((a, b))
             if label == "HoG" and cc in PRESIDENTIAL and not oids:
                 print("   (presidential: the head of state heads the government)")
                 continue
@@ -441,6 +472,7 @@ def main():
         start = max(START, day(INDEPENDENCE.get(cc, "1990-01-01")))
         need = (as_of - start).days
         hs, hs_office = country_spans(cc, {"head_of_state", "monarch"})
+        hs = hs + other_office_spans(kb, cc, as_of)
         hg, hg_office = country_spans(cc, {"head_of_government"})
         # Days on which the head of state's office was vacant (HOS_VACANT) are not expected either.
         vacant = [(day(a), day(b) if b else as_of) for a, b in HOS_VACANT.get(cc, [])]
