@@ -192,6 +192,12 @@ HOG_IS_PRESIDENT = {
     # "The creation of the modern position occurred in 1991", Edouard Frank from 15 March 1991
     # (https://www.fact-archive.com/encyclopedia/Prime_Minister_of_the_Central_African_Republic).
     "cf": [("1990-01-01", "1991-03-15")],
+    # Kyrgyzstan after the April 2010 revolution: Roza Otunbayeva "bekleidet seit dem 7. April das Amt als Staats-
+    # und Regierungschefin Kirgistans" (dts, May 2010: https://report-k.de/rosa-otunbajewa-soll-uebergangspraesidentin-kirgistans-werden-21484);
+    # in July 2010 she was still "ерөнхийлөгч, мөн засгийн газрын тэргүүн" (president and also head of government),
+    # the new prime minister to be chosen after the autumn elections (Voice of Russia, 14 July 2010:
+    # http://mongolian.ruvr.ru/2010/07/14/12320657/); Almazbek Atambayev prime minister from 17 December 2010 (his KB term).
+    "kg": [("2010-04-07", "2010-12-17")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
