@@ -12,7 +12,8 @@
 
 Periods in which the president also heads the government (HOG_IS_PRESIDENT) are not counted
 in the head-of-government column, nor periods in which the head of state's office was vacant
-(HOS_VACANT) in the head-of-state column. The largest gaps are printed first.
+(HOS_VACANT) in the head-of-state column; the terms of another office whose holder was head of state
+(HOS_BY_OTHER_OFFICE, a speaker acting as head of state) count in it. The largest gaps are printed first.
 
 With --missing-births it prints instead the people without a birth date who hold a term of a
 head-of-state, monarch or head-of-government office (role head_of_state, monarch,
@@ -191,11 +192,17 @@ HOG_IS_PRESIDENT = {
     # "The creation of the modern position occurred in 1991", Edouard Frank from 15 March 1991
     # (https://www.fact-archive.com/encyclopedia/Prime_Minister_of_the_Central_African_Republic).
     "cf": [("1990-01-01", "1991-03-15")],
+    # Kyrgyzstan after the April 2010 revolution: Roza Otunbayeva "bekleidet seit dem 7. April das Amt als Staats-
+    # und Regierungschefin Kirgistans" (dts, May 2010: https://report-k.de/rosa-otunbajewa-soll-uebergangspraesidentin-kirgistans-werden-21484);
+    # in July 2010 she was still "ерөнхийлөгч, мөн засгийн газрын тэргүүн" (president and also head of government),
+    # the new prime minister to be chosen after the autumn elections (Voice of Russia, 14 July 2010:
+    # http://mongolian.ruvr.ru/2010/07/14/12320657/); Almazbek Atambayev prime minister from 17 December 2010 (his KB term).
+    "kg": [("2010-04-07", "2010-12-17")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
 # constitution's own arrangements): those days are not counted in the HoS column. Each row: cc ->
-# [(from, to)], with the pages that state it.
+# [(from, to or None = as_of)], with the pages that state it.
 HOS_VACANT = {
     # Lebanon: the Council of Ministers exercised the president's powers in the three vacancies.
     # "Suleiman was elected president on May 25, 2008, after a presidential vacancy that started on
@@ -217,6 +224,28 @@ HOS_VACANT = {
     # The same notes: "On 1 Jan 1993 independent Slovenská republika came into existence, the office of Prezident
     # Slovenskej republiky (= President of the Slovak Republic) remained vacant", to Michal Kováč (2 March 1993).
     "sk": [("1993-01-01", "1993-03-02"), ("1998-03-02", "1999-06-15")],
+    # Haiti after Jovenel Moïse's assassination on 7 July 2021: "Déjà dix jours depuis que le pays est sans
+    # président ... Claude Joseph, Premier ministre ad interim, dirige le pays" (Le Nouvelliste, 15 July 2021,
+    # https://lenouvelliste.com/article/230420/assassinat-de-jovenel-moise-les-acteurs-politiques-et-la-societe-civile-peinent-a-trouver-la-sortie);
+    # "Haïti n'a plus de président depuis l'assassinat de Jovenel Moïse en 2021" (franceinfo/AFP, 8 April 2024,
+    # https://www.francetvinfo.fr/monde/ameriques/violences-en-haiti-un-accord-politique-trouve-pour-former-un-conseil-de-transition_6476012.html),
+    # until the Transitional Presidential Council (its first president in the KB from 2024-04-30); the Council
+    # "a été dissout samedi" (7 February 2026), the prime minister "tient désormais tous les leviers du pouvoir
+    # exécutif", and the country "est privé de président depuis l'assassinat de Jovenel Moïse en 2021"
+    # (Africanews, 8 February 2026, https://fr.africanews.com/2026/02/08/haiti-le-premier-ministre-alix-didier-fils-aime-desormais-seul-au-pouvoir/).
+    "ht": [("2021-07-07", "2024-04-30"), ("2026-02-07", None)],
+}
+
+# Periods in which the head of state was the holder of an office that is not a head-of-state office
+# of the KB (a speaker acting as head of state): the terms of that office, clipped to the period, are
+# counted in the HoS column. Each row: cc -> [(office id, from, to)], with the page that states it.
+HOS_BY_OTHER_OFFICE = {
+    # Libya: Aguila Saleh Issa, "Presidente della Camera dei rappresentanti dal 5 agosto 2014 e Capo di Stato
+    # della Libia ad interim dal 2014 al 2021 (in contrapposizione con Fayez al-Sarraj dal 2016 al 2021)"; the
+    # head-of-state functions passed to the Presidential Council under al-Sarraj, installed in Tripoli at the
+    # end of March 2016 (Italian Wikipedia copy: https://kampuspedia.com/it/Aguila_Saleh_Issa); the KB's
+    # Presidential Council chairman from 2016-03-30.
+    "ly": [("ly-hor-president", "2014-08-05", "2016-03-30")],
 }
 
 G20_UA = "ar au br ca cn de fr gb in id it jp kr mx ru sa tr us za ua".split()
@@ -359,6 +388,19 @@ def unsearched_deaths(kb, first, last):
     return 0
 
 
+def other_office_spans(kb, cc, as_of):
+    """The spans of HOS_BY_OTHER_OFFICE for country cc: its office's terms clipped to each period."""
+    out = []
+    for oid, a, b in HOS_BY_OTHER_OFFICE.get(cc, []):
+        lo, hi = day(a), day(b) if b else as_of
+        for t in kb["terms"]:
+            if t["office"] == oid:
+                s, e = max(lo, day(t["start"])), min(hi, day(t["end"]) if t["end"] else as_of)
+                if s < e:
+                    out.append((s, e))
+    return out
+
+
 def print_gaps(kb, countries):
     """Prints, per country code, its head offices, their terms since 1989 and the uncovered
     [from, to) date ranges of the HoS and HoG columns; returns 0, or 2 for an unknown code."""
@@ -382,6 +424,11 @@ def print_gaps(kb, countries):
                     print(f"   {t['start']} {t['end'] or 'open':10} {t['person']:32} {t['office']}"
                           f"{' acting' if t.get('acting') else ''}  source={t['source']}")
             extra = [(day(a), day(b) if b else as_of) for a, b in exempt]
+            if label == "HoS":
+                for a, b in other_office_spans(kb, cc, as_of):
+                    print(f"   {a.isoformat()} {b.isoformat():10} (HOS_BY_OTHER_OFFICE: "
+                          f"{', '.join(o for o, _, _ in HOS_BY_OTHER_OFFICE[cc])})")
+                    extra.append((a, b))
             if label == "HoG" and cc in PRESIDENTIAL and not oids:
                 print("   (presidential: the head of state heads the government)")
                 continue
@@ -431,9 +478,10 @@ def main():
         start = max(START, day(INDEPENDENCE.get(cc, "1990-01-01")))
         need = (as_of - start).days
         hs, hs_office = country_spans(cc, {"head_of_state", "monarch"})
+        hs = hs + other_office_spans(kb, cc, as_of)
         hg, hg_office = country_spans(cc, {"head_of_government"})
         # Days on which the head of state's office was vacant (HOS_VACANT) are not expected either.
-        vacant = [(day(a), day(b)) for a, b in HOS_VACANT.get(cc, [])]
+        vacant = [(day(a), day(b) if b else as_of) for a, b in HOS_VACANT.get(cc, [])]
         vacant_days, _ = covered(vacant, start, as_of)
         hs_need = need - vacant_days
         hs_days, hs_gaps = covered(hs + vacant, start, as_of)
