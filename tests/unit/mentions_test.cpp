@@ -165,8 +165,14 @@ TEST_CASE("mentions: a prospective predicate after the trigger", "[mentions]") {
       {"The Lakeside Regatta, which the whole town of Geneva will host, draws crowds.", false, ""},  // subject too long
       {"The Lakeside Regatta will not be held.", false, ""},
       {"The Lakeside Regatta was held in June.", false, ""},
+      {"The Lakeside Regatta is taking place on 27 February.", true, "Lakeside Regatta is taking place on"},
+      {"The Lakeside Regatta takes place on Sunday.", true, "Lakeside Regatta takes place on"},
+      {"The Lakeside Regatta is taking place in Geneva.", false, ""},  // under way, or to come: no date to tell
       {"Officials prepared for the upcoming Lakeside Regatta anniversary.", false, ""},  // of the event
       {"The upcoming Lakeside Regatta will draw crowds.", true, "upcoming Lakeside Regatta"},
+      {"Rowers will attend the Lakeside Regatta.", true, "will attend the Lakeside Regatta"},
+      {"The town fair will follow the Lakeside Regatta.", false, ""},                 // comes after it
+      {"Rowers will build on the deal struck at the Lakeside Regatta.", false, ""},  // a deal made there
   };
   for (const Row& r : rows) {
     INFO(r.text);
