@@ -90,6 +90,7 @@ class DateRoleReader {
 
  private:
   bool TurnsTime(uint32_t from, uint32_t to) const;
+  bool SpeechBefore(size_t s, uint32_t to) const;
   // The words of a date's clause before it into *before (cleared first).
   void ClauseWordsBefore(size_t s, const TimeExpr& te, std::vector<std::pair<uint32_t, uint32_t>>* before) const;
   bool ProspectByWords(size_t s, const TimeExpr& te, const std::vector<std::pair<uint32_t, uint32_t>>& before) const;
@@ -129,6 +130,10 @@ std::vector<std::vector<char>> DateRoleReader::Read() const {
           const std::string_view w = t_.F(it->start, it->end);
           auto [ps, pe] = t_.WordBefore(it->start, sent_.start[s]);
           if ((w == "will" || w == "shall") && IsNounDeterminer(t_.F(ps, pe))) continue;
+          if (w == "would") {  // "would have won in 2004": a past that did not happen
+            const auto [ns, ne] = t_.WordAfter(it->end, static_cast<uint32_t>(te.start));
+            if (t_.F(ns, ne) == "have") continue;
+          }
           if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) future[s][k] = 1;
         }
       }
@@ -160,6 +165,22 @@ size_t DateRoleReader::HopeThenModal(const std::vector<std::pair<uint32_t, uint3
   size_t i = w + 1;
   if (i < before.size() && word(i) == "that") ++i;
   return i + 1 < before.size() && IsSubjectPronoun(word(i)) && IsModal(word(i + 1)) ? i + 1 : 0;
+}
+
+// True when a speech word ("said", "told", "announced"; not "by") stands in sentence s before `to`.
+bool DateRoleReader::SpeechBefore(size_t s, uint32_t to) const {
+  for (uint32_t i = sent_.start[s]; i < to;) {
+    if (!t_.WordByte(i)) {
+      ++i;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < to && t_.WordByte(e)) ++e;
+    const std::string_view w = t_.F(i, e);
+    if ((WordClasses(w) & kWordSpeech) != 0 && w != "by") return true;
+    i = e;
+  }
+  return false;
 }
 
 bool DateRoleReader::TurnsTime(uint32_t from, uint32_t to) const {
@@ -224,6 +245,11 @@ bool DateRoleReader::ProspectByWords(size_t s, const TimeExpr& te,
                   (w == 0 || !IsIn(t_.F(before[w - 1].first, before[w - 1].second),
                                    {"the", "a", "an", "its", "his", "her", "their", "our", "of", "this", "that",
                                     "these", "those"}))))) {
+        will = true;
+      } else if (word == "would" && SpeechBefore(s, before[w].first) &&
+                 !(w + 1 < before.size() && t_.F(before[w + 1].first, before[w + 1].second) == "have")) {
+        // Reported speech looking ahead: "UPS said it ... would begin receiving deliveries from
+        // 2009" (not "would have", a past that did not happen).
         will = true;
       } else if (TurnsTimeWord(word)) {
         will = false;

@@ -146,7 +146,11 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"He hit 40 home runs in 2004.", false},
                 // "will" before a range, a list or "from".
                 Row{"The firm will begin receiving deliveries from 2009.", true},
-                Row{"Deliveries began from 2001.", false}}) {
+                Row{"Deliveries began from 2001.", false},
+                // "would" after a speech word: reported speech that looks ahead; not "would have".
+                Row{"UPS said it would begin receiving deliveries from 2009.", true},
+                Row{"The bank said the economy would struggle to meet its target in 2005.", true},
+                Row{"He said they would have won the title in 2004.", false}}) {
     INFO(r.text);
     Stages s(r.text, factlint::CheckOptions{});
     REQUIRE(s.timeline.future.size() == 1);
