@@ -52,6 +52,9 @@ bool IsEventActWord(std::string_view w);
 bool IsDeathVerb(std::string_view words);     // died, "passed away", "was killed": before a stated death date
 bool IsBirthVerb(std::string_view words);     // born, "was born": before a stated birth date
 bool BlocksProspectiveAfter(std::string_view w);
+// "chief executive", "President", "Director-General" (folded, words joined by one space): a title
+// of an organisation's head that names no organisation; bare, it claims nothing (titles.cpp).
+bool IsOrgGenericTitle(std::string_view words);
 bool IsPastEraModifier(std::string_view w);   // previous, former, ...  (+ a past-era noun)
 bool IsPastEraNoun(std::string_view w);       // government, administration, ...
 bool IsEventOfTitleNoun(std::string_view w);  // attempt (on), funeral (of), ...: an event that dates the title

@@ -384,6 +384,24 @@ void TitleFinder::ParseAdministration(const PersonMention& m, size_t mi) {
   claims_.push_back(std::move(c));
 }
 
+// The folded words of [from, to) joined by one space, without the spaces and commas around them:
+// "chief executive" of "chief  executive, ".
+std::string TitleWords(const FoldedView& t, uint32_t from, uint32_t to) {
+  std::string out;
+  bool gap = false;
+  for (uint32_t i = from; i < to; ++i) {
+    const char ch = t[i];
+    if (ch == ' ' || ch == ',' || ch == '\n' || ch == '\t') {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out += ' ';
+    gap = false;
+    out += ch;
+  }
+  return out;
+}
+
 // Persons of short forms without an earlier full mention are resolved by the title they carry:
 // the one candidate who ever held that office, when it is an office of one holder at a time. Claims get their candidate offices: with a
 // jurisdiction, the office it names; without, the offices with that title the person held.
@@ -414,8 +432,16 @@ void TitleFinder::Resolve(std::vector<PersonMention>* persons) {
     if (c.has_jurisdiction) {
       c.offices = c.title_offices;
     } else {
-      for (int o : c.title_offices)
-        if (std::find(held.begin(), held.end(), o) != held.end()) c.offices.push_back(o);
+      // The head of an organisation named by a title that names no organisation ("chief executive
+      // Jim Hackett", "President Jacques Rogge"; lexicon.h, IsOrgGenericTitle) may hold it at a
+      // body the KB does not know ("Steelcase said its chief executive Jim Hackett would retire",
+      // before he ran Ford): it claims nothing. "Fed chief", "Arsenal manager" still do.
+      const bool generic = c.phrase_start < m.start && IsOrgGenericTitle(TitleWords(t_, c.phrase_start, m.start));
+      for (int o : c.title_offices) {
+        if (std::find(held.begin(), held.end(), o) == held.end()) continue;
+        if (generic && kb_.kb().offices[static_cast<size_t>(o)].role == OfficeRole::kOrgHead) continue;
+        c.offices.push_back(o);
+      }
     }
     if (c.offices.empty()) continue;
     kept.push_back(std::move(c));

@@ -450,3 +450,52 @@ TEST_CASE("mentions: PosIndex keeps what the maps it replaced kept", "[mentions]
     }
   }
 }
+
+TEST_CASE("mentions: a bare title of an organisation's head names no organisation", "[mentions]") {
+  // The KB knows Acme's chief executive and the Ruritanian central bank's governor under its own
+  // title. "chief executive Ann Lee" may be chief executive of a company the KB does not know; the
+  // organisation's name, or a title only that body uses, makes the claim.
+  const char* kb_json = R"({"schema_version": 1, "name": "org heads", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [
+      {"id": "ann-lee", "name": "Ann Lee", "aliases": [], "short": ["Lee"]},
+      {"id": "bo-mark", "name": "Bo Mark", "aliases": [], "short": ["Mark"]},
+      {"id": "cy-dale", "name": "Cy Dale", "aliases": [], "short": ["Dale"]},
+      {"id": "di-ross", "name": "Di Ross", "aliases": [], "short": ["Ross"]}],
+    "offices": [
+      {"id": "acme-ceo", "name": "Chief Executive Officer of Acme", "titles": ["chief executive", "CEO"],
+       "jurisdiction": ["Acme"], "single_holder": true, "role": "org_head"},
+      {"id": "rcb-governor", "name": "Governor of the Ruritanian Central Bank",
+       "titles": ["central bank governor", "governor"], "jurisdiction": ["Ruritanian"],
+       "single_holder": true, "role": "org_head"}],
+    "terms": [
+      {"person": "ann-lee", "office": "acme-ceo", "start": "2010-01-01", "end": "2015-01-01", "source": "gazette"},
+      {"person": "bo-mark", "office": "rcb-governor", "start": "2010-01-01", "end": "2015-01-01", "source": "gazette"},
+      {"person": "cy-dale", "office": "acme-ceo", "start": "2015-01-01", "end": null, "source": "gazette"},
+      {"person": "di-ross", "office": "rcb-governor", "start": "2015-01-01", "end": null, "source": "gazette"}],
+    "events": [], "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": []}})";
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  factlint::CheckOptions at2020;
+  at2020.date = factlint::ParseIsoDate("2020-06-01");
+  struct Row {
+    const char* text;
+    bool claim;
+  };
+  for (Row r : {
+           Row{"The firm said its chief executive Ann Lee would retire.", false},
+           Row{"Its Chief Executive, Ann Lee, spoke.", false},
+           Row{"CEO Ann Lee spoke.", false},
+           Row{"Acme chief executive Ann Lee spoke.", true},   // the organisation named
+           Row{"Governor Bo Mark spoke.", false},
+           Row{"Central bank governor Bo Mark spoke.", true},  // a title of that body alone
+           Row{"Ruritanian central bank governor Bo Mark spoke.", true},
+       }) {
+    INFO(r.text);
+    Stages s(r.text, at2020, *kb.value());
+    CHECK(s.mentions.titles.empty() != r.claim);
+    // A claim here is a title these people had left by 2020, to successors the KB knows: it warns.
+    CHECK(factlint::Check(*kb.value(), r.text, at2020).findings.empty() != r.claim);
+  }
+}
