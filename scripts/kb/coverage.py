@@ -198,6 +198,12 @@ HOG_IS_PRESIDENT = {
     # the new prime minister to be chosen after the autumn elections (Voice of Russia, 14 July 2010:
     # http://mongolian.ruvr.ru/2010/07/14/12320657/); Almazbek Atambayev prime minister from 17 December 2010 (his KB term).
     "kg": [("2010-04-07", "2010-12-17")],
+    # Bangladesh after Ershad's fall: Ershad "handed over power to the then Chief Justice Ahmed ... on December 6,
+    # 1990. He became the head of the government as acting president of Bangladesh" (New Indian Express/PTI,
+    # 19 March 2022: https://www.newindianexpress.com/world/2022/mar/19/bangladeshs-ex-interim-president-shahabuddin-ahmed-passes-away-2431940.html);
+    # his interim cabinet "remained in office until 20 March 1991, when Khaleda Zia ... was appointed as the new
+    # Prime Minister" (Shahabuddin Ahmed ministry, https://review.clateway.com/wiki/view_html.php?q=Shahabuddin_Ahmed_ministry).
+    "bd": [("1990-12-06", "1991-03-20")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
