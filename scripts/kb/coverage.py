@@ -240,6 +240,13 @@ HOS_VACANT = {
     # exécutif", and the country "est privé de président depuis l'assassinat de Jovenel Moïse en 2021"
     # (Africanews, 8 February 2026, https://fr.africanews.com/2026/02/08/haiti-le-premier-ministre-alix-didier-fils-aime-desormais-seul-au-pouvoir/).
     "ht": [("2021-07-07", "2024-04-30"), ("2026-02-07", None)],
+    # Czech Republic after Havel's second term: his mandate ended on 2 February 2003, "leaving the Czech Republic
+    # without a president for an interim period"; "The presidential powers are passed on to the Prime Minister and
+    # speaker of the Lower House according to the constitution" (Radio Prague:
+    # https://english.radio.cz/presidential-powers-transferred-prime-minister-and-speaker-lower-house-8532022; "the Czech
+    # Republic left without a head of state", https://english.radio.cz/presidential-powers-divided-country-left-without-head-state-8070461),
+    # until Václav Klaus took office on 7 March 2003 (his KB term).
+    "cz": [("2003-02-02", "2003-03-07")],
 }
 
 # Periods in which the head of state was the holder of an office that is not a head-of-state office
