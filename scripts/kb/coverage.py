@@ -198,6 +198,12 @@ HOG_IS_PRESIDENT = {
     # the new prime minister to be chosen after the autumn elections (Voice of Russia, 14 July 2010:
     # http://mongolian.ruvr.ru/2010/07/14/12320657/); Almazbek Atambayev prime minister from 17 December 2010 (his KB term).
     "kg": [("2010-04-07", "2010-12-17")],
+    # Bangladesh after Ershad's fall: Ershad "handed over power to the then Chief Justice Ahmed ... on December 6,
+    # 1990. He became the head of the government as acting president of Bangladesh" (New Indian Express/PTI,
+    # 19 March 2022: https://www.newindianexpress.com/world/2022/mar/19/bangladeshs-ex-interim-president-shahabuddin-ahmed-passes-away-2431940.html);
+    # his interim cabinet "remained in office until 20 March 1991, when Khaleda Zia ... was appointed as the new
+    # Prime Minister" (Shahabuddin Ahmed ministry, https://review.clateway.com/wiki/view_html.php?q=Shahabuddin_Ahmed_ministry).
+    "bd": [("1990-12-06", "1991-03-20")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
@@ -234,6 +240,13 @@ HOS_VACANT = {
     # exécutif", and the country "est privé de président depuis l'assassinat de Jovenel Moïse en 2021"
     # (Africanews, 8 February 2026, https://fr.africanews.com/2026/02/08/haiti-le-premier-ministre-alix-didier-fils-aime-desormais-seul-au-pouvoir/).
     "ht": [("2021-07-07", "2024-04-30"), ("2026-02-07", None)],
+    # Czech Republic after Havel's second term: his mandate ended on 2 February 2003, "leaving the Czech Republic
+    # without a president for an interim period"; "The presidential powers are passed on to the Prime Minister and
+    # speaker of the Lower House according to the constitution" (Radio Prague:
+    # https://english.radio.cz/presidential-powers-transferred-prime-minister-and-speaker-lower-house-8532022; "the Czech
+    # Republic left without a head of state", https://english.radio.cz/presidential-powers-divided-country-left-without-head-state-8070461),
+    # until Václav Klaus took office on 7 March 2003 (his KB term).
+    "cz": [("2003-02-02", "2003-03-07")],
 }
 
 # Periods in which the head of state was the holder of an office that is not a head-of-state office
