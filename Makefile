@@ -3,13 +3,15 @@
 #   make build   native CLI (build/native/factlint), wasm module + page (dist/web/),
 #                the offline file (dist/factlint.html) and the extension (dist/extension/)
 #   make run     build, check the bundled example with the bundled KB, serve dist/web on :8000
-#   make test    build, then every suite through ctest (unit, golden, node, browser)
+#   make test    build, then every suite through ctest (unit, golden, node, browser, python), with
+#                unit and golden again under clang ASan + UBSan and a short fuzz pass (the fuzz build)
 #   make bench   benchmarks (release builds), table + bench/results/latest.json
 #   make eval    evaluation against ../shared/data (segmentation, KB cross-check, false alarms)
 #   make fuzz    libFuzzer targets, FUZZ_SECONDS each (default 60)
 #   make kb      regenerate the generated parts of kb/src from ../shared/data (skipped when
 #                absent; FACTLINT_SHARED overrides), rebuild kb/world.json and validate it
-#   make python  the Python module (build/python/site/factlint, Debian's /usr/bin/python3)
+#   make python  the Python module (build/native/site/factlint, Debian's /usr/bin/python3; `make native`
+#                builds it too)
 #   make batch IN=archive.jsonl OUT=reports/ WORKERS=2   check an archive on Dask (docs/BATCH.md)
 
 SHELL := /bin/bash
@@ -18,7 +20,7 @@ FUZZ_SECONDS ?= 60
 WORKERS ?= 2
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all setup build native wasm web python batch run test test-asan test-python bench eval fuzz fuzz-build fuzz-smoke kb clean
+.PHONY: all setup build native wasm web python batch run test test-sanitizers test-asan-gcc bench eval fuzz fuzz-build fuzz-smoke kb clean
 
 all: build
 
@@ -40,12 +42,12 @@ web: wasm
 build: native web
 
 python: setup
-	@cmake --preset python >/dev/null
-	@cmake --build --preset python
+	@cmake --preset native >/dev/null
+	@cmake --build --preset native --target _factlint
 
 batch: python
 	@if [[ -z "$(IN)" || -z "$(OUT)" ]]; then echo "usage: make batch IN=archive.jsonl|folder|'glob' OUT=folder [WORKERS=2]" >&2; exit 2; fi
-	@PYTHONPATH=$(CURDIR)/build/python/site /usr/bin/python3 -m factlint.batch "$(IN)" "$(OUT)" --workers $(WORKERS) $(BATCH_ARGS)
+	@PYTHONPATH=$(CURDIR)/build/native/site /usr/bin/python3 -m factlint.batch "$(IN)" "$(OUT)" --workers $(WORKERS) $(BATCH_ARGS)
 
 run: build
 	@echo "== factlint check examples/example-article.txt (bundled KB)"
@@ -56,14 +58,17 @@ run: build
 	@echo "Serving dist/web on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist/web
 
-# The sanitizer, fuzz and Python passes run first, so the run ends with the native ctest summary.
-test: build test-asan fuzz-smoke test-python
+# The sanitizer and fuzz passes run first, so the run ends with the native ctest summary (which
+# includes the Python suites: the native build makes the module from the same objects).
+test: build test-sanitizers fuzz-smoke
 	@cd build/native && ctest --output-on-failure -j2
 
-test-python: python
-	@cd build/python && ctest --output-on-failure
+# unit and golden under clang-14 ASan + UBSan, in the fuzz build (one sanitizer build serves both).
+test-sanitizers: fuzz-build
+	@cd build/fuzz && ctest --output-on-failure -j2 -R '^(unit|golden)'
 
-test-asan: setup
+# The same suites under GCC's ASan + UBSan (not part of `make test`: a second sanitizer build).
+test-asan-gcc: setup
 	@cmake --preset native-asan >/dev/null
 	@cmake --build --preset native-asan
 	@cd build/native-asan && ctest --output-on-failure -R '^(unit|golden)'

@@ -10,7 +10,7 @@ LocalCluster; the best checking time counts (the machine is shared, its load cha
   memory      each worker process's resident memory at the end and its peak (the worker with its
               Python, Dask and the KB), and what building its Checker (loading the KB) added
 
-usage: PYTHONPATH=build/python/site /usr/bin/python3 bench/batch.py [--quick]
+usage: PYTHONPATH=build/native/site /usr/bin/python3 bench/batch.py [--quick]
 env:   FACTLINT_SHARED (default ../shared), FACTLINT_BENCH_OUT (default bench/results/latest.json)
 """
 

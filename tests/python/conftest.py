@@ -1,8 +1,8 @@
-"""Shared fixtures of the Python suites (ctest entries `python` and `python_batch`, build/python).
+"""Shared fixtures of the Python suites (ctest entries `python` and `python_batch`, build/native).
 
 Environment (set by python/CMakeLists.txt; defaults for a run by hand from the repository root):
-  PYTHONPATH       build/python/site, where `import factlint` finds the built package
-  FACTLINT_CLI     the CLI of the same build (default build/python/factlint)
+  PYTHONPATH       build/native/site, where `import factlint` finds the built package
+  FACTLINT_CLI     the CLI of the same build (default build/native/factlint)
   FACTLINT_ROOT    the repository (default: two folders up from here)
   FACTLINT_SHARED  ../shared (default <root>/../shared); tests that need it skip when it is absent
 """
@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 ROOT = pathlib.Path(os.environ.get("FACTLINT_ROOT") or pathlib.Path(__file__).resolve().parents[2])
-CLI = pathlib.Path(os.environ.get("FACTLINT_CLI") or ROOT / "build" / "python" / "factlint")
+CLI = pathlib.Path(os.environ.get("FACTLINT_CLI") or ROOT / "build" / "native" / "factlint")
 SHARED = pathlib.Path(os.environ.get("FACTLINT_SHARED") or ROOT.parent / "shared")
 BBC = SHARED / "data" / "bbc-news-2004-2005" / "bbc_news_2004_2005.jsonl"
 GOLDEN = ROOT / "tests" / "golden"
