@@ -103,13 +103,16 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
     uint64_t total = 0;
     uint32_t doubt = 0;
     uint32_t* const at = eb.data();
+    // The sums first, then the checks in a loop of their own, which the compiler vectorises (one
+    // loop with both took ~10 instructions a state).
     for (uint32_t s = 0; s < n; ++s) {
-      const uint32_t children = c[s];
-      // 255 (a varint follows) or a state with children whose first edge comes before it.
-      doubt |= static_cast<uint32_t>(children == 255) | static_cast<uint32_t>(children != 0 && total < s);
-      total += children;
+      total += c[s];
       at[s + 1] = static_cast<uint32_t>(total);
     }
+    // 255 (a varint follows) or a state with children whose first edge (at[s]) comes before it;
+    // at[s] is exact while total stays below 2^32, which the check after the loop requires.
+    for (uint32_t s = 0; s < n; ++s)
+      doubt |= static_cast<uint32_t>(c[s] == 255) | (static_cast<uint32_t>(c[s] != 0) & static_cast<uint32_t>(at[s] < s));
     if (doubt == 0 && total <= n - 1) {
       r->Advance(c + n);
       checked = true;
