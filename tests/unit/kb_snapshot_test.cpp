@@ -597,6 +597,111 @@ TEST_CASE("snapshot: the matcher read keeps no pattern text, and spells the same
   }
 }
 
+TEST_CASE("snapshot: the refs' byte loop hands a doubtful pattern to the reader's loop, with the same refs and messages", "[kb_snapshot]") {
+  // ReadRefs takes patterns in a loop over the raw bytes while every count, kind and id is valid
+  // and short; at the first doubt it drops that pattern's refs taken so far and the field-by-field
+  // loop reads the pattern again. A good file: the same refs as the JSON loader's index.
+  for (const std::string& json : {ReadFile(std::string(FACTLINT_SOURCE_DIR) + "/kb/world.json"),
+                                  factlint_test::TestKbJson("basic")}) {
+    auto from_json = factlint::LoadKb(json);
+    REQUIRE(from_json.ok());
+    auto from_snapshot = factlint::LoadKbSnapshot(factlint::WriteKbSnapshot(*from_json.value(), json));
+    REQUIRE(from_snapshot.ok());
+    const factlint::KbIndex& ia = *factlint::GetKbIndex(*from_json.value());
+    const factlint::KbIndex& ib = *factlint::GetKbIndex(*from_snapshot.value());
+    REQUIRE(ia.kinds.size() == ib.kinds.size());
+    for (size_t i = 0; i < ia.kinds.size(); ++i) {
+      INFO("pattern " << i);
+      const auto ra = ia.refs[i];
+      const auto rb = ib.refs[i];
+      REQUIRE(ra.size() == rb.size());
+      for (size_t k = 0; k < ra.size(); ++k) {
+        CHECK(ra[k].kind == rb[k].kind);
+        CHECK(ra[k].id == rb[k].id);
+      }
+    }
+  }
+  // Damage in the middle of a later pattern: its first ref is good, its second is not.
+  const std::string good = Snapshot(factlint_test::TestKbJson("basic"));
+  constexpr uint32_t kRefsTag = 12;
+  // Each pattern's offset (its ref count) and its refs' (kind byte) offsets.
+  struct PatternAt {
+    size_t count_at;
+    std::vector<size_t> refs_at;
+  };
+  std::vector<PatternAt> patterns;
+  {
+    size_t at = SectionAt(good, kRefsTag);
+    const uint32_t n = VarintAt(good, at);
+    at = SkipVarints(good, at, 2);
+    for (uint32_t i = 0; i < n; ++i) {
+      PatternAt p{at, {}};
+      size_t length = 0;
+      const uint32_t refs = VarintAt(good, at, &length);
+      at += length;
+      for (uint32_t k = 0; k < refs; ++k) {
+        p.refs_at.push_back(at);
+        at = SkipVarints(good, at + 1, 1);
+      }
+      patterns.push_back(std::move(p));
+    }
+  }
+  std::vector<size_t> picks;  // the first pattern but pattern 0 with two refs or more, and the last
+  for (size_t i = 1; i < patterns.size(); ++i)
+    if (patterns[i].refs_at.size() >= 2) {
+      if (picks.empty()) picks.push_back(i);
+      else if (picks.size() == 1) picks.push_back(i);
+      else picks.back() = i;
+    }
+  REQUIRE(picks.size() == 2);
+  for (size_t pick : picks) {
+    const PatternAt& p = patterns[pick];
+    INFO("pattern " << pick);
+    struct Row {
+      const char* name;
+      std::function<void(std::string*)> damage;
+      std::string message;
+    };
+    const std::vector<Row> rows = {
+        {"second ref's id out of range", [&](std::string* s) { SetVarint(s, p.refs_at[1] + 1, 1 << 28); },
+         "pattern " + std::to_string(pick) + " names 268435455, out of range for its kind (byte " +
+             std::to_string(p.refs_at[1] + 1) + ")"},
+        {"second ref of an unknown kind", [&](std::string* s) { (*s)[p.refs_at[1]] = 42; },
+         "pattern ref kind 42 is not a known value (at most"},
+        {"second ref's id in a longer form than it needs", [&](std::string* s) {
+           const size_t at = p.refs_at[1] + 1;
+           size_t length = 0;
+           const uint32_t v = VarintAt(*s, at, &length);
+           std::string longer = Varint(v);
+           longer.back() = static_cast<char>(longer.back() | 0x80);
+           longer.push_back('\0');
+           Splice(s, at, length, longer);
+         }, "pattern ref id: a varint longer than its value needs"},
+        {"its ref count in a longer form than it needs", [&](std::string* s) {
+           size_t length = 0;
+           const uint32_t v = VarintAt(*s, p.count_at, &length);
+           std::string longer = Varint(v);
+           longer.back() = static_cast<char>(longer.back() | 0x80);
+           longer.push_back('\0');
+           Splice(s, p.count_at, length, longer);
+         }, "pattern refs of a pattern: a varint longer than its value needs"},
+    };
+    for (const Row& row : rows) {
+      INFO(row.name);
+      std::string bad = good;
+      row.damage(&bad);
+      Rehash(&bad);
+      auto r = factlint::LoadKbSnapshot(bad);
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.error().code == ErrorCode::kKbSnapshot);
+      CHECK_THAT(r.error().message, Catch::Matchers::Contains(row.message));
+      auto owned = LoadOwned(bad);
+      REQUIRE_FALSE(owned.ok());
+      CHECK(owned.error().message == r.error().message);
+    }
+  }
+}
+
 TEST_CASE("snapshot: the body hash (four lanes) catches a changed byte in every lane and swapped words", "[kb_snapshot]") {
   // SnapshotHash mixes word i into lane i mod 4 (kb_snapshot.cpp): a change in any lane, in the
   // words after the last 32-byte block, in the tail, or words moved between lanes must change it,
