@@ -87,6 +87,7 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
   };
   int best = 0, best_conflicts = 0;
   std::vector<std::pair<int32_t, int32_t>> best_stretches;
+  best_stretches.reserve(kMaxCandidates + 1);  // its most, sized once
   size_t best_count = 0;
   for (size_t i = 0; i < events.size();) {
     const int32_t pos = events[i].pos;
@@ -142,6 +143,7 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
   w.weight = best;
   w.conflicts = best_conflicts;
   w.candidate_count = best_count;
+  w.candidates.reserve(best_stretches.size());
   for (auto [from, to] : best_stretches) w.candidates.push_back(TimeStretch{from, to, satisfied(from, to)});
   w.from = w.candidates.back().from;
   w.to = w.candidates.back().to;
