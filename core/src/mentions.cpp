@@ -35,6 +35,27 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
   const auto& hits = out.hits;
   auto bit = [](PhraseKind k) { return 1u << static_cast<unsigned>(k); };
   const unsigned lexicon_kinds = bit(PhraseKind::kHedge) | bit(PhraseKind::kAnonymous) | bit(PhraseKind::kProspective);
+  const unsigned person_kinds = bit(PhraseKind::kPersonFull) | bit(PhraseKind::kPersonShort);
+  {
+    // Each list sized once from a count of the kinds (a bound: the capital tests come below), not
+    // grown by doubling: a document's allocations are a large part of its cost (issue #15).
+    size_t persons = 0, titles = 0, jurs = 0, triggers = 0, year_bases = 0;
+    for (const auto& hit : hits) {
+      const unsigned kinds = index.kinds[static_cast<size_t>(hit.pattern)];
+      persons += (kinds & person_kinds) != 0;
+      titles += (kinds & bit(PhraseKind::kTitle)) != 0;
+      jurs += (kinds & bit(PhraseKind::kJurisdiction)) != 0;
+      triggers += (kinds & bit(PhraseKind::kTrigger)) != 0;
+      year_bases += (kinds & bit(PhraseKind::kYearBase)) != 0;
+    }
+    out.person_hits.reserve(persons);
+    out.title_by_end.Reserve(titles);
+    out.title_by_start.Reserve(titles);
+    out.jur_by_end.Reserve(jurs);
+    out.jur_by_start.Reserve(jurs);
+    out.trigger_hits.reserve(triggers);
+    out.year_base_hits.reserve(year_bases);
+  }
   for (size_t h = 0; h < hits.size(); ++h) {
     const auto& hit = hits[h];
     // The kinds a pattern names, as bits (KbIndex::kinds); the lexicon's phrases kept in the refs'
@@ -49,7 +70,7 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
         if (!dup) lexicon->push_back(Phrase{hit.start, hit.end, r.kind});
       }
     }
-    const bool person = kinds & (bit(PhraseKind::kPersonFull) | bit(PhraseKind::kPersonShort));
+    const bool person = kinds & person_kinds;
     const bool title = kinds & bit(PhraseKind::kTitle), jur = kinds & bit(PhraseKind::kJurisdiction);
     const bool trigger = kinds & bit(PhraseKind::kTrigger), year_base = kinds & bit(PhraseKind::kYearBase);
     if (person && text.UpperAt(hit.start)) out.person_hits.push_back(h);
@@ -111,26 +132,28 @@ void FindPersons(const KbIndex& index, const FoldedView& text, const Sentences& 
                                   [](const PhraseRef& r) { return r.kind == PhraseKind::kPersonFull; });
     if (!full && AfterUnknownGivenName(text, *ph, hit.start, sentences.start[static_cast<size_t>(s)])) continue;
     PersonMention pm{hit.start, hit.end, s, false, -1, {}};
-    std::vector<int> shorts;
-    for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)]) {
+    const auto& refs = index.refs[static_cast<size_t>(hit.pattern)];
+    for (const PhraseRef& r : refs) {
       if (r.kind == PhraseKind::kPersonFull) {
         pm.full = true;
         pm.person = r.id;
-      } else if (r.kind == PhraseKind::kPersonShort) {
-        shorts.push_back(r.id);
       }
     }
     if (!pm.full) {
-      // A short form names the person of the latest full mention that has it.
+      // A short form names the person of the latest full mention that has it (the short forms
+      // read from the refs in place: no list of them per hit).
       uint32_t best = 0;
-      for (int p : shorts) {
-        auto it = last_full.find(p);
+      for (const PhraseRef& r : refs) {
+        if (r.kind != PhraseKind::kPersonShort) continue;
+        auto it = last_full.find(r.id);
         if (it != last_full.end() && (pm.person < 0 || it->second > best)) {
-          pm.person = p;
+          pm.person = r.id;
           best = it->second;
         }
       }
-      if (pm.person < 0) pm.candidates = shorts;
+      if (pm.person < 0)
+        for (const PhraseRef& r : refs)
+          if (r.kind == PhraseKind::kPersonShort) pm.candidates.push_back(r.id);
     } else {
       last_full[pm.person] = hit.start;
     }

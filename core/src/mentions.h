@@ -129,6 +129,7 @@ class PosIndex {
   using Entry = std::pair<uint32_t, size_t>;  // position, hit index
   // Adds hit h at pos; Seal() keeps one entry per position. h must grow from call to call.
   void Add(uint32_t pos, size_t h) { entries_.emplace_back(pos, h); }
+  void Reserve(size_t n) { entries_.reserve(n); }  // room for n Add()s
   // One entry per position: the first added, or (longest) the one whose hits[h].end is greatest,
   // the first added among equals.
   enum class Keep { kFirst, kLongest };

@@ -33,6 +33,7 @@ struct Line {
 std::vector<Line> SplitLines(string_view t) {
   std::vector<Line> lines;
   size_t n = t.size();
+  lines.reserve(n / 128 + 4);  // news: a paragraph (~200 bytes) and a blank line; grown past that
   size_t i = 0;
   bool after_blank = true;
   while (i < n) {
@@ -65,11 +66,13 @@ std::vector<Line> SplitLines(string_view t) {
 // Groups lines into blocks (see the file comment).
 std::vector<Block> GroupLines(string_view t, const std::vector<Line>& lines) {
   size_t count = lines.size();
+  // Both flag arrays in one allocation.
+  std::vector<uint8_t> flags(2 * count, 0);
   // join[i]: line i continues line i-1 in the same block.
-  std::vector<uint8_t> join(count, 0);
+  uint8_t* const join = flags.data();
   // A broken line: chain_ok[i] when line i starts a lower-case chain that ends with final
   // punctuation (computed backwards, so linear).
-  std::vector<uint8_t> chain_ok(count, 0);
+  uint8_t* const chain_ok = flags.data() + count;
   for (size_t k = count; k-- > 0;) {
     const Line& l = lines[k];
     if (!l.starts_lower) continue;
@@ -110,6 +113,7 @@ std::vector<Block> GroupLines(string_view t, const std::vector<Line>& lines) {
     a = b;
   }
   std::vector<Block> blocks;
+  blocks.reserve(count);
   for (size_t k = 0; k < count; ++k) {
     if (k > 0 && join[k]) {
       blocks.back().end = lines[k].end;

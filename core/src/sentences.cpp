@@ -32,6 +32,8 @@ Sentences FindSentences(const Document& doc) {
   TimexTokens tokens;  // one buffer for every sentence's tokens
   out.said_from.reserve(n + 1);
   out.digit_from.reserve(n + 1);
+  out.said.reserve(n);  // about one speech word per sentence in news
+  out.digit_words.reserve(n);
   const std::string_view folded = doc.folded();
   for (size_t i = 0; i < n; ++i) {
     out.said_from.push_back(static_cast<uint32_t>(out.said.size()));

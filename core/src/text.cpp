@@ -232,6 +232,7 @@ Document::Document(std::string_view utf8) : text_(utf8) {
   folded_.resize(cap);
   char* fold = folded_.data();
   size_t fo = 0;
+  line_starts_.reserve(n / 64 + 2);  // news lines are a paragraph each (~200 bytes); grown past that
   line_starts_.push_back(0);
   auto grow = [&](size_t needed) {  // capacity for `needed` folded bytes
     if (needed <= cap) return;

@@ -262,3 +262,29 @@ TEST_CASE("reftime: the sweep on flat arrays gives the reference's windows; igno
     }
   }
 }
+
+TEST_CASE("reftime: every clue in a group of its own (the index arrays at their largest) gives the reference's window", "[reftime]") {
+  std::mt19937 rng(20261202);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  for (int round = 0; round < 500; ++round) {
+    std::vector<TimeConstraint> cs(static_cast<size_t>(pick(1, 12)));
+    for (size_t c = 0; c < cs.size(); ++c) {
+      for (int k = pick(1, 3); k > 0; --k) {
+        const int32_t s = pick(-30, 120);
+        cs[c].intervals.emplace_back(s, s + pick(1, 40));
+      }
+      cs[c].weight = pick(1, 8);
+      cs[c].group = static_cast<int>(c) * 7;  // distinct groups: as many as clues
+    }
+    INFO("round " << round);
+    const auto a = BestWindow(cs, 0, 100), b = ReferenceBestWindow(cs, 0, 100);
+    REQUIRE(a.has_value() == b.has_value());
+    if (a) {
+      CHECK(a->from == b->from);
+      CHECK(a->to == b->to);
+      CHECK(a->weight == b->weight);
+      CHECK(a->conflicts == b->conflicts);
+      CHECK(a->satisfied == b->satisfied);
+    }
+  }
+}
