@@ -23,30 +23,20 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
   };
   // The groups as dense indices (a text names a handful of people): gid[c] for constraint c, -1
   // for none, and per group its number of constraints.
-  // The int arrays (groups, gid, active) and the size_t arrays (merged_from, group_size,
-  // slot_from, active_count) each live in one allocation: a check calls this a few times per text.
-  const size_t nc = constraints.size();
-  std::vector<int> ints;
-  ints.reserve(3 * nc);
+  std::vector<int> groups;
   size_t total = 0;
   for (const TimeConstraint& tc : constraints) {
-    if (tc.group >= 0) ints.push_back(tc.group);
+    if (tc.group >= 0) groups.push_back(tc.group);
     total += tc.intervals.size();
   }
-  std::sort(ints.begin(), ints.end());
-  ints.erase(std::unique(ints.begin(), ints.end()), ints.end());
-  const size_t ng = ints.size();
-  ints.resize(ng + nc, -1);  // groups [0, ng), gid [ng, ng + nc), then active (below)
-  const int* const groups = ints.data();
-  int* const gid = ints.data() + ng;
-  std::vector<size_t> sizes(4 * ng + nc + 3, 0);
-  size_t* const merged_from = sizes.data();            // nc + 1
-  size_t* const group_size = merged_from + nc + 1;     // ng + 1
-  size_t* const slot_from = group_size + ng + 1;       // ng + 1
-  size_t* const active_count = slot_from + ng + 1;     // ng
+  std::sort(groups.begin(), groups.end());
+  groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+  std::vector<int> gid(constraints.size(), -1);
+  std::vector<size_t> group_size(groups.size() + 1, 0);
   // Constraint c's intervals, clipped, sorted and merged: merged[merged_from[c] .. merged_from[c + 1]).
   std::vector<std::pair<int32_t, int32_t>> merged;
   merged.reserve(total);
+  std::vector<size_t> merged_from(constraints.size() + 1, 0);
   std::vector<Event> events;
   events.reserve(2 * total);
   for (size_t c = 0; c < constraints.size(); ++c) {
@@ -74,24 +64,25 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
       events.push_back(Event{merged[k].second, -1, c});
     }
     if (constraints[c].group >= 0) {
-      gid[c] = static_cast<int>(std::lower_bound(groups, groups + ng, constraints[c].group) - groups);
+      gid[c] = static_cast<int>(std::lower_bound(groups.begin(), groups.end(), constraints[c].group) - groups.begin());
       ++group_size[static_cast<size_t>(gid[c])];
     }
   }
-  merged_from[nc] = merged.size();
+  merged_from[constraints.size()] = merged.size();
   if (events.empty()) return std::nullopt;
   std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.pos < b.pos; });
   // The weights of each group's active constraints: active[slot_from[g] .. slot_from[g] +
   // active_count[g]) (a constraint is active at most once at a time: its intervals are merged).
-  for (size_t g = 0; g < ng; ++g) slot_from[g + 1] = slot_from[g] + group_size[g];
-  ints.resize(ng + nc + slot_from[ng]);  // within the reserve: the pointers above stay valid
-  int* const active = ints.data() + ng + nc;
+  std::vector<size_t> slot_from(groups.size() + 1, 0);
+  for (size_t g = 0; g < groups.size(); ++g) slot_from[g + 1] = slot_from[g] + group_size[g];
+  std::vector<int> active(slot_from[groups.size()]);
+  std::vector<size_t> active_count(groups.size(), 0);
   int independent = 0, grouped = 0;
   // Conflicting groups: those with fewer active constraints than constraints; at the start every
   // group conflicts.
-  int conflicts = static_cast<int>(ng);
+  int conflicts = static_cast<int>(groups.size());
   auto group_top = [&](size_t g) {
-    const int* ws = active + slot_from[g];
+    const int* ws = active.data() + slot_from[g];
     return active_count[g] == 0 ? 0 : *std::max_element(ws, ws + active_count[g]);
   };
   int best = 0, best_conflicts = 0;
@@ -108,7 +99,7 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
         continue;
       }
       const size_t g = static_cast<size_t>(gid[ev.constraint]);
-      int* ws = active + slot_from[g];
+      int* ws = active.data() + slot_from[g];
       size_t& count = active_count[g];
       const bool full_before = count == group_size[g];
       grouped -= group_top(g);
