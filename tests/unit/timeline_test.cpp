@@ -85,7 +85,7 @@ TEST_CASE("timeline: a claim's own date, else the window", "[timeline]") {
     // A date that looks ahead bounds the window and never dates a claim.
     Stages s("Prime Minister Theresa May will stay until 2030.", At("2018-06-01"));
     CHECK_FALSE(s.timeline.titles[0].own);
-    CHECK(s.timeline.future[0][0] == 1);
+    CHECK(s.timeline.future[0] == 1);
   }
   {
     // A date after the KB's as_of: nothing to judge against.
@@ -153,9 +153,8 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"He said they would have won the title in 2004.", false}}) {
     INFO(r.text);
     Stages s(r.text, factlint::CheckOptions{});
-    REQUIRE(s.timeline.future.size() == 1);
-    REQUIRE(s.timeline.future[0].size() == 1);
-    CHECK((s.timeline.future[0][0] == 1) == r.ahead);
+    REQUIRE(s.timeline.future.size() == 1);  // one sentence, one date
+    CHECK((s.timeline.future[0] == 1) == r.ahead);
   }
 }
 
