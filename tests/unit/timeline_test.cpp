@@ -158,6 +158,23 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
   }
 }
 
+TEST_CASE("timeline: each date of a sentence reads its own clause", "[timeline]") {
+  // One flag per time expression of the text (Sentences::TimeIndex), in order; a date's clause
+  // starts after the last , ; : or " before it (DateRoleReader::ClauseWordsBefore).
+  struct Row {
+    const char* text;
+    std::vector<char> ahead;
+  };
+  for (const Row& r : {Row{"The plant, which opened in 2001, will close in 2007.", {0, 1}},
+                       Row{"Profits fell sharply in 2004, and the firm expects to return to profit in 2006.", {0, 1}},
+                       Row{"The firm expects to return to profit in 2006, analysts said; sales fell in 2004.", {1, 0}},
+                       Row{"Sales fell in 2004. The firm will expand in 2006.", {0, 1}}}) {
+    INFO(r.text);
+    Stages s(r.text, factlint::CheckOptions{});
+    CHECK(s.timeline.future == r.ahead);
+  }
+}
+
 TEST_CASE("timeline: the dateline (dateline.h) is read from the first segments", "[timeline]") {
   struct Row {
     const char* text;
