@@ -59,7 +59,7 @@ void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSi
   for (size_t i = 0; i < ctx.mentions.events.size(); ++i) {
     const EventMention& em = ctx.mentions.events[i];
     if (em.prospective || em.time < 0 || em.generic || em.by_participants || em.events.size() != 1) continue;
-    const TimeExpr& te = ctx.sentences.times[static_cast<size_t>(em.sentence)][static_cast<size_t>(em.time)];
+    const TimeExpr& te = ctx.sentences.TimesOf(static_cast<size_t>(em.sentence))[static_cast<size_t>(em.time)];
     const KbEvent& k = kb.events[static_cast<size_t>(em.events.front())];
     int32_t sa = te.First().days, sb = te.Last().days;
     Interval kd = EventDays(k);

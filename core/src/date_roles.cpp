@@ -86,7 +86,7 @@ class DateRoleReader {
   DateRoleReader(const FoldedView& text, const Sentences& sentences, const std::vector<Phrase>& lexicon)
       : t_(text), sent_(sentences), lexicon_(lexicon) {}
 
-  std::vector<std::vector<char>> Read() const;
+  std::vector<char> Read() const;
 
  private:
   bool TurnsTime(uint32_t from, uint32_t to) const;
@@ -104,15 +104,14 @@ class DateRoleReader {
 
 // Which dates look ahead: "until June 2006", "by 2030", "could decide in 2011", "will ... in
 // 2027". They bound the time of the text from above and never date a claim.
-std::vector<std::vector<char>> DateRoleReader::Read() const {
-  std::vector<std::vector<char>> future(sent_.size());
+std::vector<char> DateRoleReader::Read() const {
+  std::vector<char> future(sent_.times.size(), 0);
   std::vector<std::pair<uint32_t, uint32_t>> before;  // one buffer for every date's clause
   for (size_t s = 0; s < sent_.size(); ++s) {
-    future[s].assign(sent_.times[s].size(), 0);
-    for (size_t k = 0; k < sent_.times[s].size(); ++k) {
-      const TimeExpr& te = sent_.times[s][k];
+    for (size_t at = sent_.time_from[s]; at < sent_.time_from[s + 1]; ++at) {
+      const TimeExpr& te = sent_.times[at];
       if (IsForwardPreposition(te.preposition) || te.relative_offset > 0) {
-        future[s][k] = 1;
+        future[at] = 1;
         continue;
       }
       ClauseWordsBefore(s, te, &before);
@@ -125,7 +124,7 @@ std::vector<std::vector<char>> DateRoleReader::Read() const {
       if (te.preposition != "since") {
         auto first = std::lower_bound(lexicon_.begin(), lexicon_.end(), from,
                                       [](const Phrase& ph, uint32_t pos) { return ph.end < pos; });
-        for (auto it = first; it != lexicon_.end() && it->end <= te.start && !future[s][k]; ++it) {
+        for (auto it = first; it != lexicon_.end() && it->end <= te.start && !future[at]; ++it) {
           if (it->kind != PhraseKind::kProspective || it->start < sent_.start[s]) continue;
           const std::string_view w = t_.F(it->start, it->end);
           auto [ps, pe] = t_.WordBefore(it->start, sent_.start[s]);
@@ -134,10 +133,10 @@ std::vector<std::vector<char>> DateRoleReader::Read() const {
             const auto [ns, ne] = t_.WordAfter(it->end, static_cast<uint32_t>(te.start));
             if (t_.F(ns, ne) == "have") continue;
           }
-          if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) future[s][k] = 1;
+          if (!TurnsTime(it->end, static_cast<uint32_t>(te.start))) future[at] = 1;
         }
       }
-      if (!future[s][k] && ProspectByWords(s, te, before)) future[s][k] = 1;
+      if (!future[at] && ProspectByWords(s, te, before)) future[at] = 1;
     }
   }
   return future;
@@ -291,8 +290,8 @@ bool DateRoleReader::ProspectByWords(size_t s, const TimeExpr& te,
 
 }  // namespace
 
-std::vector<std::vector<char>> FindDateRoles(const FoldedView& text, const Sentences& sentences,
-                                             const std::vector<Phrase>& lexicon) {
+std::vector<char> FindDateRoles(const FoldedView& text, const Sentences& sentences,
+                              const std::vector<Phrase>& lexicon) {
   return DateRoleReader(text, sentences, lexicon).Read();
 }
 

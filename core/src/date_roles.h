@@ -14,11 +14,11 @@
 
 namespace factlint {
 
-// Per sentence and per time expression of it (Sentences::times): 1 when the date looks ahead.
+// Per time expression of the text (Sentences::times, Sentences::TimeIndex): 1 when the date looks ahead.
 // `lexicon`: the lexicon phrases of the text (Mentions::lexicon, ordered by end), of which the
 // prospective ones count.
-std::vector<std::vector<char>> FindDateRoles(const FoldedView& text, const Sentences& sentences,
-                                             const std::vector<Phrase>& lexicon);
+std::vector<char> FindDateRoles(const FoldedView& text, const Sentences& sentences,
+                              const std::vector<Phrase>& lexicon);
 
 }  // namespace factlint
 

@@ -62,7 +62,7 @@ std::vector<ElectionAhead> FindElectionsAhead(const Kb& kb, const FoldedView& t,
       if (!start) continue;
       // Not one a year names ("the forthcoming general election of 2005"): that is a date of its own.
       bool dated = false;
-      for (const TimeExpr& te : sentences.times[s])
+      for (const TimeExpr& te : sentences.TimesOf(s))
         dated = dated || (te.has_year() && te.start >= e && te.start <= e + 12);
       if (dated) continue;
       ElectionAhead ea;

@@ -327,7 +327,7 @@ bool WhenBetween(const FoldedView& t, uint32_t from, uint32_t to) {
 // event that strikes (`impact`: a disaster, an attack) an impact verb (IsEventImpactPhrase:
 // "struck", "hit", "killed"); then up to six words, none a clause word ("and", "after"), and a
 // date with a year after its preposition ("in", "on"). -1 when none.
-int ClauseDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts, const EventMention& em,
+int ClauseDate(const FoldedView& t, uint32_t hi, std::span<const TimeExpr> ts, const EventMention& em,
                bool impact) {
   const WordsAfter w = ReadWordsAfter(t, em.end, hi, WordsAfter::kMax, true);
   const size_t n = w.n;
@@ -389,7 +389,7 @@ bool ActBefore(const FoldedView& t, uint32_t start) {
 // provision", "2001, when the attacks"), inside it, or right after it through one preposition
 // ("invasion in February 2021", not "Lisbon summit of European Union leaders in 2000": another
 // summit); else one closing a clause about the event (ClauseDate). -1 when none.
-int StatedDate(const FoldedView& t, uint32_t hi, const std::vector<TimeExpr>& ts, const EventMention& em,
+int StatedDate(const FoldedView& t, uint32_t hi, std::span<const TimeExpr> ts, const EventMention& em,
                bool impact) {
   int best = -1;
   uint32_t best_gap = 41;
@@ -464,7 +464,7 @@ std::vector<EventMention> YearBaseMentions(const Kb& kb, const KbIndex& index, c
     AppendRefs(index, hit.pattern, PhraseKind::kYearBase, &events);
     bool impact = true;
     for (int e : events) impact = impact && IsImpactEventKind(kb.events[static_cast<size_t>(e)].kind);
-    const std::vector<TimeExpr>& ts = sentences.times[static_cast<size_t>(s)];
+    const std::span<const TimeExpr> ts = sentences.TimesOf(static_cast<size_t>(s));
     int time = -1;
     auto [ps, pe] = t.WordAfter(hit.end, hi);
     if (ps != pe && ps == t.SkipSpacesFwd(hit.end, hi) && (t.F(ps, pe) == "of" || t.F(ps, pe) == "in")) {
@@ -498,7 +498,7 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
                                             const std::vector<Phrase>& lexicon,
                                             const std::vector<PersonMention>& persons,
                                             const std::vector<std::vector<size_t>>& persons_in_sentence,
-                                            std::vector<std::vector<char>>* event_dates) {
+                                            std::vector<char>* event_dates) {
   std::vector<EventMention> found = TriggerMentions(index, sentences, hits);
   std::vector<EventMention> year_base = YearBaseMentions(kb.kb(), index, text, sentences, hits, found);
   std::vector<EventMention> generic = GenericElections(kb.kb(), text, sentences, found);
@@ -547,8 +547,8 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
       if (!em.prospective) MarkProspectiveAfter(text, sentences.end[s], &em);
     }
     if (em.by_participants && em.prospective) continue;  // meetings recur: only a past one dates the text
-    em.time = StatedDate(text, sentences.end[s], sentences.times[s], em, impact);
-    if (em.time >= 0) (*event_dates)[s][static_cast<size_t>(em.time)] = 1;
+    em.time = StatedDate(text, sentences.end[s], sentences.TimesOf(s), em, impact);
+    if (em.time >= 0) (*event_dates)[sentences.TimeIndex(s, static_cast<size_t>(em.time))] = 1;
     out.push_back(std::move(em));
   }
   return out;

@@ -200,14 +200,15 @@ Report IncrementalChecker::Check(std::string_view text) {
       const uint32_t fe = static_cast<uint32_t>(doc.OriginalToFolded(seg.end));
       sentences.start.push_back(fs);
       sentences.end.push_back(std::max(fs, fe));
-      std::vector<TimeExpr> times = a->times[i];
-      for (TimeExpr& te : times) {
+      sentences.time_from.push_back(static_cast<uint32_t>(sentences.times.size()));
+      for (TimeExpr te : a->times[i]) {
         te.start += fb;
         te.end += fb;
+        sentences.times.push_back(std::move(te));
       }
-      sentences.times.push_back(std::move(times));
     }
   }
+  sentences.time_from.push_back(static_cast<uint32_t>(sentences.times.size()));
   st.blocks = std::move(next);
   st.stats.blocks = blocks.size();
   st.stats.analysed = analysed;

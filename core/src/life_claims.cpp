@@ -44,7 +44,7 @@ class LifeFinder {
   // (with a preposition "in"/"on" right before it) within kMaxGapWords words of pos with nothing
   // but words and spaces between; nullptr when none.
   const TimeExpr* DateAfter(int s, uint32_t pos, uint32_t hi, bool bare) const {
-    const auto& ts = sent_.times[static_cast<size_t>(s)];
+    const std::span<const TimeExpr> ts = sent_.TimesOf(static_cast<size_t>(s));
     auto it = std::lower_bound(ts.begin(), ts.end(), pos, [](const TimeExpr& te, uint32_t p) { return te.start < p; });
     if (it == ts.end() || it->year == 0 || it->relative_unit != 0 || it->start >= hi) return nullptr;
     size_t words = 0;

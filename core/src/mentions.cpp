@@ -122,7 +122,7 @@ void FindPersons(const KbIndex& index, const FoldedView& text, const Sentences& 
     if (hit.start < covered) continue;
     int s = sentences.SentenceOf(hit.start);
     if (s < 0) continue;
-    const auto& ts = sentences.times[static_cast<size_t>(s)];
+    const std::span<const TimeExpr> ts = sentences.TimesOf(static_cast<size_t>(s));
     auto ti = std::upper_bound(ts.begin(), ts.end(), hit.start,
                                [](uint32_t pos, const TimeExpr& t) { return pos < t.end; });
     if (ti != ts.end() && ti->start < hit.end) continue;  // inside a time expression
@@ -298,8 +298,7 @@ Mentions FindMentions(const KbQuery& kb, const KbIndex& index, const FoldedView&
                       std::vector<PhraseMatcher::Hit> kb_hits, QuoteScan quotes) {
   Mentions m;
   m.persons_in_sentence.resize(sentences.size());
-  m.event_dates.resize(sentences.size());
-  for (size_t s = 0; s < sentences.size(); ++s) m.event_dates[s].assign(sentences.times[s].size(), 0);
+  m.event_dates.assign(sentences.times.size(), 0);
   PhraseHits hits = ScanPhrases(index, text, std::move(kb_hits), &m.lexicon);
   FindPersons(index, text, sentences, &hits, &m);
   m.titles = FindTitleClaims(kb, index, text, sentences, hits, &m.persons);

@@ -85,7 +85,7 @@ struct Mentions {
   std::vector<TitleClaim> titles;                   // resolved claims only
   std::vector<EventMention> events;                 // ordered by start
   std::vector<QuoteSpan> quotes;                    // ordered, not overlapping
-  std::vector<std::vector<char>> event_dates;       // per sentence and time: an event's stated date
+  std::vector<char> event_dates;                    // per time expression (Sentences::TimeIndex): an event's stated date
   std::vector<PeopleClaim> people;                  // ages, deaths, party tags, tenures, ordinals
 };
 
@@ -175,7 +175,7 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
                                             const std::vector<Phrase>& lexicon,
                                             const std::vector<PersonMention>& persons,
                                             const std::vector<std::vector<size_t>>& persons_in_sentence,
-                                            std::vector<std::vector<char>>* event_dates);
+                                            std::vector<char>* event_dates);
 
 }  // namespace factlint
 

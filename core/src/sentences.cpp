@@ -21,7 +21,6 @@ Sentences FindSentences(const Document& doc) {
   out.spans.reserve(n);
   out.start.reserve(n);
   out.end.reserve(n);
-  out.times.resize(n);
   for (const TextSegment& s : out.segments) {
     out.spans.push_back(Span{s.start, s.end, doc.Utf16At(s.start), doc.Utf16At(s.end)});
     uint32_t fs = static_cast<uint32_t>(doc.OriginalToFolded(s.start));
@@ -30,15 +29,17 @@ Sentences FindSentences(const Document& doc) {
     out.end.push_back(std::max(fs, fe));
   }
   TimexTokens tokens;  // one buffer for every sentence's tokens
+  out.time_from.reserve(n + 1);
   out.said_from.reserve(n + 1);
   out.digit_from.reserve(n + 1);
   out.said.reserve(n);  // about one speech word per sentence in news
   out.digit_words.reserve(n);
   const std::string_view folded = doc.folded();
   for (size_t i = 0; i < n; ++i) {
+    out.time_from.push_back(static_cast<uint32_t>(out.times.size()));
     out.said_from.push_back(static_cast<uint32_t>(out.said.size()));
     out.digit_from.push_back(static_cast<uint32_t>(out.digit_words.size()));
-    out.times[i] = FindTimeExpressions(folded, out.start[i], out.end[i], &tokens);
+    AppendTimeExpressions(folded, out.start[i], out.end[i], &tokens, &out.times);
     if (out.start[i] >= out.end[i]) continue;  // no words (and the tokens are another range's)
     for (const TimexToken& t : tokens) {
       const unsigned cls = t.cls & (kWordSpeech | kWordHeShe);
@@ -50,6 +51,7 @@ Sentences FindSentences(const Document& doc) {
       if (folded[at] >= '0' && folded[at] <= '9') out.digit_words.push_back(at);
     }
   }
+  out.time_from.push_back(static_cast<uint32_t>(out.times.size()));
   out.said_from.push_back(static_cast<uint32_t>(out.said.size()));
   out.digit_from.push_back(static_cast<uint32_t>(out.digit_words.size()));
   return out;

@@ -174,7 +174,7 @@ std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_st
   const size_t s = static_cast<size_t>(sentence);
   // Candidates, in order: a fronted date (only the first expression can be one), then the dates
   // near the claim — a bounded set, so long sentences stay linear.
-  const auto& ts = sent_.times[s];
+  const std::span<const TimeExpr> ts = sent_.TimesOf(s);
   std::vector<size_t> candidates;
   if (!ts.empty() && ts.front().sentence_initial) candidates.push_back(0);
   if (claim_end != UINT32_MAX) {
@@ -195,7 +195,8 @@ std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_st
   const std::optional<Interval>& window = out_.window;
   for (size_t k : candidates) {
     const TimeExpr& te = ts[k];
-    if (m_.event_dates[s][k] || (out_.future.size() > s && out_.future[s][k])) continue;
+    const size_t at = sent_.TimeIndex(s, k);
+    if (m_.event_dates[at] || (!out_.future.empty() && out_.future[at])) continue;
     Interval iv;
     if (te.relative_unit) {
       // "last year": relative to a reference the text does not itself decide.
@@ -418,7 +419,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
     bool one_date = true;
     for (int e : em.events) one_date = one_date && kb.events[static_cast<size_t>(e)].date.days == ev.date.days;
     if (!one_date) continue;
-    for (const TimeExpr& te : sent_.times[static_cast<size_t>(em.sentence)]) {
+    for (const TimeExpr& te : sent_.TimesOf(static_cast<size_t>(em.sentence))) {
       if (!te.relative_unit || te.end > em.start || em.start - te.end > 4) continue;
       if (t_.F(static_cast<uint32_t>(te.end), em.start) != "'s ") continue;  // folded: ’ is '
       // The text's time is the event's shifted back by the offset: ResolveRelative from the
@@ -440,32 +441,30 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       add("L" + std::to_string(em.events.front()) + te.ToString(), std::move(tc));
     }
   }
-  for (size_t s = 0; s < sent_.size(); ++s) {
-    for (size_t k = 0; k < sent_.times[s].size(); ++k) {
-      const TimeExpr& te = sent_.times[s][k];
-      if (!te.has_year() || m_.event_dates[s][k]) continue;
-      TimeConstraint tc;
-      if (out_.future[s][k]) {  // a deadline or a prospect: the text speaks before it
-        tc.intervals.emplace_back(kOpenStart, te.Last().days + 1);
-        tc.clue = [&te] { return "the date " + te.ToString() + " ahead in the text"; };
-        add("U" + te.ToString(), std::move(tc));
-      } else if (!Anchored(te) && YearOfFigures(te)) {
-        // "its 2005 forecast", "the 2004 results", "his 2006 budget": a year's figures are spoken
-        // of near that year — a forecast or budget the year before, results the year after.
-        tc.intervals.emplace_back(MakeDate(te.year - 1, 1, 1).days, MakeDate(te.year + 2, 1, 1).days);
-        tc.clue = [this, &te] {
-          return "\"" + t_.Orig(te.start, FiguresNounEnd(te)) + "\": the text within a year of " + te.ToString();
-        };
-        add("N" + te.ToString(), std::move(tc));
-      } else {
-        tc.intervals.emplace_back(te.First().days, kOpenEnd);
-        // An explicit date reported as past — a full date, or a month or year read as the time
-        // of the report's events ("in 2003", "since March 2004") — weighs above a title (4): the
-        // text cannot speak before it. Any other year ("the 2012 Games") bounds loosely (1).
-        if (Anchored(te)) tc.weight = 5;
-        tc.clue = [&te] { return "the date " + te.ToString() + " in the text"; };
-        add("T" + te.ToString(), std::move(tc));
-      }
+  for (size_t at = 0; at < sent_.times.size(); ++at) {
+    const TimeExpr& te = sent_.times[at];
+    if (!te.has_year() || m_.event_dates[at]) continue;
+    TimeConstraint tc;
+    if (out_.future[at]) {  // a deadline or a prospect: the text speaks before it
+      tc.intervals.emplace_back(kOpenStart, te.Last().days + 1);
+      tc.clue = [&te] { return "the date " + te.ToString() + " ahead in the text"; };
+      add("U" + te.ToString(), std::move(tc));
+    } else if (!Anchored(te) && YearOfFigures(te)) {
+      // "its 2005 forecast", "the 2004 results", "his 2006 budget": a year's figures are spoken
+      // of near that year — a forecast or budget the year before, results the year after.
+      tc.intervals.emplace_back(MakeDate(te.year - 1, 1, 1).days, MakeDate(te.year + 2, 1, 1).days);
+      tc.clue = [this, &te] {
+        return "\"" + t_.Orig(te.start, FiguresNounEnd(te)) + "\": the text within a year of " + te.ToString();
+      };
+      add("N" + te.ToString(), std::move(tc));
+    } else {
+      tc.intervals.emplace_back(te.First().days, kOpenEnd);
+      // An explicit date reported as past — a full date, or a month or year read as the time
+      // of the report's events ("in 2003", "since March 2004") — weighs above a title (4): the
+      // text cannot speak before it. Any other year ("the 2012 Games") bounds loosely (1).
+      if (Anchored(te)) tc.weight = 5;
+      tc.clue = [&te] { return "the date " + te.ToString() + " in the text"; };
+      add("T" + te.ToString(), std::move(tc));
     }
   }
   // The latest past date the text states, taken as recent: news reports speak within about a year
@@ -479,15 +478,13 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   {
     const TimeExpr* latest = nullptr;
     std::vector<const TimeExpr*> anchored_dates;
-    for (size_t s = 0; s < sent_.size(); ++s) {
-      for (size_t k = 0; k < sent_.times[s].size(); ++k) {
-        const TimeExpr& te = sent_.times[s][k];
-        if (!te.has_year() || m_.event_dates[s][k] || out_.future[s][k]) continue;
-        if (te.First().days > as_of_) continue;
-        if (!Anchored(te)) continue;
-        anchored_dates.push_back(&te);
-        if (!latest || te.Last().days > latest->Last().days) latest = &te;
-      }
+    for (size_t at = 0; at < sent_.times.size(); ++at) {
+      const TimeExpr& te = sent_.times[at];
+      if (!te.has_year() || m_.event_dates[at] || out_.future[at]) continue;
+      if (te.First().days > as_of_) continue;
+      if (!Anchored(te)) continue;
+      anchored_dates.push_back(&te);
+      if (!latest || te.Last().days > latest->Last().days) latest = &te;
     }
     if (latest) {
       std::set<std::string> near;
@@ -510,24 +507,22 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   // half a year of one of them. Weighs as a present title (4): a statement of the text, not a
   // guess about it. Alone it only lists dozens of tied years: no window of its own.
   if (!cs.empty()) {
-    for (size_t s = 0; s < sent_.size(); ++s) {
-      for (const TimeExpr& te : sent_.times[s]) {
-        if (!te.has_weekday || te.has_year() || te.relative_unit || !te.month || !te.day) continue;
-        const uint32_t ws = static_cast<uint32_t>(te.start);
-        uint32_t we = ws;
-        while (we < te.end && t_.WordByte(we)) ++we;
-        const int weekday = WeekdayIndex(t_.F(ws, we));
-        if (weekday < 0) continue;
-        TimeConstraint tc;
-        tc.intervals = WeekdayDateNear(weekday, te.month, te.day, lo, hi, 183);
-        if (tc.intervals.empty()) continue;
-        tc.weight = 4;
-        tc.clue = [this, ws, &te] {
-          return "\"" + Trimmed(t_.Orig(ws, static_cast<uint32_t>(te.end))) +
-                 "\": that weekday and date fall together in some years only; the text within half a year of one";
-        };
-        add("W" + std::string(t_.F(ws, static_cast<uint32_t>(te.end))), std::move(tc));
-      }
+    for (const TimeExpr& te : sent_.times) {
+      if (!te.has_weekday || te.has_year() || te.relative_unit || !te.month || !te.day) continue;
+      const uint32_t ws = static_cast<uint32_t>(te.start);
+      uint32_t we = ws;
+      while (we < te.end && t_.WordByte(we)) ++we;
+      const int weekday = WeekdayIndex(t_.F(ws, we));
+      if (weekday < 0) continue;
+      TimeConstraint tc;
+      tc.intervals = WeekdayDateNear(weekday, te.month, te.day, lo, hi, 183);
+      if (tc.intervals.empty()) continue;
+      tc.weight = 4;
+      tc.clue = [this, ws, &te] {
+        return "\"" + Trimmed(t_.Orig(ws, static_cast<uint32_t>(te.end))) +
+               "\": that weekday and date fall together in some years only; the text within half a year of one";
+      };
+      add("W" + std::string(t_.F(ws, static_cast<uint32_t>(te.end))), std::move(tc));
     }
   }
   std::optional<TimeWindow> w = BestWindow(cs, lo, hi);

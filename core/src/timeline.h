@@ -41,7 +41,7 @@ struct Timeline {
   // clue differs) or was narrowed by an election soon to come (election_ahead.h): the clue, for
   // the findings' evidence; empty otherwise.
   std::string guess;
-  std::vector<std::vector<char>> future;   // per sentence and time: a deadline or a prospect
+  std::vector<char> future;                // per time expression (Sentences::TimeIndex): a deadline or a prospect
   std::vector<ClaimTime> titles;           // one per Mentions::titles
   std::vector<ClaimTime> events;           // one per Mentions::events
   std::vector<ClaimTime> quotes;           // one per Mentions::quotes (fronted dates only)

@@ -208,8 +208,13 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
 
 std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size_t end, TimexTokens* scratch) {
   std::vector<TimeExpr> out;
+  AppendTimeExpressions(s, begin, end, scratch, &out);
+  return out;
+}
+
+void AppendTimeExpressions(std::string_view s, size_t begin, size_t end, TimexTokens* scratch, std::vector<TimeExpr>* out) {
   if (end > s.size()) end = s.size();
-  if (begin >= end) return out;
+  if (begin >= end) return;
   Tokenize(s, begin, end, scratch);
   const TimexTokens& t = *scratch;
   const size_t n = t.size();
@@ -361,10 +366,9 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view s, size_t begin, size
       for (size_t k = first_word; k < first && frame; ++k) frame = t[k].word && IsFrameWord(text_of(k));
       e.sentence_initial = frame;
     }
-    out.push_back(std::move(e));
+    out->push_back(std::move(e));
     i = last + 1;
   }
-  return out;
 }
 
 }  // namespace factlint

@@ -97,6 +97,9 @@ std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin,
 // The same, tokenizing into *scratch (reused across calls: no allocation per range); on return it
 // holds the range's tokens (an empty range leaves it as it was).
 std::vector<TimeExpr> FindTimeExpressions(std::string_view folded, size_t begin, size_t end, TimexTokens* scratch);
+// The same, appended to *out (Sentences::times: every sentence's expressions in one array).
+void AppendTimeExpressions(std::string_view folded, size_t begin, size_t end, TimexTokens* scratch,
+                           std::vector<TimeExpr>* out);
 
 // Month number (1..12) of a folded month name or abbreviation ("feb", "sept"), 0 otherwise.
 // MonthNumber, IsWeekday and the other word lists: lexicon.h.

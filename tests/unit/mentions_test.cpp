@@ -142,8 +142,8 @@ TEST_CASE("mentions: events, prospective markers and stated dates", "[mentions]"
     REQUIRE(s.mentions.events.size() == 1);
     const factlint::EventMention& em = s.mentions.events[0];
     REQUIRE(em.time >= 0);
-    CHECK(s.sentences.times[0][static_cast<size_t>(em.time)].year == 2021);
-    CHECK(s.mentions.event_dates[0][static_cast<size_t>(em.time)] == 1);
+    CHECK(s.sentences.TimesOf(0)[static_cast<size_t>(em.time)].year == 2021);
+    CHECK(s.mentions.event_dates[s.sentences.TimeIndex(0, static_cast<size_t>(em.time))] == 1);
   }
 }
 
@@ -246,7 +246,7 @@ TEST_CASE("mentions: a year-qualified name said the other way round", "[mentions
     REQUIRE(em.events.size() == 1);
     CHECK(kb.value()->events[static_cast<size_t>(em.events[0])].id == r.event);
     REQUIRE(em.time >= 0);
-    CHECK(s.sentences.times[0][static_cast<size_t>(em.time)].year == r.year);
+    CHECK(s.sentences.TimesOf(0)[static_cast<size_t>(em.time)].year == r.year);
   }
   // The month is checked against the event's: the wrong month of the 2010 earthquake is a finding.
   auto mismatches = [&](const char* text) {
@@ -307,7 +307,7 @@ TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {
       continue;
     }
     REQUIRE(em.time >= 0);
-    CHECK(s.sentences.times[0][static_cast<size_t>(em.time)].year == r.year);
+    CHECK(s.sentences.TimesOf(0)[static_cast<size_t>(em.time)].year == r.year);
   }
 }
 

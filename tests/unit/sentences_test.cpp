@@ -16,12 +16,17 @@ TEST_CASE("sentences: spans, folded ranges and the dates of each sentence", "[se
   REQUIRE(s.size() == 3);
   REQUIRE(s.spans.size() == 3);
   CHECK(doc.text().substr(s.spans[0].start, s.spans[0].end - s.spans[0].start) == "In 2018, Theresa May visited Berlin.");
-  CHECK(s.times[0].size() == 1);
-  CHECK(s.times[0][0].year == 2018);
-  CHECK(s.times[0][0].sentence_initial);
-  REQUIRE(s.times[1].size() == 1);
-  CHECK(s.times[1][0].day == 24);
-  CHECK(s.times[2].empty());
+  CHECK(s.TimesOf(0).size() == 1);
+  CHECK(s.TimesOf(0)[0].year == 2018);
+  CHECK(s.TimesOf(0)[0].sentence_initial);
+  REQUIRE(s.TimesOf(1).size() == 1);
+  CHECK(s.TimesOf(1)[0].day == 24);
+  CHECK(s.TimesOf(2).empty());
+  // One array for every sentence's expressions: sentence s's at time_from[s] .. time_from[s + 1].
+  REQUIRE(s.time_from.size() == s.size() + 1);
+  CHECK(s.times.size() == 2);
+  CHECK(s.TimeIndex(1, 0) == 1);
+  CHECK(&s.TimesOf(1)[0] == &s.times[1]);
   for (size_t i = 0; i < s.size(); ++i) CHECK(s.start[i] <= s.end[i]);
 }
 

@@ -85,7 +85,7 @@ TEST_CASE("timeline: a claim's own date, else the window", "[timeline]") {
     // A date that looks ahead bounds the window and never dates a claim.
     Stages s("Prime Minister Theresa May will stay until 2030.", At("2018-06-01"));
     CHECK_FALSE(s.timeline.titles[0].own);
-    CHECK(s.timeline.future[0][0] == 1);
+    CHECK(s.timeline.future[0] == 1);
   }
   {
     // A date after the KB's as_of: nothing to judge against.
@@ -153,9 +153,25 @@ TEST_CASE("timeline: which dates look ahead", "[timeline]") {
                 Row{"He said they would have won the title in 2004.", false}}) {
     INFO(r.text);
     Stages s(r.text, factlint::CheckOptions{});
-    REQUIRE(s.timeline.future.size() == 1);
-    REQUIRE(s.timeline.future[0].size() == 1);
-    CHECK((s.timeline.future[0][0] == 1) == r.ahead);
+    REQUIRE(s.timeline.future.size() == 1);  // one sentence, one date
+    CHECK((s.timeline.future[0] == 1) == r.ahead);
+  }
+}
+
+TEST_CASE("timeline: each date of a sentence reads its own clause", "[timeline]") {
+  // One flag per time expression of the text (Sentences::TimeIndex), in order; a date's clause
+  // starts after the last , ; : or " before it (DateRoleReader::ClauseWordsBefore).
+  struct Row {
+    const char* text;
+    std::vector<char> ahead;
+  };
+  for (const Row& r : {Row{"The plant, which opened in 2001, will close in 2007.", {0, 1}},
+                       Row{"Profits fell sharply in 2004, and the firm expects to return to profit in 2006.", {0, 1}},
+                       Row{"The firm expects to return to profit in 2006, analysts said; sales fell in 2004.", {1, 0}},
+                       Row{"Sales fell in 2004. The firm will expand in 2006.", {0, 1}}}) {
+    INFO(r.text);
+    Stages s(r.text, factlint::CheckOptions{});
+    CHECK(s.timeline.future == r.ahead);
   }
 }
 
