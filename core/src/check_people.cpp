@@ -92,8 +92,10 @@ void CheckAgeMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* ou
     const auto born = ctx.kb.BornDays(p);
     if (!born || born->b > t.a) return;
     // Dead before the claim's time: ages stop at death, so the age at death is the one to state.
+    // An age the text gives at death ("died on Friday aged 85") is judged only by a death the KB knows.
     const auto died = ctx.kb.DiedDays(p);
-    const bool dead = died && died->b < t.a;
+    if (c.at_death && !died) return;
+    const bool dead = died && (died->b < t.a || c.at_death);
     const auto [lo, hi] = dead ? KbQuery::AgeRange(*born, died->a, died->b) : KbQuery::AgeRange(*born, t.a, t.b);
     if (c.number >= lo && c.number <= hi) return;
     if (!dead && ct.own && ctx.timeline.window && born->b <= ctx.timeline.window->a) {
@@ -173,6 +175,35 @@ void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
   CheckDeadInOffice(ctx, rule, acted, out);
 }
 
+namespace {
+
+// A death told as recent ("NAME, who died on Friday"): the KB's death must lie in the claim's time
+// (the time of writing, unless the sentence dates it) or within recent_days before it, with
+// tolerance_days either side. Silent when the KB records no death.
+void CheckRecentDeath(const CheckContext& ctx, const Rule& rule, const PeopleClaim& c, const ClaimTime& ct,
+                      FindingSink* out) {
+  if (!ct.judged) return;
+  const int p = PersonOf(ctx, c, [](int) { return true; });
+  const auto died = p < 0 ? std::nullopt : ctx.kb.DiedDays(p);
+  if (!died) return;
+  const int32_t tolerance = rule.params.Int("tolerance_days");
+  const int32_t from = ct.judged->a - rule.params.Int("recent_days") - tolerance;
+  if (died->b >= from && died->a <= ct.judged->b + tolerance) return;
+  const KbPerson& person = ctx.kb.kb().people[static_cast<size_t>(p)];
+  std::vector<Evidence> ev{Evidence{ctx.kb.LifeFact(p), ctx.kb.PersonSource(p)}};
+  const Severity severity = AtClaimTime(rule.severity, ct, ctx.timeline, &ev);
+  out->Add(rule, severity, c.sentence, c.start, c.end,
+           rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
+                        {"name", person.name},
+                        {"fact", "died"},
+                        {"stated", "\"" + ctx.text.Orig(c.vstart, c.vend) + "\", a recent death at the time of the text (" +
+                                       ct.when + ")"},
+                        {"kb_date", ctx.kb.LifeDateText(p, true)}}),
+           std::move(ev), std::nullopt);
+}
+
+}  // namespace
+
 // LIFE_DATE_MISMATCH: a stated birth or death date ("NAME died in 2012", "NAME (1918–2013)")
 // against the KB's, at the coarser of the two precisions (tolerance_days either side when both
 // are days: news across time zones dates the same night differently). Not where an event mention
@@ -181,8 +212,13 @@ void CheckDeathMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* 
 // KB is at least as precise.
 void CheckLifeDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSink* out) {
   const Kb& kb = ctx.kb.kb();
-  for (const PeopleClaim& c : ctx.mentions.people) {
+  for (size_t i = 0; i < ctx.mentions.people.size(); ++i) {
+    const PeopleClaim& c = ctx.mentions.people[i];
     if (c.kind != PeopleClaimKind::kBorn && c.kind != PeopleClaimKind::kDied) continue;
+    if (c.recent) {
+      CheckRecentDeath(ctx, rule, c, ctx.timeline.people[i], out);
+      continue;
+    }
     const bool died = c.kind == PeopleClaimKind::kDied;
     const int p = PersonOf(ctx, c, [](int) { return true; });
     if (p < 0) continue;

@@ -4,7 +4,9 @@
 // when it is absolute, in the verb's own clause (no comma or parenthesis between), right after "in"
 // or "on", within a few words of the verb: "died in hospital in 2013", not "died two years after
 // the 2011 election" or "died in the 2004 tsunami". The verbs are the lexicon's (death_verbs,
-// birth_verbs); the judgement is check_people.cpp's.
+// birth_verbs); the judgement is check_people.cpp's. A death told as recent ("NAME, who died on
+// Friday", "died yesterday") is a claim of its own (recent, no year), judged against the time of
+// writing; an age in the death's clause ("died on Friday aged 85") is the age at death.
 
 #include <algorithm>
 #include <array>
@@ -34,7 +36,9 @@ class LifeFinder {
       if (q < hi && t_[q] == '(') {
         Parenthesis(static_cast<int>(mi), q, hi);
       } else {
-        Verb(static_cast<int>(mi), m.end, hi);
+        // "NAME, a former premier, died on Friday": the verb after a title in apposition.
+        const uint32_t a = m.apposition_end;
+        Verb(static_cast<int>(mi), a && a < hi && t_[a] == ',' ? a : m.end, hi);
       }
     }
   }
@@ -117,8 +121,104 @@ class LifeFinder {
       }
       const TimeExpr* te = DateAfter(m.sentence, ends[k + len - 1], hi, false);
       if (te) Add(kind, mi, m.start, *te);
+      if (kind != PeopleClaimKind::kDied) return;
+      uint32_t after = te ? static_cast<uint32_t>(te->end) : ends[k + len - 1];
+      if (!te && m.full) after = RecentDeath(mi, after, hi);
+      AgeAtDeath(mi, after, hi);
       return;
     }
+  }
+
+  // "NAME, who died on Friday", "NAME died yesterday": a death told as recent, judged against the
+  // time of writing (recent = true, no year). A full name only: a surname may be a namesake's.
+  // Returns where the recency words end, or pos.
+  uint32_t RecentDeath(int mi, uint32_t pos, uint32_t hi) {
+    auto [ws, we] = t_.WordAfter(pos, hi);
+    if (ws == we || !OnlySpaces(pos, ws)) return pos;
+    std::string_view w = t_.F(ws, we);
+    uint32_t end = 0;
+    if (IsIn(w, {"yesterday", "overnight"})) {
+      end = we;
+    } else if (IsIn(w, {"on", "last", "this"})) {
+      auto [ns, ne] = t_.WordAfter(we, hi);
+      std::string_view n = t_.F(ns, ne);
+      const bool day = IsWeekday(n) || (w != "on" && IsIn(n, {"week", "night", "morning", "weekend"}));
+      if (ns < ne && OnlySpaces(we, ns) && day) end = ne;
+    }
+    if (end == 0) return pos;
+    PeopleClaim c;
+    c.kind = PeopleClaimKind::kDied;
+    c.mention = mi;
+    c.sentence = persons_[static_cast<size_t>(mi)].sentence;
+    c.start = persons_[static_cast<size_t>(mi)].start;
+    c.end = end;
+    c.vstart = ws;
+    c.vend = end;
+    c.recent = true;
+    out_->push_back(std::move(c));
+    return end;
+  }
+
+  // "NAME died on Friday aged 85", "NAME, who died in 2012, aged 85", "... at the age of 85": the
+  // age at death, in the death's clause (one comma may stand right before "aged"); nothing about
+  // anyone else between ("died with his wife, aged 80": hers, perhaps).
+  void AgeAtDeath(int mi, uint32_t pos, uint32_t hi) {
+    uint32_t at = pos;
+    for (size_t words = 0; words < kMaxGapWords; ++words) {
+      bool comma = false;
+      const uint32_t q = t_.SkipSpacesFwd(at, hi);
+      auto [ws, we] = t_.WordAfter(q < hi && t_[q] == ',' ? q + 1 : q, hi);
+      if (ws == we) return;
+      for (uint32_t i = at; i < ws; ++i) {
+        if (t_[i] == ',' && !comma) comma = true;
+        else if (!t_.Space(i)) return;
+      }
+      std::string_view w = t_.F(ws, we);
+      uint32_t number = 0;
+      if (w == "aged") number = t_.SkipSpacesFwd(we, hi);
+      else if (w == "at" && !comma) number = AfterWords(we, hi, {"the", "age", "of"});
+      if (number) {
+        auto [ns, ne] = t_.WordAfter(number, hi);
+        int n = 0;
+        bool digits = ns == number && ne - ns <= 3;
+        for (uint32_t i = ns; digits && i < ne; ++i) {
+          digits = t_[i] >= '0' && t_[i] <= '9';
+          n = n * 10 + (t_[i] - '0');
+        }
+        if (!digits || n < 18 || n > 115) return;
+        const PersonMention& m = persons_[static_cast<size_t>(mi)];
+        PeopleClaim c;
+        c.kind = PeopleClaimKind::kAge;
+        c.mention = mi;
+        c.sentence = m.sentence;
+        c.start = m.start;
+        c.end = ne;
+        c.vstart = ns;
+        c.vend = ne;
+        c.number = n;
+        c.at_death = true;
+        out_->push_back(std::move(c));
+        return;
+      }
+      if (comma || IsIn(w, {"and", "with", "his", "her", "their", "its", "who", "after", "when"})) return;
+      at = we;
+    }
+  }
+
+  // The position after `words` read one by one from pos (separated by spaces), or 0.
+  uint32_t AfterWords(uint32_t pos, uint32_t hi, std::initializer_list<std::string_view> words) const {
+    for (std::string_view w : words) {
+      auto [ws, we] = t_.WordAfter(pos, hi);
+      if (t_.F(ws, we) != w || !OnlySpaces(pos, ws)) return 0;
+      pos = we;
+    }
+    return t_.SkipSpacesFwd(pos, hi);
+  }
+
+  bool OnlySpaces(uint32_t from, uint32_t to) const {
+    for (uint32_t i = from; i < to; ++i)
+      if (!t_.Space(i)) return false;
+    return true;
   }
 
   // "NAME (1918–2013)", "NAME (1918-2013)", "NAME (born 1946)", "NAME (born June 14, 1946)".

@@ -37,6 +37,9 @@ struct PersonMention {
   bool full;                    // a full name or alias (not a short form)
   int person = -1;              // resolved person, -1 when unresolved
   std::vector<int> candidates;  // for an unresolved short form
+  // The end of a title in apposition that the KB gives this person ("NAME, the former premier of
+  // Saxony, said"; titles.cpp), 0 when none: a verb after its closing comma is the person's act.
+  uint32_t apposition_end = 0;
 };
 
 struct TitleClaim {

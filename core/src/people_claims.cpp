@@ -226,7 +226,9 @@ class Finder {
     if (t_[p] == ',' || t_[p] == ' ') AfterComma(mi, p, hi);
     // "NAME's second term began in 2013"
     if (t_[p] == '\'' && p + 1 < hi && t_[p + 1] == 's' && WordEnds(t_, p + 2, hi)) TermPhrase(mi, p + 2, hi, true);
-    Acts(mi, p, hi);
+    // "NAME, the former premier of Saxony, said on Monday": the act after the title in apposition.
+    const uint32_t a = persons_[static_cast<size_t>(mi)].apposition_end;
+    Acts(mi, a && a + 1 < hi && t_[a] == ',' ? a + 1 : p, hi);
   }
 
   // The forms after "NAME," (or "NAME " for tenure and acts).

@@ -5,7 +5,8 @@
 // tenure start ("who took office in 2008", "chancellor since 2007", "first elected in 2010"), a
 // numbered term ("now in his second term", "began her second term in 2013", "won a third term in
 // 2005"), an ordinal ("the 46th president of the United States", "Britain's 57th prime minister")
-// and a stated birth or death date ("NAME died in 2012", "NAME (1918–2013)"; life_claims.cpp).
+// and a stated birth or death date ("NAME died in 2012", "NAME (1918–2013)", "NAME, who died on
+// Friday aged 85": a recent death and the age at death; life_claims.cpp).
 //
 // Extraction only: plain data, folded offsets, nothing judged. The judgement against the KB at
 // each claim's time (timeline.h) is check_people.cpp's. Every pattern is a short, bounded
@@ -66,7 +67,9 @@ struct PeopleClaim {
                                   // kBorn, kDied: the stated date's year
   int month = 0, day = 0;         // kBorn, kDied: the stated date's month and day (0: not stated)
   uint32_t ystart = 0, yend = 0;  // kTerm: the year's span
-  bool recent = false;            // kActs: a recency word ("on Tuesday", "yesterday") or present tense
+  bool recent = false;            // kActs: a recency word ("on Tuesday", "yesterday") or present tense;
+                                  // kDied: a death told as recent ("who died on Friday"), no year
+  bool at_death = false;          // kAge: the age at death ("died on Friday aged 85"), not at the claim's time
 };
 
 // The claims of a text, ordered by start.

@@ -360,7 +360,7 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   // like a title, but its own voice (ages and offices are separate facts), weighing a little less
   // (3): two agreeing titles outweigh it, a lone "latest date taken as recent" (2) does not.
   for (const PeopleClaim& c : m_.people) {
-    if (c.kind != PeopleClaimKind::kAge || c.mention < 0 || c.number <= 0 || c.number > 120) continue;
+    if (c.kind != PeopleClaimKind::kAge || c.at_death || c.mention < 0 || c.number <= 0 || c.number > 120) continue;
     const int p = m_.persons[static_cast<size_t>(c.mention)].person;
     if (p < 0 || OwnTime(c.sentence, c.start, c.end, nullptr)) continue;
     const std::optional<Interval> born = kb_.BornDays(p);

@@ -444,6 +444,11 @@ void TitleFinder::Resolve(std::vector<PersonMention>* persons) {
       }
     }
     if (c.offices.empty()) continue;
+    // An apposition of a title the KB gives the person (held at some time): the verb after it is
+    // the person's. (A claim with a jurisdiction keeps offices the person never held.)
+    bool held_one = false;
+    for (int o : c.offices) held_one = held_one || std::find(held.begin(), held.end(), o) != held.end();
+    if (c.start == m.start && c.end > m.end && !c.administration && held_one) m.apposition_end = c.end;
     kept.push_back(std::move(c));
   }
   claims_ = std::move(kept);

@@ -37,10 +37,13 @@ std::vector<std::string> Claims(const std::string& text) {
   for (const PeopleClaim& c : st.mentions.people) {
     std::string v;
     if (c.kind == PeopleClaimKind::kParty) v = std::string(1, c.party) + "-" + c.state + (c.word_party ? "w" : "");
-    else if (c.kind == PeopleClaimKind::kAge || c.kind == PeopleClaimKind::kOrdinal) v = std::to_string(c.number);
+    else if (c.kind == PeopleClaimKind::kAge || c.kind == PeopleClaimKind::kOrdinal)
+      v = std::to_string(c.number) + (c.at_death ? "+death" : "");
     else if (c.kind == PeopleClaimKind::kTenure)
       v = std::to_string(c.number) + (c.tenure == factlint::TenureMeaning::kElected ? "+e" : "");
     else if (c.kind == PeopleClaimKind::kActs) v = c.recent ? "recent" : "";
+    else if (c.kind == PeopleClaimKind::kDied && c.recent)
+      v = "recent=" + st.view.Orig(c.vstart, c.vend);
     else if (c.kind == PeopleClaimKind::kBorn || c.kind == PeopleClaimKind::kDied)
       v = std::to_string(c.year) + (c.month ? "-" + std::to_string(c.month) : "") +
           (c.day ? "-" + std::to_string(c.day) : "") + "=" + st.view.Orig(c.vstart, c.vend);
@@ -115,6 +118,19 @@ TEST_CASE("people claims: deaths and acts", "[people_claims]") {
       {"Angela Merkel said talks failed, on Tuesday it emerged.", {}},
       {"Angela Merkel will be remembered.", {}},
       {"He spoke late, Angela Merkel said.", {}},
+      // After a title in apposition that the KB gives the person, closed by a comma.
+      {"Olaf Scholz, the German chancellor, said on Tuesday that talks failed.",
+       {"acts|Olaf Scholz, the German chancellor, said on Tuesday|recent"}},
+      {"Olaf Scholz, a former chancellor, told reporters yesterday it failed.",
+       {"acts|Olaf Scholz, a former chancellor, told reporters yesterday|recent"}},
+      // Not the person's act: a relative's, another item of a list, no title the KB gives him, no
+      // closing comma.
+      {"Olaf Scholz, the chancellor's son, said on Tuesday that talks failed.", {}},
+      {"Olaf Scholz, the German chancellor, and Joe Biden said on Tuesday it failed.",
+       {"acts|Joe Biden said on Tuesday|recent"}},
+      {"Olaf Scholz, the French president, said on Tuesday that talks failed.", {}},
+      {"Olaf Scholz, an economist, said on Tuesday that talks failed.", {}},
+      {"Olaf Scholz, the German chancellor said on Tuesday that talks failed.", {}},
   });
 }
 
@@ -182,7 +198,23 @@ TEST_CASE("people claims: stated birth and death dates", "[people_claims]") {
       // Not claims: another clause, another noun, a date the verb does not take, no year, too far.
       {"Joe Biden died two years after the 2021 summit.", {}},
       {"Joe Biden died in the 2023 storm.", {}},
-      {"Joe Biden died on Thursday.", {}},
+      // A death told as recent (judged against the time of writing), and the age at death.
+      {"Joe Biden died on Thursday.", {"died|Joe Biden died on Thursday|recent=on Thursday"}},
+      {"Joe Biden, who died on Friday aged 85, led the party.",
+       {"died|Joe Biden, who died on Friday|recent=on Friday", "age|Joe Biden, who died on Friday aged 85|85+death"}},
+      {"Joe Biden died yesterday at the age of 81.",
+       {"died|Joe Biden died yesterday|recent=yesterday", "age|Joe Biden died yesterday at the age of 81|81+death"}},
+      {"Joe Biden, who died in 2023, aged 100, was mourned.",
+       {"died|Joe Biden, who died in 2023|2023=2023", "age|Joe Biden, who died in 2023, aged 100|100+death"}},
+      {"Olaf Scholz, a former chancellor, died last week aged 80.",
+       {"died|Olaf Scholz, a former chancellor, died last week|recent=last week",
+        "age|Olaf Scholz, a former chancellor, died last week aged 80|80+death"}},
+      // Not: a surname alone (perhaps a namesake), an age after someone else, a list, a relative.
+      {"Joe Biden spoke. Biden died on Friday.", {}},
+      {"Joe Biden died with his wife, aged 80.", {}},
+      {"Joe Biden died on Friday and his wife, aged 80, survived.", {"died|Joe Biden died on Friday|recent=on Friday"}},
+      {"Olaf Scholz, the chancellor, and Joe Biden died on Friday.", {"died|Joe Biden died on Friday|recent=on Friday"}},
+      {"Olaf Scholz, the chancellor's son, died on Friday aged 40.", {}},
       {"Joe Biden died last year.", {}},
       {"Joe Biden died, and in 2023 the firm closed.", {}},
       {"Joe Biden's brother died in 1999.", {}},
