@@ -180,11 +180,20 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
                   auto width_constant) mutable -> bool {
     constexpr uint32_t kWidth = decltype(width_constant)::value;
     constexpr uint32_t kAhead = 16;
+    // A link of 3 bytes (the bundled KB's width) is read as the 4 bytes that end with its last
+    // byte, shifted: one load instead of three, and in bounds, since the first link follows the
+    // width byte. Little-endian (kb_snapshot_format.h asserts it).
     auto link_at = [](const uint8_t* at) {
-      uint32_t f = at[0];
-      if constexpr (kWidth >= 2) f |= uint32_t{at[1]} << 8;
-      if constexpr (kWidth >= 3) f |= uint32_t{at[2]} << 16;
-      if constexpr (kWidth >= 4) f |= uint32_t{at[3]} << 24;
+      uint32_t f;
+      if constexpr (kWidth == 3) {
+        std::memcpy(&f, at - 1, 4);
+        f >>= 8;
+      } else if constexpr (kWidth == 4) {
+        std::memcpy(&f, at, 4);
+      } else {
+        f = at[0];
+        if constexpr (kWidth == 2) f |= uint32_t{at[1]} << 8;
+      }
       return f;
     };
     uint32_t level = 1, level_start = 1;  // s's depth and the first state of that depth

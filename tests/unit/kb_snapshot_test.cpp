@@ -738,3 +738,43 @@ TEST_CASE("snapshot: the body hash (four lanes) catches a changed byte in every 
     CHECK_THAT(r.error().message, Catch::Matchers::Contains("the body's hash does not match the header's"));
   }
 }
+
+TEST_CASE("snapshot: 3-byte failure links are read whole, the first one after the width byte and the last one", "[kb_snapshot]") {
+  // The bundled KB's links are 3 bytes wide; the reader loads each as the 4 bytes that end with
+  // it (the first link's include the width byte). Each row writes one link and expects the
+  // reader's message to give it back whole: every byte in its place, at the first state and the
+  // last.
+  const std::string json = ReadFile(std::string(FACTLINT_SOURCE_DIR) + "/kb/world.json");
+  auto kb = factlint::LoadKb(json);
+  REQUIRE(kb.ok());
+  const std::string good = factlint::WriteKbSnapshot(*kb.value(), json);
+  REQUIRE(factlint::LoadKbSnapshot(good).ok());
+  const MatcherAt m = MatcherLayout(good);
+  REQUIRE(m.width == 3);
+  const uint32_t last = m.states - 1;
+  struct Row {
+    uint32_t state, link;
+  };
+  const Row rows[] = {
+      {1, 0x030201},  // three different bytes: read in their order
+      {1, 1},         // to itself
+      {1, 0x010000},  // only the high byte set
+      {2, 0x000100},  // only the middle byte set
+      {last, last},   // the last link, before the patterns' end states
+      {last, 0xFFFFFF},
+  };
+  for (const Row& row : rows) {
+    INFO("state " << row.state << ", link " << row.link);
+    std::string bad = good;
+    PutLink(&bad, m, row.state, row.link);
+    Rehash(&bad);
+    const std::string expected =
+        "failure link " + std::to_string(row.link) + " of state " + std::to_string(row.state) + " is not";
+    auto r = factlint::LoadKbSnapshot(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.error().message, Catch::Matchers::Contains(expected));
+    auto owned = LoadOwned(bad);
+    REQUIRE_FALSE(owned.ok());
+    CHECK(owned.error().message == r.error().message);
+  }
+}
