@@ -129,8 +129,10 @@ function inject(ix, a, rep, day) {
     const terms = ix.termsOf.get(m.person) || [];
     const inForce = terms.filter((t) => t.s <= day && day < t.e && !t.acting);
     // age
-    // (Not for someone who would be over 105: the KB lacks many deaths, and the checker reads ages up to 115.)
-    if (person.born && (person.born_precision || 'day') === 'day' && toDay(person.born) < day && ageOn(person.born, day) <= 105) {
+    // (Not for someone who would be over 105: the KB lacks many deaths, and the checker reads ages up to 115;
+    // not for someone dead by the article's day: an age then is the age at death, not ageOn(born, day).)
+    const deadBy = person.died && toDay(`${person.died}-01-01`.slice(0, 10)) <= day;  // a year or month: its first day
+    if (person.born && (person.born_precision || 'day') === 'day' && !deadBy && toDay(person.born) < day && ageOn(person.born, day) <= 105) {
       const age = ageOn(person.born, day);
       const wrong = age + 3;
       add('age', false, m.end, 0, `, ${wrong},`, [m.start, m.end + `, ${wrong}`.length], `${person.name}, ${wrong} (is ${age})`);
