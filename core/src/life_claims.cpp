@@ -134,7 +134,7 @@ class LifeFinder {
   // Returns where the recency words end, or pos.
   uint32_t RecentDeath(int mi, uint32_t pos, uint32_t hi) {
     auto [ws, we] = t_.WordAfter(pos, hi);
-    if (ws == we || !OnlySpaces(pos, ws)) return pos;
+    if (ws == we) return pos;  // WordAfter skips only spaces before the word
     std::string_view w = t_.F(ws, we);
     uint32_t end = 0;
     if (IsIn(w, {"yesterday", "overnight"})) {
@@ -143,7 +143,7 @@ class LifeFinder {
       auto [ns, ne] = t_.WordAfter(we, hi);
       std::string_view n = t_.F(ns, ne);
       const bool day = IsWeekday(n) || (w != "on" && IsIn(n, {"week", "night", "morning", "weekend"}));
-      if (ns < ne && OnlySpaces(we, ns) && day) end = ne;
+      if (ns < ne && day) end = ne;
     }
     if (end == 0) return pos;
     PeopleClaim c;
@@ -209,16 +209,10 @@ class LifeFinder {
   uint32_t AfterWords(uint32_t pos, uint32_t hi, std::initializer_list<std::string_view> words) const {
     for (std::string_view w : words) {
       auto [ws, we] = t_.WordAfter(pos, hi);
-      if (t_.F(ws, we) != w || !OnlySpaces(pos, ws)) return 0;
+      if (t_.F(ws, we) != w) return 0;
       pos = we;
     }
     return t_.SkipSpacesFwd(pos, hi);
-  }
-
-  bool OnlySpaces(uint32_t from, uint32_t to) const {
-    for (uint32_t i = from; i < to; ++i)
-      if (!t_.Space(i)) return false;
-    return true;
   }
 
   // "NAME (1918–2013)", "NAME (1918-2013)", "NAME (born 1946)", "NAME (born June 14, 1946)".
