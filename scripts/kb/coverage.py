@@ -8,7 +8,7 @@
 2. Foreign, defence, finance and interior ministers of the G20 members and Ukraine since 1990:
    the same share per office kind (the office ids are listed in MINISTERS below), each counted from
    the office's creation where it is later (OFFICE_CREATED; none where the country has no such office),
-   with the terms of a predecessor office up to its replacement (PREDECESSORS).
+   leaving out the windows in which the office was abolished (OFFICE_ABOLISHED), with the terms of a predecessor office up to its replacement (PREDECESSORS).
 
 Periods in which the president also heads the government (HOG_IS_PRESIDENT) are not counted
 in the head-of-government column, nor periods in which the head of state's office was vacant
@@ -310,6 +310,18 @@ OFFICE_CREATED = {
     ("ca", "interior"): None,
 }
 
+# Minister offices that were abolished for a while and later re-created: the window [from, to) is
+# not counted (neither needed nor covered). Each row has the pages that state it.
+OFFICE_ABOLISHED = {
+    # Decree 484/2024, published in the Boletín Oficial on Tuesday 28 May 2024, "suprimir el
+    # Ministerio del Interior" (its affairs went to the chief of cabinet and a vice-chief of cabinet
+    # for the interior) https://desafionoticias.com.ar/contenido/11427/el-gobierno-oficializo-la-eliminacion-del-ministerio-del-interior
+    # https://infovallefertil.com/amp/43627/el-gobierno-elimino-el-ministerio-del-interior ; re-created
+    # by DNU 658/2025, Lisandro Catalán sworn in as interior minister on 15 September 2025
+    # (kb/src/world-g20-ministers-gaps6.json, source eldiariodecarlospaz-catalan-jura-2025-09-15).
+    ("ar", "interior"): [("2024-05-28", "2025-09-15")],
+}
+
 
 def day(s):
     return datetime.date.fromisoformat(s)
@@ -556,6 +568,14 @@ def main():
             for pid, until in PREDECESSORS.get((cc, kind), []):
                 own += [(a, min(b, day(until))) for a, b in spans.get(pid, []) if a < day(until)]
             d, gaps = covered(own, start, as_of) if (oid or own) else (0, [(start, as_of)])
+            if (cc, kind) in OFFICE_ABOLISHED:
+                windows = [(day(a), day(b)) for a, b in OFFICE_ABOLISHED[(cc, kind)]]
+                wdays = covered(windows, start, as_of)[0]
+                d, gaps = covered(own + windows, start, as_of)
+                d -= wdays
+                need -= wdays
+                not_counted.append(f"{cc} {kind} " + ", ".join(f"{a}–{b}" for a, b in OFFICE_ABOLISHED[(cc, kind)])
+                                   + " (office abolished then)")
             mtotal += need
             mcov += d
             gap_text = ", ".join(f"{a.isoformat()}–{b.isoformat()}" for a, b in gaps if (b - a).days > 30)
@@ -563,7 +583,7 @@ def main():
     mrows.sort(key=lambda r: (-r[0], r[1], r[2]))
     print(f"   overall: {100 * mcov / mtotal:.1f}% of office-days covered; "
           f"{sum(1 for r in mrows if r[0] == 0)} of {len(mrows)} offices complete")
-    print(f"   not counted (OFFICE_CREATED): {'; '.join(not_counted)}")
+    print(f"   not counted (OFFICE_CREATED, OFFICE_ABOLISHED): {'; '.join(not_counted)}")
     for missing, cc, kind, oid, pct, gaps in mrows[:args.top]:
         if missing == 0:
             break
