@@ -125,38 +125,37 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   const size_t fail_at = r->pos();
   const std::string_view links = r->Bytes(static_cast<size_t>(n - 1) * width, "matcher failure links");
   if (!r->ok()) return;
-  // Where each pattern ends: out_ (the pattern ending at each state) before the pass, which
-  // follows output links through it.
-  m->out_.assign(n, -1);
+  // Where each pattern ends: the pattern ending at each state written into fail_'s array before
+  // the pass, which reads it at each state before the state's failure link replaces it.
+  m->fail_.assign(n, -1);
   m->end_state_.resize(count);
-  int32_t* const out = m->out_.data();
+  int32_t* const pattern_at = m->fail_.data();
   for (uint32_t i = 0; i < count; ++i) {
     const size_t at = r->pos();
     const uint32_t t = r->V32("pattern end state");
     if (!r->ok()) return;
-    if (t == 0 || t >= n || out[t] >= 0)
+    if (t == 0 || t >= n || pattern_at[t] >= 0)
       return r->Fail("pattern " + std::to_string(i) + " ends at state " + std::to_string(t) +
                      ", not a distinct state other than the root (byte " + std::to_string(at) + ")");
-    out[t] = static_cast<int32_t>(i);
+    pattern_at[t] = static_cast<int32_t>(i);
     m->end_state_[i] = t;
   }
   // One pass in state order, reading each state's failure link. A state's depth is known once its
   // parent (numbered before it) is done; depths never decrease with the state's number (the child
   // counts above make the numbering breadth first), so "an earlier, shallower state" is a state
-  // before the first one of s's depth, and the pass reads no depth but s's own. Its output link is
-  // its failure state's first output (a state with a pattern, or that state's output link), its
-  // first output its own pattern's state or that: the only table the pass reads out of order.
+  // before the first one of s's depth, and the pass reads no depth but s's own. Its first output
+  // (matcher.h: a pattern id) is its own pattern, else its failure state's first output, which is
+  // also the next output after its own pattern: first_out_[f], the only entry read out of order.
   // Depths (and in their top bit whether the state's first byte is a word byte) are written ahead
-  // into out_link_'s array, each read at its state before the state's output link replaces it: no
-  // large temporary, whose free can make glibc give the heap top back and the next load fault it
-  // in again.
+  // into first_out_'s array, each read at its state before the state's first output replaces it:
+  // no large temporary, whose free can make glibc give the heap top back and the next load fault
+  // it in again.
   constexpr uint32_t kWordFirst = 0x80000000u, kDepth = 0x7FFFFFFFu;
   m->first_out_.resize(n);
-  m->out_link_.resize(n);
-  m->fail_.resize(n);
+  m->next_out_.resize(count);
   m->info_.resize(count);
-  auto* const depth = reinterpret_cast<uint32_t*>(m->out_link_.data());
-  int32_t* const out_link = m->out_link_.data();
+  auto* const depth = reinterpret_cast<uint32_t*>(m->first_out_.data());
+  int32_t* const next_out = m->next_out_.data();
   int32_t* const first_out = m->first_out_.data();
   int32_t* const fail_out = m->fail_.data();
   PhraseMatcher::PatternInfo* const info = m->info_.data();
@@ -170,13 +169,12 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
     if (e > 0 && ebytes[e] <= ebytes[e - 1]) return FailEdgeOrder(r, 0, edges_at + e);
     depth[e + 1] = 1 | (IsWordByte(ebytes[e]) ? kWordFirst : 0);
   }
-  out_link[0] = -1;
   // One loop per link width, so the loop holds no test of it. The tables are captured by value (a
   // capture by reference made the loop load each pointer again after every store). The one read
   // out of order, first_out[f], is prefetched kAhead states ahead (its link is in the file already):
   // the bundled KB's 270,000 of them missed the cache on most states (wasm has no prefetch: there
   // it compiles to nothing).
-  auto pass = [r, n, q, depth, out_link, first_out, fail_out, info, ebytes, edge_at, out, edges_at, fail_at](
+  auto pass = [r, n, q, depth, next_out, first_out, fail_out, info, ebytes, edge_at, edges_at, fail_at](
                   auto width_constant) mutable -> bool {
     constexpr uint32_t kWidth = decltype(width_constant)::value;
     constexpr uint32_t kAhead = 16;
@@ -212,12 +210,14 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
         FailLink(r, f, s, fail_at + static_cast<size_t>(s - 1) * kWidth);
         return false;
       }
+      const int32_t id = fail_out[s];  // the pattern at s, before the link replaces it
       fail_out[s] = static_cast<int32_t>(f);
       const int32_t link = first_out[f];
-      out_link[s] = link;
-      const int32_t id = out[s];
-      first_out[s] = id >= 0 ? static_cast<int32_t>(s) : link;
-      if (id >= 0) info[id] = PhraseMatcher::PatternInfo{ds & kDepth, (ds & kWordFirst) != 0, IsWordByte(ebytes[s - 1])};
+      first_out[s] = id >= 0 ? id : link;
+      if (id >= 0) {
+        next_out[id] = link;
+        info[id] = PhraseMatcher::PatternInfo{ds & kDepth, (ds & kWordFirst) != 0, IsWordByte(ebytes[s - 1])};
+      }
       const uint32_t begin_e = edge_at[s], end_e = edge_at[s + 1];
       if (begin_e == end_e) continue;
       const uint32_t d = ds + 1;  // the flag bit kept: depths stay below 2^31 - 1 (n does)
