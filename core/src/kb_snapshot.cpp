@@ -122,7 +122,7 @@ void Csr(const IndexLists& lists, Writer* w) {
 }  // namespace
 
 void SnapshotCodec::WriteMatcher(const PhraseMatcher& m, Writer* w) {
-  const size_t n = m.out_.size();
+  const size_t n = m.edge_begin_.empty() ? 0 : m.edge_begin_.size() - 1;  // states
   w->Count(m.pattern_count());
   w->Count(n);
   for (size_t s = 0; s < n; ++s) {  // child counts: one byte, 255 and a varint for 255 or more
@@ -135,10 +135,7 @@ void SnapshotCodec::WriteMatcher(const PhraseMatcher& m, Writer* w) {
   const uint32_t width = n <= 0x100u ? 1 : n <= 0x10000u ? 2 : n <= 0x1000000u ? 3 : 4;
   w->U8(static_cast<uint8_t>(width));
   for (size_t s = 1; s < n; ++s) w->Raw(&m.fail_[s], width);  // little-endian: the low bytes
-  std::vector<uint32_t> state_of(m.pattern_count(), 0);  // where each pattern ends
-  for (size_t s = 0; s < n; ++s)
-    if (m.out_[s] >= 0) state_of[static_cast<size_t>(m.out_[s])] = static_cast<uint32_t>(s);
-  for (const uint32_t t : state_of) w->V32(t);
+  for (const uint32_t t : m.end_state_) w->V32(t);  // where each pattern ends
 }
 
 std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {

@@ -27,6 +27,51 @@ namespace {
           std::to_string(at) + ")");
 }
 
+// The pass's depths, from the child counts alone: breadth first, the states of depth d + 1 are the
+// children of those of depth d, so the first state of depth d + 1 is edge_at[first of depth d] + 1
+// (the edges of the states before it lead to the states of depth 1 to d), and no state's depth is
+// stored. The same holds for the descendants of each of the root's children, which are consecutive
+// at every depth in the order of the root's edges: a depth is cut into runs of states whose first
+// byte is, or is not, a word byte (adjacent runs differ; empty ones dropped, so a depth has no more
+// runs than states and the work stays linear), and the next depth's runs are their children.
+struct Depths {
+  uint32_t depth = 1;
+  uint32_t start = 1;  // the first state of this depth
+  uint32_t next = 1;   // the first state after the current run (begin[run + 1]; end after the last)
+  uint32_t runs = 0, run = 0;
+  uint32_t begin[257] = {};  // each run's first state; begin[runs]: the next depth's first state
+  bool word[256] = {};       // whether the run's states start with a word byte
+
+  // The runs of depth 1: the root's children, one a byte.
+  void Root(const unsigned char* bytes, uint32_t edges) {
+    for (uint32_t e = 0; e < edges; ++e)
+      if (runs == 0 || word[runs - 1] != IsWordByte(bytes[e])) begin[runs] = e + 1, word[runs++] = IsWordByte(bytes[e]);
+    begin[runs] = edges + 1;
+    next = runs > 1 ? begin[1] : begin[runs];
+  }
+  // At the state `next`: the next run, or the first run of the next depth.
+  [[gnu::noinline]] void Cross(const uint32_t* edge_at) {
+    if (run + 1 < runs) {
+      next = begin[++run + 1];
+      return;
+    }
+    uint32_t child[257];  // the first child of each run's first state, and of the next depth's
+    for (uint32_t j = 0; j <= runs; ++j) child[j] = edge_at[begin[j]] + 1;
+    uint32_t kept = 0;
+    for (uint32_t j = 0; j < runs; ++j) {
+      if (child[j] == child[j + 1] || (kept > 0 && word[kept - 1] == word[j])) continue;
+      begin[kept] = child[j];
+      word[kept++] = word[j];
+    }
+    start = begin[runs];
+    begin[kept] = child[runs];
+    runs = kept;
+    run = 0;
+    ++depth;
+    next = runs > 1 ? begin[1] : begin[runs];
+  }
+};
+
 }  // namespace
 
 // The matcher's tables, then checked so that no scan can leave them, loop or report a match
@@ -125,38 +170,31 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   const size_t fail_at = r->pos();
   const std::string_view links = r->Bytes(static_cast<size_t>(n - 1) * width, "matcher failure links");
   if (!r->ok()) return;
-  // Where each pattern ends: out_ (the pattern ending at each state) before the pass, which
-  // follows output links through it.
-  m->out_.assign(n, -1);
+  // Where each pattern ends: the pattern ending at each state written into fail_'s array before
+  // the pass, which reads it at each state before the state's failure link replaces it.
+  m->fail_.assign(n, -1);
   m->end_state_.resize(count);
-  int32_t* const out = m->out_.data();
+  int32_t* const pattern_at = m->fail_.data();
   for (uint32_t i = 0; i < count; ++i) {
     const size_t at = r->pos();
     const uint32_t t = r->V32("pattern end state");
     if (!r->ok()) return;
-    if (t == 0 || t >= n || out[t] >= 0)
+    if (t == 0 || t >= n || pattern_at[t] >= 0)
       return r->Fail("pattern " + std::to_string(i) + " ends at state " + std::to_string(t) +
                      ", not a distinct state other than the root (byte " + std::to_string(at) + ")");
-    out[t] = static_cast<int32_t>(i);
+    pattern_at[t] = static_cast<int32_t>(i);
     m->end_state_[i] = t;
   }
-  // One pass in state order, reading each state's failure link. A state's depth is known once its
-  // parent (numbered before it) is done; depths never decrease with the state's number (the child
-  // counts above make the numbering breadth first), so "an earlier, shallower state" is a state
-  // before the first one of s's depth, and the pass reads no depth but s's own. Its output link is
-  // its failure state's first output (a state with a pattern, or that state's output link), its
-  // first output its own pattern's state or that: the only table the pass reads out of order.
-  // Depths (and in their top bit whether the state's first byte is a word byte) are written ahead
-  // into out_link_'s array, each read at its state before the state's output link replaces it: no
-  // large temporary, whose free can make glibc give the heap top back and the next load fault it
-  // in again.
-  constexpr uint32_t kWordFirst = 0x80000000u, kDepth = 0x7FFFFFFFu;
+  // One pass in state order, reading each state's failure link. Depths never decrease with the
+  // state's number (the child counts above make the numbering breadth first), so "an earlier,
+  // shallower state" is a state before the first one of s's depth (Depths, from the child counts).
+  // Its first output (matcher.h: a pattern id) is its own pattern, else its failure state's first
+  // output, which is also the next output after its own pattern: first_out_[f], the only entry
+  // read out of order.
   m->first_out_.resize(n);
-  m->out_link_.resize(n);
-  m->fail_.resize(n);
+  m->next_out_.resize(count);
   m->info_.resize(count);
-  auto* const depth = reinterpret_cast<uint32_t*>(m->out_link_.data());
-  int32_t* const out_link = m->out_link_.data();
+  int32_t* const next_out = m->next_out_.data();
   int32_t* const first_out = m->first_out_.data();
   int32_t* const fail_out = m->fail_.data();
   PhraseMatcher::PatternInfo* const info = m->info_.data();
@@ -166,17 +204,16 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
   fail_out[0] = 0;
   first_out[0] = -1;  // the root ends no pattern (refused above)
   // The root's children: depth 1, their first byte their edge's.
-  for (uint32_t e = 0; e < edge_at[1]; ++e) {
-    if (e > 0 && ebytes[e] <= ebytes[e - 1]) return FailEdgeOrder(r, 0, edges_at + e);
-    depth[e + 1] = 1 | (IsWordByte(ebytes[e]) ? kWordFirst : 0);
-  }
-  out_link[0] = -1;
+  for (uint32_t e = 1; e < edge_at[1]; ++e)
+    if (ebytes[e] <= ebytes[e - 1]) return FailEdgeOrder(r, 0, edges_at + e);
+  Depths depths;
+  depths.Root(ebytes, edge_at[1]);
   // One loop per link width, so the loop holds no test of it. The tables are captured by value (a
   // capture by reference made the loop load each pointer again after every store). The one read
   // out of order, first_out[f], is prefetched kAhead states ahead (its link is in the file already):
   // the bundled KB's 270,000 of them missed the cache on most states (wasm has no prefetch: there
   // it compiles to nothing).
-  auto pass = [r, n, q, depth, out_link, first_out, fail_out, info, ebytes, edge_at, out, edges_at, fail_at](
+  auto pass = [r, n, q, &depths, next_out, first_out, fail_out, info, ebytes, edge_at, edges_at, fail_at](
                   auto width_constant) mutable -> bool {
     constexpr uint32_t kWidth = decltype(width_constant)::value;
     constexpr uint32_t kAhead = 16;
@@ -196,38 +233,39 @@ void SnapshotCodec::ReadMatcher(SnapshotReader* r, PhraseMatcher* m) {
       }
       return f;
     };
-    uint32_t level = 1, level_start = 1;  // s's depth and the first state of that depth
+    const auto first_out_at = reinterpret_cast<uintptr_t>(first_out);
+    uint32_t next = depths.next, level_start = 1;  // the next run's first state, s's depth's first state
     for (uint32_t s = 1; s < n; ++s) {
       const uint32_t f = link_at(q);
-      // A link ahead may be past the states (refused when its state is reached): the root's entry
-      // is prefetched instead, so no address past the table is formed.
+      // A link ahead may be past the states (refused when its state is reached): its address is
+      // an integer, not a pointer past the table, and a prefetch reads nothing and never faults
+      // (x86, ARM), so it needs no clamp (two compares and a move a state less).
       if (s + kAhead < n) {
         const uint32_t ahead = link_at(q + kAhead * kWidth);
-        __builtin_prefetch(first_out + (ahead < n ? ahead : 0));
+        __builtin_prefetch(reinterpret_cast<const void*>(first_out_at + uintptr_t{ahead} * sizeof(int32_t)));
       }
       q += kWidth;
-      const uint32_t ds = depth[s];
-      if ((ds & kDepth) != level) level = ds & kDepth, level_start = s;
+      if (s == next) [[unlikely]] {
+        depths.Cross(edge_at);
+        next = depths.next, level_start = depths.start;
+      }
       if (f >= level_start) [[unlikely]] {
         FailLink(r, f, s, fail_at + static_cast<size_t>(s - 1) * kWidth);
         return false;
       }
+      const int32_t id = fail_out[s];  // the pattern at s, before the link replaces it
       fail_out[s] = static_cast<int32_t>(f);
       const int32_t link = first_out[f];
-      out_link[s] = link;
-      const int32_t id = out[s];
-      first_out[s] = id >= 0 ? static_cast<int32_t>(s) : link;
-      if (id >= 0) info[id] = PhraseMatcher::PatternInfo{ds & kDepth, (ds & kWordFirst) != 0, IsWordByte(ebytes[s - 1])};
-      const uint32_t begin_e = edge_at[s], end_e = edge_at[s + 1];
-      if (begin_e == end_e) continue;
-      const uint32_t d = ds + 1;  // the flag bit kept: depths stay below 2^31 - 1 (n does)
-      depth[begin_e + 1] = d;
-      for (uint32_t e = begin_e + 1; e < end_e; ++e) {
+      first_out[s] = id >= 0 ? id : link;
+      if (id >= 0) {
+        next_out[id] = link;
+        info[id] = PhraseMatcher::PatternInfo{depths.depth, depths.word[depths.run], IsWordByte(ebytes[s - 1])};
+      }
+      for (uint32_t e = edge_at[s] + 1, end_e = edge_at[s + 1]; e < end_e; ++e) {
         if (ebytes[e] <= ebytes[e - 1]) [[unlikely]] {
           FailEdgeOrder(r, s, edges_at + e);
           return false;
         }
-        depth[e + 1] = d;
       }
     }
     return true;

@@ -86,11 +86,11 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
   edge_begin_.assign(n + 1, 0);
   edge_byte_.clear();
   edge_byte_.reserve(created.size());
-  out_.assign(n, -1);
+  std::vector<int32_t> pattern_at(n, -1);
   end_state_.assign(count, 0);
   for (size_t head = 0; head < order.size(); ++head) {
     const size_t old = static_cast<size_t>(order[head]);
-    out_[head] = out[old];
+    pattern_at[head] = out[old];
     if (out[old] >= 0) end_state_[static_cast<size_t>(out[old])] = static_cast<uint32_t>(head);
     for (uint32_t e = begin[old]; e < begin[old + 1]; ++e) {
       const int32_t c = child[e];
@@ -100,12 +100,18 @@ void PhraseMatcher::Build(size_t max_dense_entries) {
     edge_begin_[head + 1] = static_cast<uint32_t>(edge_byte_.size());
   }
   fail_.assign(n, 0);
-  Link(max_dense_entries);
+  Link(pattern_at, max_dense_entries);
 }
 
 void PhraseMatcher::ClassifyBytes() {
+  // Four bytes a round (a snapshot's load reads ~490,000): a load and a store each, where the
+  // one-byte loop took five instructions a byte with its counter and test.
   bool seen[256] = {};
-  for (const unsigned char b : edge_byte_) seen[b] = true;
+  const unsigned char* const p = edge_byte_.data();
+  const size_t n = edge_byte_.size();
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) seen[p[i]] = seen[p[i + 1]] = seen[p[i + 2]] = seen[p[i + 3]] = true;
+  for (; i < n; ++i) seen[p[i]] = true;
   uint32_t classes = 2;
   for (int b = 0; b < 256; ++b) {
     const bool word = IsWordByte(static_cast<unsigned char>(b));
@@ -115,7 +121,7 @@ void PhraseMatcher::ClassifyBytes() {
 }
 
 void PhraseMatcher::SizeDense(size_t max_dense_entries) {
-  const size_t n = out_.size();
+  const size_t n = edge_begin_.size() - 1;
   max_dense_entries = std::min<size_t>(max_dense_entries, kStateMask);  // row offsets fit an entry
   size_t dense = 1;
   while (dense < n && (dense + 1) * classes_ <= max_dense_entries) ++dense;
@@ -142,8 +148,8 @@ const int32_t* PhraseMatcher::FallbackRow(uint32_t s) const {
   return IsWordByte(edge_byte_[s - 1]) ? after_word_.data() : dense_.data();
 }
 
-void PhraseMatcher::Link(size_t max_dense_entries) {
-  const size_t n = out_.size();
+void PhraseMatcher::Link(const std::vector<int32_t>& pattern_at, size_t max_dense_entries) {
+  const size_t n = pattern_at.size();
   ClassifyBytes();
 
   // Failure links, output links and the dense rows, in state order (breadth first: a state's
@@ -153,12 +159,18 @@ void PhraseMatcher::Link(size_t max_dense_entries) {
   // links there in one load: a child's is the transition from its parent's failure chain on its
   // byte, where the chain's end, the root, is the root after the parent's last byte (every state
   // on the chain ends with that byte), so a suffix that would start inside a word is not taken.
-  out_link_.assign(n, -1);
+  // The outputs as pattern ids (matcher.h: first_out_, next_out_), from the failure state's
+  // first output, which is done (an earlier state; the root, which ends no pattern, has none).
+  first_out_.resize(n);
+  next_out_.resize(pattern_count());
   SizeDense(max_dense_entries);
   for (size_t su = 0; su < n; ++su) {
     const int32_t s = static_cast<int32_t>(su);
     const int32_t f = fail_[su];
-    if (s != 0) out_link_[su] = out_[static_cast<size_t>(f)] >= 0 ? f : out_link_[static_cast<size_t>(f)];
+    const int32_t link = s != 0 ? first_out_[static_cast<size_t>(f)] : -1;
+    const int32_t id = pattern_at[su];
+    first_out_[su] = id >= 0 ? id : link;
+    if (id >= 0) next_out_[static_cast<size_t>(id)] = link;
     if (su < dense_states_) {
       int32_t* row = dense_.data() + su * classes_;
       if (s != 0) std::copy_n(FallbackRow(static_cast<uint32_t>(su)), classes_, row);
@@ -180,8 +192,6 @@ void PhraseMatcher::Link(size_t max_dense_entries) {
       fail_[e + 1] = next > 0 ? next : 0;
     }
   }
-  first_out_.resize(n);
-  for (size_t s = 0; s < n; ++s) first_out_[s] = out_[s] >= 0 ? static_cast<int32_t>(s) : out_link_[s];
   const size_t count = pattern_count();
   info_.resize(count);
   for (size_t i = 0; i < count; ++i) {
@@ -238,11 +248,10 @@ int32_t PhraseMatcher::Next(int32_t state, unsigned char byte) const {
   return (it != bytes + end && *it == byte) ? static_cast<int32_t>(it - bytes + 1) : -1;
 }
 
-// The outputs from o on (a state's first output): matcher.h.
-void PhraseMatcher::Emit(int32_t o, const unsigned char* p, size_t n, size_t end,
+// The patterns from id on (a state's first output): matcher.h.
+void PhraseMatcher::Emit(int32_t id, const unsigned char* p, size_t n, size_t end,
                          std::vector<Hit>* out) const {
-  for (; o >= 0; o = out_link_[static_cast<size_t>(o)]) {
-    const int id = out_[static_cast<size_t>(o)];
+  for (; id >= 0; id = next_out_[static_cast<size_t>(id)]) {
     const PatternInfo& pat = info_[static_cast<size_t>(id)];
     const size_t start = end - pat.size;
     if (pat.word_first && start > 0 && IsWordByte(p[start - 1])) continue;

@@ -109,12 +109,13 @@ class PhraseMatcher {
   friend class SnapshotCodec;
 
   int32_t Next(int32_t state, unsigned char byte) const;  // goto only, -1 when absent
-  // The hits of the outputs from first output o >= 0 on (along out_link_), which end at `end`,
-  // held to word bounds, appended to *out. Out of line: most steps report nothing.
-  void Emit(int32_t o, const unsigned char* p, size_t n, size_t end, std::vector<Hit>* out) const;
-  // Build's: after the trie (edge_begin_, edge_byte_), out_ and end_state_ are set, the byte
-  // classes, the failure links, the output links, the dense rows and the patterns' info.
-  void Link(size_t max_dense_entries);
+  // The hits of the patterns from `id` >= 0 on (along next_out_), which end at `end`, held to
+  // word bounds, appended to *out. Out of line: most steps report nothing.
+  void Emit(int32_t id, const unsigned char* p, size_t n, size_t end, std::vector<Hit>* out) const;
+  // Build's: after the trie (edge_begin_, edge_byte_) and end_state_ are set (pattern_at: the
+  // pattern ending at each state, -1 if none), the byte classes, the failure links, the output
+  // links, the dense rows and the patterns' info.
+  void Link(const std::vector<int32_t>& pattern_at, size_t max_dense_entries);
   // The byte classes (class_of_, classes_) from the edge bytes: one per byte on an edge, in byte
   // order from 2; class 0 for the other non-word bytes, class 1 for the other word bytes.
   void ClassifyBytes();
@@ -151,9 +152,13 @@ class PhraseMatcher {
   // The failure links: the longest proper suffix of the state's string that is a state and starts
   // where a hit may start (after a non-word byte of the string, or with a non-word byte), else 0.
   Table<int32_t> fail_;
-  Table<int32_t> out_;       // pattern ending exactly at this state, -1 if none
-  Table<int32_t> out_link_;  // nearest state on the fail chain with out_ >= 0, -1 if none
-  Table<int32_t> first_out_;  // s if out_[s] >= 0, else out_link_[s]
+  // The outputs, as pattern ids: first_out_[s] the pattern ending at state s, else the first one
+  // on its failure chain (first_out_[fail_[s]]), -1 if none; next_out_[id] the next one after
+  // pattern id on its end state's chain (first_out_ of that state's failure state). A state's
+  // hits are first_out_ and then next_out_ to -1: two tables of one entry per state or pattern
+  // (per state, the pattern at it and the nearest state with one on the chain took two more).
+  Table<int32_t> first_out_;
+  Table<int32_t> next_out_;
   // Dense rows: class_of_[byte] (0 = a non-word byte in no pattern, 1 = a word byte in no
   // pattern); the first dense_states_ states (breadth first: the root always, and a state's
   // failure state before it) have a row of classes_ entries in dense_, state s's at s * classes_,

@@ -597,6 +597,40 @@ TEST_CASE("snapshot: the matcher read keeps no pattern text, and spells the same
   }
 }
 
+TEST_CASE("snapshot: the matcher read finds the same hits as the one built, along the same output chains", "[kb_snapshot]") {
+  // The outputs are pattern ids (first_out_, next_out_) filled by the reader's pass and by Build:
+  // every pattern's text, some glued to the next (hits across them, hits refused at word bounds,
+  // patterns ending inside others: the chains past the first output), gives the same hits in the
+  // same order from both matchers; and the snapshot written again from the read one is the same.
+  for (const std::string& json : {ReadFile(std::string(FACTLINT_SOURCE_DIR) + "/kb/world.json"),
+                                  factlint_test::TestKbJson("basic")}) {
+    auto from_json = factlint::LoadKb(json);
+    REQUIRE(from_json.ok());
+    const std::string snapshot = factlint::WriteKbSnapshot(*from_json.value(), json);
+    auto from_snapshot = factlint::LoadKbSnapshot(snapshot);
+    if (!from_snapshot.ok()) FAIL(from_snapshot.error().ToString());
+    const factlint::PhraseMatcher& a = factlint::GetKbIndex(*from_json.value())->matcher;
+    const factlint::PhraseMatcher& b = factlint::GetKbIndex(*from_snapshot.value())->matcher;
+    std::string text;
+    for (size_t i = 0; i < a.pattern_count(); ++i) text += a.pattern(static_cast<int>(i)) + (i % 3 == 0 ? " " : i % 3 == 1 ? ", " : "");
+    std::vector<factlint::PhraseMatcher::Hit> hits_a, hits_b;
+    a.FindAll(text, &hits_a);
+    b.FindAll(text, &hits_b);
+    REQUIRE(hits_a.size() == hits_b.size());
+    REQUIRE(hits_a.size() > a.pattern_count() / 2);
+    size_t chained = 0;  // hits after the first at the same end: found along next_out_
+    for (size_t i = 0; i < hits_a.size(); ++i) {
+      INFO("hit " << i);
+      REQUIRE(hits_a[i].start == hits_b[i].start);
+      REQUIRE(hits_a[i].end == hits_b[i].end);
+      REQUIRE(hits_a[i].pattern == hits_b[i].pattern);
+      if (i > 0 && hits_a[i].end == hits_a[i - 1].end) ++chained;
+    }
+    CHECK(chained > 0);
+    CHECK(factlint::WriteKbSnapshot(*from_snapshot.value(), json) == snapshot);
+  }
+}
+
 TEST_CASE("snapshot: the refs' byte loop hands a doubtful pattern to the reader's loop, with the same refs and messages", "[kb_snapshot]") {
   // ReadRefs takes patterns in a loop over the raw bytes while every count, kind and id is valid
   // and short; at the first doubt it drops that pattern's refs taken so far and the field-by-field
