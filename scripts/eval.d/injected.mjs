@@ -86,7 +86,26 @@ export function indexKb(kb) {
     titles.get(t).push(o.id);
   }
   const titleRe = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...titles.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?=[ \\t])`, 'gu');
-  return { kb, people, offices, termsByOffice, officesOfPerson, nameRe, nameOf, titles, titleRe };
+  // Every event trigger's pattern, compiled once, with the words an article must hold for it to
+  // match (scanEventYears tries only those: compiling and running ~18,000 patterns per article
+  // took most of this script's time).
+  const eventTriggers = [];
+  for (const ev of kb.events) {
+    for (const trig of ev.triggers) {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${esc(trig)}(?![\\p{L}\\p{N}])`, 'giu');
+      eventTriggers.push({ ev, trig, re, words: wordsOf(trig) });
+    }
+  }
+  return { kb, people, offices, termsByOffice, officesOfPerson, nameRe, nameOf, titles, titleRe, eventTriggers };
+}
+
+// The lower-cased runs of letters and digits of a text. A trigger matched case-insensitively on
+// word bounds has each of its runs as a run of the text, so a trigger with a run the text lacks
+// cannot match (runs with characters whose lower case is not their case folding, such as the long
+// s, are left out of the test rather than risk a missed match).
+const RISKY = /[\u017f\u0130\u0131\u1e9e\u212a\u212b\u03a3\u03c2\u03c3]/u;
+function wordsOf(s) {
+  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !RISKY.test(w));
 }
 
 // Title + full-name mentions: [{start, end, nameStart, nameEnd, insertAt, title, person, office}].
@@ -142,29 +161,30 @@ const overlaps = (f, s, e) => f.start16 < e && s < f.end16;
 const PRE_MODIFIER = /(?<![\p{L}])(?:former|ex|then|late|acting|interim|caretaker|outgoing|incoming|future|once|past|deputy|vice)[ \t-]*$/iu;
 
 // Event mentions with their year written nearby, in the same sentence of the baseline report.
-function scanEventYears(ix, text, report) {
+export function scanEventYears(ix, text, report) {
   const out = [];
-  for (const ev of ix.kb.events) {
+  const risky = RISKY.test(text);  // then every trigger is tried
+  const have = new Set(wordsOf(text));
+  for (const { ev, re, words } of ix.eventTriggers) {
+    if (!risky && !words.every((w) => have.has(w))) continue;
     const year = Number(ev.date.slice(0, 4));
     if (ev.end && Number(ev.end.slice(0, 4)) !== year) continue;  // spans years: a shifted year may still be inside
     const otherYears = new Set((ev.other_dates || []).map((d) => Number(d.date.slice(0, 4))));
-    for (const trig of ev.triggers) {
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${esc(trig)}(?![\\p{L}\\p{N}])`, 'giu');
-      for (let m; (m = re.exec(text)); ) {
-        const ts = m.index;
-        const te = ts + m[0].length;
-        const sent = (report.sentences || []).find((s) => s.start16 <= ts && te <= s.end16);
-        if (!sent) continue;
-        const yre = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
-        yre.lastIndex = sent.start16;
-        for (let y; (y = yre.exec(text)) && y.index < sent.end16; ) {
-          if (Number(y[1]) !== year) continue;
-          if (y.index >= ts && y.index < te) continue;  // the year is part of the trigger itself
-          if (Math.min(Math.abs(y.index - te), Math.abs(ts - (y.index + 4))) > 80) continue;
-          const shifted = otherYears.has(year + 1) ? year - 1 : year + 1;
-          if (otherYears.has(shifted)) continue;
-          out.push({ event: ev.id, trigger: m[0], ts, te, ys: y.index, ye: y.index + 4, year, shifted });
-        }
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)); ) {
+      const ts = m.index;
+      const te = ts + m[0].length;
+      const sent = (report.sentences || []).find((s) => s.start16 <= ts && te <= s.end16);
+      if (!sent) continue;
+      const yre = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
+      yre.lastIndex = sent.start16;
+      for (let y; (y = yre.exec(text)) && y.index < sent.end16; ) {
+        if (Number(y[1]) !== year) continue;
+        if (y.index >= ts && y.index < te) continue;  // the year is part of the trigger itself
+        if (Math.min(Math.abs(y.index - te), Math.abs(ts - (y.index + 4))) > 80) continue;
+        const shifted = otherYears.has(year + 1) ? year - 1 : year + 1;
+        if (otherYears.has(shifted)) continue;
+        out.push({ event: ev.id, trigger: m[0], ts, te, ys: y.index, ye: y.index + 4, year, shifted });
       }
     }
   }
