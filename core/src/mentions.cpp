@@ -117,6 +117,9 @@ void FindPersons(const KbIndex& index, const FoldedView& text, const Sentences& 
   });
   uint32_t covered = 0;
   std::unordered_map<int, uint32_t> last_full;  // person -> position of its latest full mention
+  // person -> position of the latest namesake: an unknown given name before one of the person's
+  // short forms ("Tony Cowell" after "Simon Cowell"). A bare surname after it may be either man.
+  std::unordered_map<int, uint32_t> last_namesake;
   for (size_t h : ph->person_hits) {
     const auto& hit = hits[h];
     if (hit.start < covered) continue;
@@ -130,7 +133,11 @@ void FindPersons(const KbIndex& index, const FoldedView& text, const Sentences& 
     const bool full = std::any_of(index.refs[static_cast<size_t>(hit.pattern)].begin(),
                                   index.refs[static_cast<size_t>(hit.pattern)].end(),
                                   [](const PhraseRef& r) { return r.kind == PhraseKind::kPersonFull; });
-    if (!full && AfterUnknownGivenName(text, *ph, hit.start, sentences.start[static_cast<size_t>(s)])) continue;
+    if (!full && AfterUnknownGivenName(text, *ph, hit.start, sentences.start[static_cast<size_t>(s)])) {
+      for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)])
+        if (r.kind == PhraseKind::kPersonShort) last_namesake[r.id] = hit.start;
+      continue;
+    }
     PersonMention pm{hit.start, hit.end, s, false, -1, {}};
     const auto& refs = index.refs[static_cast<size_t>(hit.pattern)];
     for (const PhraseRef& r : refs) {
@@ -140,13 +147,17 @@ void FindPersons(const KbIndex& index, const FoldedView& text, const Sentences& 
       }
     }
     if (!pm.full) {
-      // A short form names the person of the latest full mention that has it (the short forms
-      // read from the refs in place: no list of them per hit).
+      // A short form names the person of the latest full mention that has it, unless a namesake
+      // came after that mention (the short forms read from the refs in place: no list of them per
+      // hit).
       uint32_t best = 0;
       for (const PhraseRef& r : refs) {
         if (r.kind != PhraseKind::kPersonShort) continue;
         auto it = last_full.find(r.id);
-        if (it != last_full.end() && (pm.person < 0 || it->second > best)) {
+        if (it == last_full.end()) continue;
+        auto namesake = last_namesake.find(r.id);
+        if (namesake != last_namesake.end() && namesake->second > it->second) continue;
+        if (pm.person < 0 || it->second > best) {
           pm.person = r.id;
           best = it->second;
         }

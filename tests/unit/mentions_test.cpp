@@ -124,6 +124,28 @@ TEST_CASE("mentions: a short form after an unknown given name names nobody", "[m
   }
 }
 
+TEST_CASE("mentions: after a namesake, a short form names nobody until the full name again", "[mentions]") {
+  struct Row {
+    const char* text;
+    bool mention;  // the last "Johnson" names Boris Johnson
+  };
+  for (Row r : {
+           Row{"Boris Johnson arrived. Rachel Johnson spoke. Johnson left.", false},
+           Row{"Boris Johnson arrived. Then Rachel Johnson spoke, and Johnson left.", false},
+           Row{"Rachel Johnson spoke. Boris Johnson arrived. Johnson left.", true},  // the latest is his
+           Row{"Boris Johnson arrived. Rachel Johnson spoke. Boris Johnson waved. Johnson left.", true},
+           Row{"Boris Johnson arrived. Rachel Johnson spoke. Mr Johnson left.", false},  // still either
+           Row{"Boris Johnson arrived. Mr Johnson spoke. Johnson left.", true},  // an honorific is no namesake
+           Row{"Boris Johnson arrived. But Johnson spoke. Johnson left.", true},
+       }) {
+    INFO(r.text);
+    Stages s(r.text);
+    REQUIRE(!s.mentions.persons.empty());
+    const int boris = s.mentions.persons[0].full ? s.mentions.persons[0].person : s.mentions.persons[1].person;
+    CHECK((s.mentions.persons.back().person == boris) == r.mention);
+  }
+}
+
 TEST_CASE("mentions: events, prospective markers and stated dates", "[mentions]") {
   {
     Stages s("Leaders prepared for a possible Russian invasion of Ukraine.");
