@@ -92,19 +92,24 @@ PhraseHits ScanPhrases(const KbIndex& index, const FoldedView& text, std::vector
   return out;
 }
 
-// True when the short form at [start, ...) stands right after an unknown capitalised word, the
-// given name of somebody else ("Rudolf Fischer", "Jeb Bush"): no KB person is meant for sure. A
-// title or jurisdiction phrase ending there ("President Bush"), an honorific ("Mr Blair", "Sir
-// Ming") or a word that may open a sentence ("But Blair") leaves it a mention.
-bool AfterUnknownGivenName(const FoldedView& t, const PhraseHits& ph, uint32_t start, uint32_t lo) {
+// What stands right before the short form at [start, ...). An unknown capitalised word is the given
+// name of somebody else ("Rudolf Fischer", "Jeb Bush"): no KB person is meant for sure. Inside the
+// sentence it is a namesake (kGivenName: later bare surnames may be either person); opening the
+// sentence it may be a descriptor as well ("Candidate Trump", kOpeningWord). A title or
+// jurisdiction phrase ending there ("President Bush"), an honorific ("Mr Blair", "Sir Ming") or a
+// word that may open a sentence ("But Blair") leaves it a mention (kNothing).
+enum class BeforeShort { kNothing, kGivenName, kOpeningWord };
+
+BeforeShort WordBeforeShort(const FoldedView& t, const PhraseHits& ph, uint32_t start, uint32_t lo) {
   auto [ws, we] = t.WordBefore(start, lo);
-  if (ws == we || we == start || t[ws] < 'a' || t[ws] > 'z' || !t.UpperAt(ws)) return false;
+  if (ws == we || we == start || t[ws] < 'a' || t[ws] > 'z' || !t.UpperAt(ws)) return BeforeShort::kNothing;
   for (uint32_t p = we; p < start; ++p)
-    if (t[p] != ' ') return false;  // only spaces between: "Blair, Brown" is a list
-  if (ph.title_by_end.count(we) != 0 || ph.jur_by_end.count(we) != 0) return false;
+    if (t[p] != ' ') return BeforeShort::kNothing;  // only spaces between: "Blair, Brown" is a list
+  if (ph.title_by_end.count(we) != 0 || ph.jur_by_end.count(we) != 0) return BeforeShort::kNothing;
   std::string_view w = t.F(ws, we);
-  if (IsNamePrefix(w) || IsPrepositiveAbbreviation(t.Orig(ws, we))) return false;
-  return !t.FirstWord(ws, lo) || !OpensSentenceBeforeTitle(w);
+  if (IsNamePrefix(w) || IsPrepositiveAbbreviation(t.Orig(ws, we))) return BeforeShort::kNothing;
+  if (!t.FirstWord(ws, lo)) return BeforeShort::kGivenName;
+  return OpensSentenceBeforeTitle(w) ? BeforeShort::kNothing : BeforeShort::kOpeningWord;
 }
 
 // Person mentions: leftmost-longest among name hits, not inside a time expression ("May 2019").
@@ -117,8 +122,9 @@ void FindPersons(const KbIndex& index, const FoldedView& text, const Sentences& 
   });
   uint32_t covered = 0;
   std::unordered_map<int, uint32_t> last_full;  // person -> position of its latest full mention
-  // person -> position of the latest namesake: an unknown given name before one of the person's
-  // short forms ("Tony Cowell" after "Simon Cowell"). A bare surname after it may be either man.
+  // person -> position of the latest namesake: an unknown given name inside a sentence before one of
+  // the person's short forms ("Writer Tony Cowell" after "Simon Cowell"): a bare surname after it
+  // may be either man.
   std::unordered_map<int, uint32_t> last_namesake;
   for (size_t h : ph->person_hits) {
     const auto& hit = hits[h];
@@ -133,10 +139,12 @@ void FindPersons(const KbIndex& index, const FoldedView& text, const Sentences& 
     const bool full = std::any_of(index.refs[static_cast<size_t>(hit.pattern)].begin(),
                                   index.refs[static_cast<size_t>(hit.pattern)].end(),
                                   [](const PhraseRef& r) { return r.kind == PhraseKind::kPersonFull; });
-    if (!full && AfterUnknownGivenName(text, *ph, hit.start, sentences.start[static_cast<size_t>(s)])) {
-      for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)])
-        if (r.kind == PhraseKind::kPersonShort) last_namesake[r.id] = hit.start;
-      continue;
+    if (!full) {
+      const BeforeShort before = WordBeforeShort(text, *ph, hit.start, sentences.start[static_cast<size_t>(s)]);
+      if (before == BeforeShort::kGivenName)
+        for (const PhraseRef& r : index.refs[static_cast<size_t>(hit.pattern)])
+          if (r.kind == PhraseKind::kPersonShort) last_namesake[r.id] = hit.start;
+      if (before != BeforeShort::kNothing) continue;
     }
     PersonMention pm{hit.start, hit.end, s, false, -1, {}};
     const auto& refs = index.refs[static_cast<size_t>(hit.pattern)];
