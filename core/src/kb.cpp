@@ -154,6 +154,32 @@ std::string_view KbStrings::Adopt(std::unique_ptr<char[]> bytes, size_t size) {
   return {at, size};
 }
 
+std::span<std::string_view> KbStrings::NewList(size_t n) {
+  if (n == 0) return {};
+  if (n > list_left_) {
+    // 4,096 views (64 KB on a 64-bit host) a chunk: the bundled KB's lists take a few; a long list
+    // gets a chunk of its own.
+    constexpr size_t kChunk = 4096;
+    if (n > kChunk / 4) {
+      list_chunks_.push_back(std::unique_ptr<std::string_view[]>(new std::string_view[n]));
+      return {list_chunks_.back().get(), n};
+    }
+    list_chunks_.push_back(std::unique_ptr<std::string_view[]>(new std::string_view[kChunk]));
+    list_next_ = list_chunks_.back().get();
+    list_left_ = kChunk;
+  }
+  std::string_view* at = list_next_;
+  list_next_ += n;
+  list_left_ -= n;
+  return {at, n};
+}
+
+StrList KbStrings::KeepList(StrList list) {
+  const std::span<std::string_view> out = NewList(list.size());
+  std::copy(list.begin(), list.end(), out.begin());
+  return out;
+}
+
 using kb_load::KbLoader;
 using kb_load::kMaxErrors;
 

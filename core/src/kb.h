@@ -22,6 +22,10 @@ struct KbIndex;  // kb_index.h
 
 // Every string of a Kb is a view into its `strings` (KbStrings below): a snapshot's string pool
 // or the strings the JSON loader read, kept as long as the Kb (or a copy of it) lives.
+// A list of strings (aliases, titles, triggers, a lexicon list) is a span of views that the same
+// KbStrings holds: one array for many lists, not one allocation per list (the snapshot's reader
+// made 19,000 of them a load).
+using StrList = std::span<const std::string_view>;
 struct KbSource {
   std::string_view id, name, url, license;
 };
@@ -32,8 +36,8 @@ enum class EventPrecision { kDay, kMonth, kYear };
 
 struct KbPerson {
   std::string_view id, name;
-  std::vector<std::string_view> aliases;  // full-name variants, unique across people
-  std::vector<std::string_view> shorts;   // forms used alone after a first mention ("Trump"); may repeat
+  StrList aliases;          // full-name variants, unique across people
+  StrList shorts;           // forms used alone after a first mention ("Trump"); may repeat
   std::optional<Date> born;
   // Added with the people/terms extension (kb/FORMAT.md): precisions of born/died, and the death.
   EventPrecision born_precision = EventPrecision::kDay;
@@ -56,8 +60,8 @@ enum class OfficeRole {
 
 struct KbOffice {
   std::string_view id, name;
-  std::vector<std::string_view> titles;        // "President", "Prime Minister", "PM"
-  std::vector<std::string_view> jurisdiction;  // "U.S.", "American", "NATO"
+  StrList titles;        // "President", "Prime Minister", "PM"
+  StrList jurisdiction;  // "U.S.", "American", "NATO"
   bool single_holder = true;
   OfficeRole role = OfficeRole::kUnspecified;
 };
@@ -93,7 +97,7 @@ struct KbEvent {
   EventPrecision precision = EventPrecision::kDay;
   std::vector<int> participants;  // person indexes
   std::optional<int> winner;      // person index
-  std::vector<std::string_view> triggers;
+  StrList triggers;
   std::vector<KbOtherDate> other_dates;
   int source = 0;
   std::string_view ref;
@@ -107,7 +111,7 @@ struct KbQuote {
 };
 
 struct KbLexicon {
-  std::vector<std::string_view> hedges, anonymous, prospective;
+  StrList hedges, anonymous, prospective;
 };
 
 // Lists per record, in one array (CSR): lists[i] is list i as a span. Two allocations
@@ -129,17 +133,24 @@ class FlatLists {
 };
 using IndexLists = FlatLists<int>;
 
-// The bytes a Kb's string_views point into. Keep copies a string into chunks that never move;
-// Adopt takes a whole buffer (a snapshot's string pool) without copying it.
+// The bytes a Kb's string_views point into, and the arrays its StrLists view. Keep copies a
+// string into chunks that never move; Adopt takes a whole buffer (a snapshot's string pool)
+// without copying it. NewList returns room for n views (empty ones) in chunks that never move
+// either, to be filled by the caller before the Kb is shared; KeepList copies a list there.
 class KbStrings {
  public:
   std::string_view Keep(std::string_view s);
   std::string_view Adopt(std::unique_ptr<char[]> bytes, size_t size);
+  std::span<std::string_view> NewList(size_t n);
+  StrList KeepList(StrList list);
 
  private:
   std::vector<std::unique_ptr<char[]>> chunks_;
   char* next_ = nullptr;
   size_t left_ = 0;
+  std::vector<std::unique_ptr<std::string_view[]>> list_chunks_;
+  std::string_view* list_next_ = nullptr;
+  size_t list_left_ = 0;
 };
 
 struct Kb {

@@ -257,7 +257,7 @@ class KbLoader {
                           std::string_view precision_key);
   bool GetDate(Date* out, Located* where = nullptr,
                std::string_view what = "a date string (YYYY-MM-DD)");
-  bool GetStringList(std::vector<std::string_view>* out, std::vector<size_t>* offsets = nullptr);
+  bool GetStringList(StrList* out, std::vector<size_t>* offsets = nullptr);
   // An id being defined (the "id" of a source, person, office or event): a lowercase slug.
   bool GetId(std::string_view* out, Located* where);
   // A reference to an id defined elsewhere.

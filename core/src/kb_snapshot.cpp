@@ -103,7 +103,7 @@ class StringPool {
   std::vector<std::string_view> list_;
 };
 
-void Strs(const std::vector<std::string_view>& v, StringPool* pool, Writer* w) {
+void Strs(StrList v, StringPool* pool, Writer* w) {
   w->Count(v.size());
   for (const std::string_view s : v) w->V32(pool->Ref(s));
 }

@@ -431,6 +431,7 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash, std::shared_ptr<K
     r.Close(file_end);
   }
   r.pool = &pool;
+  r.lists = kb->strings.get();
   if (r.ok()) {
     if (name_ref >= pool.size())
       r.Fail("the KB's name is string " + std::to_string(name_ref) + ", not in the pool");

@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "factlint/factlint.h"
+#include "kb.h"
 #include "kb_snapshot_format.h"
 
 namespace factlint {
@@ -215,11 +217,12 @@ class SnapshotReader {
            std::to_string(pool ? pool->size() : 0) + " strings)");
     return {};
   }
-  [[gnu::noinline]] std::vector<std::string_view> Strs(const char* what) {
-    const uint32_t n = Count(1, what);
-    std::vector<std::string_view> out;
-    out.reserve(n);
-    for (uint32_t i = 0; i < n && ok(); ++i) out.push_back(Str(what));
+  // A list of strings, its views in an array of `lists` (the Kb's KbStrings: no allocation a list).
+  KbStrings* lists = nullptr;
+  [[gnu::noinline]] StrList Strs(const char* what) {
+    const uint32_t n = Count(1, what);  // at most the bytes left, so the room is bounded by the file
+    const std::span<std::string_view> out = lists->NewList(n);
+    for (uint32_t i = 0; i < n && ok(); ++i) out[i] = Str(what);
     return out;
   }
   // An index into a table of `size` entries (or -1 when allowed), stored as v + 1.
