@@ -203,18 +203,22 @@ class SnapshotReader {
   }
   void SetEnd(size_t end) { end_ = end; }
 
-  // Strings of the pool, by index: views into the Kb's copy of the pool (KbStrings).
-  std::vector<std::string_view>* pool = nullptr;
+  // Strings of the pool, by index: views into the pool's bytes, which the Kb holds (KbStrings).
+  // String i is pool_text[pool_at[i], pool_at[i + 1]); pool_at has pool_size + 1 entries.
+  const char* pool_text = nullptr;
+  const uint32_t* pool_at = nullptr;
+  uint32_t pool_size = 0;
+  std::string_view PoolString(uint32_t i) const { return {pool_text + pool_at[i], pool_at[i + 1] - pool_at[i]}; }
   std::string_view Str(const char* what) {
     const uint32_t i = V32(what);
-    if (pool != nullptr && i < pool->size() && ok()) [[likely]]
-      return (*pool)[i];
+    if (i < pool_size && ok()) [[likely]]
+      return PoolString(i);
     return StrFailed(i, what);
   }
   [[gnu::noinline]] std::string_view StrFailed(uint32_t i, const char* what) {
     if (ok())
       Fail(std::string(what) + ": string " + std::to_string(i) + " is not in the pool (" +
-           std::to_string(pool ? pool->size() : 0) + " strings)");
+           std::to_string(pool_size) + " strings)");
     return {};
   }
   // A list of strings, its views in an array of `lists` (the Kb's KbStrings: no allocation a list).
