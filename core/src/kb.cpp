@@ -21,6 +21,7 @@
 // Check to share.
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <new>
 #include <optional>
@@ -100,7 +101,11 @@ void KbLoader::Build(Kb* kb) {
   for (RawPerson& p : people_) kb->people.push_back(std::move(p.value));
   for (RawOffice& o : offices_) kb->offices.push_back(std::move(o.value));
   for (RawTerm& t : terms_) kb->terms.push_back(std::move(t.value));
-  for (RawEvent& e : events_) kb->events.push_back(std::move(e.value));
+  for (RawEvent& e : events_) {
+    e.value.participants = strings_->KeepArray<int>(e.participants_found);
+    e.value.other_dates = strings_->KeepArray<KbOtherDate>(e.other_dates);
+    kb->events.push_back(std::move(e.value));
+  }
   for (RawQuote& q : quotes_) kb->quotes.push_back(std::move(q.value));
   kb->lexicon = std::move(lexicon_);
   // The lookups, each as one CSR array: counted, placed in file order, then each list sorted.
@@ -154,30 +159,25 @@ std::string_view KbStrings::Adopt(std::unique_ptr<char[]> bytes, size_t size) {
   return {at, size};
 }
 
-std::span<std::string_view> KbStrings::NewList(size_t n) {
-  if (n == 0) return {};
-  if (n > list_left_) {
-    // 4,096 views (64 KB on a 64-bit host) a chunk: the bundled KB's lists take a few; a long list
-    // gets a chunk of its own.
-    constexpr size_t kChunk = 4096;
-    if (n > kChunk / 4) {
-      list_chunks_.push_back(std::unique_ptr<std::string_view[]>(new std::string_view[n]));
-      return {list_chunks_.back().get(), n};
+void* KbStrings::Room(size_t n, size_t size) {
+  if (n > (SIZE_MAX - kArrayAlign) / size) throw std::bad_alloc();
+  const size_t bytes = (n * size + kArrayAlign - 1) & ~(kArrayAlign - 1);  // the next array aligned
+  if (bytes > array_left_) {
+    // 64 KB a chunk (new char[] is aligned for any fundamental type): the bundled KB's lists take
+    // a few; a long array gets a chunk of its own.
+    constexpr size_t kChunk = size_t{64} << 10;
+    if (bytes > kChunk / 4) {
+      array_chunks_.push_back(std::unique_ptr<char[]>(new char[bytes]));
+      return array_chunks_.back().get();
     }
-    list_chunks_.push_back(std::unique_ptr<std::string_view[]>(new std::string_view[kChunk]));
-    list_next_ = list_chunks_.back().get();
-    list_left_ = kChunk;
+    array_chunks_.push_back(std::unique_ptr<char[]>(new char[kChunk]));
+    array_next_ = array_chunks_.back().get();
+    array_left_ = kChunk;
   }
-  std::string_view* at = list_next_;
-  list_next_ += n;
-  list_left_ -= n;
-  return {at, n};
-}
-
-StrList KbStrings::KeepList(StrList list) {
-  const std::span<std::string_view> out = NewList(list.size());
-  std::copy(list.begin(), list.end(), out.begin());
-  return out;
+  char* at = array_next_;
+  array_next_ += bytes;
+  array_left_ -= bytes;
+  return at;
 }
 
 using kb_load::KbLoader;

@@ -149,9 +149,11 @@ struct RawEvent {
   Located id;
   std::vector<size_t> trigger_offsets;  // parallel to value.triggers
   std::vector<Ref> participants;
+  std::vector<int> participants_found;  // their indexes, once resolved: value.participants (Build)
   std::optional<Ref> winner;
   Ref source;
-  std::vector<std::optional<Ref>> other_date_sources;  // parallel to value.other_dates
+  std::vector<KbOtherDate> other_dates;  // value.other_dates (Build), their sources resolved
+  std::vector<std::optional<Ref>> other_date_sources;  // parallel to other_dates
 };
 struct RawQuote {
   size_t index = 0;  // position in the file's array (broken items are not kept)

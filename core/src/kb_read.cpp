@@ -262,7 +262,7 @@ bool KbLoader::GetStringList(StrList* out, std::vector<size_t>* offsets) {
       ok = false;
     }
   }
-  *out = strings_->KeepList(list);
+  *out = strings_->KeepArray<std::string_view>(list);
   return ok;
 }
 
@@ -641,7 +641,7 @@ void KbLoader::ReadEvent(size_t index) {
                   od_source = std::move(r);
                 }},
            });
-           e.value.other_dates.push_back(std::move(od));
+           e.other_dates.push_back(std::move(od));
            e.other_date_sources.push_back(std::move(od_source));
          });
        }},

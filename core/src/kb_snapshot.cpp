@@ -59,7 +59,7 @@ class SnapshotWriter {
   void OptDate(const std::optional<Date>& v) {
     OptI32(v ? std::optional<int>(v->days) : std::nullopt);
   }
-  void Indexes(const std::vector<int32_t>& v) {
+  void Indexes(std::span<const int32_t> v) {
     Count(v.size());
     for (const int32_t i : v) Index(i);
   }

@@ -157,23 +157,25 @@ Error SnapshotError(std::string message) {
       e.date = Date{r.S32("event date")};
       e.end = r.OptDate("event end");
       e.precision = r.Enum<EventPrecision>(kMaxPrecision, "event precision");
+      // In arrays of the Kb's KbStrings (no allocation an event); counts at most the bytes left.
       const uint32_t parts = r.Count(1, "event participants");
-      e.participants.reserve(parts);  // at most the bytes left (Count)
+      const std::span<int> participants = kb->strings->NewArray<int>(parts);
       for (uint32_t i = 0; i < parts && r.ok(); ++i)
-        e.participants.push_back(r.Index(kb->people.size(), false, "event participant"));
+        participants[i] = r.Index(kb->people.size(), false, "event participant");
+      e.participants = participants;
       e.winner = r.OptI32("event winner");
       if (e.winner && (*e.winner < 0 || static_cast<size_t>(*e.winner) >= kb->people.size()))
         r.Fail("event winner " + std::to_string(*e.winner) + " is out of range");
       e.triggers = r.Strs("event triggers");
       const uint32_t others = r.Count(3, "event other dates");
-      e.other_dates.reserve(others);
+      const std::span<KbOtherDate> other_dates = kb->strings->NewArray<KbOtherDate>(others);
       for (uint32_t i = 0; i < others && r.ok(); ++i) {
-        KbOtherDate d;
+        KbOtherDate& d = other_dates[i];
         d.date = Date{r.S32("other date")};
         d.what = r.Str("other date what");
         d.source = r.Index(kb->sources.size(), true, "other date source");
-        e.other_dates.push_back(std::move(d));
       }
+      e.other_dates = other_dates;
       e.source = r.Index(kb->sources.size(), false, "event source");
       e.ref = r.Str("event ref");
     }

@@ -225,7 +225,7 @@ class SnapshotReader {
   KbStrings* lists = nullptr;
   [[gnu::noinline]] StrList Strs(const char* what) {
     const uint32_t n = Count(1, what);  // at most the bytes left, so the room is bounded by the file
-    const std::span<std::string_view> out = lists->NewList(n);
+    const std::span<std::string_view> out = lists->NewArray<std::string_view>(n);
     for (uint32_t i = 0; i < n && ok(); ++i) out[i] = Str(what);
     return out;
   }
