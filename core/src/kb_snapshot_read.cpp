@@ -403,12 +403,17 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash, std::shared_ptr<K
   std::vector<uint32_t> pool_at;
   const char* pool_text = nullptr;
   if (r.Open(kStrings)) {
-    const uint32_t count = r.Count(1, "strings");
-    const size_t lengths_at = r.pos();
+    const uint32_t count = r.Count(1, "strings");  // at most the bytes left: pool_at is bounded by the file
+    // The strings' ends, in one pass over the lengths; they are used only when the lengths add up
+    // to the pool's bytes and fit in 32 bits (checked below).
+    pool_at.resize(static_cast<size_t>(count) + 1);
+    uint32_t* const ends = pool_at.data();
     uint64_t total = 0;
-    for (uint32_t i = 0; i < count && r.ok(); ++i) total += r.V32("string length");
+    for (uint32_t i = 0; i < count && r.ok(); ++i) {
+      total += r.V32("string length");
+      ends[i + 1] = static_cast<uint32_t>(total);
+    }
     if (r.ok()) {
-      const size_t text_at = r.pos();
       const std::string_view file_text = r.Bytes(r.left(), "string bytes");
       // The Kb views the pool where it is when it holds the file (LoadKbSnapshotOwned), else it
       // keeps its own copy of the pool's bytes (one allocation) and views into that.
@@ -423,24 +428,13 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash, std::shared_ptr<K
                std::to_string(text.size()));
       else if (total > 0xFFFFFFFFu)
         r.Fail("the string pool holds " + std::to_string(total) + " bytes, more than 2^32 - 1");
-      // The lengths again (checked above), now that the text's start is known.
       pool_text = text.data();
-      pool_at.reserve(static_cast<size_t>(count) + 1);
-      pool_at.push_back(0);
-      SnapshotReader lengths(bytes);
-      lengths.Advance(lengths.here() + lengths_at);
-      lengths.SetEnd(text_at);
-      uint32_t at = 0;
-      for (uint32_t i = 0; i < count && r.ok(); ++i) {
-        at += lengths.V32("string length");
-        pool_at.push_back(at);
-      }
     }
     r.Close(file_end);
   }
   r.pool_text = pool_text;
   r.pool_at = pool_at.data();
-  r.pool_size = pool_at.empty() ? 0 : static_cast<uint32_t>(pool_at.size() - 1);
+  r.pool_size = r.ok() && !pool_at.empty() ? static_cast<uint32_t>(pool_at.size() - 1) : 0;
   r.lists = kb->strings.get();
   if (r.ok()) {
     if (name_ref >= r.pool_size)
