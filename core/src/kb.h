@@ -39,8 +39,8 @@ enum class EventPrecision { kDay, kMonth, kYear };
 
 struct KbPerson {
   std::string_view id, name;
-  StrList aliases;          // full-name variants, unique across people
-  StrList shorts;           // forms used alone after a first mention ("Trump"); may repeat
+  StrList aliases;  // full-name variants, unique across people
+  StrList shorts;   // forms used alone after a first mention ("Trump"); may repeat
   std::optional<Date> born;
   // Added with the people/terms extension (kb/FORMAT.md): precisions of born/died, and the death.
   EventPrecision born_precision = EventPrecision::kDay;
@@ -99,7 +99,7 @@ struct KbEvent {
   std::optional<Date> end;
   EventPrecision precision = EventPrecision::kDay;
   std::span<const int> participants;  // person indexes
-  std::optional<int> winner;      // person index
+  std::optional<int> winner;          // person index
   StrList triggers;
   std::span<const KbOtherDate> other_dates;
   int source = 0;

@@ -176,8 +176,9 @@ void KbLoader::ResolveReferences() {
     e.value.source = Resolve(e.source, source_by_id_, sources_broken_, "source", "sources", "events", e.index, "source");
     for (size_t j = 0; j < e.other_date_sources.size() && j < e.other_dates.size(); ++j)
       if (e.other_date_sources[j])
-        e.other_dates[j].source = Resolve(*e.other_date_sources[j], source_by_id_, sources_broken_, "source",
-                                                "sources", "events", e.index, "other_dates", static_cast<long>(j), "source");
+        e.other_dates[j].source =
+            Resolve(*e.other_date_sources[j], source_by_id_, sources_broken_, "source", "sources",
+                    "events", e.index, "other_dates", static_cast<long>(j), "source");
   }
   for (RawQuote& q : quotes_) {
     q.value.speaker = Resolve(q.speaker, person_by_id_, people_broken_, "speaker", "people", "quotes", q.index, "speaker");

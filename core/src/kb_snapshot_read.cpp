@@ -403,7 +403,7 @@ Result<KbHandle> Read(std::string_view bytes, bool check_hash, std::shared_ptr<K
   std::vector<uint32_t> pool_at;
   const char* pool_text = nullptr;
   if (r.Open(kStrings)) {
-    const uint32_t count = r.Count(1, "strings");  // at most the bytes left: pool_at is bounded by the file
+    const uint32_t count = r.Count(1, "strings");  // at most the bytes left, so pool_at is bounded
     // The strings' ends, in one pass over the lengths; they are used only when the lengths add up
     // to the pool's bytes and fit in 32 bits (checked below).
     pool_at.resize(static_cast<size_t>(count) + 1);

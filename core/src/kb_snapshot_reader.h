@@ -208,7 +208,9 @@ class SnapshotReader {
   const char* pool_text = nullptr;
   const uint32_t* pool_at = nullptr;
   uint32_t pool_size = 0;
-  std::string_view PoolString(uint32_t i) const { return {pool_text + pool_at[i], pool_at[i + 1] - pool_at[i]}; }
+  std::string_view PoolString(uint32_t i) const {
+    return {pool_text + pool_at[i], pool_at[i + 1] - pool_at[i]};
+  }
   std::string_view Str(const char* what) {
     const uint32_t i = V32(what);
     if (i < pool_size && ok()) [[likely]]
@@ -224,7 +226,7 @@ class SnapshotReader {
   // A list of strings, its views in an array of `lists` (the Kb's KbStrings: no allocation a list).
   KbStrings* lists = nullptr;
   [[gnu::noinline]] StrList Strs(const char* what) {
-    const uint32_t n = Count(1, what);  // at most the bytes left, so the room is bounded by the file
+    const uint32_t n = Count(1, what);  // at most the bytes left, so the room is bounded
     const std::span<std::string_view> out = lists->NewArray<std::string_view>(n);
     for (uint32_t i = 0; i < n && ok(); ++i) out[i] = Str(what);
     return out;

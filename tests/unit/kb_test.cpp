@@ -107,7 +107,8 @@ TEST_CASE("pass fixtures load and build every lookup", "[kb]") {
     const int rufus = factlint::KbIndexOf(kb.people, "rufus-firefly");
     const factlint::KbPerson& p = kb.people[static_cast<size_t>(rufus)];
     CHECK(p.name == "Rufus T. Firefly");
-    CHECK(List(p.aliases) == std::vector<std::string_view>{"Rufus Firefly", "R\xC3\xBA" "fus Firefly-Smith"});
+    CHECK(List(p.aliases) ==
+          std::vector<std::string_view>{"Rufus Firefly", "R\xC3\xBA" "fus Firefly-Smith"});
     CHECK(List(p.shorts) == std::vector<std::string_view>{"Firefly"});
     REQUIRE(p.born.has_value());
     CHECK(*p.born == D("1890-10-02"));
