@@ -21,6 +21,7 @@
 // Check to share.
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <new>
 #include <optional>
@@ -100,7 +101,11 @@ void KbLoader::Build(Kb* kb) {
   for (RawPerson& p : people_) kb->people.push_back(std::move(p.value));
   for (RawOffice& o : offices_) kb->offices.push_back(std::move(o.value));
   for (RawTerm& t : terms_) kb->terms.push_back(std::move(t.value));
-  for (RawEvent& e : events_) kb->events.push_back(std::move(e.value));
+  for (RawEvent& e : events_) {
+    e.value.participants = strings_->KeepArray<int>(e.participants_found);
+    e.value.other_dates = strings_->KeepArray<KbOtherDate>(e.other_dates);
+    kb->events.push_back(std::move(e.value));
+  }
   for (RawQuote& q : quotes_) kb->quotes.push_back(std::move(q.value));
   kb->lexicon = std::move(lexicon_);
   // The lookups, each as one CSR array: counted, placed in file order, then each list sorted.
@@ -152,6 +157,27 @@ std::string_view KbStrings::Adopt(std::unique_ptr<char[]> bytes, size_t size) {
   const char* at = bytes.get();
   chunks_.push_back(std::move(bytes));
   return {at, size};
+}
+
+void* KbStrings::Room(size_t n, size_t size) {
+  if (n > (SIZE_MAX - kArrayAlign) / size) throw std::bad_alloc();
+  const size_t bytes = (n * size + kArrayAlign - 1) & ~(kArrayAlign - 1);  // the next array aligned
+  if (bytes > array_left_) {
+    // 64 KB a chunk (new char[] is aligned for any fundamental type): the bundled KB's lists take
+    // a few; a long array gets a chunk of its own.
+    constexpr size_t kChunk = size_t{64} << 10;
+    if (bytes > kChunk / 4) {
+      array_chunks_.push_back(std::unique_ptr<char[]>(new char[bytes]));
+      return array_chunks_.back().get();
+    }
+    array_chunks_.push_back(std::unique_ptr<char[]>(new char[kChunk]));
+    array_next_ = array_chunks_.back().get();
+    array_left_ = kChunk;
+  }
+  char* at = array_next_;
+  array_next_ += bytes;
+  array_left_ -= bytes;
+  return at;
 }
 
 using kb_load::KbLoader;

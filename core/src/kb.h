@@ -5,12 +5,15 @@
 #ifndef FACTLINT_CORE_KB_H_
 #define FACTLINT_CORE_KB_H_
 
+#include <algorithm>
 #include <memory>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -22,6 +25,10 @@ struct KbIndex;  // kb_index.h
 
 // Every string of a Kb is a view into its `strings` (KbStrings below): a snapshot's string pool
 // or the strings the JSON loader read, kept as long as the Kb (or a copy of it) lives.
+// A list of strings (aliases, titles, triggers, a lexicon list), an event's participants and its
+// other dates are spans into arrays the same KbStrings holds: one array for many lists, not one
+// allocation per list (the snapshot's reader made 22,000 of them a load).
+using StrList = std::span<const std::string_view>;
 struct KbSource {
   std::string_view id, name, url, license;
 };
@@ -32,8 +39,8 @@ enum class EventPrecision { kDay, kMonth, kYear };
 
 struct KbPerson {
   std::string_view id, name;
-  std::vector<std::string_view> aliases;  // full-name variants, unique across people
-  std::vector<std::string_view> shorts;   // forms used alone after a first mention ("Trump"); may repeat
+  StrList aliases;  // full-name variants, unique across people
+  StrList shorts;   // forms used alone after a first mention ("Trump"); may repeat
   std::optional<Date> born;
   // Added with the people/terms extension (kb/FORMAT.md): precisions of born/died, and the death.
   EventPrecision born_precision = EventPrecision::kDay;
@@ -56,8 +63,8 @@ enum class OfficeRole {
 
 struct KbOffice {
   std::string_view id, name;
-  std::vector<std::string_view> titles;        // "President", "Prime Minister", "PM"
-  std::vector<std::string_view> jurisdiction;  // "U.S.", "American", "NATO"
+  StrList titles;        // "President", "Prime Minister", "PM"
+  StrList jurisdiction;  // "U.S.", "American", "NATO"
   bool single_holder = true;
   OfficeRole role = OfficeRole::kUnspecified;
 };
@@ -91,10 +98,10 @@ struct KbEvent {
   Date date;
   std::optional<Date> end;
   EventPrecision precision = EventPrecision::kDay;
-  std::vector<int> participants;  // person indexes
-  std::optional<int> winner;      // person index
-  std::vector<std::string_view> triggers;
-  std::vector<KbOtherDate> other_dates;
+  std::span<const int> participants;  // person indexes
+  std::optional<int> winner;          // person index
+  StrList triggers;
+  std::span<const KbOtherDate> other_dates;
   int source = 0;
   std::string_view ref;
 };
@@ -107,7 +114,7 @@ struct KbQuote {
 };
 
 struct KbLexicon {
-  std::vector<std::string_view> hedges, anonymous, prospective;
+  StrList hedges, anonymous, prospective;
 };
 
 // Lists per record, in one array (CSR): lists[i] is list i as a span. Two allocations
@@ -129,17 +136,41 @@ class FlatLists {
 };
 using IndexLists = FlatLists<int>;
 
-// The bytes a Kb's string_views point into. Keep copies a string into chunks that never move;
-// Adopt takes a whole buffer (a snapshot's string pool) without copying it.
+// The bytes a Kb's string_views point into, and the arrays its spans view. Keep copies a string
+// into chunks that never move; Adopt takes a whole buffer (a snapshot's string pool) without
+// copying it. NewArray returns room for n values (value-initialised) in chunks that never move
+// either, to be filled by the caller before the Kb is shared; KeepArray copies values there.
 class KbStrings {
  public:
   std::string_view Keep(std::string_view s);
   std::string_view Adopt(std::unique_ptr<char[]> bytes, size_t size);
+  template <typename T>
+  std::span<T> NewArray(size_t n) {
+    // Never destroyed one by one (the chunks are freed as bytes), so only trivial types.
+    static_assert(std::is_trivially_destructible_v<T> && alignof(T) <= kArrayAlign);
+    if (n == 0) return {};
+    T* at = static_cast<T*>(Room(n, sizeof(T)));
+    for (size_t i = 0; i < n; ++i) new (at + i) T();
+    return {at, n};
+  }
+  template <typename T>
+  std::span<const T> KeepArray(std::span<const T> values) {
+    const std::span<T> out = NewArray<T>(values.size());
+    std::copy(values.begin(), values.end(), out.begin());
+    return out;
+  }
 
  private:
+  static constexpr size_t kArrayAlign = 8;
+  // n values of `size` bytes, kArrayAlign-aligned, in array_chunks_; throws std::bad_alloc when
+  // n * size does not fit a size_t (as std::vector's reserve throws), so it never wraps.
+  void* Room(size_t n, size_t size);
   std::vector<std::unique_ptr<char[]>> chunks_;
   char* next_ = nullptr;
   size_t left_ = 0;
+  std::vector<std::unique_ptr<char[]>> array_chunks_;
+  char* array_next_ = nullptr;
+  size_t array_left_ = 0;
 };
 
 struct Kb {

@@ -166,7 +166,7 @@ void KbLoader::ResolveReferences() {
             [&] { return RefPath("events", e.index, "participants", static_cast<long>(j)); },
             [&] { return "participant " + Quoted(r.id) + " is listed twice"; });
       } else {
-        e.value.participants.push_back(index);
+        e.participants_found.push_back(index);
       }
     }
     if (e.winner) {
@@ -174,10 +174,11 @@ void KbLoader::ResolveReferences() {
       if (index >= 0) e.value.winner = index;
     }
     e.value.source = Resolve(e.source, source_by_id_, sources_broken_, "source", "sources", "events", e.index, "source");
-    for (size_t j = 0; j < e.other_date_sources.size() && j < e.value.other_dates.size(); ++j)
+    for (size_t j = 0; j < e.other_date_sources.size() && j < e.other_dates.size(); ++j)
       if (e.other_date_sources[j])
-        e.value.other_dates[j].source = Resolve(*e.other_date_sources[j], source_by_id_, sources_broken_, "source",
-                                                "sources", "events", e.index, "other_dates", static_cast<long>(j), "source");
+        e.other_dates[j].source =
+            Resolve(*e.other_date_sources[j], source_by_id_, sources_broken_, "source", "sources",
+                    "events", e.index, "other_dates", static_cast<long>(j), "source");
   }
   for (RawQuote& q : quotes_) {
     q.value.speaker = Resolve(q.speaker, person_by_id_, people_broken_, "speaker", "people", "quotes", q.index, "speaker");

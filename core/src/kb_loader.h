@@ -149,9 +149,11 @@ struct RawEvent {
   Located id;
   std::vector<size_t> trigger_offsets;  // parallel to value.triggers
   std::vector<Ref> participants;
+  std::vector<int> participants_found;  // their indexes, once resolved: value.participants (Build)
   std::optional<Ref> winner;
   Ref source;
-  std::vector<std::optional<Ref>> other_date_sources;  // parallel to value.other_dates
+  std::vector<KbOtherDate> other_dates;  // value.other_dates (Build), their sources resolved
+  std::vector<std::optional<Ref>> other_date_sources;  // parallel to other_dates
 };
 struct RawQuote {
   size_t index = 0;  // position in the file's array (broken items are not kept)
@@ -257,7 +259,7 @@ class KbLoader {
                           std::string_view precision_key);
   bool GetDate(Date* out, Located* where = nullptr,
                std::string_view what = "a date string (YYYY-MM-DD)");
-  bool GetStringList(std::vector<std::string_view>* out, std::vector<size_t>* offsets = nullptr);
+  bool GetStringList(StrList* out, std::vector<size_t>* offsets = nullptr);
   // An id being defined (the "id" of a source, person, office or event): a lowercase slug.
   bool GetId(std::string_view* out, Located* where);
   // A reference to an id defined elsewhere.

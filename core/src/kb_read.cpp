@@ -234,10 +234,11 @@ bool KbLoader::GetDate(Date* out, Located* where, std::string_view what) {
   return false;
 }
 
-bool KbLoader::GetStringList(std::vector<std::string_view>* out, std::vector<size_t>* offsets) {
+bool KbLoader::GetStringList(StrList* out, std::vector<size_t>* offsets) {
   if (!Expect(Type::kArray, "an array of strings")) return false;
   reader_.BeginArray();
   std::unordered_set<std::string> seen;
+  std::vector<std::string_view> list;
   size_t i = 0;
   bool ok = true;
   while (reader_.NextElement()) {
@@ -255,12 +256,13 @@ bool KbLoader::GetStringList(std::vector<std::string_view>* out, std::vector<siz
       if (!seen.insert(s).second) {
         AddHere(at, ErrorCode::kKbDuplicate, [&] { return Quoted(s) + " is listed twice"; });
       }
-      out->push_back(strings_->Keep(s));
+      list.push_back(strings_->Keep(s));
       if (offsets) offsets->push_back(at);
     } else {
       ok = false;
     }
   }
+  *out = strings_->KeepArray<std::string_view>(list);
   return ok;
 }
 
@@ -639,7 +641,7 @@ void KbLoader::ReadEvent(size_t index) {
                   od_source = std::move(r);
                 }},
            });
-           e.value.other_dates.push_back(std::move(od));
+           e.other_dates.push_back(std::move(od));
            e.other_date_sources.push_back(std::move(od_source));
          });
        }},

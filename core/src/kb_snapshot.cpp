@@ -59,7 +59,7 @@ class SnapshotWriter {
   void OptDate(const std::optional<Date>& v) {
     OptI32(v ? std::optional<int>(v->days) : std::nullopt);
   }
-  void Indexes(const std::vector<int32_t>& v) {
+  void Indexes(std::span<const int32_t> v) {
     Count(v.size());
     for (const int32_t i : v) Index(i);
   }
@@ -103,7 +103,7 @@ class StringPool {
   std::vector<std::string_view> list_;
 };
 
-void Strs(const std::vector<std::string_view>& v, StringPool* pool, Writer* w) {
+void Strs(StrList v, StringPool* pool, Writer* w) {
   w->Count(v.size());
   for (const std::string_view s : v) w->V32(pool->Ref(s));
 }

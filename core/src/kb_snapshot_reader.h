@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "factlint/factlint.h"
+#include "kb.h"
 #include "kb_snapshot_format.h"
 
 namespace factlint {
@@ -201,25 +203,32 @@ class SnapshotReader {
   }
   void SetEnd(size_t end) { end_ = end; }
 
-  // Strings of the pool, by index: views into the Kb's copy of the pool (KbStrings).
-  std::vector<std::string_view>* pool = nullptr;
+  // Strings of the pool, by index: views into the pool's bytes, which the Kb holds (KbStrings).
+  // String i is pool_text[pool_at[i], pool_at[i + 1]); pool_at has pool_size + 1 entries.
+  const char* pool_text = nullptr;
+  const uint32_t* pool_at = nullptr;
+  uint32_t pool_size = 0;
+  std::string_view PoolString(uint32_t i) const {
+    return {pool_text + pool_at[i], pool_at[i + 1] - pool_at[i]};
+  }
   std::string_view Str(const char* what) {
     const uint32_t i = V32(what);
-    if (pool != nullptr && i < pool->size() && ok()) [[likely]]
-      return (*pool)[i];
+    if (i < pool_size && ok()) [[likely]]
+      return PoolString(i);
     return StrFailed(i, what);
   }
   [[gnu::noinline]] std::string_view StrFailed(uint32_t i, const char* what) {
     if (ok())
       Fail(std::string(what) + ": string " + std::to_string(i) + " is not in the pool (" +
-           std::to_string(pool ? pool->size() : 0) + " strings)");
+           std::to_string(pool_size) + " strings)");
     return {};
   }
-  [[gnu::noinline]] std::vector<std::string_view> Strs(const char* what) {
-    const uint32_t n = Count(1, what);
-    std::vector<std::string_view> out;
-    out.reserve(n);
-    for (uint32_t i = 0; i < n && ok(); ++i) out.push_back(Str(what));
+  // A list of strings, its views in an array of `lists` (the Kb's KbStrings: no allocation a list).
+  KbStrings* lists = nullptr;
+  [[gnu::noinline]] StrList Strs(const char* what) {
+    const uint32_t n = Count(1, what);  // at most the bytes left, so the room is bounded
+    const std::span<std::string_view> out = lists->NewArray<std::string_view>(n);
+    for (uint32_t i = 0; i < n && ok(); ++i) out[i] = Str(what);
     return out;
   }
   // An index into a table of `size` entries (or -1 when allowed), stored as v + 1.
