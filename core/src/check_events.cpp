@@ -60,6 +60,9 @@ void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSi
     const EventMention& em = ctx.mentions.events[i];
     if (em.prospective || em.time < 0 || em.generic || em.by_participants || em.events.size() != 1) continue;
     const TimeExpr& te = ctx.sentences.TimesOf(static_cast<size_t>(em.sentence))[static_cast<size_t>(em.time)];
+    // A year inside the trigger is the KB's own name for the event, not a date the text states: it
+    // may differ from the event's date ("the 2020 Summer Olympics" were held in 2021).
+    if (te.precision == TimePrecision::kYear && te.start >= em.start && te.end <= em.end) continue;
     const KbEvent& k = kb.events[static_cast<size_t>(em.events.front())];
     int32_t sa = te.First().days, sb = te.Last().days;
     Interval kd = EventDays(k);

@@ -429,10 +429,12 @@ int StatedDate(const FoldedView& t, uint32_t hi, std::span<const TimeExpr> ts, c
   }
   if (best < 0) return ClauseDate(t, hi, ts, em, impact);
   // A year inside the trigger is part of its name ("the 2025 Myanmar earthquake, which struck
-  // Mandalay in April 2025"): a clause's date of that year says more.
+  // Mandalay in April 2025"; "the 2020 Summer Olympics, held in July 2021"): the date of a clause
+  // about the event is what the text states, of that year or not ("the 1995 divorce referendum was
+  // held in November 1996").
   if (best_gap == 0 && ts[static_cast<size_t>(best)].precision == TimePrecision::kYear) {
     const int clause = ClauseDate(t, hi, ts, em, impact);
-    if (clause >= 0 && ts[static_cast<size_t>(clause)].year == ts[static_cast<size_t>(best)].year) return clause;
+    if (clause >= 0) return clause;
   }
   return best;
 }

@@ -212,7 +212,8 @@ TEST_CASE("mentions: a prospective predicate after the trigger", "[mentions]") {
 }
 
 // A fictional KB of events for the stated-date readings: two earthquakes that share a name but
-// for the year, a hurricane, a war with an end, games whose trigger opens with the year.
+// for the year, a hurricane, a war with an end, games whose trigger opens with the year (one of them
+// held the year after the year of its name).
 const char* const kDatedEventsKb = R"({"schema_version": 1, "name": "dated events", "as_of": "2026-01-01",
     "sources": [{"id": "gazette", "name": "Gazette"}],
     "people": [], "offices": [], "terms": [],
@@ -227,6 +228,8 @@ const char* const kDatedEventsKb = R"({"schema_version": 1, "name": "dated event
        "participants": [], "place": "Harbor", "triggers": ["Harbor war"], "source": "gazette"},
       {"id": "games-2012", "name": "2012 Harbor Games", "kind": "sport", "date": "2012-07-27",
        "participants": [], "place": "Harbor", "triggers": ["2012 Harbor Games"], "source": "gazette"},
+      {"id": "games-2020", "name": "2020 Harbor Games", "kind": "sport", "date": "2021-07-23", "end": "2021-08-08",
+       "participants": [], "place": "Harbor", "triggers": ["2020 Harbor Games"], "source": "gazette"},
       {"id": "nora-1997", "name": "1997 Hurricane Nora", "kind": "disaster", "date": "1997-09-16", "end": "1997-09-26",
        "participants": [], "place": "Pacific", "triggers": ["1997 Hurricane Nora"], "source": "gazette"},
       {"id": "nora-2005", "name": "2005 Hurricane Nora", "kind": "disaster", "date": "2005-08-23", "end": "2005-08-31",
@@ -287,6 +290,12 @@ TEST_CASE("mentions: a year-qualified name said the other way round", "[mentions
   // A year inside the trigger is its name: the clause's month of that year is the stated date.
   CHECK(mismatches("The 2010 Lakeside earthquake, which struck the port in February 2010, was strong.") == 1);
   CHECK(mismatches("The 2010 Lakeside earthquake, which struck the port in January 2010, was strong.") == 0);
+  // ... and of another year too: the text states it.
+  CHECK(mismatches("The 2010 Lakeside earthquake, which struck the port in February 2011, was strong.") == 1);
+  // The year of the name is no date the text states: games held the year after their name's year.
+  CHECK(mismatches("The 2020 Harbor Games opened in the city.") == 0);
+  CHECK(mismatches("The 2020 Harbor Games, which opened in July 2021, drew crowds.") == 0);
+  CHECK(mismatches("The 2020 Harbor Games, which opened in July 2022, drew crowds.") == 1);
 }
 
 TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {
