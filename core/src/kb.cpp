@@ -135,48 +135,40 @@ void KbLoader::Build(Kb* kb) {
 
 std::string_view KbStrings::Keep(std::string_view s) {
   if (s.empty()) return {};
-  if (s.size() > left_) {
-    constexpr size_t kChunk = size_t{64} << 10;
-    if (s.size() > kChunk / 4) {  // a long string gets a chunk of its own
-      chunks_.push_back(std::unique_ptr<char[]>(new char[s.size()]));
-      std::copy(s.begin(), s.end(), chunks_.back().get());
-      return {chunks_.back().get(), s.size()};
-    }
-    chunks_.push_back(std::unique_ptr<char[]>(new char[kChunk]));
-    next_ = chunks_.back().get();
-    left_ = kChunk;
-  }
-  char* at = next_;
+  char* at = Take(&text_, s.size());
   std::copy(s.begin(), s.end(), at);
-  next_ += s.size();
-  left_ -= s.size();
   return {at, s.size()};
 }
 
 std::string_view KbStrings::Adopt(std::unique_ptr<char[]> bytes, size_t size) {
   const char* at = bytes.get();
-  chunks_.push_back(std::move(bytes));
+  text_.chunks.push_back(std::move(bytes));
   return {at, size};
 }
 
 void* KbStrings::Room(size_t n, size_t size) {
   if (n > (SIZE_MAX - kArrayAlign) / size) throw std::bad_alloc();
-  const size_t bytes = (n * size + kArrayAlign - 1) & ~(kArrayAlign - 1);  // the next array aligned
-  if (bytes > array_left_) {
-    // 64 KB a chunk (new char[] is aligned for any fundamental type): the bundled KB's lists take
-    // a few; a long array gets a chunk of its own.
-    constexpr size_t kChunk = size_t{64} << 10;
+  // Each array's bytes rounded up, so the next one starts aligned too (a chunk's start is: new
+  // char[] is aligned for any fundamental type).
+  return Take(&arrays_, (n * size + kArrayAlign - 1) & ~(kArrayAlign - 1));
+}
+
+// 64 KB a chunk: the bundled KB's strings and lists take a few; a request over a quarter of a
+// chunk gets a chunk of its own.
+char* KbStrings::Take(Arena* a, size_t bytes) {
+  constexpr size_t kChunk = size_t{64} << 10;
+  if (bytes > a->left) {
     if (bytes > kChunk / 4) {
-      array_chunks_.push_back(std::unique_ptr<char[]>(new char[bytes]));
-      return array_chunks_.back().get();
+      a->chunks.push_back(std::unique_ptr<char[]>(new char[bytes]));
+      return a->chunks.back().get();
     }
-    array_chunks_.push_back(std::unique_ptr<char[]>(new char[kChunk]));
-    array_next_ = array_chunks_.back().get();
-    array_left_ = kChunk;
+    a->chunks.push_back(std::unique_ptr<char[]>(new char[kChunk]));
+    a->next = a->chunks.back().get();
+    a->left = kChunk;
   }
-  char* at = array_next_;
-  array_next_ += bytes;
-  array_left_ -= bytes;
+  char* at = a->next;
+  a->next += bytes;
+  a->left -= bytes;
   return at;
 }
 

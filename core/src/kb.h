@@ -162,15 +162,18 @@ class KbStrings {
 
  private:
   static constexpr size_t kArrayAlign = 8;
-  // n values of `size` bytes, kArrayAlign-aligned, in array_chunks_; throws std::bad_alloc when
+  // n values of `size` bytes, kArrayAlign-aligned, in arrays_; throws std::bad_alloc when
   // n * size does not fit a size_t (as std::vector's reserve throws), so it never wraps.
   void* Room(size_t n, size_t size);
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  char* next_ = nullptr;
-  size_t left_ = 0;
-  std::vector<std::unique_ptr<char[]>> array_chunks_;
-  char* array_next_ = nullptr;
-  size_t array_left_ = 0;
+  // Chunks that never move and the room left in the last: one for the strings (packed), one for
+  // the arrays (each start aligned).
+  struct Arena {
+    std::vector<std::unique_ptr<char[]>> chunks;
+    char* next = nullptr;
+    size_t left = 0;
+  };
+  static char* Take(Arena* a, size_t bytes);
+  Arena text_, arrays_;
 };
 
 struct Kb {
