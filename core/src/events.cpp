@@ -303,6 +303,27 @@ void MarkProspectiveAfter(const FoldedView& t, uint32_t hi, EventMention* em) {
   }
 }
 
+// A time ahead right after the trigger (lexicon.h, IsProspectiveTimeAfter): "before the G20 summit
+// in Toronto later this month". Not when the trigger is the object of a blocker ("the anniversary
+// of the 2010 Haiti earthquake next month": the time is the anniversary's).
+void MarkProspectiveTimeAfter(const FoldedView& t, uint32_t lo, uint32_t hi, EventMention* em) {
+  const WordsAfter w = ReadWordsAfter(t, em->end, hi, 4, false);
+  if (w.comma || w.n < 2) return;
+  auto [bs, be] = t.WordBefore(em->start, lo);
+  if (t.F(bs, be) == "the") std::tie(bs, be) = t.WordBefore(bs, lo);
+  if (BlocksTimeAfter(t.F(bs, be))) return;
+  std::string words(w.Word(t, 0));
+  for (size_t k = 1; k < w.n; ++k) {
+    words += ' ';
+    words += w.Word(t, k);
+    if (!IsProspectiveTimeAfter(words)) continue;
+    em->prospective = true;
+    em->claim_start = em->start;
+    em->claim_end = w.we[k];
+    return;
+  }
+}
+
 // True when [from, to) is "when" or "when the", with spaces and a comma around: "2001, when the".
 bool WhenBetween(const FoldedView& t, uint32_t from, uint32_t to) {
   std::vector<std::string_view> words;
@@ -547,6 +568,7 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
     } else {
       MarkProspective(text, sentences.start[s], lexicon, unscheduled ? 1 : 8, &em);
       if (!em.prospective) MarkProspectiveAfter(text, sentences.end[s], &em);
+      if (!em.prospective && !unscheduled) MarkProspectiveTimeAfter(text, sentences.start[s], sentences.end[s], &em);
     }
     if (em.by_participants && em.prospective) continue;  // meetings recur: only a past one dates the text
     em.time = StatedDate(text, sentences.end[s], sentences.TimesOf(s), em, impact);
