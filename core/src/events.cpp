@@ -285,13 +285,15 @@ void MarkProspectiveAfter(const FoldedView& t, uint32_t hi, EventMention* em) {
   const bool comma = w.comma;
   if (n == 0) return;
   const bool relative = t.F(ws[0], we[0]) == "which" || t.F(ws[0], we[0]) == "that";
-  if (comma && !relative) return;
+  // ", due to open in February": the relative clause without its "which is".
+  const bool reduced = comma && !relative && OpensReducedRelative(t.F(ws[0], we[0]));
+  if (comma && !relative && !reduced) return;
   const size_t first = relative ? 1 : 0, last = relative ? 3 : 0;  // up to two subject words
   std::string words;
   for (size_t at = first; at <= last && at < n; ++at) {
-    words.clear();
+    words = reduced ? "is" : "";
     for (size_t k = at; k < n && k < at + 6; ++k) {
-      if (k > at) words += ' ';
+      if (!words.empty()) words += ' ';
       words += t.F(ws[k], we[k]);
       if (k == at || !IsProspectiveAfter(words)) continue;
       if (k + 1 < n && BlocksProspectiveAfter(t.F(ws[k + 1], we[k + 1]))) return;

@@ -52,6 +52,9 @@ bool IsEventActWord(std::string_view w);
 bool IsDeathVerb(std::string_view words);     // died, "passed away", "was killed": before a stated death date
 bool IsBirthVerb(std::string_view words);     // born, "was born": before a stated birth date
 bool BlocksProspectiveAfter(std::string_view w);
+// "due", "set", "scheduled": after a trigger and a comma, a relative clause without "which is"
+// ("the 2014 Winter Olympics, due to open in February"): read as IsProspectiveAfter("is " + words).
+bool OpensReducedRelative(std::string_view w);
 // "next month", "later this year" (words joined by one space): right after an event's trigger, the
 // event is ahead ("before the G20 summit in Toronto later this month") — unless the trigger is the
 // object of a blocker (BlocksTimeAfter: "of", "into", "since" …), where the time is the head noun's:

@@ -199,6 +199,12 @@ TEST_CASE("mentions: a prospective predicate after the trigger", "[mentions]") {
       {"Rowers will attend the Lakeside Regatta.", true, "will attend the Lakeside Regatta"},
       {"The town fair will follow the Lakeside Regatta.", false, ""},                 // comes after it
       {"Rowers will build on the deal struck at the Lakeside Regatta.", false, ""},  // a deal made there
+      {"The Lakeside Regatta will open in June.", true, "Lakeside Regatta will open"},
+      // The relative clause without "which is".
+      {"The Lakeside Regatta, due to open in June, is sold out.", true, "Lakeside Regatta, due to open"},
+      {"The Lakeside Regatta, scheduled for June, is sold out.", true, "Lakeside Regatta, scheduled for"},
+      {"The Lakeside Regatta, expected to draw crowds, was sold out.", false, ""},
+      {"The Lakeside Regatta, due to its size, was moved.", false, ""},
       // A time ahead right after the trigger.
       {"Rowers trained before the Lakeside Regatta later this month.", true, "Lakeside Regatta later this month"},
       {"The Lakeside Regatta next year is sold out.", true, "Lakeside Regatta next year"},
