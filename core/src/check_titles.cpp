@@ -114,10 +114,16 @@ bool ReadsAsHistorical(const CheckContext& ctx, const Rule& rule, const NotHeld&
                    RoleName(ctx.kb.kb().offices[static_cast<size_t>(nh.left_office)].role)) != keep.end();
 }
 
-// The claim with "former" before its title phrase.
+// The claim with "former" before its title phrase — after a possessive that opens it: "Nigeria's
+// former President X", not "Former Nigeria's President X".
 std::string WithFormer(const CheckContext& ctx, const TitleClaim& c) {
-  std::string former = c.phrase_start == ctx.sentences.start[static_cast<size_t>(c.sentence)] ? "Former " : "former ";
-  return ctx.text.Orig(c.start, c.phrase_start) + former + ctx.text.Orig(c.phrase_start, c.end);
+  const FoldedView& t = ctx.text;
+  uint32_t at = c.phrase_start;
+  auto [ws, we] = t.WordAfter(c.phrase_start, c.end);
+  if (ws == c.phrase_start && we + 2 < c.end && t[we] == '\'' && t[we + 1] == 's' && t.Space(we + 2))
+    at = t.SkipSpacesFwd(we + 2, c.end);
+  const bool opens = at == ctx.sentences.start[static_cast<size_t>(c.sentence)];
+  return t.Orig(c.start, at) + (opens ? "Former " : "former ") + t.Orig(at, c.end);
 }
 
 // "on 2024-05-19", "in 2023-11", "in 2023": the person's death date at its precision.

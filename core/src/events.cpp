@@ -285,13 +285,15 @@ void MarkProspectiveAfter(const FoldedView& t, uint32_t hi, EventMention* em) {
   const bool comma = w.comma;
   if (n == 0) return;
   const bool relative = t.F(ws[0], we[0]) == "which" || t.F(ws[0], we[0]) == "that";
-  if (comma && !relative) return;
+  // ", due to open in February": the relative clause without its "which is".
+  const bool reduced = comma && !relative && OpensReducedRelative(t.F(ws[0], we[0]));
+  if (comma && !relative && !reduced) return;
   const size_t first = relative ? 1 : 0, last = relative ? 3 : 0;  // up to two subject words
   std::string words;
   for (size_t at = first; at <= last && at < n; ++at) {
-    words.clear();
+    words = reduced ? "is" : "";
     for (size_t k = at; k < n && k < at + 6; ++k) {
-      if (k > at) words += ' ';
+      if (!words.empty()) words += ' ';
       words += t.F(ws[k], we[k]);
       if (k == at || !IsProspectiveAfter(words)) continue;
       if (k + 1 < n && BlocksProspectiveAfter(t.F(ws[k + 1], we[k + 1]))) return;
@@ -300,6 +302,27 @@ void MarkProspectiveAfter(const FoldedView& t, uint32_t hi, EventMention* em) {
       em->claim_end = we[k];
       return;
     }
+  }
+}
+
+// A time ahead right after the trigger (lexicon.h, IsProspectiveTimeAfter): "before the G20 summit
+// in Toronto later this month". Not when the trigger is the object of a blocker ("the anniversary
+// of the 2010 Haiti earthquake next month": the time is the anniversary's).
+void MarkProspectiveTimeAfter(const FoldedView& t, uint32_t lo, uint32_t hi, EventMention* em) {
+  const WordsAfter w = ReadWordsAfter(t, em->end, hi, 4, false);
+  if (w.comma || w.n < 2) return;
+  auto [bs, be] = t.WordBefore(em->start, lo);
+  if (t.F(bs, be) == "the") std::tie(bs, be) = t.WordBefore(bs, lo);
+  if (BlocksTimeAfter(t.F(bs, be))) return;
+  std::string words(w.Word(t, 0));
+  for (size_t k = 1; k < w.n; ++k) {
+    words += ' ';
+    words += w.Word(t, k);
+    if (!IsProspectiveTimeAfter(words)) continue;
+    em->prospective = true;
+    em->claim_start = em->start;
+    em->claim_end = w.we[k];
+    return;
   }
 }
 
@@ -547,6 +570,7 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
     } else {
       MarkProspective(text, sentences.start[s], lexicon, unscheduled ? 1 : 8, &em);
       if (!em.prospective) MarkProspectiveAfter(text, sentences.end[s], &em);
+      if (!em.prospective && !unscheduled) MarkProspectiveTimeAfter(text, sentences.start[s], sentences.end[s], &em);
     }
     if (em.by_participants && em.prospective) continue;  // meetings recur: only a past one dates the text
     em.time = StatedDate(text, sentences.end[s], sentences.TimesOf(s), em, impact);

@@ -5,6 +5,9 @@
 
 #include "kb_index.h"
 
+#include <string>
+#include <vector>
+
 #include "lexicon.h"
 #include "text.h"
 
@@ -38,6 +41,42 @@ std::string_view YearlessBase(std::string_view trigger) {
   return {};
 }
 
+// The spellings news uses for one abbreviation, each row all of one name's forms: wire copy writes
+// "G-20" and "Group of 20" where the KB's triggers say "G20", "U.N." where they say "UN". A KB
+// phrase with one of these words is matched in each of its row's forms too. Words only: "US" in
+// "USA" or "G8" in "G8s" is not one.
+constexpr std::string_view kSpellings[][4] = {
+    {"G7", "G-7", "Group of Seven", "Group of 7"},
+    {"G8", "G-8", "Group of Eight", "Group of 8"},
+    {"G20", "G-20", "Group of 20", "Group of Twenty"},
+    {"UN", "U.N.", "", ""},
+    {"US", "U.S.", "", ""},
+    {"UK", "U.K.", "", ""},
+};
+
+// The phrase with the first word of kSpellings in it written in each other form of its row
+// (one word a phrase: no phrase the KB has names two of these), or nothing.
+std::vector<std::string> OtherSpellings(std::string_view phrase) {
+  std::vector<std::string> out;
+  for (const auto& row : kSpellings)
+    for (std::string_view form : row) {
+      if (form.empty()) continue;
+      for (size_t at = phrase.find(form); at != std::string_view::npos; at = phrase.find(form, at + 1)) {
+        const size_t end = at + form.size();
+        // On word bounds: a period may end the form ("U.S."), so test the bytes outside it.
+        const bool starts = at == 0 || !IsWordByte(static_cast<unsigned char>(phrase[at - 1]));
+        const bool ends = end == phrase.size() || !IsWordByte(static_cast<unsigned char>(phrase[end])) ||
+                          form.back() == '.';
+        if (!starts || !ends) continue;
+        for (std::string_view other : row)
+          if (!other.empty() && other != form)
+            out.push_back(std::string(phrase.substr(0, at)) + std::string(other) + std::string(phrase.substr(end)));
+        return out;
+      }
+    }
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
@@ -62,14 +101,20 @@ std::shared_ptr<const KbIndex> BuildKbIndex(const Kb& kb) {
     for (const auto& a : p.aliases) add(WithoutInitialPeriods(a), PhraseKind::kPersonFull, id);
     for (const auto& a : p.shorts) add(a, PhraseKind::kPersonShort, id);
   }
+  // A title, jurisdiction or trigger in each spelling of its abbreviation too (kSpellings).
+  auto add_spelt = [&](std::string_view phrase, PhraseKind kind, int id) {
+    add(phrase, kind, id);
+    for (const std::string& other : OtherSpellings(phrase)) add(other, kind, id);
+  };
   for (size_t i = 0; i < kb.offices.size(); ++i) {
-    for (const auto& t : kb.offices[i].titles) add(t, PhraseKind::kTitle, static_cast<int>(i));
-    for (const auto& j : kb.offices[i].jurisdiction) add(j, PhraseKind::kJurisdiction, static_cast<int>(i));
+    for (const auto& t : kb.offices[i].titles) add_spelt(t, PhraseKind::kTitle, static_cast<int>(i));
+    for (const auto& j : kb.offices[i].jurisdiction) add_spelt(j, PhraseKind::kJurisdiction, static_cast<int>(i));
   }
   for (size_t i = 0; i < kb.events.size(); ++i)
     for (const auto& t : kb.events[i].triggers) {
-      add(t, PhraseKind::kTrigger, static_cast<int>(i));
-      if (std::string_view base = YearlessBase(t); !base.empty()) add(base, PhraseKind::kYearBase, static_cast<int>(i));
+      add_spelt(t, PhraseKind::kTrigger, static_cast<int>(i));
+      if (std::string_view base = YearlessBase(t); !base.empty())
+        add_spelt(base, PhraseKind::kYearBase, static_cast<int>(i));
     }
   for (const auto& s : kb.lexicon.hedges) add(s, PhraseKind::kHedge, -1);
   for (const auto& s : kb.lexicon.anonymous) add(s, PhraseKind::kAnonymous, -1);

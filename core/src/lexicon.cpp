@@ -65,6 +65,7 @@ struct Lexicon {
   std::array<std::vector<std::pair<std::string, int>>, 16> months_by_length;  // the same, by length, in order
   std::vector<std::string> prospective_phrases;
   WordSet org_generic_titles;
+  WordSet prospective_time_after, time_after_blockers, reduced_relative_words;
   WordSet prospective_after, prospective_after_blockers, event_object_nouns, event_act_words, death_verbs, birth_verbs;
   WordSet impact_event_kinds, event_onset_phrases, event_impact_phrases, list_introducers, list_continuers;
 };
@@ -154,6 +155,9 @@ Lexicon Parse(const CompiledLexicon& tables) {
   lex.prospective_phrases = list("checker", "prospective_phrases");
   set(&lex.prospective_after, "checker", "prospective_after_phrases");
   set(&lex.prospective_after_blockers, "checker", "prospective_after_blockers");
+  set(&lex.prospective_time_after, "checker", "prospective_time_after");
+  set(&lex.time_after_blockers, "checker", "time_after_blockers");
+  set(&lex.reduced_relative_words, "checker", "reduced_relative_words");
   set(&lex.org_generic_titles, "checker", "org_generic_titles");
   set(&lex.event_object_nouns, "checker", "event_object_nouns");
   set(&lex.event_act_words, "checker", "event_act_words");
@@ -307,6 +311,9 @@ bool BlocksAdministration(std::string_view w) { return !w.empty() && Lex().admin
 bool IsElectionAdjective(std::string_view w) { return !w.empty() && Lex().election_adjectives.Has(w); }
 bool IsElectionKind(std::string_view w) { return !w.empty() && Lex().election_kinds.Has(w); }
 bool IsProspectiveAfter(std::string_view words) { return !words.empty() && Lex().prospective_after.Has(words); }
+bool IsProspectiveTimeAfter(std::string_view words) { return !words.empty() && Lex().prospective_time_after.Has(words); }
+bool OpensReducedRelative(std::string_view w) { return !w.empty() && Lex().reduced_relative_words.Has(w); }
+bool BlocksTimeAfter(std::string_view w) { return !w.empty() && Lex().time_after_blockers.Has(w); }
 bool BlocksProspectiveAfter(std::string_view w) { return !w.empty() && Lex().prospective_after_blockers.Has(w); }
 bool IsOrgGenericTitle(std::string_view words) { return !words.empty() && Lex().org_generic_titles.Has(words); }
 bool IsEventObjectNoun(std::string_view w) { return !w.empty() && Lex().event_object_nouns.Has(w); }

@@ -52,6 +52,15 @@ bool IsEventActWord(std::string_view w);
 bool IsDeathVerb(std::string_view words);     // died, "passed away", "was killed": before a stated death date
 bool IsBirthVerb(std::string_view words);     // born, "was born": before a stated birth date
 bool BlocksProspectiveAfter(std::string_view w);
+// "due", "set", "scheduled": after a trigger and a comma, a relative clause without "which is"
+// ("the 2014 Winter Olympics, due to open in February"): read as IsProspectiveAfter("is " + words).
+bool OpensReducedRelative(std::string_view w);
+// "next month", "later this year" (words joined by one space): right after an event's trigger, the
+// event is ahead ("before the G20 summit in Toronto later this month") — unless the trigger is the
+// object of a blocker (BlocksTimeAfter: "of", "into", "since" …), where the time is the head noun's:
+// "the anniversary of the 2010 Haiti earthquake next month", "the inquiry into the fire next year".
+bool IsProspectiveTimeAfter(std::string_view words);
+bool BlocksTimeAfter(std::string_view w);
 // "chief executive", "President", "Director-General" (folded, words joined by one space): a title
 // of an organisation's head that names no organisation; bare, it claims nothing (titles.cpp).
 bool IsOrgGenericTitle(std::string_view words);

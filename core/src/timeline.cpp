@@ -199,6 +199,9 @@ std::optional<Interval> TimelineBuilder::OwnTime(int sentence, uint32_t claim_st
     if (m_.event_dates[at] || (!out_.future.empty() && out_.future[at])) continue;
     Interval iv;
     if (te.relative_unit) {
+      // "next month", "later this year" by an event: the time ahead the event is spoken of at (a
+      // prospect, events.cpp), not a past time that dates the claim.
+      if (event_claim && (te.relative_offset > 0 || (te.relative_offset == 0 && te.preposition == "later"))) continue;
       // "last year": relative to a reference the text does not itself decide.
       if (!window || !(out_.reference.source == "given" || out_.reference.source == "metadata" ||
                        out_.reference.source == "dateline"))

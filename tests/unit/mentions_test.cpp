@@ -199,6 +199,21 @@ TEST_CASE("mentions: a prospective predicate after the trigger", "[mentions]") {
       {"Rowers will attend the Lakeside Regatta.", true, "will attend the Lakeside Regatta"},
       {"The town fair will follow the Lakeside Regatta.", false, ""},                 // comes after it
       {"Rowers will build on the deal struck at the Lakeside Regatta.", false, ""},  // a deal made there
+      {"The Lakeside Regatta will open in June.", true, "Lakeside Regatta will open"},
+      // The relative clause without "which is".
+      {"The Lakeside Regatta, due to open in June, is sold out.", true, "Lakeside Regatta, due to open"},
+      {"The Lakeside Regatta, scheduled for June, is sold out.", true, "Lakeside Regatta, scheduled for"},
+      {"The Lakeside Regatta, expected to draw crowds, was sold out.", false, ""},
+      {"The Lakeside Regatta, due to its size, was moved.", false, ""},
+      // A time ahead right after the trigger.
+      {"Rowers trained before the Lakeside Regatta later this month.", true, "Lakeside Regatta later this month"},
+      {"The Lakeside Regatta next year is sold out.", true, "Lakeside Regatta next year"},
+      {"Rowers trained for the Lakeside Regatta next week.", true, "Lakeside Regatta next week"},
+      {"Rowers will mark the anniversary of the Lakeside Regatta next month.", false, ""},  // the anniversary's time
+      {"The inquiry into the Lakeside Regatta next year will be public.", false, ""},       // the inquiry's
+      {"The Lakeside Regatta, next month, is sold out.", false, ""},                       // a comma between
+      {"The Lakeside Regatta last month was sold out.", false, ""},
+      {"The Lakeside Regatta this month was sold out.", false, ""},
   };
   for (const Row& r : rows) {
     INFO(r.text);
@@ -532,5 +547,44 @@ TEST_CASE("mentions: a bare title of an organisation's head names no organisatio
     CHECK(s.mentions.titles.empty() != r.claim);
     // A claim here is a title these people had left by 2020, to successors the KB knows: it warns.
     CHECK(factlint::Check(*kb.value(), r.text, at2020).findings.empty() != r.claim);
+  }
+}
+
+TEST_CASE("mentions: a trigger's abbreviation in each spelling news uses", "[mentions]") {
+  // A fictional KB whose triggers spell "G20", "U.N." and "UK" one way; wire copy spells them others.
+  const char* kb_json = R"({"schema_version": 1, "name": "spellings", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [], "offices": [], "terms": [],
+    "events": [
+      {"id": "g20-strelsau", "name": "G20 summit in Strelsau", "kind": "summit", "date": "2021-03-04",
+       "participants": [], "place": "Strelsau", "triggers": ["G20 summit in Strelsau"], "source": "gazette"},
+      {"id": "un-zenda", "name": "Zenda peace conference", "kind": "meeting", "date": "2022-05-06",
+       "participants": [], "place": "Zenda", "triggers": ["U.N. peace conference in Zenda"], "source": "gazette"},
+      {"id": "uk-vote", "name": "Ruritania vote", "kind": "referendum", "date": "2023-07-08",
+       "participants": [], "place": "Ruritania", "triggers": ["UK-Ruritania vote"], "source": "gazette"}],
+    "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": ["will"]}})";
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  struct Row {
+    const char* text;
+    int event;  // the event named; -1 = none
+  };
+  for (Row r : {Row{"Leaders met at the G20 summit in Strelsau.", 0},
+                Row{"Leaders met at the G-20 summit in Strelsau.", 0},
+                Row{"Leaders met at the Group of 20 summit in Strelsau.", 0},
+                Row{"Leaders met at the Group of Twenty summit in Strelsau.", 0},
+                Row{"Leaders met at the G-8 summit in Strelsau.", -1},     // another group
+                Row{"Leaders met at the G200 summit in Strelsau.", -1},    // not the word
+                Row{"Envoys met at the UN peace conference in Zenda.", 1},
+                Row{"Envoys met at the U.N. peace conference in Zenda.", 1},
+                Row{"Envoys met at the UNO peace conference in Zenda.", -1},
+                Row{"Voters backed the U.K.-Ruritania vote.", 2},
+                Row{"Voters backed the UK-Ruritania vote.", 2}}) {
+    INFO(r.text);
+    Stages s(r.text, {}, *kb.value());
+    int found = -1;
+    for (const factlint::EventMention& em : s.mentions.events) found = em.events.front();
+    CHECK(found == r.event);
   }
 }
