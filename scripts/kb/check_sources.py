@@ -44,6 +44,8 @@ COUNTRY_SPECIFIC = {"Secretariat_of_Foreign_Affairs": "mx", "Minister_of_Interna
                     "Shadow_Cabinet_of_John_Smith": "gb", "Shadow_Cabinet_of_John_Major": "gb",
                     "Gaitskell_shadow_cabinet": "gb", "Alec_Douglas-Home": "gb",
                     "김태영_(1949년)": "kr",  # Korean Wikipedia: Kim Tae-young, defence minister 2009-10
+                    # a googleweblight copy whose URL encodes the title twice (Albert Pahimi Padacké, PM of Chad)
+                    "Albert_Pahimi_Padack%C3%A9": "td",
                     "한승주": "kr"}  # Korean Wikipedia: Han Sung-joo, foreign minister 1993-94
 # Hosts whose pages copy or aggregate other pages (see 3. above); matched on the address's host.
 WEAK_HOSTS = ["issuhub.com", "tracking.ghscosting.org", "covid19basics.com", "46.235.172.94", "softschools.com",

@@ -204,6 +204,45 @@ HOG_IS_PRESIDENT = {
     # his interim cabinet "remained in office until 20 March 1991, when Khaleda Zia ... was appointed as the new
     # Prime Minister" (Shahabuddin Ahmed ministry, https://review.clateway.com/wiki/view_html.php?q=Shahabuddin_Ahmed_ministry).
     "bd": [("1990-12-06", "1991-03-20")],
+    # The periods below come with the prime-minister offices of kb/src/world-pm29.json (kb-pm29): those countries
+    # are PRESIDENTIAL, and the days on which they had no prime minister are not counted in the HoG column.
+    # Kenya: "Post abolished (12 December 1964 – 17 April 2008)", Raila Odinga 17 April 2008 – 9 April 2013, "Post
+    # abolished (9 April 2013 – present)" (https://simple.wikipedia.org/wiki/Prime_Minister_of_Kenya).
+    "ke": [("1990-01-01", "2008-04-17"), ("2013-04-09", None)],
+    # Mali: "Post abolished (6 June 1988 – 2 April 1991)" until Soumana Sacko
+    # (https://sivegame.netlify.app/host-https-simple.wikipedia.org/wiki/List_of_Prime_Ministers_of_Mali).
+    "ml": [("1990-01-01", "1991-04-02")],
+    # Niger: "Post abolished (20 December 1989 – 2 March 1990)" until Aliou Mahamidou
+    # (https://wikimili.com/en/List_of_prime_ministers_of_Niger).
+    "ne": [("1990-01-01", "1990-03-02")],
+    # Chad: "Post abolished (19 June 1982 – 4 March 1991)" until Jean Alingué Bawoyeu
+    # (https://wikimili.com/en/List_of_prime_ministers_of_Chad); the constitution of the Fourth Republic (May 2018)
+    # "supprime la fonction de Premier ministre. Le président de la République devient alors chef du gouvernement",
+    # the post restored by the 2021 transition charter (https://www.wikizero.com/fr/Liste_des_Premiers_ministres_du_Tchad):
+    # Padacké resigned on 4 May 2018 "and was not replaced", and was named again on 26 April 2021
+    # (https://googleweblight.com/sp?hl&geid=NSTNR&u=https://en.m.wikipedia.org/wiki/Albert_Pahimi_Padack%25C3%25A9).
+    "td": [("1990-01-01", "1991-03-04"), ("2018-05-04", "2021-04-26")],
+    # Sudan: Omar al-Bashir prime minister to 13 October 1993, then "Post Abolished"
+    # (http://www.thefullwiki.org/Prime_Minister_of_Sudan); the office "reestablished in 2017" with Bakri Hassan
+    # Saleh (https://wikimili.com/en/List_of_heads_of_government_of_Sudan), sworn in on 2 March 2017
+    # (https://www.theeastafrican.co.ke/news/Sudan-Bashir-prime-minister-Bakri-Hassan-Saleh/2558-3833978-9650aiz/index.html).
+    "sd": [("1993-10-13", "2017-03-02")],
+    # Angola: "Post abolished (9 December 1978 – 19 July 1991)", "Vacant (29 January 1999 – 6 December 2002)", and
+    # "The office was abolished in the constitution of 2010" after Paulo Kassoma (to 4 February 2010)
+    # (https://wikiclassic.com/wiki/List_of_prime_ministers_of_Angola).
+    "ao": [("1990-01-01", "1991-07-19"), ("1999-01-29", "2002-12-06"), ("2010-02-04", None)],
+    # Gabon: the prime minister "Abolished: 4 May 2025" under the constitution approved in November 2024, its duties
+    # passing largely to a Vice President of the Government (https://kids.kiddle.co/Heads_of_Government_of_Gabon).
+    "ga": [("2025-05-04", None)],
+    # Comoros: "31 December 1984 to 7 January 1992 Post abolished", "15 July 1992 to 1 January 1993 Vacant", and the
+    # post "Abolished 15 April 2002" after Hamada Madi (https://wikimili.com/en/List_of_prime_ministers_of_the_Comoros).
+    "km": [("1990-01-01", "1992-01-07"), ("1992-07-15", "1993-01-01"), ("2002-04-15", None)],
+    # Afghanistan: the prime minister "Abolished ... 22 December 2001; Succession President"
+    # (https://en.wikipedia.org/wiki/Prime_Minister_of_Afghanistan, 2016 revision), a presidential form of government
+    # "from 2004 to 2021" and the post revived by the Taliban, Hasan Akhund from 7 September 2021
+    # (https://www.dl1.en-us.nina.az/Prime_Minister_of_Afghanistan.html); in between, the Chief Executive
+    # 29 September 2014 – 11 March 2020, the post then not in use (https://en.m.wikipedia.org/wiki/Chief_Executive_(Afghanistan)).
+    "af": [("2001-12-22", "2014-09-29"), ("2020-03-11", "2021-09-07")],
 }
 
 # Periods in which a head-of-state office was vacant (no holder, not even an acting one, by the
