@@ -311,6 +311,18 @@ TEST_CASE("mentions: a year-qualified name said the other way round", "[mentions
   CHECK(mismatches("The 2020 Harbor Games opened in the city.") == 0);
   CHECK(mismatches("The 2020 Harbor Games, which opened in July 2021, drew crowds.") == 0);
   CHECK(mismatches("The 2020 Harbor Games, which opened in July 2022, drew crowds.") == 1);
+  // A month (and day) without a year is judged in any year the event's dates touch: no year makes
+  // "the Lakeside earthquake of February 12" the one of 2010-01-12, and a date said as a name years
+  // later agrees.
+  CHECK(mismatches("The 2010 Lakeside earthquake of February 12 destroyed the port.") == 1);
+  CHECK(mismatches("The 2010 Lakeside earthquake of January 12 destroyed the port.") == 0);
+  CHECK(mismatches("The 2010 Lakeside earthquake of January 13 destroyed the port.") == 0);  // a day's tolerance
+  CHECK(mismatches("The 2010 Lakeside earthquake in February destroyed the port.") == 1);
+  CHECK(mismatches("Hurricane Vesta, which struck the coast in September, was costly.") == 1);
+  CHECK(mismatches("Hurricane Vesta, which struck the coast in August, was costly.") == 0);
+  CHECK(mismatches("The Harbor war, which began in March, lasted years.") == 0);
+  CHECK(mismatches("The Harbor war in June was costly.") == 0);  // a war over years: every month
+  CHECK(mismatches("The 2010 Lakeside earthquake of February 29 destroyed the port.") == 1);  // no such day in 2010
 }
 
 TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {
