@@ -39,6 +39,9 @@ std::vector<EventMention> TriggerMentions(const KbIndex& index, const Sentences&
     AppendRefs(index, hit.pattern, PhraseKind::kTrigger, &events);
     if (!found.empty() && found.back().sentence == s && hit.start < found.back().end) {
       EventMention& prev = found.back();
+      // A shorter trigger inside a longer one names less: "2014 FIFA World Cup" inside "2014 FIFA
+      // World Cup final" is not a second event of the mention.
+      if (hit.end <= prev.end && hit.end - hit.start < prev.end - prev.start) continue;
       prev.end = std::max(prev.end, hit.end);
       for (int e : events)
         if (std::find(prev.events.begin(), prev.events.end(), e) == prev.events.end()) prev.events.push_back(e);

@@ -243,6 +243,8 @@ const char* const kDatedEventsKb = R"({"schema_version": 1, "name": "dated event
        "participants": [], "place": "Harbor", "triggers": ["Harbor war"], "source": "gazette"},
       {"id": "games-2012", "name": "2012 Harbor Games", "kind": "sport", "date": "2012-07-27",
        "participants": [], "place": "Harbor", "triggers": ["2012 Harbor Games"], "source": "gazette"},
+      {"id": "games-2012-final", "name": "2012 Harbor Games final", "kind": "sport", "date": "2012-08-12",
+       "participants": [], "place": "Harbor", "triggers": ["2012 Harbor Games final"], "source": "gazette"},
       {"id": "games-2020", "name": "2020 Harbor Games", "kind": "sport", "date": "2021-07-23", "end": "2021-08-08",
        "participants": [], "place": "Harbor", "triggers": ["2020 Harbor Games"], "source": "gazette"},
       {"id": "nora-1997", "name": "1997 Hurricane Nora", "kind": "disaster", "date": "1997-09-16", "end": "1997-09-26",
@@ -323,6 +325,11 @@ TEST_CASE("mentions: a year-qualified name said the other way round", "[mentions
   CHECK(mismatches("The Harbor war, which began in March, lasted years.") == 0);
   CHECK(mismatches("The Harbor war in June was costly.") == 0);  // a war over years: every month
   CHECK(mismatches("The 2010 Lakeside earthquake of February 29 destroyed the port.") == 1);  // no such day in 2010
+  // A shorter trigger inside a longer one is not a second event: the final's own date is judged.
+  CHECK(mismatches("The 2012 Harbor Games final was played in July 2012.") == 1);
+  CHECK(mismatches("The 2012 Harbor Games final was played in August 2012.") == 0);
+  CHECK(mismatches("The 2012 Harbor Games were played in July 2012.") == 0);
+  CHECK(mismatches("The 2012 Harbor Games were played in June 2012.") == 1);
 }
 
 TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {
