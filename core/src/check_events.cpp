@@ -63,14 +63,31 @@ void CheckEventDateMismatch(const CheckContext& ctx, const Rule& rule, FindingSi
     // A year inside the trigger is the KB's own name for the event, not a date the text states: it
     // may differ from the event's date ("the 2020 Summer Olympics" were held in 2021).
     if (te.precision == TimePrecision::kYear && te.start >= em.start && te.end <= em.end) continue;
+    // So is a month and day inside it ("the September 11 attacks").
+    if (!te.has_year() && te.start >= em.start && te.end <= em.end) continue;
     const KbEvent& k = kb.events[static_cast<size_t>(em.events.front())];
-    int32_t sa = te.First().days, sb = te.Last().days;
-    Interval kd = EventDays(k);
+    const Interval kd = EventDays(k);
     const int32_t tolerance = te.precision == TimePrecision::kDay ? rule.params.Int("tolerance_days") : 0;
-    if (sa - tolerance <= kd.b && kd.a <= sb + tolerance) continue;  // the stated date agrees
+    // Does the stated date meet [a, b]? A date without a year ("of April 11", "in April") meets it
+    // when it does in any year the interval touches: the text's own year is not needed to see that
+    // "the Tohoku earthquake of April 11" is not the one of 2011-03-11, and a date said as a name
+    // years later ("the Oct. 7 attack") still agrees.
+    auto meets = [&](Interval iv, int32_t tol) {
+      int ya = te.year, yb = te.year, m, d;
+      if (!te.has_year()) {
+        SplitDate(Date{iv.a}, &ya, &m, &d);
+        SplitDate(Date{iv.b}, &yb, &m, &d);
+      }
+      for (int y = ya; y <= yb; ++y) {
+        if (te.day && te.day > DaysInMonth(y, te.month)) continue;  // February 29 in another year
+        if (te.First(y).days - tol <= iv.b && iv.a <= te.Last(y).days + tol) return true;
+      }
+      return false;
+    };
+    if (meets(kd, tolerance)) continue;  // the stated date agrees
     const KbOtherDate* other = nullptr;
     for (const KbOtherDate& od : k.other_dates)
-      if (od.date.days >= sa && od.date.days <= sb) other = &od;
+      if (meets(Interval{od.date.days, od.date.days}, 0)) other = &od;
     uint32_t span_start = std::min(em.start, static_cast<uint32_t>(te.start));
     uint32_t span_end = std::max(em.end, static_cast<uint32_t>(te.end));
     std::vector<Evidence> ev = EventEvidence(ctx.kb, em);

@@ -19,6 +19,10 @@
 namespace factlint {
 namespace {
 
+// A date an event mention can state: one with a year, or a month (and day) without one — "the
+// earthquake and tsunami of April 11" (check_events.cpp judges it in any year); not "last year".
+bool StatesADate(const TimeExpr& te) { return te.has_year() || (te.month != 0 && te.relative_unit == 0); }
+
 std::vector<EventMention> TriggerMentions(const KbIndex& index, const Sentences& sentences, const PhraseHits& ph) {
   const auto& hits = ph.hits;
   std::vector<size_t> trigger_hits = ph.trigger_hits;
@@ -35,6 +39,9 @@ std::vector<EventMention> TriggerMentions(const KbIndex& index, const Sentences&
     AppendRefs(index, hit.pattern, PhraseKind::kTrigger, &events);
     if (!found.empty() && found.back().sentence == s && hit.start < found.back().end) {
       EventMention& prev = found.back();
+      // A shorter trigger inside a longer one names less: "2014 FIFA World Cup" inside "2014 FIFA
+      // World Cup final" is not a second event of the mention.
+      if (hit.end <= prev.end && hit.end - hit.start < prev.end - prev.start) continue;
       prev.end = std::max(prev.end, hit.end);
       for (int e : events)
         if (std::find(prev.events.begin(), prev.events.end(), e) == prev.events.end()) prev.events.push_back(e);
@@ -381,7 +388,7 @@ int ClauseDate(const FoldedView& t, uint32_t hi, std::span<const TimeExpr> ts, c
     if (IsStatedDatePreposition(w)) {
       const uint32_t at = t.SkipSpacesFwd(we[k], hi);
       for (size_t x = 0; x < ts.size(); ++x)
-        if (ts[x].start == at && ts[x].has_year() && ts[x].preposition == w) return static_cast<int>(x);
+        if (ts[x].start == at && StatesADate(ts[x]) && ts[x].preposition == w) return static_cast<int>(x);
     }
     if (IsClauseWord(w)) break;
   }
@@ -411,17 +418,19 @@ bool ActBefore(const FoldedView& t, uint32_t start) {
 // The stated date: the nearest time expression with a year right before the trigger ("the 2019
 // provision", "2001, when the attacks"), inside it, or right after it through one preposition
 // ("invasion in February 2021", not "Lisbon summit of European Union leaders in 2000": another
-// summit); else one closing a clause about the event (ClauseDate). -1 when none.
+// summit); else one closing a clause about the event (ClauseDate); else a year inside the trigger.
+// -1 when none. *name_year: the year inside the trigger, -1 when none (the event's name: no date of
+// the text's own either way).
 int StatedDate(const FoldedView& t, uint32_t hi, std::span<const TimeExpr> ts, const EventMention& em,
-               bool impact) {
-  int best = -1;
+               bool impact, int* name_year_out) {
+  int best = -1, name_year = -1;
   uint32_t best_gap = 41;
   const bool act_before = ActBefore(t, em.start);
   auto t0 = std::lower_bound(ts.begin(), ts.end(), em.start > 60 ? em.start - 60 : 0,
                              [](const TimeExpr& te, uint32_t pos) { return te.start < pos; });
   for (size_t k = static_cast<size_t>(t0 - ts.begin()); k < ts.size() && ts[k].start <= em.end + 45; ++k) {
     const TimeExpr& te = ts[k];
-    if (!te.has_year()) continue;
+    if (!StatesADate(te)) continue;
     uint32_t gap;
     if (te.end <= em.start) {
       if (WhenBetween(t, static_cast<uint32_t>(te.end), em.start)) {
@@ -442,6 +451,14 @@ int StatedDate(const FoldedView& t, uint32_t hi, std::span<const TimeExpr> ts, c
       auto [ws, we] = t.WordAfter(p, hi);
       if (ws != p || t.F(ws, we) != te.preposition || t.SkipSpacesFwd(we, hi) != te.start) continue;
       gap = static_cast<uint32_t>(te.start) - em.end;
+    } else if (te.precision == TimePrecision::kYear) {
+      // A year inside the trigger is part of its name ("the 2025 Myanmar earthquake, which struck
+      // Mandalay in April 2025"; "the 2020 Summer Olympics, held in July 2021"): a date the text
+      // states next to it or closing a clause about the event comes first, of that year or not
+      // ("the 1995 divorce referendum was held in November 1996", "the 2010 Haiti earthquake of
+      // February 12").
+      if (name_year < 0) name_year = static_cast<int>(k);
+      continue;
     } else {
       gap = 0;  // inside the trigger ("November 2024 election")
     }
@@ -450,16 +467,10 @@ int StatedDate(const FoldedView& t, uint32_t hi, std::span<const TimeExpr> ts, c
       best = static_cast<int>(k);
     }
   }
-  if (best < 0) return ClauseDate(t, hi, ts, em, impact);
-  // A year inside the trigger is part of its name ("the 2025 Myanmar earthquake, which struck
-  // Mandalay in April 2025"; "the 2020 Summer Olympics, held in July 2021"): the date of a clause
-  // about the event is what the text states, of that year or not ("the 1995 divorce referendum was
-  // held in November 1996").
-  if (best_gap == 0 && ts[static_cast<size_t>(best)].precision == TimePrecision::kYear) {
-    const int clause = ClauseDate(t, hi, ts, em, impact);
-    if (clause >= 0) return clause;
-  }
-  return best;
+  *name_year_out = name_year;
+  if (best >= 0) return best;
+  const int clause = ClauseDate(t, hi, ts, em, impact);
+  return clause >= 0 ? clause : name_year;
 }
 
 // Year-qualified names said without their year: "the Haiti earthquake of January 2010", "the
@@ -573,8 +584,10 @@ std::vector<EventMention> FindEventMentions(const KbQuery& kb, const KbIndex& in
       if (!em.prospective && !unscheduled) MarkProspectiveTimeAfter(text, sentences.start[s], sentences.end[s], &em);
     }
     if (em.by_participants && em.prospective) continue;  // meetings recur: only a past one dates the text
-    em.time = StatedDate(text, sentences.end[s], sentences.TimesOf(s), em, impact);
+    int name_year = -1;
+    em.time = StatedDate(text, sentences.end[s], sentences.TimesOf(s), em, impact, &name_year);
     if (em.time >= 0) (*event_dates)[sentences.TimeIndex(s, static_cast<size_t>(em.time))] = 1;
+    if (name_year >= 0) (*event_dates)[sentences.TimeIndex(s, static_cast<size_t>(name_year))] = 1;
     out.push_back(std::move(em));
   }
   return out;

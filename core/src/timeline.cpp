@@ -59,6 +59,7 @@ class TimelineBuilder {
                                   bool event_claim = false) const;
   std::optional<Interval> EventTime(int sentence, uint32_t claim_start, uint32_t claim_end, std::string* when) const;
   ClaimTime Judge(int sentence, uint32_t claim_start, uint32_t claim_end, bool event_claim = false) const;
+  void DateByOwnEvent(const TitleClaim& c, ClaimTime* ct) const;
   uint32_t FiguresNounEnd(const TimeExpr& te) const;
   bool YearOfFigures(const TimeExpr& te) const { return te.precision == TimePrecision::kYear && FiguresNounEnd(te); }
   void NarrowByElections(ReferenceDate* rd);
@@ -584,12 +585,39 @@ ClaimTime TimelineBuilder::Judge(int sentence, uint32_t claim_start, uint32_t cl
   return ct;
 }
 
+// "shot down Rwandan President Juvenal Habyarimana's plane" (a trigger of the event that killed him,
+// overlapping the claim): a title inside a past event's mention, or right before it with a
+// possessive, of a person the event involves, is the title at that event — judged at the event's
+// dates, not at the time of writing.
+// A "former" title stays the time of writing's ("former President X's 2020 defeat").
+void TimelineBuilder::DateByOwnEvent(const TitleClaim& c, ClaimTime* ct) const {
+  if (c.person < 0 || c.tense != Tense::kPresent) return;
+  const Kb& kb = kb_.kb();
+  for (const EventMention& em : m_.events) {
+    if (em.sentence != c.sentence || em.prospective || em.by_participants || em.events.size() != 1) continue;
+    // Inside the claim, or right after its possessive ("President X's 2020 election campaign").
+    const bool after_possessive = em.start == c.end + 3 && t_.F(c.end, c.end + 3) == "'s ";
+    if (!(em.start < c.end && c.start < em.end) && !after_possessive) continue;
+    const KbEvent& ev = kb.events[static_cast<size_t>(em.events.front())];
+    if (std::find(ev.participants.begin(), ev.participants.end(), c.person) == ev.participants.end()) continue;
+    Interval days = EventDays(ev);
+    if (days.a > as_of_) return;
+    days.b = std::min(days.b, as_of_);
+    ct->own = days;
+    ct->judged = days;
+    ct->when = "at " + std::string(ev.name) + " (" + kb_.EventDateText(ev) + ")";
+    ct->tentative = false;
+    return;
+  }
+}
+
 Timeline TimelineBuilder::Build(const CheckOptions& options) {
   out_.future = FindDateRoles(t_, sent_, m_.lexicon);
   ReferenceTime(options);
   out_.titles.reserve(m_.titles.size());
   for (const TitleClaim& c : m_.titles) {
     out_.titles.push_back(Judge(c.sentence, c.start, c.end));
+    if (!out_.titles.back().own) DateByOwnEvent(c, &out_.titles.back());
     if (c.dated_only && !out_.titles.back().own) out_.titles.back() = ClaimTime{};  // no time of its own: not judged
   }
   out_.events.reserve(m_.events.size());

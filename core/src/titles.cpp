@@ -250,6 +250,12 @@ bool TitleFinder::ParsePrenominal(const PersonMention& m, size_t mi) {
     auto [ns, ne] = t_.WordBefore(ps, lo);
     if (IsEventOfTitleNoun(t_.F(ns, ne))) c.dated_only = true;
   }
+  // ... and said with a possessive: "Chancellor Nigel Lawson's resignation", "President X's funeral".
+  if (const uint32_t hi = sent_.end[static_cast<size_t>(m.sentence)];
+      c.end + 3 < hi && t_.F(c.end, c.end + 2) == "'s" && t_.Space(c.end + 2)) {
+    auto [ns, ne] = t_.WordAfter(c.end + 2, hi);
+    if (IsEventOfTitleNoun(t_.F(ns, ne))) c.dated_only = true;
+  }
   AddTitleClaim(std::move(c), title_offices, jur);
   return true;
 }

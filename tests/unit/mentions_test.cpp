@@ -243,6 +243,8 @@ const char* const kDatedEventsKb = R"({"schema_version": 1, "name": "dated event
        "participants": [], "place": "Harbor", "triggers": ["Harbor war"], "source": "gazette"},
       {"id": "games-2012", "name": "2012 Harbor Games", "kind": "sport", "date": "2012-07-27",
        "participants": [], "place": "Harbor", "triggers": ["2012 Harbor Games"], "source": "gazette"},
+      {"id": "games-2012-final", "name": "2012 Harbor Games final", "kind": "sport", "date": "2012-08-12",
+       "participants": [], "place": "Harbor", "triggers": ["2012 Harbor Games final"], "source": "gazette"},
       {"id": "games-2020", "name": "2020 Harbor Games", "kind": "sport", "date": "2021-07-23", "end": "2021-08-08",
        "participants": [], "place": "Harbor", "triggers": ["2020 Harbor Games"], "source": "gazette"},
       {"id": "nora-1997", "name": "1997 Hurricane Nora", "kind": "disaster", "date": "1997-09-16", "end": "1997-09-26",
@@ -311,6 +313,23 @@ TEST_CASE("mentions: a year-qualified name said the other way round", "[mentions
   CHECK(mismatches("The 2020 Harbor Games opened in the city.") == 0);
   CHECK(mismatches("The 2020 Harbor Games, which opened in July 2021, drew crowds.") == 0);
   CHECK(mismatches("The 2020 Harbor Games, which opened in July 2022, drew crowds.") == 1);
+  // A month (and day) without a year is judged in any year the event's dates touch: no year makes
+  // "the Lakeside earthquake of February 12" the one of 2010-01-12, and a date said as a name years
+  // later agrees.
+  CHECK(mismatches("The 2010 Lakeside earthquake of February 12 destroyed the port.") == 1);
+  CHECK(mismatches("The 2010 Lakeside earthquake of January 12 destroyed the port.") == 0);
+  CHECK(mismatches("The 2010 Lakeside earthquake of January 13 destroyed the port.") == 0);  // a day's tolerance
+  CHECK(mismatches("The 2010 Lakeside earthquake in February destroyed the port.") == 1);
+  CHECK(mismatches("Hurricane Vesta, which struck the coast in September, was costly.") == 1);
+  CHECK(mismatches("Hurricane Vesta, which struck the coast in August, was costly.") == 0);
+  CHECK(mismatches("The Harbor war, which began in March, lasted years.") == 0);
+  CHECK(mismatches("The Harbor war in June was costly.") == 0);  // a war over years: every month
+  CHECK(mismatches("The 2010 Lakeside earthquake of February 29 destroyed the port.") == 1);  // no such day in 2010
+  // A shorter trigger inside a longer one is not a second event: the final's own date is judged.
+  CHECK(mismatches("The 2012 Harbor Games final was played in July 2012.") == 1);
+  CHECK(mismatches("The 2012 Harbor Games final was played in August 2012.") == 0);
+  CHECK(mismatches("The 2012 Harbor Games were played in July 2012.") == 0);
+  CHECK(mismatches("The 2012 Harbor Games were played in June 2012.") == 1);
 }
 
 TEST_CASE("mentions: a date closing a clause about the event", "[mentions]") {

@@ -293,6 +293,27 @@ TEST_CASE("timeline: \"NAME, who was TITLE during EVENT\" is judged at the event
   }
 }
 
+TEST_CASE("timeline: a title inside a past event's mention, or before it with a possessive, is judged at the event",
+          "[timeline]") {
+  struct Row {
+    const char* text;
+    const char* own;  // the claim's own time (its first day), "" = none
+  };
+  for (Row r : {Row{"President Donald Trump's 2020 presidential election campaign was costly.", "2020-11-03"},
+                Row{"Ukrainian President Volodymyr Zelenskyy's full-scale invasion speech was aired.", "2022-02-24"},
+                // Not of a participant; "former" is the time of writing's; a prospective event.
+                Row{"President Emmanuel Macron's 2020 presidential election remarks were aired.", ""},
+                Row{"Former President Donald Trump's 2020 presidential election campaign was costly.", ""},
+                Row{"President Donald Trump's upcoming 2020 presidential election campaign is costly.", ""},
+                Row{"President Donald Trump spoke about the 2020 presidential election.", ""}}) {
+    INFO(r.text);
+    Stages s(r.text, At("2026-06-01"));
+    REQUIRE(!s.mentions.titles.empty());
+    const factlint::ClaimTime& ct = s.timeline.titles[0];
+    CHECK((ct.own ? factlint::FormatIsoDate(factlint::Date{ct.own->a}) : std::string()) == r.own);
+  }
+}
+
 // Issue 12: a relative date of a dated KB event places the text itself ("last year's EVENT": a
 // year after the event's). Undated texts; the window must be [from, to].
 TEST_CASE("timeline: \"last year's EVENT\" places the text", "[timeline]") {

@@ -107,6 +107,7 @@ struct Date {
 std::optional<Date> ParseIsoDate(std::string_view text);
 std::string FormatIsoDate(Date date);
 Date MakeDate(int year, int month, int day);  // the caller guarantees a valid day
+int DaysInMonth(int year, int month);          // month 1..12
 void SplitDate(Date date, int* year, int* month, int* day);
 
 // ---------------------------------------------------------------------------------------------
