@@ -14,17 +14,24 @@
 //                CURRENT_BUT_FORMER when that person had held the office before)
 //   event-year   the year written next to a KB event's trigger moved by one -> EVENT_DATE_MISMATCH
 //
-// Three runs, reported apart:
+// Five runs, reported apart:
 //   gum, dated    each gum-wikinews article checked at its dateCreated;
 //   bbc, dated    each BBC article checked at one day of 2004–05 (the corpus' years) inside the
 //                 window the checker inferred for the unmodified article — this measures the rules;
 //   bbc, undated  the BBC articles as published: the checker infers the date with the mistake in
 //                 place, so a mistake in an article with no other clue reads as a different date
-//                 (reported by the number of other clues the article holds).
-// "In office" means over the whole reference window of the unmodified article. A mention is used
-// only when the unmodified article has no finding on it.
+//                 (reported by the number of other clues the article holds);
+//   te3, dated    each TempEval-3 wire article checked at the day of its document creation time;
+//   te3, undated  the same articles without their date, as bbc undated; but their date is known,
+//                 so the mistakes are those at the creation time, and a caught mistake needs the
+//                 window inferred for the copy to contain that day (a finding at the span under a
+//                 wrong window is counted as "wrong window", not caught).
+// "In office" means over the whole reference window of the unmodified article (te3 undated: on its
+// creation day). A mention is used only when the unmodified article — checked as in the run — has
+// no finding on it. The "all dated" rows sum gum and bbc, as before te3 came (the figure earlier
+// sessions report); "all dated + te3" adds te3.
 //
-//   node scripts/eval.d/injected.mjs [--set gum|bbc] [--per-article N] [--misses N] [--kb FILE]
+//   node scripts/eval.d/injected.mjs [--set gum|bbc|te3[,…]] [--per-article N] [--misses N] [--kb FILE]
 //                                  [--scan-only] [--list KIND,...]   (--list: every copy of those kinds, caught or not)
 //
 // Environment as false_alarms.mjs (FACTLINT_CLI, FACTLINT_SHARED, FACTLINT_ROOT). Exits 0 unless
@@ -33,7 +40,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findRoot, findCli, sharedDir, loadArticles, runJsonl, oneLine, table } from './false_alarms.mjs';
+import { findRoot, findCli, sharedDir, loadArticles, runJsonl, oneLine, table, ALL_SETS, parseSets } from './false_alarms.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // KB index
@@ -194,10 +201,10 @@ export function scanEventYears(ix, text, report) {
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { sets: ['gum', 'bbc'], perArticle: 1, misses: 15, kb: null, scanOnly: false, kinds: null };
+  const o = { sets: ALL_SETS, perArticle: 1, misses: 15, kb: null, scanOnly: false, kinds: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--set') o.sets = [argv[++i]];
+    if (a === '--set') o.sets = parseSets(argv[++i]);
     else if (a === '--per-article') o.perArticle = Number(argv[++i]);
     else if (a === '--misses') o.misses = Number(argv[++i]);
     else if (a === '--kb') o.kb = argv[++i];
@@ -229,7 +236,13 @@ const MODES = {
   'gum, dated': 'gum-wikinews, each checked at its dateCreated',
   'bbc, dated': 'BBC, checked at a day of 2004–05 inside the window the checker inferred for the original',
   'bbc, undated': 'BBC as published (no date): the checker infers the date with the mistake in place',
+  'te3, dated': 'TempEval-3 wire articles, each checked at the day of its creation time',
+  'te3, undated': 'TempEval-3 without the date: inferred with the mistake in place; caught only if the window holds the creation day',
 };
+// The runs whose copies are checked without a date.
+const isUndated = (mode) => mode.endsWith('undated');
+// The dated runs that "all dated" sums (the figure of the sessions before te3).
+const FIRST_DATED = ['gum, dated', 'bbc, dated'];
 
 // Builds the injected copies of one article for one mode.
 export function inject(ix, a, rep, window, mode, perArticle, skipped) {
@@ -291,7 +304,7 @@ function main() {
   const { articles: all, missing } = loadArticles(sharedDir(root), opts.sets);
   for (const m of missing) console.log(`injected: ${m} not found — that set is skipped (it is not part of the project).`);
   if (!all.length) return 0;
-  // The BBC set holds ~100 exact duplicates: count each text once.
+  // The BBC set holds ~100 exact duplicates (te3 one): count each text once.
   const seen = new Set();
   const articles = all.filter((a) => !seen.has(a.text) && seen.add(a.text));
 
@@ -326,17 +339,23 @@ function main() {
     if (lo <= hi) datedBbc.push({ ...a, date: fromDay(Math.floor((lo + hi) / 2)) });
   }
   const baselineDated = runJsonl(cli, datedBbc, { kb: kbPath });
+  // te3 undated: the baseline is the article checked without its date (its findings decide which
+  // mentions are clean, as for bbc undated).
+  const te3 = articles.filter((a) => a.set === 'te3' && a.date);
+  const baselineTe3Undated = runJsonl(cli, te3.map((a) => ({ id: a.id, text: a.text })), { kb: kbPath });
 
   const injections = [];
   const skipped = {};
   for (const mode of Object.keys(MODES)) skipped[mode] = { undated: 0, flagged: 0, notSitting: 0, noNeighbour: 0, premodified: 0 };
-  const baseOf = (j) => (j.mode === 'bbc, dated' ? baselineDated : baseline).get(j.a.id);
+  const baseOf = (j) => (j.mode === 'bbc, dated' ? baselineDated : j.mode === 'te3, undated' ? baselineTe3Undated : baseline).get(j.a.id);
   for (const a of articles) {
     const rep = baseline.get(a.id);
     if (!rep || rep.error) continue;
-    if (a.set === 'gum') {
+    if (a.set === 'gum' || a.set === 'te3') {
       const w = a.date ? [toDay(a.date), toDay(a.date)] : null;
-      injections.push(...inject(ix, a, rep, w, 'gum, dated', opts.perArticle, skipped['gum, dated']));
+      injections.push(...inject(ix, a, rep, w, `${a.set}, dated`, opts.perArticle, skipped[`${a.set}, dated`]));
+      const urep = a.set === 'te3' ? baselineTe3Undated.get(a.id) : null;
+      if (urep && !urep.error) injections.push(...inject(ix, a, urep, w, 'te3, undated', opts.perArticle, skipped['te3, undated']));
     } else {
       const rd = rep.document?.reference_date;
       const w = rd?.from && rd?.to ? [toDay(rd.from), toDay(rd.to)] : null;
@@ -349,15 +368,15 @@ function main() {
     injections.push(...inject(ix, a, rep, [toDay(a.date), toDay(a.date)], 'bbc, dated', opts.perArticle, skipped['bbc, dated']));
   }
 
-  const reports = runJsonl(cli, injections.map((j) => ({ id: j.id, text: j.text, date: j.mode.endsWith('undated') ? undefined : j.a.date })), { kb: kbPath });
+  const reports = runJsonl(cli, injections.map((j) => ({ id: j.id, text: j.text, date: isUndated(j.mode) ? undefined : j.a.date })), { kb: kbPath });
 
   const stats = new Map();
   const statOf = (mode, kind) => {
     const key = `${mode}\t${kind}`;
-    if (!stats.has(key)) stats.set(key, { mode, kind, n: 0, hit: 0, anyAt: 0, related: 0, elsewhere: 0, rules: new Map(), misses: [] });
+    if (!stats.has(key)) stats.set(key, { mode, kind, n: 0, hit: 0, anyAt: 0, related: 0, elsewhere: 0, wrongWindow: 0, rules: new Map(), misses: [] });
     return stats.get(key);
   };
-  const byClues = new Map();  // undated title injections: clues left -> {n, hit}
+  const byClues = new Map();  // undated title injections: mode -> clues left -> {n, hit}
   for (const j of injections) {
     const s = statOf(j.mode, j.kind);
     s.n++;
@@ -365,19 +384,24 @@ function main() {
     if (!r || r.error) { s.misses.push({ j, why: `input error ${JSON.stringify(r?.error)}` }); continue; }
     const [lo, hi] = j.span;
     const at = (r.findings || []).filter((f) => overlaps(f, lo, hi));
-    const hit = at.find((f) => j.expected.includes(f.rule));
+    const rd = r.document?.reference_date;
+    let hit = at.find((f) => j.expected.includes(f.rule));
+    // te3 undated: the mistake is one at the creation day; a finding under a window that misses
+    // that day judged another date, and is right only by chance.
+    const wrongWindow = hit && j.mode === 'te3, undated' && !(rd?.from && rd?.to && rd.from <= j.a.date && j.a.date <= rd.to);
+    if (wrongWindow) { s.wrongWindow++; hit = undefined; }
     if (hit) { s.hit++; s.rules.set(hit.rule, (s.rules.get(hit.rule) || 0) + 1); }
-    if (j.mode.endsWith('undated') && j.clues !== null) {
+    if (isUndated(j.mode) && j.clues !== null) {
       const b = j.clues >= 3 ? '3 or more' : String(j.clues);
-      const c = byClues.get(b) || { n: 0, hit: 0 };
+      if (!byClues.has(j.mode)) byClues.set(j.mode, new Map());
+      const c = byClues.get(j.mode).get(b) || { n: 0, hit: 0 };
       c.n++;
       if (hit) c.hit++;
-      byClues.set(b, c);
+      byClues.get(j.mode).set(b, c);
     }
     if (at.length) s.anyAt++;
-    const rd = r.document?.reference_date;
     if (hit && opts.kinds?.includes(j.kind)) s.misses.push({ j, why: `caught: ${hit.rule}` });
-    if (!hit) s.misses.push({ j, why: at.length ? `other finding at span: ${at.map((f) => f.rule).join(', ')}` : `no finding at span (checked at ${rd?.from ?? '?'}..${rd?.to ?? '?'}, ${rd?.source ?? '?'})` });
+    if (!hit) s.misses.push({ j, why: wrongWindow ? `${at.map((f) => f.rule).join(', ')} at span, but under the window ${rd?.from ?? '?'}..${rd?.to ?? '?'} (${rd?.source ?? '?'}), not holding ${j.a.date}` : at.length ? `other finding at span: ${at.map((f) => f.rule).join(', ')}` : `no finding at span (checked at ${rd?.from ?? '?'}..${rd?.to ?? '?'}, ${rd?.source ?? '?'})` });
     // New findings elsewhere: not at the span and not in the baseline (offsets shifted by the edit).
     const delta = j.edit.insert.length - j.edit.remove;
     const base = new Set((baseOf(j).findings || []).map((f) => `${f.rule}@${f.start16 >= j.edit.at + j.edit.remove ? f.start16 + delta : f.start16}`));
@@ -399,7 +423,7 @@ function main() {
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
   const rows = [];
   const sum = (filter) => {
-    const t = { n: 0, hit: 0, anyAt: 0, related: 0, elsewhere: 0 };
+    const t = { n: 0, hit: 0, anyAt: 0, related: 0, elsewhere: 0, wrongWindow: 0 };
     for (const s of stats.values()) if (filter(s)) for (const k of Object.keys(t)) t[k] += s[k];
     return t;
   };
@@ -411,17 +435,23 @@ function main() {
     }
     rows.push(row(mode, 'all', sum((s) => s.mode === mode)));
   }
-  for (const kind of Object.keys(EXPECTED)) rows.push(row('all dated', kind, sum((s) => s.kind === kind && !s.mode.endsWith('undated'))));
-  rows.push(row('all dated', 'all', sum((s) => !s.mode.endsWith('undated'))));
+  for (const kind of Object.keys(EXPECTED)) rows.push(row('all dated', kind, sum((s) => s.kind === kind && FIRST_DATED.includes(s.mode))));
+  rows.push(row('all dated', 'all', sum((s) => FIRST_DATED.includes(s.mode))));
+  if ([...stats.values()].some((s) => s.mode === 'te3, dated')) {
+    for (const kind of Object.keys(EXPECTED)) rows.push(row('all dated + te3', kind, sum((s) => s.kind === kind && !isUndated(s.mode))));
+    rows.push(row('all dated + te3', 'all', sum((s) => !isUndated(s.mode))));
+  }
   console.log();
   console.log(table(rows, ['run', 'mistake', 'expected rule', 'injected', 'caught', 'recall', 'any at span', 'related', 'new elsewhere', 'precision-ish']));
   console.log('\ncaught = a finding of the expected rule overlapping the injected span; related = INCONSISTENT_DESCRIPTION');
   console.log('elsewhere (the injected "former" contradicts a sitting title: right); new elsewhere = other findings of the');
   console.log('injected copy that are neither at the span nor in the original; precision-ish = caught / (caught + new elsewhere)');
-  if (byClues.size) {
-    console.log('\nbbc, undated, title mistakes, by the number of other people the article names with a title they held then');
+  const ww = sum((s) => s.mode === 'te3, undated').wrongWindow;
+  if (ww) console.log(`te3, undated: ${ww} more had the expected rule at the span under a window that misses the creation day (not counted as caught)`);
+  for (const [mode, clues] of byClues) {
+    console.log(`\n${mode}, title mistakes, by the number of other people the article names with a title they held then`);
     console.log('(the clues left to date the article once the mention is changed):');
-    console.log(table([...byClues].sort().map(([b, c]) => [b, c.n, c.hit, pct(c.hit, c.n)]), ['other clues', 'injected', 'caught', 'recall']));
+    console.log(table([...clues].sort().map(([b, c]) => [b, c.n, c.hit, pct(c.hit, c.n)]), ['other clues', 'injected', 'caught', 'recall']));
   }
   for (const s of stats.values()) {
     if (s.rules.size) console.log(`${s.mode} / ${s.kind}: ${[...s.rules].map(([r, c]) => `${r} ${c}`).join(', ')}`);
@@ -432,7 +462,7 @@ function main() {
     for (const { j, why } of s.misses.slice(0, opts.misses)) {
       const [lo, hi] = j.span;
       const ctx = `${oneLine(j.text.slice(Math.max(0, lo - 60), lo))} [[${oneLine(j.text.slice(lo, hi))}]]${oneLine(j.text.slice(hi, hi + 60))}`;
-      console.log(`  ${j.a.id}${j.a.date && !j.mode.endsWith('undated') ? ` (date ${j.a.date})` : ''}: ${j.info} — ${why}\n      …${ctx}…`);
+      console.log(`  ${j.a.id}${j.a.date ? ` (${isUndated(j.mode) ? 'true date' : 'date'} ${j.a.date})` : ''}: ${j.info} — ${why}\n      …${ctx}…`);
     }
   }
   return 0;
