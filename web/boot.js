@@ -5,7 +5,7 @@
 // snapshot (world.kbs.gz, inflated as it arrives) and streams in and compiles the wasm module (instantiateStreaming), both
 // off the page's main thread, which is left to parse and draw the page. app.mjs takes over:
 // window.factlintBoot = {worker, ready}, `ready` a promise of the Worker's answer to init
-// ({version, rules, kb, kbFrom, startup}). Nothing is started from file:// or in the offline file
+// ({version, rules, kb, kbFrom, firstCheck, startup}). Nothing is started from file:// or in the offline file
 // (no Worker there; app.mjs checks on the main thread); a failure here is left to app.mjs, which
 // then checks on the main thread.
 (function () {
@@ -29,7 +29,14 @@
     // world.kbs.gz: the compiled KB snapshot gzipped, inflated by the Worker as it arrives (a
     // third of the bytes to read; without DecompressionStream, the plain world.kbs).
     var snapshotUrl = typeof DecompressionStream === 'function' ? 'world.kbs.gz' : 'world.kbs';
-    worker.postMessage({ id: 0, type: 'init', kbUrl: 'world.json', snapshotUrl: snapshotUrl });
+    // firstCheck: the check the page makes first (the empty editor with the page's default
+    // options), run by the Worker as soon as its KB is loaded and answered with init, so the first
+    // report needs no second message round trip; app.mjs applies it only if the editor and the
+    // options are still exactly these (else it asks the Worker as for any check).
+    worker.postMessage({
+      id: 0, type: 'init', kbUrl: 'world.json', snapshotUrl: snapshotUrl,
+      firstCheck: { text: '', options: { date: null, metadataDate: null, metadataSource: null, minSeverity: 'info', disabledRules: [] } },
+    });
     window.factlintBoot = { worker: worker, ready: ready };
   } catch (error) {
     console.warn('factlint: could not start the worker early:', error);

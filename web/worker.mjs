@@ -1,12 +1,14 @@
 // worker.mjs — runs the checker off the page's main thread when the page is served (app.mjs).
 // Messages in: {id, type: "init", kb} | {id, type: "init", kbUrl, snapshotUrl?, wasmModule?, snapshot?}
+//              (either with firstCheck?: {text, options}, checked once the KB is loaded)
 //              | {id, type: "check", text, options, incremental?}
 //              | {id, type: "loadKb", text} | {id, type: "loadKb", url}
 //              | {id, type: "loadRules", text} | {id, type: "resetRules"}.
 // Messages out: {id, result, ms} (ms: the handler's time, read by the bench) or
 //               {id, error: {kind, message, path, line, column}}.
-//   init   → {version, rules, kb, kbFrom, startup}   (kb: the loaded KB's summary; kbFrom:
-//            "snapshot" | "json"; startup: where the time went, see below)
+//   init   → {version, rules, kb, kbFrom, firstCheck, startup}   (kb: the loaded KB's summary; kbFrom:
+//            "snapshot" | "json"; firstCheck: {text, options, report} for the init's firstCheck,
+//            null without one or if it threw; startup: where the time went, see below)
 //   check  → the report object (incremental: checkIncremental, the typing path; the same report)
 //   loadKb → {summary, fromCache, refused}: the new KB's summary, whether its compiled snapshot
 //            came from the cache (IndexedDB, keyed by the text's SHA-256; checker.loadKbCached),
@@ -28,8 +30,12 @@
 // A caller may pass the module already compiled (wasmModule) and the snapshot's bytes (snapshot:
 // an ArrayBuffer, or null) instead. The assembler ships this file with factlint.mjs and
 // factlint-core.mjs in one module (dist/web/worker.mjs), so the worker starts after one request.
-// `startup` = {evaluated, initReceived, ...checker.startup} in ms: the first two on this worker's
-// clock plus its timeOrigin (so the page can place them on its own), for the bench.
+// `startup` = {evaluated, initReceived, ...checker.startup, firstCheckMs} in ms: the first two on
+// this worker's clock plus its timeOrigin (so the page can place them on its own), for the bench.
+// firstCheck (boot.js sends the page's first check, the empty editor with the default options)
+// saves the first report a second message round trip: the Worker checks it right after the KB
+// load and answers it with init; the page applies it only for that very text and those options
+// (app.mjs takeFirstCheck). The warm-up sample is then timed from the init answer.
 import { createChecker, openKbCache, readKbSnapshotPieces } from './factlint.mjs';
 
 const evaluated = performance.now();
@@ -47,7 +53,7 @@ async function fetchText(url) {
 }
 
 const handlers = {
-  async init({ kb, kbUrl, snapshotUrl, wasmModule, snapshot }) {
+  async init({ kb, kbUrl, snapshotUrl, wasmModule, snapshot, firstCheck }) {
     const initReceived = performance.now();
     const wasm = wasmModule ? { wasmModule } : {};
     if (typeof kb === 'string') checker = await createChecker({ kb, ...wasm });
@@ -55,9 +61,16 @@ const handlers = {
       const kbSnapshot = snapshot !== undefined ? snapshot : fetch(new URL(snapshotUrl, self.location.href)).then(readKbSnapshotPieces);
       checker = await createChecker({ kb: () => fetchText(kbUrl), kbSnapshot, prefault: true, ...wasm });
     } else checker = await createChecker({ kb: fetchText(kbUrl), ...wasm });
+    const kbLoaded = performance.now();
+    let first = null;
+    if (firstCheck && typeof firstCheck.text === 'string') {
+      try {
+        first = { text: firstCheck.text, options: firstCheck.options, report: checker.check(firstCheck.text, firstCheck.options) };
+      } catch { first = null; /* the page asks again and gets the error then */ }
+    }
     return {
-      version: checker.version, rules: checker.rules, kb: checker.kb, kbFrom: checker.kbFrom,
-      startup: { timeOrigin: performance.timeOrigin, evaluated, initReceived, ...checker.startup },
+      version: checker.version, rules: checker.rules, kb: checker.kb, kbFrom: checker.kbFrom, firstCheck: first,
+      startup: { timeOrigin: performance.timeOrigin, evaluated, initReceived, ...checker.startup, firstCheckMs: first ? performance.now() - kbLoaded : 0 },
     };
   },
   check({ text, options, incremental }) { return incremental ? checker.checkIncremental(text, options) : checker.check(text, options); },
@@ -88,7 +101,7 @@ self.onmessage = async ({ data }) => {
       },
     });
   }
-  if (sampleState === 'pending' && checker && data && data.type === 'check') {
+  if (sampleState === 'pending' && checker && data && (data.type === 'check' || (data.type === 'init' && data.firstCheck))) {
     sampleState = 'timed';
     sampleTimer = setTimeout(() => {
       sampleState = 'done';
