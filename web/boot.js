@@ -13,7 +13,12 @@
   if (!/^https?:$/.test(location.protocol) || typeof Worker !== 'function') return;
   try {
     if (typeof performance.mark === 'function') performance.mark('factlint:boot');
-    var worker = new Worker('worker.mjs', { type: 'module', name: 'factlint' });
+    // world.kbs.gz: the compiled KB snapshot gzipped, inflated by the Worker as it arrives (a
+    // third of the bytes to read; without DecompressionStream, the plain world.kbs). Named in the
+    // Worker's URL too, so that it starts the snapshot's fetch and the wasm's compile as soon as
+    // its module is evaluated, before it gets init (worker.mjs).
+    var snapshotUrl = typeof DecompressionStream === 'function' ? 'world.kbs.gz' : 'world.kbs';
+    var worker = new Worker('worker.mjs?snapshot=' + snapshotUrl, { type: 'module', name: 'factlint' });
     var ready = new Promise(function (resolve, reject) {
       // Messages that arrive before app.mjs takes the worker over: only the answer to init (id 0).
       worker.onmessage = function (event) {
@@ -26,9 +31,6 @@
       };
     });
     ready.catch(function () {});  // app.mjs handles it
-    // world.kbs.gz: the compiled KB snapshot gzipped, inflated by the Worker as it arrives (a
-    // third of the bytes to read; without DecompressionStream, the plain world.kbs).
-    var snapshotUrl = typeof DecompressionStream === 'function' ? 'world.kbs.gz' : 'world.kbs';
     // firstCheck: the check the page makes first (the empty editor with the page's default
     // options), run by the Worker as soon as its KB is loaded and answered with init, so the first
     // report needs no second message round trip; app.mjs applies it only if the editor and the

@@ -397,6 +397,8 @@ describe('served page (dist/web)', () => {
   // for that very text and those options. The messages the page posts to its Worker are recorded.
   async function openRecordingPosts(setup = () => {}) {
     const fresh = await context.newPage();
+    fresh.requested = [];
+    fresh.on('request', (r) => fresh.requested.push(new URL(r.url()).pathname));
     await fresh.addInitScript(setup);
     await fresh.addInitScript(() => {
       window.__posted = [];
@@ -420,6 +422,10 @@ describe('served page (dist/web)', () => {
       assert.equal(await fresh.evaluate(() => document.body.dataset.checks), '1');
       assert.match(await fresh.textContent('[data-testid=status]'), /Checked 0 characters .*\(worker\)/);
       assert.equal(await fresh.locator('[data-testid=findings] li').count(), 0);
+      // The Worker started the snapshot's fetch and the wasm's compile itself (worker.mjs?snapshot=…):
+      // each fetched once, not again for init.
+      const count = (name) => fresh.requested.filter((p) => p === `/${name}`).length;
+      assert.deepEqual([count('world.kbs.gz'), count('factlint-core.wasm'), count('world.json')], [1, 1, 0], fresh.requested.join(' '));
       // The page goes on checking through the Worker.
       await afterCheck(fresh, () => fresh.locator('[data-testid=editor]').fill(ARTICLE));
       assert.ok((await highlightTexts(fresh))['factlint-error'].some((t) => t.includes(WRONG)));
