@@ -12,8 +12,9 @@
 // applies (body[data-checks] = 1). Parts, from the page's own timeline (navigation start = 0):
 // the HTML in, boot.js running, the HTML parsed, app.mjs running (mark factlint:main), the
 // Worker's module evaluated, its init message handled, the module compiled and instantiated, the
-// snapshot's bytes in, the KB loaded (the Worker's marks moved onto the page's clock), the engine
-// ready on the page, the first report applied. Medians over the runs.
+// snapshot's bytes in, the KB loaded, the page's first check made (in the Worker, which answers it
+// with init: the Worker's marks moved onto the page's clock), the engine ready on the page, the
+// first report applied. Medians over the runs.
 //
 // Offline file: dist/factlint.html opened from file:// in a fresh context, then again in the same
 // context, to the first report (the bundled KB is loaded from its JSON data block both times).
@@ -55,6 +56,7 @@ const PAGE_POINTS = [
   ['module-ready', 'module instantiated in the Worker'],
   ['snapshot-in', 'snapshot bytes in the Worker'],
   ['kb-loaded', 'KB loaded from the snapshot'],
+  ['first-checked', 'first check made in the Worker (sent with the init answer)'],
   ['engine-ready', 'engine ready on the page'],
   ['first-report', 'first report applied (body[data-checks]=1)'],
 ];

@@ -55,6 +55,7 @@ const state = {
   tipSource: '',          // "hover" | "caret" | "list"
   hideTimer: 0,
   quietFocus: false,      // the next focus of a list item returns from the tooltip: do not reopen
+  firstCheckTaken: false, // the Worker's first report (engine.firstCheck) has been used or passed over
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -176,6 +177,7 @@ function markWorkerStartup(s) {
   at('module-ready', s.initReceived + s.moduleMs);
   if (s.snapshotMs) at('snapshot-in', s.initReceived + s.snapshotMs);
   at('kb-loaded', s.initReceived + s.totalMs);
+  if (s.firstCheckMs) at('first-checked', s.initReceived + s.totalMs + s.firstCheckMs);
 }
 
 // The checker in the Worker that boot.js started while the HTML was parsed (window.factlintBoot =
@@ -225,6 +227,7 @@ function workerEngine(boot) {
         version: info.version,
         kbFrom: info.kbFrom,
         get kb() { return kb; },
+        firstCheck: info.firstCheck || null,
       });
     }, (error) => reject(error && error.kind ? new FactlintError(error) : error));
   });
@@ -268,7 +271,8 @@ async function runCheck(incremental = false) {
   const started = performance.now();
   let report;
   try {
-    report = await state.engine.check(text, currentOptions(), incremental);
+    const first = takeFirstCheck(text, incremental);
+    report = first ? first.report : await state.engine.check(text, currentOptions(), incremental);
   } catch (error) {
     if (seq !== state.seq) return;
     $('status').textContent = `Check failed: ${describe(error)}`;
@@ -294,6 +298,17 @@ async function runCheck(incremental = false) {
       applied: performance.now() - begun, engineMs: state.engine.lastCheckMs,
     },
   }));
+}
+
+// The Worker's answer to init carries the report of the check the page makes first (boot.js's
+// firstCheck: the empty editor, the default options), made as soon as the KB was loaded: the first
+// check takes it instead of a second round trip, once, and only for that very text and options.
+function takeFirstCheck(text, incremental) {
+  const first = state.engine.firstCheck;
+  if (!first || state.firstCheckTaken) return null;
+  state.firstCheckTaken = true;
+  if (incremental || first.text !== text || JSON.stringify(first.options) !== JSON.stringify(currentOptions())) return null;
+  return first;
 }
 
 function findingKey(f) { return `${f.rule}|${f.text}`; }

@@ -82,10 +82,13 @@ function parseOrThrow(json) {
 // one-time tables (the rule catalogue, the lexicon), work the first real check would do
 // otherwise. The real KB replaces the tiny one.
 const WARM_UP_KB = '{"schema_version": 1, "name": "warm-up", "as_of": "2000-01-01", "sources": [], "people": [], "offices": [], "terms": [], "events": [], "quotes": [], "lexicon": {}}';
+// warmUp: 'empty' checks the empty text instead: it compiles what the first check of an empty
+// editor needs (the page's first report; 9-13 ms of Liftoff in the Worker otherwise, after the
+// load) in ~19 ms of CPU, against 40-75 for the sentence, which delayed the load.
 const WARM_UP_TEXT = 'PARIS, 3 March 2020 - The former minister said on Tuesday that "the plan will pass", and officials reportedly agreed.\n';
-function warmUp(core, startup) {
+function warmUp(core, startup, text) {
   const t = now();
-  if (core.loadKb(WARM_UP_KB).ok) core.check(WARM_UP_TEXT, '');
+  if (core.loadKb(WARM_UP_KB).ok) core.check(text, '');
   startup.warmUpMs = now() - t;
 }
 
@@ -145,7 +148,10 @@ function joinPieces(pieces, size) {
 //               check once on a tiny KB meanwhile (see warmUp below). It blocks the thread while
 //               it runs, so the snapshot's bytes are taken in only after it: worth it where the
 //               snapshot comes over the network (the page's Worker: the first report came ~200 ms
-//               sooner in bench/coldstart.mjs), not from the extension's package (1 s later there)
+//               sooner in bench/coldstart.mjs), not from the extension's package (1 s later there);
+//               'empty': the same with the empty text, which compiles only what the first check
+//               of an empty editor needs (~19 ms: the page's Worker, docs/PERFORMANCE.md,
+//               "Seventeenth session")
 //   prefault    optional (default false): the warm-up's second half alone: when the module is
 //               ready before the snapshot, grow the heap by what the load takes and fault its pages
 //               in meanwhile (see prefault below), without the check. The page's Worker uses it and
@@ -198,7 +204,7 @@ export async function createChecker({ kb, kbSnapshot = null, wasmBinary, wasmMod
     (instantiated ? Promise.all([corePromise, instantiated]).then(([c]) => c) : corePromise).then((c) => {
       startup.moduleMs = now() - t0;
       if ((warm || fault) && kbSnapshot !== null && !snapshotIn) {
-        if (warm) warmUp(c, startup);
+        if (warm) warmUp(c, startup, warm === 'empty' ? '' : WARM_UP_TEXT);
         prefault(c, startup);
       }
       return c;

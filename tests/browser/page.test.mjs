@@ -392,6 +392,68 @@ describe('served page (dist/web)', () => {
     assert.equal(await page.evaluate(() => document.body.dataset.kbFrom), 'snapshot');
   });
 
+  // boot.js sends the page's first check (the empty editor, the default options) with init; the
+  // Worker answers it with init and app.mjs applies that report without asking again — but only
+  // for that very text and those options. The messages the page posts to its Worker are recorded.
+  async function openRecordingPosts(setup = () => {}) {
+    const fresh = await context.newPage();
+    fresh.requested = [];
+    fresh.on('request', (r) => fresh.requested.push(new URL(r.url()).pathname));
+    await fresh.addInitScript(setup);
+    await fresh.addInitScript(() => {
+      window.__posted = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        window.__posted.push(JSON.parse(JSON.stringify(message)));
+        return post.call(this, message, ...rest);
+      };
+    });
+    await fresh.goto(`${server.url}/`);
+    await fresh.waitForFunction(() => Number(document.body.dataset.checks || 0) >= 1 && document.body.dataset.state === 'idle');
+    return fresh;
+  }
+
+  test('the first report comes with the Worker\'s answer to init (no second round trip)', async () => {
+    const fresh = await openRecordingPosts();
+    try {
+      const posted = await fresh.evaluate(() => window.__posted);
+      assert.deepEqual(posted.map((m) => m.type), ['init'], 'only init was posted');
+      assert.deepEqual(posted[0].firstCheck, { text: '', options: { date: null, metadataDate: null, metadataSource: null, minSeverity: 'info', disabledRules: [] } });
+      assert.equal(await fresh.evaluate(() => document.body.dataset.checks), '1');
+      assert.match(await fresh.textContent('[data-testid=status]'), /Checked 0 characters .*\(worker\)/);
+      assert.equal(await fresh.locator('[data-testid=findings] li').count(), 0);
+      // The Worker started the snapshot's fetch and the wasm's compile itself (worker.mjs?snapshot=…):
+      // each fetched once, not again for init.
+      const count = (name) => fresh.requested.filter((p) => p === `/${name}`).length;
+      assert.deepEqual([count('world.kbs.gz'), count('factlint-core.wasm'), count('world.json')], [1, 1, 0], fresh.requested.join(' '));
+      // The page goes on checking through the Worker.
+      await afterCheck(fresh, () => fresh.locator('[data-testid=editor]').fill(ARTICLE));
+      assert.ok((await highlightTexts(fresh))['factlint-error'].some((t) => t.includes(WRONG)));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a first report made for other options is not applied: the page asks the Worker', async () => {
+    // The date field is set as the parser inserts it, before app.mjs runs.
+    const fresh = await openRecordingPosts(() => {
+      new MutationObserver((_, observer) => {
+        const date = document.getElementById('date');
+        if (date) { date.value = '2019-03-15'; observer.disconnect(); }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    try {
+      const posted = await fresh.evaluate(() => window.__posted);
+      const checksPosted = posted.filter((m) => m.type === 'check');
+      assert.equal(checksPosted.length, 1, `one check asked for: ${JSON.stringify(posted.map((m) => m.type))}`);
+      assert.equal(checksPosted[0].options.date, '2019-03-15');
+      assert.equal(checksPosted[0].text, '');
+      assert.equal(await fresh.evaluate(() => document.body.dataset.checks), '1');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('another KB, then "Use bundled KB" goes back to the bundled one', async () => {
     // The served page does not fetch world.json at start-up (its Worker does): the reset fetches it.
     const other = path.join(ROOT, 'tests', 'fixtures', 'kb', 'pass_minimal.json');

@@ -157,6 +157,7 @@ test('warmUp (or prefault alone) faults in the heap while the snapshot is on its
   const bytes = new Uint8Array(fs.readFileSync(path.join(WEB, 'world.kbs')));
   for (const [what, options, expected] of [
     ['warmUp', { warmUp: true }, { prefaulted: true, warmedUp: true }],
+    ['warmUp on the empty text', { warmUp: 'empty' }, { prefaulted: true, warmedUp: true }],
     ['prefault', { prefault: true }, { prefaulted: true, warmedUp: false }],
     ['neither', {}, { prefaulted: false, warmedUp: false }],
   ]) {
@@ -165,6 +166,7 @@ test('warmUp (or prefault alone) faults in the heap while the snapshot is on its
     assert.deepEqual({ prefaulted: c.startup.prefaultMs > 0, warmedUp: c.startup.warmUpMs > 0 }, expected, what);
     assert.equal(c.kbFrom, 'snapshot', what);
     assert.deepEqual(c.check(EXAMPLE), checker.check(EXAMPLE), what);
+    assert.deepEqual(c.check(''), checker.check(''), what);
   }
   const early = await factlint.createChecker({ kb: () => KB_TEXT, kbSnapshot: bytes, wasmBinary: WASM, warmUp: true });
   assert.equal(early.startup.prefaultMs, 0, 'no prefault when the snapshot is already there');
