@@ -99,7 +99,10 @@ void KbLoader::Build(Kb* kb) {
   kb->as_of = as_of_;
   for (RawSource& s : sources_) kb->sources.push_back(std::move(s.value));
   for (RawPerson& p : people_) kb->people.push_back(std::move(p.value));
-  for (RawOffice& o : offices_) kb->offices.push_back(std::move(o.value));
+  for (RawOffice& o : offices_) {
+    o.value.vacant = strings_->KeepArray<KbVacancy>(o.vacant);
+    kb->offices.push_back(std::move(o.value));
+  }
   for (RawTerm& t : terms_) kb->terms.push_back(std::move(t.value));
   for (RawEvent& e : events_) {
     e.value.participants = strings_->KeepArray<int>(e.participants_found);

@@ -61,12 +61,23 @@ enum class OfficeRole {
   kLegislator, kJudge, kGovernor, kLegislativeLeader, kPartyLeader
 };
 
+// A stretch when an office did not exist or stood empty — abolished, not yet created, or vacant
+// between holders (kb/FORMAT.md): [from, to), no `to` = still at as_of. Then the KB knows nobody held
+// it, so a claim of the title then can be judged (check_titles.cpp: HolderKnown).
+struct KbVacancy {
+  Date from;
+  std::optional<Date> to;
+  int source = -1;
+  std::string_view ref;
+};
+
 struct KbOffice {
   std::string_view id, name;
   StrList titles;        // "President", "Prime Minister", "PM"
   StrList jurisdiction;  // "U.S.", "American", "NATO"
   bool single_holder = true;
   OfficeRole role = OfficeRole::kUnspecified;
+  std::span<const KbVacancy> vacant;  // in order, not overlapping one another or any term
 };
 
 struct KbTerm {

@@ -149,6 +149,10 @@ void KbLoader::ResolveReferences() {
           Resolve(*p.died_source, source_by_id_, sources_broken_, "source", "sources", "people", p.index, "died_source");
     }
   }
+  for (RawOffice& o : offices_)
+    for (size_t j = 0; j < o.vacant.size(); ++j)
+      o.vacant[j].source = Resolve(o.vacant_sources[j], source_by_id_, sources_broken_, "source", "sources",
+                                   "offices", o.index, "vacant", static_cast<long>(j), "source");
   for (RawTerm& t : terms_) {
     t.value.person = Resolve(t.person, person_by_id_, people_broken_, "person", "people", "terms", t.index, "person");
     t.value.office = Resolve(t.office, office_by_id_, offices_broken_, "office", "offices", "terms", t.index, "office");
@@ -217,6 +221,31 @@ void KbLoader::CheckOverlaps() {
                  Range(e) + ") in " + why + " " + Quoted(offices_[static_cast<size_t>(l.office)].value.id);
         });
   };
+  // No term in a stretch the office stood vacant, and the stretches in order, apart.
+  for (size_t o = 0; o < by_office.size(); ++o) {
+    const RawOffice& office = offices_[o];
+    for (size_t j = 0; j < office.vacant.size(); ++j) {
+      const KbVacancy& v = office.vacant[j];
+      const std::string where = ItemPath("offices", office.index, "vacant");
+      auto vacancy = [&] {
+        return "the vacancy of " + Quoted(office.value.id) + " (" + FormatIsoDate(v.from) + " to " +
+               (v.to ? FormatIsoDate(*v.to) : std::string("as_of")) + ")";
+      };
+      if (j > 0 && (!office.vacant[j - 1].to || *office.vacant[j - 1].to > v.from)) {
+        Add(office.vacant_from[j].offset, ErrorCode::kKbOverlap,
+            [&] { return where + "/" + std::to_string(j) + "/from"; },
+            [&] { return vacancy() + " starts before the one before it ends; list them in order, apart"; });
+      }
+      for (int t : by_office[o]) {
+        const RawTerm& term = terms_[static_cast<size_t>(t)];
+        if ((v.to && *v.to <= term.value.start) || (term.value.end && *term.value.end <= v.from)) continue;
+        Add(term.start.offset, ErrorCode::kKbOverlap, [&] { return ItemPath("terms", term.index, "start"); }, [&] {
+          return "term of " + Quoted(people_[static_cast<size_t>(term.value.person)].value.id) + " (" +
+                 Range(term.value) + ") falls in " + vacancy() + " at " + where + "/" + std::to_string(j);
+        });
+      }
+    }
+  }
   for (size_t o = 0; o < by_office.size(); ++o) {
     if (!offices_[o].single_holder_read) continue;
     std::vector<int>& list = by_office[o];

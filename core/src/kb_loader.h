@@ -135,6 +135,9 @@ struct RawOffice {
   KbOffice value;
   Located id;
   bool single_holder_read = false;  // false: wrong type, skip the overlap check (no cascade)
+  std::vector<KbVacancy> vacant;    // value.vacant (Build), their sources resolved
+  std::vector<Ref> vacant_sources;  // parallel to vacant
+  std::vector<Located> vacant_from; // parallel to vacant: where each starts, for errors
 };
 struct RawTerm {
   size_t index = 0;  // position in the file's array (broken items are not kept)
@@ -259,6 +262,17 @@ class KbLoader {
                           std::string_view precision_key);
   bool GetDate(Date* out, Located* where = nullptr,
                std::string_view what = "a date string (YYYY-MM-DD)");
+  // A date, or null for an open end (a term or vacancy lasting at as_of): *out holds the date; where
+  // is valid once either was read.
+  void GetDateOrNull(std::optional<Date>* out, Located* where) {
+    if (reader_.Peek() != JsonReader::Type::kNull) {
+      Date d;
+      if (GetDate(&d, where, "a date string (YYYY-MM-DD) or null")) *out = d;
+      return;
+    }
+    *where = Located{reader_.Offset(), true};
+    reader_.ReadNull();
+  }
   bool GetStringList(StrList* out, std::vector<size_t>* offsets = nullptr);
   // An id being defined (the "id" of a source, person, office or event): a lowercase slug.
   bool GetId(std::string_view* out, Located* where);

@@ -532,6 +532,30 @@ void KbLoader::ReadOffice(size_t index) {
       {"jurisdiction", kRequired, [&] { GetStringList(&o.value.jurisdiction); }},
       {"single_holder", kRequired, [&] { o.single_holder_read = GetBool(&o.value.single_holder); }},
       {"role", kOptional, [&] { GetEnum(kRoles, &o.value.role); }},
+      {"vacant", kOptional,
+       [&] {
+         ReadArray("an array of {\"from\", \"to\", \"source\"[, \"ref\"]} objects", [&](size_t) {
+           KbVacancy v;
+           Ref source;
+           Located from, to;
+           ReadObject({
+               {"from", kRequired, [&] { GetDate(&v.from, &from); }},
+               {"to", kRequired, [&] { GetDateOrNull(&v.to, &to); }},  // null: lasting at as_of
+               {"source", kRequired, [&] { GetRef(&source); }},
+               {"ref", kOptional, [&] { GetString(&v.ref, true); }},
+           });
+           if (from.valid && v.to && *v.to <= v.from) {
+             return Add(to.offset, ErrorCode::kKbInvalidValue, [&] { return path_ + "/to"; }, [&] {
+               return "the vacancy ends (" + FormatIsoDate(*v.to) + ") on or before it starts (" +
+                      FormatIsoDate(v.from) + "); it covers [from, to) and must not be empty";
+             });
+           }
+           if (!from.valid || !to.valid) return;
+           o.vacant.push_back(v);
+           o.vacant_sources.push_back(std::move(source));
+           o.vacant_from.push_back(from);
+         });
+       }},
   });
   KeepIdItem(std::move(o), index, &offices_, &offices_broken_);
 }
@@ -544,16 +568,7 @@ void KbLoader::ReadTerm(size_t index) {
       {"person", kRequired, [&] { GetRef(&t.person); }},
       {"office", kRequired, [&] { GetRef(&t.office); }},
       {"start", kRequired, [&] { GetDate(&t.value.start, &t.start); }},
-      {"end", kRequired,  // a date, or null for a term still running at as_of
-       [&] {
-         if (reader_.Peek() == Type::kNull) {
-           t.end = Located{reader_.Offset(), true};
-           reader_.ReadNull();
-         } else {
-           Date d;
-           if (GetDate(&d, &t.end, "a date string (YYYY-MM-DD) or null")) t.value.end = d;
-         }
-       }},
+      {"end", kRequired, [&] { GetDateOrNull(&t.value.end, &t.end); }},  // null: running at as_of
       {"source", kRequired, [&] { GetRef(&t.source); }},
       {"acting", kOptional, [&] { GetBool(&t.value.acting); }},
       {"ref", kOptional, [&] { GetString(&t.value.ref, true); }},

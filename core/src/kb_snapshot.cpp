@@ -181,6 +181,8 @@ std::string WriteKbSnapshot(const Kb& kb, std::string_view json_text) {
     Strs(o.jurisdiction, &pool, &body);
     body.U8(o.single_holder ? 1 : 0);
     body.U8(static_cast<uint8_t>(o.role));
+    body.Count(o.vacant.size());
+    for (const KbVacancy& v : o.vacant) body.S32(v.from.days), body.OptDate(v.to), body.Index(v.source), str(v.ref);
   }
   body.End();
 

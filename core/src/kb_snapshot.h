@@ -69,7 +69,7 @@
 namespace factlint {
 
 inline constexpr char kKbSnapshotMagic[8] = {'F', 'L', 'K', 'B', 'S', 'N', 'A', 'P'};
-inline constexpr uint32_t kKbSnapshotVersion = 8;  // 4: varints, patterns by the trie; 5: 4-lane hash; 6: seen_until; 7: failure links to word starts; 8: died_source
+inline constexpr uint32_t kKbSnapshotVersion = 9;  // 4: varints, patterns by the trie; 5: 4-lane hash; 6: seen_until; 7: failure links to word starts; 8: died_source; 9: office vacancies
 inline constexpr size_t kKbSnapshotHeaderSize = 48;
 
 // The 64-bit hash the snapshot uses for its body and for the JSON text it names.

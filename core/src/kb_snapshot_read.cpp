@@ -109,7 +109,7 @@ Error SnapshotError(std::string message) {
 [[gnu::noinline]] void ReadOffices(SnapshotReader& r, Kb* kb, KbIndex* index, size_t file_end) {
   (void)kb, (void)index;
   if (r.Open(kOffices)) {
-    const uint32_t n = r.Count(6, "offices");
+    const uint32_t n = r.Count(7, "offices");
     kb->offices.resize(n);
     for (KbOffice& o : kb->offices) {
       if (!r.ok()) break;
@@ -118,6 +118,17 @@ Error SnapshotError(std::string message) {
       o.jurisdiction = r.Strs("office jurisdiction");
       o.single_holder = r.Bool("office single_holder");
       o.role = r.Enum<OfficeRole>(kMaxRole, "office role");
+      const uint32_t stretches = r.Count(4, "office vacancies");
+      const std::span<KbVacancy> vacant = kb->strings->NewArray<KbVacancy>(stretches);
+      for (uint32_t i = 0; i < stretches && r.ok(); ++i) {
+        KbVacancy& v = vacant[i];
+        v.from = Date{r.S32("vacancy from")};
+        v.to = r.OptDate("vacancy to");
+        if (v.to && *v.to <= v.from) r.Fail("vacancy ends on or before its start");
+        v.source = r.Index(kb->sources.size(), false, "vacancy source");
+        v.ref = r.Str("vacancy ref");
+      }
+      o.vacant = vacant;
     }
     r.Close(file_end);
   }

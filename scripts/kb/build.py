@@ -66,7 +66,7 @@ SPEC = {
                "ref": ("str", False), "died_source": ("id", False), "died_ref": ("str", False)},
     "offices": {"id": ("id", True), "name": ("str", True), "titles": ("strlist", True),
                 "jurisdiction": ("strlist", True), "single_holder": ("bool", True),
-                "role": ("role", False)},
+                "role": ("role", False), "vacant": ("vacant", False)},
     "terms": {"person": ("id", True), "office": ("id", True), "start": ("date", True),
               "end": ("date?", True), "source": ("id", True), "acting": ("bool", False),
               "ref": ("str", False), "party": ("str", False), "state": ("str", False),
@@ -181,6 +181,27 @@ def check_value(kind, value, where, key, p):
             good &= check_value("str", v["what"], w, "what", p)
             if "source" in v:
                 good &= check_value("id", v["source"], w, "source", p)
+        return good
+    if kind == "vacant":  # [{"from", "to" (date or null), "source", "ref"?}], in order, apart
+        if not isinstance(value, list):
+            p.error(at, "expected an array")
+            return False
+        good = True
+        for i, v in enumerate(value):
+            w = f"{at}[{i}]"
+            if not isinstance(v, dict) or not all(k in v for k in ("from", "to", "source")):
+                p.error(w, "expected an object with 'from', 'to' (a date or null) and 'source'")
+                good = False
+                continue
+            for k in v:
+                if k not in ("from", "to", "source", "ref"):
+                    p.error(w, f"unknown key {k!r}")
+                    good = False
+            good &= check_value("date", v["from"], w, "from", p)
+            good &= check_value("date?", v["to"], w, "to", p)
+            good &= check_value("id", v["source"], w, "source", p)
+            if "ref" in v:
+                good &= check_value("str", v["ref"], w, "ref", p)
         return good
     raise AssertionError(kind)
 
@@ -381,6 +402,24 @@ def check_world(world, p):
     for (pid, oid), group in by_person_office.items():
         if not (oid in offices and offices[oid]["single_holder"]):
             overlaps(group, f"{pid} twice in {oid}")
+
+    # An office's vacancies: sourced, in order and apart, and no term in one ([from, to), to null = open).
+    for oid, office in offices.items():
+        stretches = office.get("vacant", [])
+        for i, v in enumerate(stretches):
+            w = f"offices ({oid}) vacant[{i}]"
+            if v["source"] not in sources:
+                p.error(w, f"dangling source id {v['source']!r}")
+            a, b = parse_date(v["from"]), parse_date(v["to"]) if v["to"] else None
+            if b is not None and b <= a:
+                p.error(w, f"to {v['to']} is not after from {v['from']}")
+            if i and (stretches[i - 1]["to"] is None or parse_date(stretches[i - 1]["to"]) > a):
+                p.error(w, "starts before the vacancy before it ends")
+            for t in by_office.get(oid, []):
+                ts, te = parse_date(t["start"]), parse_date(t["end"]) if t["end"] else None
+                if (b is None or ts < b) and (te is None or a < te):
+                    p.error(t["_where"], f"term of {t['person']} {t['start']}..{t['end'] or 'open'} "
+                                         f"falls in the vacancy {v['from']}..{v['to'] or 'open'} of {oid}")
 
     for e in world["events"]:
         w = f"events ({e['id']})"

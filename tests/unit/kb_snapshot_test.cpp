@@ -257,6 +257,27 @@ TEST_CASE("snapshot: an event's other date keeps its own source", "[kb_snapshot]
   CHECK(dated == 1);
 }
 
+TEST_CASE("snapshot: an office's vacancies are kept with their sources and refs", "[kb_snapshot]") {
+  // The fixture's president office stood vacant before it was created (to 1925-03-04); a title
+  // then is judged from JSON and snapshot alike, the vacancy's source and ref in the evidence.
+  const std::string json = factlint_test::ReadFile(std::string(FACTLINT_SOURCE_DIR) + "/tests/fixtures/kb/pass_full.json");
+  auto from_json = factlint::LoadKb(json);
+  REQUIRE(from_json.ok());
+  auto from_snapshot = factlint::LoadKbSnapshot(Snapshot(json));
+  if (!from_snapshot.ok()) FAIL(from_snapshot.error().ToString());
+  const factlint::KbOffice& office = from_snapshot.value()->offices[0];
+  REQUIRE(office.vacant.size() == 1);
+  CHECK(factlint::FormatIsoDate(office.vacant[0].from) == "1890-01-01");
+  CHECK(factlint::FormatIsoDate(*office.vacant[0].to) == "1925-03-04");
+  CHECK(office.vacant[0].ref == "before the office was created");
+  factlint::CheckOptions options;
+  options.date = factlint::ParseIsoDate("1910-06-01");
+  const std::string text = "President Anna Firefly spoke.";
+  const std::string report = ReportOf(*from_json.value(), text, options);
+  CHECK(report == ReportOf(*from_snapshot.value(), text, options));
+  CHECK(report.find("nobody held it from 1890-01-01 to 1925-03-04 (before the office was created)") != std::string::npos);
+}
+
 TEST_CASE("snapshot: the refs evidence cites are kept, the terms' and events' are not written", "[kb_snapshot]") {
   const std::string json = ReadFile(FACTLINT_SOURCE_DIR "/tests/fixtures/kb/pass_people_terms.json");
   auto from_json = factlint::LoadKb(json);

@@ -293,6 +293,11 @@ TEST_CASE("fail fixtures: code, path and place of the first error", "[kb]") {
       {"fail_duplicate_participant.json", ErrorCode::kKbDuplicate, "/events/0/participants/1", 31, "\"rufus-firefly\"]"},
       {"fail_dangling_person.json", ErrorCode::kKbDanglingId, "/terms/6/person", 27, "\"trentino-jr\""},
       {"fail_dangling_office.json", ErrorCode::kKbDanglingId, "/terms/6/office", 27, "\"sy-envoy\""},
+      {"fail_dangling_vacancy_source.json", ErrorCode::kKbDanglingId, "/offices/0/vacant/0/source", 16,
+       "\"freedonia-times\""},
+      {"fail_vacancy_overlap.json", ErrorCode::kKbOverlap, "/terms/1/start", 22, "\"1933-03-04\""},
+      {"fail_vacancy_order.json", ErrorCode::kKbOverlap, "/offices/0/vacant/1/from", 16, "\"1937-01-20\""},
+      {"fail_vacancy_empty.json", ErrorCode::kKbInvalidValue, "/offices/0/vacant/0/to", 16, "\"1940-01-01\""},
       {"fail_dangling_source.json", ErrorCode::kKbDanglingId, "/events/1/source", 35, "\"sylvania-times\""},
       {"fail_dangling_other_date_source.json", ErrorCode::kKbDanglingId, "/events/1/other_dates/0/source", 35, "\"sylvania-times\""},
       {"fail_dangling_winner.json", ErrorCode::kKbDanglingId, "/events/0/winner", 31, "\"groucho\""},
@@ -752,5 +757,41 @@ TEST_CASE("trigger lint (kb-check): generic and shared triggers, with their plac
     const std::vector<Error> bad = factlint::LintKbTriggers(pass, lists);
     REQUIRE(bad.size() == 1);
     CHECK(bad[0].code == ErrorCode::kBadInput);
+  }
+}
+
+TEST_CASE("an office's vacancies: nobody held it then, so a title then can be judged", "[kb]") {
+  // pass_full's president: nobody before 1925 (a vacancy: the office not yet created), Gloria
+  // Teasdale 1925-1933, Rufus T. Firefly 1933-1937, nobody known after; with a second vacancy from
+  // 1937 to 1950 the KB knows nobody held it then.
+  const std::string base = Fixture("pass_full.json");
+  const std::string vacant = Replace(base, "\"ref\": \"before the office was created\"}]",
+                                     "\"ref\": \"before the office was created\"}, {\"from\": \"1937-01-20\", "
+                                     "\"to\": \"1950-01-01\", \"source\": \"sylvania-register\"}]");
+  struct Row {
+    const char* text;
+    const char* date;
+    const char* rule;  // the finding on the claim, "" = none
+  };
+  for (const bool with : {false, true}) {
+    auto kb = LoadKb(with ? vacant : base);
+    INFO((kb.ok() ? std::string() : kb.error().ToString()));
+    REQUIRE(kb.ok());
+    for (Row r : {Row{"President Rufus T. Firefly spoke.", "1940-06-01", with ? "CURRENT_BUT_FORMER" : ""},
+                  Row{"President Gloria Teasdale spoke.", "1945-06-01", with ? "CURRENT_BUT_FORMER" : ""},
+                  Row{"President Anna Firefly spoke.", "1940-06-01", with ? "TITLE_NOT_HELD" : ""},
+                  Row{"President Rufus T. Firefly spoke.", "1955-06-01", ""},  // after the vacancy: unknown
+                  Row{"President Anna Firefly spoke.", "1910-06-01", "TITLE_NOT_HELD"}}) {  // before the office
+      INFO(r.text << " at " << r.date << (with ? " (vacant 1937-1950)" : ""));
+      factlint::CheckOptions options;
+      options.date = factlint::ParseIsoDate(r.date);
+      std::string found;
+      for (const factlint::Finding& f : factlint::Check(*kb.value(), r.text, options).findings)
+        if (f.rule == "CURRENT_BUT_FORMER" || f.rule == "TITLE_NOT_HELD") {
+          found = f.rule;
+          if (found == "TITLE_NOT_HELD") CHECK(f.message.find("nobody held the office then") != std::string::npos);
+        }
+      CHECK(found == r.rule);
+    }
   }
 }
