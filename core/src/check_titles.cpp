@@ -85,15 +85,6 @@ void ForEachNotHeld(const CheckContext& ctx, Fn fn) {
 // True when the KB knows who held one of the offices at some time of t: a term of any person
 // overlaps it. A chain the KB does not follow to that time proves nothing — the person named may
 // be its next holder, or back for another term the KB does not list.
-// The stretch of one of the offices that was vacant over all of t (the office abolished, not yet
-// created, or empty between holders), or nullptr.
-const KbVacancy* VacantOver(const CheckContext& ctx, const std::vector<int>& offices, Interval t) {
-  for (int o : offices)
-    for (const KbVacancy& v : ctx.kb.kb().offices[static_cast<size_t>(o)].vacant)
-      if (v.from.days <= t.a && (!v.to || t.b < v.to->days)) return &v;
-  return nullptr;
-}
-
 bool HolderKnown(const CheckContext& ctx, const std::vector<int>& offices, Interval t) {
   const Kb& kb = ctx.kb.kb();
   for (int o : offices)
@@ -101,18 +92,18 @@ bool HolderKnown(const CheckContext& ctx, const std::vector<int>& offices, Inter
       const KbTerm& term = kb.terms[static_cast<size_t>(ti)];
       if (term.start.days <= t.b && ctx.kb.TermEnd(term) > t.a) return true;
     }
-  return VacantOver(ctx, offices, t) != nullptr;  // known: nobody
+  return ctx.kb.VacantOver(offices, t.a, t.b).second != nullptr;  // known: nobody
 }
 
-// The evidence of a vacancy: when, and the source that states it.
-Evidence VacancyEvidence(const CheckContext& ctx, const std::vector<int>& offices, const KbVacancy& v) {
-  std::string office;
-  for (int o : offices)
-    for (const KbVacancy& w : ctx.kb.kb().offices[static_cast<size_t>(o)].vacant)
-      if (&w == &v) office = ctx.kb.kb().offices[static_cast<size_t>(o)].name;
-  return Evidence{office + ": nobody held it from " + FormatIsoDate(v.from) +
-                      (v.to ? " to " + FormatIsoDate(*v.to) : std::string()) + (v.ref.empty() ? "" : " (" + std::string(v.ref) + ")"),
-                  ctx.kb.SourceName(v.source)};
+// The evidence of a vacant stretch of one of the offices over t (KbQuery::VacantOver), if any.
+bool AddVacancyEvidence(const CheckContext& ctx, const std::vector<int>& offices, Interval t, std::vector<Evidence>* ev) {
+  const auto [o, v] = ctx.kb.VacantOver(offices, t.a, t.b);
+  if (!v) return false;
+  ev->push_back(Evidence{std::string(ctx.kb.kb().offices[static_cast<size_t>(o)].name) + ": nobody held it from " +
+                             FormatIsoDate(v->from) + (v->to ? " to " + FormatIsoDate(*v->to) : std::string()) +
+                             (v->ref.empty() ? "" : " (" + std::string(v->ref) + ")"),
+                         ctx.kb.SourceName(v->source)});
+  return true;
 }
 
 // Someone long out of office named with the title is a historical reference ("the attempt on
@@ -196,8 +187,7 @@ void CheckTitleNotHeld(const CheckContext& ctx, const Rule& rule, FindingSink* o
       }
     }
     const KbOffice& office = kb.offices[static_cast<size_t>(c.offices.front())];
-    const KbVacancy* vacancy = holder.empty() ? VacantOver(ctx, c.offices, nh.t) : nullptr;
-    if (vacancy) ev.push_back(VacancyEvidence(ctx, c.offices, *vacancy));
+    const bool vacancy = holder.empty() && AddVacancyEvidence(ctx, c.offices, nh.t, &ev);
     const Severity severity = AtClaimTime(rule.severity, *nh.ct, ctx.timeline, &ev);
     out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},
@@ -218,7 +208,7 @@ void CheckCurrentButFormer(const CheckContext& ctx, const Rule& rule, FindingSin
       return;
     const TitleClaim& c = *nh.claim;
     std::vector<Evidence> ev = TermEvidence(ctx.kb, c);
-    if (const KbVacancy* v = VacantOver(ctx, c.offices, nh.t)) ev.push_back(VacancyEvidence(ctx, c.offices, *v));
+    AddVacancyEvidence(ctx, c.offices, nh.t, &ev);
     const Severity severity = AtClaimTime(rule.severity, *nh.ct, ctx.timeline, &ev);
     out->Add(rule, severity, c.sentence, c.start, c.end,
              rule.Render({{"claim", ctx.text.Orig(c.start, c.end)},

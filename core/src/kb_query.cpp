@@ -40,6 +40,13 @@ bool KbQuery::HeldAny(int p, const std::vector<int>& offices, int32_t a, int32_t
   return false;
 }
 
+std::pair<int, const KbVacancy*> KbQuery::VacantOver(const std::vector<int>& offices, int32_t a, int32_t b) const {
+  for (int o : offices)
+    for (const KbVacancy& v : kb_.offices[static_cast<size_t>(o)].vacant)
+      if (v.from.days <= a && (!v.to || b < v.to->days)) return {o, &v};
+  return {-1, nullptr};
+}
+
 bool KbQuery::HeldThroughout(int p, int office, int32_t a, int32_t b) const {
   for (auto [s, e] : TermsOf(p, {office}, false))
     if (s <= a && e > b) return true;

@@ -43,6 +43,9 @@ class KbQuery {
   bool HeldAny(int p, const std::vector<int>& offices, int32_t a, int32_t b) const;
   // True when person p held the office on every day of [a, b].
   bool HeldThroughout(int p, int office, int32_t a, int32_t b) const;
+  // The vacant stretch of one of the offices over all of [a, b] — abolished, not yet created or
+  // empty (kb.h: KbVacancy): nobody held it then — with its office; {-1, nullptr} when none.
+  std::pair<int, const KbVacancy*> VacantOver(const std::vector<int>& offices, int32_t a, int32_t b) const;
   // The person's terms in those offices as [start, end) day spans, merged where they touch;
   // ongoing terms end after as_of, or at kOpenEnd when open_end.
   std::vector<std::pair<int32_t, int32_t>> TermsOf(int p, const std::vector<int>& offices, bool open_end) const;
