@@ -9,6 +9,7 @@
 #include "timeline.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdlib>
 #include <map>
@@ -287,7 +288,11 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   }
   // The text's own date (dateline.h): a dateline, a date line, a published line or a dated byline.
   std::optional<DatelineInfo> head = FindDatelineDate(t_.doc(), sent_.segments);
-  if (head && !head->date) head.reset();
+  std::optional<DatelineInfo> day_only;  // "WASHINGTON, March 3 (Reuters) -": a day without its year
+  if (head && !head->date) {
+    if (head->month != 0) day_only = head;
+    head.reset();
+  }
   auto head_text = [&] {
     return std::string(DatelineFormName(head->form)) + " \"" +
            Trimmed(std::string(t_.doc().text().substr(head->date_start, head->date_end - head->date_start))) + "\"";
@@ -527,6 +532,25 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
       };
       add("W" + std::string(t_.F(ws, static_cast<uint32_t>(te.end))), std::move(tc));
     }
+  }
+  // "WASHINGTON, March 3 (Reuters) -": the head states the text's day but not its year (wire copy
+  // often leaves it out) — that day of some year ("Tuesday, March 3": of the years it is a
+  // Tuesday). A statement of the text like the weekday's (4); the other clues pick the year.
+  if (day_only && !cs.empty()) {
+    const std::string_view day_text =
+        t_.doc().text().substr(day_only->date_start, day_only->date_end - day_only->date_start);
+    std::string first;  // a weekday before the day, folded: "tuesday"
+    for (char c : day_text.substr(0, 12)) {
+      if (!std::isalpha(static_cast<unsigned char>(c))) break;
+      first += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    TimeConstraint tc;
+    tc.intervals = WeekdayDateNear(WeekdayIndex(first), day_only->month, day_only->day, lo, hi, 0);
+    tc.weight = 4;
+    tc.clue = [day_text] {
+      return "dateline \"" + Trimmed(std::string(day_text)) + "\" without a year: the text's day, in some year";
+    };
+    if (!tc.intervals.empty()) add("D", std::move(tc));
   }
   std::optional<TimeWindow> w = BestWindow(cs, lo, hi);
   if (!w) {
