@@ -309,9 +309,13 @@ size_t MatchDatelineHead(string_view t, size_t start, size_t end, DatelineInfo* 
   if (sep == kNo && j < end && t[j - 1] == '.' && agency) sep = Sp(t, j, end);  // "/TASS/. "
   if (sep == kNo && !place && !agency) {
     sep = BulletAt(t, j, end);  // "3 March 2023 • 4 min read", "March 3, 2015 / 10:42 AM / Updated …"
+    // A label with a number or a date after it: "… 10:42 AM UTC Updated 2 hours ago", "… Updated on
+    // March 4, 2015" (not "June 11, 2021 Updated guidance was issued").
     DatelineForm label;
     const size_t k = Sp(t, j, end);
-    if (sep == kNo && k < end && LabelAt(t, k, end, &label) != kNo) sep = k;  // "… 10:42 AM UTC Updated 2 hours ago"
+    const size_t q = sep == kNo && k < end ? LabelAt(t, k, end, &label) : kNo;
+    size_t n;
+    if (q != kNo && q < end && (IsDigitC(U(t, q)) || MonthAt(t, q, end, &n) != 0 || WeekdayAt(t, q, end, &n))) sep = k;
   }
   if (sep == kNo) return 0;
   // "BERLIN (Wire) - March 10, 2023 - …", "WASHINGTON — Tuesday, March 3, 2015 —": the date after

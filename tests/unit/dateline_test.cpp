@@ -253,6 +253,8 @@ TEST_CASE("Dateline: new forms that are not the article's date", "[dateline]") {
       {"a name, a bar, a date that runs on", "Obama | March 3, 2015 was the day talks resumed", "", "", nullptr},
       {"a date opening the story, then a slash in a sentence",
        "On March 3, 2015 / the day talks resumed / officials met.", "", "", nullptr},
+      {"a date opening a sentence, then a word that is also a label",
+       "June 11, 2021 Updated guidance was issued to schools.", "", "", nullptr},
       {"updated tail alone", "Updated 2 hours ago\nOfficials met on March 3, 2015.", "", "", nullptr},
       {"byline with 'on' and no date", "By Jane Doe on assignment in Kabul\nOfficials met on March 3, 2015.", "",
        "", nullptr},
