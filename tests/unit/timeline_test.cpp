@@ -277,7 +277,7 @@ TEST_CASE("timeline: the evidence names a dateline's day without its year", "[ti
   CHECK(rd.source == "inferred");
   bool named = false;
   for (const std::string& e : rd.evidence)
-    named = named || e == "dateline \"Friday, March 3\" without a year: the text's day, in some year";
+    named = named || e == "\"Friday, March 3\": the dateline's day without its year: the text's day, in some year";
   CHECK(named);
   // A full date below it is the text's date.
   Stages dated("WASHINGTON, March 3 (Reuters) - Officials met.\nPublished March 3, 2015 10:42 AM");
