@@ -156,7 +156,8 @@ size_t SeparatorAt(string_view t, size_t i, size_t e, bool allow_colon) {
     size_t k = j;
     while ((d = DashLen(t, k, e)) != 0 && k - j < 9) k += d;
     // A single hyphen needs spaces on both sides ("LONDON - The"), or the agency before it.
-    if (k - j == 1 && j == i && t[i - 1] != ')' && t[i - 1] != '/') return kNo;
+    const bool after_agency = t[i - 1] == ')' || t[i - 1] == '/' || (i >= 2 && t[i - 1] == '.' && t[i - 2] == ')');
+    if (k - j == 1 && j == i && !after_agency) return kNo;
     return Sp(t, k, e);
   }
   if (allow_colon && j == i && t[j] == ':') {
@@ -166,12 +167,12 @@ size_t SeparatorAt(string_view t, size_t i, size_t e, bool allow_colon) {
   return kNo;
 }
 
-// A bullet or bar after a date line ("3 March 2023 • 4 min read", "May 2, 2024 | Politics"):
-// the position after it and its spaces, or kNo.
+// A bullet, bar or slash after a date line ("3 March 2023 • 4 min read", "May 2, 2024 | Politics",
+// "March 3, 2015 / Updated 2 hours ago"): the position after it and its spaces, or kNo.
 size_t BulletAt(string_view t, size_t i, size_t e) {
   size_t j = Sp(t, i, e);
   if (j == i || j >= e) return kNo;
-  size_t n = t[j] == '|' ? 1 : (U(t, j) == 0xC2 && j + 1 < e && U(t, j + 1) == 0xB7) ? 2
+  size_t n = t[j] == '|' || t[j] == '/' ? 1 : (U(t, j) == 0xC2 && j + 1 < e && U(t, j + 1) == 0xB7) ? 2
                            : (U(t, j) == 0xE2 && j + 2 < e && U(t, j + 1) == 0x80 && U(t, j + 2) == 0xA2) ? 3 : 0;
   if (n == 0) return kNo;
   size_t k = Sp(t, j + n, e);
@@ -212,8 +213,9 @@ size_t LabelAt(string_view t, size_t i, size_t e, DatelineForm* form) {
   size_t p = Sp(t, k, e);
   if (p == k && p < e) return kNo;
   if (WordIs(t, p, e, "on") || WordIs(t, p, e, "at")) {
-    size_t q = Sp(t, p + 2, e);
-    if (q > p + 2) p = q;
+    const size_t colon_at = p + 2 < e && t[p + 2] == ':' ? p + 3 : p + 2;  // "Published on: 03/03/2015"
+    size_t q = Sp(t, colon_at, e);
+    if (q > colon_at) p = q;
   }
   return p;
 }
@@ -224,6 +226,8 @@ bool ClosesLine(string_view t, size_t i, size_t e) {
   if (j >= e) return true;
   unsigned char c = U(t, j);
   if (WordIs(t, j, e, "by") && j > i) return true;  // "Posted on 10 December 2015 by Staff"
+  DatelineForm next;
+  if (IsUpper(c) && LabelAt(t, j, e, &next) != kNo) return true;  // "… March 3, 2015Updated March 4, 2015"
   if (IsDigitC(c) || IsLower(c)) return false;
   if (c == ',' || c == '.' || c == ';' || c == '|' || c == '(' || c == ')' || DashLen(t, j, e) != 0) return true;
   if (c == 0xC2 && j + 1 < e && U(t, j + 1) == 0xB7) return true;                                 // ·
@@ -251,8 +255,21 @@ size_t MatchDatelineHead(string_view t, size_t start, size_t end, DatelineInfo* 
   bool place = false, agency = false;
   Ymd ymd;
   bool dated = false;
-  size_t date_start = start, date_end = start;
+  size_t date_start = start, date_end = start, stamp_start = start;
   size_t j = start;
+  // The stamp at q, read up to `bound`: on success the dateline's date, and j after it.
+  auto stamp = [&](size_t q, size_t bound, bool allow_no_year) {
+    size_t ds;
+    Ymd got;
+    const size_t s = StampAt(t, q, bound, allow_no_year, &got, &ds);
+    if (s == kNo) return false;
+    ymd = got;
+    dated = true;
+    stamp_start = q;
+    date_start = ds;
+    date_end = j = s;
+    return true;
+  };
   size_t p = PlaceAt(t, start, e);
   if (p != kNo) {
     place = true;
@@ -265,23 +282,16 @@ size_t MatchDatelineHead(string_view t, size_t start, size_t end, DatelineInfo* 
     }
     if (j < e && t[j] == ',') {
       size_t q = Sp(t, j + 1, e);
-      size_t ds;
-      size_t s = q > j + 1 ? StampAt(t, q, e, true, &ymd, &ds) : kNo;
-      if (s != kNo) {
-        dated = true;
-        date_start = ds;
-        date_end = s;
-        j = s;
-      }
+      if (q > j + 1) stamp(q, e, true);
+    } else if (size_t q = agency ? kNo : BulletAt(t, j, e); q != kNo && q < e) {
+      stamp(q, e, false);  // "WASHINGTON | March 3, 2015"
     }
-  } else {
-    size_t ds;
-    size_t s = StampAt(t, start, e, true, &ymd, &ds);
-    if (s == kNo) return 0;
-    dated = true;
-    date_start = ds;
-    date_end = s;
-    j = s;
+  } else if ((p = AgencyAt(t, start, e)) != kNo) {
+    agency = true;  // "(CNN) March 3, 2015 --", "(Bloomberg) --": the agency opens it
+    j = p;
+    stamp(Sp(t, j, e), e, true);
+  } else if (!stamp(start, e, true)) {
+    return 0;
   }
   if (!agency) {
     size_t k = Sp(t, j, e);
@@ -293,32 +303,46 @@ size_t MatchDatelineHead(string_view t, size_t start, size_t end, DatelineInfo* 
       if (j < e && t[j] == '.' && t[a - 1] == '/') ++j;
     }
   }
-  if (place && !dated && !agency) return 0;
+  if (agency && j + 1 < e && t[j] == '.' && t[j - 1] == ')' && DashLen(t, j + 1, e) != 0) ++j;  // "(EFE).-"
   if (!place && !agency && ymd.y == 0) return 0;
   size_t sep = SeparatorAt(t, j, end, place || agency);
   if (sep == kNo && j < end && t[j - 1] == '.' && agency) sep = Sp(t, j, end);  // "/TASS/. "
-  if (sep == kNo && !place && !agency) sep = BulletAt(t, j, end);  // "3 March 2023 • 4 min read"
+  if (sep == kNo && !place && !agency) {
+    sep = BulletAt(t, j, end);  // "3 March 2023 • 4 min read", "March 3, 2015 / 10:42 AM / Updated …"
+    // A label with a number or a date after it: "… 10:42 AM UTC Updated 2 hours ago", "… Updated on
+    // March 4, 2015" (not "June 11, 2021 Updated guidance was issued").
+    DatelineForm label;
+    const size_t k = Sp(t, j, end);
+    const size_t q = sep == kNo && k < end ? LabelAt(t, k, end, &label) : kNo;
+    size_t n;
+    if (q != kNo && q < end && (IsDigitC(U(t, q)) || MonthAt(t, q, end, &n) != 0 || WeekdayAt(t, q, end, &n))) sep = k;
+  }
   if (sep == kNo) return 0;
-  // "BERLIN (Wire) - March 10, 2023 - …": the date after the place's separator, closed by another.
+  // "BERLIN (Wire) - March 10, 2023 - …", "WASHINGTON — Tuesday, March 3, 2015 —": the date after
+  // the place's separator, closed by another.
   if (!dated && sep < end) {
-    size_t ds;
-    Ymd late;
-    size_t s = StampAt(t, sep, std::min(end, sep + 120), false, &late, &ds);
-    size_t sep2 = s != kNo ? SeparatorAt(t, s, end, false) : kNo;
-    if (sep2 != kNo) {
-      ymd = late;
-      dated = true;
-      date_start = ds;
-      date_end = s;
-      sep = sep2;
+    const size_t keep = j;
+    if (stamp(sep, std::min(end, sep + 120), false)) {
+      const size_t sep2 = SeparatorAt(t, j, end, false);
+      if (sep2 != kNo) {
+        sep = sep2;
+      } else {
+        dated = false;
+        ymd = Ymd{};
+        j = keep;
+      }
     }
   }
+  if (place && !dated && !agency) return 0;
   if (info != nullptr) {
+    const bool no_year = dated && ymd.y == 0;
     info->date = ymd.y != 0 ? std::optional<Date>(MakeDate(ymd.y, ymd.m, ymd.d)) : std::nullopt;
+    info->month = no_year ? ymd.m : 0;
+    info->day = no_year ? ymd.d : 0;
     info->form = place || agency ? DatelineForm::kDateline : DatelineForm::kDateOnly;
     info->start = start;
     info->end = sep;
-    info->date_start = dated ? date_start : start;
+    info->date_start = !dated ? start : no_year ? stamp_start : date_start;
     info->date_end = dated ? date_end : start;
   }
   return sep;
@@ -326,7 +350,7 @@ size_t MatchDatelineHead(string_view t, size_t start, size_t end, DatelineInfo* 
 
 std::optional<DatelineInfo> FindDatelineDate(const Document& doc, const std::vector<TextSegment>& segments) {
   string_view t = doc.text();
-  std::optional<DatelineInfo> published, updated;
+  std::optional<DatelineInfo> published, updated, day_only;
   auto consider = [&](const DatelineInfo& info) {
     if (!info.date) return;
     std::optional<DatelineInfo>& slot = info.form == DatelineForm::kUpdated ? updated : published;
@@ -340,10 +364,14 @@ std::optional<DatelineInfo> FindDatelineDate(const Document& doc, const std::vec
     bool found = false;
     DatelineInfo info;
     // The segmenter asked the same of a whole block (most first lines, headings): not again.
-    if (!seg.no_dateline_head && MatchDatelineHead(t, a, b, &info) != 0 && info.date) {
+    if (!seg.no_dateline_head && MatchDatelineHead(t, a, b, &info) != 0) {
       info.segment = s;
-      consider(info);
-      found = true;
+      if (info.date) {
+        consider(info);
+        found = true;
+      } else if (info.month != 0 && !day_only) {
+        day_only = info;  // "WASHINGTON, March 3 (Reuters) -": used when no full date comes
+      }
     }
     const bool line = seg.kind == SegmentKind::kHeading || seg.kind == SegmentKind::kDateline;
     // Labels: at the head of any segment, anywhere (at a word start) in a short line.
@@ -356,7 +384,9 @@ std::optional<DatelineInfo> FindDatelineDate(const Document& doc, const std::vec
       Ymd ymd;
       size_t ds;
       size_t d = StampAt(t, q, b, false, &ymd, &ds), date_end = d;
-      if (d == kNo) {  // "Published: 03/14/2023", "Updated 14.03.2023 10:15"
+      if (d == kNo) {  // "Published: 03/14/2023", "Updated 14.03.2023 10:15", "Posted: Tue, 03/03/2015"
+        size_t w;
+        if (WeekdayAt(t, q, b, &w)) q = Sp(t, w < b && t[w] == ',' ? w + 1 : w, b);
         ds = q;
         d = date_end = NumericDateAt(t, q, b, &ymd);
         const size_t time = d != kNo && Sp(t, d, b) > d ? TimeAt(t, Sp(t, d, b), b) : kNo;
@@ -375,12 +405,18 @@ std::optional<DatelineInfo> FindDatelineDate(const Document& doc, const std::vec
       if (form != DatelineForm::kUpdated) found = true;
       p = d;
     }
-    // A byline that ends with a date: "By Jane Doe, Sept. 24, 2019", "By JANE DOE | 24 Sep 2019".
-    if (!found && line && b - a <= 240 && (WordIs(t, a, b, "by") && a + 2 < b && t[a + 2] == ' ')) {
-      for (size_t p = a + 3; p < b; ++p) {
+    // A byline that ends with a date: "By Jane Doe, Sept. 24, 2019", "By JANE DOE | 24 Sep 2019",
+    // "Posted by Jane Doe on March 3, 2015", "Source: Xinhua | 2015-03-03 10:42:00 | Editor: …".
+    size_t by = a, from = kNo;
+    if (WordIs(t, a, b, "posted") || WordIs(t, a, b, "written")) by = Sp(t, LettersEnd(t, a, b), b);
+    if (WordIs(t, by, b, "by") && by + 2 < b && t[by + 2] == ' ') from = by + 3;
+    if (WordIs(t, a, b, "source") && a + 7 < b && t[a + 6] == ':') from = a + 7;
+    if (!found && line && b - a <= 240 && from != kNo) {
+      for (size_t p = from; p < b; ++p) {
         unsigned char c = U(t, p);
         size_t sep_len = DashLen(t, p, b);
         if (c == ',' || c == '|') sep_len = 1;
+        if (c == ' ' && WordIs(t, p + 1, b, "on") && p + 3 < b && t[p + 3] == ' ') sep_len = 3;  // " on "
         if (c == 0xC2 && p + 1 < b && U(t, p + 1) == 0xB7) sep_len = 2;                          // ·
         if (c == 0xE2 && p + 2 < b && U(t, p + 1) == 0x80 && U(t, p + 2) == 0xA2) sep_len = 3;   // •
         if (sep_len == 0) continue;
@@ -404,7 +440,7 @@ std::optional<DatelineInfo> FindDatelineDate(const Document& doc, const std::vec
     }
     if (!found && seg.kind == SegmentKind::kSentence && ++sentences >= 2) break;
   }
-  return published ? published : updated;
+  return published ? published : updated ? updated : day_only;
 }
 
 }  // namespace factlint

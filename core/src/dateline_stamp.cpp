@@ -125,7 +125,7 @@ bool ValidDay(int y, int m, int d) {
 }
 
 // A date at i: "2019-09-24" (or 2019/09/24), "September 24, 2019", "Sept. 24 2019", "24 Sep 2019",
-// "1st April, 2015", and with allow_no_year "June 11" (y = 0). Returns its end or kNo.
+// "1st April, 2015", and with allow_no_year "June 11", "11 June" (y = 0). Returns its end or kNo.
 size_t DateAt(string_view t, size_t i, size_t e, bool allow_no_year, Ymd* out) {
   if (i >= e) return kNo;
   size_t k;
@@ -155,6 +155,10 @@ size_t DateAt(string_view t, size_t i, size_t e, bool allow_no_year, Ymd* out) {
     if (j < e && (t[j] == ',' || t[j] == '-')) ++j;
     size_t ys = Sp(t, j, e);
     int yr = NumberAt(t, ys, e, 4, 4, &k);
+    if (yr < 0 && allow_no_year && ValidDay(2000, m, d)) {  // "BRUSSELS, 3 March (Wire) -"
+      *out = Ymd{0, m, d};
+      return mend;
+    }
     if (yr < 0 || !ValidDay(yr, m, d)) return kNo;
     *out = Ymd{yr, m, d};
     return k;

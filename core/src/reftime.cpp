@@ -163,7 +163,7 @@ std::vector<std::pair<int32_t, int32_t>> WeekdayDateNear(int weekday, int month,
   for (int y = lo_year; y <= hi_year; ++y) {
     if (month == 2 && day == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) continue;
     const int32_t at = MakeDate(y, month, day).days;
-    if (((at - monday) % 7 + 7) % 7 == weekday) out.emplace_back(at - near, at + near + 1);
+    if (weekday < 0 || ((at - monday) % 7 + 7) % 7 == weekday) out.emplace_back(at - near, at + near + 1);
   }
   return out;
 }

@@ -58,7 +58,8 @@ std::optional<TimeWindow> BestWindow(const std::vector<TimeConstraint>& constrai
 
 // A weekday and a date without a year ("Thursday, 5 May": weekday 0 = Monday … 6 = Sunday, month
 // 1..12, day 1..31): the days within `near` days of each such date of a year in [lo, hi) on that
-// weekday (2005, 2011, 2016 …), as the intervals of a constraint. Empty when none.
+// weekday (2005, 2011, 2016 …), as the intervals of a constraint; weekday -1 takes the date of
+// every year ("March 3" of a dateline). Empty when none.
 std::vector<std::pair<int32_t, int32_t>> WeekdayDateNear(int weekday, int month, int day, int32_t lo, int32_t hi,
                                                          int32_t near);
 

@@ -288,7 +288,11 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   }
   // The text's own date (dateline.h): a dateline, a date line, a published line or a dated byline.
   std::optional<DatelineInfo> head = FindDatelineDate(t_.doc(), sent_.segments);
-  if (head && !head->date) head.reset();
+  std::optional<DatelineInfo> day_only;  // "WASHINGTON, March 3 (Reuters) -": a day without its year
+  if (head && !head->date) {
+    if (head->month != 0) day_only = head;
+    head.reset();
+  }
   auto head_text = [&] {
     return std::string(DatelineFormName(head->form)) + " \"" +
            Trimmed(std::string(t_.doc().text().substr(head->date_start, head->date_end - head->date_start))) + "\"";
@@ -510,23 +514,31 @@ void TimelineBuilder::ReferenceTime(const CheckOptions& options) {
   // years (1999, 2004, 2010 …), and a text names a day that way only near its own time — within
   // half a year of one of them. Weighs as a present title (4): a statement of the text, not a
   // guess about it. Alone it only lists dozens of tied years: no window of its own.
+  // "WASHINGTON, March 3 (Reuters) -": the dateline states the text's own day without its year
+  // (wire copy often leaves it out) — that day of every year, of the years it falls on its weekday
+  // when one is given; the same weight, never a window alone; the other clues pick the year.
   if (!cs.empty()) {
     for (const TimeExpr& te : sent_.times) {
-      if (!te.has_weekday || te.has_year() || te.relative_unit || !te.month || !te.day) continue;
+      if (te.has_year() || te.relative_unit || !te.month || !te.day) continue;
+      const size_t at = t_.doc().FoldedToOriginal(static_cast<uint32_t>(te.start));
+      const bool head = day_only && at >= day_only->date_start && at < day_only->date_end;
+      if (!te.has_weekday && !head) continue;
       const uint32_t ws = static_cast<uint32_t>(te.start);
       uint32_t we = ws;
       while (we < te.end && t_.WordByte(we)) ++we;
-      const int weekday = WeekdayIndex(t_.F(ws, we));
-      if (weekday < 0) continue;
+      const int weekday = te.has_weekday ? WeekdayIndex(t_.F(ws, we)) : -1;
+      if (weekday < 0 && !head) continue;
       TimeConstraint tc;
-      tc.intervals = WeekdayDateNear(weekday, te.month, te.day, lo, hi, 183);
+      tc.intervals = WeekdayDateNear(weekday, te.month, te.day, lo, hi, head ? 0 : 183);
       if (tc.intervals.empty()) continue;
       tc.weight = 4;
-      tc.clue = [this, ws, &te] {
-        return "\"" + Trimmed(t_.Orig(ws, static_cast<uint32_t>(te.end))) +
-               "\": that weekday and date fall together in some years only; the text within half a year of one";
+      const char* says = head ? "the dateline's day without its year: the text's day, in some year"
+                              : "that weekday and date fall together in some years only; the text within half a year "
+                                "of one";
+      tc.clue = [this, ws, &te, says] {
+        return "\"" + Trimmed(t_.Orig(ws, static_cast<uint32_t>(te.end))) + "\": " + says;
       };
-      add("W" + std::string(t_.F(ws, static_cast<uint32_t>(te.end))), std::move(tc));
+      add((head ? "D" : "W") + std::string(t_.F(ws, static_cast<uint32_t>(te.end))), std::move(tc));
     }
   }
   std::optional<TimeWindow> w = BestWindow(cs, lo, hi);

@@ -184,6 +184,123 @@ TEST_CASE("Dateline: other wire and newspaper styles", "[dateline]") {
   });
 }
 
+TEST_CASE("Dateline: heads of news sites and agencies (issue 13/15 wave)", "[dateline]") {
+  RunTable({
+      {"wire site: date / time / relative updated tail",
+       "March 3, 2015 / 10:42 AM / Updated 2 hours ago\nOfficials met on Monday.", "2015-03-03", "date line",
+       "March 3, 2015 / 10:42 AM"},
+      {"wire site: zone, then an updated tail without a slash",
+       "March 3, 2015 10:42 AM UTC Updated 2 hours ago\nOfficials met on Monday.", "2015-03-03", "date line",
+       "March 3, 2015 10:42 AM UTC"},
+      {"place, em dashes around the weekday and date",
+       "WASHINGTON \u2014 Tuesday, March 3, 2015 \u2014\nOfficials met on Monday.", "2015-03-03", "dateline",
+       "March 3, 2015"},
+      {"place, em dashes around the date, story on the same line",
+       "WASHINGTON \u2014 March 3, 2015 \u2014 Officials met on Monday.", "2015-03-03", "dateline",
+       "March 3, 2015"},
+      {"agency in parentheses first, then the date", "(CNN) March 3, 2015 -- Officials met on Monday.",
+       "2015-03-03", "dateline", "March 3, 2015"},
+      {"agency first, date with a weekday and an em dash",
+       "(Wire Service) Tuesday, March 3, 2015 \u2014 Officials met on Monday.", "2015-03-03", "dateline",
+       "March 3, 2015"},
+      {"place, a bar, the date", "WASHINGTON | March 3, 2015\nOfficials met on Monday.", "2015-03-03", "dateline",
+       "March 3, 2015"},
+      {"date, a bar, the place", "March 3, 2015 | WASHINGTON\nOfficials met on Monday.", "2015-03-03", "date line",
+       "March 3, 2015"},
+      {"agency with a period before its dash", "MADRID, Mar 3, 2015 (EFE).- Officials met on Monday.", "2015-03-03",
+       "dateline", "Mar 3, 2015"},
+      {"byline with 'on'", "By Jane Doe on March 3, 2015\nOfficials met on Monday.", "2015-03-03", "byline",
+       "March 3, 2015"},
+      {"posted by, 'on', a time", "Posted by Jane Doe on March 3, 2015 at 10:42 am\nOfficials met on Monday.",
+       "2015-03-03", "byline", "March 3, 2015 at 10:42 am"},
+      {"published on with a colon, numeric date and time",
+       "Published on: 14/03/2015 - 10:42\nOfficials met on Monday.", "2015-03-14", "published line", "14/03/2015"},
+      {"published and updated run together",
+       "Published March 3, 2015Updated March 4, 2015\nOfficials met on Monday.", "2015-03-03", "published line",
+       "March 3, 2015"},
+      {"last updated with a weekday and the time after",
+       "Last Updated: Tuesday, 3 March 2015, 10:42 GMT\nOfficials met on Monday.", "2015-03-03", "updated line",
+       "3 March 2015, 10:42 GMT"},
+      {"page last updated at a time, then the date",
+       "Page last updated at 10:42 GMT, Tuesday, 3 March 2015\nOfficials met on Monday.", "2015-03-03",
+       "updated line", "3 March 2015"},
+      {"published and updated in capitals with a bar",
+       "PUBLISHED: 10:42 EST, 3 March 2015 | UPDATED: 11:30 EST, 4 March 2015\nOfficials met on Monday.",
+       "2015-03-03", "published line", "3 March 2015"},
+      {"published on in title case", "Published On 3 Mar 2015\nOfficials met on Monday.", "2015-03-03",
+       "published line", "3 Mar 2015"},
+      {"date line with an updated line after it on the same line",
+       "March 3, 2015 at 10:42 AM EST Updated on March 4, 2015 at 11:30 AM EST\nOfficials met on Monday.",
+       "2015-03-03", "date line", "March 3, 2015 at 10:42 AM EST"},
+      {"date line with a time after a bullet", "3 March 2015 \u2022 10:42am\nOfficials met on Monday.", "2015-03-03",
+       "date line", "3 March 2015"},
+      {"posted with a weekday before a numeric date", "Posted: Tue, 03/03/2015 - 10:42\nOfficials met on Monday.",
+       "2015-03-03", "published line", "03/03/2015"},
+      {"source line of an agency's site, bars around the timestamp",
+       "Source: Xinhua | 2015-03-03 10:42:00 | Editor: Jane Doe\nOfficials met on Monday.", "2015-03-03", "byline",
+       "2015-03-03 10:42:00"},
+  });
+}
+
+TEST_CASE("Dateline: new forms that are not the article's date", "[dateline]") {
+  RunTable({
+      {"place, a dash, a sentence holding a date",
+       "WASHINGTON \u2014 The talks of March 3, 2015 ended early, officials said.", "", "", nullptr},
+      {"place, dashes around a date inside an aside",
+       "WASHINGTON \u2014 Talks that opened March 3, 2015 \u2014 the first in years \u2014 ended.", "", "", nullptr},
+      {"parenthesis, a date, no separator", "(Talks resumed) March 3, 2015 was a Tuesday.", "", "", nullptr},
+      {"agency first, no date", "(Bloomberg) -- Officials met on Monday.", "", "", nullptr},
+      {"a name, a bar, a date that runs on", "Obama | March 3, 2015 was the day talks resumed", "", "", nullptr},
+      {"a date opening the story, then a slash in a sentence",
+       "On March 3, 2015 / the day talks resumed / officials met.", "", "", nullptr},
+      {"a date opening a sentence, then a word that is also a label",
+       "June 11, 2021 Updated guidance was issued to schools.", "", "", nullptr},
+      {"updated tail alone", "Updated 2 hours ago\nOfficials met on March 3, 2015.", "", "", nullptr},
+      {"byline with 'on' and no date", "By Jane Doe on assignment in Kabul\nOfficials met on March 3, 2015.", "",
+       "", nullptr},
+      {"a source line whose date runs on", "Source: Jane Doe, March 3, 2015 was a good day\nOfficials met.", "", "",
+       nullptr},
+      {"a date in the first sentence after an agency",
+       "(Reuters) - Officials met on March 3, 2015 in Washington.", "", "", nullptr},
+  });
+}
+
+struct DayCase {
+  const char* name;
+  const char* text;
+  int month, day;        // 0, 0: none
+  const char* day_text;  // nullptr to skip
+};
+
+TEST_CASE("Dateline: a day without its year", "[dateline]") {
+  for (const DayCase& c : std::vector<DayCase>{
+           {"Reuters style", "WASHINGTON, March 3 (Reuters) - Officials met on Monday.", 3, 3, "March 3"},
+           {"Xinhua style", "BEIJING, Sept. 24 (Xinhua) -- Officials met on Tuesday.", 9, 24, "Sept. 24"},
+           {"TASS style", "MOSCOW, September 24. /TASS/. Officials met on Tuesday.", 9, 24, "September 24"},
+           {"weekday kept with the day", "WASHINGTON, Tuesday, March 3 (AP) \u2014 Officials met.", 3, 3,
+            "Tuesday, March 3"},
+           {"newspaper style, no agency", "WASHINGTON, March 3 \u2014 Officials met on Monday.", 3, 3, "March 3"},
+           {"agency first", "(Reuters) March 3 - Officials met on Monday.", 3, 3, "March 3"},
+           {"under a headline", "Talks resume\nBRUSSELS, 3 March (Wire) - Officials met on Monday.", 3, 3, "3 March"},
+           {"a bare day is no dateline", "March 3 - Officials met on Monday.", 0, 0, nullptr},
+           {"a day in the first sentence", "Officials met on March 3 in Washington.", 0, 0, nullptr},
+           {"a place alone", "WASHINGTON \u2014 Officials met on March 3.", 0, 0, nullptr},
+           {"a full date wins", "WASHINGTON, March 3 (Reuters) - Officials met.\nPublished March 3, 2015 10:42 AM", 0,
+            0, nullptr},
+       }) {
+    INFO(c.name << ": " << c.text);
+    Document doc(c.text);
+    std::vector<TextSegment> segs = SegmentDocument(doc);
+    std::optional<DatelineInfo> d = FindDatelineDate(doc, segs);
+    CheckHeadMarks(doc, segs, d);
+    const bool day_only = d && !d->date;
+    CHECK((day_only ? d->month : 0) == c.month);
+    CHECK((day_only ? d->day : 0) == c.day);
+    if (day_only && c.day_text != nullptr)
+      CHECK(std::string(c.text).substr(d->date_start, d->date_end - d->date_start) == c.day_text);
+  }
+}
+
 TEST_CASE("Dateline: heads that state no date of the article", "[dateline]") {
   RunTable({
       {"agency dateline without a date", "WASHINGTON (AP) \u2014 The Senate voted on Tuesday.", "", "", nullptr},
@@ -247,6 +364,10 @@ TEST_CASE("Dateline: the segmenter cuts a dated dateline off the first sentence"
             {"Published 10:42 AM EDT, September 24, 2019", "Schools closed."}},
            {"Posted: Sep 24, 2019 at 10:42 a.m. EDT\nSchools closed.",
             {"Posted: Sep 24, 2019 at 10:42 a.m. EDT", "Schools closed."}},
+           {"(CNN) March 3, 2015 -- Officials met. Talks went on.",
+            {"(CNN) March 3, 2015 --", "Officials met.", "Talks went on."}},
+           {"WASHINGTON \u2014 Tuesday, March 3, 2015 \u2014 Officials met.",
+            {"WASHINGTON \u2014 Tuesday, March 3, 2015 \u2014", "Officials met."}},
        }) {
     INFO(c.text);
     Document doc(c.text);

@@ -125,6 +125,18 @@ TEST_CASE("reftime: the years a weekday and a date fall together", "[reftime]") 
   }
 }
 
+TEST_CASE("reftime: a date of every year (a dateline's day without its year)", "[reftime]") {
+  const int32_t lo = factlint::ParseIsoDate("2000-01-01")->days, hi = factlint::ParseIsoDate("2012-12-31")->days;
+  std::vector<std::string> got;
+  for (auto [a, b] : factlint::WeekdayDateNear(-1, 2, 29, lo, hi, 0)) {
+    CHECK(b == a + 1);
+    got.push_back(factlint::FormatIsoDate(factlint::Date{a}));
+  }
+  CHECK(got == std::vector<std::string>{"2000-02-29", "2004-02-29", "2008-02-29", "2012-02-29"});
+  CHECK(factlint::WeekdayDateNear(-1, 3, 3, lo, hi, 0).size() == 13);
+  CHECK(factlint::WeekdayDateNear(-1, 4, 31, lo, hi, 0).empty());
+}
+
 namespace {
 
 // BestWindow as it was written with a map of multisets per group and a vector per constraint

@@ -24,7 +24,9 @@ TEST_CASE("timeline: the reference date is given, a dateline, inferred or none",
                 Row{"Prime Minister Liz Truss visited Berlin.", false, "inferred", "2022-09-06"},
                 Row{"Nothing to go by.", false, "none", ""},
                 // A weekday and date without a year alone: dozens of tied years, no window.
-                Row{"The match is on Saturday, 26 February.", false, "none", ""}}) {
+                Row{"The match is on Saturday, 26 February.", false, "none", ""},
+                // So is a dateline's day without its year.
+                Row{"WASHINGTON, March 3 (Reuters) - Nothing to go by.", false, "none", ""}}) {
     INFO(r.text);
     Stages s(r.text, r.given ? At("2018-06-01") : factlint::CheckOptions{});
     CHECK(s.timeline.reference.source == r.source);
@@ -237,6 +239,18 @@ TEST_CASE("timeline: inferred windows weigh the evidence (ties, planted mistakes
                "2005-11-04", 0},
            Row{"weekday and date with a title", "The vote was on Thursday, 5 May. Prime Minister Theresa May spoke.",
                "2016-07-13", "2016-11-04", 0},
+           // A dateline's day without its year: that day of the years the other clues allow (the
+           // weekday, when it is given, leaves those it falls on).
+           Row{"dateline without a year, two titles",
+               "WASHINGTON, March 3 (Reuters) - Prime Minister Theresa May met Chancellor Angela Merkel.", "2017-03-03",
+               "2019-03-03", 3},
+           Row{"dateline without a year, with its weekday",
+               "WASHINGTON, Friday, March 3 (Reuters) - Prime Minister Theresa May met Chancellor Angela Merkel.",
+               "2017-03-03", "2017-03-03", 0},
+           Row{"dateline without a year, the latest date decides",
+               "WASHINGTON, March 3 (Reuters) - Sales rose in May 2017. Prime Minister Theresa May met Chancellor "
+               "Angela Merkel.",
+               "2018-03-03", "2018-03-03", 0},
            // A year's figures ("its 2005 forecast", "the 2004 results"): the text within a year of
            // that year; any other year after a determiner only bounds it from below.
            Row{"year's figures", "The firm cut its 2005 growth forecast.", "2004-01-01", "2006-12-31", 0},
@@ -255,6 +269,20 @@ TEST_CASE("timeline: inferred windows weigh the evidence (ties, planted mistakes
     CHECK(rd.candidates.size() == r.candidates);
     for (const std::string& e : rd.evidence) INFO(e);
   }
+}
+
+TEST_CASE("timeline: the evidence names a dateline's day without its year", "[timeline]") {
+  Stages s("WASHINGTON, Friday, March 3 (Reuters) - Prime Minister Theresa May met Chancellor Angela Merkel.");
+  const factlint::ReferenceDate& rd = s.timeline.reference;
+  CHECK(rd.source == "inferred");
+  bool named = false;
+  for (const std::string& e : rd.evidence)
+    named = named || e == "\"Friday, March 3\": the dateline's day without its year: the text's day, in some year";
+  CHECK(named);
+  // A full date below it is the text's date.
+  Stages dated("WASHINGTON, March 3 (Reuters) - Officials met.\nPublished March 3, 2015 10:42 AM");
+  CHECK(dated.timeline.reference.source == "dateline");
+  CHECK(Iso(dated.timeline.reference.from) == "2015-03-03");
 }
 
 TEST_CASE("timeline: a tie says so, and its candidates are the tied windows", "[timeline]") {
