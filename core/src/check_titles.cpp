@@ -115,6 +115,7 @@ bool AddVacancyEvidence(const CheckContext& ctx, const std::vector<int>& offices
 // (monarchs: "Queen Elizabeth's funeral") are historical too. The rule's params say how long.
 bool ReadsAsHistorical(const CheckContext& ctx, const Rule& rule, const NotHeld& nh) {
   const TitleClaim& c = *nh.claim;
+  if (c.inner_title) return true;  // "Pope John Paul II" after his reign: his name
   const PersonMention& m = ctx.mentions.persons[static_cast<size_t>(c.mention)];
   const bool loose = !m.full || c.start == m.start;
   const int32_t historical_days =

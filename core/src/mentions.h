@@ -52,6 +52,9 @@ struct TitleClaim {
   // "NAME, who was TITLE": a tenure told in the past, judged only at a time its clause gives ("who
   // was prime minister during the 2003 invasion", "... in 2010"); never a clue to the text's time.
   bool dated_only = false;
+  // The title inside the KB's name for the person ("King Abdullah II", "Pope Benedict XVI"): a
+  // regnal name stays the person's name after the reign, so only "not yet held" is judged.
+  bool inner_title = false;
   Tense tense = Tense::kPresent;
   bool has_modifier = false;
   uint32_t mod_start = 0, mod_end = 0;  // "former " (with its space), removed by a suggestion

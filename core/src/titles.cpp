@@ -36,6 +36,7 @@ class TitleFinder {
  private:
   uint32_t ParseModifiersBack(uint32_t pos, uint32_t lo, TitleClaim* c, bool* blocked) const;
   bool PastEraBefore(uint32_t pos, uint32_t lo) const;
+  uint32_t InnerTitleEnd(const PersonMention& m) const;
   uint32_t SkipRanksBack(uint32_t pos, uint32_t lo) const;
   bool ParsePrenominal(const PersonMention& m, size_t mi);
   bool ParseAppositive(const PersonMention& m, size_t mi);
@@ -179,32 +180,50 @@ uint32_t TitleFinder::SkipRanksBack(uint32_t pos, uint32_t lo) const {
   return pos;
 }
 
-// "[mods] [Jurisdiction['s]] Title [of (the) Jurisdiction] [-elect] [Rank] NAME"
+// The end of a title that opens the mention itself — the KB's name for the person holds it ("King
+// Abdullah II", "Pope Benedict XVI") — when the person held an office of that title; 0 otherwise.
+uint32_t TitleFinder::InnerTitleEnd(const PersonMention& m) const {
+  if (m.person < 0) return 0;
+  auto it = ph_.title_by_start.find(m.start);
+  if (it == ph_.title_by_start.end()) return 0;
+  const auto& th = hits_[it->second];
+  if (th.end >= m.end || !t_.Space(th.end)) return 0;
+  std::vector<int> offices;
+  AppendRefs(index_, th.pattern, PhraseKind::kTitle, &offices);
+  for (int o : kb_.OfficesHeld(m.person))
+    if (std::find(offices.begin(), offices.end(), o) != offices.end()) return th.end;
+  return 0;
+}
+
+// "[mods] [Jurisdiction['s]] Title [of (the) Jurisdiction] [-elect] [Rank] NAME", the title also
+// inside the name ("Jordan's King Abdullah II": InnerTitleEnd).
 bool TitleFinder::ParsePrenominal(const PersonMention& m, size_t mi) {
   const uint32_t lo = sent_.start[static_cast<size_t>(m.sentence)];
-  uint32_t pos = t_.SkipSpacesBack(m.start, lo);
-  if (pos == m.start || pos <= lo) return false;
+  const uint32_t inner = InnerTitleEnd(m);
+  uint32_t pos = inner ? inner : t_.SkipSpacesBack(m.start, lo);
+  if (!inner && (pos == m.start || pos <= lo)) return false;
   TitleClaim c;
   c.sentence = m.sentence;
   c.mention = static_cast<int>(mi);
   c.end = m.end;
+  c.inner_title = inner != 0;
   // "NATO's Secretary General, Mark Rutte, said": the name in commas after the title.
-  if (t_[pos - 1] == ',') {
+  if (!inner && t_[pos - 1] == ',') {
     const uint32_t hi = sent_.end[static_cast<size_t>(m.sentence)];
     if (m.end < hi && t_[m.end] != ',') return false;
     pos = t_.SkipSpacesBack(pos - 1, lo);
     if (pos <= lo) return false;
   }
   // "-elect" between title and name.
-  if (pos >= lo + 6 && t_.F(pos - 6, pos) == "-elect") {
+  if (!inner && pos >= lo + 6 && t_.F(pos - 6, pos) == "-elect") {
     c.tense = Tense::kSkip;
     pos -= 6;
   }
   // A rank or honorific between title and name ("Joint Chiefs Chairman Adm. Mike Mullen", "Foreign
   // Secretary Sir Malcolm Rifkind"): skipped when a title or jurisdiction ends right before it.
-  pos = SkipRanksBack(pos, lo);
+  if (!inner) pos = SkipRanksBack(pos, lo);
   std::vector<int> after_jur;
-  auto jt = ph_.jur_by_end.find(pos);
+  auto jt = inner ? ph_.jur_by_end.end() : ph_.jur_by_end.find(pos);
   if (jt != ph_.jur_by_end.end()) {  // "of (the) Jurisdiction" after the title
     const auto& jh = hits_[jt->second];
     auto [ws, we] = t_.WordBefore(jh.start, lo);

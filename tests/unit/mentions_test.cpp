@@ -607,3 +607,47 @@ TEST_CASE("mentions: a trigger's abbreviation in each spelling news uses", "[men
     CHECK(found == r.event);
   }
 }
+
+TEST_CASE("mentions: a title inside the KB's name for the person (a regnal name)", "[mentions]") {
+  // A fictional KB: two kings whose names the KB gives with the title, and a man named Amir (a
+  // title too, of an office he never held).
+  const char* kb_json = R"({"schema_version": 1, "name": "regnal", "as_of": "2026-01-01",
+    "sources": [{"id": "gazette", "name": "Gazette"}],
+    "people": [
+      {"id": "rudolf-iv", "name": "Rudolf IV of Ruritania", "aliases": ["King Rudolf IV"], "short": []},
+      {"id": "rudolf-v", "name": "Rudolf V of Ruritania", "aliases": ["King Rudolf V"], "short": []},
+      {"id": "amir-holm", "name": "Amir Holm", "aliases": [], "short": []},
+      {"id": "said-dahl", "name": "Said Dahl", "aliases": [], "short": []}],
+    "offices": [
+      {"id": "ru-monarch", "name": "King of Ruritania", "titles": ["King"], "jurisdiction": ["Ruritanian", "Ruritania"],
+       "single_holder": true, "role": "monarch"},
+      {"id": "zd-amir", "name": "Amir of Zenda", "titles": ["Amir"], "jurisdiction": ["Zenda"], "single_holder": true}],
+    "terms": [
+      {"person": "rudolf-iv", "office": "ru-monarch", "start": "1950-01-01", "end": "1990-01-01", "source": "gazette"},
+      {"person": "rudolf-v", "office": "ru-monarch", "start": "1990-01-01", "end": null, "source": "gazette"},
+      {"person": "said-dahl", "office": "zd-amir", "start": "1980-01-01", "end": null, "source": "gazette"}],
+    "events": [], "quotes": [], "lexicon": {"hedges": [], "anonymous": [], "prospective": []}})";
+  factlint::Result<factlint::KbHandle> kb = factlint::LoadKb(kb_json);
+  INFO((kb.ok() ? std::string() : kb.error().ToString()));
+  REQUIRE(kb.ok());
+  struct Row {
+    const char* text;
+    const char* date;
+    const char* rule;  // the title finding, "" = none
+  };
+  for (Row r : {Row{"King Rudolf V spoke.", "1985-06-01", "TITLE_NOT_HELD"},
+                Row{"Ruritania's King Rudolf V spoke.", "1985-06-01", "TITLE_NOT_HELD"},
+                Row{"Crowds greeted King Rudolf V.", "1985-06-01", "TITLE_NOT_HELD"},
+                Row{"King Rudolf V spoke.", "1995-06-01", ""},
+                Row{"Former King Rudolf V spoke.", "1995-06-01", "FORMER_BUT_IN_OFFICE"},
+                Row{"King Rudolf IV's reign was recalled.", "1995-06-01", ""},  // his name after the reign
+                Row{"Amir Holm spoke.", "1995-06-01", ""}}) {                 // a given name, no office of his
+    INFO(r.text << " at " << r.date);
+    factlint::CheckOptions options;
+    options.date = factlint::ParseIsoDate(r.date);
+    std::string found;
+    for (const factlint::Finding& f : factlint::Check(*kb.value(), r.text, options).findings)
+      if (f.rule == "TITLE_NOT_HELD" || f.rule == "FORMER_BUT_IN_OFFICE" || f.rule == "CURRENT_BUT_FORMER") found = f.rule;
+    CHECK(found == r.rule);
+  }
+}
