@@ -54,7 +54,7 @@ LEXICON_KEYS = ("hedges", "anonymous", "prospective")
 ARRAYS = ("sources", "people", "offices", "terms", "events", "quotes")
 
 # Per object type: key -> (type, required). Types: str, id, date, date?, bool, strlist,
-# idlist, int0 (integer >= 0), int1 (integer >= 1), kind/precision/role, other_dates. The C++
+# idlist, int0 (integer >= 0), int1 (integer >= 1), kind/precision/role, other_dates/vacant. The C++
 # loader (core/src/kb.cpp) checks the rest (precision forms, died not before born, overlaps).
 SPEC = {
     "sources": {"id": ("id", True), "name": ("str", True), "url": ("str", False),
@@ -110,6 +110,14 @@ def parse_date(s):
         return None
 
 
+# The objects of an array-valued key, per key: (kind, required). An event's other dates; an office's
+# vacant stretches ([from, to), to null = lasting at as_of; in order and apart: check_world).
+OBJECT_LISTS = {
+    "other_dates": {"date": ("date", True), "what": ("str", True), "source": ("id", False)},
+    "vacant": {"from": ("date", True), "to": ("date?", True), "source": ("id", True), "ref": ("str", False)},
+}
+
+
 def check_value(kind, value, where, key, p):
     """Returns True when value has the type the spec asks for (errors go to p)."""
     at = f"{where}.{key}"
@@ -158,7 +166,8 @@ def check_value(kind, value, where, key, p):
         if not ok:
             p.error(at, f"{value!r} is not one of {sorted(allowed)}")
         return ok
-    if kind == "other_dates":
+    if kind in OBJECT_LISTS:  # an array of objects, each key of a kind (OBJECT_LISTS)
+        spec = OBJECT_LISTS[kind]
         if not isinstance(value, list):
             p.error(at, "expected an array")
             return False
@@ -170,38 +179,17 @@ def check_value(kind, value, where, key, p):
                 good = False
                 continue
             for k in v:
-                if k not in ("date", "what", "source"):
+                if k not in spec:
                     p.error(w, f"unknown key {k!r}")
                     good = False
-            if "date" not in v or "what" not in v:
-                p.error(w, "needs 'date' and 'what'")
+            missing = [repr(k) for k, (_, required) in spec.items() if required and k not in v]
+            if missing:
+                p.error(w, "needs " + " and ".join(missing))
                 good = False
                 continue
-            good &= check_value("date", v["date"], w, "date", p)
-            good &= check_value("str", v["what"], w, "what", p)
-            if "source" in v:
-                good &= check_value("id", v["source"], w, "source", p)
-        return good
-    if kind == "vacant":  # [{"from", "to" (date or null), "source", "ref"?}], in order, apart
-        if not isinstance(value, list):
-            p.error(at, "expected an array")
-            return False
-        good = True
-        for i, v in enumerate(value):
-            w = f"{at}[{i}]"
-            if not isinstance(v, dict) or not all(k in v for k in ("from", "to", "source")):
-                p.error(w, "expected an object with 'from', 'to' (a date or null) and 'source'")
-                good = False
-                continue
-            for k in v:
-                if k not in ("from", "to", "source", "ref"):
-                    p.error(w, f"unknown key {k!r}")
-                    good = False
-            good &= check_value("date", v["from"], w, "from", p)
-            good &= check_value("date?", v["to"], w, "to", p)
-            good &= check_value("id", v["source"], w, "source", p)
-            if "ref" in v:
-                good &= check_value("str", v["ref"], w, "ref", p)
+            for k, (sub, _) in spec.items():
+                if k in v:
+                    good &= check_value(sub, v[k], w, k, p)
         return good
     raise AssertionError(kind)
 
